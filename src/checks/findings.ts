@@ -1,0 +1,92 @@
+/**
+ * A finding is the one currency every checker pays in: where (file, 1-based line and column),
+ * how bad, a stable code, and a one-line message that says what is wrong and what to write instead.
+ */
+export type Severity = 'error' | 'warning' | 'notice';
+
+export interface Finding {
+  /** Repository-relative path with forward slashes (or the path as the user gave it). */
+  file: string;
+  /** 1-based. */
+  line: number;
+  /** 1-based, counted in UTF-16 code units of the decoded line. */
+  column: number;
+  severity: Severity;
+  /** Stable, `<kind>/<rule>`, e.g. `http_check/unknown-key`. Users filter and suppress by it. */
+  code: string;
+  message: string;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
+
+export function finding(
+  file: string,
+  pos: Position,
+  severity: Severity,
+  code: string,
+  message: string,
+): Finding {
+  return { file, line: pos.line, column: pos.column, severity, code, message };
+}
+
+/** Stable order for output: by file, line, column, then severity and code. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+  );
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const out: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
+  for (const f of findings) out[f.severity] += 1;
+  return out;
+}
+
+/**
+ * Maps string offsets to 1-based line/column. Built once per file; lookups are a binary search,
+ * so a 5,000-instance file does not pay a linear scan per finding.
+ */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(readonly text: string) {
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  position(offset: number): Position {
+    const o = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((this.starts[mid] as number) <= o) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: o - (this.starts[lo] as number) + 1 };
+  }
+
+  /** Offset of the start of a 1-based line. */
+  lineStart(line: number): number {
+    return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))] as number;
+  }
+
+  lineText(line: number): string {
+    const start = this.lineStart(line);
+    const end = line < this.starts.length ? (this.starts[line] as number) - 1 : this.text.length;
+    return this.text.slice(start, end).replace(/\r$/, '');
+  }
+}

@@ -1,0 +1,214 @@
+/**
+ * YAML text -> our tree (ast.ts) plus findings for what a YAML loader rejects or silently drops.
+ * Parsing is the `yaml` library's (it keeps source ranges); typing is ours (resolve.ts), because
+ * the agent does not read YAML the way YAML 1.2 says.
+ */
+import { Alias, Document, isAlias, isMap as yIsMap, isPair, isScalar as yIsScalar, isSeq as yIsSeq, parseAllDocuments, Scalar } from 'yaml';
+import type { Node as YamlLibNode } from 'yaml';
+import { type Finding, finding } from '../findings.js';
+import type { SourceText } from '../source.js';
+import type { ScalarStyle, YMap, YNode, YPair, YScalar } from './ast.js';
+import { type Flavor, resolvePlain } from './resolve.js';
+
+export interface Duplicate {
+  key: string;
+  /** The map holding both keys; `path` is its location from the root, e.g. `instances[2]`. */
+  map: YMap;
+  path: string;
+  first: YPair;
+  dup: YPair;
+}
+
+export interface YamlFile {
+  source: SourceText;
+  /** Null when the file is empty or does not parse. */
+  root: YNode | null;
+  /** Syntax errors and structural problems; code prefix `yaml/`. */
+  findings: Finding[];
+  /** Every key repeated within one mapping (the loader keeps the last). The caller decides how bad that is. */
+  duplicates: Duplicate[];
+}
+
+/** Deeper than this the tree is not built: such a file is junk or an attack, and recursion must stay bounded. */
+export const MAX_DEPTH = 500;
+
+const STYLE: Record<string, ScalarStyle> = {
+  PLAIN: 'plain',
+  QUOTE_SINGLE: 'single',
+  QUOTE_DOUBLE: 'double',
+  BLOCK_LITERAL: 'literal',
+  BLOCK_FOLDED: 'folded',
+};
+
+class TooDeep extends Error {}
+
+/** Nesting depth by brackets and indentation, without parsing: refuses 10,000-deep input before any recursion. */
+function nestingTooDeep(text: string): number | undefined {
+  let depth = 0;
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\n') quote = '';
+      continue;
+    }
+    if (c === '[' || c === '{') {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+    else if (c === '"' || c === "'") quote = c;
+    else if (c === '#') {
+      const nl = text.indexOf('\n', i);
+      if (nl === -1) break;
+      i = nl;
+    }
+  }
+  // Indentation: a block structure deeper than MAX_DEPTH levels needs at least that many columns.
+  const m = new RegExp(`^ {${MAX_DEPTH * 2},}\\S`, 'm').exec(text);
+  return m ? m.index : undefined;
+}
+
+export function loadYaml(source: SourceText, flavor: Flavor): YamlFile {
+  const out: YamlFile = { source, root: null, findings: [], duplicates: [] };
+  const deepAt = nestingTooDeep(source.text);
+  if (deepAt !== undefined) {
+    out.findings.push(
+      finding(source.file, source.lines.position(deepAt), 'error', 'yaml/too-deep', `YAML nested more than ${MAX_DEPTH} levels deep: not a configuration file`),
+    );
+    return out;
+  }
+  let docs: Document.Parsed[];
+  try {
+    const all = parseAllDocuments(source.text, { schema: 'failsafe', uniqueKeys: false, version: '1.1', prettyErrors: false, strict: false });
+    docs = Array.isArray(all) ? all : [];
+  } catch (err) {
+    // The library recurses per nesting level; `- - - - …` thousands deep on one line exhausts the stack.
+    const deep = err instanceof RangeError;
+    out.findings.push(
+      finding(
+        source.file,
+        { line: 1, column: 1 },
+        'error',
+        deep ? 'yaml/too-deep' : 'yaml/syntax',
+        deep ? `YAML nested too deep to read: not a configuration file` : `YAML could not be parsed: ${(err as Error).message.split('\n')[0]}`,
+      ),
+    );
+    return out;
+  }
+  const doc = docs[0];
+  if (!doc) return out;
+  for (const e of doc.errors) {
+    const msg = e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'YAML syntax error';
+    const deep = /call stack/i.test(msg);
+    const code = e.code === 'TAB_AS_INDENT' ? 'yaml/tab-indent' : deep ? 'yaml/too-deep' : 'yaml/syntax';
+    const text =
+      e.code === 'TAB_AS_INDENT'
+        ? 'tab used for indentation: YAML allows only spaces there'
+        : deep
+          ? 'YAML nested too deep to read: not a configuration file'
+          : msg;
+    out.findings.push(finding(source.file, source.lines.position(e.pos[0]), 'error', code, text));
+  }
+  if (out.findings.length) return out;
+  if (docs.length > 1) {
+    const second = docs[1] as Document.Parsed;
+    out.findings.push(
+      finding(
+        source.file,
+        source.lines.position(second.range[0]),
+        'warning',
+        'yaml/multiple-documents',
+        'a second YAML document (after `---`) is ignored by the reader: only the first document counts',
+      ),
+    );
+  }
+  const anchors = new Map<YamlLibNode, YNode>();
+  try {
+    out.root = doc.contents ? convert(doc.contents as YamlLibNode, doc, flavor, out, '', 0, anchors) : null;
+  } catch (err) {
+    if (!(err instanceof TooDeep)) throw err;
+    out.findings.push(finding(source.file, { line: 1, column: 1 }, 'error', 'yaml/too-deep', `YAML nested more than ${MAX_DEPTH} levels deep: not a configuration file`));
+    out.root = null;
+  }
+  return out;
+}
+
+function rangeOf(n: { range?: [number, number, number] | null }): [number, number] {
+  const r = n.range;
+  return r ? [r[0], r[1]] : [0, 0];
+}
+
+function convert(
+  node: YamlLibNode | Alias,
+  doc: Document.Parsed,
+  flavor: Flavor,
+  out: YamlFile,
+  path: string,
+  depth: number,
+  anchors: Map<YamlLibNode, YNode>,
+): YNode {
+  if (depth > MAX_DEPTH) throw new TooDeep();
+  if (isAlias(node)) {
+    const target = node.resolve(doc) as YamlLibNode | undefined;
+    const known = target ? anchors.get(target) : undefined;
+    if (known) return known;
+    return { kind: 'scalar', value: null, style: 'plain', text: '', range: rangeOf(node) };
+  }
+  let result: YNode;
+  if (yIsScalar(node)) {
+    const s = node as Scalar;
+    const text = typeof s.value === 'string' ? s.value : String(s.value ?? '');
+    const style = STYLE[s.type ?? 'PLAIN'] ?? 'plain';
+    const tag = s.tag;
+    let value: YScalar['value'];
+    if (style !== 'plain') value = text;
+    else if (tag === 'tag:yaml.org,2002:str') value = text;
+    else value = resolvePlain(text, flavor);
+    result = { kind: 'scalar', value, style, text, range: rangeOf(s) };
+  } else if (yIsMap(node)) {
+    const map: YMap = { kind: 'map', pairs: [], flow: Boolean(node.flow), range: rangeOf(node) };
+    anchors.set(node, map);
+    const seen = new Map<string, YPair>();
+    for (const item of node.items) {
+      if (!isPair(item)) continue;
+      const keyNode = item.key as YamlLibNode | null;
+      const key: YNode = keyNode
+        ? convert(keyNode, doc, flavor, out, path, depth + 1, anchors)
+        : { kind: 'scalar', value: null, style: 'plain', text: '', range: [map.range[0], map.range[0]] };
+      const keyStr = key.kind === 'scalar' ? String(key.value) : '';
+      const childPath = path ? `${path}.${keyStr}` : keyStr;
+      const valNode = item.value as YamlLibNode | null;
+      const value: YNode = valNode
+        ? convert(valNode, doc, flavor, out, childPath, depth + 1, anchors)
+        : { kind: 'scalar', value: null, style: 'plain', text: '', range: [key.range[1], key.range[1]] };
+      const pair: YPair = { key, value };
+      if (key.kind === 'scalar') {
+        const prev = seen.get(keyStr);
+        if (prev) out.duplicates.push({ key: keyStr, map, path, first: prev, dup: pair });
+        seen.set(keyStr, pair);
+      }
+      map.pairs.push(pair);
+    }
+    result = map;
+  } else if (yIsSeq(node)) {
+    const seq: YNode = { kind: 'seq', items: [], flow: Boolean(node.flow), range: rangeOf(node) };
+    anchors.set(node, seq);
+    node.items.forEach((item, i) => {
+      if (item === null || item === undefined) {
+        seq.items.push({ kind: 'scalar', value: null, style: 'plain', text: '', range: seq.range });
+      } else {
+        seq.items.push(convert(item as YamlLibNode, doc, flavor, out, `${path}[${i}]`, depth + 1, anchors));
+      }
+    });
+    result = seq;
+  } else {
+    result = { kind: 'scalar', value: null, style: 'plain', text: '', range: rangeOf(node as { range?: [number, number, number] }) };
+  }
+  anchors.set(node, result);
+  return result;
+}
+
+/** Position of a node's start, for findings. */
+export function nodePos(file: YamlFile, node: YNode): { line: number; column: number } {
+  return file.source.lines.position(node.range[0]);
+}

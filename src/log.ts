@@ -1,0 +1,34 @@
+/**
+ * Where progress goes: the action's log (`@actions/core`) or the CLI's stderr. Commands take a Log;
+ * they never print directly, so tests can hold what was said and check no secret was in it.
+ */
+export interface Log {
+  info(message: string): void;
+  warning(message: string): void;
+  debug(message: string): void;
+  /** Register a value that must never appear in any log line (the action masks it, the CLI redacts it). */
+  mask(secret: string): void;
+}
+
+/** A Log that writes to a stream and redacts masked values itself. */
+export function streamLog(write: (line: string) => void, verbose = false): Log {
+  const secrets: string[] = [];
+  const redact = (s: string): string => secrets.reduce((acc, sec) => acc.split(sec).join('***'), s);
+  return {
+    info: (m) => write(redact(m)),
+    warning: (m) => write(redact(`warning: ${m}`)),
+    debug: (m) => {
+      if (verbose) write(redact(`debug: ${m}`));
+    },
+    mask: (s) => {
+      if (s.length >= 4 && !secrets.includes(s)) secrets.push(s);
+    },
+  };
+}
+
+/** Collects lines; for tests. */
+export function memoryLog(): Log & { lines: string[] } {
+  const lines: string[] = [];
+  const log = streamLog((l) => lines.push(l), true);
+  return Object.assign(log, { lines });
+}
