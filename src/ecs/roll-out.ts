@@ -1,0 +1,175 @@
+/**
+ * One service's rollout: UpdateService, follow the new deployment to COMPLETED, and when it fails
+ * (FAILED, rolled back by the circuit breaker, too many stopped tasks, timed out) print the stopped
+ * tasks' reasons, roll back to the previous task definition unless told not to, and wait for that.
+ */
+import { UpdateServiceCommand, type Deployment, type ECSClient } from '@aws-sdk/client-ecs';
+import type { Log } from '../log.js';
+import { shortTaskDefinition } from './arn.js';
+import type { Clock } from './clock.js';
+import { awsErrorText, DeployStepError } from './errors.js';
+import { followDeployment, type FollowOutcome } from './follow.js';
+import { describeOneService } from './live.js';
+import { stoppedTasksOf, summarizeStoppedTasks } from './stopped-tasks.js';
+import type { RollbackResult, ServiceState, StoppedTask } from './types.js';
+
+export interface RollOutOptions {
+  ecs: ECSClient;
+  log: Log;
+  clock: Clock;
+  key: string;
+  cluster: string;
+  service: string;
+  taskDefinitionArn: string;
+  previousTaskDefinitionArn: string | undefined;
+  forceNewDeployment: boolean;
+  rollback: boolean;
+  waitTimeoutMs: number;
+  pollIntervalMs: number;
+  maxFailedTasks?: number;
+  /** Events already on the service before the update (not printed again). */
+  seenEvents: Set<string>;
+}
+
+export interface RollOutResult {
+  state: Extract<ServiceState, 'completed' | 'failed' | 'timed-out'>;
+  deploymentId: string | undefined;
+  failure?: string;
+  stoppedTasks: StoppedTask[];
+  rollback?: RollbackResult;
+}
+
+async function updateService(o: RollOutOptions, taskDefinition: string, force: boolean, what: string): Promise<string> {
+  let deployments: Deployment[] | undefined;
+  try {
+    const out = await o.ecs.send(
+      new UpdateServiceCommand({
+        cluster: o.cluster,
+        service: o.service,
+        taskDefinition,
+        ...(force ? { forceNewDeployment: true } : {}),
+      }),
+    );
+    deployments = out.service?.deployments;
+  } catch (err) {
+    throw new DeployStepError(what, `service ${o.cluster}/${o.service} to ${shortTaskDefinition(taskDefinition)}`, awsErrorText(err), { cause: err });
+  }
+  let primary = deployments?.find((d) => d.status === 'PRIMARY');
+  if (!primary) primary = (await describeOneService(o.ecs, o.cluster, o.service)).deployments?.find((d) => d.status === 'PRIMARY');
+  if (!primary?.id) throw new DeployStepError(what, `service ${o.cluster}/${o.service}`, 'UpdateService returned no PRIMARY deployment');
+  return primary.id;
+}
+
+function follow(o: RollOutOptions, deploymentId: string, previous: string | undefined): Promise<FollowOutcome> {
+  return followDeployment({
+    ecs: o.ecs,
+    log: o.log,
+    clock: o.clock,
+    key: o.key,
+    cluster: o.cluster,
+    service: o.service,
+    deploymentId,
+    previousTaskDefinition: previous,
+    pollIntervalMs: o.pollIntervalMs,
+    deadline: o.clock.now() + o.waitTimeoutMs,
+    seenEvents: o.seenEvents,
+    ...(o.maxFailedTasks !== undefined ? { maxFailedTasks: o.maxFailedTasks } : {}),
+  });
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000}s` : `${(ms / 1000).toFixed(1)}s`;
+}
+
+export async function rollOut(o: RollOutOptions): Promise<RollOutResult> {
+  const { log, key } = o;
+  const deploymentId = await updateService(o, o.taskDefinitionArn, o.forceNewDeployment, 'update');
+  log.info(`[${key}] updating service ${o.cluster}/${o.service} to ${shortTaskDefinition(o.taskDefinitionArn)}${o.forceNewDeployment ? ' (forced new deployment)' : ''}: deployment ${deploymentId}`);
+
+  try {
+    return await afterUpdate(o, deploymentId);
+  } catch (err) {
+    // The update went out; a read failing while following must not hide that.
+    const failure = `follow service ${o.cluster}/${o.service} (deployment ${deploymentId}): ${err instanceof Error ? err.message : String(err)}`;
+    log.info(`[${key}] FAILED: ${failure}`);
+    return { state: 'failed', deploymentId, failure, stoppedTasks: [] };
+  }
+}
+
+async function afterUpdate(o: RollOutOptions, deploymentId: string): Promise<RollOutResult> {
+  const { log, key } = o;
+  const outcome = await follow(o, deploymentId, o.previousTaskDefinitionArn);
+  if (outcome.state === 'completed') {
+    log.info(`[${key}] deployment ${deploymentId} COMPLETED: ${outcome.deployment.runningCount ?? 0} of ${outcome.deployment.desiredCount ?? 0} tasks running ${shortTaskDefinition(o.taskDefinitionArn)}`);
+    return { state: 'completed', deploymentId, stoppedTasks: [] };
+  }
+
+  const why =
+    outcome.state === 'timed-out'
+      ? `deployment ${deploymentId} did not complete within ${seconds(o.waitTimeoutMs)}; ${outcome.reason}`
+      : outcome.state === 'rolled-back'
+        ? `deployment ${deploymentId} failed and the deployment circuit breaker rolled it back: ${outcome.reason}`
+        : `deployment ${deploymentId} ${outcome.state === 'superseded' ? 'was superseded' : 'failed'}: ${outcome.reason}`;
+  log.info(`[${key}] ${why}`);
+
+  let stoppedTasks: StoppedTask[] = [];
+  try {
+    stoppedTasks = await stoppedTasksOf({ ecs: o.ecs, cluster: o.cluster, service: o.service, deploymentId });
+  } catch (err) {
+    log.warning(`[${key}] ${err instanceof Error ? err.message : String(err)}`);
+  }
+  if (stoppedTasks.length === 0) log.info(`[${key}] no stopped tasks found for deployment ${deploymentId}`);
+  for (const line of summarizeStoppedTasks(stoppedTasks)) log.info(`[${key}] stopped ${line}`);
+  const firstReason = summarizeStoppedTasks(stoppedTasks)[0];
+
+  const rollback = await rollBack(o, outcome);
+  const tail = rollback ? `; ${rollbackText(rollback)}` : '; not rolled back (rollback disabled)';
+  const failure = `deploy service ${o.cluster}/${o.service}: ${why}${firstReason ? `; last stopped ${firstReason}` : ''}${tail}`;
+  log.info(`[${key}] FAILED: ${failure}`);
+  return { state: outcome.state === 'timed-out' ? 'timed-out' : 'failed', deploymentId, failure, stoppedTasks, ...(rollback ? { rollback } : {}) };
+}
+
+function rollbackText(r: RollbackResult): string {
+  if (r.by === 'skipped') return `not rolled back: ${r.detail ?? ''}`;
+  const who = r.by === 'circuit-breaker' ? 'the circuit breaker rolled back' : 'rolled back';
+  const to = r.taskDefinitionArn ? ` to ${shortTaskDefinition(r.taskDefinitionArn)}` : '';
+  return r.state === 'completed' ? `${who}${to}` : `${who}${to}, but the rollback ${r.state === 'timed-out' ? 'did not complete in time' : 'failed'}${r.detail ? `: ${r.detail}` : ''}`;
+}
+
+async function rollBack(o: RollOutOptions, outcome: Exclude<FollowOutcome, { state: 'completed' }>): Promise<RollbackResult | undefined> {
+  const { log, key } = o;
+  if (outcome.state === 'rolled-back') {
+    // ECS is already rolling back; wait for that deployment so the service is known to be healthy again.
+    const id = outcome.rollbackDeploymentId;
+    const td = outcome.rollbackTaskDefinition;
+    if (!id) return { by: 'circuit-breaker', ...(td ? { taskDefinitionArn: td } : {}), state: 'completed' };
+    log.info(`[${key}] waiting for the circuit breaker's rollback deployment ${id} (${shortTaskDefinition(td ?? '?')})`);
+    const r = await follow(o, id, undefined);
+    return { by: 'circuit-breaker', ...(td ? { taskDefinitionArn: td } : {}), deploymentId: id, state: r.state === 'completed' ? 'completed' : r.state === 'timed-out' ? 'timed-out' : 'failed', ...(r.state === 'completed' ? {} : { detail: r.reason }) };
+  }
+  if (outcome.state === 'superseded') {
+    return { by: 'skipped', state: 'skipped', detail: 'another deployment replaced this one; it is left alone' };
+  }
+  if (!o.rollback) return undefined;
+  const previous = o.previousTaskDefinitionArn;
+  if (!previous || previous === o.taskDefinitionArn) {
+    return { by: 'skipped', state: 'skipped', detail: 'the service ran the same task definition before, so there is nothing to roll back to' };
+  }
+  let id: string;
+  try {
+    id = await updateService(o, previous, false, 'roll back');
+  } catch (err) {
+    return { by: 'dd-ecs-monitor', taskDefinitionArn: previous, state: 'failed', detail: err instanceof Error ? err.message : String(err) };
+  }
+  log.info(`[${key}] rolling back to ${shortTaskDefinition(previous)}: deployment ${id}`);
+  const r = await follow(o, id, undefined);
+  if (r.state === 'completed') log.info(`[${key}] rollback deployment ${id} COMPLETED`);
+  else log.info(`[${key}] rollback deployment ${id} did not complete: ${r.reason}`);
+  return {
+    by: 'dd-ecs-monitor',
+    taskDefinitionArn: previous,
+    deploymentId: id,
+    state: r.state === 'completed' ? 'completed' : r.state === 'timed-out' ? 'timed-out' : 'failed',
+    ...(r.state === 'completed' ? {} : { detail: r.reason }),
+  };
+}
