@@ -43,8 +43,14 @@ export interface SecretBackendView {
   type?: string;
 }
 
+export interface FluentdView {
+  /** Tags the in_forward sources are declared to receive (project file `fluentd.forwardedTags`). */
+  forwardedTags: readonly string[];
+}
+
 export interface CheckContext {
   env?: ContainerEnvView;
   image?: ImageView;
   secretBackend?: SecretBackendView;
+  fluentd?: FluentdView;
 }

@@ -1,5 +1,99 @@
-/** Placeholder until the CLI lands (issue 2). */
-export async function main(argv: string[]): Promise<number> {
-  process.stderr.write(`dd-ecs-monitor: not implemented yet (${argv.join(' ')})\n`);
-  return 2;
+/**
+ * The CLI's core: parse, run the command against the same core the action uses, print, and
+ * return the exit status (0 fine, 1 findings or a failed deploy, 2 bad usage or an unreadable
+ * project file). Nothing here throws to the entry: unexpected errors become one line and status 2.
+ */
+import { checkStandaloneFile } from '../checks/check-file.js';
+import type { Finding } from '../checks/findings.js';
+import { exitCodeFor, formatJson, formatText, rebase, summaryLine } from '../report/findings.js';
+import { type Command, parseCommand, UsageError, USAGE } from './args.js';
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+}
+
+const defaultIo: CliIo = {
+  out: (t) => process.stdout.write(`${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+  cwd: process.cwd(),
+  env: process.env,
+};
+
+export const VERSION = '0.1.0';
+
+export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  let cmd: Command;
+  try {
+    cmd = parseCommand(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`dd-ecs-monitor: ${err.message}\nRun "dd-ecs-monitor --help" for usage.`);
+      return 2;
+    }
+    throw err;
+  }
+  try {
+    switch (cmd.command) {
+      case 'help':
+        io.out(USAGE);
+        return 0;
+      case 'version':
+        io.out(VERSION);
+        return 0;
+      case 'check':
+        return runCheck(cmd, io);
+      case 'validate': {
+        const { runValidate } = await import('./validate-command.js');
+        return runValidate(cmd, io);
+      }
+      case 'plan': {
+        const { runPlan } = await import('./plan-command.js');
+        return runPlan(cmd, io);
+      }
+      case 'deploy': {
+        const { runDeploy } = await import('./deploy-command.js');
+        return runDeploy(cmd, io);
+      }
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.err(`dd-ecs-monitor: ${err.message}`);
+      return 2;
+    }
+    io.err(`dd-ecs-monitor: ${cmd.command} failed: ${err instanceof Error ? err.message : String(err)}`);
+    return cmd.command === 'deploy' ? 1 : 2;
+  }
+}
+
+function runCheck(cmd: Extract<Command, { command: 'check' }>, io: CliIo): number {
+  const findings: Finding[] = [];
+  const files: Array<{ path: string; kind: string }> = [];
+  for (const file of cmd.files) {
+    const r = checkStandaloneFile(file, { kind: cmd.kind, cwd: io.cwd });
+    findings.push(...r.findings);
+    files.push({ path: r.path, kind: r.kind });
+  }
+  printFindings(io, cmd.format, findings, files);
+  return exitCodeFor(findings, cmd.failOn);
+}
+
+export function printFindings(
+  io: CliIo,
+  format: 'text' | 'json',
+  findings: readonly Finding[],
+  files: ReadonlyArray<{ path: string; kind: string }>,
+  rebaseFrom?: string,
+): void {
+  const shown = rebaseFrom ? rebase(findings, rebaseFrom, io.cwd) : [...findings];
+  if (format === 'json') {
+    io.out(formatJson(shown, files));
+    return;
+  }
+  const text = formatText(shown);
+  if (text) io.out(text);
+  // plan and deploy pass no file list: they print findings only when there are some.
+  if (files.length || shown.length) io.err(summaryLine(shown, files.length));
 }

@@ -1,0 +1,152 @@
+/**
+ * `deploy`: validate, build and push only the images whose content tag ECR lacks, render every
+ * selected service's task definition pinned by digest, pre-flight, register only what changed,
+ * update only what changed (or everything when forced), and follow each rollout to COMPLETED.
+ * Anything that stops it before the first change in AWS comes back in `problems`; nothing is
+ * half-done silently.
+ */
+import { type AwsClients, destroyClients, makeClients, resolveRegion } from './aws.js';
+import { countBySeverity } from './checks/findings.js';
+import { callerAccount, deployServices, DeployStepError } from './ecs/index.js';
+import { type Exec, ExecError } from './exec.js';
+import { buildImages, contentTag, EcrError, ImageBuildError } from './images/index.js';
+import { makePlan, type PlanOptions } from './plan/index.js';
+import { PlanError, type Prepared, prepare } from './plan/prepare.js';
+import { renderAll } from './plan/render-all.js';
+import type { DeployedImage, DeployedService, DeployResult, ImagePlan, Plan, ServicePlan } from './plan/types.js';
+
+export interface DeployOptions extends PlanOptions {
+  dryRun: boolean;
+  rollback: boolean;
+  /** Override the project file's `deploy.waitTimeoutSeconds` / `pollIntervalSeconds`. */
+  waitTimeoutSeconds?: number;
+  pollIntervalSeconds?: number;
+  /** The commit being deployed (an extra image tag); empty for none. */
+  gitSha: string;
+  /** The process seam for docker (tests record the calls); default: real processes. */
+  exec?: Exec;
+}
+
+/** Errors that mean "this step failed for this reason" rather than a bug: reported as problems. */
+function isStepError(err: unknown): err is Error {
+  return err instanceof ImageBuildError || err instanceof ExecError || err instanceof EcrError || err instanceof DeployStepError || err instanceof PlanError;
+}
+
+function emptyPlan(prepared: Prepared | undefined, opts: DeployOptions): Plan {
+  return { offline: false, changed: opts.changed, images: [], services: [], findings: prepared?.findings ?? [], problems: [] };
+}
+
+export async function deploy(opts: DeployOptions): Promise<DeployResult> {
+  const { log } = opts;
+  if (opts.dryRun) {
+    const plan = await makePlan({ ...opts, offline: false });
+    const errors = countBySeverity(plan.findings).error;
+    const problems = [...(errors ? [`${errors} error finding(s): fix them before deploying`] : []), ...plan.problems];
+    return { ok: problems.length === 0, dryRun: true, plan, images: [], services: [], problems };
+  }
+
+  const prepared = await prepare(opts);
+  const errors = countBySeverity(prepared.findings).error;
+  if (errors) {
+    return { ok: false, dryRun: false, plan: emptyPlan(prepared, opts), images: [], services: [], problems: [`${errors} error finding(s) in the repository: nothing was built, registered or updated`] };
+  }
+  const region = resolveRegion(prepared.project.region, opts.env ?? process.env);
+  if (!region) throw new PlanError('no AWS region: set `region:` in the project file, the aws-region input, or AWS_REGION');
+  const clients: AwsClients = opts.clients ?? makeClients({ region });
+  try {
+    return await deployWith(prepared, clients, region, opts);
+  } catch (err) {
+    if (!isStepError(err)) throw err;
+    log.info(`deploy stopped: ${err.message}`);
+    return { ok: false, dryRun: false, plan: emptyPlan(prepared, opts), images: [], services: [], problems: [err.message] };
+  } finally {
+    if (!opts.clients) destroyClients(clients);
+  }
+}
+
+async function deployWith(prepared: Prepared, clients: AwsClients, region: string, opts: DeployOptions): Promise<DeployResult> {
+  const { log, project } = { log: opts.log, project: prepared.project };
+  const accountId = await callerAccount(clients.sts);
+  log.info(`deploying ${prepared.services.map((s) => s.key).join(', ')} to ${region} (cluster ${project.cluster})`);
+
+  const built = await buildImages({
+    images: prepared.images.map((i) => i.spec),
+    gitSha: opts.gitSha,
+    clients,
+    log,
+    rebuild: opts.rebuild ?? false,
+    createRepositories: project.deploy.createRepositories,
+    fluentdDryRun: project.deploy.fluentdDryRun,
+    env: opts.env ?? process.env,
+    ...(opts.exec ? { exec: opts.exec } : {}),
+  });
+  const images: DeployedImage[] = built.images
+    .filter((r) => r.digest && r.repositoryUri && r.imageRef)
+    .map((r) => ({ key: r.key, repositoryUri: r.repositoryUri as string, digest: r.digest as string, imageRef: r.imageRef as string, tags: r.tags, built: r.built, pushed: r.pushed }));
+  const imagePlans: ImagePlan[] = prepared.images.map((img) => {
+    const r = built.images.find((b) => b.key === img.spec.key);
+    return {
+      key: img.spec.key,
+      repository: img.spec.repository,
+      contentHash: img.spec.contentHash,
+      tag: contentTag(img.spec.contentHash),
+      changedInputs: img.changedInputs,
+      inputsChanged: img.inputsChanged,
+      action: r?.action === 'reused' ? 'reuse' : 'build',
+      reason: r?.action === 'reused' ? (r.reusedBecause ?? 'already in ECR') : r?.action === 'blocked' ? 'built, but fluentd rejected its config: not pushed' : 'built and pushed',
+      ...(r?.repositoryUri ? { repositoryUri: r.repositoryUri } : {}),
+      ...(r?.digest ? { digest: r.digest } : {}),
+      services: img.services,
+    };
+  });
+  const plan: Plan = { offline: false, changed: opts.changed, images: imagePlans, services: [], findings: [...prepared.findings, ...built.findings], problems: [] };
+  const blocked = built.findings.filter((f) => f.severity === 'error');
+  if (blocked.length) {
+    plan.problems.push(...blocked.map((f) => `${f.file}:${f.line}:${f.column}: ${f.code} ${f.message}`));
+    return { ok: false, dryRun: false, plan, images, services: [], problems: [`fluentd rejected the configuration in the built image: nothing was pushed for it, registered or updated`, ...plan.problems] };
+  }
+
+  const rendered = renderAll(prepared, Object.fromEntries(images.map((i) => [i.key, i.imageRef])), region, accountId);
+  for (const n of rendered.notes) log.info(n);
+  if (rendered.problems.length) {
+    plan.problems.push(...rendered.problems);
+    return { ok: false, dryRun: false, plan, images, services: [], problems: rendered.problems };
+  }
+
+  const result = await deployServices({
+    clients,
+    log,
+    services: rendered.deployments,
+    forceNewDeployment: opts.forceNewDeployment ?? false,
+    rollback: opts.rollback,
+    waitTimeoutMs: (opts.waitTimeoutSeconds ?? project.deploy.waitTimeoutSeconds) * 1000,
+    pollIntervalMs: (opts.pollIntervalSeconds ?? project.deploy.pollIntervalSeconds) * 1000,
+  });
+  plan.services = result.services.map(
+    (s): ServicePlan => ({
+      key: s.key,
+      cluster: s.cluster,
+      service: s.service,
+      images: [...new Set(Object.values(project.services[s.key]?.containers ?? {}))],
+      action: s.taskDefinitionChanged ? 'register-and-update' : s.updated ? 'update' : 'none',
+      reason: s.failure ?? (s.taskDefinitionChanged ? 'task definition changed' : s.updated ? 'forced new deployment' : 'unchanged'),
+      taskDefinitionDiff: s.diff,
+      ...(s.previousTaskDefinitionArn ? { liveTaskDefinitionArn: s.previousTaskDefinitionArn } : {}),
+    }),
+  );
+  const problems = result.problems.map((p) => `service ${p.service}: ${p.message}`);
+  plan.problems.push(...problems);
+  const services: DeployedService[] = result.services.map((s) => ({
+    key: s.key,
+    cluster: s.cluster,
+    service: s.service,
+    ...(s.taskDefinitionArn ? { taskDefinitionArn: s.taskDefinitionArn } : {}),
+    registered: s.registered,
+    updated: s.updated,
+    state: s.state,
+    ok: s.ok,
+    ...(s.failure ? { failure: s.failure } : {}),
+    ...(s.rollback ? { rolledBack: { by: s.rollback.by, ...(s.rollback.taskDefinitionArn ? { taskDefinitionArn: s.rollback.taskDefinitionArn } : {}), state: s.rollback.state } } : {}),
+  }));
+  return { ok: result.ok && problems.length === 0, dryRun: false, plan, images, services, problems };
+}

@@ -1,0 +1,123 @@
+/**
+ * What plan and deploy both start from: the validated project, the services selected (`--only`),
+ * the images they run with their content hashes, and which of their inputs git says changed.
+ * No AWS here.
+ */
+import path from 'node:path';
+import type { Finding } from '../checks/findings.js';
+import { readSource } from '../checks/source.js';
+import { containerEnv } from '../checks/taskdef/index.js';
+import { imageInputs, type ImageSpec } from '../images/index.js';
+import type { Project, ServiceConfig } from '../project/types.js';
+import { type ValidationResult, validateProject } from '../validate.js';
+import type { ChangedFiles } from './types.js';
+
+export class PlanError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'PlanError';
+  }
+}
+
+export interface PreparedImage {
+  spec: ImageSpec;
+  /** Repository-relative files the build reads, plus the Dockerfile. */
+  inputs: string[];
+  changedInputs: string[];
+  inputsChanged: boolean | undefined;
+  /** Keys of the selected services that run it. */
+  services: string[];
+}
+
+export interface Prepared {
+  validation: ValidationResult;
+  project: Project;
+  services: ServiceConfig[];
+  images: PreparedImage[];
+  findings: Finding[];
+}
+
+/** Placeholder values the Fluentd dry run sees for what the task definition provides: never real secrets. */
+const ENV_PLACEHOLDER = 'dd-ecs-monitor-placeholder';
+
+export async function prepare(opts: { configPath: string; only?: readonly string[]; changed: ChangedFiles }): Promise<Prepared> {
+  const validation = validateProject(opts.configPath);
+  const project = validation.project;
+  if (validation.fatal || !project) {
+    throw new PlanError(`cannot use the project file ${opts.configPath}: ${validation.findings[0]?.message ?? 'unreadable'}`);
+  }
+  const all = Object.values(project.services);
+  const only = opts.only ?? [];
+  const unknown = only.filter((k) => !all.some((s) => s.key === k || s.service === k));
+  if (unknown.length) {
+    throw new PlanError(`--only names ${unknown.map((u) => `"${u}"`).join(', ')}, not a service of ${project.configFile} (services: ${all.map((s) => s.key).join(', ')})`);
+  }
+  const services = only.length ? all.filter((s) => only.includes(s.key) || only.includes(s.service)) : all;
+
+  const imageKeys = [...new Set(services.flatMap((s) => Object.values(s.containers)))].filter((k) => project.images[k]);
+  const changedSet = opts.changed.kind === 'files' ? new Set(opts.changed.files) : undefined;
+  const images = await Promise.all(
+    imageKeys.map(async (key): Promise<PreparedImage> => {
+      const img = project.images[key] as NonNullable<Project['images'][string]>;
+      const contextDir = path.join(project.root, img.context);
+      const dockerfile = path.join(project.root, img.dockerfile);
+      const inputs = await imageInputs({
+        root: project.root,
+        contextDir,
+        dockerfile,
+        buildArgs: img.buildArgs,
+        ...(img.platform ? { platform: img.platform } : {}),
+        ...(img.target ? { target: img.target } : {}),
+      });
+      if (!inputs.hash) throw new PlanError(`image "${key}": ${inputs.findings[0]?.message ?? 'cannot read its Dockerfile'}`);
+      const repoInputs = [img.dockerfile, ...inputs.files.map((f) => (img.context === '.' ? f : `${img.context}/${f}`))];
+      // The project file holds build args: editing it may change the image even when no input file did.
+      const watched = [...repoInputs, project.configFile];
+      const changedInputs = changedSet ? watched.filter((f) => changedSet.has(f)) : [];
+      return {
+        spec: {
+          key,
+          contextDir,
+          dockerfile,
+          repository: img.repository,
+          buildArgs: img.buildArgs,
+          ...(img.platform ? { platform: img.platform } : {}),
+          ...(img.target ? { target: img.target } : {}),
+          contentHash: inputs.hash,
+          ...fluentdCheck(validation, project, key),
+        },
+        inputs: repoInputs,
+        changedInputs,
+        inputsChanged: changedSet ? changedInputs.length > 0 : undefined,
+        services: services.filter((s) => Object.values(s.containers).includes(key)).map((s) => s.key),
+      };
+    }),
+  );
+  return { validation, project, services, images, findings: validation.findings };
+}
+
+/** The Fluentd entry config this image carries, for the image's own `fluentd --dry-run`. */
+function fluentdCheck(validation: ValidationResult, project: Project, imageKey: string): Pick<ImageSpec, 'fluentdCheck'> {
+  const layout = validation.layouts.get(imageKey);
+  if (!layout) return {};
+  const entry = validation.files.find((f) => f.kind === 'fluentd' && [...layout.files].some(([, repo]) => repo === f.path));
+  if (!entry) return {};
+  const imagePath = [...layout.files].find(([, repo]) => repo === entry.path)?.[0];
+  if (!imagePath) return {};
+  const sources = new Map<string, string>();
+  for (const [ip, repo] of layout.files) {
+    if (!ip.endsWith('.conf')) continue;
+    const d = readSource(repo, path.join(project.root, repo));
+    if (d.ok) sources.set(repo, d.source.text);
+  }
+  const env: Record<string, string> = {};
+  for (const svc of Object.values(project.services)) {
+    const td = validation.taskDefs.get(svc.key);
+    if (!td) continue;
+    for (const [container, key] of Object.entries(svc.containers)) {
+      if (key !== imageKey) continue;
+      for (const name of containerEnv(td, container, svc).names) env[name] = ENV_PLACEHOLDER;
+    }
+  }
+  return { fluentdCheck: { configPath: imagePath, file: entry.path, files: layout.files, sources, env } };
+}

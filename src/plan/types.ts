@@ -1,0 +1,102 @@
+/**
+ * The plan: what a deploy would do, as plain data. `plan` prints it, `deploy` carries it out,
+ * the PR report renders it. Built by src/plan/index.ts from the validated project, git and
+ * (unless offline) live look-ups in ECR and ECS.
+ */
+import type { Finding } from '../checks/findings.js';
+
+/** Which files changed between two commits; `all` when there is no base to compare with (first push, dispatch). */
+export type ChangedFiles = { kind: 'all'; reason: string } | { kind: 'files'; files: string[]; base: string; head: string };
+
+export interface ImagePlan {
+  key: string;
+  /** ECR repository name from the project file. */
+  repository: string;
+  /** sha256 hex of the image's inputs (Dockerfile, context files it copies, build args, base image refs). */
+  contentHash: string;
+  /** The content-hash tag the image is pushed with. */
+  tag: string;
+  /** Repository-relative inputs that changed between base and head (empty when none or unknown). */
+  changedInputs: string[];
+  /** true/false from git; undefined when git could not tell (no base). */
+  inputsChanged: boolean | undefined;
+  /**
+   * build: the content-hash tag is not in ECR (or `--rebuild`);
+   * reuse: ECR already has it, its digest is reused;
+   * unknown: offline and git says nothing changed (ECR was not asked).
+   */
+  action: 'build' | 'reuse' | 'unknown';
+  /** One line a human reads: why this action. */
+  reason: string;
+  /** Registry URI from ECR (`repositoryUri`); absent offline. */
+  repositoryUri?: string;
+  /** Known when reused (or after the build). */
+  digest?: string;
+  /** Services whose containers run this image. */
+  services: string[];
+}
+
+export interface ServicePlan {
+  key: string;
+  cluster: string;
+  service: string;
+  /** Image keys its containers run. */
+  images: string[];
+  /**
+   * register-and-update: the rendered task definition differs from the live one;
+   * update: unchanged but forced (`--force-new-deployment`);
+   * none: nothing to do;
+   * unknown: offline, or a digest is not known until the image is built.
+   */
+  action: 'register-and-update' | 'update' | 'none' | 'unknown';
+  reason: string;
+  /** Unified diff of the task definition, live -> rendered (secret values never shown); '' when equal. */
+  taskDefinitionDiff: string;
+  liveTaskDefinitionArn?: string;
+}
+
+export interface Plan {
+  offline: boolean;
+  changed: ChangedFiles;
+  images: ImagePlan[];
+  services: ServicePlan[];
+  /** Validation findings of the project (the deploy stops on errors). */
+  findings: Finding[];
+  /** What would stop the deploy besides findings: render errors, missing SSM parameters, unknown services. */
+  problems: string[];
+}
+
+export interface DeployedImage {
+  key: string;
+  repositoryUri: string;
+  digest: string;
+  /** `repositoryUri@digest`, what the task definitions pin. */
+  imageRef: string;
+  tags: string[];
+  built: boolean;
+  pushed: boolean;
+}
+
+export interface DeployedService {
+  key: string;
+  cluster: string;
+  service: string;
+  taskDefinitionArn?: string;
+  registered: boolean;
+  updated: boolean;
+  /** unchanged | completed | failed | timed-out | not-started | planned */
+  state: string;
+  ok: boolean;
+  failure?: string;
+  rolledBack?: { by: string; taskDefinitionArn?: string; state: string };
+}
+
+export interface DeployResult {
+  ok: boolean;
+  dryRun: boolean;
+  plan: Plan;
+  images: DeployedImage[];
+  services: DeployedService[];
+  /** Problems that stopped the deploy before any change (validation errors, pre-flight, registry login). */
+  problems: string[];
+}

@@ -1,0 +1,223 @@
+/**
+ * `validate`: everything the project file references, each file checked with what is known about
+ * where it runs. Files -> findings, one way: the project file, then each image's Dockerfile and
+ * layout, then each task definition, then every classified file with its context (the container's
+ * environment from the task definition, the image's files and gems, the agent's secret backend).
+ */
+import path from 'node:path';
+import { agentConfPath, checkAgentFile, checkConfDLayout, type Site } from './checks/agent/index.js';
+import type { CheckContext, ContainerEnvView, ImageView, SecretBackendView } from './checks/context.js';
+import { type Finding, sortFindings } from './checks/findings.js';
+import { checkFluentd } from './checks/fluentd/index.js';
+import { DiskFs } from './checks/fs.js';
+import { readSource } from './checks/source.js';
+import { checkTaskDefinition, containerEnv } from './checks/taskdef/index.js';
+import { isMap, get, isScalar } from './checks/yaml/ast.js';
+import { loadYaml } from './checks/yaml/load.js';
+import { classifyFiles, type ClassifiedFile, ImageFs, type ImageLayout, imageLayouts } from './project/layout.js';
+import { loadProject } from './project/load.js';
+import type { FileKind, Project, ServiceConfig } from './project/types.js';
+
+export interface SiteInFile extends Site {
+  file: string;
+}
+
+export interface ValidationResult {
+  /** Absent when the project file could not be read at all. */
+  project?: Project;
+  /** Unreadable or not-YAML project file (the CLI exits 2). */
+  fatal: boolean;
+  findings: Finding[];
+  /** Every file read, repository-relative, with the kind it was checked as. */
+  files: Array<{ path: string; kind: FileKind | 'project' }>;
+  layouts: Map<string, ImageLayout>;
+  /** Parsed task definition templates by service key (absent when the file has errors that stop parsing). */
+  taskDefs: Map<string, Record<string, unknown>>;
+  /** The http_check sites, for the PR report. */
+  sites: SiteInFile[];
+}
+
+/** Where a file of an image runs: each (service, container) that runs the image. */
+interface Runner {
+  service: ServiceConfig;
+  container: string;
+}
+
+export function validateProject(configPath: string): ValidationResult {
+  const loaded = loadProject(configPath);
+  const result: ValidationResult = {
+    fatal: loaded.fatal,
+    findings: [...loaded.findings],
+    files: [],
+    layouts: new Map(),
+    taskDefs: new Map(),
+    sites: [],
+  };
+  const project = loaded.project;
+  if (!project) return result;
+  result.project = project;
+  result.files.push({ path: project.configFile, kind: 'project' });
+
+  const { layouts, findings: layoutFindings } = imageLayouts(project);
+  result.layouts = layouts;
+  result.findings.push(...layoutFindings);
+
+  for (const svc of Object.values(project.services)) {
+    const decoded = readSource(svc.taskDefinition, path.join(project.root, svc.taskDefinition));
+    if (!decoded.ok) {
+      result.findings.push(...decoded.findings);
+      continue;
+    }
+    const r = checkTaskDefinition(decoded.source, { service: svc, project });
+    result.findings.push(...r.findings);
+    if (r.taskDef) result.taskDefs.set(svc.key, r.taskDef);
+  }
+
+  const classified = classifyFiles(project, layouts);
+  const seen = new Set<string>();
+  for (const file of classified) {
+    if (!seen.has(file.repoPath)) {
+      seen.add(file.repoPath);
+      result.files.push({ path: file.repoPath, kind: file.kind });
+    }
+    result.findings.push(...checkClassified(project, file, layouts, result));
+  }
+  for (const layout of layouts.values()) {
+    const confD = new Map([...layout.files].filter(([imagePath]) => agentConfPath(imagePath) !== undefined));
+    if (confD.size) result.findings.push(...checkConfDLayout(confD));
+  }
+  result.findings = dedupe(result.findings);
+  return result;
+}
+
+function checkClassified(project: Project, file: ClassifiedFile, layouts: Map<string, ImageLayout>, result: ValidationResult): Finding[] {
+  const layout = file.imageKey ? layouts.get(file.imageKey) : undefined;
+  switch (file.kind) {
+    case 'http_check':
+    case 'mysql': {
+      const decoded = readSource(file.repoPath, path.join(project.root, file.repoPath));
+      if (!decoded.ok) return decoded.findings;
+      const out: Finding[] = [];
+      for (const ctx of contexts(project, layout, result)) {
+        const r = checkAgentFile(decoded.source, file.kind, ctx);
+        out.push(...r.findings);
+        if (file.kind === 'http_check' && !result.sites.some((s) => s.file === file.repoPath)) {
+          result.sites.push(...r.sites.map((s) => ({ ...s, file: file.repoPath })));
+        }
+      }
+      return out;
+    }
+    case 'fluentd': {
+      const out: Finding[] = [];
+      for (const ctx of contexts(project, layout, result)) {
+        if (layout && file.imagePath) out.push(...checkFluentd(file.imagePath, new ImageFs(project, layout), ctx).findings);
+        else out.push(...checkFluentd(file.repoPath, new DiskFs(project.root), ctx).findings);
+      }
+      return out;
+    }
+    case 'datadog_yaml': {
+      const decoded = readSource(file.repoPath, path.join(project.root, file.repoPath));
+      if (!decoded.ok) return decoded.findings;
+      return loadYaml(decoded.source, 'agent').findings;
+    }
+    default:
+      // Task definitions are checked per service above; Dockerfiles by the layout; secret files are only carried.
+      return [];
+  }
+}
+
+/**
+ * One check context per container that runs the image (a variable must reach every one of them),
+ * or a single image-only context when no service runs it (or the file is in no image).
+ */
+function contexts(project: Project, layout: ImageLayout | undefined, result: ValidationResult): CheckContext[] {
+  const base: CheckContext = { fluentd: { forwardedTags: project.fluentd.forwardedTags } };
+  if (!layout) return [base];
+  const image = imageView(project, layout);
+  const runners: Runner[] = [];
+  for (const svc of Object.values(project.services)) {
+    for (const [container, imageKey] of Object.entries(svc.containers)) {
+      if (imageKey === layout.imageKey) runners.push({ service: svc, container });
+    }
+  }
+  const withImage: CheckContext = { ...base, image, secretBackend: secretBackend(project, layout, undefined) };
+  const out: CheckContext[] = [];
+  for (const r of runners) {
+    const td = result.taskDefs.get(r.service.key);
+    if (!td) continue;
+    const env = containerEnv(td, r.container, r.service);
+    out.push({ ...withImage, env, secretBackend: secretBackend(project, layout, { env, taskDef: td, container: r.container }) });
+  }
+  return out.length ? out : [withImage];
+}
+
+function imageView(project: Project, layout: ImageLayout): ImageView {
+  return {
+    dockerfile: project.images[layout.imageKey]?.dockerfile ?? layout.dockerfile.file,
+    files: layout.files,
+    gems: layout.gems,
+    baseImage: layout.baseImage,
+    complete: layout.complete,
+  };
+}
+
+const records = (v: unknown): Array<Record<string, unknown>> =>
+  Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)) : [];
+
+/**
+ * The agent's secret backend (CONFIG-FACTS A2): `DD_SECRET_BACKEND_COMMAND` / `DD_SECRET_BACKEND_TYPE`
+ * in the container's environment (task definition or Dockerfile ENV), or `secret_backend_command` /
+ * `secret_backend_type` in the datadog.yaml the image carries.
+ */
+function secretBackend(
+  project: Project,
+  layout: ImageLayout,
+  runner: { env: ContainerEnvView; taskDef: Record<string, unknown>; container: string } | undefined,
+): SecretBackendView {
+  if (runner) {
+    const c = records(runner.taskDef.containerDefinitions).find((d) => d.name === runner.container);
+    for (const e of records(c?.environment)) {
+      if ((e.name === 'DD_SECRET_BACKEND_COMMAND' || e.name === 'DD_SECRET_BACKEND_TYPE') && typeof e.value === 'string' && e.value) {
+        return {
+          configured: true,
+          where: `${e.name} in ${runner.env.where}`,
+          ...(e.name === 'DD_SECRET_BACKEND_COMMAND' ? { command: e.value } : { type: e.value }),
+        };
+      }
+    }
+  }
+  for (const name of ['DD_SECRET_BACKEND_COMMAND', 'DD_SECRET_BACKEND_TYPE'] as const) {
+    const v = layout.env[name];
+    if (v) {
+      const where = `ENV ${name} in ${project.images[layout.imageKey]?.dockerfile ?? 'the Dockerfile'}`;
+      return { configured: true, where, ...(name === 'DD_SECRET_BACKEND_COMMAND' ? { command: v } : { type: v }) };
+    }
+  }
+  const dd = layout.files.get('/etc/datadog-agent/datadog.yaml');
+  if (dd) {
+    const decoded = readSource(dd, path.join(project.root, dd));
+    if (decoded.ok) {
+      const y = loadYaml(decoded.source, 'agent');
+      if (isMap(y.root)) {
+        const cmd = get(y.root, 'secret_backend_command');
+        const type = get(y.root, 'secret_backend_type');
+        if (isScalar(cmd) && typeof cmd.value === 'string' && cmd.value) return { configured: true, where: `secret_backend_command in ${dd}`, command: cmd.value };
+        if (isScalar(type) && typeof type.value === 'string' && type.value) return { configured: true, where: `secret_backend_type in ${dd}`, type: type.value };
+      }
+    }
+  }
+  return { configured: false, where: runner ? `neither ${runner.env.where} nor the image's datadog.yaml` : "the image's datadog.yaml" };
+}
+
+/** The same finding from two containers that run one image is reported once. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  const out: Finding[] = [];
+  for (const f of sortFindings(findings)) {
+    const k = `${f.file}\0${f.line}\0${f.column}\0${f.code}\0${f.message}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(f);
+  }
+  return out;
+}
