@@ -9,16 +9,16 @@ import { execFileSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type DockerEngine, type Registry, startRegistry } from './docker-env.js';
 import { FakeEcr } from './fake-aws/ecr.js';
 import { type FakeEcsState, installFakeEcs } from './fake-aws/ecs.js';
 import { FakeAws } from './fake-aws/server.js';
 import { type FakeSsmState, installFakeSsm } from './fake-aws/ssm.js';
 import { installFakeSts } from './fake-aws/sts.js';
+import { REPO_ROOT } from './repo-root.js';
 import { BASE_IMAGE, FLUENTD_IMAGE, ensureStandInImages } from './stand-in-images.js';
 
-export const EXAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples/datadog-ecs');
+export const EXAMPLE = path.join(REPO_ROOT, 'examples/datadog-ecs');
 export const REGION = 'ap-northeast-1';
 /** A stand-in value for the SSM parameter: obviously fake, and asserted never to appear in a log. */
 export const FAKE_API_KEY = 'fake-dd-api-key-0123456789abcdef';

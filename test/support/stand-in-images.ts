@@ -8,13 +8,13 @@ import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, rm, symlink, copyFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from './repo-root.js';
 import { type DockerEngine, docker } from './docker-env.js';
 
 export const BASE_IMAGE = 'test/base:1';
 export const FLUENTD_IMAGE = 'test/fluentd:1';
 
-export const FIXTURES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../fixtures/images');
+export const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/images');
 
 async function exists(engine: DockerEngine, ref: string): Promise<boolean> {
   return (await docker(engine, ['image', 'inspect', ref])).code === 0;
