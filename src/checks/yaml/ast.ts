@@ -58,7 +58,10 @@ export function keyName(pair: YPair): string {
 export function getPair(map: YMap, key: string): YPair | undefined {
   for (let i = map.pairs.length - 1; i >= 0; i--) {
     const p = map.pairs[i] as YPair;
-    if (p.key.kind === 'scalar' && String(p.key.value) === key) return p;
+    if (p.key.kind !== 'scalar') continue;
+    const v = p.key.value;
+    // Most keys are strings: compare them without building a new string per lookup.
+    if (typeof v === 'string' ? v === key : String(v) === key) return p;
   }
   return undefined;
 }

@@ -1,13 +1,15 @@
 /**
  * YAML text -> our tree (ast.ts) plus findings for what a YAML loader rejects or silently drops.
- * Parsing is the `yaml` library's (it keeps source ranges); typing is ours (resolve.ts), because
- * the agent does not read YAML the way YAML 1.2 says.
+ * Parsing is the `yaml` library's (it keeps source ranges), with a fast path for plain block YAML
+ * that builds the same tree (fast-block.ts); typing is ours (resolve.ts), because the agent does
+ * not read YAML the way YAML 1.2 says.
  */
 import { Alias, Document, isAlias, isMap as yIsMap, isPair, isScalar as yIsScalar, isSeq as yIsSeq, parseAllDocuments, Scalar } from 'yaml';
 import type { Node as YamlLibNode } from 'yaml';
 import { type Finding, finding } from '../findings.js';
 import type { SourceText } from '../source.js';
 import type { ScalarStyle, YMap, YNode, YPair, YScalar } from './ast.js';
+import { fastLoadBlock } from './fast-block.js';
 import { type Flavor, resolvePlain } from './resolve.js';
 
 export interface Duplicate {
@@ -44,20 +46,20 @@ class TooDeep extends Error {}
 
 /** Nesting depth by brackets and indentation, without parsing: refuses 10,000-deep input before any recursion. */
 function nestingTooDeep(text: string): number | undefined {
+  // Character codes rather than one-character strings: this runs over every byte of every file.
   let depth = 0;
-  let quote = '';
+  let quote = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charCodeAt(i);
     if (quote) {
-      if (c === quote) quote = '';
-      else if (c === '\n') quote = '';
+      if (c === quote || c === 0x0a) quote = 0;
       continue;
     }
-    if (c === '[' || c === '{') {
+    if (c === 0x5b || c === 0x7b) {
       if (++depth > MAX_DEPTH) return i;
-    } else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
-    else if (c === '"' || c === "'") quote = c;
-    else if (c === '#') {
+    } else if (c === 0x5d || c === 0x7d) depth = Math.max(0, depth - 1);
+    else if (c === 0x22 || c === 0x27) quote = c;
+    else if (c === 0x23) {
       const nl = text.indexOf('\n', i);
       if (nl === -1) break;
       i = nl;
@@ -69,14 +71,32 @@ function nestingTooDeep(text: string): number | undefined {
 }
 
 export function loadYaml(source: SourceText, flavor: Flavor): YamlFile {
-  const out: YamlFile = { source, root: null, findings: [], duplicates: [] };
+  const tooDeep = tooDeepFile(source);
+  if (tooDeep) return tooDeep;
+  // Most check configs are plain block YAML: read those directly (fast-block.ts), and everything
+  // else, including every file with a syntax error, with the library.
+  const fast = fastLoadBlock(source.text, flavor);
+  if (fast) return { source, root: fast.root, findings: [], duplicates: fast.duplicates };
+  return parseWithLibrary(source, flavor);
+}
+
+/**
+ * The library path alone, without the fast path: what `loadYaml` must agree with
+ * (test/yaml/fast-path.test.ts compares the two).
+ */
+export function loadYamlWithLibrary(source: SourceText, flavor: Flavor): YamlFile {
+  return tooDeepFile(source) ?? parseWithLibrary(source, flavor);
+}
+
+function tooDeepFile(source: SourceText): YamlFile | undefined {
   const deepAt = nestingTooDeep(source.text);
-  if (deepAt !== undefined) {
-    out.findings.push(
-      finding(source.file, source.lines.position(deepAt), 'error', 'yaml/too-deep', `YAML nested more than ${MAX_DEPTH} levels deep: not a configuration file`),
-    );
-    return out;
-  }
+  if (deepAt === undefined) return undefined;
+  const f = finding(source.file, source.lines.position(deepAt), 'error', 'yaml/too-deep', `YAML nested more than ${MAX_DEPTH} levels deep: not a configuration file`);
+  return { source, root: null, findings: [f], duplicates: [] };
+}
+
+function parseWithLibrary(source: SourceText, flavor: Flavor): YamlFile {
+  const out: YamlFile = { source, root: null, findings: [], duplicates: [] };
   let docs: Document.Parsed[];
   try {
     const all = parseAllDocuments(source.text, { schema: 'failsafe', uniqueKeys: false, version: '1.1', prettyErrors: false, strict: false });
@@ -189,6 +209,7 @@ function convert(
       }
       map.pairs.push(pair);
     }
+    if (!map.flow) endAtLastChild(map, map.pairs[map.pairs.length - 1]?.value);
     result = map;
   } else if (yIsSeq(node)) {
     const seq: YNode = { kind: 'seq', items: [], flow: Boolean(node.flow), range: rangeOf(node) };
@@ -200,12 +221,23 @@ function convert(
         seq.items.push(convert(item as YamlLibNode, doc, flavor, out, `${path}[${i}]`, depth + 1, anchors));
       }
     });
+    if (!seq.flow) endAtLastChild(seq, seq.items[seq.items.length - 1]);
     result = seq;
   } else {
     result = { kind: 'scalar', value: null, style: 'plain', text: '', range: rangeOf(node as { range?: [number, number, number] }) };
   }
   anchors.set(node, result);
   return result;
+}
+
+/**
+ * A block collection ends where its last value ends. The library's own end also swallows the
+ * trailing comment and blank lines that follow (up to the next token), which says nothing about
+ * the collection and would make the fast path (fast-block.ts) replay the library's comment
+ * attribution rules to agree with it.
+ */
+function endAtLastChild(coll: YNode, last: YNode | undefined): void {
+  if (last) coll.range = [coll.range[0], last.range[1]];
 }
 
 /** Position of a node's start, for findings. */

@@ -37,7 +37,21 @@ function v2Int(s: string): number | undefined {
   return Number.isNaN(n) ? undefined : sign * n;
 }
 
+/**
+ * First characters of every string resolveAgent turns into something other than itself: digits,
+ * signs, `.` (.5, .inf, .nan), `_` (`_1` is 1), `~`, and the first letters of the null and
+ * boolean words. Anything else is a string, decided without running the regular expressions
+ * (test/yaml/resolve.test.ts checks the shortcut against the full path).
+ */
+const MAY_BE_TYPED = new Set([...'0123456789+-._~yYnNtTfFoO'].map((c) => c.charCodeAt(0)));
+
 function resolveAgent(s: string): ScalarValue {
+  if (s.length > 0 && !MAY_BE_TYPED.has(s.charCodeAt(0))) return s;
+  return resolveAgentFull(s);
+}
+
+/** Exported for the test of the shortcut above. */
+export function resolveAgentFull(s: string): ScalarValue {
   if (NULLS.has(s)) return null;
   if (V2_TRUE.has(s)) return true;
   if (V2_FALSE.has(s)) return false;
