@@ -47,19 +47,21 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
         return runCheck(cmd, io);
       case 'validate': {
         const { runValidate } = await import('./validate-command.js');
-        return runValidate(cmd, io);
+        return await runValidate(cmd, io);
       }
       case 'plan': {
         const { runPlan } = await import('./plan-command.js');
-        return runPlan(cmd, io);
+        return await runPlan(cmd, io);
       }
       case 'deploy': {
         const { runDeploy } = await import('./deploy-command.js');
-        return runDeploy(cmd, io);
+        return await runDeploy(cmd, io);
       }
     }
   } catch (err) {
-    if (err instanceof UsageError) {
+    // A bad --only, a --base git does not have, an unusable project file: the user's input, status 2.
+    // Matched by name: importing those modules here would load the deploy code on every `check`.
+    if (err instanceof UsageError || (err instanceof Error && (err.name === 'PlanError' || err.name === 'GitHistoryError'))) {
       io.err(`dd-ecs-monitor: ${err.message}`);
       return 2;
     }
