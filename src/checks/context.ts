@@ -24,6 +24,11 @@ export interface ImageView {
   files: ReadonlyMap<string, string>;
   /** Ruby gems the Dockerfile installs (`gem install` / `fluent-gem install`), e.g. `fluent-plugin-datadog`. */
   gems: ReadonlySet<string>;
+  /**
+   * Names the Dockerfile's final stage sets with `ENV`, when known: they reach the container
+   * without a task-definition entry (the Fluentd checker counts them as provided).
+   */
+  env?: ReadonlySet<string>;
   /** The final stage's base image reference, e.g. `fluent/fluentd:v1.15.3-debian-1.0`. */
   baseImage: string | undefined;
   /**
