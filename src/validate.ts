@@ -158,6 +158,8 @@ function imageView(project: Project, layout: ImageLayout): ImageView {
     gems: layout.gems,
     baseImage: layout.baseImage,
     complete: layout.complete,
+    // Names the Dockerfile sets with ENV reach the process as much as the task definition's do.
+    env: new Set(Object.keys(layout.env)),
   };
 }
 

@@ -110,3 +110,25 @@ describe('plugins the Dockerfile does not install (D6)', () => {
     expect(checkFluentdSource(sourceFromText('f.conf', text), { image: image(['fluent-plugin-kafka']) }).findings.filter((f) => f.code === 'fluentd/plugin-not-installed')).toEqual([]);
   });
 });
+
+describe('in_forward sources and the tags the project file declares (fluentd.forwardedTags)', () => {
+  const conf = (match: string, extra = ''): string =>
+    `<source>\n  @type forward\n  port 24224\n${extra}</source>\n\n<match ${match}>\n  @type stdout\n</match>\n`;
+  const run = (text: string, forwardedTags: string[]): Array<[string, number, number]> =>
+    checkFluentdSource(sourceFromText('fluent.conf', text), { fluentd: { forwardedTags } }).findings.map((f) => [f.code, f.line, f.column]);
+
+  test('without declared tags a forward source keeps its senders\' tags and is not judged (CONFIG-FACTS C2)', () => {
+    expect(run(conf('apache'), [])).toEqual([]);
+  });
+  test('a declared tag that no <match> catches: unrouted, on the @type line', () => {
+    expect(run(conf('apache'), ['nginx'])).toEqual([['fluentd/unrouted-source', 2, 9]]);
+  });
+  test('declared tags all caught: clean; one of two caught: partially routed', () => {
+    expect(run(conf('nginx.** syslog'), ['nginx', 'nginx.error', 'syslog'])).toEqual([]);
+    expect(run(conf('nginx'), ['nginx', 'syslog'])).toEqual([['fluentd/partially-routed-source', 2, 9]]);
+  });
+  test('add_tag_prefix is prepended to each declared tag (in_forward.rb)', () => {
+    expect(run(conf('web.nginx', '  add_tag_prefix web\n'), ['nginx'])).toEqual([]);
+    expect(run(conf('nginx', '  add_tag_prefix web\n'), ['nginx'])).toEqual([['fluentd/unrouted-source', 4, 18]]);
+  });
+});

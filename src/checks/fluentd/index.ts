@@ -54,7 +54,7 @@ function analyse(parsed: ParseOutcome, ctx: CheckContext): FluentdCheckResult {
   const uses = checkPlugins(model, report);
   checkDuplicateIds(uses, report);
   checkPluginRules(model, uses, report);
-  checkRouting(model, report, { complete });
+  checkRouting(model, report, { complete, forwardedTags: ctx.fluentd?.forwardedTags ?? [] });
   const envNames = checkSecrets(parsed.root, parsed.includeCode, uses, ctx, report);
   checkGems(uses, ctx.image, report);
   checkDuplicateKeys(parsed.root, report);

@@ -37,7 +37,7 @@ type Glob = Extract<Alternative, { kind: 'glob' }>;
 /** fluentd's own log events, at the default log level and above (`fluent_log_event_router.rb`). */
 const FLUENT_LOG_TAGS = ['fluent.info', 'fluent.warn', 'fluent.error', 'fluent.fatal'];
 
-export function checkRouting(model: ConfigModel, report: Report, options: { complete: boolean }): void {
+export function checkRouting(model: ConfigModel, report: Report, options: { complete: boolean; forwardedTags?: readonly string[] }): void {
   const budget = new Budget();
   const nfaCache = new Map<string, Nfa>();
   const nfaOf = (g: Glob): Nfa => {
@@ -70,7 +70,7 @@ export function checkRouting(model: ConfigModel, report: Report, options: { comp
   for (const d of model.directives) {
     if (d.kind !== 'source') continue;
     if (d.context !== '' && !model.labels.has(d.context)) continue;
-    checkSource(d, byContext.get(d.context) ?? [], report, nfaOf, budget);
+    checkSource(d, byContext.get(d.context) ?? [], report, nfaOf, budget, options.forwardedTags ?? []);
   }
   if (!model.labels.has('@FLUENT_LOG')) checkFluentLogs(byContext.get('') ?? [], report, nfaOf);
 }
@@ -179,8 +179,8 @@ function sourceParts(pieces: TagPiece[]): Parts | undefined {
   return { head, tail, count: undefined };
 }
 
-function checkSource(d: Directive, rules: Rule[], report: Report, nfaOf: (g: Glob) => Nfa, budget: Budget): void {
-  const tags = sourceTags(d.el, d.type);
+function checkSource(d: Directive, rules: Rule[], report: Report, nfaOf: (g: Glob) => Nfa, budget: Budget, forwarded: readonly string[]): void {
+  const tags = sourceTags(d.el, d.type, forwarded);
   if (!tags) return;
   const relevant = rules.filter((r) => r.d.kind === 'match' && (d.scope === '' || r.d.scope === '' || r.d.scope === d.scope));
   if (relevant.some((r) => r.dynamic)) return;

@@ -3,8 +3,9 @@
  * in_tail `tag` (a `*` is replaced by the file path with `/` turned into `.`, dots squeezed and
  * the leading dot dropped: `in_tail.rb` `configure_tag` + TailWatcher#tag, B6), in_forward with
  * `tag`/`add_tag_prefix`, in_sample/in_dummy, in_syslog (`tag.<facility>.<priority>`), and the
- * other inputs with a fixed `tag`. Anything else (in_forward without an override, in_http) keeps
- * its sender's tag and is not judged.
+ * other inputs with a fixed `tag`. in_forward without an override keeps its senders' tags (C2):
+ * they are judged only when the project file declares them (`fluentd.forwardedTags`). Anything
+ * else (in_http) is not judged.
  */
 import { type Element, type Param, lastParam } from './ast.js';
 import type { TagPiece } from './tag-pattern.js';
@@ -20,7 +21,7 @@ export interface SourceTags {
 
 const FIXED_TAG_INPUTS = new Set(['sample', 'dummy', 'tcp', 'udp', 'exec', 'object_space', 'gc_stat', 'monitor_agent']);
 
-export function sourceTags(el: Element, type: string | undefined): SourceTags | undefined {
+export function sourceTags(el: Element, type: string | undefined, forwarded: readonly string[] = []): SourceTags | undefined {
   const tag = lastParam(el, 'tag');
   if (tag?.dynamic) return undefined;
   switch (type) {
@@ -33,6 +34,13 @@ export function sourceTags(el: Element, type: string | undefined): SourceTags | 
         const t = prefix && prefix.value !== '' ? `${prefix.value}.${tag.value}` : tag.value;
         return { alternatives: [[{ lit: t }]], at: tag, shown: [t] };
       }
+      const declared = forwarded.filter((t) => t !== '');
+      if (declared.length > 0) {
+        // The senders' tags, as declared; add_tag_prefix prepends `<prefix>.` to each (in_forward.rb).
+        const full = declared.map((t) => (prefix && prefix.value !== '' ? `${prefix.value}.${t}` : t));
+        const at = prefix && prefix.value !== '' ? prefix : forwardAt(el);
+        return at ? { alternatives: full.map((t) => [{ lit: t }]), at, shown: full } : undefined;
+      }
       if (prefix && prefix.value !== '') return { alternatives: [[{ lit: `${prefix.value}.` }, { any: true }]], at: prefix, shown: [`${prefix.value}.<sender's tag>`] };
       return undefined;
     }
@@ -42,6 +50,11 @@ export function sourceTags(el: Element, type: string | undefined): SourceTags | 
       if (type !== undefined && FIXED_TAG_INPUTS.has(type) && tag && tag.value !== '') return { alternatives: [[{ lit: tag.value }]], at: tag, shown: [tag.value] };
       return undefined;
   }
+}
+
+/** Where a finding about a forward source's declared tags points: its `@type` line. */
+function forwardAt(el: Element): Param | undefined {
+  return lastParam(el, '@type') ?? lastParam(el, 'type') ?? el.params[0];
 }
 
 function tailTags(el: Element, tag: Param): SourceTags | undefined {
