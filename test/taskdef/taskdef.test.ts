@@ -132,9 +132,9 @@ describe('formats and encodings', () => {
     ]);
   });
 
-  test('YAML task definition: numbers for strings are warnings', () => {
+  test('YAML task definition: a number where the API takes a string is an error (RegisterTaskDefinition refuses it)', () => {
     const text = readFileSync('test/fixtures/taskdef/agent.taskdef.yaml', 'utf8');
-    expect(check(text, { file: 'agent.taskdef.yaml' })).toEqual([['taskdef/expected-string', 'warning', 14, 16]]);
+    expect(check(text, { file: 'agent.taskdef.yaml' })).toEqual([['taskdef/expected-string', 'error', 14, 16]]);
   });
 
   test('broken JSON fixture: the first trailing comma', () => {

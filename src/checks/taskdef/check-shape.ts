@@ -40,7 +40,9 @@ function checkNode(ctx: Ctx, node: YNode, shape: Shape, path: string, depth: num
   if (shape === 'string') {
     if (node.kind !== 'scalar') return at(ctx, node, 'error', 'taskdef/wrong-type', `${path} must be a string, not ${typeName(node)}`);
     if (typeof node.value !== 'string') {
-      at(ctx, node, 'warning', 'taskdef/expected-string', `${path} is ${typeName(node)}, but the API takes a string: quote it ("${node.text}")`);
+      // RegisterTaskDefinition types these members as strings; the AWS CLI refuses a number or a
+      // boolean there ("Invalid type for parameter"), and the SDK would send it as JSON of the wrong type.
+      at(ctx, node, 'error', 'taskdef/expected-string', `${path} is ${typeName(node)}, but RegisterTaskDefinition takes a string: quote it ("${node.text}")`);
     }
     return;
   }
