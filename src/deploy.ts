@@ -9,9 +9,9 @@ import { type AwsClients, destroyClients, makeClients, resolveRegion } from './a
 import { countBySeverity } from './checks/findings.js';
 import { callerAccount, deployServices, DeployStepError } from './ecs/index.js';
 import { type Exec, ExecError } from './exec.js';
-import { buildImages, contentTag, EcrError, ImageBuildError } from './images/index.js';
+import { buildImages, EcrError, ImageBuildError } from './images/index.js';
 import { makePlan, type PlanOptions } from './plan/index.js';
-import { PlanError, type Prepared, prepare } from './plan/prepare.js';
+import { imagePlan, PlanError, type Prepared, prepare } from './plan/prepare.js';
 import { renderAll } from './plan/render-all.js';
 import type { DeployedImage, DeployedService, DeployResult, ImagePlan, Plan, ServicePlan } from './plan/types.js';
 
@@ -85,19 +85,12 @@ async function deployWith(prepared: Prepared, clients: AwsClients, region: strin
     .map((r) => ({ key: r.key, repositoryUri: r.repositoryUri as string, digest: r.digest as string, imageRef: r.imageRef as string, tags: r.tags, built: r.built, pushed: r.pushed }));
   const imagePlans: ImagePlan[] = prepared.images.map((img) => {
     const r = built.images.find((b) => b.key === img.spec.key);
-    return {
-      key: img.spec.key,
-      repository: img.spec.repository,
-      contentHash: img.spec.contentHash,
-      tag: contentTag(img.spec.contentHash),
-      changedInputs: img.changedInputs,
-      inputsChanged: img.inputsChanged,
+    return imagePlan(img, {
       action: r?.action === 'reused' ? 'reuse' : 'build',
       reason: r?.action === 'reused' ? (r.reusedBecause ?? 'already in ECR') : r?.action === 'blocked' ? 'built, but fluentd rejected its config: not pushed' : 'built and pushed',
-      ...(r?.repositoryUri ? { repositoryUri: r.repositoryUri } : {}),
-      ...(r?.digest ? { digest: r.digest } : {}),
-      services: img.services,
-    };
+      repositoryUri: r?.repositoryUri,
+      digest: r?.digest,
+    });
   });
   const plan: Plan = { offline: false, changed: opts.changed, images: imagePlans, services: [], findings: [...prepared.findings, ...built.findings], problems: [] };
   const blocked = built.findings.filter((f) => f.severity === 'error');

@@ -3,39 +3,11 @@
  * DescribeTaskDefinition returns. Pasting `aws ecs describe-task-definition` output or the console's
  * JSON into a template is common; registering it as-is fails with "Unexpected key 'compatibilities'"
  * (aws-actions/amazon-ecs-render-task-definition#2, aws/aws-cli#5882 for registeredAt/registeredBy),
- * so those members are stripped. Lists from the SDK's RegisterTaskDefinitionRequest and TaskDefinition
- * types (@aws-sdk/client-ecs 3.1164).
+ * so those members are stripped. One list for the checker and the deploy: the task-definition schema
+ * (from the SDK's RegisterTaskDefinitionRequest and TaskDefinition types).
  */
+import { READ_ONLY_FIELDS as READ_ONLY, TASK_DEFINITION } from '../checks/taskdef/schema.js';
 
-export const REGISTER_FIELDS: readonly string[] = [
-  'family',
-  'taskRoleArn',
-  'executionRoleArn',
-  'networkMode',
-  'containerDefinitions',
-  'volumes',
-  'placementConstraints',
-  'requiresCompatibilities',
-  'cpu',
-  'memory',
-  'tags',
-  'pidMode',
-  'ipcMode',
-  'proxyConfiguration',
-  'inferenceAccelerators',
-  'ephemeralStorage',
-  'runtimePlatform',
-  'enableFaultInjection',
-];
+export const REGISTER_FIELDS: readonly string[] = Object.keys(TASK_DEFINITION);
 
-export const READ_ONLY_FIELDS: readonly string[] = [
-  'taskDefinitionArn',
-  'revision',
-  'status',
-  'requiresAttributes',
-  'compatibilities',
-  'registeredAt',
-  'registeredBy',
-  'deregisteredAt',
-  'deleteRequestedAt',
-];
+export const READ_ONLY_FIELDS: readonly string[] = READ_ONLY;

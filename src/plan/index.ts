@@ -8,7 +8,7 @@ import { type AwsClients, destroyClients, makeClients, resolveRegion } from '../
 import { callerAccount, deployServices, taskDefinitionDiff } from '../ecs/index.js';
 import { buildImages, contentTag } from '../images/index.js';
 import type { Log } from '../log.js';
-import { PlanError, type Prepared, prepare } from './prepare.js';
+import { imagePlan, PlanError, type Prepared, prepare } from './prepare.js';
 import { renderAll } from './render-all.js';
 import type { ChangedFiles, ImagePlan, Plan, ServicePlan } from './types.js';
 
@@ -47,18 +47,13 @@ function describeChange(img: Prepared['images'][number], changed: ChangedFiles):
 
 function offlinePlan(prepared: Prepared, opts: PlanOptions): Plan {
   const region = resolveRegion(prepared.project.region, opts.env ?? process.env) ?? 'us-east-1';
-  const images: ImagePlan[] = prepared.images.map((img) => ({
-    key: img.spec.key,
-    repository: img.spec.repository,
-    contentHash: img.spec.contentHash,
-    tag: contentTag(img.spec.contentHash),
-    changedInputs: img.changedInputs,
-    inputsChanged: img.inputsChanged,
-    action: opts.rebuild || img.inputsChanged !== false ? 'build' : 'unknown',
-    reason: opts.rebuild ? 'rebuild requested' : describeChange(img, opts.changed),
-    repositoryUri: `${OFFLINE_REGISTRY}/${img.spec.repository}`,
-    services: img.services,
-  }));
+  const images: ImagePlan[] = prepared.images.map((img) =>
+    imagePlan(img, {
+      action: opts.rebuild || img.inputsChanged !== false ? 'build' : 'unknown',
+      reason: opts.rebuild ? 'rebuild requested' : describeChange(img, opts.changed),
+      repositoryUri: `${OFFLINE_REGISTRY}/${img.spec.repository}`,
+    }),
+  );
   const refs = Object.fromEntries(images.map((i) => [i.key, `${i.repositoryUri}@${OFFLINE_DIGEST}`]));
   const rendered = renderAll(prepared, refs, region, OFFLINE_ACCOUNT);
   const services: ServicePlan[] = prepared.services.map((svc) => {
@@ -110,21 +105,14 @@ async function livePlan(prepared: Prepared, opts: PlanOptions): Promise<Plan> {
     const images: ImagePlan[] = prepared.images.map((img) => {
       const r = built.images.find((b) => b.key === img.spec.key);
       const reuse = r?.action === 'reused';
-      return {
-        key: img.spec.key,
-        repository: img.spec.repository,
-        contentHash: img.spec.contentHash,
-        tag: contentTag(img.spec.contentHash),
-        changedInputs: img.changedInputs,
-        inputsChanged: img.inputsChanged,
+      return imagePlan(img, {
         action: reuse ? 'reuse' : 'build',
         reason: reuse
           ? `${r?.contentTag} is already in ECR: reused, not rebuilt`
           : `${r?.wouldCreateRepository ? `repository ${img.spec.repository} does not exist yet; ` : ''}${opts.rebuild ? 'rebuild requested' : `${r?.contentTag} is not in ECR`} (${describeChange(img, opts.changed)})`,
-        ...(r?.repositoryUri ? { repositoryUri: r.repositoryUri } : {}),
-        ...(r?.digest ? { digest: r.digest } : {}),
-        services: img.services,
-      };
+        repositoryUri: r?.repositoryUri,
+        digest: r?.digest,
+      });
     });
     const refs = Object.fromEntries(
       images.map((i) => [i.key, `${i.repositoryUri ?? `${OFFLINE_REGISTRY}/${i.repository}`}@${i.digest ?? OFFLINE_DIGEST}`]),

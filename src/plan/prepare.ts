@@ -7,10 +7,10 @@ import path from 'node:path';
 import type { Finding } from '../checks/findings.js';
 import { readSource } from '../checks/source.js';
 import { containerEnv } from '../checks/taskdef/index.js';
-import { imageInputs, type ImageSpec } from '../images/index.js';
+import { contentTag, imageInputs, type ImageSpec } from '../images/index.js';
 import type { Project, ServiceConfig } from '../project/types.js';
 import { type ValidationResult, validateProject } from '../validate.js';
-import type { ChangedFiles } from './types.js';
+import type { ChangedFiles, ImagePlan } from './types.js';
 
 export class PlanError extends Error {
   constructor(message: string) {
@@ -120,4 +120,24 @@ function fluentdCheck(validation: ValidationResult, project: Project, imageKey: 
     }
   }
   return { fluentdCheck: { configPath: imagePath, file: entry.path, files: layout.files, sources, env } };
+}
+
+/** An image's line of the plan: what prepare knows, plus the decision and whatever ECR said. */
+export function imagePlan(
+  img: PreparedImage,
+  decision: Pick<ImagePlan, 'action' | 'reason'> & { repositoryUri?: string | undefined; digest?: string | undefined },
+): ImagePlan {
+  return {
+    key: img.spec.key,
+    repository: img.spec.repository,
+    contentHash: img.spec.contentHash,
+    tag: contentTag(img.spec.contentHash),
+    changedInputs: img.changedInputs,
+    inputsChanged: img.inputsChanged,
+    action: decision.action,
+    reason: decision.reason,
+    ...(decision.repositoryUri ? { repositoryUri: decision.repositoryUri } : {}),
+    ...(decision.digest ? { digest: decision.digest } : {}),
+    services: img.services,
+  };
 }
