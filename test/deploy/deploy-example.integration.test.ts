@@ -5,6 +5,7 @@
  * change to the http_check config alone builds one image and updates one service.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
+import { existsSync } from 'node:fs';
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Exec, runProcess } from '../../src/exec.js';
@@ -126,9 +127,11 @@ d('deploying the example repository end to end', () => {
 
   test('a change to the http_check config only: exactly one image built and one service updated', async () => {
     const base = x.git('rev-parse', 'HEAD');
+    // A site name full of shell syntax: the agent accepts any name, and nothing here ever hands it to a shell.
+    const pwned = path.join(x.repo, 'pwned');
     await appendFile(
       path.join(x.repo, 'datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml'),
-      '  - name: status page\n    url: https://status.example.com/\n    timeout: 5\n    tags:\n      - "env:prd"\n',
+      `  - name: 'status page"; touch ${pwned}; $(touch ${pwned}) \`touch ${pwned}\` #'\n    url: https://status.example.com/\n    timeout: 5\n    tags:\n      - "env:prd"\n`,
     );
     const head = x.commit('monitor the status page');
     const changed = await changedFilesFromGit({ root: x.repo, base, head, mode: 'direct' });
@@ -147,5 +150,6 @@ d('deploying the example repository end to end', () => {
       ['datadog-agent', 'completed'],
       ['fluentd', 'unchanged'],
     ]);
+    expect(existsSync(pwned)).toBe(false);
   }, 180_000);
 });
