@@ -1,9 +1,17 @@
-/** The action's core entry; issue 4 wires inputs, commands and reports here. */
+/**
+ * The action's core entry: read the inputs once, run the command, and fail in one place.
+ * The command's modules are loaded after the first log line, so a run starts (and a bad input
+ * is reported) without loading the AWS SDK or Octokit.
+ */
 import * as core from '@actions/core';
+import { readInputs } from './inputs.js';
 
 export async function run(): Promise<void> {
   try {
-    throw new Error('the GitHub Action entry is not wired yet: use the CLI (dist/cli/index.js)');
+    const inputs = readInputs();
+    core.info(`dd-ecs-monitor: command ${inputs.command}, project file ${inputs.config}`);
+    const { runAction } = await import('./action/run.js');
+    await runAction(inputs);
   } catch (err) {
     core.setFailed(err instanceof Error ? err.message : String(err));
   }
