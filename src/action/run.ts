@@ -100,6 +100,7 @@ export async function runAction(inputs: Inputs, env: NodeJS.ProcessEnv = process
     rebuild: inputs.rebuild,
     log,
     env: commandEnv,
+    validation,
   };
 
   let plan: Plan | undefined;

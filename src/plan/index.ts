@@ -8,6 +8,7 @@ import { type AwsClients, destroyClients, makeClients, resolveRegion } from '../
 import { callerAccount, deployServices, taskDefinitionDiff } from '../ecs/index.js';
 import { buildImages, contentTag } from '../images/index.js';
 import type { Log } from '../log.js';
+import type { ValidationResult } from '../validate.js';
 import { imagePlan, PlanError, type Prepared, prepare } from './prepare.js';
 import { renderAll } from './render-all.js';
 import type { ChangedFiles, ImagePlan, Plan, ServicePlan } from './types.js';
@@ -27,6 +28,8 @@ export interface PlanOptions {
   env?: NodeJS.ProcessEnv;
   /** Reuse clients (tests, deploy); otherwise made from the project's region and destroyed after. */
   clients?: AwsClients;
+  /** The validation of `configPath`, when the caller already ran it: it is not run twice. */
+  validation?: ValidationResult;
 }
 
 /** Offline stand-ins: obviously not real, and valid where render checks the format. */

@@ -40,8 +40,14 @@ export interface Prepared {
 /** Placeholder values the Fluentd dry run sees for what the task definition provides: never real secrets. */
 const ENV_PLACEHOLDER = 'dd-ecs-monitor-placeholder';
 
-export async function prepare(opts: { configPath: string; only?: readonly string[]; changed: ChangedFiles }): Promise<Prepared> {
-  const validation = validateProject(opts.configPath);
+export async function prepare(opts: {
+  configPath: string;
+  only?: readonly string[];
+  changed: ChangedFiles;
+  /** The validation of `configPath` when the caller already has it (the action reports it too). */
+  validation?: ValidationResult;
+}): Promise<Prepared> {
+  const validation = opts.validation ?? validateProject(opts.configPath);
   const project = validation.project;
   if (validation.fatal || !project) {
     throw new PlanError(`cannot use the project file ${opts.configPath}: ${validation.findings[0]?.message ?? 'unreadable'}`);

@@ -123,8 +123,8 @@ describe('action.yml', () => {
     for (const [name, spec] of Object.entries(action.outputs)) expect([name, spec.description.length > 20]).toEqual([name, true]);
   });
 
-  test('docs/action.md documents every input and output in its tables', () => {
-    const doc = readFileSync(new URL('../../docs/action.md', import.meta.url), 'utf8');
+  test('the README documents every input and output in its tables', () => {
+    const doc = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     const rows = doc.split('\n').filter((l) => l.startsWith('| `'));
     for (const name of [...Object.keys(action.inputs), ...Object.keys(action.outputs)]) {
       expect([name, rows.some((r) => r.includes(`\`${name}\``))]).toEqual([name, true]);

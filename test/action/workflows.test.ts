@@ -23,7 +23,7 @@ const files = [
 const text = (f: string): string => readFileSync(path.join(REPO_ROOT, f), 'utf8');
 const load = (f: string): Workflow => parse(text(f)) as Workflow;
 
-/** The exact pins; the SHAs are the release commits of these versions (see docs/action.md). */
+/** The exact pins; the SHAs are the release commits of these versions (see the README, "Using the action directly"). */
 const PINS: Record<string, string> = {
   'actions/checkout': '08c6903cd8c0fde910a37f88322edcfb5dd907a8 # v5.0.0',
   'actions/setup-node': 'a0853c24544627f65ddf259abe73b1d18a591444 # v5.0.0',
