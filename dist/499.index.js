@@ -3807,7 +3807,7 @@ function checkRules(input) {
     const compatList = (0,ast/* isSeq */.oP)(comps) ? comps.items.map((n) => scalarOf(n)) : [];
     const fargate = compatList.includes('FARGATE');
     if (!(0,ast/* getPair */.xf)(root, 'requiresCompatibilities')) {
-        add(root, 'warning', 'taskdef/no-requires-compatibilities', 'requiresCompatibilities is not set, so a Fargate service refuses this task definition: add "requiresCompatibilities": ["FARGATE"]');
+        add(root, 'error', 'taskdef/no-requires-compatibilities', 'requiresCompatibilities is not set, so a Fargate service refuses this task definition: add "requiresCompatibilities": ["FARGATE"]');
     }
     const networkMode = (0,ast/* get */.Jt)(root, 'networkMode');
     const awsvpc = scalarOf(networkMode) === 'awsvpc';
@@ -9069,8 +9069,15 @@ function checkValue(type, input) {
                 return undefined;
             const read = rubySize(v);
             const m = /^(\d+)\s*([kmgt])i?b$/i.exec(v);
-            if (m)
-                return loose(`${name}: ${shown} is read as ${showSize(read)}; write ${m[1]}${m[2].toLowerCase()} (sizes are <number>k|m|g|t, powers of 1024)`);
+            if (m) {
+                const unit = m[2].toLowerCase();
+                const meant = Number(m[1]) * 1024 ** ('kmgt'.indexOf(unit) + 1);
+                const fix = `write ${m[1]}${unit} (sizes are <number>k|m|g|t, powers of 1024)`;
+                // `8MB` happens to read as 8 MiB (types.rb finds `8m`); `10 MB` reads as 10 bytes.
+                if (read === meant)
+                    return loose(`${name}: ${shown} is read as ${showSize(read)}; ${fix}`);
+                return err(`${name}: ${shown} is read as ${showSize(read)}, not ${showSize(meant)}; ${fix}`);
+            }
             return err(`${name}: ${shown} is not a size: fluentd reads it as ${showSize(read)}; write <number> or <number>k|m|g|t`);
         }
         case 'time': {

@@ -128,7 +128,8 @@ async function deployWith(prepared, clients, region, opts) {
         taskDefinitionDiff: s.diff,
         ...(s.previousTaskDefinitionArn ? { liveTaskDefinitionArn: s.previousTaskDefinitionArn } : {}),
     }));
-    const problems = result.problems.map((p) => `service ${p.service}: ${p.message}`);
+    // Pre-flight messages already name their service.
+    const problems = result.problems.map((p) => `${p.message} [${p.code}]`);
     plan.problems.push(...problems);
     const services = result.services.map((s) => ({
         key: s.key,

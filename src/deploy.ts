@@ -127,7 +127,8 @@ async function deployWith(prepared: Prepared, clients: AwsClients, region: strin
       ...(s.previousTaskDefinitionArn ? { liveTaskDefinitionArn: s.previousTaskDefinitionArn } : {}),
     }),
   );
-  const problems = result.problems.map((p) => `service ${p.service}: ${p.message}`);
+  // Pre-flight messages already name their service.
+  const problems = result.problems.map((p) => `${p.message} [${p.code}]`);
   plan.problems.push(...problems);
   const services: DeployedService[] = result.services.map((s) => ({
     key: s.key,

@@ -418,7 +418,7 @@ function renderServiceTaskDefinition(opts) {
     return {
         input: undefined,
         problems: [
-            ...missing.map((m) => ({ severity: 'error', code: 'render/missing-image', pointer: '/containerDefinitions', message: `service ${opts.service.key}: ${m}` })),
+            ...missing.map((m) => ({ severity: 'error', code: 'render/missing-image', pointer: '/containerDefinitions', message: m })),
             ...r.problems,
         ],
     };
@@ -2657,6 +2657,11 @@ function formatPlanText(plan) {
         lines.push(`  ${pad(SERVICE_ACTION[s.action], 17)} ${pad(s.key, sw)}  ${s.cluster}/${s.service}`);
         lines.push(`  ${pad('', 17)} ${pad('', sw)}  ${s.reason}`);
     }
+    if (plan.notes?.length) {
+        lines.push('', 'Notes:');
+        for (const n of plan.notes)
+            lines.push(`  - ${n}`);
+    }
     if (plan.problems.length) {
         lines.push('', 'Would stop the deploy:');
         for (const p of plan.problems)
@@ -2735,7 +2740,7 @@ function offlinePlan(prepared, opts) {
                 : '',
         };
     });
-    return { offline: true, changed: opts.changed, images, services, findings: prepared.findings, problems: rendered.problems };
+    return { offline: true, changed: opts.changed, images, services, findings: prepared.findings, problems: rendered.problems, notes: rendered.notes };
 }
 async function livePlan(prepared, opts) {
     const region = (0,aws/* resolveRegion */.Zv)(prepared.project.region, opts.env ?? process.env);
@@ -2803,8 +2808,8 @@ async function livePlan(prepared, opts) {
                 ...(r?.previousTaskDefinitionArn ? { liveTaskDefinitionArn: r.previousTaskDefinitionArn } : {}),
             };
         });
-        const problems = [...rendered.problems, ...(dry?.problems.map((p) => `service ${p.service}: ${p.message}`) ?? []), ...built.findings.filter((f) => f.severity === 'error').map((f) => `${f.file}:${f.line}: ${f.message}`)];
-        return { offline: false, changed: opts.changed, images, services, findings: prepared.findings, problems };
+        const problems = [...rendered.problems, ...(dry?.problems.map((p) => `${p.message} [${p.code}]`) ?? []), ...built.findings.filter((f) => f.severity === 'error').map((f) => `${f.file}:${f.line}: ${f.message}`)];
+        return { offline: false, changed: opts.changed, images, services, findings: prepared.findings, problems, notes: rendered.notes };
     }
     finally {
         if (!opts.clients)

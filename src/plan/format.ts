@@ -35,6 +35,10 @@ export function formatPlanText(plan: Plan): string {
     lines.push(`  ${pad(SERVICE_ACTION[s.action], 17)} ${pad(s.key, sw)}  ${s.cluster}/${s.service}`);
     lines.push(`  ${pad('', 17)} ${pad('', sw)}  ${s.reason}`);
   }
+  if (plan.notes?.length) {
+    lines.push('', 'Notes:');
+    for (const n of plan.notes) lines.push(`  - ${n}`);
+  }
   if (plan.problems.length) {
     lines.push('', 'Would stop the deploy:');
     for (const p of plan.problems) lines.push(`  - ${p}`);

@@ -86,7 +86,7 @@ function offlinePlan(prepared: Prepared, opts: PlanOptions): Plan {
         : '',
     };
   });
-  return { offline: true, changed: opts.changed, images, services, findings: prepared.findings, problems: rendered.problems };
+  return { offline: true, changed: opts.changed, images, services, findings: prepared.findings, problems: rendered.problems, notes: rendered.notes };
 }
 
 async function livePlan(prepared: Prepared, opts: PlanOptions): Promise<Plan> {
@@ -156,8 +156,8 @@ async function livePlan(prepared: Prepared, opts: PlanOptions): Promise<Plan> {
         ...(r?.previousTaskDefinitionArn ? { liveTaskDefinitionArn: r.previousTaskDefinitionArn } : {}),
       };
     });
-    const problems = [...rendered.problems, ...(dry?.problems.map((p) => `service ${p.service}: ${p.message}`) ?? []), ...built.findings.filter((f) => f.severity === 'error').map((f) => `${f.file}:${f.line}: ${f.message}`)];
-    return { offline: false, changed: opts.changed, images, services, findings: prepared.findings, problems };
+    const problems = [...rendered.problems, ...(dry?.problems.map((p) => `${p.message} [${p.code}]`) ?? []), ...built.findings.filter((f) => f.severity === 'error').map((f) => `${f.file}:${f.line}: ${f.message}`)];
+    return { offline: false, changed: opts.changed, images, services, findings: prepared.findings, problems, notes: rendered.notes };
   } finally {
     if (!opts.clients) destroyClients(clients);
   }

@@ -64,6 +64,8 @@ export interface Plan {
   findings: Finding[];
   /** What would stop the deploy besides findings: render errors, missing SSM parameters, unknown services. */
   problems: string[];
+  /** What rendering changed or dropped on the way (read-only describe fields, unknown members). */
+  notes?: string[];
 }
 
 export interface DeployedImage {

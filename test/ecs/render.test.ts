@@ -204,7 +204,7 @@ describe('renderServiceTaskDefinition', () => {
     expect(ok.input?.containerDefinitions?.[1]).toEqual({ name: 'datadog-agent', image: `r@${D2}`, environment: [{ name: 'DD_SITE', value: 'datadoghq.eu' }] });
     const missing = renderServiceTaskDefinition({ ...base, service: { key: 'agent', containers: { fluentd: 'fluentd' }, secrets: {}, environment: {} }, template, images: {} });
     expect(missing.input).toBeUndefined();
-    expect(missing.problems.map((p) => [p.code, p.message])).toEqual([['render/missing-image', 'service agent: container "fluentd" uses image "fluentd", which has no built digest']]);
+    expect(missing.problems.map((p) => [p.code, p.message])).toEqual([['render/missing-image', 'container "fluentd" uses image "fluentd", which has no built digest']]);
   });
 });
 

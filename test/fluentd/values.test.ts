@@ -43,7 +43,9 @@ describe('verdicts', () => {
     ['float', '1e3', undefined],
     ['float', 'x', 'error'],
     ['size', '8m', undefined],
-    ['size', '8MB', 'warning'],
+    ['size', '8MB', 'warning'], // read as 8 MiB, as meant
+    ['size', '10 MB', 'error'], // the space: types.rb finds no unit and reads 10 bytes
+    ['size', '8KiB', 'warning'], // the regex finds "8k": 8 KiB, as meant
     ['size', '1.5g', 'error'],
     ['size', '-1', undefined],
     ['time', '60', undefined],
@@ -58,6 +60,12 @@ describe('verdicts', () => {
     ['string', 'anything', undefined],
   ] as Array<[ParamType, string, string | undefined]>)('%s %j -> %s', (type, value, expected) => {
     expect(checkValue(type, { name: 'p', value, quote: value === '' ? 'empty' : 'none' })?.severity).toBe(expected);
+  });
+
+  test('a size that reads as something else says what fluentd reads', () => {
+    expect(checkValue('size', { name: 'chunk_limit_size', value: '10 MB', quote: 'none' })?.message).toBe(
+      'chunk_limit_size: "10 MB" is read as 10 bytes, not 10 MiB; write 10m (sizes are <number>k|m|g|t, powers of 1024)',
+    );
   });
 
   test('enum: fluentd\'s own message', () => {

@@ -1,7 +1,7 @@
 /** `plan --offline`: no AWS at all; what changed comes from git, digests and account are placeholders. */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -67,6 +67,23 @@ describe('offline plan of the example after an http_check change', () => {
       expect(p0.images[1]?.contentHash).toBe(p1.images[1]?.contentHash); // fluentd: untouched
     } finally {
       git('checkout', '-q', 'main');
+    }
+  });
+
+  test('what rendering drops from pasted describe output is listed as a note, and the plan text shows it', async () => {
+    const file = path.join(repo, 'ecs/fluentd.taskdef.json');
+    const original = readFileSync(file, 'utf8');
+    const td = JSON.parse(original);
+    writeFileSync(file, JSON.stringify({ ...td, revision: 7, status: 'ACTIVE' }, null, 2));
+    try {
+      const plan = await makePlan({ configPath: path.join(repo, 'dd-ecs-monitor.yml'), offline: true, changed: { kind: 'all', reason: 't' }, log: memoryLog() });
+      expect(plan.notes).toEqual([
+        'service fluentd (ecs/fluentd.taskdef.json at /revision): "revision" is returned by DescribeTaskDefinition but not accepted by RegisterTaskDefinition; it is ignored (you can delete it) [render/read-only-field]',
+        'service fluentd (ecs/fluentd.taskdef.json at /status): "status" is returned by DescribeTaskDefinition but not accepted by RegisterTaskDefinition; it is ignored (you can delete it) [render/read-only-field]',
+      ]);
+      expect(formatPlanText(plan)).toContain('Notes:\n  - service fluentd (ecs/fluentd.taskdef.json');
+    } finally {
+      writeFileSync(file, original);
     }
   });
 

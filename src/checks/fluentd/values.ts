@@ -118,7 +118,14 @@ export function checkValue(type: ParamType, input: ValueInput): ValueProblem | u
       if (/^\d+[kmgt]?$/i.test(v) || INT.test(v)) return undefined;
       const read = rubySize(v);
       const m = /^(\d+)\s*([kmgt])i?b$/i.exec(v);
-      if (m) return loose(`${name}: ${shown} is read as ${showSize(read)}; write ${m[1]}${(m[2] as string).toLowerCase()} (sizes are <number>k|m|g|t, powers of 1024)`);
+      if (m) {
+        const unit = (m[2] as string).toLowerCase();
+        const meant = Number(m[1]) * 1024 ** ('kmgt'.indexOf(unit) + 1);
+        const fix = `write ${m[1]}${unit} (sizes are <number>k|m|g|t, powers of 1024)`;
+        // `8MB` happens to read as 8 MiB (types.rb finds `8m`); `10 MB` reads as 10 bytes.
+        if (read === meant) return loose(`${name}: ${shown} is read as ${showSize(read)}; ${fix}`);
+        return err(`${name}: ${shown} is read as ${showSize(read)}, not ${showSize(meant)}; ${fix}`);
+      }
       return err(`${name}: ${shown} is not a size: fluentd reads it as ${showSize(read)}; write <number> or <number>k|m|g|t`);
     }
     case 'time': {

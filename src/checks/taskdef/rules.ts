@@ -70,7 +70,7 @@ export function checkRules(input: RuleInput): Finding[] {
   const compatList = isSeq(comps) ? comps.items.map((n) => scalarOf(n)) : [];
   const fargate = compatList.includes('FARGATE');
   if (!getPair(root, 'requiresCompatibilities')) {
-    add(root, 'warning', 'taskdef/no-requires-compatibilities', 'requiresCompatibilities is not set, so a Fargate service refuses this task definition: add "requiresCompatibilities": ["FARGATE"]');
+    add(root, 'error', 'taskdef/no-requires-compatibilities', 'requiresCompatibilities is not set, so a Fargate service refuses this task definition: add "requiresCompatibilities": ["FARGATE"]');
   }
   const networkMode = get(root, 'networkMode');
   const awsvpc = scalarOf(networkMode) === 'awsvpc';
