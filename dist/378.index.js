@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fj: () => (/* binding */ destroyClients),
+/* harmony export */   ZH: () => (/* binding */ awsErrorName),
 /* harmony export */   Zv: () => (/* binding */ resolveRegion),
 /* harmony export */   nv: () => (/* binding */ makeClients)
 /* harmony export */ });
@@ -44,6 +45,10 @@ function makeClients(opts) {
         ssm: new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_2__/* .SSMClient */ .jBj(common),
         sts: new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__/* .STSClient */ .iM(common),
     };
+}
+/** The SDK's error name (`ThrottlingException`, `RepositoryNotFoundException`, ...), or undefined. */
+function awsErrorName(err) {
+    return err instanceof Error ? err.name : undefined;
 }
 function destroyClients(c) {
     c.ecs.destroy();
@@ -606,9 +611,6 @@ function awsErrorText(err) {
         return `${name}${err.message}`.trim();
     }
     return String(err);
-}
-function errorName(err) {
-    return err instanceof Error ? err.name : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/ecs/preflight.ts
@@ -1316,8 +1318,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: CONTENT_HASH_FORMAT, DRY_RUN_CODES, commitTag, contentHash, findingsFromDryRun, fluentdDryRun
 
-// EXTERNAL MODULE: ./src/exec.ts
-var src_exec = __webpack_require__(3190);
+// EXTERNAL MODULE: ./src/exec.ts + 1 modules
+var src_exec = __webpack_require__(7499);
 ;// CONCATENATED MODULE: ./src/images/docker-argv.ts
 /**
  * Docker command lines as plain data: every argv the image step runs is built here, so tests
@@ -1474,6 +1476,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
 var dist_cjs = __webpack_require__(8249);
+// EXTERNAL MODULE: ./src/aws.ts
+var aws = __webpack_require__(4258);
 ;// CONCATENATED MODULE: ./src/images/ecr.ts
 /**
  * What the image step asks ECR: where a repository lives (`repositoryUri`), whether it already
@@ -1481,6 +1485,7 @@ var dist_cjs = __webpack_require__(8249);
  * (`repositoryUri`, `proxyEndpoint`), never from account and region, so custom endpoints
  * (LocalStack, the tests' 127.0.0.1) work unchanged.
  */
+
 
 /** Step, resource and cause: an AWS error that says where it happened. */
 class EcrError extends Error {
@@ -1491,11 +1496,8 @@ class EcrError extends Error {
         this.name = 'EcrError';
     }
 }
-function errorName(err) {
-    return err instanceof Error ? err.name : 'Error';
-}
 function wrap(step, err) {
-    const name = errorName(err);
+    const name = (0,aws/* awsErrorName */.ZH)(err) ?? 'Error';
     const msg = err instanceof Error ? err.message : String(err);
     return new EcrError(`ECR ${step} failed: ${name}: ${msg}`, name);
 }
@@ -1516,7 +1518,7 @@ async function describeRepository(ecr, ref) {
         return r ? toInfo(r, ref.name, ref.registryId) : undefined;
     }
     catch (err) {
-        if (errorName(err) === 'RepositoryNotFoundException')
+        if ((0,aws/* awsErrorName */.ZH)(err) === 'RepositoryNotFoundException')
             return undefined;
         throw wrap(`DescribeRepositories for "${ref.name}"`, err);
     }
@@ -1553,7 +1555,7 @@ async function findImageByTag(ecr, ref) {
         return { digest: d.imageDigest, tags: d.imageTags ?? [ref.tag] };
     }
     catch (err) {
-        if (errorName(err) === 'ImageNotFoundException')
+        if ((0,aws/* awsErrorName */.ZH)(err) === 'ImageNotFoundException')
             return undefined;
         throw wrap(`DescribeImages for "${ref.name}:${ref.tag}"`, err);
     }
@@ -2557,7 +2559,7 @@ async function livePlan(prepared, opts) {
 /* harmony import */ var _checks_source_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5784);
 /* harmony import */ var _checks_taskdef_index_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3528);
 /* harmony import */ var _images_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2134);
-/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4514);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1449);
 /**
  * What plan and deploy both start from: the validated project, the services selected (`--only`),
  * the images they run with their content hashes, and which of their inputs git says changed.

@@ -105,8 +105,8 @@ async function githubApi(opts) {
     };
 }
 
-// EXTERNAL MODULE: ./src/exec.ts
-var src_exec = __webpack_require__(3190);
+// EXTERNAL MODULE: ./src/exec.ts + 1 modules
+var src_exec = __webpack_require__(7499);
 ;// CONCATENATED MODULE: ./src/plan/git.ts
 /**
  * Which files changed between two commits, from the local git history (through the process
@@ -470,8 +470,8 @@ function failureMessage(findings, failOn, what = 'validation') {
     return `${what} found ${parts.join(' and ')}${rule}: see the annotations and the job summary`;
 }
 
-// EXTERNAL MODULE: ./src/validate.ts + 35 modules
-var validate = __webpack_require__(4514);
+// EXTERNAL MODULE: ./src/validate.ts + 34 modules
+var validate = __webpack_require__(1449);
 ;// CONCATENATED MODULE: ./src/action/log.ts
 /**
  * The action's Log: lines go to the runner's log through @actions/core, and a masked value is
@@ -1164,13 +1164,6 @@ function runContext(inputs, env = process.env) {
         configFile: external_node_path_default().relative(workspace, configPath).split((external_node_path_default()).sep).join('/') || external_node_path_default().basename(configPath),
     };
 }
-function dedupe(findings) {
-    const seen = new Set();
-    return (0,checks_findings/* sortFindings */.Tc)(findings).filter((f) => {
-        const k = `${f.file}\0${f.line}\0${f.column}\0${f.code}\0${f.message}`;
-        return seen.has(k) ? false : (seen.add(k), true);
-    });
-}
 async function runAction(inputs, env = process.env) {
     const log = actionLog();
     const ctx = runContext(inputs, env);
@@ -1252,7 +1245,7 @@ async function runAction(inputs, env = process.env) {
         }
     }
     const projectFindings = [...validation.findings, ...(plan?.findings ?? []), ...(deployed?.plan.findings ?? [])];
-    const findings = dedupe(toWorkspacePaths(projectFindings, ctx.root, ctx.workspace));
+    const findings = (0,checks_findings/* dedupeFindings */._4)(toWorkspacePaths(projectFindings, ctx.root, ctx.workspace));
     const sitesRaw = validation.fatal ? undefined : await sitesForRun({ validation, changed, range, root: ctx.root, workspace: ctx.workspace, ...(api ? { api } : {}) });
     // The report shows workspace-relative paths, as the annotations do.
     const prefix = external_node_path_default().relative(ctx.workspace, ctx.root).split((external_node_path_default()).sep).join('/');
@@ -2884,6 +2877,7 @@ function checkParsed(source, kind, ctx, r) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ot: () => (/* binding */ countBySeverity),
 /* harmony export */   Tc: () => (/* binding */ sortFindings),
+/* harmony export */   _4: () => (/* binding */ dedupeFindings),
 /* harmony export */   gk: () => (/* binding */ finding),
 /* harmony export */   rr: () => (/* binding */ LineIndex)
 /* harmony export */ });
@@ -2899,6 +2893,17 @@ function sortFindings(findings) {
         a.column - b.column ||
         SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
         (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+/** The same finding reached twice (two containers run one image, two commands report one file) is kept once. */
+function dedupeFindings(findings) {
+    const seen = new Set();
+    return sortFindings(findings).filter((f) => {
+        const k = `${f.file}\0${f.line}\0${f.column}\0${f.code}\0${f.message}`;
+        if (seen.has(k))
+            return false;
+        seen.add(k);
+        return true;
+    });
 }
 function countBySeverity(findings) {
     const out = { error: 0, warning: 0, notice: 0 };
@@ -2942,6 +2947,120 @@ class LineIndex {
         const start = this.lineStart(line);
         const end = line < this.starts.length ? this.starts[line] - 1 : this.text.length;
         return this.text.slice(start, end).replace(/\r$/, '');
+    }
+}
+
+
+/***/ }),
+
+/***/ 8566:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ isInside),
+/* harmony export */   Pg: () => (/* binding */ DiskFs),
+/* harmony export */   bz: () => (/* binding */ hasGlob),
+/* harmony export */   hT: () => (/* binding */ expandGlob)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4006);
+/* harmony import */ var picomatch__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(picomatch__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5784);
+/**
+ * The file view a checker resolves includes against. On disk for `check FILE`; the image's own
+ * layout (from the Dockerfile's COPY lines) for `validate`, because Fluentd resolves `@include`
+ * against the including file's directory *inside the container*.
+ */
+
+
+
+
+const GLOB_CHARS = /[*?[\]{}]/;
+/** Walking a pattern like `/**\/*.conf` from a large directory must stay bounded. */
+const MAX_WALK_ENTRIES = 20_000;
+/** `abs` is `root` or below it (both absolute). */
+function isInside(root, abs) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, abs);
+    return rel === '' || (!rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel));
+}
+function hasGlob(pattern) {
+    return GLOB_CHARS.test(pattern);
+}
+/** Expand `pattern` (absolute, POSIX) against a lister of directory entries. Shared by disk and image views. */
+function expandGlob(pattern, list, isFile) {
+    if (!hasGlob(pattern))
+        return isFile(pattern) ? [pattern] : [];
+    const parts = pattern.split('/');
+    const baseParts = [];
+    for (const p of parts) {
+        if (hasGlob(p))
+            break;
+        baseParts.push(p);
+    }
+    const base = baseParts.join('/') || '/';
+    const deep = parts.slice(baseParts.length).some((p) => p.includes('**'));
+    const maxDepth = deep ? 32 : parts.length - baseParts.length;
+    const isMatch = picomatch__WEBPACK_IMPORTED_MODULE_3___default()(pattern, { dot: false });
+    const out = [];
+    let seen = 0;
+    const walk = (dir, depth) => {
+        if (depth > maxDepth || seen > MAX_WALK_ENTRIES)
+            return;
+        for (const e of list(dir)) {
+            if (++seen > MAX_WALK_ENTRIES)
+                return;
+            const full = dir === '/' ? `/${e.name}` : `${dir}/${e.name}`;
+            if (e.dir)
+                walk(full, depth + 1);
+            else if (isMatch(full))
+                out.push(full);
+        }
+    };
+    walk(base, 1);
+    return out.sort();
+}
+/** Files on disk, confined to `root`: nothing outside it is read or listed. */
+class DiskFs {
+    root;
+    constructor(root) {
+        this.root = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root);
+    }
+    inside(abs) {
+        return isInside(this.root, abs);
+    }
+    read(file) {
+        const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(this.root, file);
+        return (0,_source_js__WEBPACK_IMPORTED_MODULE_2__/* .readSource */ .o$)(this.display(abs), abs);
+    }
+    glob(pattern, from) {
+        const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().posix.resolve(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(this.root, from)).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/'), pattern);
+        return expandGlob(abs, (dir) => {
+            if (!this.inside(dir))
+                return [];
+            try {
+                return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readdirSync)(dir, { withFileTypes: true }).map((d) => ({ name: d.name, dir: d.isDirectory() }));
+            }
+            catch {
+                return [];
+            }
+        }, (p) => {
+            if (!this.inside(p))
+                return false;
+            try {
+                return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(p).isFile();
+            }
+            catch {
+                return false;
+            }
+        }).filter((p) => this.inside(p));
+    }
+    display(file) {
+        const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(this.root, file);
+        const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(this.root, abs);
+        return (this.inside(abs) ? rel : abs).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
     }
 }
 
@@ -3158,7 +3277,8 @@ __webpack_require__.d(__webpack_exports__, {
   T8: () => (/* binding */ checkTaskDefinition),
   jY: () => (/* binding */ containerEnv),
   Id: () => (/* binding */ parseTaskDefinition),
-  nR: () => (/* reexport */ plainSecretKind)
+  nR: () => (/* reexport */ plainSecretKind),
+  V0: () => (/* binding */ records)
 });
 
 // UNUSED EXPORTS: cpuUnits, fargateSizeProblem, isImagePlaceholder, memoryMiB, parseTaskDefinitionTree, taskDefObject
@@ -4122,6 +4242,7 @@ function checkTaskDefinition(source, opts) {
     const taskDef = taskDefObject(parsed);
     return { findings, ...(taskDef ? { taskDef } : {}) };
 }
+/** The objects of a JSON array (anything else: none). */
 const records = (v) => Array.isArray(v) ? v.filter((x) => typeof x === 'object' && x !== null && !Array.isArray(x)) : [];
 /**
  * The environment a container gets: its `environment` and `secrets` names, plus the project's
@@ -5182,17 +5303,55 @@ function nodePos(file, node) {
 
 /***/ }),
 
-/***/ 3190:
+/***/ 7499:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   R3: () => (/* binding */ runProcess),
-/* harmony export */   X4: () => (/* binding */ runChecked),
-/* harmony export */   cI: () => (/* binding */ ExecError),
-/* harmony export */   os: () => (/* binding */ tailLines)
-/* harmony export */ });
-/* unused harmony exports mergeEnv, redact */
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2876);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  cI: () => (/* binding */ ExecError),
+  X4: () => (/* binding */ runChecked),
+  R3: () => (/* binding */ runProcess),
+  os: () => (/* binding */ tailLines)
+});
+
+// UNUSED EXPORTS: mergeEnv, redact
+
+// EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
+var exec = __webpack_require__(2876);
+;// CONCATENATED MODULE: ./src/log.ts
+/** Every occurrence of each secret replaced by `***`. */
+function redact(text, secrets) {
+    let out = text;
+    for (const s of secrets ?? [])
+        if (s)
+            out = out.split(s).join('***');
+    return out;
+}
+/** A Log that writes to a stream and redacts masked values itself. */
+function streamLog(write, verbose = false) {
+    const secrets = [];
+    return {
+        info: (m) => write(redact(m, secrets)),
+        warning: (m) => write(redact(`warning: ${m}`, secrets)),
+        debug: (m) => {
+            if (verbose)
+                write(redact(`debug: ${m}`, secrets));
+        },
+        mask: (s) => {
+            if (s.length >= 4 && !secrets.includes(s))
+                secrets.push(s);
+        },
+    };
+}
+/** Collects lines; for tests. */
+function memoryLog() {
+    const lines = [];
+    const log = streamLog((l) => lines.push(l), true);
+    return Object.assign(log, { lines });
+}
+
+;// CONCATENATED MODULE: ./src/exec.ts
 /**
  * The process seam: the one module that starts processes. It wraps `@actions/exec`'s
  * `getExecOutput` with argv arrays only (never a shell string, so no quoting bugs and no
@@ -5201,6 +5360,7 @@ function nodePos(file, node) {
  * succeed go through `runChecked`, whose error names the step and quotes the last lines of
  * stderr, with secrets redacted.
  */
+
 
 /** A process that could not be started or exited non-zero where success was required. */
 class ExecError extends Error {
@@ -5232,13 +5392,7 @@ function mergeEnv(base, extra) {
     }
     return out;
 }
-function redact(text, secrets) {
-    let out = text;
-    for (const s of secrets ?? [])
-        if (s)
-            out = out.split(s).join('***');
-    return out;
-}
+
 /** The last `n` non-blank lines, trimmed: what an error message quotes from a tool's stderr. */
 function tailLines(text, n = 5) {
     return text
@@ -5261,7 +5415,7 @@ const runProcess = async (command, args, opts = {}) => {
             opts.onLine(redact(l, opts.secrets), stream);
     };
     try {
-        const out = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)(command, [...args], {
+        const out = await (0,exec/* getExecOutput */.H)(command, [...args], {
             cwd: opts.cwd,
             env: mergeEnv(process.env, opts.env),
             input: opts.stdin === undefined ? undefined : Buffer.from(opts.stdin, 'utf8'),
@@ -6449,9 +6603,10 @@ function installedGems(df, target) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _checks_findings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(671);
-/* harmony import */ var _checks_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5784);
-/* harmony import */ var _patterns_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1270);
+/* harmony import */ var _checks_fs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8566);
+/* harmony import */ var _checks_findings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(671);
+/* harmony import */ var _checks_source_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5784);
+/* harmony import */ var _patterns_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1270);
 /**
  * The build context as Docker sends it: every file under the context directory that
  * `.dockerignore` (or `<Dockerfile>.dockerignore`, which BuildKit prefers) does not exclude.
@@ -6463,14 +6618,11 @@ function installedGems(df, target) {
 
 
 
+
 /** A monitoring repo's context is dozens of files; past this the walk stops with a finding. */
 const MAX_CONTEXT_FILES = 20_000;
 const MAX_DEPTH = 64;
 const toPosix = (p) => p.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
-function inside(root, abs) {
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, abs);
-    return rel === '' || (!rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel));
-}
 function listContextFiles(contextDir, opts = {}) {
     const ctx = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(contextDir);
     const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(opts.root ?? ctx);
@@ -6489,16 +6641,16 @@ function listContextFiles(contextDir, opts = {}) {
         if (!c || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(c))
             continue;
         const file = display(c);
-        const src = (0,_checks_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readSource */ .o$)(file, c);
+        const src = (0,_checks_source_js__WEBPACK_IMPORTED_MODULE_4__/* .readSource */ .o$)(file, c);
         if (!src.ok) {
             out.findings.push(...src.findings);
             break;
         }
         out.ignoreFile = file;
-        rules = (0,_patterns_js__WEBPACK_IMPORTED_MODULE_4__/* .parseIgnoreFile */ .a0)(src.source.text);
+        rules = (0,_patterns_js__WEBPACK_IMPORTED_MODULE_5__/* .parseIgnoreFile */ .a0)(src.source.text);
         for (const r of rules) {
             if (!r.regex) {
-                out.findings.push((0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .finding */ .gk)(file, { line: r.line, column: 1 }, 'error', 'dockerignore/bad-pattern', `pattern "${r.pattern}" is not a valid pattern (an unclosed "["?): Docker refuses the whole build context`));
+                out.findings.push((0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .finding */ .gk)(file, { line: r.line, column: 1 }, 'error', 'dockerignore/bad-pattern', `pattern "${r.pattern}" is not a valid pattern (an unclosed "["?): Docker refuses the whole build context`));
             }
         }
         break;
@@ -6519,7 +6671,7 @@ function listContextFiles(contextDir, opts = {}) {
         for (const name of entries) {
             if (++count > MAX_CONTEXT_FILES) {
                 if (!stopped) {
-                    out.findings.push((0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .finding */ .gk)(display(ctx), { line: 1, column: 1 }, 'warning', 'project/context-too-large', `build context has more than ${MAX_CONTEXT_FILES} entries: listing stopped; narrow the context or add a .dockerignore`));
+                    out.findings.push((0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .finding */ .gk)(display(ctx), { line: 1, column: 1 }, 'warning', 'project/context-too-large', `build context has more than ${MAX_CONTEXT_FILES} entries: listing stopped; narrow the context or add a .dockerignore`));
                 }
                 stopped = true;
                 return;
@@ -6533,7 +6685,7 @@ function listContextFiles(contextDir, opts = {}) {
             catch {
                 continue;
             }
-            const ignored = (0,_patterns_js__WEBPACK_IMPORTED_MODULE_4__/* .isIgnored */ .pi)(relPath, rules);
+            const ignored = (0,_patterns_js__WEBPACK_IMPORTED_MODULE_5__/* .isIgnored */ .pi)(relPath, rules);
             if (st.isDirectory()) {
                 if (ignored && !canReinclude)
                     continue; // nothing under it can come back
@@ -6548,9 +6700,9 @@ function listContextFiles(contextDir, opts = {}) {
                 catch {
                     continue; // dangling: Docker copies the link itself; there is nothing to read
                 }
-                if (!inside(realRoot, target)) {
+                if (!(0,_checks_fs_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .FK)(realRoot, target)) {
                     if (!ignored) {
-                        out.findings.push((0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .finding */ .gk)(display(abs), { line: 1, column: 1 }, 'error', 'project/symlink-outside', 'symlink points outside the repository: it is not read; replace it with the file itself'));
+                        out.findings.push((0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .finding */ .gk)(display(abs), { line: 1, column: 1 }, 'error', 'project/symlink-outside', 'symlink points outside the repository: it is not read; replace it with the file itself'));
                     }
                     continue;
                 }
@@ -6567,8 +6719,8 @@ function listContextFiles(contextDir, opts = {}) {
             (ignored ? out.ignored : out.files).push(relPath);
         }
     };
-    if (!inside(realRoot, safeReal(ctx))) {
-        out.findings.push((0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .finding */ .gk)(display(ctx), { line: 1, column: 1 }, 'error', 'project/path-outside', 'build context resolves outside the repository: it is not read'));
+    if (!(0,_checks_fs_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .FK)(realRoot, safeReal(ctx))) {
+        out.findings.push((0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .finding */ .gk)(display(ctx), { line: 1, column: 1 }, 'error', 'project/path-outside', 'build context resolves outside the repository: it is not read'));
         return out;
     }
     walk(ctx, '', 0);
@@ -6729,7 +6881,7 @@ function hasWildcard(p) {
 
 /***/ }),
 
-/***/ 4514:
+/***/ 1449:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -7405,105 +7557,10 @@ function checkGems(uses, image, report) {
     }
 }
 
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./node_modules/picomatch/index.js
-var picomatch = __webpack_require__(4006);
-var picomatch_default = /*#__PURE__*/__webpack_require__.n(picomatch);
+// EXTERNAL MODULE: ./src/checks/fs.ts
+var checks_fs = __webpack_require__(8566);
 // EXTERNAL MODULE: ./src/checks/source.ts
 var checks_source = __webpack_require__(5784);
-;// CONCATENATED MODULE: ./src/checks/fs.ts
-/**
- * The file view a checker resolves includes against. On disk for `check FILE`; the image's own
- * layout (from the Dockerfile's COPY lines) for `validate`, because Fluentd resolves `@include`
- * against the including file's directory *inside the container*.
- */
-
-
-
-
-const GLOB_CHARS = /[*?[\]{}]/;
-/** Walking a pattern like `/**\/*.conf` from a large directory must stay bounded. */
-const MAX_WALK_ENTRIES = 20_000;
-function hasGlob(pattern) {
-    return GLOB_CHARS.test(pattern);
-}
-/** Expand `pattern` (absolute, POSIX) against a lister of directory entries. Shared by disk and image views. */
-function expandGlob(pattern, list, isFile) {
-    if (!hasGlob(pattern))
-        return isFile(pattern) ? [pattern] : [];
-    const parts = pattern.split('/');
-    const baseParts = [];
-    for (const p of parts) {
-        if (hasGlob(p))
-            break;
-        baseParts.push(p);
-    }
-    const base = baseParts.join('/') || '/';
-    const deep = parts.slice(baseParts.length).some((p) => p.includes('**'));
-    const maxDepth = deep ? 32 : parts.length - baseParts.length;
-    const isMatch = picomatch_default()(pattern, { dot: false });
-    const out = [];
-    let seen = 0;
-    const walk = (dir, depth) => {
-        if (depth > maxDepth || seen > MAX_WALK_ENTRIES)
-            return;
-        for (const e of list(dir)) {
-            if (++seen > MAX_WALK_ENTRIES)
-                return;
-            const full = dir === '/' ? `/${e.name}` : `${dir}/${e.name}`;
-            if (e.dir)
-                walk(full, depth + 1);
-            else if (isMatch(full))
-                out.push(full);
-        }
-    };
-    walk(base, 1);
-    return out.sort();
-}
-/** Files on disk, confined to `root`: nothing outside it is read or listed. */
-class DiskFs {
-    root;
-    constructor(root) {
-        this.root = external_node_path_default().resolve(root);
-    }
-    inside(abs) {
-        const rel = external_node_path_default().relative(this.root, abs);
-        return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
-    }
-    read(file) {
-        const abs = external_node_path_default().resolve(this.root, file);
-        return (0,checks_source/* readSource */.o$)(this.display(abs), abs);
-    }
-    glob(pattern, from) {
-        const abs = external_node_path_default().posix.resolve(external_node_path_default().dirname(external_node_path_default().resolve(this.root, from)).split((external_node_path_default()).sep).join('/'), pattern);
-        return expandGlob(abs, (dir) => {
-            if (!this.inside(dir))
-                return [];
-            try {
-                return (0,external_node_fs_.readdirSync)(dir, { withFileTypes: true }).map((d) => ({ name: d.name, dir: d.isDirectory() }));
-            }
-            catch {
-                return [];
-            }
-        }, (p) => {
-            if (!this.inside(p))
-                return false;
-            try {
-                return (0,external_node_fs_.statSync)(p).isFile();
-            }
-            catch {
-                return false;
-            }
-        }).filter((p) => this.inside(p));
-    }
-    display(file) {
-        const abs = external_node_path_default().resolve(this.root, file);
-        const rel = external_node_path_default().relative(this.root, abs);
-        return (this.inside(abs) ? rel : abs).split((external_node_path_default()).sep).join('/');
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/checks/fluentd/scan.ts
 /**
  * Lexical primitives of fluentd's config scanner (`basic_parser.rb`, CONFIG-FACTS B1), written as
@@ -8370,7 +8427,7 @@ function loadConfig(entry, fs, options = {}) {
         const frames = [];
         for (const path of resolved.paths) {
             const shown = fs.display(path);
-            if (hasGlob(item.uri) && BACKUP_NAME.test(shown.slice(shown.lastIndexOf('/') + 1))) {
+            if ((0,checks_fs/* hasGlob */.bz)(item.uri) && BACKUP_NAME.test(shown.slice(shown.lastIndexOf('/') + 1))) {
                 findings.push((0,checks_findings/* finding */.gk)(where, lines.position(item.uriOffset), 'warning', 'fluentd/include-backup-file', `@include ${item.uri} also reads ${shown}, which looks like a backup copy; rename or delete it, or narrow the glob`));
             }
             if (top.chain.includes(shown)) {
@@ -10512,7 +10569,7 @@ class ImageFs {
     glob(pattern, from) {
         const base = external_node_path_default().posix.dirname(external_node_path_default().posix.resolve('/', from));
         const abs = external_node_path_default().posix.resolve(base, pattern);
-        return expandGlob(abs, (dir) => [...(this.dirs.get(dir) ?? new Map())].map(([name, dir]) => ({ name, dir })), (p) => this.layout.files.has(p));
+        return (0,checks_fs/* expandGlob */.hT)(abs, (dir) => [...(this.dirs.get(dir) ?? new Map())].map(([name, dir]) => ({ name, dir })), (p) => this.layout.files.has(p));
     }
     display(file) {
         const imagePath = external_node_path_default().posix.resolve('/', file);
@@ -10569,6 +10626,8 @@ function envNameProblem(name) {
 /** Docker platform strings Fargate runs: linux/amd64 and linux/arm64 (ECS runtimePlatform X86_64 / ARM64). */
 const FARGATE_PLATFORMS = ['linux/amd64', 'linux/arm64'];
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
 ;// CONCATENATED MODULE: ./src/project/paths.ts
 /**
  * Repository paths from the project file. A path must stay inside the repository: absolute paths,
@@ -10576,10 +10635,7 @@ const FARGATE_PLATFORMS = ['linux/amd64', 'linux/arm64'];
  */
 
 
-function inside(root, abs) {
-    const rel = external_node_path_default().relative(root, abs);
-    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
-}
+
 /** Resolve `p` (as written in the project file) against the repository root. */
 function resolveRepoPath(root, p) {
     if (p === '')
@@ -10609,7 +10665,7 @@ function resolveRepoPath(root, p) {
     catch {
         real = undefined;
     }
-    if (real !== undefined && !inside(realRoot, real)) {
+    if (real !== undefined && !(0,checks_fs/* isInside */.FK)(realRoot, real)) {
         return { ok: false, problem: 'the path is a symlink (or goes through one) that points outside the repository' };
     }
     if (real === undefined)
@@ -11264,7 +11320,7 @@ function validateProject(configPath) {
         if (confD.size)
             result.findings.push(...(0,agent/* checkConfDLayout */.Bc)(confD));
     }
-    result.findings = dedupe(result.findings);
+    result.findings = (0,checks_findings/* dedupeFindings */._4)(result.findings);
     return result;
 }
 function checkClassified(project, file, layouts, result) {
@@ -11291,7 +11347,7 @@ function checkClassified(project, file, layouts, result) {
                 if (layout && file.imagePath)
                     out.push(...checkFluentd(file.imagePath, new ImageFs(project, layout), ctx).findings);
                 else
-                    out.push(...checkFluentd(file.repoPath, new DiskFs(project.root), ctx).findings);
+                    out.push(...checkFluentd(file.repoPath, new checks_fs/* DiskFs */.Pg(project.root), ctx).findings);
             }
             return out;
         }
@@ -11344,7 +11400,6 @@ function imageView(project, layout) {
         env: new Set(Object.keys(layout.env)),
     };
 }
-const records = (v) => Array.isArray(v) ? v.filter((x) => typeof x === 'object' && x !== null && !Array.isArray(x)) : [];
 /**
  * The agent's secret backend (CONFIG-FACTS A2): `DD_SECRET_BACKEND_COMMAND` / `DD_SECRET_BACKEND_TYPE`
  * in the container's environment (task definition or Dockerfile ENV), or `secret_backend_command` /
@@ -11352,8 +11407,8 @@ const records = (v) => Array.isArray(v) ? v.filter((x) => typeof x === 'object' 
  */
 function secretBackend(project, layout, runner) {
     if (runner) {
-        const c = records(runner.taskDef.containerDefinitions).find((d) => d.name === runner.container);
-        for (const e of records(c?.environment)) {
+        const c = (0,taskdef/* records */.V0)(runner.taskDef.containerDefinitions).find((d) => d.name === runner.container);
+        for (const e of (0,taskdef/* records */.V0)(c?.environment)) {
             if ((e.name === 'DD_SECRET_BACKEND_COMMAND' || e.name === 'DD_SECRET_BACKEND_TYPE') && typeof e.value === 'string' && e.value) {
                 return {
                     configured: true,
@@ -11386,19 +11441,6 @@ function secretBackend(project, layout, runner) {
         }
     }
     return { configured: false, where: runner ? `neither ${runner.env.where} nor the image's datadog.yaml` : "the image's datadog.yaml" };
-}
-/** The same finding from two containers that run one image is reported once. */
-function dedupe(findings) {
-    const seen = new Set();
-    const out = [];
-    for (const f of (0,checks_findings/* sortFindings */.Tc)(findings)) {
-        const k = `${f.file}\0${f.line}\0${f.column}\0${f.code}\0${f.message}`;
-        if (seen.has(k))
-            continue;
-        seen.add(k);
-        out.push(f);
-    }
-    return out;
 }
 
 

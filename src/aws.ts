@@ -46,6 +46,11 @@ export function makeClients(opts: AwsOptions): AwsClients {
   };
 }
 
+/** The SDK's error name (`ThrottlingException`, `RepositoryNotFoundException`, ...), or undefined. */
+export function awsErrorName(err: unknown): string | undefined {
+  return err instanceof Error ? err.name : undefined;
+}
+
 export function destroyClients(c: AwsClients): void {
   c.ecs.destroy();
   c.ecr.destroy();

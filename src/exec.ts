@@ -7,6 +7,7 @@
  * stderr, with secrets redacted.
  */
 import { getExecOutput } from '@actions/exec';
+import { redact } from './log.js';
 
 export interface RunOptions {
   cwd?: string;
@@ -61,11 +62,7 @@ export function mergeEnv(base: NodeJS.ProcessEnv, extra: RunOptions['env']): Rec
   return out;
 }
 
-export function redact(text: string, secrets: readonly string[] | undefined): string {
-  let out = text;
-  for (const s of secrets ?? []) if (s) out = out.split(s).join('***');
-  return out;
-}
+export { redact };
 
 /** The last `n` non-blank lines, trimmed: what an error message quotes from a tool's stderr. */
 export function tailLines(text: string, n = 5): string {

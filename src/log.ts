@@ -10,15 +10,21 @@ export interface Log {
   mask(secret: string): void;
 }
 
+/** Every occurrence of each secret replaced by `***`. */
+export function redact(text: string, secrets: readonly string[] | undefined): string {
+  let out = text;
+  for (const s of secrets ?? []) if (s) out = out.split(s).join('***');
+  return out;
+}
+
 /** A Log that writes to a stream and redacts masked values itself. */
 export function streamLog(write: (line: string) => void, verbose = false): Log {
   const secrets: string[] = [];
-  const redact = (s: string): string => secrets.reduce((acc, sec) => acc.split(sec).join('***'), s);
   return {
-    info: (m) => write(redact(m)),
-    warning: (m) => write(redact(`warning: ${m}`)),
+    info: (m) => write(redact(m, secrets)),
+    warning: (m) => write(redact(`warning: ${m}`, secrets)),
     debug: (m) => {
-      if (verbose) write(redact(`debug: ${m}`));
+      if (verbose) write(redact(`debug: ${m}`, secrets));
     },
     mask: (s) => {
       if (s.length >= 4 && !secrets.includes(s)) secrets.push(s);

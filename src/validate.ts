@@ -7,11 +7,11 @@
 import path from 'node:path';
 import { agentConfPath, checkAgentFile, checkConfDLayout, type Site } from './checks/agent/index.js';
 import type { CheckContext, ContainerEnvView, ImageView, SecretBackendView } from './checks/context.js';
-import { type Finding, sortFindings } from './checks/findings.js';
+import { dedupeFindings, type Finding } from './checks/findings.js';
 import { checkFluentd } from './checks/fluentd/index.js';
 import { DiskFs } from './checks/fs.js';
 import { readSource } from './checks/source.js';
-import { checkTaskDefinition, containerEnv } from './checks/taskdef/index.js';
+import { checkTaskDefinition, containerEnv, records } from './checks/taskdef/index.js';
 import { isMap, get, isScalar } from './checks/yaml/ast.js';
 import { loadYaml } from './checks/yaml/load.js';
 import { classifyFiles, type ClassifiedFile, ImageFs, type ImageLayout, imageLayouts } from './project/layout.js';
@@ -86,7 +86,7 @@ export function validateProject(configPath: string): ValidationResult {
     const confD = new Map([...layout.files].filter(([imagePath]) => agentConfPath(imagePath) !== undefined));
     if (confD.size) result.findings.push(...checkConfDLayout(confD));
   }
-  result.findings = dedupe(result.findings);
+  result.findings = dedupeFindings(result.findings);
   return result;
 }
 
@@ -163,9 +163,6 @@ function imageView(project: Project, layout: ImageLayout): ImageView {
   };
 }
 
-const records = (v: unknown): Array<Record<string, unknown>> =>
-  Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)) : [];
-
 /**
  * The agent's secret backend (CONFIG-FACTS A2): `DD_SECRET_BACKEND_COMMAND` / `DD_SECRET_BACKEND_TYPE`
  * in the container's environment (task definition or Dockerfile ENV), or `secret_backend_command` /
@@ -211,15 +208,3 @@ function secretBackend(
   return { configured: false, where: runner ? `neither ${runner.env.where} nor the image's datadog.yaml` : "the image's datadog.yaml" };
 }
 
-/** The same finding from two containers that run one image is reported once. */
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  const out: Finding[] = [];
-  for (const f of sortFindings(findings)) {
-    const k = `${f.file}\0${f.line}\0${f.column}\0${f.code}\0${f.message}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(f);
-  }
-  return out;
-}

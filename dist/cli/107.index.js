@@ -198,7 +198,7 @@ function formatDeployText(r) {
 async function runDeploy(cmd, io) {
     const configPath = external_node_path_default().resolve(io.cwd, cmd.config);
     const root = external_node_path_default().dirname(configPath);
-    const log = (0,src_log/* streamLog */.V)((l) => io.err(l));
+    const log = (0,src_log/* streamLog */.VM)((l) => io.err(l));
     const result = await deploy({
         configPath,
         offline: false,

@@ -7,6 +7,7 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fj: () => (/* binding */ destroyClients),
+/* harmony export */   ZH: () => (/* binding */ awsErrorName),
 /* harmony export */   Zv: () => (/* binding */ resolveRegion),
 /* harmony export */   nv: () => (/* binding */ makeClients)
 /* harmony export */ });
@@ -44,6 +45,10 @@ function makeClients(opts) {
         ssm: new _aws_sdk_client_ssm__WEBPACK_IMPORTED_MODULE_2__/* .SSMClient */ .jBj(common),
         sts: new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_3__/* .STSClient */ .iM(common),
     };
+}
+/** The SDK's error name (`ThrottlingException`, `RepositoryNotFoundException`, ...), or undefined. */
+function awsErrorName(err) {
+    return err instanceof Error ? err.name : undefined;
 }
 function destroyClients(c) {
     c.ecs.destroy();
@@ -84,7 +89,7 @@ async function changedFor(root, base, head) {
 async function runPlan(cmd, io) {
     const configPath = node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(io.cwd, cmd.config);
     const root = node_path__WEBPACK_IMPORTED_MODULE_0___default().dirname(configPath);
-    const log = (0,_log_js__WEBPACK_IMPORTED_MODULE_5__/* .streamLog */ .V)((l) => io.err(l));
+    const log = (0,_log_js__WEBPACK_IMPORTED_MODULE_5__/* .streamLog */ .VM)((l) => io.err(l));
     const plan = await (0,_plan_index_js__WEBPACK_IMPORTED_MODULE_1__/* .makePlan */ .Cs)({
         configPath,
         offline: cmd.offline,
@@ -657,9 +662,6 @@ function awsErrorText(err) {
         return `${name}${err.message}`.trim();
     }
     return String(err);
-}
-function errorName(err) {
-    return err instanceof Error ? err.name : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/ecs/preflight.ts
@@ -1361,8 +1363,9 @@ async function deployServices(opts) {
 /* harmony export */   cI: () => (/* binding */ ExecError),
 /* harmony export */   os: () => (/* binding */ tailLines)
 /* harmony export */ });
-/* unused harmony exports mergeEnv, redact */
+/* unused harmony export mergeEnv */
 /* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1260);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5625);
 /**
  * The process seam: the one module that starts processes. It wraps `@actions/exec`'s
  * `getExecOutput` with argv arrays only (never a shell string, so no quoting bugs and no
@@ -1371,6 +1374,7 @@ async function deployServices(opts) {
  * succeed go through `runChecked`, whose error names the step and quotes the last lines of
  * stderr, with secrets redacted.
  */
+
 
 /** A process that could not be started or exited non-zero where success was required. */
 class ExecError extends Error {
@@ -1402,13 +1406,7 @@ function mergeEnv(base, extra) {
     }
     return out;
 }
-function redact(text, secrets) {
-    let out = text;
-    for (const s of secrets ?? [])
-        if (s)
-            out = out.split(s).join('***');
-    return out;
-}
+
 /** The last `n` non-blank lines, trimmed: what an error message quotes from a tool's stderr. */
 function tailLines(text, n = 5) {
     return text
@@ -1428,7 +1426,7 @@ const runProcess = async (command, args, opts = {}) => {
         const lines = text.split(/\r?\n/);
         lineBuffers[stream] = lines.pop() ?? '';
         for (const l of lines)
-            opts.onLine(redact(l, opts.secrets), stream);
+            opts.onLine((0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(l, opts.secrets), stream);
     };
     try {
         const out = await (0,_actions_exec__WEBPACK_IMPORTED_MODULE_0__/* .getExecOutput */ .H)(command, [...args], {
@@ -1442,14 +1440,14 @@ const runProcess = async (command, args, opts = {}) => {
         });
         for (const stream of ['stdout', 'stderr']) {
             if (opts.onLine && lineBuffers[stream])
-                opts.onLine(redact(lineBuffers[stream], opts.secrets), stream);
+                opts.onLine((0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(lineBuffers[stream], opts.secrets), stream);
         }
-        return { exitCode: out.exitCode, stdout: redact(out.stdout, opts.secrets), stderr: redact(out.stderr, opts.secrets) };
+        return { exitCode: out.exitCode, stdout: (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(out.stdout, opts.secrets), stderr: (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(out.stderr, opts.secrets) };
     }
     catch (err) {
         // @actions/exec throws when the executable cannot be found or spawned.
         const message = err instanceof Error ? err.message : String(err);
-        return { exitCode: EXIT_NOT_STARTED, stdout: '', stderr: redact(message, opts.secrets), notStarted: true };
+        return { exitCode: EXIT_NOT_STARTED, stdout: '', stderr: (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(message, opts.secrets), notStarted: true };
     }
 };
 /** Runs a process that must succeed; otherwise throws an ExecError naming the step and quoting stderr. */
@@ -1459,7 +1457,7 @@ async function runChecked(exec, command, args, opts) {
         return res;
     // Docker prints some failures (a failing RUN's output) on stdout only; quote that when stderr is empty.
     const keep = (text) => opts.ignoreLine ? text.split(/\r?\n/).filter((l) => !opts.ignoreLine?.(l)).join('\n') : text;
-    const tail = redact(tailLines(keep(res.stderr)) || tailLines(keep(res.stdout)), opts.secrets);
+    const tail = (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(tailLines(keep(res.stderr)) || tailLines(keep(res.stdout)), opts.secrets);
     const detail = tail ? `: ${tail.split('\n').join(' | ')}` : '';
     const how = res.notStarted ? `could not run ${command}` : `exit code ${res.exitCode}`;
     throw new ExecError(`${opts.step} failed (${how})${detail}`, command, args, res.exitCode, tail);
@@ -1641,6 +1639,8 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
 var dist_cjs = __webpack_require__(8249);
+// EXTERNAL MODULE: ./src/aws.ts
+var aws = __webpack_require__(4258);
 ;// CONCATENATED MODULE: ./src/images/ecr.ts
 /**
  * What the image step asks ECR: where a repository lives (`repositoryUri`), whether it already
@@ -1648,6 +1648,7 @@ var dist_cjs = __webpack_require__(8249);
  * (`repositoryUri`, `proxyEndpoint`), never from account and region, so custom endpoints
  * (LocalStack, the tests' 127.0.0.1) work unchanged.
  */
+
 
 /** Step, resource and cause: an AWS error that says where it happened. */
 class EcrError extends Error {
@@ -1658,11 +1659,8 @@ class EcrError extends Error {
         this.name = 'EcrError';
     }
 }
-function errorName(err) {
-    return err instanceof Error ? err.name : 'Error';
-}
 function wrap(step, err) {
-    const name = errorName(err);
+    const name = (0,aws/* awsErrorName */.ZH)(err) ?? 'Error';
     const msg = err instanceof Error ? err.message : String(err);
     return new EcrError(`ECR ${step} failed: ${name}: ${msg}`, name);
 }
@@ -1683,7 +1681,7 @@ async function describeRepository(ecr, ref) {
         return r ? toInfo(r, ref.name, ref.registryId) : undefined;
     }
     catch (err) {
-        if (errorName(err) === 'RepositoryNotFoundException')
+        if ((0,aws/* awsErrorName */.ZH)(err) === 'RepositoryNotFoundException')
             return undefined;
         throw wrap(`DescribeRepositories for "${ref.name}"`, err);
     }
@@ -1720,7 +1718,7 @@ async function findImageByTag(ecr, ref) {
         return { digest: d.imageDigest, tags: d.imageTags ?? [ref.tag] };
     }
     catch (err) {
-        if (errorName(err) === 'ImageNotFoundException')
+        if ((0,aws/* awsErrorName */.ZH)(err) === 'ImageNotFoundException')
             return undefined;
         throw wrap(`DescribeImages for "${ref.name}:${ref.tag}"`, err);
     }
@@ -2498,19 +2496,27 @@ async function imageInputs(opts) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   V: () => (/* binding */ streamLog)
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   VM: () => (/* binding */ streamLog)
 /* harmony export */ });
 /* unused harmony export memoryLog */
+/** Every occurrence of each secret replaced by `***`. */
+function redact(text, secrets) {
+    let out = text;
+    for (const s of secrets ?? [])
+        if (s)
+            out = out.split(s).join('***');
+    return out;
+}
 /** A Log that writes to a stream and redacts masked values itself. */
 function streamLog(write, verbose = false) {
     const secrets = [];
-    const redact = (s) => secrets.reduce((acc, sec) => acc.split(sec).join('***'), s);
     return {
-        info: (m) => write(redact(m)),
-        warning: (m) => write(redact(`warning: ${m}`)),
+        info: (m) => write(redact(m, secrets)),
+        warning: (m) => write(redact(`warning: ${m}`, secrets)),
         debug: (m) => {
             if (verbose)
-                write(redact(`debug: ${m}`));
+                write(redact(`debug: ${m}`, secrets));
         },
         mask: (s) => {
             if (s.length >= 4 && !secrets.includes(s))

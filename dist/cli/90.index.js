@@ -1153,9 +1153,10 @@ function installedGems(df, target) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _checks_findings_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(671);
-/* harmony import */ var _checks_source_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(5784);
-/* harmony import */ var _patterns_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1270);
+/* harmony import */ var _checks_fs_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8566);
+/* harmony import */ var _checks_findings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(671);
+/* harmony import */ var _checks_source_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5784);
+/* harmony import */ var _patterns_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1270);
 /**
  * The build context as Docker sends it: every file under the context directory that
  * `.dockerignore` (or `<Dockerfile>.dockerignore`, which BuildKit prefers) does not exclude.
@@ -1167,14 +1168,11 @@ function installedGems(df, target) {
 
 
 
+
 /** A monitoring repo's context is dozens of files; past this the walk stops with a finding. */
 const MAX_CONTEXT_FILES = 20_000;
 const MAX_DEPTH = 64;
 const toPosix = (p) => p.split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
-function inside(root, abs) {
-    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, abs);
-    return rel === '' || (!rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel));
-}
 function listContextFiles(contextDir, opts = {}) {
     const ctx = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(contextDir);
     const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(opts.root ?? ctx);
@@ -1193,16 +1191,16 @@ function listContextFiles(contextDir, opts = {}) {
         if (!c || !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(c))
             continue;
         const file = display(c);
-        const src = (0,_checks_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readSource */ .o$)(file, c);
+        const src = (0,_checks_source_js__WEBPACK_IMPORTED_MODULE_4__/* .readSource */ .o$)(file, c);
         if (!src.ok) {
             out.findings.push(...src.findings);
             break;
         }
         out.ignoreFile = file;
-        rules = (0,_patterns_js__WEBPACK_IMPORTED_MODULE_4__/* .parseIgnoreFile */ .a0)(src.source.text);
+        rules = (0,_patterns_js__WEBPACK_IMPORTED_MODULE_5__/* .parseIgnoreFile */ .a0)(src.source.text);
         for (const r of rules) {
             if (!r.regex) {
-                out.findings.push((0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .finding */ .gk)(file, { line: r.line, column: 1 }, 'error', 'dockerignore/bad-pattern', `pattern "${r.pattern}" is not a valid pattern (an unclosed "["?): Docker refuses the whole build context`));
+                out.findings.push((0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .finding */ .gk)(file, { line: r.line, column: 1 }, 'error', 'dockerignore/bad-pattern', `pattern "${r.pattern}" is not a valid pattern (an unclosed "["?): Docker refuses the whole build context`));
             }
         }
         break;
@@ -1223,7 +1221,7 @@ function listContextFiles(contextDir, opts = {}) {
         for (const name of entries) {
             if (++count > MAX_CONTEXT_FILES) {
                 if (!stopped) {
-                    out.findings.push((0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .finding */ .gk)(display(ctx), { line: 1, column: 1 }, 'warning', 'project/context-too-large', `build context has more than ${MAX_CONTEXT_FILES} entries: listing stopped; narrow the context or add a .dockerignore`));
+                    out.findings.push((0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .finding */ .gk)(display(ctx), { line: 1, column: 1 }, 'warning', 'project/context-too-large', `build context has more than ${MAX_CONTEXT_FILES} entries: listing stopped; narrow the context or add a .dockerignore`));
                 }
                 stopped = true;
                 return;
@@ -1237,7 +1235,7 @@ function listContextFiles(contextDir, opts = {}) {
             catch {
                 continue;
             }
-            const ignored = (0,_patterns_js__WEBPACK_IMPORTED_MODULE_4__/* .isIgnored */ .pi)(relPath, rules);
+            const ignored = (0,_patterns_js__WEBPACK_IMPORTED_MODULE_5__/* .isIgnored */ .pi)(relPath, rules);
             if (st.isDirectory()) {
                 if (ignored && !canReinclude)
                     continue; // nothing under it can come back
@@ -1252,9 +1250,9 @@ function listContextFiles(contextDir, opts = {}) {
                 catch {
                     continue; // dangling: Docker copies the link itself; there is nothing to read
                 }
-                if (!inside(realRoot, target)) {
+                if (!(0,_checks_fs_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .FK)(realRoot, target)) {
                     if (!ignored) {
-                        out.findings.push((0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .finding */ .gk)(display(abs), { line: 1, column: 1 }, 'error', 'project/symlink-outside', 'symlink points outside the repository: it is not read; replace it with the file itself'));
+                        out.findings.push((0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .finding */ .gk)(display(abs), { line: 1, column: 1 }, 'error', 'project/symlink-outside', 'symlink points outside the repository: it is not read; replace it with the file itself'));
                     }
                     continue;
                 }
@@ -1271,8 +1269,8 @@ function listContextFiles(contextDir, opts = {}) {
             (ignored ? out.ignored : out.files).push(relPath);
         }
     };
-    if (!inside(realRoot, safeReal(ctx))) {
-        out.findings.push((0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_2__/* .finding */ .gk)(display(ctx), { line: 1, column: 1 }, 'error', 'project/path-outside', 'build context resolves outside the repository: it is not read'));
+    if (!(0,_checks_fs_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .FK)(realRoot, safeReal(ctx))) {
+        out.findings.push((0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .finding */ .gk)(display(ctx), { line: 1, column: 1 }, 'error', 'project/path-outside', 'build context resolves outside the repository: it is not read'));
         return out;
     }
     walk(ctx, '', 0);
@@ -1448,7 +1446,7 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 // EXTERNAL MODULE: ./src/checks/agent/index.ts + 19 modules
 var agent = __webpack_require__(9503);
 // EXTERNAL MODULE: ./src/checks/findings.ts
-var checks_findings = __webpack_require__(671);
+var findings = __webpack_require__(671);
 // EXTERNAL MODULE: ./src/checks/fluentd/index.ts + 27 modules
 var fluentd = __webpack_require__(9648);
 // EXTERNAL MODULE: ./src/checks/fs.ts
@@ -1596,7 +1594,7 @@ class ImageFs {
         if (repoPath === undefined) {
             return {
                 ok: false,
-                findings: [(0,checks_findings/* finding */.gk)(imagePath, { line: 1, column: 1 }, 'error', 'file/missing', `${imagePath} is not copied into image "${this.layout.imageKey}" by ${this.layout.dockerfile.file}`)],
+                findings: [(0,findings/* finding */.gk)(imagePath, { line: 1, column: 1 }, 'error', 'file/missing', `${imagePath} is not copied into image "${this.layout.imageKey}" by ${this.layout.dockerfile.file}`)],
             };
         }
         return (0,checks_source/* readSource */.o$)(repoPath, external_node_path_default().join(this.project.root, repoPath));
@@ -1672,10 +1670,7 @@ var external_node_fs_ = __webpack_require__(3024);
  */
 
 
-function inside(root, abs) {
-    const rel = external_node_path_default().relative(root, abs);
-    return rel === '' || (!rel.startsWith('..') && !external_node_path_default().isAbsolute(rel));
-}
+
 /** Resolve `p` (as written in the project file) against the repository root. */
 function resolveRepoPath(root, p) {
     if (p === '')
@@ -1705,7 +1700,7 @@ function resolveRepoPath(root, p) {
     catch {
         real = undefined;
     }
-    if (real !== undefined && !inside(realRoot, real)) {
+    if (real !== undefined && !(0,fs/* isInside */.FK)(realRoot, real)) {
         return { ok: false, problem: 'the path is a symlink (or goes through one) that points outside the repository' };
     }
     if (real === undefined)
@@ -1751,7 +1746,7 @@ class YamlReader {
         this.source = source;
     }
     at(node, severity, code, message) {
-        this.findings.push((0,checks_findings/* finding */.gk)(this.source.file, this.source.lines.position(node.range[0]), severity, code, message));
+        this.findings.push((0,findings/* finding */.gk)(this.source.file, this.source.lines.position(node.range[0]), severity, code, message));
     }
     /** A mapping, or a finding; a null value (`key:`) is an empty mapping. */
     map(node, where) {
@@ -1886,7 +1881,7 @@ function loadProject(configPath) {
     if (!yaml.root || yaml.root.kind !== 'map') {
         const pos = yaml.root ? source.lines.position(yaml.root.range[0]) : { line: 1, column: 1 };
         return {
-            findings: [...yaml.findings, (0,checks_findings/* finding */.gk)(configFile, pos, 'error', 'project/not-a-mapping', 'the project file must be a YAML mapping with cluster, images and services (see docs/project-file.md)')],
+            findings: [...yaml.findings, (0,findings/* finding */.gk)(configFile, pos, 'error', 'project/not-a-mapping', 'the project file must be a YAML mapping with cluster, images and services (see docs/project-file.md)')],
             fatal: true,
         };
     }
@@ -1896,7 +1891,7 @@ function loadProject(configPath) {
         r.at(d.dup.key, 'error', 'project/duplicate-key', `"${d.key}" is defined twice${d.path ? ` in ${d.path}` : ''} (first on line ${source.lines.position(d.first.key.range[0]).line}): the first one would be silently dropped; merge them`);
     }
     const project = new ProjectLoader(r, root, configFile).load(yaml.root);
-    return { project, findings: (0,checks_findings/* sortFindings */.Tc)(r.findings), fatal: false };
+    return { project, findings: (0,findings/* sortFindings */.Tc)(r.findings), fatal: false };
 }
 class ProjectLoader {
     r;
@@ -2360,7 +2355,7 @@ function validateProject(configPath) {
         if (confD.size)
             result.findings.push(...(0,agent/* checkConfDLayout */.Bc)(confD));
     }
-    result.findings = dedupe(result.findings);
+    result.findings = (0,findings/* dedupeFindings */._4)(result.findings);
     return result;
 }
 function checkClassified(project, file, layouts, result) {
@@ -2440,7 +2435,6 @@ function imageView(project, layout) {
         env: new Set(Object.keys(layout.env)),
     };
 }
-const records = (v) => Array.isArray(v) ? v.filter((x) => typeof x === 'object' && x !== null && !Array.isArray(x)) : [];
 /**
  * The agent's secret backend (CONFIG-FACTS A2): `DD_SECRET_BACKEND_COMMAND` / `DD_SECRET_BACKEND_TYPE`
  * in the container's environment (task definition or Dockerfile ENV), or `secret_backend_command` /
@@ -2448,8 +2442,8 @@ const records = (v) => Array.isArray(v) ? v.filter((x) => typeof x === 'object' 
  */
 function secretBackend(project, layout, runner) {
     if (runner) {
-        const c = records(runner.taskDef.containerDefinitions).find((d) => d.name === runner.container);
-        for (const e of records(c?.environment)) {
+        const c = (0,taskdef/* records */.V0)(runner.taskDef.containerDefinitions).find((d) => d.name === runner.container);
+        for (const e of (0,taskdef/* records */.V0)(c?.environment)) {
             if ((e.name === 'DD_SECRET_BACKEND_COMMAND' || e.name === 'DD_SECRET_BACKEND_TYPE') && typeof e.value === 'string' && e.value) {
                 return {
                     configured: true,
@@ -2482,19 +2476,6 @@ function secretBackend(project, layout, runner) {
         }
     }
     return { configured: false, where: runner ? `neither ${runner.env.where} nor the image's datadog.yaml` : "the image's datadog.yaml" };
-}
-/** The same finding from two containers that run one image is reported once. */
-function dedupe(findings) {
-    const seen = new Set();
-    const out = [];
-    for (const f of (0,checks_findings/* sortFindings */.Tc)(findings)) {
-        const k = `${f.file}\0${f.line}\0${f.column}\0${f.code}\0${f.message}`;
-        if (seen.has(k))
-            continue;
-        seen.add(k);
-        out.push(f);
-    }
-    return out;
 }
 
 

@@ -4074,6 +4074,7 @@ function checkParsed(source, kind, ctx, r) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ot: () => (/* binding */ countBySeverity),
 /* harmony export */   Tc: () => (/* binding */ sortFindings),
+/* harmony export */   _4: () => (/* binding */ dedupeFindings),
 /* harmony export */   gk: () => (/* binding */ finding),
 /* harmony export */   rr: () => (/* binding */ LineIndex)
 /* harmony export */ });
@@ -4089,6 +4090,17 @@ function sortFindings(findings) {
         a.column - b.column ||
         SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
         (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+}
+/** The same finding reached twice (two containers run one image, two commands report one file) is kept once. */
+function dedupeFindings(findings) {
+    const seen = new Set();
+    return sortFindings(findings).filter((f) => {
+        const k = `${f.file}\0${f.line}\0${f.column}\0${f.code}\0${f.message}`;
+        if (seen.has(k))
+            return false;
+        seen.add(k);
+        return true;
+    });
 }
 function countBySeverity(findings) {
     const out = { error: 0, warning: 0, notice: 0 };
@@ -7682,6 +7694,7 @@ function looksLikeFluentd(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FK: () => (/* binding */ isInside),
 /* harmony export */   Pg: () => (/* binding */ DiskFs),
 /* harmony export */   bz: () => (/* binding */ hasGlob),
 /* harmony export */   hT: () => (/* binding */ expandGlob)
@@ -7705,6 +7718,11 @@ function looksLikeFluentd(text) {
 const GLOB_CHARS = /[*?[\]{}]/;
 /** Walking a pattern like `/**\/*.conf` from a large directory must stay bounded. */
 const MAX_WALK_ENTRIES = 20_000;
+/** `abs` is `root` or below it (both absolute). */
+function isInside(root, abs) {
+    const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, abs);
+    return rel === '' || (!rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel));
+}
 function hasGlob(pattern) {
     return GLOB_CHARS.test(pattern);
 }
@@ -7748,8 +7766,7 @@ class DiskFs {
         this.root = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root);
     }
     inside(abs) {
-        const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(this.root, abs);
-        return rel === '' || (!rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel));
+        return isInside(this.root, abs);
     }
     read(file) {
         const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(this.root, file);
@@ -7996,7 +8013,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   T8: () => (/* binding */ checkTaskDefinition),
   jY: () => (/* binding */ containerEnv),
   Id: () => (/* binding */ parseTaskDefinition),
-  nR: () => (/* reexport */ plainSecretKind)
+  nR: () => (/* reexport */ plainSecretKind),
+  V0: () => (/* binding */ records)
 });
 
 // UNUSED EXPORTS: cpuUnits, fargateSizeProblem, isImagePlaceholder, memoryMiB, parseTaskDefinitionTree, taskDefObject
@@ -8960,6 +8978,7 @@ function checkTaskDefinition(source, opts) {
     const taskDef = taskDefObject(parsed);
     return { findings, ...(taskDef ? { taskDef } : {}) };
 }
+/** The objects of a JSON array (anything else: none). */
 const records = (v) => Array.isArray(v) ? v.filter((x) => typeof x === 'object' && x !== null && !Array.isArray(x)) : [];
 /**
  * The environment a container gets: its `environment` and `secrets` names, plus the project's
@@ -10098,7 +10117,7 @@ function kindFromContent(source) {
 function checkStandaloneFile(file, opts = {}) {
     const cwd = external_node_path_default().resolve(opts.cwd ?? process.cwd());
     const abs = external_node_path_default().resolve(cwd, file);
-    const inside = !external_node_path_default().relative(cwd, abs).startsWith('..');
+    const inside = (0,checks_fs/* isInside */.FK)(cwd, abs);
     // Includes resolve on disk, confined to the working directory (or the file's own folder when it lies outside).
     const fs = new checks_fs/* DiskFs */.Pg(inside ? cwd : external_node_path_default().dirname(abs));
     const display = inside ? external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join('/') : abs;

@@ -7,7 +7,7 @@
  */
 import * as core from '@actions/core';
 import path from 'node:path';
-import { type Finding, sortFindings } from '../checks/findings.js';
+import { dedupeFindings } from '../checks/findings.js';
 import { type GitHubApi, githubApi } from '../github/api.js';
 import { resolveChanges } from '../github/changes.js';
 import { type EventInfo, readEvent } from '../github/event.js';
@@ -47,13 +47,6 @@ export function runContext(inputs: Inputs, env: NodeJS.ProcessEnv = process.env)
   };
 }
 
-function dedupe(findings: readonly Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return sortFindings(findings).filter((f) => {
-    const k = `${f.file}\0${f.line}\0${f.column}\0${f.code}\0${f.message}`;
-    return seen.has(k) ? false : (seen.add(k), true);
-  });
-}
 
 export async function runAction(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const log = actionLog();
@@ -137,7 +130,7 @@ export async function runAction(inputs: Inputs, env: NodeJS.ProcessEnv = process
   }
 
   const projectFindings = [...validation.findings, ...(plan?.findings ?? []), ...(deployed?.plan.findings ?? [])];
-  const findings = dedupe(toWorkspacePaths(projectFindings, ctx.root, ctx.workspace));
+  const findings = dedupeFindings(toWorkspacePaths(projectFindings, ctx.root, ctx.workspace));
   const sitesRaw = validation.fatal ? undefined : await sitesForRun({ validation, changed, range, root: ctx.root, workspace: ctx.workspace, ...(api ? { api } : {}) });
   // The report shows workspace-relative paths, as the annotations do.
   const prefix = path.relative(ctx.workspace, ctx.root).split(path.sep).join('/');

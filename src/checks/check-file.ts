@@ -8,7 +8,7 @@ import { checkAgentFile, detectAgentKind } from './agent/index.js';
 import type { Finding } from './findings.js';
 import { finding } from './findings.js';
 import { checkFluentd, looksLikeFluentd } from './fluentd/index.js';
-import { DiskFs } from './fs.js';
+import { DiskFs, isInside } from './fs.js';
 import { readSource, type SourceText } from './source.js';
 import { checkTaskDefinition } from './taskdef/index.js';
 
@@ -41,7 +41,7 @@ export function kindFromContent(source: SourceText): StandaloneKind | undefined 
 export function checkStandaloneFile(file: string, opts: { kind?: StandaloneKind; cwd?: string } = {}): CheckedFile {
   const cwd = path.resolve(opts.cwd ?? process.cwd());
   const abs = path.resolve(cwd, file);
-  const inside = !path.relative(cwd, abs).startsWith('..');
+  const inside = isInside(cwd, abs);
   // Includes resolve on disk, confined to the working directory (or the file's own folder when it lies outside).
   const fs = new DiskFs(inside ? cwd : path.dirname(abs));
   const display = inside ? path.relative(cwd, abs).split(path.sep).join('/') : abs;

@@ -46,6 +46,17 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
   );
 }
 
+/** The same finding reached twice (two containers run one image, two commands report one file) is kept once. */
+export function dedupeFindings(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return sortFindings(findings).filter((f) => {
+    const k = `${f.file}\0${f.line}\0${f.column}\0${f.code}\0${f.message}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
   const out: Record<Severity, number> = { error: 0, warning: 0, notice: 0 };
   for (const f of findings) out[f.severity] += 1;

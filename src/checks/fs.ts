@@ -24,6 +24,12 @@ const GLOB_CHARS = /[*?[\]{}]/;
 /** Walking a pattern like `/**\/*.conf` from a large directory must stay bounded. */
 const MAX_WALK_ENTRIES = 20_000;
 
+/** `abs` is `root` or below it (both absolute). */
+export function isInside(root: string, abs: string): boolean {
+  const rel = path.relative(root, abs);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
 export function hasGlob(pattern: string): boolean {
   return GLOB_CHARS.test(pattern);
 }
@@ -69,8 +75,7 @@ export class DiskFs implements ConfigFs {
   }
 
   private inside(abs: string): boolean {
-    const rel = path.relative(this.root, abs);
-    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+    return isInside(this.root, abs);
   }
 
   read(file: string): Decoded {

@@ -20,7 +20,3 @@ export function awsErrorText(err: unknown): string {
   }
   return String(err);
 }
-
-export function errorName(err: unknown): string | undefined {
-  return err instanceof Error ? err.name : undefined;
-}

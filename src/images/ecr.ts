@@ -12,6 +12,7 @@ import {
   GetAuthorizationTokenCommand,
   type Repository,
 } from '@aws-sdk/client-ecr';
+import { awsErrorName } from '../aws.js';
 
 export interface RepositoryInfo {
   name: string;
@@ -45,12 +46,9 @@ export class EcrError extends Error {
   }
 }
 
-function errorName(err: unknown): string {
-  return err instanceof Error ? err.name : 'Error';
-}
 
 function wrap(step: string, err: unknown): EcrError {
-  const name = errorName(err);
+  const name = awsErrorName(err) ?? 'Error';
   const msg = err instanceof Error ? err.message : String(err);
   return new EcrError(`ECR ${step} failed: ${name}: ${msg}`, name);
 }
@@ -77,7 +75,7 @@ export async function describeRepository(ecr: ECRClient, ref: RepositoryRef): Pr
     const r = out.repositories?.find((x) => x.repositoryName === ref.name) ?? out.repositories?.[0];
     return r ? toInfo(r, ref.name, ref.registryId) : undefined;
   } catch (err) {
-    if (errorName(err) === 'RepositoryNotFoundException') return undefined;
+    if (awsErrorName(err) === 'RepositoryNotFoundException') return undefined;
     throw wrap(`DescribeRepositories for "${ref.name}"`, err);
   }
 }
@@ -114,7 +112,7 @@ export async function findImageByTag(ecr: ECRClient, ref: RepositoryRef & { tag:
     if (!d?.imageDigest) return undefined;
     return { digest: d.imageDigest, tags: d.imageTags ?? [ref.tag] };
   } catch (err) {
-    if (errorName(err) === 'ImageNotFoundException') return undefined;
+    if (awsErrorName(err) === 'ImageNotFoundException') return undefined;
     throw wrap(`DescribeImages for "${ref.name}:${ref.tag}"`, err);
   }
 }

@@ -6,6 +6,7 @@
  */
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isInside } from '../checks/fs.js';
 import { type Finding, finding } from '../checks/findings.js';
 import { readSource } from '../checks/source.js';
 import { isIgnored, parseIgnoreFile, type IgnoreRule } from './patterns.js';
@@ -33,10 +34,6 @@ export interface ContextListing {
 
 const toPosix = (p: string): string => p.split(path.sep).join('/');
 
-function inside(root: string, abs: string): boolean {
-  const rel = path.relative(root, abs);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 export function listContextFiles(contextDir: string, opts: ListContextOptions = {}): ContextListing {
   const ctx = path.resolve(contextDir);
@@ -110,7 +107,7 @@ export function listContextFiles(contextDir: string, opts: ListContextOptions = 
         } catch {
           continue; // dangling: Docker copies the link itself; there is nothing to read
         }
-        if (!inside(realRoot, target)) {
+        if (!isInside(realRoot, target)) {
           if (!ignored) {
             out.findings.push(finding(display(abs), { line: 1, column: 1 }, 'error', 'project/symlink-outside', 'symlink points outside the repository: it is not read; replace it with the file itself'));
           }
@@ -125,7 +122,7 @@ export function listContextFiles(contextDir: string, opts: ListContextOptions = 
       (ignored ? out.ignored : out.files).push(relPath);
     }
   };
-  if (!inside(realRoot, safeReal(ctx))) {
+  if (!isInside(realRoot, safeReal(ctx))) {
     out.findings.push(finding(display(ctx), { line: 1, column: 1 }, 'error', 'project/path-outside', 'build context resolves outside the repository: it is not read'));
     return out;
   }

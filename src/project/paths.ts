@@ -4,15 +4,12 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { isInside } from '../checks/fs.js';
 
 export type RepoPath =
   | { ok: true; rel: string; abs: string; exists: boolean; dir: boolean }
   | { ok: false; problem: string };
 
-function inside(root: string, abs: string): boolean {
-  const rel = path.relative(root, abs);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 /** Resolve `p` (as written in the project file) against the repository root. */
 export function resolveRepoPath(root: string, p: string): RepoPath {
@@ -37,7 +34,7 @@ export function resolveRepoPath(root: string, p: string): RepoPath {
   } catch {
     real = undefined;
   }
-  if (real !== undefined && !inside(realRoot, real)) {
+  if (real !== undefined && !isInside(realRoot, real)) {
     return { ok: false, problem: 'the path is a symlink (or goes through one) that points outside the repository' };
   }
   if (real === undefined) return { ok: true, rel, abs, exists: false, dir: false };

@@ -53,7 +53,8 @@ export function checkTaskDefinition(source: SourceText, opts: { service?: Servic
   return { findings, ...(taskDef ? { taskDef } : {}) };
 }
 
-const records = (v: unknown): Array<Record<string, unknown>> =>
+/** The objects of a JSON array (anything else: none). */
+export const records = (v: unknown): Array<Record<string, unknown>> =>
   Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)) : [];
 
 /**
