@@ -8,7 +8,7 @@ import { checkAgentFile, detectAgentKind } from './agent/index.js';
 import type { Finding } from './findings.js';
 import { finding } from './findings.js';
 import { checkFluentd, looksLikeFluentd } from './fluentd/index.js';
-import { DiskFs, isInside } from './fs.js';
+import { type ConfigFs, DiskFs, isInside } from './fs.js';
 import { readSource, type SourceText } from './source.js';
 import { checkTaskDefinition } from './taskdef/index.js';
 
@@ -41,10 +41,10 @@ export function kindFromContent(source: SourceText): StandaloneKind | undefined 
 export function checkStandaloneFile(file: string, opts: { kind?: StandaloneKind; cwd?: string } = {}): CheckedFile {
   const cwd = path.resolve(opts.cwd ?? process.cwd());
   const abs = path.resolve(cwd, file);
-  const inside = isInside(cwd, abs);
-  // Includes resolve on disk, confined to the working directory (or the file's own folder when it lies outside).
-  const fs = new DiskFs(inside ? cwd : path.dirname(abs));
-  const display = inside ? path.relative(cwd, abs).split(path.sep).join('/') : abs;
+  // Includes resolve on disk, confined to the working directory (or the file's own folder when it
+  // lies outside); every path is shown relative to the working directory, or absolute outside it.
+  const fs = new DiskFs(isInside(cwd, abs) ? cwd : path.dirname(abs), cwd);
+  const display = fs.display(abs);
   const decoded = readSource(display, abs);
   if (!decoded.ok) return { path: display, kind: opts.kind ?? kindFromPath(display) ?? 'unknown', findings: decoded.findings };
   const source = decoded.source;
@@ -53,8 +53,15 @@ export function checkStandaloneFile(file: string, opts: { kind?: StandaloneKind;
     case 'http_check':
     case 'mysql':
       return { path: display, kind, findings: checkAgentFile(source, kind, {}).findings };
-    case 'fluentd':
-      return { path: display, kind, findings: checkFluentd(abs, fs, {}).findings };
+    case 'fluentd': {
+      // The entry is already read: the loader gets it from here rather than from the disk again.
+      const entryRead: ConfigFs = {
+        read: (f) => (f === abs ? decoded : fs.read(f)),
+        glob: (p, from) => fs.glob(p, from),
+        display: (f) => fs.display(f),
+      };
+      return { path: display, kind, findings: checkFluentd(abs, entryRead, {}).findings };
+    }
     case 'taskdef':
       return { path: display, kind, findings: checkTaskDefinition(source, {}).findings };
     default:

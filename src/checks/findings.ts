@@ -74,10 +74,6 @@ export class LineIndex {
     for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
   }
 
-  get lineCount(): number {
-    return this.starts.length;
-  }
-
   position(offset: number): Position {
     const o = Math.max(0, Math.min(offset, this.text.length));
     let lo = 0;
@@ -88,16 +84,5 @@ export class LineIndex {
       else hi = mid - 1;
     }
     return { line: lo + 1, column: o - (this.starts[lo] as number) + 1 };
-  }
-
-  /** Offset of the start of a 1-based line. */
-  lineStart(line: number): number {
-    return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))] as number;
-  }
-
-  lineText(line: number): string {
-    const start = this.lineStart(line);
-    const end = line < this.starts.length ? (this.starts[line] as number) - 1 : this.text.length;
-    return this.text.slice(start, end).replace(/\r$/, '');
   }
 }

@@ -3,7 +3,7 @@
  * layout (from the Dockerfile's COPY lines) for `validate`, because Fluentd resolves `@include`
  * against the including file's directory *inside the container*.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import { type Decoded, readSource } from './source.js';
@@ -28,6 +28,15 @@ const MAX_WALK_ENTRIES = 20_000;
 export function isInside(root: string, abs: string): boolean {
   const rel = path.relative(root, abs);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/** `realpath`, or the path itself when it does not resolve (missing, or a dangling link). */
+export function realpathOrSelf(p: string): string {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
 }
 
 export function hasGlob(pattern: string): boolean {
@@ -66,16 +75,23 @@ export function expandGlob(
   return out.sort();
 }
 
-/** Files on disk, confined to `root`: nothing outside it is read or listed. */
+/**
+ * Files on disk, confined to `root`: nothing outside it is read or listed, through a symlink
+ * either. Findings show paths relative to `shownFrom` (default `root`), or absolute outside it.
+ */
 export class DiskFs implements ConfigFs {
   readonly root: string;
+  private readonly realRoot: string;
+  private readonly shownFrom: string;
 
-  constructor(root: string) {
+  constructor(root: string, shownFrom: string = root) {
     this.root = path.resolve(root);
+    this.realRoot = realpathOrSelf(this.root);
+    this.shownFrom = path.resolve(shownFrom);
   }
 
   private inside(abs: string): boolean {
-    return isInside(this.root, abs);
+    return isInside(this.realRoot, realpathOrSelf(abs));
   }
 
   read(file: string): Decoded {
@@ -108,7 +124,6 @@ export class DiskFs implements ConfigFs {
 
   display(file: string): string {
     const abs = path.resolve(this.root, file);
-    const rel = path.relative(this.root, abs);
-    return (this.inside(abs) ? rel : abs).split(path.sep).join('/');
+    return (isInside(this.shownFrom, abs) ? path.relative(this.shownFrom, abs) : abs).split(path.sep).join('/');
   }
 }

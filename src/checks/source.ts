@@ -16,7 +16,7 @@ export interface SourceText {
   /** Path for findings (repository-relative when known). */
   file: string;
   text: string;
-  /** Built lazily by whoever needs it first; shared so a file is indexed once. */
+  /** Built with the text and shared, so a file is indexed once whoever reports on it. */
   lines: LineIndex;
   /** The file started with a byte order mark (UTF-8 or UTF-16). */
   bom: 'utf8' | 'utf16le' | 'utf16be' | undefined;
@@ -26,21 +26,23 @@ export type Decoded = { ok: true; source: SourceText } | { ok: false; findings: 
 
 const START = { line: 1, column: 1 };
 
+function tooLarge(file: string, size: number): Decoded {
+  return {
+    ok: false,
+    findings: [
+      finding(
+        file,
+        START,
+        'error',
+        'file/too-large',
+        `file is ${(size / 1024 / 1024).toFixed(1)} MiB; configuration files are read up to ${MAX_CONFIG_BYTES / 1024 / 1024} MiB, so it was not checked`,
+      ),
+    ],
+  };
+}
+
 export function decode(file: string, bytes: Uint8Array): Decoded {
-  if (bytes.length > MAX_CONFIG_BYTES) {
-    return {
-      ok: false,
-      findings: [
-        finding(
-          file,
-          START,
-          'error',
-          'file/too-large',
-          `file is ${(bytes.length / 1024 / 1024).toFixed(1)} MiB; configuration files are read up to ${MAX_CONFIG_BYTES / 1024 / 1024} MiB, so it was not checked`,
-        ),
-      ],
-    };
-  }
+  if (bytes.length > MAX_CONFIG_BYTES) return tooLarge(file, bytes.length);
   let text: string;
   let bom: SourceText['bom'];
   try {
@@ -105,7 +107,7 @@ export function readSource(file: string, absPath: string): Decoded {
     if (st.isDirectory()) {
       return { ok: false, findings: [finding(file, START, 'error', 'file/unreadable', 'is a directory, not a file')] };
     }
-    if (st.size > MAX_CONFIG_BYTES) return decode(file, new Uint8Array(st.size)); // size finding, no read
+    if (st.size > MAX_CONFIG_BYTES) return tooLarge(file, st.size); // neither read nor buffered
     return decode(file, readFileSync(absPath));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

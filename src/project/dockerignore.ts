@@ -6,7 +6,7 @@
  */
 import { existsSync, lstatSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isInside } from '../checks/fs.js';
+import { isInside, realpathOrSelf } from '../checks/fs.js';
 import { type Finding, finding } from '../checks/findings.js';
 import { readSource } from '../checks/source.js';
 import { isIgnored, parseIgnoreFile, type IgnoreRule } from './patterns.js';
@@ -34,18 +34,17 @@ export interface ContextListing {
 
 const toPosix = (p: string): string => p.split(path.sep).join('/');
 
-
 export function listContextFiles(contextDir: string, opts: ListContextOptions = {}): ContextListing {
   const ctx = path.resolve(contextDir);
   const root = path.resolve(opts.root ?? ctx);
-  let realRoot = root;
-  try {
-    realRoot = realpathSync(root);
-  } catch {
-    /* keep the given root */
-  }
+  const realRoot = realpathOrSelf(root);
   const display = (abs: string): string => toPosix(path.relative(root, abs)) || '.';
   const out: ContextListing = { files: [], ignored: [], findings: [] };
+  // Checked before anything is read, the context's own .dockerignore included.
+  if (!isInside(realRoot, realpathOrSelf(ctx))) {
+    out.findings.push(finding(display(ctx), { line: 1, column: 1 }, 'error', 'project/path-outside', 'build context resolves outside the repository: it is not read'));
+    return out;
+  }
 
   let rules: IgnoreRule[] = [];
   const candidates = [opts.dockerfile ? `${opts.dockerfile}.dockerignore` : undefined, path.join(ctx, '.dockerignore')];
@@ -122,20 +121,8 @@ export function listContextFiles(contextDir: string, opts: ListContextOptions = 
       (ignored ? out.ignored : out.files).push(relPath);
     }
   };
-  if (!isInside(realRoot, safeReal(ctx))) {
-    out.findings.push(finding(display(ctx), { line: 1, column: 1 }, 'error', 'project/path-outside', 'build context resolves outside the repository: it is not read'));
-    return out;
-  }
   walk(ctx, '', 0);
   out.files.sort();
   out.ignored.sort();
   return out;
-}
-
-function safeReal(p: string): string {
-  try {
-    return realpathSync(p);
-  } catch {
-    return p;
-  }
 }

@@ -18,8 +18,6 @@ import { resolveRepoPath } from './paths.js';
 import { DEPLOY_DEFAULTS, FILE_KINDS, type FileKind, type ImageConfig, type Project, type ServiceConfig } from './types.js';
 import { YamlReader } from './yaml-reader.js';
 
-export const PROJECT_FILE = 'dd-ecs-monitor.yml';
-
 const TOP_KEYS = ['version', 'region', 'cluster', 'images', 'services', 'files', 'fluentd', 'deploy'];
 const IMAGE_KEYS = ['context', 'dockerfile', 'repository', 'buildArgs', 'target', 'platform'];
 const SERVICE_KEYS = ['service', 'cluster', 'taskDefinition', 'containers', 'secrets', 'environment'];

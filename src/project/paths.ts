@@ -4,12 +4,11 @@
  */
 import { realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isInside } from '../checks/fs.js';
+import { isInside, realpathOrSelf } from '../checks/fs.js';
 
 export type RepoPath =
   | { ok: true; rel: string; abs: string; exists: boolean; dir: boolean }
   | { ok: false; problem: string };
-
 
 /** Resolve `p` (as written in the project file) against the repository root. */
 export function resolveRepoPath(root: string, p: string): RepoPath {
@@ -22,12 +21,7 @@ export function resolveRepoPath(root: string, p: string): RepoPath {
   const rel = path.posix.normalize(p).replace(/\/+$/, '') || '.';
   if (rel === '..' || rel.startsWith('../')) return { ok: false, problem: 'the path leaves the repository' };
   const abs = path.join(root, rel);
-  let realRoot = root;
-  try {
-    realRoot = realpathSync(root);
-  } catch {
-    /* keep root */
-  }
+  const realRoot = realpathOrSelf(root);
   let real: string | undefined;
   try {
     real = realpathSync(abs);

@@ -120,6 +120,22 @@ describe('check', () => {
     expect((await cli(['check', '--kind', 'http_check', 'sites.txt'], tmp)).code).toBe(0);
   });
 
+  test('a Fluentd file outside the working directory is named by its absolute path, includes too', async () => {
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'dd-ecs-monitor-elsewhere-'));
+    try {
+      writeFileSync(path.join(elsewhere, 'fluent.conf'), '@include extra.conf\n<match **>\n  @type null\n</match>\n');
+      writeFileSync(path.join(elsewhere, 'extra.conf'), '<source>\n  @type forward\n  bogus 1\n</source>\n');
+      const r = await cli(['check', path.join(elsewhere, 'fluent.conf'), '--format', 'json'], tmp);
+      const doc = JSON.parse(r.out);
+      expect(doc.files).toEqual([{ path: path.join(elsewhere, 'fluent.conf'), kind: 'fluentd' }]);
+      expect(doc.findings.map((f: { file: string; line: number; code: string }) => [f.file, f.line, f.code])).toEqual([
+        [path.join(elsewhere, 'extra.conf'), 3, 'fluentd/unknown-parameter'],
+      ]);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
   test('a templated file gets one notice, not a cascade of syntax errors', async () => {
     writeFileSync(path.join(tmp, 'fluent.conf.j2'), '<source>\n  @type forward\n  port {{ fluentd_port }}\n{% if x %}\n</source>\n');
     const r = await cli(['check', '--kind', 'fluentd', 'fluent.conf.j2'], tmp);

@@ -1,5 +1,7 @@
 /** @include as fluentd does it (CONFIG-FACTS B2): relative to the including file, globs sorted, in place. */
 import { describe, expect, test } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DiskFs } from '../../src/checks/fs.js';
@@ -22,6 +24,29 @@ describe('includes on disk', () => {
       ['main.conf', 'fluentd/include-dynamic', 'warning', 4, 10],
     ]);
     expect(r.envNames).toEqual(['EXTRA_CONF']);
+  });
+
+  test('a symlink out of the root is not followed: neither a linked file nor a linked directory is read', () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'outside-'));
+    writeFileSync(path.join(outside, 'env'), 'SECRET_VALUE_1234\n');
+    const root = mkdtempSync(path.join(os.tmpdir(), 'conf-'));
+    mkdirSync(path.join(root, 'conf.d'));
+    symlinkSync(path.join(outside, 'env'), path.join(root, 'conf.d', 'a.conf'));
+    symlinkSync(outside, path.join(root, 'linked'));
+    writeFileSync(path.join(root, 'main.conf'), '@include conf.d/*.conf\n@include linked/env\n@include linked/*\n<match **>\n  @type null\n</match>\n');
+    try {
+      const r = checkFluentd('main.conf', new DiskFs(root), {});
+      expect(r.files).toEqual(['main.conf']);
+      expect(rows(r).map((f) => [f[1], f[3]])).toEqual([
+        ['fluentd/include-not-found', 1],
+        ['fluentd/include-not-found', 2],
+        ['fluentd/include-not-found', 3],
+      ]);
+      expect(JSON.stringify(r.findings)).not.toContain('SECRET_VALUE');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 
   test('a cycle terminates with one error at the include that closes it', () => {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Finding } from '../../src/checks/findings.js';
@@ -129,6 +129,15 @@ describe('adversarial sizes', () => {
     expect(one('tpl.conf')).toEqual([['file/template', 'notice', 3]]);
     // A templated include: its notice, and nothing that would need its contents.
     expect(one('inc.conf')).toEqual([['file/template', 'notice', 3]]);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('a file too large to hold in memory is the same size finding, judged from its size alone', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'fluentd-'));
+    const huge = path.join(dir, 'huge.conf');
+    writeFileSync(huge, '');
+    truncateSync(huge, 8 * 1024 ** 3); // sparse: 8 GiB that take no disk space
+    expect(checkFluentd('huge.conf', new DiskFs(dir), {}).findings.map((x) => [x.code, x.severity, x.line])).toEqual([['file/too-large', 'error', 1]]);
     rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -90,6 +90,16 @@ describe('listContextFiles', () => {
     expect(l.findings.map((f) => [f.file, f.code, f.severity, f.line, f.column])).toEqual([['ctx/passwd', 'project/symlink-outside', 'error', 1, 1]]);
   });
 
+  test('a context that resolves outside the repository is refused before its .dockerignore is read', () => {
+    const outside = mkdtempSync(path.join(os.tmpdir(), 'outside-'));
+    writeFileSync(path.join(outside, '.dockerignore'), '[abc\n');
+    const repo = mkdtempSync(path.join(os.tmpdir(), 'repo-'));
+    symlinkSync(outside, path.join(repo, 'ctx'));
+    const l = listContextFiles(path.join(repo, 'ctx'), { root: repo });
+    expect(l.findings.map((f) => [f.file, f.code])).toEqual([['ctx', 'project/path-outside']]);
+    expect(l.ignoreFile).toBeUndefined();
+  });
+
   test('a bad pattern is a finding on its line', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ctx-'));
     writeFileSync(path.join(dir, '.dockerignore'), '# c\n[abc\n');

@@ -88,6 +88,7 @@ describe('rules (exact code, line, column)', () => {
     ['no requiresCompatibilities', base().replace('  "requiresCompatibilities": ["FARGATE"],\n', ''), [['taskdef/no-requires-compatibilities', 'error', 1, 1]]],
     ['no containers', '{"family": "x", "containerDefinitions": []}', [['taskdef/no-requires-compatibilities', 'error', 1, 1], ['taskdef/missing-field', 'error', 1, 41]]],
     ['missing family', '{"requiresCompatibilities": ["EC2"], "containerDefinitions": [{"name": "a", "image": "busybox", "memory": 64}]}', [['taskdef/missing-field', 'error', 1, 1]]],
+    ['required member blanked by a later duplicate (the last one is registered)', '{"family": "x", "family": null, "requiresCompatibilities": ["EC2"], "containerDefinitions": [{"name": "a", "image": "busybox", "memory": 64}]}', [['taskdef/duplicate-key', 'warning', 1, 17], ['taskdef/missing-field', 'error', 1, 1]]],
     ['EC2 container without memory', '{"family": "x", "requiresCompatibilities": ["EC2"], "containerDefinitions": [{"name": "a", "image": "busybox"}]}', [['taskdef/container-size', 'error', 1, 87]]],
     ['not an object', '[1, 2]', [['taskdef/not-an-object', 'error', 1, 1]]],
     ['syntax error', '{"family": "x",}', [['json/syntax', 'error', 1, 15]]],

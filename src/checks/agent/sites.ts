@@ -4,7 +4,7 @@
  * handle or an %%env_%% reference (which are names, not secrets), and so do header values that
  * look like credentials and passwords inside URLs.
  */
-import { type YNode, getPair, keyName } from '../yaml/ast.js';
+import { type YNode, getPair, keyName, setOwn } from '../yaml/ast.js';
 import type { Reporter } from './reporter.js';
 import { optionTable } from './schema/index.js';
 import type { OptionSpec } from './schema/types.js';
@@ -35,7 +35,7 @@ export function extractSites(shape: AgentFileShape, options: readonly OptionSpec
       if (spec?.secret || SECRET_OPTION.test(k)) v = hidden(pair.value);
       else if (k === 'headers' || k === 'extra_headers') v = headers(pair.value);
       else v = plain(pair.value);
-      define(out, k, v);
+      setOwn(out, k, v);
     }
     return { name: text(getPair(map, 'name')?.value), url: redactUrl(text(getPair(map, 'url')?.value)), line: r.line(map), options: out };
   });
@@ -58,7 +58,7 @@ function headers(node: YNode): unknown {
   const out: Record<string, unknown> = {};
   for (const pair of node.pairs) {
     const k = keyName(pair);
-    define(out, k, SECRET_HEADER.test(k) ? hidden(pair.value) : plain(pair.value));
+    setOwn(out, k, SECRET_HEADER.test(k) ? hidden(pair.value) : plain(pair.value));
   }
   return out;
 }
@@ -74,7 +74,7 @@ function plain(node: YNode, depth = 0): unknown {
       return node.items.map((n) => plain(n, depth + 1));
     case 'map': {
       const o: Record<string, unknown> = {};
-      for (const p of node.pairs) define(o, keyName(p), plain(p.value, depth + 1));
+      for (const p of node.pairs) setOwn(o, keyName(p), plain(p.value, depth + 1));
       return o;
     }
   }
@@ -83,11 +83,5 @@ function plain(node: YNode, depth = 0): unknown {
 /** `https://user:pass@host` -> `https://user:<secret>@host` (also without a scheme, `user:pass@host`). */
 export function redactUrl(s: string): string {
   return s.replace(/^((?:[A-Za-z][A-Za-z0-9+.-]*:\/\/)?[^/@:\s]*):[^/@\s]*@/, `$1:${SECRET}@`);
-}
-
-/** Own data property even for a `__proto__` key (plain assignment would set the prototype). */
-function define(o: Record<string, unknown>, k: string, v: unknown): void {
-  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
-  else o[k] = v;
 }
 

@@ -8,7 +8,7 @@
 import type { ImageView } from '../context.js';
 import type { PluginUse } from './plugins.js';
 import type { Report } from './report.js';
-import { KIND_WORD, KNOWN_GEMS, isCorePlugin } from './schema/registry.js';
+import { KNOWN_GEMS, isCorePlugin } from './schema/registry.js';
 
 const FILE_PREFIX: Record<string, string> = { input: 'in', output: 'out', filter: 'filter', parser: 'parser', formatter: 'formatter', buffer: 'buf' };
 
@@ -47,7 +47,7 @@ export function checkGems(uses: PluginUse[], image: ImageView | undefined, repor
     const fileRe = new RegExp(`/${FILE_PREFIX[use.kind]}_${type.replace(/[^\w]/g, '')}\\.rb$`);
     if (files.some((f) => fileRe.test(f))) continue;
     const gem = known ?? `fluent-plugin-${type.replace(/_/g, '-')}`;
-    const message = `Unknown ${KIND_WORD[use.kind]} plugin '${type}'. Run 'gem search -rd fluent-plugin' to find plugins: ${image.dockerfile} builds on ${image.baseImage} and installs no gem providing it; add RUN fluent-gem install ${gem}`;
+    const message = `Unknown ${use.kind} plugin '${type}'. Run 'gem search -rd fluent-plugin' to find plugins: ${image.dockerfile} builds on ${image.baseImage} and installs no gem providing it; add RUN fluent-gem install ${gem}`;
     if (known && image.complete) report.error({ file: at.file, pos: at.valuePos }, 'fluentd/plugin-not-installed', message);
     else report.warning({ file: at.file, pos: at.valuePos }, 'fluentd/plugin-not-installed', `${message}${image.complete ? '' : ' (the Dockerfile does things that cannot be followed statically, so it may still be there)'}`);
   }

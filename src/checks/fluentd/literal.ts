@@ -394,12 +394,8 @@ function scanJson(s: string, open: number): LiteralResult {
       continue;
     }
     if (c === '"') {
-      if (top.kind === 'object' && (top.state === 'start' || top.state === 'comma')) {
-        tok = { kind: 'string', escape: 0 };
-        q++;
-        continue;
-      }
-      if (!expectsValue()) return incomplete();
+      const isKey = top.kind === 'object' && (top.state === 'start' || top.state === 'comma');
+      if (!isKey && !expectsValue()) return incomplete();
       tok = { kind: 'string', escape: 0 };
       q++;
       continue;

@@ -54,7 +54,7 @@ export function buildModel(root: Element, report: Report, options: { complete: b
     });
   };
 
-  const workers = { used: new Map<number, Element>() };
+  const workers = new Map<number, Element>();
   for (const el of root.elements) {
     switch (el.name) {
       case 'source':
@@ -81,7 +81,7 @@ export function buildModel(root: Element, report: Report, options: { complete: b
       }
     }
   }
-  checkWorkerRange(model, report, workers.used);
+  checkWorkerRange(model, report, workers);
   collectLabelRefs(root, model);
   checkLabelRefs(model, report, options);
   return model;
@@ -125,9 +125,8 @@ function readWorker(
   model: ConfigModel,
   report: Report,
   addDirective: (el: Element, context: string, scope: string) => void,
-  workers: { used: Map<number, Element> },
+  workers: Map<number, Element>,
 ): void {
-  void model;
   const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(el.arg);
   if (!m) {
     report.error(el, 'fluentd/worker-argument', el.arg === '' ? 'Missing worker id on <worker> directive: write <worker 0> or <worker 0-1>' : `<worker ${el.arg}>: the argument must be a worker id N or a range N-M`);
@@ -136,8 +135,8 @@ function readWorker(
     const last = m[2] === undefined ? first : Number(m[2]);
     if (first > last) report.error(el, 'fluentd/worker-argument', `greater first_worker_id<${first}> than last_worker_id<${last}> specified by <worker> directive is not allowed`);
     for (let id = first; id <= last && id - first < 1024; id++) {
-      if (workers.used.has(id)) report.error(el, 'fluentd/worker-argument', `specified worker_id<${id}> collisions is detected on <worker> directive: each worker id may appear in one <worker> section only`);
-      else workers.used.set(id, el);
+      if (workers.has(id)) report.error(el, 'fluentd/worker-argument', `specified worker_id<${id}> collisions is detected on <worker> directive: each worker id may appear in one <worker> section only`);
+      else workers.set(id, el);
     }
   }
   for (const child of el.elements) {

@@ -4,6 +4,7 @@
  * an IncludeNode that the loader expands in place. Errors carry fluentd's own wording (B7) and
  * stop the parse, as they stop fluentd; positions are chosen to point at the cause.
  */
+import { LineIndex } from '../findings.js';
 import type { ElementNode, FileFragment, IncludeNode, Item, ParamNode, ParseError } from './ast.js';
 import { type LiteralResult, parseLiteral, scanString } from './literal.js';
 import { matchLineEnd, matchSpacing, matchSpacingWithoutComment, scanName } from './scan.js';
@@ -38,11 +39,8 @@ export function parseFile(s: string, options: ParseFileOptions): FileFragment {
     const q = matchSpacing(s, p);
     if (q >= 0) p = q;
   };
-  const lineOf = (offset: number): number => {
-    let n = 1;
-    for (let i = s.indexOf('\n'); i !== -1 && i < offset; i = s.indexOf('\n', i + 1)) n++;
-    return n;
-  };
+  // Only error messages need a line number, and a parse stops at its first error.
+  const lineOf = (offset: number): number => new LineIndex(s).position(offset).line;
 
   for (;;) {
     const frame = stack[stack.length - 1] as Frame;

@@ -24,15 +24,25 @@ const isTrue = (p: Param | undefined): boolean => p !== undefined && (p.value ==
 const isFalse = (p: Param | undefined): boolean => p !== undefined && (p.value === 'false' || p.value === 'no');
 const valueAt = (p: Param): { file: string; pos: Param['valuePos'] } => ({ file: p.file, pos: p.valuePos });
 
+/** A port an input listens on, for the conflict check. */
+interface Listener {
+  use: PluginUse;
+  scope: string;
+  proto: string;
+  bind: string;
+  port: number;
+  at: Element | Param;
+}
+
 export function checkPluginRules(model: ConfigModel, uses: PluginUse[], report: Report): void {
   const rootDir = model.system ? getter(model.system)('root_dir') : undefined;
   const posFiles = new Map<string, Param>();
-  const listeners: Array<{ use: PluginUse; scope: string; proto: string; bind: string; port: number; at: Element | Param }> = [];
+  const listeners: Listener[] = [];
   const scopeOf = new Map(model.directives.map((d) => [d.el, d.scope]));
 
   for (const use of uses) {
     const get = getter(use.el);
-    if (use.kind === 'output' && use.type === 'datadog') datadog(use.el, get, report);
+    if (use.kind === 'output' && use.type === 'datadog') datadog(get, report);
     if (use.kind === 'output' && use.type === 'forward') forwardOutput(use.el, get, report);
     if (use.kind === 'output' && use.type === 'copy') copy(use.el, report);
     if (use.kind === 'buffer') buffer(use, get, report, rootDir !== undefined);
@@ -45,7 +55,7 @@ export function checkPluginRules(model: ConfigModel, uses: PluginUse[], report: 
   portConflicts(listeners, report);
 }
 
-function datadog(el: Element, get: Get, report: Report): void {
+function datadog(get: Get, report: Report): void {
   const host = get('host');
   if (host && (host.value.includes('://') || host.value.includes('/') || /:\d+$/.test(host.value))) {
     report.error(valueAt(host), 'fluentd/datadog-host', `host must be a bare hostname: the plugin builds "<protocol>://<host>:<port>" itself, so ${JSON.stringify(host.value)} produces a broken URL; write e.g. http-intake.logs.datadoghq.com and set the port with port/ssl_port`);
@@ -83,7 +93,6 @@ function datadog(el: Element, get: Get, report: Report): void {
   if (isTrue(noSsl)) report.warning(noSsl as Param, 'fluentd/datadog-insecure', 'no_ssl_validation true turns off certificate checks for the connection that carries the API key; remove it');
   const v1 = get('force_v1_routes');
   if (isTrue(v1)) report.warning(v1 as Param, 'fluentd/datadog-insecure', 'force_v1_routes true puts the API key in the URL path (/v1/input/<key>), where proxies log it; remove it to use the v2 API with a header');
-  void el;
 }
 
 function forwardOutput(el: Element, get: Get, report: Report): void {
@@ -227,7 +236,7 @@ const DEFAULT_PORTS: Record<string, Array<[string, number]>> = {
   debug_agent: [['tcp', 24230]],
 };
 
-function listensOn(use: PluginUse, get: Get): Array<{ proto: string; bind: string; port: number; at: Element | Param }> {
+function listensOn(use: PluginUse, get: Get): Array<Omit<Listener, 'use' | 'scope'>> {
   const defaults = DEFAULT_PORTS[use.type as string];
   if (!defaults) return [];
   const portParam = lastParam(use.el, 'port');
@@ -245,13 +254,13 @@ function listensOn(use: PluginUse, get: Get): Array<{ proto: string; bind: strin
   return protos.map(([proto, def]) => ({ proto, bind, port: port !== undefined && Number.isInteger(port) ? port : def, at: portParam ?? use.el }));
 }
 
-function portConflicts(listeners: Array<{ use: PluginUse; scope: string; proto: string; bind: string; port: number; at: Element | Param }>, report: Report): void {
+function portConflicts(listeners: Listener[], report: Report): void {
   const wildcard = (b: string): boolean => b === '0.0.0.0' || b === '::' || b === '*' || b === '';
   const reported = new Set<Element>();
   for (let i = 0; i < listeners.length; i++) {
-    const a = listeners[i] as (typeof listeners)[number];
+    const a = listeners[i] as Listener;
     for (let j = 0; j < i; j++) {
-      const b = listeners[j] as (typeof listeners)[number];
+      const b = listeners[j] as Listener;
       if (a.use === b.use || a.scope !== b.scope || a.proto !== b.proto || a.port !== b.port) continue;
       if (!(a.bind === b.bind || wildcard(a.bind) || wildcard(b.bind))) continue;
       if (reported.has(a.use.el)) continue;

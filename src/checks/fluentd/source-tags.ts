@@ -7,7 +7,7 @@
  * they are judged only when the project file declares them (`fluentd.forwardedTags`). Anything
  * else (in_http) is not judged.
  */
-import { type Element, type Param, lastParam } from './ast.js';
+import { type Element, type Param, lastParam, pluginType } from './ast.js';
 import type { TagPiece } from './tag-pattern.js';
 
 export interface SourceTags {
@@ -38,7 +38,8 @@ export function sourceTags(el: Element, type: string | undefined, forwarded: rea
       if (declared.length > 0) {
         // The senders' tags, as declared; add_tag_prefix prepends `<prefix>.` to each (in_forward.rb).
         const full = declared.map((t) => (prefix && prefix.value !== '' ? `${prefix.value}.${t}` : t));
-        const at = prefix && prefix.value !== '' ? prefix : forwardAt(el);
+        // Without a prefix the finding points at the source's @type line.
+        const at = prefix && prefix.value !== '' ? prefix : (pluginType(el) ?? el.params[0]);
         return at ? { alternatives: full.map((t) => [{ lit: t }]), at, shown: full } : undefined;
       }
       if (prefix && prefix.value !== '') return { alternatives: [[{ lit: `${prefix.value}.` }, { any: true }]], at: prefix, shown: [`${prefix.value}.<sender's tag>`] };
@@ -50,11 +51,6 @@ export function sourceTags(el: Element, type: string | undefined, forwarded: rea
       if (type !== undefined && FIXED_TAG_INPUTS.has(type) && tag && tag.value !== '') return { alternatives: [[{ lit: tag.value }]], at: tag, shown: [tag.value] };
       return undefined;
   }
-}
-
-/** Where a finding about a forward source's declared tags points: its `@type` line. */
-function forwardAt(el: Element): Param | undefined {
-  return lastParam(el, '@type') ?? lastParam(el, 'type') ?? el.params[0];
 }
 
 function tailTags(el: Element, tag: Param): SourceTags | undefined {

@@ -7,7 +7,7 @@
 import { type Finding, finding } from '../findings.js';
 import type { SourceText } from '../source.js';
 import { closest, didYouMean } from '../suggest.js';
-import { type YNode, keyName, typeName } from '../yaml/ast.js';
+import { type YNode, getPair, keyName, typeName } from '../yaml/ast.js';
 import type { Field, Fields, Shape } from './schema.js';
 
 interface Ctx {
@@ -89,16 +89,14 @@ function checkNode(ctx: Ctx, node: YNode, shape: Shape, path: string, depth: num
   checkObject(ctx, node, shape.obj, path, depth);
 }
 
-export function checkObject(ctx: Ctx, node: YNode, fields: Fields, path: string, depth = 0): void {
+function checkObject(ctx: Ctx, node: YNode, fields: Fields, path: string, depth = 0): void {
   if (node.kind !== 'map') {
     at(ctx, node, 'error', 'taskdef/wrong-type', `${path || 'the task definition'} must be an object, not ${typeName(node)}`);
     return;
   }
   const names = Object.keys(fields);
-  const seen = new Set<string>();
   for (const p of node.pairs) {
     const k = keyName(p);
-    seen.add(k);
     if (depth === 0 && ctx.skipTop.has(k)) continue;
     const f = fields[k];
     const childPath = path ? `${path}.${k}` : k;
@@ -110,8 +108,9 @@ export function checkObject(ctx: Ctx, node: YNode, fields: Fields, path: string,
   }
   for (const [k, f] of Object.entries(fields)) {
     const field = asField(f);
-    const pair = node.pairs.find((p) => keyName(p) === k);
-    const missing = !seen.has(k) || (pair?.value.kind === 'scalar' && pair.value.value === null);
+    // The last of duplicated keys is the one registered.
+    const value = getPair(node, k)?.value;
+    const missing = value === undefined || (value.kind === 'scalar' && value.value === null);
     if (field.required && missing) {
       at(ctx, node, 'error', 'taskdef/missing-field', `${path || 'the task definition'} needs "${k}" (${describeShape(field.shape)})`);
     }

@@ -24,26 +24,24 @@ export const FARGATE_SIZES: readonly Row[] = [
   { cpu: 16384, from: 32768, to: 122880, step: 8192 },
 ];
 
-/** "256", 256, "0.25 vCPU", "1 vcpu" -> CPU units; undefined when unreadable. */
-export function cpuUnits(v: unknown): number | undefined {
+/** A whole number, or a string of one, or of a number with the large unit (1024 of the small one). */
+function wholeUnits(v: unknown, withLargeUnit: RegExp): number | undefined {
   if (typeof v === 'number') return Number.isInteger(v) ? v : undefined;
   if (typeof v !== 'string') return undefined;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(vcpu)?\s*$/i.exec(v);
+  const m = withLargeUnit.exec(v);
   if (!m) return undefined;
-  const n = Number(m[1]);
-  const units = m[2] ? n * 1024 : n;
-  return Number.isInteger(units) ? units : undefined;
+  const n = m[2] ? Number(m[1]) * 1024 : Number(m[1]);
+  return Number.isInteger(n) ? n : undefined;
+}
+
+/** "256", 256, "0.25 vCPU", "1 vcpu" -> CPU units; undefined when unreadable. */
+export function cpuUnits(v: unknown): number | undefined {
+  return wholeUnits(v, /^\s*(\d+(?:\.\d+)?)\s*(vcpu)?\s*$/i);
 }
 
 /** "512", 512, "1GB", "1 GB" -> MiB; undefined when unreadable. */
 export function memoryMiB(v: unknown): number | undefined {
-  if (typeof v === 'number') return Number.isInteger(v) ? v : undefined;
-  if (typeof v !== 'string') return undefined;
-  const m = /^\s*(\d+(?:\.\d+)?)\s*(gb)?\s*$/i.exec(v);
-  if (!m) return undefined;
-  const n = Number(m[1]);
-  const mib = m[2] ? n * 1024 : n;
-  return Number.isInteger(mib) ? mib : undefined;
+  return wholeUnits(v, /^\s*(\d+(?:\.\d+)?)\s*(gb)?\s*$/i);
 }
 
 export function memoryChoices(row: Row): number[] {

@@ -52,10 +52,12 @@ const strOf = (n: YNode | undefined): string | undefined => (isScalar(n) && type
 const scalarOf = (n: YNode | undefined): YScalar['value'] | undefined => (isScalar(n) ? n.value : undefined);
 const mapsOf = (n: YNode | undefined): YMap[] => (isSeq(n) ? n.items.filter(isMap) : []);
 
+type Add = (node: YNode, severity: Finding['severity'], code: string, message: string) => void;
+
 export function checkRules(input: RuleInput): Finding[] {
   const { source, root, service } = input;
   const out: Finding[] = [];
-  const add = (node: YNode, severity: Finding['severity'], code: string, message: string): void => {
+  const add: Add = (node, severity, code, message) => {
     out.push(finding(source.file, source.lines.position(node.range[0]), severity, code, message));
   };
   const keyOf = (map: YMap, key: string): YNode => getPair(map, key)?.key ?? map;
@@ -302,7 +304,7 @@ export function checkRules(input: RuleInput): Finding[] {
   return out;
 }
 
-function checkValueFrom(s: YMap, add: (n: YNode, sev: Finding['severity'], code: string, msg: string) => void): void {
+function checkValueFrom(s: YMap, add: Add): void {
   const vNode = get(s, 'valueFrom');
   const v = strOf(vNode);
   if (!vNode || v === undefined) return;
@@ -311,7 +313,7 @@ function checkValueFrom(s: YMap, add: (n: YNode, sev: Finding['severity'], code:
 }
 
 /** Option maps (log drivers, FireLens) sometimes carry an API key: flag a literal one. */
-function plainSecrets(node: YNode | undefined, where: string, add: (n: YNode, sev: Finding['severity'], code: string, msg: string) => void): void {
+function plainSecrets(node: YNode | undefined, where: string, add: Add): void {
   if (!isMap(node)) return;
   for (const p of node.pairs) {
     const k = isScalar(p.key) ? String(p.key.value) : '';

@@ -70,6 +70,12 @@ export function get(map: YMap, key: string): YNode | undefined {
   return getPair(map, key)?.value;
 }
 
+/** Set an own data property, even for a `__proto__` key (plain assignment would set the prototype). */
+export function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
+}
+
 /** Plain JavaScript value of a node (maps become objects; last duplicate wins). Bounded: aliases are shared, not copied. */
 export function toJS(node: YNode | undefined, depth = 0): unknown {
   if (!node) return undefined;
@@ -81,9 +87,7 @@ export function toJS(node: YNode | undefined, depth = 0): unknown {
       return node.items.map((n) => toJS(n, depth + 1));
     case 'map': {
       const o: Record<string, unknown> = {};
-      for (const p of node.pairs) {
-        Object.defineProperty(o, keyName(p), { value: toJS(p.value, depth + 1), enumerable: true, writable: true, configurable: true });
-      }
+      for (const p of node.pairs) setOwn(o, keyName(p), toJS(p.value, depth + 1));
       return o;
     }
   }

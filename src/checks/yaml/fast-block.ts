@@ -12,20 +12,13 @@
  * checks the equality on generated documents.
  */
 import type { ScalarStyle, YMap, YNode, YPair, YScalar, YSeq } from './ast.js';
+import type { Duplicate } from './load.js';
 import type { Flavor } from './resolve.js';
 import { resolvePlain } from './resolve.js';
 
-export interface FastDuplicate {
-  key: string;
-  map: YMap;
-  path: string;
-  first: YPair;
-  dup: YPair;
-}
-
 export interface FastResult {
   root: YNode | null;
-  duplicates: FastDuplicate[];
+  duplicates: Duplicate[];
 }
 
 /** Thrown inside the parser to fall back; never escapes fastLoadBlock. */
@@ -95,7 +88,7 @@ class BlockParser {
   private readonly count: number;
   /** The line the parser is looking at (always a content line, or `count`). */
   private line = 0;
-  private readonly duplicates: FastDuplicate[] = [];
+  private readonly duplicates: Duplicate[] = [];
 
   constructor(
     private readonly text: string,

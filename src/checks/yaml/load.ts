@@ -239,8 +239,3 @@ function convert(
 function endAtLastChild(coll: YNode, last: YNode | undefined): void {
   if (last) coll.range = [coll.range[0], last.range[1]];
 }
-
-/** Position of a node's start, for findings. */
-export function nodePos(file: YamlFile, node: YNode): { line: number; column: number } {
-  return file.source.lines.position(node.range[0]);
-}

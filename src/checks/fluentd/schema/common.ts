@@ -1,7 +1,7 @@
 /**
  * Parameters every plugin has (`plugin/base.rb`, `plugin_id.rb`, `log.rb` mixins: CONFIG-FACTS B5),
  * the output `<buffer>`/`<secondary>` sections (`plugin/output.rb`, `plugin/buffer.rb`: C4) and the
- * helper sections `<inject>`/`<extract>` (`plugin_helper/inject.rb`, `extract.rb`), plus the legacy
+ * helper section `<inject>` (`plugin_helper/inject.rb`), plus the legacy
  * flat names `plugin_helper/compat_parameters.rb` converts.
  */
 import {
@@ -93,7 +93,8 @@ export const COMPAT_FORMATTER = [
   'localtime', 'utc', 'timezone', 'message_key', 'add_newline', 'output_type', 'time_as_epoch',
 ] as const;
 
-const TIME_MIXIN: Record<string, ParamSpec> = {
+/** `TimeMixin` (time_mixin.rb) as formatters and `<inject>` read it; parsers narrow `time_type`. */
+export const TIME_MIXIN: Record<string, ParamSpec> = {
   time_type: oneOf('float', 'unixtime', 'unixtime_millis', 'unixtime_micros', 'unixtime_nanos', 'string', 'mixed'),
   time_format: str,
   localtime: bool,
@@ -114,10 +115,6 @@ export const INJECT_SECTION: SectionSpec = {
   },
 };
 
-export const EXTRACT_SECTION: SectionSpec = {
-  params: { tag_key: str, keep_tag_key: bool, time_key: str, keep_time_key: bool, ...TIME_MIXIN },
-};
-
 export const SECONDARY_REF: SectionRef = { plug: 'secondary' };
 export const BUFFER_REF: SectionRef = { plug: 'buffer' };
 
@@ -129,5 +126,3 @@ export function outputSpec(spec: SectionSpec): SectionSpec {
     sections: { buffer: BUFFER_REF, secondary: SECONDARY_REF, ...spec.sections },
   };
 }
-
-export { TIME_MIXIN };

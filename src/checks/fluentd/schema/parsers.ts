@@ -2,6 +2,7 @@
  * Built-in parsers (`<parse>`), from fluentd v1.19 `lib/fluent/plugin/parser.rb` (base parameters
  * and `TimeMixin::Parser`) and `parser_*.rb`; legacy aliases (`parser_engine`) are kept.
  */
+import { TIME_MIXIN } from './common.js';
 import { type PluginSpec, type SectionSpec, arr, bool, hash, int, numbered, oneOf, regexp, required, str, time } from './spec.js';
 
 const BASE: SectionSpec['params'] = {
@@ -13,12 +14,9 @@ const BASE: SectionSpec['params'] = {
   estimate_current_event: bool,
   keep_time_key: bool,
   timeout: time,
+  ...TIME_MIXIN,
+  // The parser side of TimeMixin reads fewer time types than the formatter side.
   time_type: oneOf('string', 'unixtime', 'float', 'mixed'),
-  time_format: str,
-  localtime: bool,
-  utc: bool,
-  timezone: str,
-  time_format_fallbacks: arr,
 };
 
 const REGEXP = { expression: regexp, ignorecase: bool, multiline: bool };

@@ -61,12 +61,3 @@ export const KNOWN_GEMS: Readonly<Record<string, string>> = {
   record_modifier: 'fluent-plugin-record-modifier',
   multi_format: 'fluent-plugin-multi-format-parser',
 };
-
-export const KIND_WORD: Record<PluginKind, string> = {
-  input: 'input',
-  output: 'output',
-  filter: 'filter',
-  parser: 'parser',
-  formatter: 'formatter',
-  buffer: 'buffer',
-};
