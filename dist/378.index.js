@@ -60,7 +60,7 @@ function destroyClients(c) {
 
 /***/ }),
 
-/***/ 3946:
+/***/ 6358:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -77,59 +77,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/checks/suggest.ts
 var suggest = __webpack_require__(5111);
-;// CONCATENATED MODULE: ./src/ecs/arn.ts
-/**
- * ARNs the deploy builds or reads. ECS `secrets[].valueFrom` takes an SSM parameter name only in
- * the task's own Region, otherwise the parameter's full ARN; Secrets Manager always needs the full
- * ARN, optionally with `:json-key:version-stage:version-id` (CONFIG-FACTS A2, ECS `Secret` object).
- * So names are turned into full ARNs here and ARNs pass through untouched.
- */
-/** The ARN partition of a Region: `aws-cn` for China, `aws-us-gov` for GovCloud, else `aws`. */
-function partitionOf(region) {
-    if (region.startsWith('cn-'))
-        return 'aws-cn';
-    if (region.startsWith('us-gov-'))
-        return 'aws-us-gov';
-    return 'aws';
-}
-/** `/datadog/apikey` -> `arn:aws:ssm:<region>:<account>:parameter/datadog/apikey` (one slash, never two). */
-function ssmParameterArn(name, region, accountId) {
-    return `arn:${partitionOf(region)}:ssm:${region}:${accountId}:parameter/${name.replace(/^\//, '')}`;
-}
-const ARN = /^arn:(aws|aws-cn|aws-us-gov):([a-z0-9-]+):([a-z0-9-]*):(\d{12})?:(.+)$/;
-// SSM parameter names: letters, digits, `_.-`, and `/` separating hierarchy levels.
-const SSM_NAME = /^\/?[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
-function classifySecretRef(value) {
-    const v = value.trim();
-    if (v !== value || v === '')
-        return { kind: 'invalid', why: 'it is empty or has surrounding spaces' };
-    if (v.startsWith('arn:')) {
-        const m = ARN.exec(v);
-        if (!m)
-            return { kind: 'invalid', why: 'it is not a well-formed ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)' };
-        const [, , svc, region, account, resource = ''] = m;
-        if (svc === 'ssm' && region && account && /^parameter\/./.test(resource))
-            return { kind: 'ssm-arn', arn: v };
-        if (svc === 'secretsmanager' && region && account && /^secret:./.test(resource))
-            return { kind: 'secretsmanager-arn', arn: v };
-        return { kind: 'invalid', why: `ECS secrets come from SSM parameters (arn:...:ssm:<region>:<account>:parameter/<name>) or Secrets Manager secrets (arn:...:secretsmanager:<region>:<account>:secret:<name>), not from an "${svc}" ARN` };
-    }
-    if (v.length > 1011)
-        return { kind: 'invalid', why: 'an SSM parameter name is at most 1011 characters' };
-    if (!SSM_NAME.test(v))
-        return { kind: 'invalid', why: 'an SSM parameter name has only letters, digits, "_", ".", "-" and "/"' };
-    // A hierarchical SSM name is fully qualified; "a/b" is neither an SSM name nor a Secrets Manager ARN.
-    if (v.includes('/') && !v.startsWith('/')) {
-        return { kind: 'invalid', why: `an SSM parameter path begins with "/" (write "/${v}"); a Secrets Manager secret needs its full ARN` };
-    }
-    return { kind: 'ssm-name', name: v };
-}
-/** `arn:aws:ecs:r:a:task-definition/fluentd:7` -> `fluentd:7`; anything else unchanged. */
-function shortTaskDefinition(arnOrName) {
-    const i = arnOrName.indexOf(':task-definition/');
-    return i === -1 ? arnOrName : arnOrName.slice(i + ':task-definition/'.length);
-}
-
+// EXTERNAL MODULE: ./src/ecs/arn.ts
+var ecs_arn = __webpack_require__(7362);
 // EXTERNAL MODULE: ./src/checks/taskdef/schema.ts
 var schema = __webpack_require__(9279);
 ;// CONCATENATED MODULE: ./src/ecs/fields.ts
@@ -279,12 +228,12 @@ function renderTaskDefinition(opts) {
     const targets = opts.secretsTo ?? Object.keys(opts.containers);
     const secrets = [];
     for (const [name, ref] of Object.entries(opts.secrets ?? {})) {
-        const k = classifySecretRef(ref);
+        const k = (0,ecs_arn/* classifySecretRef */.yi)(ref);
         if (k.kind === 'invalid') {
             add('error', 'render/invalid-secret-ref', '/containerDefinitions', `secret ${name}: "${ref}" is not usable as valueFrom: ${k.why}`);
         }
         else {
-            secrets.push({ name, valueFrom: k.kind === 'ssm-name' ? ssmParameterArn(k.name, opts.region, opts.accountId) : k.arn });
+            secrets.push({ name, valueFrom: k.kind === 'ssm-name' ? (0,ecs_arn/* ssmParameterArn */.Yx)(k.name, opts.region, opts.accountId) : k.arn });
         }
     }
     const env = Object.entries(opts.environment ?? {}).map(([name, value]) => ({ name, value }));
@@ -622,7 +571,7 @@ function awsErrorText(err) {
 function ssmReferences(td) {
     const refs = new Map();
     const note = (ref, where) => {
-        const k = classifySecretRef(ref).kind;
+        const k = (0,ecs_arn/* classifySecretRef */.yi)(ref).kind;
         if (k !== 'ssm-name' && k !== 'ssm-arn')
             return;
         refs.set(ref, [...(refs.get(ref) ?? []), where]);
@@ -778,13 +727,13 @@ async function describeTaskDefinition(ecs, ref) {
 async function resolveTaskDefinition(opts) {
     const { ecs, log, key, rendered, live } = opts;
     if (live && sameTaskDefinition(live.definition, rendered)) {
-        log.info(`[${key}] task definition unchanged: reusing ${shortTaskDefinition(live.arn)}`);
+        log.info(`[${key}] task definition unchanged: reusing ${(0,ecs_arn/* shortTaskDefinition */.P5)(live.arn)}`);
         return { arn: live.arn, changed: false, registered: false };
     }
     const family = rendered.family ?? '';
     const latest = family ? await describeTaskDefinition(ecs, family) : undefined;
     if (latest && latest.arn !== live?.arn && sameTaskDefinition(latest.definition, rendered)) {
-        log.info(`[${key}] task definition already registered as ${shortTaskDefinition(latest.arn)}: reusing it`);
+        log.info(`[${key}] task definition already registered as ${(0,ecs_arn/* shortTaskDefinition */.P5)(latest.arn)}: reusing it`);
         return { arn: latest.arn, changed: true, registered: false };
     }
     if (opts.dryRun) {
@@ -796,7 +745,7 @@ async function resolveTaskDefinition(opts) {
         const arn = out.taskDefinition?.taskDefinitionArn;
         if (!arn)
             throw new Error('the answer has no taskDefinitionArn');
-        log.info(`[${key}] registered ${shortTaskDefinition(arn)}`);
+        log.info(`[${key}] registered ${(0,ecs_arn/* shortTaskDefinition */.P5)(arn)}`);
         return { arn, changed: true, registered: true };
     }
     catch (err) {
@@ -804,6 +753,8 @@ async function resolveTaskDefinition(opts) {
     }
 }
 
+// EXTERNAL MODULE: ./src/aws.ts
+var aws = __webpack_require__(4258);
 ;// CONCATENATED MODULE: ./src/ecs/stopped-tasks.ts
 /**
  * The real reason a rollout failed: the stopped tasks of that deployment, with each task's
@@ -817,37 +768,36 @@ async function resolveTaskDefinition(opts) {
  */
 
 
+
 async function stoppedTasksOf(opts) {
     const limit = opts.limit ?? 20;
-    let arns;
-    let filterHere = false;
     try {
-        arns = await listAll(opts.ecs, { cluster: opts.cluster, startedBy: opts.deploymentId, desiredStatus: 'STOPPED' }, 100);
-    }
-    catch (err) {
-        if (!(err instanceof Error && err.name === 'InvalidParameterException')) {
-            throw new DeployStepError('inspect', `stopped tasks of ${opts.service} (${opts.deploymentId})`, awsErrorText(err), { cause: err });
-        }
-        arns = await listAll(opts.ecs, { cluster: opts.cluster, serviceName: opts.service, desiredStatus: 'STOPPED' }, 100);
-        filterHere = true;
-    }
-    if (arns.length === 0)
-        return [];
-    const tasks = [];
-    try {
+        const { arns, filterHere } = await stoppedTaskArns(opts);
+        const tasks = [];
         for (let i = 0; i < arns.length; i += 100) {
             const r = await opts.ecs.send(new client_ecs_dist_cjs/* DescribeTasksCommand */.z8X({ cluster: opts.cluster, tasks: arns.slice(i, i + 100) }));
             tasks.push(...(r.tasks ?? []));
         }
+        return tasks
+            .filter((t) => !filterHere || t.startedBy === opts.deploymentId)
+            .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
+            .slice(0, limit)
+            .map(toStopped);
     }
     catch (err) {
         throw new DeployStepError('inspect', `stopped tasks of ${opts.service} (${opts.deploymentId})`, awsErrorText(err), { cause: err });
     }
-    return tasks
-        .filter((t) => !filterHere || t.startedBy === opts.deploymentId)
-        .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
-        .slice(0, limit)
-        .map(toStopped);
+}
+/** The deployment's stopped tasks by `startedBy`; `filterHere` when the region refused that filter. */
+async function stoppedTaskArns(opts) {
+    try {
+        return { arns: await listAll(opts.ecs, { cluster: opts.cluster, startedBy: opts.deploymentId, desiredStatus: 'STOPPED' }, 100), filterHere: false };
+    }
+    catch (err) {
+        if ((0,aws/* awsErrorName */.ZH)(err) !== 'InvalidParameterException')
+            throw err;
+    }
+    return { arns: await listAll(opts.ecs, { cluster: opts.cluster, serviceName: opts.service, desiredStatus: 'STOPPED' }, 100), filterHere: true };
 }
 async function listAll(ecs, input, max) {
     const out = [];
@@ -922,7 +872,7 @@ function pendingText(d, svc) {
     if (!d)
         return 'the deployment is no longer listed';
     const others = (svc.deployments ?? []).filter((x) => x.id !== d.id);
-    const old = others.map((o) => `${o.id} (${o.status}, ${shortTaskDefinition(o.taskDefinition ?? '?')}) still has ${o.runningCount ?? 0} running`);
+    const old = others.map((o) => `${o.id} (${o.status}, ${(0,ecs_arn/* shortTaskDefinition */.P5)(o.taskDefinition ?? '?')}) still has ${o.runningCount ?? 0} running`);
     return [
         `rolloutState ${d.rolloutState ?? 'unknown'}: ${d.runningCount ?? 0} of ${d.desiredCount ?? 0} tasks running, ${d.pendingCount ?? 0} pending, ${d.failedTasks ?? 0} failed`,
         ...old,
@@ -947,12 +897,12 @@ async function followDeployment(opts) {
             if (td && opts.previousTaskDefinition && td === opts.previousTaskDefinition) {
                 return {
                     state: 'rolled-back',
-                    reason: `deployment ${opts.deploymentId} was replaced by ${primary?.id ?? '?'} running the previous task definition ${shortTaskDefinition(td)} (rolled back)`,
+                    reason: `deployment ${opts.deploymentId} was replaced by ${primary?.id ?? '?'} running the previous task definition ${(0,ecs_arn/* shortTaskDefinition */.P5)(td)} (rolled back)`,
                     rollbackDeploymentId: primary?.id,
                     rollbackTaskDefinition: td,
                 };
             }
-            return { state: 'superseded', reason: `deployment ${opts.deploymentId} was replaced by ${primary?.id ?? 'another deployment'} (${shortTaskDefinition(td ?? '?')})` };
+            return { state: 'superseded', reason: `deployment ${opts.deploymentId} was replaced by ${primary?.id ?? 'another deployment'} (${(0,ecs_arn/* shortTaskDefinition */.P5)(td ?? '?')})` };
         }
         if (dep.rolloutState === 'COMPLETED')
             return { state: 'completed', deployment: dep };
@@ -968,7 +918,7 @@ async function followDeployment(opts) {
             return { state: 'completed', deployment: dep };
         }
         if (dep.status !== 'PRIMARY' && primary && primary.id !== dep.id) {
-            return { state: 'superseded', reason: `deployment ${dep.id} was replaced by ${primary.id} (${shortTaskDefinition(primary.taskDefinition ?? '?')}) before it completed` };
+            return { state: 'superseded', reason: `deployment ${dep.id} was replaced by ${primary.id} (${(0,ecs_arn/* shortTaskDefinition */.P5)(primary.taskDefinition ?? '?')}) before it completed` };
         }
         const failed = dep.failedTasks ?? 0;
         if (failed > lastFailed) {
@@ -1019,7 +969,7 @@ async function updateService(o, taskDefinition, force, what) {
         deployments = out.service?.deployments;
     }
     catch (err) {
-        throw new DeployStepError(what, `service ${o.cluster}/${o.service} to ${shortTaskDefinition(taskDefinition)}`, awsErrorText(err), { cause: err });
+        throw new DeployStepError(what, `service ${o.cluster}/${o.service} to ${(0,ecs_arn/* shortTaskDefinition */.P5)(taskDefinition)}`, awsErrorText(err), { cause: err });
     }
     let primary = deployments?.find((d) => d.status === 'PRIMARY');
     if (!primary)
@@ -1050,7 +1000,7 @@ function seconds(ms) {
 async function rollOut(o) {
     const { log, key } = o;
     const deploymentId = await updateService(o, o.taskDefinitionArn, o.forceNewDeployment, 'update');
-    log.info(`[${key}] updating service ${o.cluster}/${o.service} to ${shortTaskDefinition(o.taskDefinitionArn)}${o.forceNewDeployment ? ' (forced new deployment)' : ''}: deployment ${deploymentId}`);
+    log.info(`[${key}] updating service ${o.cluster}/${o.service} to ${(0,ecs_arn/* shortTaskDefinition */.P5)(o.taskDefinitionArn)}${o.forceNewDeployment ? ' (forced new deployment)' : ''}: deployment ${deploymentId}`);
     try {
         return await afterUpdate(o, deploymentId);
     }
@@ -1065,7 +1015,7 @@ async function afterUpdate(o, deploymentId) {
     const { log, key } = o;
     const outcome = await follow(o, deploymentId, o.previousTaskDefinitionArn);
     if (outcome.state === 'completed') {
-        log.info(`[${key}] deployment ${deploymentId} COMPLETED: ${outcome.deployment.runningCount ?? 0} of ${outcome.deployment.desiredCount ?? 0} tasks running ${shortTaskDefinition(o.taskDefinitionArn)}`);
+        log.info(`[${key}] deployment ${deploymentId} COMPLETED: ${outcome.deployment.runningCount ?? 0} of ${outcome.deployment.desiredCount ?? 0} tasks running ${(0,ecs_arn/* shortTaskDefinition */.P5)(o.taskDefinitionArn)}`);
         return { state: 'completed', deploymentId, stoppedTasks: [] };
     }
     const why = outcome.state === 'timed-out'
@@ -1083,9 +1033,10 @@ async function afterUpdate(o, deploymentId) {
     }
     if (stoppedTasks.length === 0)
         log.info(`[${key}] no stopped tasks found for deployment ${deploymentId}`);
-    for (const line of summarizeStoppedTasks(stoppedTasks))
+    const reasons = summarizeStoppedTasks(stoppedTasks);
+    for (const line of reasons)
         log.info(`[${key}] stopped ${line}`);
-    const firstReason = summarizeStoppedTasks(stoppedTasks)[0];
+    const firstReason = reasons[0];
     const rollback = await rollBack(o, outcome);
     const tail = rollback ? `; ${rollbackText(rollback)}` : '; not rolled back (rollback disabled)';
     const failure = `deploy service ${o.cluster}/${o.service}: ${why}${firstReason ? `; last stopped ${firstReason}` : ''}${tail}`;
@@ -1096,7 +1047,7 @@ function rollbackText(r) {
     if (r.by === 'skipped')
         return `not rolled back: ${r.detail ?? ''}`;
     const who = r.by === 'circuit-breaker' ? 'the circuit breaker rolled back' : 'rolled back';
-    const to = r.taskDefinitionArn ? ` to ${shortTaskDefinition(r.taskDefinitionArn)}` : '';
+    const to = r.taskDefinitionArn ? ` to ${(0,ecs_arn/* shortTaskDefinition */.P5)(r.taskDefinitionArn)}` : '';
     return r.state === 'completed' ? `${who}${to}` : `${who}${to}, but the rollback ${r.state === 'timed-out' ? 'did not complete in time' : 'failed'}${r.detail ? `: ${r.detail}` : ''}`;
 }
 async function rollBack(o, outcome) {
@@ -1107,9 +1058,9 @@ async function rollBack(o, outcome) {
         const td = outcome.rollbackTaskDefinition;
         if (!id)
             return { by: 'circuit-breaker', ...(td ? { taskDefinitionArn: td } : {}), state: 'completed' };
-        log.info(`[${key}] waiting for the circuit breaker's rollback deployment ${id} (${shortTaskDefinition(td ?? '?')})`);
+        log.info(`[${key}] waiting for the circuit breaker's rollback deployment ${id} (${(0,ecs_arn/* shortTaskDefinition */.P5)(td ?? '?')})`);
         const r = await follow(o, id, undefined);
-        return { by: 'circuit-breaker', ...(td ? { taskDefinitionArn: td } : {}), deploymentId: id, state: r.state === 'completed' ? 'completed' : r.state === 'timed-out' ? 'timed-out' : 'failed', ...(r.state === 'completed' ? {} : { detail: r.reason }) };
+        return { by: 'circuit-breaker', ...(td ? { taskDefinitionArn: td } : {}), deploymentId: id, ...rollbackOutcome(r) };
     }
     if (outcome.state === 'superseded') {
         return { by: 'skipped', state: 'skipped', detail: 'another deployment replaced this one; it is left alone' };
@@ -1127,19 +1078,19 @@ async function rollBack(o, outcome) {
     catch (err) {
         return { by: 'dd-ecs-monitor', taskDefinitionArn: previous, state: 'failed', detail: err instanceof Error ? err.message : String(err) };
     }
-    log.info(`[${key}] rolling back to ${shortTaskDefinition(previous)}: deployment ${id}`);
+    log.info(`[${key}] rolling back to ${(0,ecs_arn/* shortTaskDefinition */.P5)(previous)}: deployment ${id}`);
     const r = await follow(o, id, undefined);
     if (r.state === 'completed')
         log.info(`[${key}] rollback deployment ${id} COMPLETED`);
     else
         log.info(`[${key}] rollback deployment ${id} did not complete: ${r.reason}`);
-    return {
-        by: 'dd-ecs-monitor',
-        taskDefinitionArn: previous,
-        deploymentId: id,
-        state: r.state === 'completed' ? 'completed' : r.state === 'timed-out' ? 'timed-out' : 'failed',
-        ...(r.state === 'completed' ? {} : { detail: r.reason }),
-    };
+    return { by: 'dd-ecs-monitor', taskDefinitionArn: previous, deploymentId: id, ...rollbackOutcome(r) };
+}
+/** How the followed rollback deployment ended, and why when it did not complete. */
+function rollbackOutcome(r) {
+    if (r.state === 'completed')
+        return { state: 'completed' };
+    return { state: r.state === 'timed-out' ? 'timed-out' : 'failed', detail: r.reason };
 }
 
 ;// CONCATENATED MODULE: ./src/ecs/clock.ts
@@ -1216,7 +1167,7 @@ async function deployServices(opts) {
             const svc = live.get(s.key);
             const current = svc.taskDefinition ? await describeTaskDefinition(ecs, svc.taskDefinition) : undefined;
             r.previousTaskDefinitionArn = svc.taskDefinition;
-            r.diff = taskDefinitionDiff({ name: s.key, live: current?.definition, rendered: s.taskDefinition, liveLabel: current ? shortTaskDefinition(current.arn) : 'none', renderedLabel: 'rendered' });
+            r.diff = taskDefinitionDiff({ name: s.key, live: current?.definition, rendered: s.taskDefinition, liveLabel: current ? (0,ecs_arn/* shortTaskDefinition */.P5)(current.arn) : 'none', renderedLabel: 'rendered' });
             const res = await resolveTaskDefinition({ ecs, log, key: s.key, rendered: s.taskDefinition, live: current, ...(opts.dryRun ? { dryRun: true } : {}) });
             resolved.set(s.key, res);
             Object.assign(r, { taskDefinitionArn: res.arn, registered: res.registered, taskDefinitionChanged: res.changed });
@@ -1313,7 +1264,8 @@ __webpack_require__.d(__webpack_exports__, {
   qY: () => (/* reexport */ ImageBuildError),
   rd: () => (/* reexport */ buildImages),
   mB: () => (/* reexport */ contentTag),
-  bE: () => (/* reexport */ imageInputs)
+  bE: () => (/* reexport */ imageInputs),
+  oV: () => (/* reexport */ parsedImageInputs)
 });
 
 // UNUSED EXPORTS: CONTENT_HASH_FORMAT, DRY_RUN_CODES, commitTag, contentHash, findingsFromDryRun, fluentdDryRun
@@ -2302,7 +2254,13 @@ async function imageInputs(opts) {
         return { hash: undefined, files: [], baseImages: [], findings: src.findings };
     const df = (0,dockerfile/* parseDockerfile */.Ai)(src.source, { ...(opts.buildArgs ?? {}) });
     const listing = (0,dockerignore/* listContextFiles */.z)(opts.contextDir, { root: opts.root, dockerfile: opts.dockerfile });
-    const files = (0,dockerfile/* contextInputs */.D1)(df, listing.files);
+    return parsedImageInputs(opts, df, (0,dockerfile/* contextInputs */.D1)(df, listing.files));
+}
+/**
+ * The same for a Dockerfile already parsed (with the same build args) and the context files its
+ * build reads already known: validation's image layout, so neither is read twice.
+ */
+async function parsedImageInputs(opts, df, files) {
     // A stage built FROM an earlier stage names that stage, which the Dockerfile bytes already cover.
     const baseImages = df.stages.map((s) => (s.baseStage === undefined ? s.baseImage : `stage:${s.baseStage}`));
     const hash = await contentHash({
@@ -2335,15 +2293,16 @@ async function imageInputs(opts) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  makePlan: () => (/* binding */ makePlan)
+  makePlan: () => (/* binding */ makePlan),
+  CI: () => (/* binding */ requireRegion)
 });
 
 // UNUSED EXPORTS: OFFLINE_ACCOUNT, OFFLINE_DIGEST, OFFLINE_REGISTRY, PlanError, formatPlanText
 
 // EXTERNAL MODULE: ./src/aws.ts
 var aws = __webpack_require__(4258);
-// EXTERNAL MODULE: ./src/ecs/index.ts + 19 modules
-var ecs = __webpack_require__(3946);
+// EXTERNAL MODULE: ./src/ecs/index.ts + 18 modules
+var ecs = __webpack_require__(6358);
 // EXTERNAL MODULE: ./src/images/index.ts + 10 modules
 var src_images = __webpack_require__(2134);
 // EXTERNAL MODULE: ./src/plan/prepare.ts
@@ -2419,6 +2378,13 @@ function formatPlanText(plan) {
 const OFFLINE_ACCOUNT = '000000000000';
 const OFFLINE_DIGEST = `sha256:${'0'.repeat(64)}`;
 const OFFLINE_REGISTRY = 'ACCOUNT.dkr.ecr.REGION.amazonaws.com';
+/** The Region AWS is asked in (live plan, deploy): the project file's, else the environment's. */
+function requireRegion(prepared, env) {
+    const region = (0,aws/* resolveRegion */.Zv)(prepared.project.region, env);
+    if (!region)
+        throw new prepare/* PlanError */.W6('no AWS region: set `region:` in the project file, the aws-region input, or AWS_REGION');
+    return region;
+}
 async function makePlan(opts) {
     const prepared = await (0,prepare/* prepare */.iA)(opts);
     return opts.offline ? offlinePlan(prepared, opts) : livePlan(prepared, opts);
@@ -2446,7 +2412,7 @@ function offlinePlan(prepared, opts) {
         const templateChanged = opts.changed.kind === 'all' || opts.changed.files.includes(svc.taskDefinition) || opts.changed.files.includes(prepared.project.configFile);
         const action = !dep ? 'unknown' : imageChanged || templateChanged ? 'register-and-update' : opts.forceNewDeployment ? 'update' : 'unknown';
         const why = !dep
-            ? rendered.problems.filter((p) => p.startsWith(`service ${svc.key} `)).join('; ') || 'cannot render'
+            ? (0,render_all/* problemsOf */.G)(rendered, svc.key).join('; ') || 'cannot render'
             : imageChanged
                 ? `image ${svcImages.filter((k) => images.find((i) => i.key === k)?.action === 'build').join(', ')} will be rebuilt`
                 : templateChanged
@@ -2469,9 +2435,7 @@ function offlinePlan(prepared, opts) {
     return { offline: true, changed: opts.changed, images, services, findings: prepared.findings, problems: rendered.problems, notes: rendered.notes };
 }
 async function livePlan(prepared, opts) {
-    const region = (0,aws/* resolveRegion */.Zv)(prepared.project.region, opts.env ?? process.env);
-    if (!region)
-        throw new prepare/* PlanError */.W6('no AWS region: set `region:` in the project file, the aws-region input, or AWS_REGION');
+    const region = requireRegion(prepared, opts.env ?? process.env);
     const clients = opts.clients ?? (0,aws/* makeClients */.nv)({ region });
     try {
         const accountId = await (0,ecs/* callerAccount */.Xr)(clients.sts);
@@ -2510,8 +2474,13 @@ async function livePlan(prepared, opts) {
                 waitTimeoutMs: 0,
                 pollIntervalMs: 0,
             });
+        const notCompared = (key, failure) => failure ??
+            ([...(0,render_all/* problemsOf */.G)(rendered, key), ...(dry?.problems ?? []).filter((p) => p.service === key).map((p) => p.message)].join('; ') ||
+                'not compared with the live service: the deploy would stop before it');
         const services = prepared.services.map((svc) => {
-            const r = dry?.services.find((s) => s.key === svc.key);
+            const result = dry?.services.find((s) => s.key === svc.key);
+            // A pre-flight problem or a failed look-up stops the deploy before this service is compared with what runs.
+            const r = result && result.state !== 'not-started' && result.state !== 'failed' ? result : undefined;
             const svcImages = [...new Set(Object.values(svc.containers))];
             const pending = svcImages.filter((k) => images.find((i) => i.key === k)?.action === 'build');
             const action = !r ? 'unknown' : r.taskDefinitionChanged ? 'register-and-update' : r.updated ? 'update' : 'none';
@@ -2522,7 +2491,7 @@ async function livePlan(prepared, opts) {
                 images: svcImages,
                 action,
                 reason: !r
-                    ? [...rendered.problems, ...(dry?.problems.map((p) => p.message) ?? [])].find((p) => p.includes(svc.key)) ?? 'not planned'
+                    ? notCompared(svc.key, result?.failure)
                     : r.taskDefinitionChanged
                         ? pending.length
                             ? `image ${pending.join(', ')} will be built: a new task definition pins its digest`
@@ -2534,7 +2503,7 @@ async function livePlan(prepared, opts) {
                 ...(r?.previousTaskDefinitionArn ? { liveTaskDefinitionArn: r.previousTaskDefinitionArn } : {}),
             };
         });
-        const problems = [...rendered.problems, ...(dry?.problems.map((p) => `${p.message} [${p.code}]`) ?? []), ...built.findings.filter((f) => f.severity === 'error').map((f) => `${f.file}:${f.line}: ${f.message}`)];
+        const problems = [...rendered.problems, ...(dry?.problems.map((p) => `${p.message} [${p.code}]`) ?? [])];
         return { offline: false, changed: opts.changed, images, services, findings: prepared.findings, problems, notes: rendered.notes };
     }
     finally {
@@ -2597,14 +2566,19 @@ async function prepare(opts) {
         const img = project.images[key];
         const contextDir = node_path__WEBPACK_IMPORTED_MODULE_0___default().join(project.root, img.context);
         const dockerfile = node_path__WEBPACK_IMPORTED_MODULE_0___default().join(project.root, img.dockerfile);
-        const inputs = await (0,_images_index_js__WEBPACK_IMPORTED_MODULE_3__/* .imageInputs */ .bE)({
-            root: project.root,
+        const hashOptions = {
             contextDir,
             dockerfile,
             buildArgs: img.buildArgs,
             ...(img.platform ? { platform: img.platform } : {}),
             ...(img.target ? { target: img.target } : {}),
-        });
+        };
+        // Validation already parsed the Dockerfile and listed the context; without a layout (an
+        // unreadable Dockerfile) imageInputs says why.
+        const layout = validation.layouts.get(key);
+        const inputs = layout
+            ? await (0,_images_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parsedImageInputs */ .oV)(hashOptions, layout.dockerfile, layout.inputs.map((f) => (img.context === '.' ? f : f.slice(img.context.length + 1))))
+            : await (0,_images_index_js__WEBPACK_IMPORTED_MODULE_3__/* .imageInputs */ .bE)({ root: project.root, ...hashOptions });
         if (!inputs.hash)
             throw new PlanError(`image "${key}": ${inputs.findings[0]?.message ?? 'cannot read its Dockerfile'}`);
         const repoInputs = [img.dockerfile, ...inputs.files.map((f) => (img.context === '.' ? f : `${img.context}/${f}`))];
@@ -2688,9 +2662,10 @@ function imagePlan(img, decision) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ problemsOf),
 /* harmony export */   Y: () => (/* binding */ renderAll)
 /* harmony export */ });
-/* harmony import */ var _ecs_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3946);
+/* harmony import */ var _ecs_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6358);
 
 function renderAll(prepared, imageRefs, region, accountId) {
     const out = { deployments: [], templates: new Map(), problems: [], notes: [] };
@@ -2710,6 +2685,10 @@ function renderAll(prepared, imageRefs, region, accountId) {
             out.deployments.push({ key: svc.key, cluster: svc.cluster, service: svc.service, taskDefinition: r.input });
     }
     return out;
+}
+/** The render problems of one service: each line starts with `service <key>`. */
+function problemsOf(rendered, key) {
+    return rendered.problems.filter((p) => p.startsWith(`service ${key} (`) || p.startsWith(`service ${key}:`));
 }
 
 

@@ -11,8 +11,6 @@ __webpack_require__.d(__webpack_exports__, {
   runAction: () => (/* binding */ runAction)
 });
 
-// UNUSED EXPORTS: runContext
-
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
 var core = __webpack_require__(3360);
 // EXTERNAL MODULE: external "node:path"
@@ -251,7 +249,7 @@ async function resolveChanges(opts) {
             }
         }
         else {
-            problems.push(`git fetch failed: ${fetched.stderr.trim().split('\n').pop() ?? `exit code ${fetched.exitCode}`}`);
+            problems.push(`git fetch failed: ${(0,src_exec/* tailLines */.os)(fetched.stderr, 1) || `exit code ${fetched.exitCode}`}`);
         }
     }
     if (opts.compare) {
@@ -687,6 +685,8 @@ function truncateMarkdown(md, max, note) {
     return `${out}\n\n${note}`.slice(0, max);
 }
 
+// EXTERNAL MODULE: ./src/ecs/arn.ts
+var arn = __webpack_require__(7362);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 /**
  * The run's report as Markdown, readable at a glance: a status line, then sites added / removed /
@@ -696,6 +696,7 @@ function truncateMarkdown(md, max, note) {
  * user's files goes through markdown.ts; secrets never get here (sites carry '<secret>', diffs are
  * masked upstream, and values the run masked are redacted once more before anything is written).
  */
+
 
 
 
@@ -828,7 +829,7 @@ function deploySection(d) {
         out.push(table(['Service', 'Result', 'Task definition', 'Details'], d.services.map((s) => [
             code(s.key, 80),
             `${STATE_ICON[s.state] ?? ''} ${escapeText(s.state, 40)}`.trim(),
-            s.taskDefinitionArn ? code(s.taskDefinitionArn.replace(/^.*:task-definition\//, ''), 120) : '',
+            s.taskDefinitionArn ? code((0,arn/* shortTaskDefinition */.P5)(s.taskDefinitionArn), 120) : '',
             [s.failure ? escapeText(s.failure, 600) : '', s.rolledBack ? `rolled back by ${escapeText(s.rolledBack.by, 80)}: ${escapeText(s.rolledBack.state, 40)}` : '']
                 .filter(Boolean)
                 .join('<br>'),
@@ -1043,7 +1044,7 @@ function gitBaseReader(opts) {
             return r.stdout;
         if (/does not exist in|exists on disk, but not in/.test(r.stderr))
             return undefined;
-        throw new Error(`git show ${opts.rev}:${file} failed: ${r.stderr.trim().split('\n').pop() ?? `exit code ${r.exitCode}`}`);
+        throw new Error(`git show ${opts.rev}:${file} failed: ${(0,src_exec/* tailLines */.os)(r.stderr, 1) || `exit code ${r.exitCode}`}`);
     };
 }
 /** The sites of the given http_check files at base, extracted exactly as at head. */
@@ -1233,8 +1234,7 @@ async function runAction(inputs, env = process.env) {
             deployed = await deploy({
                 ...planOptions,
                 dryRun: inputs.dryRun,
-                // `rollback: false` in either the input or the project file turns rollback off.
-                rollback: inputs.rollback && (validation.project?.deploy.rollback ?? true),
+                rollback: inputs.rollback,
                 ...(inputs.waitTimeoutSeconds !== undefined ? { waitTimeoutSeconds: inputs.waitTimeoutSeconds } : {}),
                 ...(inputs.pollIntervalSeconds !== undefined ? { pollIntervalSeconds: inputs.pollIntervalSeconds } : {}),
                 gitSha: event.push?.after || event.sha,
@@ -2652,7 +2652,7 @@ function extractSites(shape, options, r) {
                 v = headers(pair.value);
             else
                 v = plain(pair.value);
-            sites_define(out, k, v);
+            (0,ast/* setOwn */.P5)(out, k, v);
         }
         return { name: sites_text((0,ast/* getPair */.xf)(map, 'name')?.value), url: redactUrl(sites_text((0,ast/* getPair */.xf)(map, 'url')?.value)), line: r.line(map), options: out };
     });
@@ -2675,7 +2675,7 @@ function headers(node) {
     const out = {};
     for (const pair of node.pairs) {
         const k = (0,ast/* keyName */.xT)(pair);
-        sites_define(out, k, SECRET_HEADER.test(k) ? sites_hidden(pair.value) : plain(pair.value));
+        (0,ast/* setOwn */.P5)(out, k, SECRET_HEADER.test(k) ? sites_hidden(pair.value) : plain(pair.value));
     }
     return out;
 }
@@ -2692,7 +2692,7 @@ function plain(node, depth = 0) {
         case 'map': {
             const o = {};
             for (const p of node.pairs)
-                sites_define(o, (0,ast/* keyName */.xT)(p), plain(p.value, depth + 1));
+                (0,ast/* setOwn */.P5)(o, (0,ast/* keyName */.xT)(p), plain(p.value, depth + 1));
             return o;
         }
     }
@@ -2700,13 +2700,6 @@ function plain(node, depth = 0) {
 /** `https://user:pass@host` -> `https://user:<secret>@host` (also without a scheme, `user:pass@host`). */
 function redactUrl(s) {
     return s.replace(/^((?:[A-Za-z][A-Za-z0-9+.-]*:\/\/)?[^/@:\s]*):[^/@\s]*@/, `$1:${SECRET}@`);
-}
-/** Own data property even for a `__proto__` key (plain assignment would set the prototype). */
-function sites_define(o, k, v) {
-    if (k === '__proto__')
-        Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
-    else
-        o[k] = v;
 }
 
 ;// CONCATENATED MODULE: ./src/checks/agent/conf-path.ts
@@ -2923,9 +2916,6 @@ class LineIndex {
         for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
             this.starts.push(i + 1);
     }
-    get lineCount() {
-        return this.starts.length;
-    }
     position(offset) {
         const o = Math.max(0, Math.min(offset, this.text.length));
         let lo = 0;
@@ -2939,15 +2929,6 @@ class LineIndex {
         }
         return { line: lo + 1, column: o - this.starts[lo] + 1 };
     }
-    /** Offset of the start of a 1-based line. */
-    lineStart(line) {
-        return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))];
-    }
-    lineText(line) {
-        const start = this.lineStart(line);
-        const end = line < this.starts.length ? this.starts[line] - 1 : this.text.length;
-        return this.text.slice(start, end).replace(/\r$/, '');
-    }
 }
 
 
@@ -2959,6 +2940,7 @@ class LineIndex {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   FK: () => (/* binding */ isInside),
 /* harmony export */   Pg: () => (/* binding */ DiskFs),
+/* harmony export */   Rk: () => (/* binding */ realpathOrSelf),
 /* harmony export */   bz: () => (/* binding */ hasGlob),
 /* harmony export */   hT: () => (/* binding */ expandGlob)
 /* harmony export */ });
@@ -2985,6 +2967,15 @@ const MAX_WALK_ENTRIES = 20_000;
 function isInside(root, abs) {
     const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, abs);
     return rel === '' || (!rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel));
+}
+/** `realpath`, or the path itself when it does not resolve (missing, or a dangling link). */
+function realpathOrSelf(p) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(p);
+    }
+    catch {
+        return p;
+    }
 }
 function hasGlob(pattern) {
     return GLOB_CHARS.test(pattern);
@@ -3022,14 +3013,21 @@ function expandGlob(pattern, list, isFile) {
     walk(base, 1);
     return out.sort();
 }
-/** Files on disk, confined to `root`: nothing outside it is read or listed. */
+/**
+ * Files on disk, confined to `root`: nothing outside it is read or listed, through a symlink
+ * either. Findings show paths relative to `shownFrom` (default `root`), or absolute outside it.
+ */
 class DiskFs {
     root;
-    constructor(root) {
+    realRoot;
+    shownFrom;
+    constructor(root, shownFrom = root) {
         this.root = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root);
+        this.realRoot = realpathOrSelf(this.root);
+        this.shownFrom = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(shownFrom);
     }
     inside(abs) {
-        return isInside(this.root, abs);
+        return isInside(this.realRoot, realpathOrSelf(abs));
     }
     read(file) {
         const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(this.root, file);
@@ -3059,8 +3057,7 @@ class DiskFs {
     }
     display(file) {
         const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(this.root, file);
-        const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(this.root, abs);
-        return (this.inside(abs) ? rel : abs).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
+        return (isInside(this.shownFrom, abs) ? node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(this.shownFrom, abs) : abs).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
     }
 }
 
@@ -3092,15 +3089,17 @@ class DiskFs {
  */
 const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 const START = { line: 1, column: 1 };
+function tooLarge(file, size) {
+    return {
+        ok: false,
+        findings: [
+            (0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)(file, START, 'error', 'file/too-large', `file is ${(size / 1024 / 1024).toFixed(1)} MiB; configuration files are read up to ${MAX_CONFIG_BYTES / 1024 / 1024} MiB, so it was not checked`),
+        ],
+    };
+}
 function decode(file, bytes) {
-    if (bytes.length > MAX_CONFIG_BYTES) {
-        return {
-            ok: false,
-            findings: [
-                (0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)(file, START, 'error', 'file/too-large', `file is ${(bytes.length / 1024 / 1024).toFixed(1)} MiB; configuration files are read up to ${MAX_CONFIG_BYTES / 1024 / 1024} MiB, so it was not checked`),
-            ],
-        };
-    }
+    if (bytes.length > MAX_CONFIG_BYTES)
+        return tooLarge(file, bytes.length);
     let text;
     let bom;
     try {
@@ -3166,7 +3165,7 @@ function readSource(file, absPath) {
             return { ok: false, findings: [(0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)(file, START, 'error', 'file/unreadable', 'is a directory, not a file')] };
         }
         if (st.size > MAX_CONFIG_BYTES)
-            return decode(file, new Uint8Array(st.size)); // size finding, no read
+            return tooLarge(file, st.size); // neither read nor buffered
         return decode(file, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(absPath));
     }
     catch (err) {
@@ -3386,10 +3385,8 @@ function checkObject(ctx, node, fields, path, depth = 0) {
         return;
     }
     const names = Object.keys(fields);
-    const seen = new Set();
     for (const p of node.pairs) {
         const k = (0,ast/* keyName */.xT)(p);
-        seen.add(k);
         if (depth === 0 && ctx.skipTop.has(k))
             continue;
         const f = fields[k];
@@ -3402,8 +3399,9 @@ function checkObject(ctx, node, fields, path, depth = 0) {
     }
     for (const [k, f] of Object.entries(fields)) {
         const field = asField(f);
-        const pair = node.pairs.find((p) => (0,ast/* keyName */.xT)(p) === k);
-        const missing = !seen.has(k) || (pair?.value.kind === 'scalar' && pair.value.value === null);
+        // The last of duplicated keys is the one registered.
+        const value = (0,ast/* getPair */.xf)(node, k)?.value;
+        const missing = value === undefined || (value.kind === 'scalar' && value.value === null);
         if (field.required && missing) {
             at(ctx, node, 'error', 'taskdef/missing-field', `${path || 'the task definition'} needs "${k}" (${describeShape(field.shape)})`);
         }
@@ -3739,31 +3737,25 @@ const FARGATE_SIZES = [
     { cpu: 8192, from: 16384, to: 61440, step: 4096 },
     { cpu: 16384, from: 32768, to: 122880, step: 8192 },
 ];
-/** "256", 256, "0.25 vCPU", "1 vcpu" -> CPU units; undefined when unreadable. */
-function cpuUnits(v) {
+/** A whole number, or a string of one, or of a number with the large unit (1024 of the small one). */
+function wholeUnits(v, withLargeUnit) {
     if (typeof v === 'number')
         return Number.isInteger(v) ? v : undefined;
     if (typeof v !== 'string')
         return undefined;
-    const m = /^\s*(\d+(?:\.\d+)?)\s*(vcpu)?\s*$/i.exec(v);
+    const m = withLargeUnit.exec(v);
     if (!m)
         return undefined;
-    const n = Number(m[1]);
-    const units = m[2] ? n * 1024 : n;
-    return Number.isInteger(units) ? units : undefined;
+    const n = m[2] ? Number(m[1]) * 1024 : Number(m[1]);
+    return Number.isInteger(n) ? n : undefined;
+}
+/** "256", 256, "0.25 vCPU", "1 vcpu" -> CPU units; undefined when unreadable. */
+function cpuUnits(v) {
+    return wholeUnits(v, /^\s*(\d+(?:\.\d+)?)\s*(vcpu)?\s*$/i);
 }
 /** "512", 512, "1GB", "1 GB" -> MiB; undefined when unreadable. */
 function memoryMiB(v) {
-    if (typeof v === 'number')
-        return Number.isInteger(v) ? v : undefined;
-    if (typeof v !== 'string')
-        return undefined;
-    const m = /^\s*(\d+(?:\.\d+)?)\s*(gb)?\s*$/i.exec(v);
-    if (!m)
-        return undefined;
-    const n = Number(m[1]);
-    const mib = m[2] ? n * 1024 : n;
-    return Number.isInteger(mib) ? mib : undefined;
+    return wholeUnits(v, /^\s*(\d+(?:\.\d+)?)\s*(gb)?\s*$/i);
 }
 function memoryChoices(row) {
     if (row.only)
@@ -4438,6 +4430,7 @@ const READ_ONLY_FIELDS = [
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   HO: () => (/* binding */ toJS),
 /* harmony export */   Jt: () => (/* binding */ get),
+/* harmony export */   P5: () => (/* binding */ setOwn),
 /* harmony export */   go: () => (/* binding */ typeName),
 /* harmony export */   jh: () => (/* binding */ isMap),
 /* harmony export */   jn: () => (/* binding */ isScalar),
@@ -4478,6 +4471,13 @@ function getPair(map, key) {
 function get(map, key) {
     return getPair(map, key)?.value;
 }
+/** Set an own data property, even for a `__proto__` key (plain assignment would set the prototype). */
+function setOwn(o, k, v) {
+    if (k === '__proto__')
+        Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else
+        o[k] = v;
+}
 /** Plain JavaScript value of a node (maps become objects; last duplicate wins). Bounded: aliases are shared, not copied. */
 function toJS(node, depth = 0) {
     if (!node)
@@ -4491,9 +4491,8 @@ function toJS(node, depth = 0) {
             return node.items.map((n) => toJS(n, depth + 1));
         case 'map': {
             const o = {};
-            for (const p of node.pairs) {
-                Object.defineProperty(o, keyName(p), { value: toJS(p.value, depth + 1), enumerable: true, writable: true, configurable: true });
-            }
+            for (const p of node.pairs)
+                setOwn(o, keyName(p), toJS(p.value, depth + 1));
             return o;
         }
     }
@@ -4525,7 +4524,7 @@ __webpack_require__.d(__webpack_exports__, {
   yv: () => (/* binding */ loadYaml)
 });
 
-// UNUSED EXPORTS: MAX_DEPTH, loadYamlWithLibrary, nodePos
+// UNUSED EXPORTS: MAX_DEPTH, loadYamlWithLibrary
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(8815);
@@ -5295,9 +5294,69 @@ function endAtLastChild(coll, last) {
     if (last)
         coll.range = [coll.range[0], last.range[1]];
 }
-/** Position of a node's start, for findings. */
-function nodePos(file, node) {
-    return file.source.lines.position(node.range[0]);
+
+
+/***/ }),
+
+/***/ 7362:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   P5: () => (/* binding */ shortTaskDefinition),
+/* harmony export */   Yx: () => (/* binding */ ssmParameterArn),
+/* harmony export */   yi: () => (/* binding */ classifySecretRef)
+/* harmony export */ });
+/* unused harmony export partitionOf */
+/**
+ * ARNs the deploy builds or reads. ECS `secrets[].valueFrom` takes an SSM parameter name only in
+ * the task's own Region, otherwise the parameter's full ARN; Secrets Manager always needs the full
+ * ARN, optionally with `:json-key:version-stage:version-id` (CONFIG-FACTS A2, ECS `Secret` object).
+ * So names are turned into full ARNs here and ARNs pass through untouched.
+ */
+/** The ARN partition of a Region: `aws-cn` for China, `aws-us-gov` for GovCloud, else `aws`. */
+function partitionOf(region) {
+    if (region.startsWith('cn-'))
+        return 'aws-cn';
+    if (region.startsWith('us-gov-'))
+        return 'aws-us-gov';
+    return 'aws';
+}
+/** `/datadog/apikey` -> `arn:aws:ssm:<region>:<account>:parameter/datadog/apikey` (one slash, never two). */
+function ssmParameterArn(name, region, accountId) {
+    return `arn:${partitionOf(region)}:ssm:${region}:${accountId}:parameter/${name.replace(/^\//, '')}`;
+}
+const ARN = /^arn:(aws|aws-cn|aws-us-gov):([a-z0-9-]+):([a-z0-9-]*):(\d{12})?:(.+)$/;
+// SSM parameter names: letters, digits, `_.-`, and `/` separating hierarchy levels.
+const SSM_NAME = /^\/?[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
+function classifySecretRef(value) {
+    const v = value.trim();
+    if (v !== value || v === '')
+        return { kind: 'invalid', why: 'it is empty or has surrounding spaces' };
+    if (v.startsWith('arn:')) {
+        const m = ARN.exec(v);
+        if (!m)
+            return { kind: 'invalid', why: 'it is not a well-formed ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)' };
+        const [, , svc, region, account, resource = ''] = m;
+        if (svc === 'ssm' && region && account && /^parameter\/./.test(resource))
+            return { kind: 'ssm-arn', arn: v };
+        if (svc === 'secretsmanager' && region && account && /^secret:./.test(resource))
+            return { kind: 'secretsmanager-arn', arn: v };
+        return { kind: 'invalid', why: `ECS secrets come from SSM parameters (arn:...:ssm:<region>:<account>:parameter/<name>) or Secrets Manager secrets (arn:...:secretsmanager:<region>:<account>:secret:<name>), not from an "${svc}" ARN` };
+    }
+    if (v.length > 1011)
+        return { kind: 'invalid', why: 'an SSM parameter name is at most 1011 characters' };
+    if (!SSM_NAME.test(v))
+        return { kind: 'invalid', why: 'an SSM parameter name has only letters, digits, "_", ".", "-" and "/"' };
+    // A hierarchical SSM name is fully qualified; "a/b" is neither an SSM name nor a Secrets Manager ARN.
+    if (v.includes('/') && !v.startsWith('/')) {
+        return { kind: 'invalid', why: `an SSM parameter path begins with "/" (write "/${v}"); a Secrets Manager secret needs its full ARN` };
+    }
+    return { kind: 'ssm-name', name: v };
+}
+/** `arn:aws:ecs:r:a:task-definition/fluentd:7` -> `fluentd:7`; anything else unchanged. */
+function shortTaskDefinition(arnOrName) {
+    const i = arnOrName.indexOf(':task-definition/');
+    return i === -1 ? arnOrName : arnOrName.slice(i + ':task-definition/'.length);
 }
 
 
@@ -5315,7 +5374,7 @@ __webpack_require__.d(__webpack_exports__, {
   os: () => (/* binding */ tailLines)
 });
 
-// UNUSED EXPORTS: mergeEnv, redact
+// UNUSED EXPORTS: mergeEnv
 
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
 var exec = __webpack_require__(2876);
@@ -5392,7 +5451,6 @@ function mergeEnv(base, extra) {
     }
     return out;
 }
-
 /** The last `n` non-blank lines, trimmed: what an error message quotes from a tool's stderr. */
 function tailLines(text, n = 5) {
     return text
@@ -6626,15 +6684,14 @@ const toPosix = (p) => p.split((node_path__WEBPACK_IMPORTED_MODULE_1___default()
 function listContextFiles(contextDir, opts = {}) {
     const ctx = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(contextDir);
     const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(opts.root ?? ctx);
-    let realRoot = root;
-    try {
-        realRoot = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root);
-    }
-    catch {
-        /* keep the given root */
-    }
+    const realRoot = (0,_checks_fs_js__WEBPACK_IMPORTED_MODULE_2__/* .realpathOrSelf */ .Rk)(root);
     const display = (abs) => toPosix(node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, abs)) || '.';
     const out = { files: [], ignored: [], findings: [] };
+    // Checked before anything is read, the context's own .dockerignore included.
+    if (!(0,_checks_fs_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .FK)(realRoot, (0,_checks_fs_js__WEBPACK_IMPORTED_MODULE_2__/* .realpathOrSelf */ .Rk)(ctx))) {
+        out.findings.push((0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .finding */ .gk)(display(ctx), { line: 1, column: 1 }, 'error', 'project/path-outside', 'build context resolves outside the repository: it is not read'));
+        return out;
+    }
     let rules = [];
     const candidates = [opts.dockerfile ? `${opts.dockerfile}.dockerignore` : undefined, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(ctx, '.dockerignore')];
     for (const c of candidates) {
@@ -6719,22 +6776,10 @@ function listContextFiles(contextDir, opts = {}) {
             (ignored ? out.ignored : out.files).push(relPath);
         }
     };
-    if (!(0,_checks_fs_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .FK)(realRoot, safeReal(ctx))) {
-        out.findings.push((0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .finding */ .gk)(display(ctx), { line: 1, column: 1 }, 'error', 'project/path-outside', 'build context resolves outside the repository: it is not read'));
-        return out;
-    }
     walk(ctx, '', 0);
     out.files.sort();
     out.ignored.sort();
     return out;
-}
-function safeReal(p) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(p);
-    }
-    catch {
-        return p;
-    }
 }
 
 
@@ -6980,7 +7025,7 @@ const BUFFERS = [
 /**
  * Parameters every plugin has (`plugin/base.rb`, `plugin_id.rb`, `log.rb` mixins: CONFIG-FACTS B5),
  * the output `<buffer>`/`<secondary>` sections (`plugin/output.rb`, `plugin/buffer.rb`: C4) and the
- * helper sections `<inject>`/`<extract>` (`plugin_helper/inject.rb`, `extract.rb`), plus the legacy
+ * helper section `<inject>` (`plugin_helper/inject.rb`), plus the legacy
  * flat names `plugin_helper/compat_parameters.rb` converts.
  */
 
@@ -7050,6 +7095,7 @@ const COMPAT_FORMATTER = [
     'format', 'delimiter', 'force_quotes', 'keys', 'fields', 'json_parser', 'label_delimiter', 'output_time', 'output_tag',
     'localtime', 'utc', 'timezone', 'message_key', 'add_newline', 'output_type', 'time_as_epoch',
 ];
+/** `TimeMixin` (time_mixin.rb) as formatters and `<inject>` read it; parsers narrow `time_type`. */
 const TIME_MIXIN = {
     time_type: oneOf('float', 'unixtime', 'unixtime_millis', 'unixtime_micros', 'unixtime_nanos', 'string', 'mixed'),
     time_format: str,
@@ -7069,9 +7115,6 @@ const INJECT_SECTION = {
         ...TIME_MIXIN,
     },
 };
-const EXTRACT_SECTION = {
-    params: { tag_key: str, keep_tag_key: bool, time_key: str, keep_time_key: bool, ...TIME_MIXIN },
-};
 const SECONDARY_REF = { plug: 'secondary' };
 const BUFFER_REF = { plug: 'buffer' };
 /** The sections and parameters every (v1 API) output accepts. */
@@ -7082,7 +7125,6 @@ function outputSpec(spec) {
         sections: { buffer: BUFFER_REF, secondary: SECONDARY_REF, ...spec.sections },
     };
 }
-
 
 ;// CONCATENATED MODULE: ./src/checks/fluentd/schema/filters.ts
 /**
@@ -7397,6 +7439,7 @@ const OUTPUTS = [
  * and `TimeMixin::Parser`) and `parser_*.rb`; legacy aliases (`parser_engine`) are kept.
  */
 
+
 const BASE = {
     '@type': str,
     types: hash,
@@ -7406,12 +7449,9 @@ const BASE = {
     estimate_current_event: bool,
     keep_time_key: bool,
     timeout: time,
+    ...TIME_MIXIN,
+    // The parser side of TimeMixin reads fewer time types than the formatter side.
     time_type: oneOf('string', 'unixtime', 'float', 'mixed'),
-    time_format: str,
-    localtime: bool,
-    utc: bool,
-    timezone: str,
-    time_format_fallbacks: arr,
 };
 const REGEXP = { expression: regexp, ignorecase: bool, multiline: bool };
 function parser(name, params, source = `parser_${name}.rb`) {
@@ -7498,14 +7538,6 @@ const KNOWN_GEMS = {
     record_modifier: 'fluent-plugin-record-modifier',
     multi_format: 'fluent-plugin-multi-format-parser',
 };
-const KIND_WORD = {
-    input: 'input',
-    output: 'output',
-    filter: 'filter',
-    parser: 'parser',
-    formatter: 'formatter',
-    buffer: 'buffer',
-};
 
 ;// CONCATENATED MODULE: ./src/checks/fluentd/gems.ts
 
@@ -7549,7 +7581,7 @@ function checkGems(uses, image, report) {
         if (files.some((f) => fileRe.test(f)))
             continue;
         const gem = known ?? `fluent-plugin-${type.replace(/_/g, '-')}`;
-        const message = `Unknown ${KIND_WORD[use.kind]} plugin '${type}'. Run 'gem search -rd fluent-plugin' to find plugins: ${image.dockerfile} builds on ${image.baseImage} and installs no gem providing it; add RUN fluent-gem install ${gem}`;
+        const message = `Unknown ${use.kind} plugin '${type}'. Run 'gem search -rd fluent-plugin' to find plugins: ${image.dockerfile} builds on ${image.baseImage} and installs no gem providing it; add RUN fluent-gem install ${gem}`;
         if (known && image.complete)
             report.error({ file: at.file, pos: at.valuePos }, 'fluentd/plugin-not-installed', message);
         else
@@ -8056,12 +8088,8 @@ function scanJson(s, open) {
             continue;
         }
         if (c === '"') {
-            if (top.kind === 'object' && (top.state === 'start' || top.state === 'comma')) {
-                tok = { kind: 'string', escape: 0 };
-                q++;
-                continue;
-            }
-            if (!expectsValue())
+            const isKey = top.kind === 'object' && (top.state === 'start' || top.state === 'comma');
+            if (!isKey && !expectsValue())
                 return incomplete();
             tok = { kind: 'string', escape: 0 };
             q++;
@@ -8089,6 +8117,13 @@ function scanJson(s, open) {
 }
 
 ;// CONCATENATED MODULE: ./src/checks/fluentd/parser.ts
+/**
+ * One file, parsed the way `v1_parser.rb` `parse_element` parses it (CONFIG-FACTS B2), except that
+ * nesting is an explicit stack (10,000-deep sections cannot exhaust ours) and `@include` becomes
+ * an IncludeNode that the loader expands in place. Errors carry fluentd's own wording (B7) and
+ * stop the parse, as they stop fluentd; positions are chosen to point at the cause.
+ */
+
 
 
 /** Directives in which an unknown `@xxx` key is a parse error rather than a warning (`ELEM_SYMBOLS`). */
@@ -8106,12 +8141,8 @@ function parseFile(s, options) {
         if (q >= 0)
             p = q;
     };
-    const lineOf = (offset) => {
-        let n = 1;
-        for (let i = s.indexOf('\n'); i !== -1 && i < offset; i = s.indexOf('\n', i + 1))
-            n++;
-        return n;
-    };
+    // Only error messages need a line number, and a parse stops at its first error.
+    const lineOf = (offset) => new checks_findings/* LineIndex */.rr(s).position(offset).line;
     for (;;) {
         const frame = stack[stack.length - 1];
         const root = stack.length === 1;
@@ -8568,7 +8599,7 @@ function buildModel(root, report, options) {
             type: t && !t.dynamic ? t.value : undefined,
         });
     };
-    const workers = { used: new Map() };
+    const workers = new Map();
     for (const el of root.elements) {
         switch (el.name) {
             case 'source':
@@ -8591,7 +8622,7 @@ function buildModel(root, report, options) {
             }
         }
     }
-    checkWorkerRange(model, report, workers.used);
+    checkWorkerRange(model, report, workers);
     collectLabelRefs(root, model);
     checkLabelRefs(model, report, options);
     return model;
@@ -8628,7 +8659,6 @@ function readLabel(el, model, report, addDirective) {
     }
 }
 function readWorker(el, model, report, addDirective, workers) {
-    void model;
     const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(el.arg);
     if (!m) {
         report.error(el, 'fluentd/worker-argument', el.arg === '' ? 'Missing worker id on <worker> directive: write <worker 0> or <worker 0-1>' : `<worker ${el.arg}>: the argument must be a worker id N or a range N-M`);
@@ -8639,10 +8669,10 @@ function readWorker(el, model, report, addDirective, workers) {
         if (first > last)
             report.error(el, 'fluentd/worker-argument', `greater first_worker_id<${first}> than last_worker_id<${last}> specified by <worker> directive is not allowed`);
         for (let id = first; id <= last && id - first < 1024; id++) {
-            if (workers.used.has(id))
+            if (workers.has(id))
                 report.error(el, 'fluentd/worker-argument', `specified worker_id<${id}> collisions is detected on <worker> directive: each worker id may appear in one <worker> section only`);
             else
-                workers.used.set(id, el);
+                workers.set(id, el);
         }
     }
     for (const child of el.elements) {
@@ -8728,7 +8758,7 @@ function checkPluginRules(model, uses, report) {
     for (const use of uses) {
         const get = getter(use.el);
         if (use.kind === 'output' && use.type === 'datadog')
-            datadog(use.el, get, report);
+            datadog(get, report);
         if (use.kind === 'output' && use.type === 'forward')
             forwardOutput(use.el, get, report);
         if (use.kind === 'output' && use.type === 'copy')
@@ -8746,7 +8776,7 @@ function checkPluginRules(model, uses, report) {
     }
     portConflicts(listeners, report);
 }
-function datadog(el, get, report) {
+function datadog(get, report) {
     const host = get('host');
     if (host && (host.value.includes('://') || host.value.includes('/') || /:\d+$/.test(host.value))) {
         report.error(valueAt(host), 'fluentd/datadog-host', `host must be a bare hostname: the plugin builds "<protocol>://<host>:<port>" itself, so ${JSON.stringify(host.value)} produces a broken URL; write e.g. http-intake.logs.datadoghq.com and set the port with port/ssl_port`);
@@ -8786,7 +8816,6 @@ function datadog(el, get, report) {
     const v1 = get('force_v1_routes');
     if (isTrue(v1))
         report.warning(v1, 'fluentd/datadog-insecure', 'force_v1_routes true puts the API key in the URL path (/v1/input/<key>), where proxies log it; remove it to use the v2 API with a header');
-    void el;
 }
 function forwardOutput(el, get, report) {
     if (!el.elements.some((e) => e.name === 'server' || e.name === 'service_discovery')) {
@@ -9859,7 +9888,8 @@ function sourceTags(el, type, forwarded = []) {
             if (declared.length > 0) {
                 // The senders' tags, as declared; add_tag_prefix prepends `<prefix>.` to each (in_forward.rb).
                 const full = declared.map((t) => (prefix && prefix.value !== '' ? `${prefix.value}.${t}` : t));
-                const at = prefix && prefix.value !== '' ? prefix : forwardAt(el);
+                // Without a prefix the finding points at the source's @type line.
+                const at = prefix && prefix.value !== '' ? prefix : (pluginType(el) ?? el.params[0]);
                 return at ? { alternatives: full.map((t) => [{ lit: t }]), at, shown: full } : undefined;
             }
             if (prefix && prefix.value !== '')
@@ -9873,10 +9903,6 @@ function sourceTags(el, type, forwarded = []) {
                 return { alternatives: [[{ lit: tag.value }]], at: tag, shown: [tag.value] };
             return undefined;
     }
-}
-/** Where a finding about a forward source's declared tags points: its `@type` line. */
-function forwardAt(el) {
-    return lastParam(el, '@type') ?? lastParam(el, 'type') ?? el.params[0];
 }
 function tailTags(el, tag) {
     const star = tag.value.indexOf('*');
@@ -10651,13 +10677,7 @@ function resolveRepoPath(root, p) {
     if (rel === '..' || rel.startsWith('../'))
         return { ok: false, problem: 'the path leaves the repository' };
     const abs = external_node_path_default().join(root, rel);
-    let realRoot = root;
-    try {
-        realRoot = (0,external_node_fs_.realpathSync)(root);
-    }
-    catch {
-        /* keep root */
-    }
+    const realRoot = (0,checks_fs/* realpathOrSelf */.Rk)(root);
     let real;
     try {
         real = (0,external_node_fs_.realpathSync)(abs);
@@ -10825,7 +10845,6 @@ class YamlReader {
 
 
 
-const PROJECT_FILE = 'dd-ecs-monitor.yml';
 const TOP_KEYS = ['version', 'region', 'cluster', 'images', 'services', 'files', 'fluentd', 'deploy'];
 const IMAGE_KEYS = ['context', 'dockerfile', 'repository', 'buildArgs', 'target', 'platform'];
 const SERVICE_KEYS = ['service', 'cluster', 'taskDefinition', 'containers', 'secrets', 'environment'];
@@ -11306,6 +11325,16 @@ function validateProject(configPath) {
         if (r.taskDef)
             result.taskDefs.set(svc.key, r.taskDef);
     }
+    // An image's contexts are the same for each of its files: worked out (datadog.yaml read) once.
+    const contextsByImage = new Map();
+    const contextsOf = (layout) => {
+        if (!layout)
+            return contexts(project, undefined, result);
+        let out = contextsByImage.get(layout.imageKey);
+        if (!out)
+            contextsByImage.set(layout.imageKey, (out = contexts(project, layout, result)));
+        return out;
+    };
     const classified = classifyFiles(project, layouts);
     const seen = new Set();
     for (const file of classified) {
@@ -11313,7 +11342,8 @@ function validateProject(configPath) {
             seen.add(file.repoPath);
             result.files.push({ path: file.repoPath, kind: file.kind });
         }
-        result.findings.push(...checkClassified(project, file, layouts, result));
+        const layout = file.imageKey ? layouts.get(file.imageKey) : undefined;
+        result.findings.push(...checkClassified(project, file, layout, contextsOf, result));
     }
     for (const layout of layouts.values()) {
         const confD = new Map([...layout.files].filter(([imagePath]) => (0,agent/* agentConfPath */.T6)(imagePath) !== undefined));
@@ -11323,8 +11353,7 @@ function validateProject(configPath) {
     result.findings = (0,checks_findings/* dedupeFindings */._4)(result.findings);
     return result;
 }
-function checkClassified(project, file, layouts, result) {
-    const layout = file.imageKey ? layouts.get(file.imageKey) : undefined;
+function checkClassified(project, file, layout, contextsOf, result) {
     switch (file.kind) {
         case 'http_check':
         case 'mysql': {
@@ -11332,7 +11361,7 @@ function checkClassified(project, file, layouts, result) {
             if (!decoded.ok)
                 return decoded.findings;
             const out = [];
-            for (const ctx of contexts(project, layout, result)) {
+            for (const ctx of contextsOf(layout)) {
                 const r = (0,agent/* checkAgentFile */.G9)(decoded.source, file.kind, ctx);
                 out.push(...r.findings);
                 if (file.kind === 'http_check' && !result.sites.some((s) => s.file === file.repoPath)) {
@@ -11343,7 +11372,7 @@ function checkClassified(project, file, layouts, result) {
         }
         case 'fluentd': {
             const out = [];
-            for (const ctx of contexts(project, layout, result)) {
+            for (const ctx of contextsOf(layout)) {
                 if (layout && file.imagePath)
                     out.push(...checkFluentd(file.imagePath, new ImageFs(project, layout), ctx).findings);
                 else
@@ -11378,14 +11407,16 @@ function contexts(project, layout, result) {
                 runners.push({ service: svc, container });
         }
     }
-    const withImage = { ...base, image, secretBackend: secretBackend(project, layout, undefined) };
+    const fromImage = imageSecretBackend(project, layout);
+    const withImage = { ...base, image, secretBackend: fromImage ?? { configured: false, where: "the image's datadog.yaml" } };
     const out = [];
     for (const r of runners) {
         const td = result.taskDefs.get(r.service.key);
         if (!td)
             continue;
         const env = (0,taskdef/* containerEnv */.jY)(td, r.container, r.service);
-        out.push({ ...withImage, env, secretBackend: secretBackend(project, layout, { env, taskDef: td, container: r.container }) });
+        const backend = containerSecretBackend(td, r.container, env) ?? fromImage ?? { configured: false, where: `neither ${env.where} nor the image's datadog.yaml` };
+        out.push({ ...withImage, env, secretBackend: backend });
     }
     return out.length ? out : [withImage];
 }
@@ -11403,21 +11434,23 @@ function imageView(project, layout) {
 /**
  * The agent's secret backend (CONFIG-FACTS A2): `DD_SECRET_BACKEND_COMMAND` / `DD_SECRET_BACKEND_TYPE`
  * in the container's environment (task definition or Dockerfile ENV), or `secret_backend_command` /
- * `secret_backend_type` in the datadog.yaml the image carries.
+ * `secret_backend_type` in the datadog.yaml the image carries. The task definition's comes first.
  */
-function secretBackend(project, layout, runner) {
-    if (runner) {
-        const c = (0,taskdef/* records */.V0)(runner.taskDef.containerDefinitions).find((d) => d.name === runner.container);
-        for (const e of (0,taskdef/* records */.V0)(c?.environment)) {
-            if ((e.name === 'DD_SECRET_BACKEND_COMMAND' || e.name === 'DD_SECRET_BACKEND_TYPE') && typeof e.value === 'string' && e.value) {
-                return {
-                    configured: true,
-                    where: `${e.name} in ${runner.env.where}`,
-                    ...(e.name === 'DD_SECRET_BACKEND_COMMAND' ? { command: e.value } : { type: e.value }),
-                };
-            }
+function containerSecretBackend(taskDef, container, env) {
+    const c = (0,taskdef/* records */.V0)(taskDef.containerDefinitions).find((d) => d.name === container);
+    for (const e of (0,taskdef/* records */.V0)(c?.environment)) {
+        if ((e.name === 'DD_SECRET_BACKEND_COMMAND' || e.name === 'DD_SECRET_BACKEND_TYPE') && typeof e.value === 'string' && e.value) {
+            return {
+                configured: true,
+                where: `${e.name} in ${env.where}`,
+                ...(e.name === 'DD_SECRET_BACKEND_COMMAND' ? { command: e.value } : { type: e.value }),
+            };
         }
     }
+    return undefined;
+}
+/** The image's own secret backend: Dockerfile ENV, else its datadog.yaml. */
+function imageSecretBackend(project, layout) {
     for (const name of ['DD_SECRET_BACKEND_COMMAND', 'DD_SECRET_BACKEND_TYPE']) {
         const v = layout.env[name];
         if (v) {
@@ -11426,21 +11459,21 @@ function secretBackend(project, layout, runner) {
         }
     }
     const dd = layout.files.get('/etc/datadog-agent/datadog.yaml');
-    if (dd) {
-        const decoded = (0,checks_source/* readSource */.o$)(dd, external_node_path_default().join(project.root, dd));
-        if (decoded.ok) {
-            const y = (0,load/* loadYaml */.yv)(decoded.source, 'agent');
-            if ((0,ast/* isMap */.jh)(y.root)) {
-                const cmd = (0,ast/* get */.Jt)(y.root, 'secret_backend_command');
-                const type = (0,ast/* get */.Jt)(y.root, 'secret_backend_type');
-                if ((0,ast/* isScalar */.jn)(cmd) && typeof cmd.value === 'string' && cmd.value)
-                    return { configured: true, where: `secret_backend_command in ${dd}`, command: cmd.value };
-                if ((0,ast/* isScalar */.jn)(type) && typeof type.value === 'string' && type.value)
-                    return { configured: true, where: `secret_backend_type in ${dd}`, type: type.value };
-            }
-        }
-    }
-    return { configured: false, where: runner ? `neither ${runner.env.where} nor the image's datadog.yaml` : "the image's datadog.yaml" };
+    if (!dd)
+        return undefined;
+    const decoded = (0,checks_source/* readSource */.o$)(dd, external_node_path_default().join(project.root, dd));
+    if (!decoded.ok)
+        return undefined;
+    const y = (0,load/* loadYaml */.yv)(decoded.source, 'agent');
+    if (!(0,ast/* isMap */.jh)(y.root))
+        return undefined;
+    const cmd = (0,ast/* get */.Jt)(y.root, 'secret_backend_command');
+    const type = (0,ast/* get */.Jt)(y.root, 'secret_backend_type');
+    if ((0,ast/* isScalar */.jn)(cmd) && typeof cmd.value === 'string' && cmd.value)
+        return { configured: true, where: `secret_backend_command in ${dd}`, command: cmd.value };
+    if ((0,ast/* isScalar */.jn)(type) && typeof type.value === 'string' && type.value)
+        return { configured: true, where: `secret_backend_type in ${dd}`, type: type.value };
+    return undefined;
 }
 
 

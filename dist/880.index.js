@@ -10,7 +10,7 @@ export const modules = {
 /* harmony export */ });
 /* harmony import */ var _aws_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(4258);
 /* harmony import */ var _checks_findings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(671);
-/* harmony import */ var _ecs_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3946);
+/* harmony import */ var _ecs_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6358);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7499);
 /* harmony import */ var _images_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2134);
 /* harmony import */ var _plan_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5378);
@@ -36,7 +36,7 @@ function isStepError(err) {
     return err instanceof _images_index_js__WEBPACK_IMPORTED_MODULE_3__/* .ImageBuildError */ .qY || err instanceof _exec_js__WEBPACK_IMPORTED_MODULE_2__/* .ExecError */ .cI || err instanceof _images_index_js__WEBPACK_IMPORTED_MODULE_3__/* .EcrError */ .JA || err instanceof _ecs_index_js__WEBPACK_IMPORTED_MODULE_1__/* .DeployStepError */ .EG || err instanceof _plan_prepare_js__WEBPACK_IMPORTED_MODULE_5__/* .PlanError */ .W6;
 }
 function emptyPlan(prepared, opts) {
-    return { offline: false, changed: opts.changed, images: [], services: [], findings: prepared?.findings ?? [], problems: [] };
+    return { offline: false, changed: opts.changed, images: [], services: [], findings: prepared.findings, problems: [] };
 }
 async function deploy(opts) {
     const { log } = opts;
@@ -51,9 +51,7 @@ async function deploy(opts) {
     if (errors) {
         return { ok: false, dryRun: false, plan: emptyPlan(prepared, opts), images: [], services: [], problems: [`${errors} error finding(s) in the repository: nothing was built, registered or updated`] };
     }
-    const region = (0,_aws_js__WEBPACK_IMPORTED_MODULE_7__/* .resolveRegion */ .Zv)(prepared.project.region, opts.env ?? process.env);
-    if (!region)
-        throw new _plan_prepare_js__WEBPACK_IMPORTED_MODULE_5__/* .PlanError */ .W6('no AWS region: set `region:` in the project file, the aws-region input, or AWS_REGION');
+    const region = (0,_plan_index_js__WEBPACK_IMPORTED_MODULE_4__/* .requireRegion */ .CI)(prepared, opts.env ?? process.env);
     const clients = opts.clients ?? (0,_aws_js__WEBPACK_IMPORTED_MODULE_7__/* .makeClients */ .nv)({ region });
     try {
         return await deployWith(prepared, clients, region, opts);
@@ -70,7 +68,8 @@ async function deploy(opts) {
     }
 }
 async function deployWith(prepared, clients, region, opts) {
-    const { log, project } = { log: opts.log, project: prepared.project };
+    const { log } = opts;
+    const { project } = prepared;
     const accountId = await (0,_ecs_index_js__WEBPACK_IMPORTED_MODULE_1__/* .callerAccount */ .Xr)(clients.sts);
     log.info(`deploying ${prepared.services.map((s) => s.key).join(', ')} to ${region} (cluster ${project.cluster})`);
     const built = await (0,_images_index_js__WEBPACK_IMPORTED_MODULE_3__/* .buildImages */ .rd)({
@@ -114,20 +113,27 @@ async function deployWith(prepared, clients, region, opts) {
         log,
         services: rendered.deployments,
         forceNewDeployment: opts.forceNewDeployment ?? false,
-        rollback: opts.rollback,
+        rollback: opts.rollback && project.deploy.rollback,
         waitTimeoutMs: (opts.waitTimeoutSeconds ?? project.deploy.waitTimeoutSeconds) * 1000,
         pollIntervalMs: (opts.pollIntervalSeconds ?? project.deploy.pollIntervalSeconds) * 1000,
     });
-    plan.services = result.services.map((s) => ({
-        key: s.key,
-        cluster: s.cluster,
-        service: s.service,
-        images: [...new Set(Object.values(project.services[s.key]?.containers ?? {}))],
-        action: s.taskDefinitionChanged ? 'register-and-update' : s.updated ? 'update' : 'none',
-        reason: s.failure ?? (s.taskDefinitionChanged ? 'task definition changed' : s.updated ? 'forced new deployment' : 'unchanged'),
-        taskDefinitionDiff: s.diff,
-        ...(s.previousTaskDefinitionArn ? { liveTaskDefinitionArn: s.previousTaskDefinitionArn } : {}),
-    }));
+    plan.services = result.services.map((s) => {
+        // A pre-flight problem (or another service's failure) stopped the deploy before this one was compared.
+        const notStarted = s.state === 'not-started';
+        const own = result.problems.filter((p) => p.service === s.key).map((p) => p.message);
+        return {
+            key: s.key,
+            cluster: s.cluster,
+            service: s.service,
+            images: [...new Set(Object.values(project.services[s.key]?.containers ?? {}))],
+            action: notStarted ? 'unknown' : s.taskDefinitionChanged ? 'register-and-update' : s.updated ? 'update' : 'none',
+            reason: notStarted
+                ? own.join('; ') || 'not started: the deploy stopped before it'
+                : (s.failure ?? (s.taskDefinitionChanged ? 'task definition changed' : s.updated ? 'forced new deployment' : 'unchanged')),
+            taskDefinitionDiff: s.diff,
+            ...(s.previousTaskDefinitionArn ? { liveTaskDefinitionArn: s.previousTaskDefinitionArn } : {}),
+        };
+    });
     // Pre-flight messages already name their service.
     const problems = result.problems.map((p) => `${p.message} [${p.code}]`);
     plan.problems.push(...problems);

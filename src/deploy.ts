@@ -5,18 +5,19 @@
  * Anything that stops it before the first change in AWS comes back in `problems`; nothing is
  * half-done silently.
  */
-import { type AwsClients, destroyClients, makeClients, resolveRegion } from './aws.js';
+import { type AwsClients, destroyClients, makeClients } from './aws.js';
 import { countBySeverity } from './checks/findings.js';
 import { callerAccount, deployServices, DeployStepError } from './ecs/index.js';
 import { type Exec, ExecError } from './exec.js';
 import { buildImages, EcrError, ImageBuildError } from './images/index.js';
-import { makePlan, type PlanOptions } from './plan/index.js';
+import { makePlan, type PlanOptions, requireRegion } from './plan/index.js';
 import { imagePlan, PlanError, type Prepared, prepare } from './plan/prepare.js';
 import { renderAll } from './plan/render-all.js';
 import type { DeployedImage, DeployedService, DeployResult, ImagePlan, Plan, ServicePlan } from './plan/types.js';
 
 export interface DeployOptions extends PlanOptions {
   dryRun: boolean;
+  /** false turns rollback off; so does the project file's `deploy.rollback: false`. */
   rollback: boolean;
   /** Override the project file's `deploy.waitTimeoutSeconds` / `pollIntervalSeconds`. */
   waitTimeoutSeconds?: number;
@@ -32,8 +33,8 @@ function isStepError(err: unknown): err is Error {
   return err instanceof ImageBuildError || err instanceof ExecError || err instanceof EcrError || err instanceof DeployStepError || err instanceof PlanError;
 }
 
-function emptyPlan(prepared: Prepared | undefined, opts: DeployOptions): Plan {
-  return { offline: false, changed: opts.changed, images: [], services: [], findings: prepared?.findings ?? [], problems: [] };
+function emptyPlan(prepared: Prepared, opts: DeployOptions): Plan {
+  return { offline: false, changed: opts.changed, images: [], services: [], findings: prepared.findings, problems: [] };
 }
 
 export async function deploy(opts: DeployOptions): Promise<DeployResult> {
@@ -50,8 +51,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
   if (errors) {
     return { ok: false, dryRun: false, plan: emptyPlan(prepared, opts), images: [], services: [], problems: [`${errors} error finding(s) in the repository: nothing was built, registered or updated`] };
   }
-  const region = resolveRegion(prepared.project.region, opts.env ?? process.env);
-  if (!region) throw new PlanError('no AWS region: set `region:` in the project file, the aws-region input, or AWS_REGION');
+  const region = requireRegion(prepared, opts.env ?? process.env);
   const clients: AwsClients = opts.clients ?? makeClients({ region });
   try {
     return await deployWith(prepared, clients, region, opts);
@@ -65,7 +65,8 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
 }
 
 async function deployWith(prepared: Prepared, clients: AwsClients, region: string, opts: DeployOptions): Promise<DeployResult> {
-  const { log, project } = { log: opts.log, project: prepared.project };
+  const { log } = opts;
+  const { project } = prepared;
   const accountId = await callerAccount(clients.sts);
   log.info(`deploying ${prepared.services.map((s) => s.key).join(', ')} to ${region} (cluster ${project.cluster})`);
 
@@ -111,22 +112,27 @@ async function deployWith(prepared: Prepared, clients: AwsClients, region: strin
     log,
     services: rendered.deployments,
     forceNewDeployment: opts.forceNewDeployment ?? false,
-    rollback: opts.rollback,
+    rollback: opts.rollback && project.deploy.rollback,
     waitTimeoutMs: (opts.waitTimeoutSeconds ?? project.deploy.waitTimeoutSeconds) * 1000,
     pollIntervalMs: (opts.pollIntervalSeconds ?? project.deploy.pollIntervalSeconds) * 1000,
   });
-  plan.services = result.services.map(
-    (s): ServicePlan => ({
+  plan.services = result.services.map((s): ServicePlan => {
+    // A pre-flight problem (or another service's failure) stopped the deploy before this one was compared.
+    const notStarted = s.state === 'not-started';
+    const own = result.problems.filter((p) => p.service === s.key).map((p) => p.message);
+    return {
       key: s.key,
       cluster: s.cluster,
       service: s.service,
       images: [...new Set(Object.values(project.services[s.key]?.containers ?? {}))],
-      action: s.taskDefinitionChanged ? 'register-and-update' : s.updated ? 'update' : 'none',
-      reason: s.failure ?? (s.taskDefinitionChanged ? 'task definition changed' : s.updated ? 'forced new deployment' : 'unchanged'),
+      action: notStarted ? 'unknown' : s.taskDefinitionChanged ? 'register-and-update' : s.updated ? 'update' : 'none',
+      reason: notStarted
+        ? own.join('; ') || 'not started: the deploy stopped before it'
+        : (s.failure ?? (s.taskDefinitionChanged ? 'task definition changed' : s.updated ? 'forced new deployment' : 'unchanged')),
       taskDefinitionDiff: s.diff,
       ...(s.previousTaskDefinitionArn ? { liveTaskDefinitionArn: s.previousTaskDefinitionArn } : {}),
-    }),
-  );
+    };
+  });
   // Pre-flight messages already name their service.
   const problems = result.problems.map((p) => `${p.message} [${p.code}]`);
   plan.problems.push(...problems);

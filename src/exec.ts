@@ -62,8 +62,6 @@ export function mergeEnv(base: NodeJS.ProcessEnv, extra: RunOptions['env']): Rec
   return out;
 }
 
-export { redact };
-
 /** The last `n` non-blank lines, trimmed: what an error message quotes from a tool's stderr. */
 export function tailLines(text: string, n = 5): string {
   return text

@@ -73,6 +73,14 @@ export function validateProject(configPath: string): ValidationResult {
     if (r.taskDef) result.taskDefs.set(svc.key, r.taskDef);
   }
 
+  // An image's contexts are the same for each of its files: worked out (datadog.yaml read) once.
+  const contextsByImage = new Map<string, CheckContext[]>();
+  const contextsOf = (layout: ImageLayout | undefined): CheckContext[] => {
+    if (!layout) return contexts(project, undefined, result);
+    let out = contextsByImage.get(layout.imageKey);
+    if (!out) contextsByImage.set(layout.imageKey, (out = contexts(project, layout, result)));
+    return out;
+  };
   const classified = classifyFiles(project, layouts);
   const seen = new Set<string>();
   for (const file of classified) {
@@ -80,7 +88,8 @@ export function validateProject(configPath: string): ValidationResult {
       seen.add(file.repoPath);
       result.files.push({ path: file.repoPath, kind: file.kind });
     }
-    result.findings.push(...checkClassified(project, file, layouts, result));
+    const layout = file.imageKey ? layouts.get(file.imageKey) : undefined;
+    result.findings.push(...checkClassified(project, file, layout, contextsOf, result));
   }
   for (const layout of layouts.values()) {
     const confD = new Map([...layout.files].filter(([imagePath]) => agentConfPath(imagePath) !== undefined));
@@ -90,15 +99,20 @@ export function validateProject(configPath: string): ValidationResult {
   return result;
 }
 
-function checkClassified(project: Project, file: ClassifiedFile, layouts: Map<string, ImageLayout>, result: ValidationResult): Finding[] {
-  const layout = file.imageKey ? layouts.get(file.imageKey) : undefined;
+function checkClassified(
+  project: Project,
+  file: ClassifiedFile,
+  layout: ImageLayout | undefined,
+  contextsOf: (layout: ImageLayout | undefined) => CheckContext[],
+  result: ValidationResult,
+): Finding[] {
   switch (file.kind) {
     case 'http_check':
     case 'mysql': {
       const decoded = readSource(file.repoPath, path.join(project.root, file.repoPath));
       if (!decoded.ok) return decoded.findings;
       const out: Finding[] = [];
-      for (const ctx of contexts(project, layout, result)) {
+      for (const ctx of contextsOf(layout)) {
         const r = checkAgentFile(decoded.source, file.kind, ctx);
         out.push(...r.findings);
         if (file.kind === 'http_check' && !result.sites.some((s) => s.file === file.repoPath)) {
@@ -109,7 +123,7 @@ function checkClassified(project: Project, file: ClassifiedFile, layouts: Map<st
     }
     case 'fluentd': {
       const out: Finding[] = [];
-      for (const ctx of contexts(project, layout, result)) {
+      for (const ctx of contextsOf(layout)) {
         if (layout && file.imagePath) out.push(...checkFluentd(file.imagePath, new ImageFs(project, layout), ctx).findings);
         else out.push(...checkFluentd(file.repoPath, new DiskFs(project.root), ctx).findings);
       }
@@ -140,13 +154,15 @@ function contexts(project: Project, layout: ImageLayout | undefined, result: Val
       if (imageKey === layout.imageKey) runners.push({ service: svc, container });
     }
   }
-  const withImage: CheckContext = { ...base, image, secretBackend: secretBackend(project, layout, undefined) };
+  const fromImage = imageSecretBackend(project, layout);
+  const withImage: CheckContext = { ...base, image, secretBackend: fromImage ?? { configured: false, where: "the image's datadog.yaml" } };
   const out: CheckContext[] = [];
   for (const r of runners) {
     const td = result.taskDefs.get(r.service.key);
     if (!td) continue;
     const env = containerEnv(td, r.container, r.service);
-    out.push({ ...withImage, env, secretBackend: secretBackend(project, layout, { env, taskDef: td, container: r.container }) });
+    const backend = containerSecretBackend(td, r.container, env) ?? fromImage ?? { configured: false, where: `neither ${env.where} nor the image's datadog.yaml` };
+    out.push({ ...withImage, env, secretBackend: backend });
   }
   return out.length ? out : [withImage];
 }
@@ -166,25 +182,24 @@ function imageView(project: Project, layout: ImageLayout): ImageView {
 /**
  * The agent's secret backend (CONFIG-FACTS A2): `DD_SECRET_BACKEND_COMMAND` / `DD_SECRET_BACKEND_TYPE`
  * in the container's environment (task definition or Dockerfile ENV), or `secret_backend_command` /
- * `secret_backend_type` in the datadog.yaml the image carries.
+ * `secret_backend_type` in the datadog.yaml the image carries. The task definition's comes first.
  */
-function secretBackend(
-  project: Project,
-  layout: ImageLayout,
-  runner: { env: ContainerEnvView; taskDef: Record<string, unknown>; container: string } | undefined,
-): SecretBackendView {
-  if (runner) {
-    const c = records(runner.taskDef.containerDefinitions).find((d) => d.name === runner.container);
-    for (const e of records(c?.environment)) {
-      if ((e.name === 'DD_SECRET_BACKEND_COMMAND' || e.name === 'DD_SECRET_BACKEND_TYPE') && typeof e.value === 'string' && e.value) {
-        return {
-          configured: true,
-          where: `${e.name} in ${runner.env.where}`,
-          ...(e.name === 'DD_SECRET_BACKEND_COMMAND' ? { command: e.value } : { type: e.value }),
-        };
-      }
+function containerSecretBackend(taskDef: Record<string, unknown>, container: string, env: ContainerEnvView): SecretBackendView | undefined {
+  const c = records(taskDef.containerDefinitions).find((d) => d.name === container);
+  for (const e of records(c?.environment)) {
+    if ((e.name === 'DD_SECRET_BACKEND_COMMAND' || e.name === 'DD_SECRET_BACKEND_TYPE') && typeof e.value === 'string' && e.value) {
+      return {
+        configured: true,
+        where: `${e.name} in ${env.where}`,
+        ...(e.name === 'DD_SECRET_BACKEND_COMMAND' ? { command: e.value } : { type: e.value }),
+      };
     }
   }
+  return undefined;
+}
+
+/** The image's own secret backend: Dockerfile ENV, else its datadog.yaml. */
+function imageSecretBackend(project: Project, layout: ImageLayout): SecretBackendView | undefined {
   for (const name of ['DD_SECRET_BACKEND_COMMAND', 'DD_SECRET_BACKEND_TYPE'] as const) {
     const v = layout.env[name];
     if (v) {
@@ -193,18 +208,14 @@ function secretBackend(
     }
   }
   const dd = layout.files.get('/etc/datadog-agent/datadog.yaml');
-  if (dd) {
-    const decoded = readSource(dd, path.join(project.root, dd));
-    if (decoded.ok) {
-      const y = loadYaml(decoded.source, 'agent');
-      if (isMap(y.root)) {
-        const cmd = get(y.root, 'secret_backend_command');
-        const type = get(y.root, 'secret_backend_type');
-        if (isScalar(cmd) && typeof cmd.value === 'string' && cmd.value) return { configured: true, where: `secret_backend_command in ${dd}`, command: cmd.value };
-        if (isScalar(type) && typeof type.value === 'string' && type.value) return { configured: true, where: `secret_backend_type in ${dd}`, type: type.value };
-      }
-    }
-  }
-  return { configured: false, where: runner ? `neither ${runner.env.where} nor the image's datadog.yaml` : "the image's datadog.yaml" };
+  if (!dd) return undefined;
+  const decoded = readSource(dd, path.join(project.root, dd));
+  if (!decoded.ok) return undefined;
+  const y = loadYaml(decoded.source, 'agent');
+  if (!isMap(y.root)) return undefined;
+  const cmd = get(y.root, 'secret_backend_command');
+  const type = get(y.root, 'secret_backend_type');
+  if (isScalar(cmd) && typeof cmd.value === 'string' && cmd.value) return { configured: true, where: `secret_backend_command in ${dd}`, command: cmd.value };
+  if (isScalar(type) && typeof type.value === 'string' && type.value) return { configured: true, where: `secret_backend_type in ${dd}`, type: type.value };
+  return undefined;
 }
-

@@ -11,8 +11,6 @@ __webpack_require__.d(__webpack_exports__, {
   runDeploy: () => (/* binding */ runDeploy)
 });
 
-// UNUSED EXPORTS: formatDeployText
-
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
@@ -53,7 +51,7 @@ function isStepError(err) {
     return err instanceof src_images/* ImageBuildError */.qY || err instanceof exec/* ExecError */.cI || err instanceof src_images/* EcrError */.JA || err instanceof ecs/* DeployStepError */.EG || err instanceof prepare/* PlanError */.W6;
 }
 function emptyPlan(prepared, opts) {
-    return { offline: false, changed: opts.changed, images: [], services: [], findings: prepared?.findings ?? [], problems: [] };
+    return { offline: false, changed: opts.changed, images: [], services: [], findings: prepared.findings, problems: [] };
 }
 async function deploy(opts) {
     const { log } = opts;
@@ -68,9 +66,7 @@ async function deploy(opts) {
     if (errors) {
         return { ok: false, dryRun: false, plan: emptyPlan(prepared, opts), images: [], services: [], problems: [`${errors} error finding(s) in the repository: nothing was built, registered or updated`] };
     }
-    const region = (0,aws/* resolveRegion */.Zv)(prepared.project.region, opts.env ?? process.env);
-    if (!region)
-        throw new prepare/* PlanError */.W6('no AWS region: set `region:` in the project file, the aws-region input, or AWS_REGION');
+    const region = (0,src_plan/* requireRegion */.CI)(prepared, opts.env ?? process.env);
     const clients = opts.clients ?? (0,aws/* makeClients */.nv)({ region });
     try {
         return await deployWith(prepared, clients, region, opts);
@@ -87,7 +83,8 @@ async function deploy(opts) {
     }
 }
 async function deployWith(prepared, clients, region, opts) {
-    const { log, project } = { log: opts.log, project: prepared.project };
+    const { log } = opts;
+    const { project } = prepared;
     const accountId = await (0,ecs/* callerAccount */.Xr)(clients.sts);
     log.info(`deploying ${prepared.services.map((s) => s.key).join(', ')} to ${region} (cluster ${project.cluster})`);
     const built = await (0,src_images/* buildImages */.rd)({
@@ -131,20 +128,27 @@ async function deployWith(prepared, clients, region, opts) {
         log,
         services: rendered.deployments,
         forceNewDeployment: opts.forceNewDeployment ?? false,
-        rollback: opts.rollback,
+        rollback: opts.rollback && project.deploy.rollback,
         waitTimeoutMs: (opts.waitTimeoutSeconds ?? project.deploy.waitTimeoutSeconds) * 1000,
         pollIntervalMs: (opts.pollIntervalSeconds ?? project.deploy.pollIntervalSeconds) * 1000,
     });
-    plan.services = result.services.map((s) => ({
-        key: s.key,
-        cluster: s.cluster,
-        service: s.service,
-        images: [...new Set(Object.values(project.services[s.key]?.containers ?? {}))],
-        action: s.taskDefinitionChanged ? 'register-and-update' : s.updated ? 'update' : 'none',
-        reason: s.failure ?? (s.taskDefinitionChanged ? 'task definition changed' : s.updated ? 'forced new deployment' : 'unchanged'),
-        taskDefinitionDiff: s.diff,
-        ...(s.previousTaskDefinitionArn ? { liveTaskDefinitionArn: s.previousTaskDefinitionArn } : {}),
-    }));
+    plan.services = result.services.map((s) => {
+        // A pre-flight problem (or another service's failure) stopped the deploy before this one was compared.
+        const notStarted = s.state === 'not-started';
+        const own = result.problems.filter((p) => p.service === s.key).map((p) => p.message);
+        return {
+            key: s.key,
+            cluster: s.cluster,
+            service: s.service,
+            images: [...new Set(Object.values(project.services[s.key]?.containers ?? {}))],
+            action: notStarted ? 'unknown' : s.taskDefinitionChanged ? 'register-and-update' : s.updated ? 'update' : 'none',
+            reason: notStarted
+                ? own.join('; ') || 'not started: the deploy stopped before it'
+                : (s.failure ?? (s.taskDefinitionChanged ? 'task definition changed' : s.updated ? 'forced new deployment' : 'unchanged')),
+            taskDefinitionDiff: s.diff,
+            ...(s.previousTaskDefinitionArn ? { liveTaskDefinitionArn: s.previousTaskDefinitionArn } : {}),
+        };
+    });
     // Pre-flight messages already name their service.
     const problems = result.problems.map((p) => `${p.message} [${p.code}]`);
     plan.problems.push(...problems);

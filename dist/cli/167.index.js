@@ -855,6 +855,8 @@ async function resolveTaskDefinition(opts) {
     }
 }
 
+// EXTERNAL MODULE: ./src/aws.ts
+var aws = __webpack_require__(4258);
 ;// CONCATENATED MODULE: ./src/ecs/stopped-tasks.ts
 /**
  * The real reason a rollout failed: the stopped tasks of that deployment, with each task's
@@ -868,37 +870,36 @@ async function resolveTaskDefinition(opts) {
  */
 
 
+
 async function stoppedTasksOf(opts) {
     const limit = opts.limit ?? 20;
-    let arns;
-    let filterHere = false;
     try {
-        arns = await listAll(opts.ecs, { cluster: opts.cluster, startedBy: opts.deploymentId, desiredStatus: 'STOPPED' }, 100);
-    }
-    catch (err) {
-        if (!(err instanceof Error && err.name === 'InvalidParameterException')) {
-            throw new DeployStepError('inspect', `stopped tasks of ${opts.service} (${opts.deploymentId})`, awsErrorText(err), { cause: err });
-        }
-        arns = await listAll(opts.ecs, { cluster: opts.cluster, serviceName: opts.service, desiredStatus: 'STOPPED' }, 100);
-        filterHere = true;
-    }
-    if (arns.length === 0)
-        return [];
-    const tasks = [];
-    try {
+        const { arns, filterHere } = await stoppedTaskArns(opts);
+        const tasks = [];
         for (let i = 0; i < arns.length; i += 100) {
             const r = await opts.ecs.send(new client_ecs_dist_cjs/* DescribeTasksCommand */.z8X({ cluster: opts.cluster, tasks: arns.slice(i, i + 100) }));
             tasks.push(...(r.tasks ?? []));
         }
+        return tasks
+            .filter((t) => !filterHere || t.startedBy === opts.deploymentId)
+            .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
+            .slice(0, limit)
+            .map(toStopped);
     }
     catch (err) {
         throw new DeployStepError('inspect', `stopped tasks of ${opts.service} (${opts.deploymentId})`, awsErrorText(err), { cause: err });
     }
-    return tasks
-        .filter((t) => !filterHere || t.startedBy === opts.deploymentId)
-        .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
-        .slice(0, limit)
-        .map(toStopped);
+}
+/** The deployment's stopped tasks by `startedBy`; `filterHere` when the region refused that filter. */
+async function stoppedTaskArns(opts) {
+    try {
+        return { arns: await listAll(opts.ecs, { cluster: opts.cluster, startedBy: opts.deploymentId, desiredStatus: 'STOPPED' }, 100), filterHere: false };
+    }
+    catch (err) {
+        if ((0,aws/* awsErrorName */.ZH)(err) !== 'InvalidParameterException')
+            throw err;
+    }
+    return { arns: await listAll(opts.ecs, { cluster: opts.cluster, serviceName: opts.service, desiredStatus: 'STOPPED' }, 100), filterHere: true };
 }
 async function listAll(ecs, input, max) {
     const out = [];
@@ -1134,9 +1135,10 @@ async function afterUpdate(o, deploymentId) {
     }
     if (stoppedTasks.length === 0)
         log.info(`[${key}] no stopped tasks found for deployment ${deploymentId}`);
-    for (const line of summarizeStoppedTasks(stoppedTasks))
+    const reasons = summarizeStoppedTasks(stoppedTasks);
+    for (const line of reasons)
         log.info(`[${key}] stopped ${line}`);
-    const firstReason = summarizeStoppedTasks(stoppedTasks)[0];
+    const firstReason = reasons[0];
     const rollback = await rollBack(o, outcome);
     const tail = rollback ? `; ${rollbackText(rollback)}` : '; not rolled back (rollback disabled)';
     const failure = `deploy service ${o.cluster}/${o.service}: ${why}${firstReason ? `; last stopped ${firstReason}` : ''}${tail}`;
@@ -1160,7 +1162,7 @@ async function rollBack(o, outcome) {
             return { by: 'circuit-breaker', ...(td ? { taskDefinitionArn: td } : {}), state: 'completed' };
         log.info(`[${key}] waiting for the circuit breaker's rollback deployment ${id} (${shortTaskDefinition(td ?? '?')})`);
         const r = await follow(o, id, undefined);
-        return { by: 'circuit-breaker', ...(td ? { taskDefinitionArn: td } : {}), deploymentId: id, state: r.state === 'completed' ? 'completed' : r.state === 'timed-out' ? 'timed-out' : 'failed', ...(r.state === 'completed' ? {} : { detail: r.reason }) };
+        return { by: 'circuit-breaker', ...(td ? { taskDefinitionArn: td } : {}), deploymentId: id, ...rollbackOutcome(r) };
     }
     if (outcome.state === 'superseded') {
         return { by: 'skipped', state: 'skipped', detail: 'another deployment replaced this one; it is left alone' };
@@ -1184,13 +1186,13 @@ async function rollBack(o, outcome) {
         log.info(`[${key}] rollback deployment ${id} COMPLETED`);
     else
         log.info(`[${key}] rollback deployment ${id} did not complete: ${r.reason}`);
-    return {
-        by: 'dd-ecs-monitor',
-        taskDefinitionArn: previous,
-        deploymentId: id,
-        state: r.state === 'completed' ? 'completed' : r.state === 'timed-out' ? 'timed-out' : 'failed',
-        ...(r.state === 'completed' ? {} : { detail: r.reason }),
-    };
+    return { by: 'dd-ecs-monitor', taskDefinitionArn: previous, deploymentId: id, ...rollbackOutcome(r) };
+}
+/** How the followed rollback deployment ended, and why when it did not complete. */
+function rollbackOutcome(r) {
+    if (r.state === 'completed')
+        return { state: 'completed' };
+    return { state: r.state === 'timed-out' ? 'timed-out' : 'failed', detail: r.reason };
 }
 
 ;// CONCATENATED MODULE: ./src/ecs/clock.ts
@@ -1406,7 +1408,6 @@ function mergeEnv(base, extra) {
     }
     return out;
 }
-
 /** The last `n` non-blank lines, trimmed: what an error message quotes from a tool's stderr. */
 function tailLines(text, n = 5) {
     return text
@@ -1476,7 +1477,8 @@ __webpack_require__.d(__webpack_exports__, {
   qY: () => (/* reexport */ ImageBuildError),
   rd: () => (/* reexport */ buildImages),
   mB: () => (/* reexport */ contentTag),
-  bE: () => (/* reexport */ imageInputs)
+  bE: () => (/* reexport */ imageInputs),
+  oV: () => (/* reexport */ parsedImageInputs)
 });
 
 // UNUSED EXPORTS: CONTENT_HASH_FORMAT, DRY_RUN_CODES, commitTag, contentHash, findingsFromDryRun, fluentdDryRun
@@ -2465,7 +2467,13 @@ async function imageInputs(opts) {
         return { hash: undefined, files: [], baseImages: [], findings: src.findings };
     const df = (0,dockerfile/* parseDockerfile */.Ai)(src.source, { ...(opts.buildArgs ?? {}) });
     const listing = (0,dockerignore/* listContextFiles */.z)(opts.contextDir, { root: opts.root, dockerfile: opts.dockerfile });
-    const files = (0,dockerfile/* contextInputs */.D1)(df, listing.files);
+    return parsedImageInputs(opts, df, (0,dockerfile/* contextInputs */.D1)(df, listing.files));
+}
+/**
+ * The same for a Dockerfile already parsed (with the same build args) and the context files its
+ * build reads already known: validation's image layout, so neither is read twice.
+ */
+async function parsedImageInputs(opts, df, files) {
     // A stage built FROM an earlier stage names that stage, which the Dockerfile bytes already cover.
     const baseImages = df.stages.map((s) => (s.baseStage === undefined ? s.baseImage : `stage:${s.baseStage}`));
     const hash = await contentHash({
@@ -2541,7 +2549,7 @@ function memoryLog() {
 /* harmony export */   mD: () => (/* binding */ changedFilesFromGit),
 /* harmony export */   xF: () => (/* binding */ headSha)
 /* harmony export */ });
-/* unused harmony exports ZERO_SHA, GitHistoryError, isGitWorkTree */
+/* unused harmony export GitHistoryError */
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3190);
 /**
  * Which files changed between two commits, from the local git history (through the process
@@ -2615,7 +2623,8 @@ async function changedFilesFromGit(opts) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   G9: () => (/* reexport */ formatPlanText),
-  Cs: () => (/* binding */ makePlan)
+  Cs: () => (/* binding */ makePlan),
+  CI: () => (/* binding */ requireRegion)
 });
 
 // UNUSED EXPORTS: OFFLINE_ACCOUNT, OFFLINE_DIGEST, OFFLINE_REGISTRY, PlanError
@@ -2699,6 +2708,13 @@ function formatPlanText(plan) {
 const OFFLINE_ACCOUNT = '000000000000';
 const OFFLINE_DIGEST = `sha256:${'0'.repeat(64)}`;
 const OFFLINE_REGISTRY = 'ACCOUNT.dkr.ecr.REGION.amazonaws.com';
+/** The Region AWS is asked in (live plan, deploy): the project file's, else the environment's. */
+function requireRegion(prepared, env) {
+    const region = (0,aws/* resolveRegion */.Zv)(prepared.project.region, env);
+    if (!region)
+        throw new prepare/* PlanError */.W6('no AWS region: set `region:` in the project file, the aws-region input, or AWS_REGION');
+    return region;
+}
 async function makePlan(opts) {
     const prepared = await (0,prepare/* prepare */.iA)(opts);
     return opts.offline ? offlinePlan(prepared, opts) : livePlan(prepared, opts);
@@ -2726,7 +2742,7 @@ function offlinePlan(prepared, opts) {
         const templateChanged = opts.changed.kind === 'all' || opts.changed.files.includes(svc.taskDefinition) || opts.changed.files.includes(prepared.project.configFile);
         const action = !dep ? 'unknown' : imageChanged || templateChanged ? 'register-and-update' : opts.forceNewDeployment ? 'update' : 'unknown';
         const why = !dep
-            ? rendered.problems.filter((p) => p.startsWith(`service ${svc.key} `)).join('; ') || 'cannot render'
+            ? (0,render_all/* problemsOf */.G)(rendered, svc.key).join('; ') || 'cannot render'
             : imageChanged
                 ? `image ${svcImages.filter((k) => images.find((i) => i.key === k)?.action === 'build').join(', ')} will be rebuilt`
                 : templateChanged
@@ -2749,9 +2765,7 @@ function offlinePlan(prepared, opts) {
     return { offline: true, changed: opts.changed, images, services, findings: prepared.findings, problems: rendered.problems, notes: rendered.notes };
 }
 async function livePlan(prepared, opts) {
-    const region = (0,aws/* resolveRegion */.Zv)(prepared.project.region, opts.env ?? process.env);
-    if (!region)
-        throw new prepare/* PlanError */.W6('no AWS region: set `region:` in the project file, the aws-region input, or AWS_REGION');
+    const region = requireRegion(prepared, opts.env ?? process.env);
     const clients = opts.clients ?? (0,aws/* makeClients */.nv)({ region });
     try {
         const accountId = await (0,ecs/* callerAccount */.Xr)(clients.sts);
@@ -2790,8 +2804,13 @@ async function livePlan(prepared, opts) {
                 waitTimeoutMs: 0,
                 pollIntervalMs: 0,
             });
+        const notCompared = (key, failure) => failure ??
+            ([...(0,render_all/* problemsOf */.G)(rendered, key), ...(dry?.problems ?? []).filter((p) => p.service === key).map((p) => p.message)].join('; ') ||
+                'not compared with the live service: the deploy would stop before it');
         const services = prepared.services.map((svc) => {
-            const r = dry?.services.find((s) => s.key === svc.key);
+            const result = dry?.services.find((s) => s.key === svc.key);
+            // A pre-flight problem or a failed look-up stops the deploy before this service is compared with what runs.
+            const r = result && result.state !== 'not-started' && result.state !== 'failed' ? result : undefined;
             const svcImages = [...new Set(Object.values(svc.containers))];
             const pending = svcImages.filter((k) => images.find((i) => i.key === k)?.action === 'build');
             const action = !r ? 'unknown' : r.taskDefinitionChanged ? 'register-and-update' : r.updated ? 'update' : 'none';
@@ -2802,7 +2821,7 @@ async function livePlan(prepared, opts) {
                 images: svcImages,
                 action,
                 reason: !r
-                    ? [...rendered.problems, ...(dry?.problems.map((p) => p.message) ?? [])].find((p) => p.includes(svc.key)) ?? 'not planned'
+                    ? notCompared(svc.key, result?.failure)
                     : r.taskDefinitionChanged
                         ? pending.length
                             ? `image ${pending.join(', ')} will be built: a new task definition pins its digest`
@@ -2814,7 +2833,7 @@ async function livePlan(prepared, opts) {
                 ...(r?.previousTaskDefinitionArn ? { liveTaskDefinitionArn: r.previousTaskDefinitionArn } : {}),
             };
         });
-        const problems = [...rendered.problems, ...(dry?.problems.map((p) => `${p.message} [${p.code}]`) ?? []), ...built.findings.filter((f) => f.severity === 'error').map((f) => `${f.file}:${f.line}: ${f.message}`)];
+        const problems = [...rendered.problems, ...(dry?.problems.map((p) => `${p.message} [${p.code}]`) ?? [])];
         return { offline: false, changed: opts.changed, images, services, findings: prepared.findings, problems, notes: rendered.notes };
     }
     finally {
@@ -2877,14 +2896,19 @@ async function prepare(opts) {
         const img = project.images[key];
         const contextDir = node_path__WEBPACK_IMPORTED_MODULE_0___default().join(project.root, img.context);
         const dockerfile = node_path__WEBPACK_IMPORTED_MODULE_0___default().join(project.root, img.dockerfile);
-        const inputs = await (0,_images_index_js__WEBPACK_IMPORTED_MODULE_3__/* .imageInputs */ .bE)({
-            root: project.root,
+        const hashOptions = {
             contextDir,
             dockerfile,
             buildArgs: img.buildArgs,
             ...(img.platform ? { platform: img.platform } : {}),
             ...(img.target ? { target: img.target } : {}),
-        });
+        };
+        // Validation already parsed the Dockerfile and listed the context; without a layout (an
+        // unreadable Dockerfile) imageInputs says why.
+        const layout = validation.layouts.get(key);
+        const inputs = layout
+            ? await (0,_images_index_js__WEBPACK_IMPORTED_MODULE_3__/* .parsedImageInputs */ .oV)(hashOptions, layout.dockerfile, layout.inputs.map((f) => (img.context === '.' ? f : f.slice(img.context.length + 1))))
+            : await (0,_images_index_js__WEBPACK_IMPORTED_MODULE_3__/* .imageInputs */ .bE)({ root: project.root, ...hashOptions });
         if (!inputs.hash)
             throw new PlanError(`image "${key}": ${inputs.findings[0]?.message ?? 'cannot read its Dockerfile'}`);
         const repoInputs = [img.dockerfile, ...inputs.files.map((f) => (img.context === '.' ? f : `${img.context}/${f}`))];
@@ -2968,6 +2992,7 @@ function imagePlan(img, decision) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ problemsOf),
 /* harmony export */   Y: () => (/* binding */ renderAll)
 /* harmony export */ });
 /* harmony import */ var _ecs_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3946);
@@ -2990,6 +3015,10 @@ function renderAll(prepared, imageRefs, region, accountId) {
             out.deployments.push({ key: svc.key, cluster: svc.cluster, service: svc.service, taskDefinition: r.input });
     }
     return out;
+}
+/** The render problems of one service: each line starts with `service <key>`. */
+function problemsOf(rendered, key) {
+    return rendered.problems.filter((p) => p.startsWith(`service ${key} (`) || p.startsWith(`service ${key}:`));
 }
 
 

@@ -1176,15 +1176,14 @@ const toPosix = (p) => p.split((node_path__WEBPACK_IMPORTED_MODULE_1___default()
 function listContextFiles(contextDir, opts = {}) {
     const ctx = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(contextDir);
     const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(opts.root ?? ctx);
-    let realRoot = root;
-    try {
-        realRoot = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(root);
-    }
-    catch {
-        /* keep the given root */
-    }
+    const realRoot = (0,_checks_fs_js__WEBPACK_IMPORTED_MODULE_2__/* .realpathOrSelf */ .Rk)(root);
     const display = (abs) => toPosix(node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, abs)) || '.';
     const out = { files: [], ignored: [], findings: [] };
+    // Checked before anything is read, the context's own .dockerignore included.
+    if (!(0,_checks_fs_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .FK)(realRoot, (0,_checks_fs_js__WEBPACK_IMPORTED_MODULE_2__/* .realpathOrSelf */ .Rk)(ctx))) {
+        out.findings.push((0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .finding */ .gk)(display(ctx), { line: 1, column: 1 }, 'error', 'project/path-outside', 'build context resolves outside the repository: it is not read'));
+        return out;
+    }
     let rules = [];
     const candidates = [opts.dockerfile ? `${opts.dockerfile}.dockerignore` : undefined, node_path__WEBPACK_IMPORTED_MODULE_1___default().join(ctx, '.dockerignore')];
     for (const c of candidates) {
@@ -1269,22 +1268,10 @@ function listContextFiles(contextDir, opts = {}) {
             (ignored ? out.ignored : out.files).push(relPath);
         }
     };
-    if (!(0,_checks_fs_js__WEBPACK_IMPORTED_MODULE_2__/* .isInside */ .FK)(realRoot, safeReal(ctx))) {
-        out.findings.push((0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .finding */ .gk)(display(ctx), { line: 1, column: 1 }, 'error', 'project/path-outside', 'build context resolves outside the repository: it is not read'));
-        return out;
-    }
     walk(ctx, '', 0);
     out.files.sort();
     out.ignored.sort();
     return out;
-}
-function safeReal(p) {
-    try {
-        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(p);
-    }
-    catch {
-        return p;
-    }
 }
 
 
@@ -1686,13 +1673,7 @@ function resolveRepoPath(root, p) {
     if (rel === '..' || rel.startsWith('../'))
         return { ok: false, problem: 'the path leaves the repository' };
     const abs = external_node_path_default().join(root, rel);
-    let realRoot = root;
-    try {
-        realRoot = (0,external_node_fs_.realpathSync)(root);
-    }
-    catch {
-        /* keep root */
-    }
+    const realRoot = (0,fs/* realpathOrSelf */.Rk)(root);
     let real;
     try {
         real = (0,external_node_fs_.realpathSync)(abs);
@@ -1860,7 +1841,6 @@ class YamlReader {
 
 
 
-const PROJECT_FILE = 'dd-ecs-monitor.yml';
 const TOP_KEYS = ['version', 'region', 'cluster', 'images', 'services', 'files', 'fluentd', 'deploy'];
 const IMAGE_KEYS = ['context', 'dockerfile', 'repository', 'buildArgs', 'target', 'platform'];
 const SERVICE_KEYS = ['service', 'cluster', 'taskDefinition', 'containers', 'secrets', 'environment'];
@@ -2341,6 +2321,16 @@ function validateProject(configPath) {
         if (r.taskDef)
             result.taskDefs.set(svc.key, r.taskDef);
     }
+    // An image's contexts are the same for each of its files: worked out (datadog.yaml read) once.
+    const contextsByImage = new Map();
+    const contextsOf = (layout) => {
+        if (!layout)
+            return contexts(project, undefined, result);
+        let out = contextsByImage.get(layout.imageKey);
+        if (!out)
+            contextsByImage.set(layout.imageKey, (out = contexts(project, layout, result)));
+        return out;
+    };
     const classified = classifyFiles(project, layouts);
     const seen = new Set();
     for (const file of classified) {
@@ -2348,7 +2338,8 @@ function validateProject(configPath) {
             seen.add(file.repoPath);
             result.files.push({ path: file.repoPath, kind: file.kind });
         }
-        result.findings.push(...checkClassified(project, file, layouts, result));
+        const layout = file.imageKey ? layouts.get(file.imageKey) : undefined;
+        result.findings.push(...checkClassified(project, file, layout, contextsOf, result));
     }
     for (const layout of layouts.values()) {
         const confD = new Map([...layout.files].filter(([imagePath]) => (0,agent/* agentConfPath */.T6)(imagePath) !== undefined));
@@ -2358,8 +2349,7 @@ function validateProject(configPath) {
     result.findings = (0,findings/* dedupeFindings */._4)(result.findings);
     return result;
 }
-function checkClassified(project, file, layouts, result) {
-    const layout = file.imageKey ? layouts.get(file.imageKey) : undefined;
+function checkClassified(project, file, layout, contextsOf, result) {
     switch (file.kind) {
         case 'http_check':
         case 'mysql': {
@@ -2367,7 +2357,7 @@ function checkClassified(project, file, layouts, result) {
             if (!decoded.ok)
                 return decoded.findings;
             const out = [];
-            for (const ctx of contexts(project, layout, result)) {
+            for (const ctx of contextsOf(layout)) {
                 const r = (0,agent/* checkAgentFile */.G9)(decoded.source, file.kind, ctx);
                 out.push(...r.findings);
                 if (file.kind === 'http_check' && !result.sites.some((s) => s.file === file.repoPath)) {
@@ -2378,7 +2368,7 @@ function checkClassified(project, file, layouts, result) {
         }
         case 'fluentd': {
             const out = [];
-            for (const ctx of contexts(project, layout, result)) {
+            for (const ctx of contextsOf(layout)) {
                 if (layout && file.imagePath)
                     out.push(...(0,fluentd/* checkFluentd */.FB)(file.imagePath, new ImageFs(project, layout), ctx).findings);
                 else
@@ -2413,14 +2403,16 @@ function contexts(project, layout, result) {
                 runners.push({ service: svc, container });
         }
     }
-    const withImage = { ...base, image, secretBackend: secretBackend(project, layout, undefined) };
+    const fromImage = imageSecretBackend(project, layout);
+    const withImage = { ...base, image, secretBackend: fromImage ?? { configured: false, where: "the image's datadog.yaml" } };
     const out = [];
     for (const r of runners) {
         const td = result.taskDefs.get(r.service.key);
         if (!td)
             continue;
         const env = (0,taskdef/* containerEnv */.jY)(td, r.container, r.service);
-        out.push({ ...withImage, env, secretBackend: secretBackend(project, layout, { env, taskDef: td, container: r.container }) });
+        const backend = containerSecretBackend(td, r.container, env) ?? fromImage ?? { configured: false, where: `neither ${env.where} nor the image's datadog.yaml` };
+        out.push({ ...withImage, env, secretBackend: backend });
     }
     return out.length ? out : [withImage];
 }
@@ -2438,21 +2430,23 @@ function imageView(project, layout) {
 /**
  * The agent's secret backend (CONFIG-FACTS A2): `DD_SECRET_BACKEND_COMMAND` / `DD_SECRET_BACKEND_TYPE`
  * in the container's environment (task definition or Dockerfile ENV), or `secret_backend_command` /
- * `secret_backend_type` in the datadog.yaml the image carries.
+ * `secret_backend_type` in the datadog.yaml the image carries. The task definition's comes first.
  */
-function secretBackend(project, layout, runner) {
-    if (runner) {
-        const c = (0,taskdef/* records */.V0)(runner.taskDef.containerDefinitions).find((d) => d.name === runner.container);
-        for (const e of (0,taskdef/* records */.V0)(c?.environment)) {
-            if ((e.name === 'DD_SECRET_BACKEND_COMMAND' || e.name === 'DD_SECRET_BACKEND_TYPE') && typeof e.value === 'string' && e.value) {
-                return {
-                    configured: true,
-                    where: `${e.name} in ${runner.env.where}`,
-                    ...(e.name === 'DD_SECRET_BACKEND_COMMAND' ? { command: e.value } : { type: e.value }),
-                };
-            }
+function containerSecretBackend(taskDef, container, env) {
+    const c = (0,taskdef/* records */.V0)(taskDef.containerDefinitions).find((d) => d.name === container);
+    for (const e of (0,taskdef/* records */.V0)(c?.environment)) {
+        if ((e.name === 'DD_SECRET_BACKEND_COMMAND' || e.name === 'DD_SECRET_BACKEND_TYPE') && typeof e.value === 'string' && e.value) {
+            return {
+                configured: true,
+                where: `${e.name} in ${env.where}`,
+                ...(e.name === 'DD_SECRET_BACKEND_COMMAND' ? { command: e.value } : { type: e.value }),
+            };
         }
     }
+    return undefined;
+}
+/** The image's own secret backend: Dockerfile ENV, else its datadog.yaml. */
+function imageSecretBackend(project, layout) {
     for (const name of ['DD_SECRET_BACKEND_COMMAND', 'DD_SECRET_BACKEND_TYPE']) {
         const v = layout.env[name];
         if (v) {
@@ -2461,21 +2455,21 @@ function secretBackend(project, layout, runner) {
         }
     }
     const dd = layout.files.get('/etc/datadog-agent/datadog.yaml');
-    if (dd) {
-        const decoded = (0,checks_source/* readSource */.o$)(dd, external_node_path_default().join(project.root, dd));
-        if (decoded.ok) {
-            const y = (0,load/* loadYaml */.yv)(decoded.source, 'agent');
-            if ((0,ast/* isMap */.jh)(y.root)) {
-                const cmd = (0,ast/* get */.Jt)(y.root, 'secret_backend_command');
-                const type = (0,ast/* get */.Jt)(y.root, 'secret_backend_type');
-                if ((0,ast/* isScalar */.jn)(cmd) && typeof cmd.value === 'string' && cmd.value)
-                    return { configured: true, where: `secret_backend_command in ${dd}`, command: cmd.value };
-                if ((0,ast/* isScalar */.jn)(type) && typeof type.value === 'string' && type.value)
-                    return { configured: true, where: `secret_backend_type in ${dd}`, type: type.value };
-            }
-        }
-    }
-    return { configured: false, where: runner ? `neither ${runner.env.where} nor the image's datadog.yaml` : "the image's datadog.yaml" };
+    if (!dd)
+        return undefined;
+    const decoded = (0,checks_source/* readSource */.o$)(dd, external_node_path_default().join(project.root, dd));
+    if (!decoded.ok)
+        return undefined;
+    const y = (0,load/* loadYaml */.yv)(decoded.source, 'agent');
+    if (!(0,ast/* isMap */.jh)(y.root))
+        return undefined;
+    const cmd = (0,ast/* get */.Jt)(y.root, 'secret_backend_command');
+    const type = (0,ast/* get */.Jt)(y.root, 'secret_backend_type');
+    if ((0,ast/* isScalar */.jn)(cmd) && typeof cmd.value === 'string' && cmd.value)
+        return { configured: true, where: `secret_backend_command in ${dd}`, command: cmd.value };
+    if ((0,ast/* isScalar */.jn)(type) && typeof type.value === 'string' && type.value)
+        return { configured: true, where: `secret_backend_type in ${dd}`, type: type.value };
+    return undefined;
 }
 
 

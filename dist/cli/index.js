@@ -3849,7 +3849,7 @@ function extractSites(shape, options, r) {
                 v = headers(pair.value);
             else
                 v = plain(pair.value);
-            sites_define(out, k, v);
+            (0,ast/* setOwn */.P5)(out, k, v);
         }
         return { name: sites_text((0,ast/* getPair */.xf)(map, 'name')?.value), url: redactUrl(sites_text((0,ast/* getPair */.xf)(map, 'url')?.value)), line: r.line(map), options: out };
     });
@@ -3872,7 +3872,7 @@ function headers(node) {
     const out = {};
     for (const pair of node.pairs) {
         const k = (0,ast/* keyName */.xT)(pair);
-        sites_define(out, k, SECRET_HEADER.test(k) ? sites_hidden(pair.value) : plain(pair.value));
+        (0,ast/* setOwn */.P5)(out, k, SECRET_HEADER.test(k) ? sites_hidden(pair.value) : plain(pair.value));
     }
     return out;
 }
@@ -3889,7 +3889,7 @@ function plain(node, depth = 0) {
         case 'map': {
             const o = {};
             for (const p of node.pairs)
-                sites_define(o, (0,ast/* keyName */.xT)(p), plain(p.value, depth + 1));
+                (0,ast/* setOwn */.P5)(o, (0,ast/* keyName */.xT)(p), plain(p.value, depth + 1));
             return o;
         }
     }
@@ -3897,13 +3897,6 @@ function plain(node, depth = 0) {
 /** `https://user:pass@host` -> `https://user:<secret>@host` (also without a scheme, `user:pass@host`). */
 function redactUrl(s) {
     return s.replace(/^((?:[A-Za-z][A-Za-z0-9+.-]*:\/\/)?[^/@:\s]*):[^/@\s]*@/, `$1:${SECRET}@`);
-}
-/** Own data property even for a `__proto__` key (plain assignment would set the prototype). */
-function sites_define(o, k, v) {
-    if (k === '__proto__')
-        Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
-    else
-        o[k] = v;
 }
 
 ;// CONCATENATED MODULE: ./src/checks/agent/conf-path.ts
@@ -4120,9 +4113,6 @@ class LineIndex {
         for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1))
             this.starts.push(i + 1);
     }
-    get lineCount() {
-        return this.starts.length;
-    }
     position(offset) {
         const o = Math.max(0, Math.min(offset, this.text.length));
         let lo = 0;
@@ -4135,15 +4125,6 @@ class LineIndex {
                 hi = mid - 1;
         }
         return { line: lo + 1, column: o - this.starts[lo] + 1 };
-    }
-    /** Offset of the start of a 1-based line. */
-    lineStart(line) {
-        return this.starts[Math.max(0, Math.min(line - 1, this.starts.length - 1))];
-    }
-    lineText(line) {
-        const start = this.lineStart(line);
-        const end = line < this.starts.length ? this.starts[line] - 1 : this.text.length;
-        return this.text.slice(start, end).replace(/\r$/, '');
     }
 }
 
@@ -4247,7 +4228,7 @@ const BUFFERS = [
 /**
  * Parameters every plugin has (`plugin/base.rb`, `plugin_id.rb`, `log.rb` mixins: CONFIG-FACTS B5),
  * the output `<buffer>`/`<secondary>` sections (`plugin/output.rb`, `plugin/buffer.rb`: C4) and the
- * helper sections `<inject>`/`<extract>` (`plugin_helper/inject.rb`, `extract.rb`), plus the legacy
+ * helper section `<inject>` (`plugin_helper/inject.rb`), plus the legacy
  * flat names `plugin_helper/compat_parameters.rb` converts.
  */
 
@@ -4317,6 +4298,7 @@ const COMPAT_FORMATTER = [
     'format', 'delimiter', 'force_quotes', 'keys', 'fields', 'json_parser', 'label_delimiter', 'output_time', 'output_tag',
     'localtime', 'utc', 'timezone', 'message_key', 'add_newline', 'output_type', 'time_as_epoch',
 ];
+/** `TimeMixin` (time_mixin.rb) as formatters and `<inject>` read it; parsers narrow `time_type`. */
 const TIME_MIXIN = {
     time_type: oneOf('float', 'unixtime', 'unixtime_millis', 'unixtime_micros', 'unixtime_nanos', 'string', 'mixed'),
     time_format: str,
@@ -4336,9 +4318,6 @@ const INJECT_SECTION = {
         ...TIME_MIXIN,
     },
 };
-const EXTRACT_SECTION = {
-    params: { tag_key: str, keep_tag_key: bool, time_key: str, keep_time_key: bool, ...TIME_MIXIN },
-};
 const SECONDARY_REF = { plug: 'secondary' };
 const BUFFER_REF = { plug: 'buffer' };
 /** The sections and parameters every (v1 API) output accepts. */
@@ -4349,7 +4328,6 @@ function outputSpec(spec) {
         sections: { buffer: BUFFER_REF, secondary: SECONDARY_REF, ...spec.sections },
     };
 }
-
 
 ;// CONCATENATED MODULE: ./src/checks/fluentd/schema/filters.ts
 /**
@@ -4664,6 +4642,7 @@ const OUTPUTS = [
  * and `TimeMixin::Parser`) and `parser_*.rb`; legacy aliases (`parser_engine`) are kept.
  */
 
+
 const BASE = {
     '@type': str,
     types: hash,
@@ -4673,12 +4652,9 @@ const BASE = {
     estimate_current_event: bool,
     keep_time_key: bool,
     timeout: time,
+    ...TIME_MIXIN,
+    // The parser side of TimeMixin reads fewer time types than the formatter side.
     time_type: oneOf('string', 'unixtime', 'float', 'mixed'),
-    time_format: str,
-    localtime: bool,
-    utc: bool,
-    timezone: str,
-    time_format_fallbacks: arr,
 };
 const REGEXP = { expression: regexp, ignorecase: bool, multiline: bool };
 function parser(name, params, source = `parser_${name}.rb`) {
@@ -4765,14 +4741,6 @@ const KNOWN_GEMS = {
     record_modifier: 'fluent-plugin-record-modifier',
     multi_format: 'fluent-plugin-multi-format-parser',
 };
-const KIND_WORD = {
-    input: 'input',
-    output: 'output',
-    filter: 'filter',
-    parser: 'parser',
-    formatter: 'formatter',
-    buffer: 'buffer',
-};
 
 ;// CONCATENATED MODULE: ./src/checks/fluentd/gems.ts
 
@@ -4816,7 +4784,7 @@ function checkGems(uses, image, report) {
         if (files.some((f) => fileRe.test(f)))
             continue;
         const gem = known ?? `fluent-plugin-${type.replace(/_/g, '-')}`;
-        const message = `Unknown ${KIND_WORD[use.kind]} plugin '${type}'. Run 'gem search -rd fluent-plugin' to find plugins: ${image.dockerfile} builds on ${image.baseImage} and installs no gem providing it; add RUN fluent-gem install ${gem}`;
+        const message = `Unknown ${use.kind} plugin '${type}'. Run 'gem search -rd fluent-plugin' to find plugins: ${image.dockerfile} builds on ${image.baseImage} and installs no gem providing it; add RUN fluent-gem install ${gem}`;
         if (known && image.complete)
             report.error({ file: at.file, pos: at.valuePos }, 'fluentd/plugin-not-installed', message);
         else
@@ -5323,12 +5291,8 @@ function scanJson(s, open) {
             continue;
         }
         if (c === '"') {
-            if (top.kind === 'object' && (top.state === 'start' || top.state === 'comma')) {
-                tok = { kind: 'string', escape: 0 };
-                q++;
-                continue;
-            }
-            if (!expectsValue())
+            const isKey = top.kind === 'object' && (top.state === 'start' || top.state === 'comma');
+            if (!isKey && !expectsValue())
                 return incomplete();
             tok = { kind: 'string', escape: 0 };
             q++;
@@ -5356,6 +5320,13 @@ function scanJson(s, open) {
 }
 
 ;// CONCATENATED MODULE: ./src/checks/fluentd/parser.ts
+/**
+ * One file, parsed the way `v1_parser.rb` `parse_element` parses it (CONFIG-FACTS B2), except that
+ * nesting is an explicit stack (10,000-deep sections cannot exhaust ours) and `@include` becomes
+ * an IncludeNode that the loader expands in place. Errors carry fluentd's own wording (B7) and
+ * stop the parse, as they stop fluentd; positions are chosen to point at the cause.
+ */
+
 
 
 /** Directives in which an unknown `@xxx` key is a parse error rather than a warning (`ELEM_SYMBOLS`). */
@@ -5373,12 +5344,8 @@ function parseFile(s, options) {
         if (q >= 0)
             p = q;
     };
-    const lineOf = (offset) => {
-        let n = 1;
-        for (let i = s.indexOf('\n'); i !== -1 && i < offset; i = s.indexOf('\n', i + 1))
-            n++;
-        return n;
-    };
+    // Only error messages need a line number, and a parse stops at its first error.
+    const lineOf = (offset) => new checks_findings/* LineIndex */.rr(s).position(offset).line;
     for (;;) {
         const frame = stack[stack.length - 1];
         const root = stack.length === 1;
@@ -5835,7 +5802,7 @@ function buildModel(root, report, options) {
             type: t && !t.dynamic ? t.value : undefined,
         });
     };
-    const workers = { used: new Map() };
+    const workers = new Map();
     for (const el of root.elements) {
         switch (el.name) {
             case 'source':
@@ -5858,7 +5825,7 @@ function buildModel(root, report, options) {
             }
         }
     }
-    checkWorkerRange(model, report, workers.used);
+    checkWorkerRange(model, report, workers);
     collectLabelRefs(root, model);
     checkLabelRefs(model, report, options);
     return model;
@@ -5895,7 +5862,6 @@ function readLabel(el, model, report, addDirective) {
     }
 }
 function readWorker(el, model, report, addDirective, workers) {
-    void model;
     const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(el.arg);
     if (!m) {
         report.error(el, 'fluentd/worker-argument', el.arg === '' ? 'Missing worker id on <worker> directive: write <worker 0> or <worker 0-1>' : `<worker ${el.arg}>: the argument must be a worker id N or a range N-M`);
@@ -5906,10 +5872,10 @@ function readWorker(el, model, report, addDirective, workers) {
         if (first > last)
             report.error(el, 'fluentd/worker-argument', `greater first_worker_id<${first}> than last_worker_id<${last}> specified by <worker> directive is not allowed`);
         for (let id = first; id <= last && id - first < 1024; id++) {
-            if (workers.used.has(id))
+            if (workers.has(id))
                 report.error(el, 'fluentd/worker-argument', `specified worker_id<${id}> collisions is detected on <worker> directive: each worker id may appear in one <worker> section only`);
             else
-                workers.used.set(id, el);
+                workers.set(id, el);
         }
     }
     for (const child of el.elements) {
@@ -5995,7 +5961,7 @@ function checkPluginRules(model, uses, report) {
     for (const use of uses) {
         const get = getter(use.el);
         if (use.kind === 'output' && use.type === 'datadog')
-            datadog(use.el, get, report);
+            datadog(get, report);
         if (use.kind === 'output' && use.type === 'forward')
             forwardOutput(use.el, get, report);
         if (use.kind === 'output' && use.type === 'copy')
@@ -6013,7 +5979,7 @@ function checkPluginRules(model, uses, report) {
     }
     portConflicts(listeners, report);
 }
-function datadog(el, get, report) {
+function datadog(get, report) {
     const host = get('host');
     if (host && (host.value.includes('://') || host.value.includes('/') || /:\d+$/.test(host.value))) {
         report.error(valueAt(host), 'fluentd/datadog-host', `host must be a bare hostname: the plugin builds "<protocol>://<host>:<port>" itself, so ${JSON.stringify(host.value)} produces a broken URL; write e.g. http-intake.logs.datadoghq.com and set the port with port/ssl_port`);
@@ -6053,7 +6019,6 @@ function datadog(el, get, report) {
     const v1 = get('force_v1_routes');
     if (isTrue(v1))
         report.warning(v1, 'fluentd/datadog-insecure', 'force_v1_routes true puts the API key in the URL path (/v1/input/<key>), where proxies log it; remove it to use the v2 API with a header');
-    void el;
 }
 function forwardOutput(el, get, report) {
     if (!el.elements.some((e) => e.name === 'server' || e.name === 'service_discovery')) {
@@ -7126,7 +7091,8 @@ function sourceTags(el, type, forwarded = []) {
             if (declared.length > 0) {
                 // The senders' tags, as declared; add_tag_prefix prepends `<prefix>.` to each (in_forward.rb).
                 const full = declared.map((t) => (prefix && prefix.value !== '' ? `${prefix.value}.${t}` : t));
-                const at = prefix && prefix.value !== '' ? prefix : forwardAt(el);
+                // Without a prefix the finding points at the source's @type line.
+                const at = prefix && prefix.value !== '' ? prefix : (pluginType(el) ?? el.params[0]);
                 return at ? { alternatives: full.map((t) => [{ lit: t }]), at, shown: full } : undefined;
             }
             if (prefix && prefix.value !== '')
@@ -7140,10 +7106,6 @@ function sourceTags(el, type, forwarded = []) {
                 return { alternatives: [[{ lit: tag.value }]], at: tag, shown: [tag.value] };
             return undefined;
     }
-}
-/** Where a finding about a forward source's declared tags points: its `@type` line. */
-function forwardAt(el) {
-    return lastParam(el, '@type') ?? lastParam(el, 'type') ?? el.params[0];
 }
 function tailTags(el, tag) {
     const star = tag.value.indexOf('*');
@@ -7696,6 +7658,7 @@ function looksLikeFluentd(text) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   FK: () => (/* binding */ isInside),
 /* harmony export */   Pg: () => (/* binding */ DiskFs),
+/* harmony export */   Rk: () => (/* binding */ realpathOrSelf),
 /* harmony export */   bz: () => (/* binding */ hasGlob),
 /* harmony export */   hT: () => (/* binding */ expandGlob)
 /* harmony export */ });
@@ -7722,6 +7685,15 @@ const MAX_WALK_ENTRIES = 20_000;
 function isInside(root, abs) {
     const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(root, abs);
     return rel === '' || (!rel.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_1___default().isAbsolute(rel));
+}
+/** `realpath`, or the path itself when it does not resolve (missing, or a dangling link). */
+function realpathOrSelf(p) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.realpathSync)(p);
+    }
+    catch {
+        return p;
+    }
 }
 function hasGlob(pattern) {
     return GLOB_CHARS.test(pattern);
@@ -7759,14 +7731,21 @@ function expandGlob(pattern, list, isFile) {
     walk(base, 1);
     return out.sort();
 }
-/** Files on disk, confined to `root`: nothing outside it is read or listed. */
+/**
+ * Files on disk, confined to `root`: nothing outside it is read or listed, through a symlink
+ * either. Findings show paths relative to `shownFrom` (default `root`), or absolute outside it.
+ */
 class DiskFs {
     root;
-    constructor(root) {
+    realRoot;
+    shownFrom;
+    constructor(root, shownFrom = root) {
         this.root = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(root);
+        this.realRoot = realpathOrSelf(this.root);
+        this.shownFrom = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(shownFrom);
     }
     inside(abs) {
-        return isInside(this.root, abs);
+        return isInside(this.realRoot, realpathOrSelf(abs));
     }
     read(file) {
         const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(this.root, file);
@@ -7796,8 +7775,7 @@ class DiskFs {
     }
     display(file) {
         const abs = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(this.root, file);
-        const rel = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(this.root, abs);
-        return (this.inside(abs) ? rel : abs).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
+        return (isInside(this.shownFrom, abs) ? node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(this.shownFrom, abs) : abs).split((node_path__WEBPACK_IMPORTED_MODULE_1___default().sep)).join('/');
     }
 }
 
@@ -7828,15 +7806,17 @@ class DiskFs {
  */
 const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
 const START = { line: 1, column: 1 };
+function tooLarge(file, size) {
+    return {
+        ok: false,
+        findings: [
+            (0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)(file, START, 'error', 'file/too-large', `file is ${(size / 1024 / 1024).toFixed(1)} MiB; configuration files are read up to ${MAX_CONFIG_BYTES / 1024 / 1024} MiB, so it was not checked`),
+        ],
+    };
+}
 function decode(file, bytes) {
-    if (bytes.length > MAX_CONFIG_BYTES) {
-        return {
-            ok: false,
-            findings: [
-                (0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)(file, START, 'error', 'file/too-large', `file is ${(bytes.length / 1024 / 1024).toFixed(1)} MiB; configuration files are read up to ${MAX_CONFIG_BYTES / 1024 / 1024} MiB, so it was not checked`),
-            ],
-        };
-    }
+    if (bytes.length > MAX_CONFIG_BYTES)
+        return tooLarge(file, bytes.length);
     let text;
     let bom;
     try {
@@ -7902,7 +7882,7 @@ function readSource(file, absPath) {
             return { ok: false, findings: [(0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)(file, START, 'error', 'file/unreadable', 'is a directory, not a file')] };
         }
         if (st.size > MAX_CONFIG_BYTES)
-            return decode(file, new Uint8Array(st.size)); // size finding, no read
+            return tooLarge(file, st.size); // neither read nor buffered
         return decode(file, (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(absPath));
     }
     catch (err) {
@@ -8122,10 +8102,8 @@ function checkObject(ctx, node, fields, path, depth = 0) {
         return;
     }
     const names = Object.keys(fields);
-    const seen = new Set();
     for (const p of node.pairs) {
         const k = (0,ast/* keyName */.xT)(p);
-        seen.add(k);
         if (depth === 0 && ctx.skipTop.has(k))
             continue;
         const f = fields[k];
@@ -8138,8 +8116,9 @@ function checkObject(ctx, node, fields, path, depth = 0) {
     }
     for (const [k, f] of Object.entries(fields)) {
         const field = asField(f);
-        const pair = node.pairs.find((p) => (0,ast/* keyName */.xT)(p) === k);
-        const missing = !seen.has(k) || (pair?.value.kind === 'scalar' && pair.value.value === null);
+        // The last of duplicated keys is the one registered.
+        const value = (0,ast/* getPair */.xf)(node, k)?.value;
+        const missing = value === undefined || (value.kind === 'scalar' && value.value === null);
         if (field.required && missing) {
             at(ctx, node, 'error', 'taskdef/missing-field', `${path || 'the task definition'} needs "${k}" (${describeShape(field.shape)})`);
         }
@@ -8475,31 +8454,25 @@ const FARGATE_SIZES = [
     { cpu: 8192, from: 16384, to: 61440, step: 4096 },
     { cpu: 16384, from: 32768, to: 122880, step: 8192 },
 ];
-/** "256", 256, "0.25 vCPU", "1 vcpu" -> CPU units; undefined when unreadable. */
-function cpuUnits(v) {
+/** A whole number, or a string of one, or of a number with the large unit (1024 of the small one). */
+function wholeUnits(v, withLargeUnit) {
     if (typeof v === 'number')
         return Number.isInteger(v) ? v : undefined;
     if (typeof v !== 'string')
         return undefined;
-    const m = /^\s*(\d+(?:\.\d+)?)\s*(vcpu)?\s*$/i.exec(v);
+    const m = withLargeUnit.exec(v);
     if (!m)
         return undefined;
-    const n = Number(m[1]);
-    const units = m[2] ? n * 1024 : n;
-    return Number.isInteger(units) ? units : undefined;
+    const n = m[2] ? Number(m[1]) * 1024 : Number(m[1]);
+    return Number.isInteger(n) ? n : undefined;
+}
+/** "256", 256, "0.25 vCPU", "1 vcpu" -> CPU units; undefined when unreadable. */
+function cpuUnits(v) {
+    return wholeUnits(v, /^\s*(\d+(?:\.\d+)?)\s*(vcpu)?\s*$/i);
 }
 /** "512", 512, "1GB", "1 GB" -> MiB; undefined when unreadable. */
 function memoryMiB(v) {
-    if (typeof v === 'number')
-        return Number.isInteger(v) ? v : undefined;
-    if (typeof v !== 'string')
-        return undefined;
-    const m = /^\s*(\d+(?:\.\d+)?)\s*(gb)?\s*$/i.exec(v);
-    if (!m)
-        return undefined;
-    const n = Number(m[1]);
-    const mib = m[2] ? n * 1024 : n;
-    return Number.isInteger(mib) ? mib : undefined;
+    return wholeUnits(v, /^\s*(\d+(?:\.\d+)?)\s*(gb)?\s*$/i);
 }
 function memoryChoices(row) {
     if (row.only)
@@ -9174,6 +9147,7 @@ const READ_ONLY_FIELDS = [
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   HO: () => (/* binding */ toJS),
 /* harmony export */   Jt: () => (/* binding */ get),
+/* harmony export */   P5: () => (/* binding */ setOwn),
 /* harmony export */   go: () => (/* binding */ typeName),
 /* harmony export */   jh: () => (/* binding */ isMap),
 /* harmony export */   jn: () => (/* binding */ isScalar),
@@ -9214,6 +9188,13 @@ function getPair(map, key) {
 function get(map, key) {
     return getPair(map, key)?.value;
 }
+/** Set an own data property, even for a `__proto__` key (plain assignment would set the prototype). */
+function setOwn(o, k, v) {
+    if (k === '__proto__')
+        Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+    else
+        o[k] = v;
+}
 /** Plain JavaScript value of a node (maps become objects; last duplicate wins). Bounded: aliases are shared, not copied. */
 function toJS(node, depth = 0) {
     if (!node)
@@ -9227,9 +9208,8 @@ function toJS(node, depth = 0) {
             return node.items.map((n) => toJS(n, depth + 1));
         case 'map': {
             const o = {};
-            for (const p of node.pairs) {
-                Object.defineProperty(o, keyName(p), { value: toJS(p.value, depth + 1), enumerable: true, writable: true, configurable: true });
-            }
+            for (const p of node.pairs)
+                setOwn(o, keyName(p), toJS(p.value, depth + 1));
             return o;
         }
     }
@@ -9261,7 +9241,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   yv: () => (/* binding */ loadYaml)
 });
 
-// UNUSED EXPORTS: MAX_DEPTH, loadYamlWithLibrary, nodePos
+// UNUSED EXPORTS: MAX_DEPTH, loadYamlWithLibrary
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
@@ -10031,10 +10011,6 @@ function endAtLastChild(coll, last) {
     if (last)
         coll.range = [coll.range[0], last.range[1]];
 }
-/** Position of a node's start, for findings. */
-function nodePos(file, node) {
-    return file.source.lines.position(node.range[0]);
-}
 
 
 /***/ }),
@@ -10117,10 +10093,10 @@ function kindFromContent(source) {
 function checkStandaloneFile(file, opts = {}) {
     const cwd = external_node_path_default().resolve(opts.cwd ?? process.cwd());
     const abs = external_node_path_default().resolve(cwd, file);
-    const inside = (0,checks_fs/* isInside */.FK)(cwd, abs);
-    // Includes resolve on disk, confined to the working directory (or the file's own folder when it lies outside).
-    const fs = new checks_fs/* DiskFs */.Pg(inside ? cwd : external_node_path_default().dirname(abs));
-    const display = inside ? external_node_path_default().relative(cwd, abs).split((external_node_path_default()).sep).join('/') : abs;
+    // Includes resolve on disk, confined to the working directory (or the file's own folder when it
+    // lies outside); every path is shown relative to the working directory, or absolute outside it.
+    const fs = new checks_fs/* DiskFs */.Pg((0,checks_fs/* isInside */.FK)(cwd, abs) ? cwd : external_node_path_default().dirname(abs), cwd);
+    const display = fs.display(abs);
     const decoded = (0,checks_source/* readSource */.o$)(display, abs);
     if (!decoded.ok)
         return { path: display, kind: opts.kind ?? kindFromPath(display) ?? 'unknown', findings: decoded.findings };
@@ -10130,8 +10106,15 @@ function checkStandaloneFile(file, opts = {}) {
         case 'http_check':
         case 'mysql':
             return { path: display, kind, findings: (0,agent/* checkAgentFile */.G9)(source, kind, {}).findings };
-        case 'fluentd':
-            return { path: display, kind, findings: (0,fluentd/* checkFluentd */.FB)(abs, fs, {}).findings };
+        case 'fluentd': {
+            // The entry is already read: the loader gets it from here rather than from the disk again.
+            const entryRead = {
+                read: (f) => (f === abs ? decoded : fs.read(f)),
+                glob: (p, from) => fs.glob(p, from),
+                display: (f) => fs.display(f),
+            };
+            return { path: display, kind, findings: (0,fluentd/* checkFluentd */.FB)(abs, entryRead, {}).findings };
+        }
         case 'taskdef':
             return { path: display, kind, findings: (0,taskdef/* checkTaskDefinition */.T8)(source, {}).findings };
         default:
@@ -10359,7 +10342,8 @@ async function main(argv, io = defaultIo) {
             return 2;
         }
         io.err(`dd-ecs-monitor: ${cmd.command} failed: ${err instanceof Error ? err.message : String(err)}`);
-        return cmd.command === 'deploy' ? 1 : 2;
+        // AWS or docker failing under plan or deploy is a failed run (1); anything else escaping validate/check is not the user's files (2).
+        return cmd.command === 'deploy' || cmd.command === 'plan' ? 1 : 2;
     }
 }
 function runCheck(cmd, io) {
@@ -10400,7 +10384,7 @@ function printFindings(io, format, findings, files, rebaseFrom) {
 /* harmony export */   dC: () => (/* binding */ summaryLine),
 /* harmony export */   vX: () => (/* binding */ formatText)
 /* harmony export */ });
-/* unused harmony exports oneLine, plural */
+/* unused harmony export plural */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _checks_findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(671);

@@ -24,7 +24,7 @@ import { sitesForRun } from './sites.js';
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
-export interface RunContext {
+interface RunContext {
   env: NodeJS.ProcessEnv;
   event: EventInfo;
   workspace: string;
@@ -34,7 +34,7 @@ export interface RunContext {
   configFile: string;
 }
 
-export function runContext(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): RunContext {
+function runContext(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): RunContext {
   const workspace = path.resolve(env.GITHUB_WORKSPACE || process.cwd());
   const configPath = path.resolve(workspace, inputs.config);
   return {
@@ -118,8 +118,7 @@ export async function runAction(inputs: Inputs, env: NodeJS.ProcessEnv = process
       deployed = await deploy({
         ...planOptions,
         dryRun: inputs.dryRun,
-        // `rollback: false` in either the input or the project file turns rollback off.
-        rollback: inputs.rollback && (validation.project?.deploy.rollback ?? true),
+        rollback: inputs.rollback,
         ...(inputs.waitTimeoutSeconds !== undefined ? { waitTimeoutSeconds: inputs.waitTimeoutSeconds } : {}),
         ...(inputs.pollIntervalSeconds !== undefined ? { pollIntervalSeconds: inputs.pollIntervalSeconds } : {}),
         gitSha: event.push?.after || event.sha,

@@ -9,7 +9,7 @@ import type { Command } from './args.js';
 import { type CliIo, printFindings } from './main.js';
 import { changedFor } from './plan-command.js';
 
-export function formatDeployText(r: DeployResult): string {
+function formatDeployText(r: DeployResult): string {
   if (r.dryRun) return `${formatPlanText(r.plan)}\n\nDry run: nothing was built, pushed, registered or updated.`;
   const lines: string[] = [];
   for (const i of r.images) lines.push(`image   ${i.key}: ${i.imageRef} (${i.built ? 'built and pushed' : 'reused from ECR'})`);

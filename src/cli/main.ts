@@ -66,7 +66,8 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
       return 2;
     }
     io.err(`dd-ecs-monitor: ${cmd.command} failed: ${err instanceof Error ? err.message : String(err)}`);
-    return cmd.command === 'deploy' ? 1 : 2;
+    // AWS or docker failing under plan or deploy is a failed run (1); anything else escaping validate/check is not the user's files (2).
+    return cmd.command === 'deploy' || cmd.command === 'plan' ? 1 : 2;
   }
 }
 

@@ -56,7 +56,7 @@ export function circuitBreakerThreshold(desiredCount: number): number {
   return Math.min(200, Math.max(3, Math.ceil(desiredCount * 0.5)));
 }
 
-export function printNewEvents(svc: Service, seen: Set<string>, log: Log, key: string): void {
+function printNewEvents(svc: Service, seen: Set<string>, log: Log, key: string): void {
   const fresh = (svc.events ?? []).filter((e) => e.id && !seen.has(e.id));
   // DescribeServices lists events newest first; print them in the order they happened.
   fresh.sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
@@ -66,7 +66,7 @@ export function printNewEvents(svc: Service, seen: Set<string>, log: Log, key: s
   }
 }
 
-export function pendingText(d: Deployment | undefined, svc: Service): string {
+function pendingText(d: Deployment | undefined, svc: Service): string {
   if (!d) return 'the deployment is no longer listed';
   const others = (svc.deployments ?? []).filter((x) => x.id !== d.id);
   const old = others.map((o) => `${o.id} (${o.status}, ${shortTaskDefinition(o.taskDefinition ?? '?')}) still has ${o.runningCount ?? 0} running`);

@@ -39,7 +39,7 @@ export function canonicalJson(v: unknown, indent?: number): string {
   return JSON.stringify(sortKeys(v), null, indent);
 }
 
-export function sortKeys(v: unknown): unknown {
+function sortKeys(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(sortKeys);
   if (isRecord(v)) {
     const out: JsonObject = {};

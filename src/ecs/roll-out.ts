@@ -119,8 +119,9 @@ async function afterUpdate(o: RollOutOptions, deploymentId: string): Promise<Rol
     log.warning(`[${key}] ${err instanceof Error ? err.message : String(err)}`);
   }
   if (stoppedTasks.length === 0) log.info(`[${key}] no stopped tasks found for deployment ${deploymentId}`);
-  for (const line of summarizeStoppedTasks(stoppedTasks)) log.info(`[${key}] stopped ${line}`);
-  const firstReason = summarizeStoppedTasks(stoppedTasks)[0];
+  const reasons = summarizeStoppedTasks(stoppedTasks);
+  for (const line of reasons) log.info(`[${key}] stopped ${line}`);
+  const firstReason = reasons[0];
 
   const rollback = await rollBack(o, outcome);
   const tail = rollback ? `; ${rollbackText(rollback)}` : '; not rolled back (rollback disabled)';
@@ -145,7 +146,7 @@ async function rollBack(o: RollOutOptions, outcome: Exclude<FollowOutcome, { sta
     if (!id) return { by: 'circuit-breaker', ...(td ? { taskDefinitionArn: td } : {}), state: 'completed' };
     log.info(`[${key}] waiting for the circuit breaker's rollback deployment ${id} (${shortTaskDefinition(td ?? '?')})`);
     const r = await follow(o, id, undefined);
-    return { by: 'circuit-breaker', ...(td ? { taskDefinitionArn: td } : {}), deploymentId: id, state: r.state === 'completed' ? 'completed' : r.state === 'timed-out' ? 'timed-out' : 'failed', ...(r.state === 'completed' ? {} : { detail: r.reason }) };
+    return { by: 'circuit-breaker', ...(td ? { taskDefinitionArn: td } : {}), deploymentId: id, ...rollbackOutcome(r) };
   }
   if (outcome.state === 'superseded') {
     return { by: 'skipped', state: 'skipped', detail: 'another deployment replaced this one; it is left alone' };
@@ -165,11 +166,11 @@ async function rollBack(o: RollOutOptions, outcome: Exclude<FollowOutcome, { sta
   const r = await follow(o, id, undefined);
   if (r.state === 'completed') log.info(`[${key}] rollback deployment ${id} COMPLETED`);
   else log.info(`[${key}] rollback deployment ${id} did not complete: ${r.reason}`);
-  return {
-    by: 'dd-ecs-monitor',
-    taskDefinitionArn: previous,
-    deploymentId: id,
-    state: r.state === 'completed' ? 'completed' : r.state === 'timed-out' ? 'timed-out' : 'failed',
-    ...(r.state === 'completed' ? {} : { detail: r.reason }),
-  };
+  return { by: 'dd-ecs-monitor', taskDefinitionArn: previous, deploymentId: id, ...rollbackOutcome(r) };
+}
+
+/** How the followed rollback deployment ended, and why when it did not complete. */
+function rollbackOutcome(r: FollowOutcome): Pick<RollbackResult, 'state' | 'detail'> {
+  if (r.state === 'completed') return { state: 'completed' };
+  return { state: r.state === 'timed-out' ? 'timed-out' : 'failed', detail: r.reason };
 }

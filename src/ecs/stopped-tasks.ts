@@ -9,6 +9,7 @@
  * the fallback lists the service's stopped tasks and filters on startedBy here.
  */
 import { DescribeTasksCommand, ListTasksCommand, type ECSClient, type Task } from '@aws-sdk/client-ecs';
+import { awsErrorName } from '../aws.js';
 import { awsErrorText, DeployStepError } from './errors.js';
 import type { StoppedTask } from './types.js';
 
@@ -23,32 +24,31 @@ export interface StoppedTasksOptions {
 
 export async function stoppedTasksOf(opts: StoppedTasksOptions): Promise<StoppedTask[]> {
   const limit = opts.limit ?? 20;
-  let arns: string[];
-  let filterHere = false;
   try {
-    arns = await listAll(opts.ecs, { cluster: opts.cluster, startedBy: opts.deploymentId, desiredStatus: 'STOPPED' }, 100);
-  } catch (err) {
-    if (!(err instanceof Error && err.name === 'InvalidParameterException')) {
-      throw new DeployStepError('inspect', `stopped tasks of ${opts.service} (${opts.deploymentId})`, awsErrorText(err), { cause: err });
-    }
-    arns = await listAll(opts.ecs, { cluster: opts.cluster, serviceName: opts.service, desiredStatus: 'STOPPED' }, 100);
-    filterHere = true;
-  }
-  if (arns.length === 0) return [];
-  const tasks: Task[] = [];
-  try {
+    const { arns, filterHere } = await stoppedTaskArns(opts);
+    const tasks: Task[] = [];
     for (let i = 0; i < arns.length; i += 100) {
       const r = await opts.ecs.send(new DescribeTasksCommand({ cluster: opts.cluster, tasks: arns.slice(i, i + 100) }));
       tasks.push(...(r.tasks ?? []));
     }
+    return tasks
+      .filter((t) => !filterHere || t.startedBy === opts.deploymentId)
+      .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
+      .slice(0, limit)
+      .map(toStopped);
   } catch (err) {
     throw new DeployStepError('inspect', `stopped tasks of ${opts.service} (${opts.deploymentId})`, awsErrorText(err), { cause: err });
   }
-  return tasks
-    .filter((t) => !filterHere || t.startedBy === opts.deploymentId)
-    .sort((a, b) => (b.stoppedAt?.getTime() ?? 0) - (a.stoppedAt?.getTime() ?? 0))
-    .slice(0, limit)
-    .map(toStopped);
+}
+
+/** The deployment's stopped tasks by `startedBy`; `filterHere` when the region refused that filter. */
+async function stoppedTaskArns(opts: StoppedTasksOptions): Promise<{ arns: string[]; filterHere: boolean }> {
+  try {
+    return { arns: await listAll(opts.ecs, { cluster: opts.cluster, startedBy: opts.deploymentId, desiredStatus: 'STOPPED' }, 100), filterHere: false };
+  } catch (err) {
+    if (awsErrorName(err) !== 'InvalidParameterException') throw err;
+  }
+  return { arns: await listAll(opts.ecs, { cluster: opts.cluster, serviceName: opts.service, desiredStatus: 'STOPPED' }, 100), filterHere: true };
 }
 
 async function listAll(

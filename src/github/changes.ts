@@ -10,7 +10,7 @@
  * Paths come back relative to the project root, like the local diff's.
  */
 import path from 'node:path';
-import { type Exec, runProcess } from '../exec.js';
+import { type Exec, runProcess, tailLines } from '../exec.js';
 import type { Log } from '../log.js';
 import { changedFilesFromGit, type ChangedFilesOptions } from '../plan/git.js';
 import type { ChangedFiles } from '../plan/types.js';
@@ -71,7 +71,7 @@ export async function resolveChanges(opts: ChangesOptions): Promise<ResolvedChan
         problems.push(message(err));
       }
     } else {
-      problems.push(`git fetch failed: ${fetched.stderr.trim().split('\n').pop() ?? `exit code ${fetched.exitCode}`}`);
+      problems.push(`git fetch failed: ${tailLines(fetched.stderr, 1) || `exit code ${fetched.exitCode}`}`);
     }
   }
 

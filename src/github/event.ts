@@ -58,7 +58,7 @@ export class EventError extends Error {
 }
 
 /** Parse the payload; a missing path is an empty payload (a local run), an unreadable file is an error. */
-export function readPayload(eventPath: string | undefined): Json {
+function readPayload(eventPath: string | undefined): Json {
   if (!eventPath) return {};
   let text: string;
   try {
@@ -79,7 +79,7 @@ function repoFrom(env: NodeJS.ProcessEnv, payload: Json): RepoRef | undefined {
   return owner && repo ? { owner, repo } : undefined;
 }
 
-export function eventFromPayload(env: NodeJS.ProcessEnv, payload: Json): EventInfo {
+function eventFromPayload(env: NodeJS.ProcessEnv, payload: Json): EventInfo {
   const name = env.GITHUB_EVENT_NAME ?? '';
   const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   const repo = repoFrom(env, payload);

@@ -25,11 +25,11 @@ export interface DetectBuilderOptions {
 }
 
 /** Whether the GitHub Actions cache service is reachable for buildx from this process. */
-export function ghaCacheAvailable(env: NodeJS.ProcessEnv): boolean {
+function ghaCacheAvailable(env: NodeJS.ProcessEnv): boolean {
   return env.GITHUB_ACTIONS === 'true' && Boolean(env.ACTIONS_RUNTIME_TOKEN) && Boolean(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL);
 }
 
-export function cacheCapableDriver(driver: string | undefined): boolean {
+function cacheCapableDriver(driver: string | undefined): boolean {
   return driver !== undefined && driver !== 'docker';
 }
 

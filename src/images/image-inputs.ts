@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Finding } from '../checks/findings.js';
 import { readSource } from '../checks/source.js';
-import { contextInputs, parseDockerfile } from '../project/dockerfile.js';
+import { contextInputs, type Dockerfile, parseDockerfile } from '../project/dockerfile.js';
 import { listContextFiles } from '../project/dockerignore.js';
 import { contentHash } from './content-hash.js';
 
@@ -40,7 +40,14 @@ export async function imageInputs(opts: ImageInputsOptions): Promise<ImageInputs
   if (!src.ok) return { hash: undefined, files: [], baseImages: [], findings: src.findings };
   const df = parseDockerfile(src.source, { ...(opts.buildArgs ?? {}) });
   const listing = listContextFiles(opts.contextDir, { root: opts.root, dockerfile: opts.dockerfile });
-  const files = contextInputs(df, listing.files);
+  return parsedImageInputs(opts, df, contextInputs(df, listing.files));
+}
+
+/**
+ * The same for a Dockerfile already parsed (with the same build args) and the context files its
+ * build reads already known: validation's image layout, so neither is read twice.
+ */
+export async function parsedImageInputs(opts: Omit<ImageInputsOptions, 'root'>, df: Dockerfile, files: string[]): Promise<ImageInputs> {
   // A stage built FROM an earlier stage names that stage, which the Dockerfile bytes already cover.
   const baseImages = df.stages.map((s) => (s.baseStage === undefined ? s.baseImage : `stage:${s.baseStage}`));
   const hash = await contentHash({

@@ -12,4 +12,4 @@ export {
   type ImageResult,
   type ImageSpec,
 } from './types.js';
-export { imageInputs, type ImageInputs, type ImageInputsOptions } from './image-inputs.js';
+export { imageInputs, type ImageInputs, type ImageInputsOptions, parsedImageInputs } from './image-inputs.js';

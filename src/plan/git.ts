@@ -8,7 +8,7 @@ import type { Log } from '../log.js';
 import type { ChangedFiles } from './types.js';
 
 /** `before` of a branch's first push, and what GitHub sends when there is no previous commit. */
-export const ZERO_SHA = /^0+$/;
+const ZERO_SHA = /^0+$/;
 
 export class GitHistoryError extends Error {
   constructor(
@@ -43,7 +43,7 @@ async function hasCommit(exec: Exec, root: string, rev: string): Promise<boolean
   return r.exitCode === 0;
 }
 
-export async function isGitWorkTree(root: string, exec: Exec = runProcess): Promise<boolean> {
+async function isGitWorkTree(root: string, exec: Exec = runProcess): Promise<boolean> {
   const r = await exec('git', ['rev-parse', '--is-inside-work-tree'], { cwd: root });
   return r.exitCode === 0 && r.stdout.trim() === 'true';
 }

@@ -10,7 +10,7 @@ import { buildImages, contentTag } from '../images/index.js';
 import type { Log } from '../log.js';
 import type { ValidationResult } from '../validate.js';
 import { imagePlan, PlanError, type Prepared, prepare } from './prepare.js';
-import { renderAll } from './render-all.js';
+import { problemsOf, renderAll } from './render-all.js';
 import type { ChangedFiles, ImagePlan, Plan, ServicePlan } from './types.js';
 
 export { PlanError } from './prepare.js';
@@ -36,6 +36,13 @@ export interface PlanOptions {
 export const OFFLINE_ACCOUNT = '000000000000';
 export const OFFLINE_DIGEST = `sha256:${'0'.repeat(64)}`;
 export const OFFLINE_REGISTRY = 'ACCOUNT.dkr.ecr.REGION.amazonaws.com';
+
+/** The Region AWS is asked in (live plan, deploy): the project file's, else the environment's. */
+export function requireRegion(prepared: Prepared, env: NodeJS.ProcessEnv): string {
+  const region = resolveRegion(prepared.project.region, env);
+  if (!region) throw new PlanError('no AWS region: set `region:` in the project file, the aws-region input, or AWS_REGION');
+  return region;
+}
 
 export async function makePlan(opts: PlanOptions): Promise<Plan> {
   const prepared = await prepare(opts);
@@ -66,7 +73,7 @@ function offlinePlan(prepared: Prepared, opts: PlanOptions): Plan {
     const templateChanged = opts.changed.kind === 'all' || opts.changed.files.includes(svc.taskDefinition) || opts.changed.files.includes(prepared.project.configFile);
     const action: ServicePlan['action'] = !dep ? 'unknown' : imageChanged || templateChanged ? 'register-and-update' : opts.forceNewDeployment ? 'update' : 'unknown';
     const why = !dep
-      ? rendered.problems.filter((p) => p.startsWith(`service ${svc.key} `)).join('; ') || 'cannot render'
+      ? problemsOf(rendered, svc.key).join('; ') || 'cannot render'
       : imageChanged
         ? `image ${svcImages.filter((k) => images.find((i) => i.key === k)?.action === 'build').join(', ')} will be rebuilt`
         : templateChanged
@@ -90,8 +97,7 @@ function offlinePlan(prepared: Prepared, opts: PlanOptions): Plan {
 }
 
 async function livePlan(prepared: Prepared, opts: PlanOptions): Promise<Plan> {
-  const region = resolveRegion(prepared.project.region, opts.env ?? process.env);
-  if (!region) throw new PlanError('no AWS region: set `region:` in the project file, the aws-region input, or AWS_REGION');
+  const region = requireRegion(prepared, opts.env ?? process.env);
   const clients = opts.clients ?? makeClients({ region });
   try {
     const accountId = await callerAccount(clients.sts);
@@ -132,8 +138,14 @@ async function livePlan(prepared: Prepared, opts: PlanOptions): Promise<Plan> {
           waitTimeoutMs: 0,
           pollIntervalMs: 0,
         });
+    const notCompared = (key: string, failure: string | undefined): string =>
+      failure ??
+      ([...problemsOf(rendered, key), ...(dry?.problems ?? []).filter((p) => p.service === key).map((p) => p.message)].join('; ') ||
+        'not compared with the live service: the deploy would stop before it');
     const services: ServicePlan[] = prepared.services.map((svc) => {
-      const r = dry?.services.find((s) => s.key === svc.key);
+      const result = dry?.services.find((s) => s.key === svc.key);
+      // A pre-flight problem or a failed look-up stops the deploy before this service is compared with what runs.
+      const r = result && result.state !== 'not-started' && result.state !== 'failed' ? result : undefined;
       const svcImages = [...new Set(Object.values(svc.containers))];
       const pending = svcImages.filter((k) => images.find((i) => i.key === k)?.action === 'build');
       const action: ServicePlan['action'] = !r ? 'unknown' : r.taskDefinitionChanged ? 'register-and-update' : r.updated ? 'update' : 'none';
@@ -144,7 +156,7 @@ async function livePlan(prepared: Prepared, opts: PlanOptions): Promise<Plan> {
         images: svcImages,
         action,
         reason: !r
-          ? [...rendered.problems, ...(dry?.problems.map((p) => p.message) ?? [])].find((p) => p.includes(svc.key)) ?? 'not planned'
+          ? notCompared(svc.key, result?.failure)
           : r.taskDefinitionChanged
             ? pending.length
               ? `image ${pending.join(', ')} will be built: a new task definition pins its digest`
@@ -156,7 +168,7 @@ async function livePlan(prepared: Prepared, opts: PlanOptions): Promise<Plan> {
         ...(r?.previousTaskDefinitionArn ? { liveTaskDefinitionArn: r.previousTaskDefinitionArn } : {}),
       };
     });
-    const problems = [...rendered.problems, ...(dry?.problems.map((p) => `${p.message} [${p.code}]`) ?? []), ...built.findings.filter((f) => f.severity === 'error').map((f) => `${f.file}:${f.line}: ${f.message}`)];
+    const problems = [...rendered.problems, ...(dry?.problems.map((p) => `${p.message} [${p.code}]`) ?? [])];
     return { offline: false, changed: opts.changed, images, services, findings: prepared.findings, problems, notes: rendered.notes };
   } finally {
     if (!opts.clients) destroyClients(clients);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Finding } from '../checks/findings.js';
 import { readSource } from '../checks/source.js';
 import { containerEnv } from '../checks/taskdef/index.js';
-import { contentTag, imageInputs, type ImageSpec } from '../images/index.js';
+import { contentTag, imageInputs, type ImageSpec, parsedImageInputs } from '../images/index.js';
 import type { Project, ServiceConfig } from '../project/types.js';
 import { type ValidationResult, validateProject } from '../validate.js';
 import type { ChangedFiles, ImagePlan } from './types.js';
@@ -67,14 +67,19 @@ export async function prepare(opts: {
       const img = project.images[key] as NonNullable<Project['images'][string]>;
       const contextDir = path.join(project.root, img.context);
       const dockerfile = path.join(project.root, img.dockerfile);
-      const inputs = await imageInputs({
-        root: project.root,
+      const hashOptions = {
         contextDir,
         dockerfile,
         buildArgs: img.buildArgs,
         ...(img.platform ? { platform: img.platform } : {}),
         ...(img.target ? { target: img.target } : {}),
-      });
+      };
+      // Validation already parsed the Dockerfile and listed the context; without a layout (an
+      // unreadable Dockerfile) imageInputs says why.
+      const layout = validation.layouts.get(key);
+      const inputs = layout
+        ? await parsedImageInputs(hashOptions, layout.dockerfile, layout.inputs.map((f) => (img.context === '.' ? f : f.slice(img.context.length + 1))))
+        : await imageInputs({ root: project.root, ...hashOptions });
       if (!inputs.hash) throw new PlanError(`image "${key}": ${inputs.findings[0]?.message ?? 'cannot read its Dockerfile'}`);
       const repoInputs = [img.dockerfile, ...inputs.files.map((f) => (img.context === '.' ? f : `${img.context}/${f}`))];
       // The project file holds build args: editing it may change the image even when no input file did.

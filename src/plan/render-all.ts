@@ -32,3 +32,8 @@ export function renderAll(prepared: Prepared, imageRefs: Record<string, string>,
   }
   return out;
 }
+
+/** The render problems of one service: each line starts with `service <key>`. */
+export function problemsOf(rendered: RenderedServices, key: string): string[] {
+  return rendered.problems.filter((p) => p.startsWith(`service ${key} (`) || p.startsWith(`service ${key}:`));
+}

@@ -46,7 +46,7 @@ export interface ServicePlan {
    * register-and-update: the rendered task definition differs from the live one;
    * update: unchanged but forced (`--force-new-deployment`);
    * none: nothing to do;
-   * unknown: offline, or a digest is not known until the image is built.
+   * unknown: offline, or a problem would stop the deploy before it is compared with the live service.
    */
   action: 'register-and-update' | 'update' | 'none' | 'unknown';
   reason: string;

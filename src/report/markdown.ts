@@ -15,7 +15,7 @@ export const DEFAULT_MAX = 200;
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Newlines and tabs become spaces; other control and bidi-override characters go. */
-export function oneLineText(s: string): string {
+function oneLineText(s: string): string {
   return s.replace(/\r\n|[\r\n\t\u2028\u2029]/g, ' ').replace(CONTROL, '');
 }
 

@@ -7,7 +7,7 @@
  */
 import { checkAgentFile } from '../checks/agent/index.js';
 import { sourceFromText } from '../checks/source.js';
-import { type Exec, runProcess } from '../exec.js';
+import { type Exec, runProcess, tailLines } from '../exec.js';
 import type { SiteInFile } from '../validate.js';
 
 export interface SiteChange {
@@ -122,7 +122,7 @@ export function gitBaseReader(opts: { root: string; rev: string; exec?: Exec }):
     const r = await exec('git', ['show', `${opts.rev}:./${file}`], { cwd: opts.root });
     if (r.exitCode === 0) return r.stdout;
     if (/does not exist in|exists on disk, but not in/.test(r.stderr)) return undefined;
-    throw new Error(`git show ${opts.rev}:${file} failed: ${r.stderr.trim().split('\n').pop() ?? `exit code ${r.exitCode}`}`);
+    throw new Error(`git show ${opts.rev}:${file} failed: ${tailLines(r.stderr, 1) || `exit code ${r.exitCode}`}`);
   };
 }
 

@@ -8,6 +8,7 @@
  */
 import * as core from '@actions/core';
 import { type Finding, countBySeverity, sortFindings } from '../checks/findings.js';
+import { shortTaskDefinition } from '../ecs/arn.js';
 import type { DeployResult, ImagePlan, Plan, ServicePlan } from '../plan/types.js';
 import { plural } from './findings.js';
 import { code, codeBlock, details, escapeText, table } from './markdown.js';
@@ -49,11 +50,11 @@ function location(m: ReportModel, file: string, line: number, column?: number): 
   return `[${label}](${href})`;
 }
 
-export function failing(m: Pick<ReportModel, 'findings' | 'failOn'>): Finding[] {
+function failing(m: Pick<ReportModel, 'findings' | 'failOn'>): Finding[] {
   return m.findings.filter((f) => f.severity === 'error' || (m.failOn === 'warning' && f.severity === 'warning'));
 }
 
-export function isOk(m: ReportModel): boolean {
+function isOk(m: ReportModel): boolean {
   if (m.error || failing(m).length) return false;
   if (m.deploy) return m.deploy.ok;
   return !(m.plan?.problems.length);
@@ -166,7 +167,7 @@ function deploySection(d: DeployResult): string {
         d.services.map((s) => [
           code(s.key, 80),
           `${STATE_ICON[s.state] ?? ''} ${escapeText(s.state, 40)}`.trim(),
-          s.taskDefinitionArn ? code(s.taskDefinitionArn.replace(/^.*:task-definition\//, ''), 120) : '',
+          s.taskDefinitionArn ? code(shortTaskDefinition(s.taskDefinitionArn), 120) : '',
           [s.failure ? escapeText(s.failure, 600) : '', s.rolledBack ? `rolled back by ${escapeText(s.rolledBack.by, 80)}: ${escapeText(s.rolledBack.state, 40)}` : '']
             .filter(Boolean)
             .join('<br>'),

@@ -53,6 +53,17 @@ describe('stoppedTasksOf', () => {
       'inspect stopped tasks of s (ecs-svc/9): AccessDeniedException: not authorized to perform ecs:ListTasks',
     );
   });
+
+  test('an error in the fallback listing names the step too', async () => {
+    ecsMock
+      .on(ListTasksCommand, { startedBy: 'ecs-svc/9' })
+      .rejects(new InvalidParameterException({ message: 'startedBy must be the only filter', $metadata: {} }))
+      .on(ListTasksCommand, { serviceName: 's' })
+      .rejects(Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' }));
+    await expect(stoppedTasksOf({ ecs, cluster: 'c', service: 's', deploymentId: 'ecs-svc/9' })).rejects.toThrow(
+      'inspect stopped tasks of s (ecs-svc/9): ThrottlingException: Rate exceeded',
+    );
+  });
 });
 
 describe('formatStoppedTask', () => {

@@ -145,6 +145,21 @@ describe('resolveChanges', () => {
     expect(log.lines).toContain(`warning: ${reason}`);
   });
 
+  test('a fetch that fails without a word on stderr: the reason gives its exit code', async () => {
+    const r = await resolveChanges({
+      range: push('a'.repeat(40), 'b'.repeat(40)),
+      root: origin,
+      workspace: origin,
+      log: memoryLog(),
+      fetchHistory: true,
+      gitDiff: async () => {
+        throw new Error('commit aaaaaaa is not in the local git history');
+      },
+      exec: async () => ({ exitCode: 128, stdout: '', stderr: '\n' }),
+    });
+    expect(r.changed.kind === 'all' && r.changed.reason).toContain('git fetch failed: exit code 128;');
+  });
+
   test('no range: the event reason stands', async () => {
     const r = await resolveChanges({ range: { kind: 'all', reason: 'first push' }, root: origin, workspace: origin, log: memoryLog(), fetchHistory: true });
     expect(r).toEqual({ source: 'event', changed: { kind: 'all', reason: 'first push' } });
