@@ -9,7 +9,7 @@ import { ECSClient } from '@aws-sdk/client-ecs';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 
-export const USER_AGENT = 'dd-ecs-monitor/0.1.0';
+export const USER_AGENT = 'dd-ecs-monitor/1.0.0';
 
 export interface AwsOptions {
   region: string;

@@ -22,7 +22,7 @@ const defaultIo: CliIo = {
   env: process.env,
 };
 
-export const VERSION = '0.1.0';
+export const VERSION = '1.0.0';
 
 export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
   let cmd: Command;

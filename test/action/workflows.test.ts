@@ -32,7 +32,13 @@ const PINS: Record<string, string> = {
 };
 
 test('the expected files exist', () => {
-  expect(files.sort()).toEqual(['.github/workflows/ci.yml', '.github/workflows/deploy.yml', '.github/workflows/validate.yml', 'workflow-templates/dd-ecs-monitor.yml']);
+  expect(files.sort()).toEqual([
+    '.github/workflows/ci.yml',
+    '.github/workflows/deploy.yml',
+    '.github/workflows/release.yml',
+    '.github/workflows/validate.yml',
+    'workflow-templates/dd-ecs-monitor.yml',
+  ]);
 });
 
 test('actionlint passes on every workflow and template (scripts/actionlint.mjs)', () => {
