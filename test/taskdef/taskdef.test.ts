@@ -107,8 +107,8 @@ describe('with the project service', () => {
     expect(check(text, { service: SERVICE })).toEqual(expected);
   });
 
-  test('without a service, a container without image is only a notice', () => {
-    expect(check(base().replace('      "image": "<fluentd>"\n', '      "essential": true\n').replace('"name": "fluentd",', '"name": "fluentd",'))).toEqual([['taskdef/image-missing', 'notice', 10, 15]]);
+  test('without a service nothing maps it: a container without image is an error (RegisterTaskDefinition requires "image")', () => {
+    expect(check(base().replace('      "image": "<fluentd>"\n', '      "essential": true\n'))).toEqual([['taskdef/image-missing', 'error', 10, 15]]);
   });
 });
 
