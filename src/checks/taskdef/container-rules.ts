@@ -123,6 +123,18 @@ export function fargateContainerFeatures({ c, fargate, label, add }: ContainerCt
   }
 }
 
+/**
+ * Fargate waits at most 120 s between SIGTERM and SIGKILL (ECS API ContainerDefinition.stopTimeout:
+ * "For tasks that use the Fargate launch type, the max stop timeout value is 120 seconds").
+ */
+export function fargateStopTimeout({ c, fargate, label, add }: ContainerCtx): void {
+  const node = get(c, 'stopTimeout');
+  const v = scalarOf(node);
+  if (fargate && node && typeof v === 'number' && v > 120) {
+    add(node, 'warning', 'taskdef/stop-timeout', `${label}: Fargate waits at most 120 s before it kills the container, not ${v}: write 120 or less`);
+  }
+}
+
 export function logDriver({ c, fargate, add }: ContainerCtx): void {
   const log = get(c, 'logConfiguration');
   if (!fargate || !isMap(log)) return;

@@ -32,6 +32,7 @@ const CONTAINER_RULES: ReadonlyArray<(k: ContainerCtx) => void> = [
   C.awsvpcNetworking,
   C.containerSize,
   C.fargateContainerFeatures,
+  C.fargateStopTimeout,
   C.logDriver,
   S.secretRefs,
   S.plainOptionSecrets,
