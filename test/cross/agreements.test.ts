@@ -41,6 +41,14 @@ describe('agreements between files (one inconsistency per fixture)', () => {
     ['datadog-site', 'Datadog sites: DD_SITE vs out_datadog site/host', [['fluentd/etc/fluent.conf', 'cross/datadog-site', 10, 3, 'warning']]],
     ['log-region', 'ECS awslogs driver: awslogs-region vs the project region', [['ecs/datadog-agent.taskdef.json', 'cross/log-region', 33, 29, 'warning']]],
     ['platform', 'ECS RuntimePlatform: FROM --platform vs cpuArchitecture', [['ecs/fluentd.taskdef.json', 'cross/platform', 9, 24, 'error']]],
+    [
+      'unused-secret',
+      "CONFIG-FACTS E1.8/E2.5: #{ENV['X']} in fluent.conf vs the project's secrets: names",
+      [
+        ['dd-ecs-monitor.yml', 'cross/unused-secret', 29, 7, 'warning'],
+        ['fluentd/etc/fluent.conf', 'fluentd/env-not-provided', 13, 13, 'error'],
+      ],
+    ],
     ['conf-not-loaded', 'config_reader.go (CONFIG-FACTS A1): COPY destination vs the conf.d the agent reads', [['datadog/Dockerfile', 'cross/conf-not-loaded', 6, 1, 'error']]],
   ])('%s: %s', (name, _fact, expected) => {
     expect(validateCase(name).rows).toEqual(expected);

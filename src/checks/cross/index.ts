@@ -12,6 +12,7 @@ import { confPlacement } from './conf-placement.js';
 import { aggregatorPortMappings, senderPorts } from './ports.js';
 import { bufferOnRedeploy, healthChecks } from './redeploy.js';
 import { logRegion, platform } from './task-wiring.js';
+import { unusedSecrets } from './unused-secret.js';
 import { type World, buildWorld } from './world.js';
 
 const RULES: ReadonlyArray<(world: World) => Finding[]> = [
@@ -24,6 +25,7 @@ const RULES: ReadonlyArray<(world: World) => Finding[]> = [
   confPlacement,
   bufferOnRedeploy,
   healthChecks,
+  unusedSecrets,
 ];
 
 export function checkAgreements(project: Project, layouts: Map<string, ImageLayout>): Finding[] {
