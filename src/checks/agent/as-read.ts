@@ -3,8 +3,9 @@
  * - a boolean written as a string (`"false"`) for an option the check tests with Python
  *   truthiness: any non-empty string is true. Most options go through `is_affirmative`, which reads
  *   "false"/"no"/"0" as false (http_check config.py, datadog_checks_base utils/http.py: every
- *   RequestsWrapper option, `disable_ssl_validation` included, @0053340), so only the options listed
- *   here are flagged: read in the check's own code with a bare `if`.
+ *   RequestsWrapper option, `disable_ssl_validation` included, @0053340; mysql config.py and mysql.py
+ *   for `dbm`, `options.*`, `obfuscator_options.*`), so only the options listed here are flagged:
+ *   read in the check's own code with a bare `if`.
  * - a tag without `key:` among tags that all have one: legal (a "simple tag"), but in a file whose
  *   other tags are `key:value` it is almost always a slip (`env prd`, `env=prd`).
  */
