@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { agentConfPath, checkAgentFile, checkConfDLayout, type Site } from './checks/agent/index.js';
 import type { CheckContext, ContainerEnvView, ImageView, SecretBackendView } from './checks/context.js';
+import { checkAgreements } from './checks/cross/index.js';
 import { dedupeFindings, type Finding } from './checks/findings.js';
 import { checkFluentd } from './checks/fluentd/index.js';
 import { DiskFs } from './checks/fs.js';
@@ -95,6 +96,7 @@ export function validateProject(configPath: string): ValidationResult {
     const confD = new Map([...layout.files].filter(([imagePath]) => agentConfPath(imagePath) !== undefined));
     if (confD.size) result.findings.push(...checkConfDLayout(confD));
   }
+  result.findings.push(...checkAgreements(project, layouts));
   result.findings = dedupeFindings(result.findings);
   return result;
 }

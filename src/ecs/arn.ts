@@ -4,6 +4,7 @@
  * ARN, optionally with `:json-key:version-stage:version-id` (CONFIG-FACTS A2, ECS `Secret` object).
  * So names are turned into full ARNs here and ARNs pass through untouched.
  */
+import { isAccountId, parseArn } from '../checks/taskdef/arn.js';
 
 export type SecretRef =
   | { kind: 'ssm-name'; name: string }
@@ -11,11 +12,23 @@ export type SecretRef =
   | { kind: 'secretsmanager-arn'; arn: string }
   | { kind: 'invalid'; why: string };
 
-/** The ARN partition of a Region: `aws-cn` for China, `aws-us-gov` for GovCloud, else `aws`. */
+/**
+ * The ARN partition of a Region, by the Region-name patterns of the SDK's partitions table
+ * (`partitions.json` of the endpoint resolver): China, GovCloud, the isolated Regions and the
+ * European Sovereign Cloud; everything else is `aws`.
+ */
+const PARTITIONS: Array<[RegExp, string]> = [
+  [/^cn-/, 'aws-cn'],
+  [/^us-gov-/, 'aws-us-gov'],
+  [/^us-iso-/, 'aws-iso'],
+  [/^us-isob-/, 'aws-iso-b'],
+  [/^[a-z]{2}-isoe-/, 'aws-iso-e'],
+  [/^[a-z]{2}-isof-/, 'aws-iso-f'],
+  [/^eusc-/, 'aws-eusc'],
+];
+
 export function partitionOf(region: string): string {
-  if (region.startsWith('cn-')) return 'aws-cn';
-  if (region.startsWith('us-gov-')) return 'aws-us-gov';
-  return 'aws';
+  return PARTITIONS.find(([re]) => re.test(region))?.[1] ?? 'aws';
 }
 
 /** `/datadog/apikey` -> `arn:aws:ssm:<region>:<account>:parameter/datadog/apikey` (one slash, never two). */
@@ -23,7 +36,6 @@ export function ssmParameterArn(name: string, region: string, accountId: string)
   return `arn:${partitionOf(region)}:ssm:${region}:${accountId}:parameter/${name.replace(/^\//, '')}`;
 }
 
-const ARN = /^arn:(aws|aws-cn|aws-us-gov):([a-z0-9-]+):([a-z0-9-]*):(\d{12})?:(.+)$/;
 // SSM parameter names: letters, digits, `_.-`, and `/` separating hierarchy levels.
 const SSM_NAME = /^\/?[A-Za-z0-9_.-]+(\/[A-Za-z0-9_.-]+)*$/;
 
@@ -31,11 +43,12 @@ export function classifySecretRef(value: string): SecretRef {
   const v = value.trim();
   if (v !== value || v === '') return { kind: 'invalid', why: 'it is empty or has surrounding spaces' };
   if (v.startsWith('arn:')) {
-    const m = ARN.exec(v);
-    if (!m) return { kind: 'invalid', why: 'it is not a well-formed ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)' };
-    const [, , svc, region, account, resource = ''] = m;
-    if (svc === 'ssm' && region && account && /^parameter\/./.test(resource)) return { kind: 'ssm-arn', arn: v };
-    if (svc === 'secretsmanager' && region && account && /^secret:./.test(resource)) return { kind: 'secretsmanager-arn', arn: v };
+    const arn = parseArn(v);
+    if (!arn || !/^[a-z0-9-]+$/.test(arn.service)) return { kind: 'invalid', why: 'it is not a well-formed ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)' };
+    const { service: svc, region, accountId: account, resource } = arn;
+    const located = region !== '' && isAccountId(account);
+    if (svc === 'ssm' && located && /^parameter\/./.test(resource)) return { kind: 'ssm-arn', arn: v };
+    if (svc === 'secretsmanager' && located && /^secret:./.test(resource)) return { kind: 'secretsmanager-arn', arn: v };
     return { kind: 'invalid', why: `ECS secrets come from SSM parameters (arn:...:ssm:<region>:<account>:parameter/<name>) or Secrets Manager secrets (arn:...:secretsmanager:<region>:<account>:secret:<name>), not from an "${svc}" ARN` };
   }
   if (v.length > 1011) return { kind: 'invalid', why: 'an SSM parameter name is at most 1011 characters' };

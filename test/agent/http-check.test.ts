@@ -8,11 +8,22 @@ const TABLE: Array<[string, Row[]]> = [
   ['shape-list.yaml', [['http_check/not-a-mapping', 1, 1, 'error']]],
   [
     'shape-no-instances.yaml',
+    // `instance:` is the near miss of `instances:`: one error on its own line, not "no instances" on line 1.
+    [['http_check/misspelled-key', 2, 1, 'error']],
+  ],
+  ['misspelled-instances.yaml', [['http_check/misspelled-key', 3, 1, 'error']]],
+  [
+    // include_default_headers is read with a bare `if` (http_check.py HTTPCheck.__init__): "false" is truthy.
+    // disable_ssl_validation and tls_verify go through is_affirmative (utils/http.py): "false" is false, no finding.
+    'as-read.yaml',
     [
-      ['http_check/no-instances', 1, 1, 'error'],
-      ['http_check/unknown-key', 2, 1, 'warning'],
+      ['http_check/misspelled-key', 1, 1, 'error'],
+      ['http_check/truthy-string', 6, 30, 'warning'],
+      ['http_check/deprecated-key', 9, 5, 'warning'],
+      ['http_check/tag-without-key', 17, 9, 'warning'],
     ],
   ],
+  ['simple-tags.yaml', []],
   ['shape-instances-map.yaml', [['http_check/instances-not-list', 3, 3, 'error']]],
   [
     'shape-items.yaml',

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { decode, sourceFromText } from '../../src/checks/source.js';
 import { checkTaskDefinition, containerEnv, parseTaskDefinition } from '../../src/checks/taskdef/index.js';
 import type { ServiceConfig } from '../../src/project/types.js';
+import { classifySecretRef, ssmParameterArn } from '../../src/ecs/arn.js';
 
 const SERVICE: ServiceConfig = {
   key: 'fluentd',
@@ -107,8 +108,8 @@ describe('with the project service', () => {
     expect(check(text, { service: SERVICE })).toEqual(expected);
   });
 
-  test('without a service, a container without image is only a notice', () => {
-    expect(check(base().replace('      "image": "<fluentd>"\n', '      "essential": true\n').replace('"name": "fluentd",', '"name": "fluentd",'))).toEqual([['taskdef/image-missing', 'notice', 10, 15]]);
+  test('without a service nothing maps it: a container without image is an error (RegisterTaskDefinition requires "image")', () => {
+    expect(check(base().replace('      "image": "<fluentd>"\n', '      "essential": true\n'))).toEqual([['taskdef/image-missing', 'error', 10, 15]]);
   });
 });
 
@@ -221,5 +222,45 @@ describe('never throws', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('ARNs of every partition (read by the SDK parser, @aws-sdk/util-arn-parser)', () => {
+  const REGION: Record<string, string> = {
+    aws: 'ap-northeast-1',
+    'aws-cn': 'cn-north-1',
+    'aws-us-gov': 'us-gov-west-1',
+    'aws-iso': 'us-iso-east-1',
+    'aws-iso-b': 'us-isob-east-1',
+    'aws-iso-e': 'eu-isoe-west-1',
+    'aws-iso-f': 'us-isof-south-1',
+    'aws-eusc': 'eusc-de-east-1',
+  };
+  test.each(Object.entries(REGION))('%s: role and secret ARNs are clean', (partition, region) => {
+    const text = base({
+      container: [
+        `      "secrets": [{ "name": "A", "valueFrom": "arn:${partition}:ssm:${region}:123456789012:parameter/datadog/apikey" },`,
+        `        { "name": "B", "valueFrom": "arn:${partition}:secretsmanager:${region}:123456789012:secret:db-AbCdEf:password::" }],`,
+      ],
+    }).replace('arn:aws:iam::123456789012:role/ecsTaskExecutionRole', `arn:${partition}:iam::123456789012:role/ecsTaskExecutionRole`);
+    expect(check(text, { service: SERVICE })).toEqual([]);
+  });
+
+  test.each([
+    ['not a partition', 'arn:azure:iam::123456789012:role/x', 'taskdef/invalid-role-arn'],
+    ['no account', 'arn:aws-cn:iam:::role/x', 'taskdef/invalid-role-arn'],
+    ['a user, not a role', 'arn:aws-iso:iam::123456789012:user/x', 'taskdef/invalid-role-arn'],
+  ])('%s is an error', (_what, arn, code) => {
+    const text = base().replace('arn:aws:iam::123456789012:role/ecsTaskExecutionRole', arn);
+    expect(check(text, { service: SERVICE })).toEqual([[code, 'error', 7, 23]]);
+  });
+
+  test.each([
+    ['aws-us-gov', 'us-gov-east-1'],
+    ['aws-iso-b', 'us-isob-east-1'],
+    ['aws-eusc', 'eusc-de-east-1'],
+  ])('the deploy builds %s SSM ARNs for %s', (partition, region) => {
+    expect(ssmParameterArn('/datadog/apikey', region, '123456789012')).toBe(`arn:${partition}:ssm:${region}:123456789012:parameter/datadog/apikey`);
+    expect(classifySecretRef(`arn:${partition}:ssm:${region}:123456789012:parameter/datadog/apikey`).kind).toBe('ssm-arn');
   });
 });

@@ -7,6 +7,7 @@ import type { CheckContext } from '../context.js';
 import { type Finding, sortFindings } from '../findings.js';
 import { type SourceText, templateNotice } from '../source.js';
 import { loadYaml } from '../yaml/load.js';
+import { checkTagConsistency, checkTruthyStrings } from './as-read.js';
 import { reportDuplicates } from './duplicates.js';
 import { checkHttpInstances } from './http-check.js';
 import type { AgentCheckKind } from './kind.js';
@@ -56,5 +57,7 @@ function checkParsed(source: SourceText, kind: AgentCheckKind, ctx: CheckContext
   if (kind === 'http_check') checkHttpInstances(shape, r);
   else checkMysqlInstances(shape, r);
   checkSecrets(shape, schema.instance, ctx, r);
+  checkTruthyStrings(shape, kind, r);
+  checkTagConsistency(shape, r);
   return kind === 'http_check' ? extractSites(shape, schema.instance, r) : [];
 }

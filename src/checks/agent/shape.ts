@@ -3,7 +3,7 @@
  * (`config_reader.go`, CONFIG-FACTS A1): top-level keys, `init_config`, `instances`, and the two
  * rejection rules (no instances, `docker_images` without `ad_identifiers`).
  */
-import { didYouMean } from '../suggest.js';
+import { closest, didYouMean } from '../suggest.js';
 import { type YMap, type YNode, type YSeq, getPair, keyName } from '../yaml/ast.js';
 import { isNull } from './options.js';
 import type { Reporter } from './reporter.js';
@@ -45,6 +45,12 @@ export function checkShape(root: YNode | null, r: Reporter): AgentFileShape | un
     const name = keyName(pair);
     const want = TOP_LEVEL[name];
     if (!want) {
+      const meant = closest(name, ['instances', 'init_config']);
+      if (meant && !getPair(root, meant)) {
+        const effect = meant === 'instances' ? 'so the file has no instances and the agent rejects it' : 'so init_config is unset';
+        r.report(pair.key, 'error', 'misspelled-key', `"${name}" is not a key the agent reads (did you mean "${meant}"?), ${effect}: rename it to \`${meant}:\``);
+        continue;
+      }
       r.report(pair.key, 'warning', 'unknown-key', `unknown top-level key "${name}": the agent ignores it${didYouMean(name, Object.keys(TOP_LEVEL))}`);
       continue;
     }
@@ -82,7 +88,9 @@ function checkInstancesList(root: YMap, r: Reporter): AgentFileShape['instances'
     return v !== undefined && !isNull(v);
   });
   if (!pair || isNull(pair.value) || (pair.value.kind === 'seq' && pair.value.items.length === 0)) {
-    if (!hasOther) {
+    // A misspelled `instances:` is reported on its own line (checkShape): not twice.
+    const misspelled = root.pairs.some((p) => p.key.kind === 'scalar' && keyName(p) !== 'instances' && closest(keyName(p), ['instances']) === 'instances');
+    if (!hasOther && !(misspelled && !pair)) {
       const at = pair?.key ?? root;
       const hint = getPair(root, 'instance') ? ' (the key is `instances`, plural)' : '';
       r.report(at, 'error', 'no-instances', `no instances: the agent rejects the file ("Configuration file contains no valid instances")${hint}; add \`instances:\` with at least one \`- \` entry`);

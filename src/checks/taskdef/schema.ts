@@ -2,6 +2,8 @@
  * The RegisterTaskDefinition request shape, from the SDK's own model (@aws-sdk/client-ecs 3.1164,
  * dist-types/models: RegisterTaskDefinitionRequest, ContainerDefinition and what they reference)
  * and the ECS API reference "RegisterTaskDefinition - Request Syntax". Enum values are the SDK's.
+ * test/taskdef/sdk-drift.test.ts compares this table with the installed SDK's schemas, so an SDK
+ * bump that adds a member or an enum value fails CI.
  */
 
 export type Shape =
@@ -102,7 +104,14 @@ const containerDefinition: Fields = {
   logConfiguration: obj({ logDriver: req(oneOf(...LOG_DRIVERS)), options: 'stringMap', secretOptions: list(secret) }),
   healthCheck: obj({ command: req(list(S)), interval: I, timeout: I, retries: I, startPeriod: I }),
   systemControls: list(obj({ namespace: S, value: S })),
-  resourceRequirements: list(obj({ value: S, type: req(oneOf('GPU', 'InferenceAccelerator')), sharingStrategy: oneOf('none', 'shared') })),
+  resourceRequirements: list(
+    obj({
+      value: S,
+      type: req(oneOf('GPU', 'InferenceAccelerator', 'NeuronDevice')),
+      // A union in the SDK: at most one member set.
+      sharingStrategy: obj({ nvidiaMps: obj({ memory: req(I), maxComputePercent: I }) }),
+    }),
+  ),
   firelensConfiguration: obj({ type: req(oneOf('fluentbit', 'fluentd')), options: 'stringMap' }),
   credentialSpecs: list(S),
 };
