@@ -14,7 +14,7 @@ export function noProjectFileMessage(configPath: string, cwd: string): string | 
   return [
     `dd-ecs-monitor: no project file ${shown}.`,
     `  Run "${initCmd}" to write one from this repository's Dockerfiles and task definitions,`,
-    '  or pass --config FILE. The format is in dd-ecs-monitor\'s docs/project-file.md',
+    "  or pass --config FILE. The format is in dd-ecs-monitor's docs/project-file.md",
     '  (node_modules/dd-ecs-monitor/docs/project-file.md once installed).',
   ].join('\n');
 }

@@ -31,12 +31,16 @@ export async function runInit(cmd: InitCommand, io: CliIo): Promise<number> {
   const targets = [DEFAULT_CONFIG, ...(cmd.workflows ? [WORKFLOW_PATH] : [])];
   const existing = targets.filter((t) => existsSync(path.join(root, t)));
   if (!cmd.dryRun && !cmd.force && existing.length > 0) {
-    io.err(`dd-ecs-monitor: init: ${existing.map(shown).join(' and ')} already exists; nothing written (--force overwrites)`);
+    io.err(
+      `dd-ecs-monitor: init: ${existing.map(shown).join(' and ')} already exists; nothing written (--force overwrites)`,
+    );
     return 2;
   }
   const scan = scanRepository(root);
   if (scan.dockerfiles.length === 0 && scan.taskDefs.length === 0) {
-    io.err(`dd-ecs-monitor: init: no Dockerfile and no task definition (JSON or YAML with containerDefinitions) in ${shown('.')}`);
+    io.err(
+      `dd-ecs-monitor: init: no Dockerfile and no task definition (JSON or YAML with containerDefinitions) in ${shown('.')}`,
+    );
     return 2;
   }
   const draft = draftProject(root, scan);
@@ -51,7 +55,9 @@ export async function runInit(cmd: InitCommand, io: CliIo): Promise<number> {
       mkdirSync(path.join(root, path.dirname(WORKFLOW_PATH)), { recursive: true });
       writeFileSync(path.join(root, WORKFLOW_PATH), workflow);
     }
-    io.err(`Wrote ${targets.map(shown).join(' and ')}: ${draft.images.length} image(s), ${draft.services.length} service(s).`);
+    io.err(
+      `Wrote ${targets.map(shown).join(' and ')}: ${draft.images.length} image(s), ${draft.services.length} service(s).`,
+    );
   }
   reportGuesses(text, draft, workflow !== undefined, shown, io);
   return validateDraft(root, cmd.dryRun ? text : undefined, io);
@@ -76,9 +82,18 @@ export function schemaRef(root: string): string {
 }
 
 function reportGuesses(text: string, draft: Draft, workflow: boolean, shown: (p: string) => string, io: CliIo): void {
-  const guesses = text.split('\n').flatMap((l, i) => (l.includes(GUESS) && !l.startsWith('#') ? [`  ${shown(DEFAULT_CONFIG)}:${i + 1}: ${l.split(' #')[0]?.trim()}`] : []));
+  const guesses = text
+    .split('\n')
+    .flatMap((l, i) =>
+      l.includes(GUESS) && !l.startsWith('#')
+        ? [`  ${shown(DEFAULT_CONFIG)}:${i + 1}: ${l.split(' #')[0]?.trim()}`]
+        : [],
+    );
   const notes = [...draft.notes];
-  if (workflow) notes.push(`${WORKFLOW_PATH}: replace org/dd-ecs-monitor with the repository the action lives in, and set the role variables`);
+  if (workflow)
+    notes.push(
+      `${WORKFLOW_PATH}: replace org/dd-ecs-monitor with the repository the action lives in, and set the role variables`,
+    );
   if (guesses.length) io.err(`Check these guesses (no file here says them):\n${guesses.join('\n')}`);
   if (notes.length) io.err(`Also check:\n${notes.map((n) => `  ${n}`).join('\n')}`);
 }
@@ -87,7 +102,13 @@ function validateDraft(root: string, text: string | undefined, io: CliIo): numbe
   io.err('Validating it:');
   const result = validateProject(path.join(root, DEFAULT_CONFIG), text);
   const rel = (p: string): string => path.relative(io.cwd, path.resolve(root, p)).split(path.sep).join('/') || '.';
-  printFindings(io, 'text', result.findings, result.files.map((f) => ({ path: rel(f.path), kind: f.kind })), root);
+  printFindings(
+    io,
+    'text',
+    result.findings,
+    result.files.map((f) => ({ path: rel(f.path), kind: f.kind })),
+    root,
+  );
   return result.fatal ? 2 : exitCodeFor(result.findings);
 }
 

@@ -43,7 +43,11 @@ export function findImages(root: string, dockerfiles: readonly string[]): FoundI
   return out;
 }
 
-function contextFor(root: string, dockerfile: string, fits: (context: string) => boolean): { context: string; sure: boolean } {
+function contextFor(
+  root: string,
+  dockerfile: string,
+  fits: (context: string) => boolean,
+): { context: string; sure: boolean } {
   const own = path.posix.dirname(dockerfile);
   for (let dir = own; ; dir = path.posix.dirname(dir)) {
     if (fits(dir)) return { context: dir, sure: true };

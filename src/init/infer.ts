@@ -41,7 +41,8 @@ export interface Draft {
 }
 
 /** `123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/monitoring/fluentd:latest` (ECR private registry URI). */
-const ECR_URI = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([a-z0-9._/-]+?)(?::[\w.-]+)?(?:@sha256:[0-9a-f]{64})?$/;
+const ECR_URI =
+  /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(?:\.cn)?\/([a-z0-9._/-]+?)(?::[\w.-]+)?(?:@sha256:[0-9a-f]{64})?$/;
 
 export function ecrRepositoryOf(image: string | undefined): { repository: string; region: string } | undefined {
   const m = image ? ECR_URI.exec(image) : null;
@@ -49,7 +50,8 @@ export function ecrRepositoryOf(image: string | undefined): { repository: string
 }
 
 /** A container init may point at a built image: its image is in a private ECR registry, or a placeholder. */
-const buildsOwnImage = (c: ScannedContainer): boolean => isImagePlaceholder(c.image) || ecrRepositoryOf(c.image) !== undefined;
+const buildsOwnImage = (c: ScannedContainer): boolean =>
+  isImagePlaceholder(c.image) || ecrRepositoryOf(c.image) !== undefined;
 
 export function draftProject(root: string, scan: RepoScan): Draft {
   const found = findImages(root, scan.dockerfiles);
@@ -62,10 +64,23 @@ export function draftProject(root: string, scan: RepoScan): Draft {
   const senders = scan.fluentdConfs.filter((f) => !carried.has(f));
   const forwardedTags = senderTags(root, senders, notes);
   const region = regionOf(scan.taskDefs);
-  const namespaces = new Set(images.map((i) => (i.repositoryFrom ? i.repository.split('/').slice(0, -1).join('/') : '')));
+  const namespaces = new Set(
+    images.map((i) => (i.repositoryFrom ? i.repository.split('/').slice(0, -1).join('/') : '')),
+  );
   const ns = namespaces.size === 1 ? [...namespaces][0] : '';
-  const cluster = ns && /^[A-Za-z0-9_-]+$/.test(ns) ? { value: ns, from: 'the ECR repositories\' namespace' } : { value: 'monitoring' };
-  return { ...(region ? { region } : {}), cluster, images, services, files: senders.map((p) => ({ path: p, kind: 'fluentd' as const })), forwardedTags, notes };
+  const cluster =
+    ns && /^[A-Za-z0-9_-]+$/.test(ns)
+      ? { value: ns, from: "the ECR repositories' namespace" }
+      : { value: 'monitoring' };
+  return {
+    ...(region ? { region } : {}),
+    cluster,
+    images,
+    services,
+    files: senders.map((p) => ({ path: p, kind: 'fluentd' as const })),
+    forwardedTags,
+    notes,
+  };
 }
 
 interface Pair {
@@ -83,7 +98,9 @@ function matchContainers(found: readonly FoundImage[], taskDefs: readonly Scanne
       const scored = found.map((image) => ({ image, score: score(text, image) })).sort((a, b) => b.score - a.score);
       const [best, next] = scored;
       if (!best || best.score === 0 || (next && next.score === best.score)) {
-        notes.push(`container "${container.name}" of ${taskDef.file}: no Dockerfile is clearly its image; map it under containers: by hand`);
+        notes.push(
+          `container "${container.name}" of ${taskDef.file}: no Dockerfile is clearly its image; map it under containers: by hand`,
+        );
         continue;
       }
       pairs.push({ taskDef, container, image: best.image });
@@ -92,7 +109,13 @@ function matchContainers(found: readonly FoundImage[], taskDefs: readonly Scanne
   return pairs;
 }
 
-const words = (s: string): Set<string> => new Set(s.toLowerCase().split(/[^a-z0-9]+/).filter((w) => w.length > 1));
+const words = (s: string): Set<string> =>
+  new Set(
+    s
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter((w) => w.length > 1),
+  );
 
 function score(containerText: string, image: FoundImage): number {
   const flavor = flavorOfName(containerText);
@@ -104,7 +127,12 @@ function score(containerText: string, image: FoundImage): number {
 
 /** Lowercase letters, digits, ".", "_", "-" (names.ts IMAGE_KEY), unique among the images. */
 function imageKey(wanted: string, taken: Set<string>): string {
-  const base = wanted.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^[^a-z0-9]+/, '').slice(0, 100) || 'image';
+  const base =
+    wanted
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^[^a-z0-9]+/, '')
+      .slice(0, 100) || 'image';
   let key = base;
   for (let n = 2; taken.has(key); n++) key = `${base}-${n}`;
   taken.add(key);
@@ -118,8 +146,14 @@ function imageDrafts(found: readonly FoundImage[], pairs: readonly Pair[], notes
     const ecr = ecrRepositoryOf(first?.container.image);
     const dir = f.dockerfile.includes('/') ? (f.dockerfile.split('/').at(-2) as string) : 'app';
     const key = imageKey(ecr?.repository.split('/').at(-1) ?? first?.container.name ?? dir, taken);
-    if (!first) notes.push(`image "${key}" (${f.dockerfile}) runs in no task definition container init could find: map it under a service's containers:, or remove it`);
-    if (!f.contextSure) notes.push(`images.${key}.context: some COPY sources of ${f.dockerfile} are in no directory above it; check the context`);
+    if (!first)
+      notes.push(
+        `image "${key}" (${f.dockerfile}) runs in no task definition container init could find: map it under a service's containers:, or remove it`,
+      );
+    if (!f.contextSure)
+      notes.push(
+        `images.${key}.context: some COPY sources of ${f.dockerfile} are in no directory above it; check the context`,
+      );
     const repository = ecr?.repository ?? key;
     return {
       key,
@@ -134,18 +168,33 @@ function imageDrafts(found: readonly FoundImage[], pairs: readonly Pair[], notes
 }
 
 /** ECS service names: letters, digits, "-" and "_" (names.ts). */
-const ecsName = (s: string): string => s.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 255) || 'service';
+const ecsName = (s: string): string =>
+  s
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 255) || 'service';
 
-function serviceDrafts(taskDefs: readonly ScannedTaskDef[], pairs: readonly Pair[], keyOf: Map<string, string>, notes: string[]): DraftService[] {
+function serviceDrafts(
+  taskDefs: readonly ScannedTaskDef[],
+  pairs: readonly Pair[],
+  keyOf: Map<string, string>,
+  notes: string[],
+): DraftService[] {
   const taken = new Set<string>();
   return taskDefs.map((td) => {
-    const stem = td.file.split('/').at(-1)?.replace(/\.(json|ya?ml)$/, '') ?? 'service';
+    const stem =
+      td.file
+        .split('/')
+        .at(-1)
+        ?.replace(/\.(json|ya?ml)$/, '') ?? 'service';
     let key = ecsName(td.family ?? stem);
     for (let n = 2; taken.has(key); n++) key = `${ecsName(td.family ?? stem)}-${n}`;
     taken.add(key);
     const containers: Record<string, string> = {};
-    for (const p of pairs.filter((x) => x.taskDef === td)) containers[p.container.name] = keyOf.get(p.image.dockerfile) as string;
-    if (Object.keys(containers).length === 0) notes.push(`services.${key}: no container of ${td.file} runs an image built here`);
+    for (const p of pairs.filter((x) => x.taskDef === td))
+      containers[p.container.name] = keyOf.get(p.image.dockerfile) as string;
+    if (Object.keys(containers).length === 0)
+      notes.push(`services.${key}: no container of ${td.file} runs an image built here`);
     return { key, taskDefinition: td.file, containers };
   });
 }

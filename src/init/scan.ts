@@ -41,7 +41,9 @@ export interface RepoScan {
 
 export function scanRepository(root: string): RepoScan {
   const files = listFiles(root);
-  const dockerfiles = files.filter((f) => /^(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.Dockerfile)$/.test(path.posix.basename(f)));
+  const dockerfiles = files.filter((f) =>
+    /^(?:Dockerfile(?:\.[\w.-]+)?|[\w.-]+\.Dockerfile)$/.test(path.posix.basename(f)),
+  );
   const taskDefs: ScannedTaskDef[] = [];
   const fluentdConfs: string[] = [];
   for (const file of files) {
@@ -79,7 +81,9 @@ function listFiles(root: string): string[] {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const objects = (v: unknown): Array<Record<string, unknown>> =>
-  Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)) : [];
+  Array.isArray(v)
+    ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x))
+    : [];
 
 function readTaskDef(root: string, file: string): ScannedTaskDef | undefined {
   const decoded = readSource(file, path.join(root, file));
@@ -92,7 +96,9 @@ function readTaskDef(root: string, file: string): ScannedTaskDef | undefined {
     const options = (c.logConfiguration as { options?: Record<string, unknown> } | undefined)?.options;
     const logRegion = str(options?.['awslogs-region']);
     const image = str(c.image);
-    const secretRefs = objects(c.secrets).map((s) => str(s.valueFrom)).filter((s): s is string => s !== undefined);
+    const secretRefs = objects(c.secrets)
+      .map((s) => str(s.valueFrom))
+      .filter((s): s is string => s !== undefined);
     return [{ name, ...(image ? { image } : {}), ...(logRegion ? { logRegion } : {}), secretRefs }];
   });
   const family = str(taskDef.family);

@@ -31,7 +31,10 @@ export function senderTags(root: string, senders: readonly string[], notes: stri
     const patterns: string[] = [];
     forwardPatterns(parseFluentd(decoded.source).root, patterns);
     for (const p of patterns) {
-      if (/[*{}/]/.test(p)) notes.push(`${file}: <match ${p}> forwards a pattern, not a tag: list the tags it sends under fluentd.forwardedTags`);
+      if (/[*{}/]/.test(p))
+        notes.push(
+          `${file}: <match ${p}> forwards a pattern, not a tag: list the tags it sends under fluentd.forwardedTags`,
+        );
       else if (!tags.includes(p)) tags.push(p);
     }
   }

@@ -40,7 +40,16 @@ export function loadProject(configPath: string, text?: string): LoadResult {
   if (!yaml.root || yaml.root.kind !== 'map') {
     const pos = yaml.root ? source.lines.position(yaml.root.range[0]) : { line: 1, column: 1 };
     return {
-      findings: [...yaml.findings, finding(configFile, pos, 'error', 'project/not-a-mapping', 'the project file must be a YAML mapping with cluster, images and services (see docs/project-file.md)')],
+      findings: [
+        ...yaml.findings,
+        finding(
+          configFile,
+          pos,
+          'error',
+          'project/not-a-mapping',
+          'the project file must be a YAML mapping with cluster, images and services (see docs/project-file.md)',
+        ),
+      ],
       fatal: true,
     };
   }
@@ -48,7 +57,12 @@ export function loadProject(configPath: string, text?: string): LoadResult {
   const r = new YamlReader(source, shape.bad);
   r.findings.push(...yaml.findings, ...shape.findings);
   for (const d of yaml.duplicates) {
-    r.at(d.dup.key, 'error', 'project/duplicate-key', `"${d.key}" is defined twice${d.path ? ` in ${d.path}` : ''} (first on line ${source.lines.position(d.first.key.range[0]).line}): the first one would be silently dropped; merge them`);
+    r.at(
+      d.dup.key,
+      'error',
+      'project/duplicate-key',
+      `"${d.key}" is defined twice${d.path ? ` in ${d.path}` : ''} (first on line ${source.lines.position(d.first.key.range[0]).line}): the first one would be silently dropped; merge them`,
+    );
   }
   const project = new ProjectLoader(r, root).load(yaml.root, configFile);
   return { project, findings: sortFindings(r.findings), fatal: false };
@@ -87,7 +101,8 @@ class ProjectLoader {
       if (img) project.images[img.key] = img;
     }
     const servicesMap = r.map(top.get('services')?.value);
-    if (!top.get('services')) r.at(rootMap, 'warning', 'project/missing-key', 'the project file has no "services": nothing will be deployed');
+    if (!top.get('services'))
+      r.at(rootMap, 'warning', 'project/missing-key', 'the project file has no "services": nothing will be deployed');
     for (const p of lastPairs(servicesMap)) {
       const svc = this.service(p, project, imagesMap);
       if (svc) project.services[svc.key] = svc;
@@ -105,18 +120,35 @@ class ProjectLoader {
   }
 
   /** A repository path of the project file: inside the repository, existing, a file or a directory as asked. */
-  private repoPath(node: YPair['value'], raw: string, where: string, want: 'file' | 'dir', missing?: string): string | undefined {
+  private repoPath(
+    node: YPair['value'],
+    raw: string,
+    where: string,
+    want: 'file' | 'dir',
+    missing?: string,
+  ): string | undefined {
     const res = resolveRepoPath(this.root, raw);
     if (!res.ok) {
       this.r.at(node, 'error', 'project/path-outside', `${where} "${raw}": ${res.problem}`);
       return undefined;
     }
     if (want === 'dir' && res.exists && !res.dir) {
-      this.r.at(node, 'error', 'project/not-a-directory', `${where} "${raw}" is a file: the build context is a directory`);
+      this.r.at(
+        node,
+        'error',
+        'project/not-a-directory',
+        `${where} "${raw}" is a file: the build context is a directory`,
+      );
       return undefined;
     }
     if (!res.exists || res.dir !== (want === 'dir')) {
-      this.r.at(node, 'error', 'project/missing-file', missing ?? `${where} "${raw}" ${want === 'dir' ? 'does not exist in the repository' : 'is not a file in the repository'}`);
+      this.r.at(
+        node,
+        'error',
+        'project/missing-file',
+        missing ??
+          `${where} "${raw}" ${want === 'dir' ? 'does not exist in the repository' : 'is not a file in the repository'}`,
+      );
       return undefined;
     }
     return res.rel;
@@ -133,13 +165,29 @@ class ProjectLoader {
     // context: default the repository root.
     const ctxPair = f.get('context');
     const ctxRaw = ctxPair ? r.str(ctxPair.value) : '.';
-    const context = ctxRaw === undefined ? undefined : this.repoPath(ctxPair?.value ?? p.key, ctxRaw, `${where}.context`, 'dir');
+    const context =
+      ctxRaw === undefined ? undefined : this.repoPath(ctxPair?.value ?? p.key, ctxRaw, `${where}.context`, 'dir');
     // dockerfile: default <context>/Dockerfile (repository-relative, like every path here).
     const dfPair = f.get('dockerfile');
-    const dfRaw = dfPair ? r.str(dfPair.value) : context === undefined ? undefined : context === '.' ? 'Dockerfile' : `${context}/Dockerfile`;
-    const dockerfile = dfRaw === undefined ? undefined : this.repoPath(dfPair?.value ?? p.key, dfRaw, `${where}.dockerfile`, 'file', dfPair
-      ? `${where}.dockerfile "${dfRaw}" is not a file in the repository (paths are relative to the repository root, not to the context)`
-      : `${where} has no dockerfile and "${dfRaw}" does not exist: set "dockerfile:"`);
+    const dfRaw = dfPair
+      ? r.str(dfPair.value)
+      : context === undefined
+        ? undefined
+        : context === '.'
+          ? 'Dockerfile'
+          : `${context}/Dockerfile`;
+    const dockerfile =
+      dfRaw === undefined
+        ? undefined
+        : this.repoPath(
+            dfPair?.value ?? p.key,
+            dfRaw,
+            `${where}.dockerfile`,
+            'file',
+            dfPair
+              ? `${where}.dockerfile "${dfRaw}" is not a file in the repository (paths are relative to the repository root, not to the context)`
+              : `${where} has no dockerfile and "${dfRaw}" does not exist: set "dockerfile:"`,
+          );
     // repository: default the image key.
     const repoPair = f.get('repository');
     const repository = repoPair ? r.str(repoPair.value) : key;
@@ -147,10 +195,16 @@ class ProjectLoader {
     for (const { name, value } of r.stringMap(f.get('buildArgs')?.value)) {
       if (!r.refused(`${at}/buildArgs/${ptr(name)}`)) buildArgs[name] = value;
     }
-    if (context === undefined || dockerfile === undefined || repository === undefined || r.refused(`${at}/repository`)) return undefined;
+    if (context === undefined || dockerfile === undefined || repository === undefined || r.refused(`${at}/repository`))
+      return undefined;
     const img: ImageConfig = { key, context, dockerfile, repository, buildArgs };
     const target = r.str(f.get('target')?.value);
-    if (target !== undefined && !r.refused(`${at}/target`) && this.isStage(target, dockerfile, f.get('target') as YPair, where)) img.target = target;
+    if (
+      target !== undefined &&
+      !r.refused(`${at}/target`) &&
+      this.isStage(target, dockerfile, f.get('target') as YPair, where)
+    )
+      img.target = target;
     const platform = r.str(f.get('platform')?.value);
     if (platform !== undefined && !r.refused(`${at}/platform`)) img.platform = platform;
     return img;
@@ -160,7 +214,12 @@ class ProjectLoader {
     const stages = this.stageNames(dockerfile);
     if (!stages || stages.includes(target.toLowerCase())) return true;
     const theirs = stages.length ? ` (its stages: ${stages.join(', ')})` : ' (it names no stage: FROM image AS name)';
-    this.r.at(pair.value, 'error', 'project/unknown-target', `${where}.target "${target}" is not a stage of ${dockerfile}${theirs}${didYouMean(target.toLowerCase(), stages)}`);
+    this.r.at(
+      pair.value,
+      'error',
+      'project/unknown-target',
+      `${where}.target "${target}" is not a stage of ${dockerfile}${theirs}${didYouMean(target.toLowerCase(), stages)}`,
+    );
     return false;
   }
 
@@ -178,7 +237,12 @@ class ProjectLoader {
     if (service === undefined || r.refused(`${at}/service`)) ok = false;
     else if (!svcPair && ecsNameProblem(key, 'service')) {
       // Only the key's own use as the name: a schema cannot say "unless service: is set".
-      r.at(p.key, 'error', 'project/invalid-name', `service key "${key}" is used as the ECS service name and is not valid: ${ecsNameProblem(key, 'service')} (or set "service:")`);
+      r.at(
+        p.key,
+        'error',
+        'project/invalid-name',
+        `service key "${key}" is used as the ECS service name and is not valid: ${ecsNameProblem(key, 'service')} (or set "service:")`,
+      );
       ok = false;
     }
     const clPair = f.get('cluster');
@@ -186,19 +250,38 @@ class ProjectLoader {
     if (cluster === undefined || r.refused(`${at}/cluster`)) ok = false;
     const tdPair = f.get('taskDefinition');
     const raw = r.str(tdPair?.value);
-    const taskDefinition = tdPair && raw !== undefined ? this.repoPath(tdPair.value, raw, `${where}.taskDefinition`, 'file') : undefined;
+    const taskDefinition =
+      tdPair && raw !== undefined ? this.repoPath(tdPair.value, raw, `${where}.taskDefinition`, 'file') : undefined;
     if (taskDefinition === undefined) ok = false;
     const containers = this.containers(f, where, taskDefinition, imagesMap);
     if (f.get('containers') === undefined) {
-      r.at(p.key, 'warning', 'project/missing-key', `${where} has no "containers": no built image goes into this service, so a deploy only re-registers its task definition`);
+      r.at(
+        p.key,
+        'warning',
+        'project/missing-key',
+        `${where} has no "containers": no built image goes into this service, so a deploy only re-registers its task definition`,
+      );
     }
     const secrets = this.secrets(f, where, project);
     const environment = this.environment(f, where, secrets);
     if (!ok) return undefined;
-    return { key, service: service as string, cluster: cluster as string, taskDefinition: taskDefinition as string, containers, secrets, environment };
+    return {
+      key,
+      service: service as string,
+      cluster: cluster as string,
+      taskDefinition: taskDefinition as string,
+      containers,
+      secrets,
+      environment,
+    };
   }
 
-  private containers(f: Map<string, YPair>, where: string, taskDefinition: string | undefined, imagesMap: YMap | undefined): Record<string, string> {
+  private containers(
+    f: Map<string, YPair>,
+    where: string,
+    taskDefinition: string | undefined,
+    imagesMap: YMap | undefined,
+  ): Record<string, string> {
     const r = this.r;
     const containerNames = taskDefinition === undefined ? undefined : this.taskDefContainers(taskDefinition);
     const imageKeys = imagesMap ? imagesMap.pairs.map(keyName) : [];
@@ -208,11 +291,21 @@ class ProjectLoader {
       const imageKey = r.str(cp.value);
       if (imageKey === undefined) continue;
       if (!imageKeys.includes(imageKey)) {
-        r.at(cp.value, 'error', 'project/unknown-image', `${where}.containers.${cname} uses image "${imageKey}", which "images" does not define${didYouMean(imageKey, imageKeys)}`);
+        r.at(
+          cp.value,
+          'error',
+          'project/unknown-image',
+          `${where}.containers.${cname} uses image "${imageKey}", which "images" does not define${didYouMean(imageKey, imageKeys)}`,
+        );
       } else if (containerNames && !containerNames.includes(cname)) {
         const hint = closest(cname, containerNames);
         const theirs = containerNames.map((n) => `"${n}"`).join(', ') || 'none';
-        r.at(cp.key, 'error', 'project/unknown-container', `container "${cname}" is not in ${taskDefinition} (its containers: ${theirs})${hint ? ` (did you mean "${hint}"?)` : ''}`);
+        r.at(
+          cp.key,
+          'error',
+          'project/unknown-container',
+          `container "${cname}" is not in ${taskDefinition} (its containers: ${theirs})${hint ? ` (did you mean "${hint}"?)` : ''}`,
+        );
       } else containers[cname] = imageKey;
     }
     return containers;
@@ -226,11 +319,21 @@ class ProjectLoader {
       if (envProb) r.at(pair.key, 'warning', 'project/invalid-env-name', `secret name "${name}": ${envProb}`);
       const ref = checkSecretRef(value);
       if (!ref.ok) {
-        r.at(pair.value, 'error', 'project/secret-value-from', `${where}.secrets.${name} "${value}" is not usable as an ECS secret: ${ref.problem}`);
+        r.at(
+          pair.value,
+          'error',
+          'project/secret-value-from',
+          `${where}.secrets.${name} "${value}" is not usable as an ECS secret: ${ref.problem}`,
+        );
         continue;
       }
       if (ref.kind !== 'ssm-name' && project.region && ref.region && ref.region !== project.region) {
-        r.at(pair.value, 'notice', 'project/secret-region', `${where}.secrets.${name} is in ${ref.region}, not the project's region ${project.region}: fine with a full ARN, but check the execution role can read it there`);
+        r.at(
+          pair.value,
+          'notice',
+          'project/secret-region',
+          `${where}.secrets.${name} is in ${ref.region}, not the project's region ${project.region}: fine with a full ARN, but check the execution role can read it there`,
+        );
       }
       secrets[name] = value;
     }
@@ -244,17 +347,32 @@ class ProjectLoader {
       const envProb = envNameProblem(name);
       if (envProb) r.at(pair.key, 'warning', 'project/invalid-env-name', `environment name "${name}": ${envProb}`);
       if (name in secrets) {
-        r.at(pair.key, 'error', 'project/secret-and-environment', `${name} is both in ${where}.secrets and in ${where}.environment: keep only the secret`);
+        r.at(
+          pair.key,
+          'error',
+          'project/secret-and-environment',
+          `${name} is both in ${where}.secrets and in ${where}.environment: keep only the secret`,
+        );
         continue;
       }
       const kind = plainSecretKind(name, value);
       if (kind === 'api-key') {
         const what = name === 'DD_API_KEY' ? 'the Datadog API key' : 'what looks like a Datadog API key';
-        r.at(pair.value, 'error', 'project/secret-in-environment', `${where}.environment.${name} holds ${what} in plain text: move it to ${where}.secrets as an SSM parameter (e.g. ${name}: /datadog/apikey)`);
+        r.at(
+          pair.value,
+          'error',
+          'project/secret-in-environment',
+          `${where}.environment.${name} holds ${what} in plain text: move it to ${where}.secrets as an SSM parameter (e.g. ${name}: /datadog/apikey)`,
+        );
         continue;
       }
       if (kind === 'credential') {
-        r.at(pair.value, 'warning', 'project/secret-like-environment', `${where}.environment.${name} looks like a credential in plain text: move it to ${where}.secrets`);
+        r.at(
+          pair.value,
+          'warning',
+          'project/secret-like-environment',
+          `${where}.environment.${name} looks like a credential in plain text: move it to ${where}.secrets`,
+        );
       }
       environment[name] = value;
     }
@@ -265,7 +383,9 @@ class ProjectLoader {
   private stageNames(dockerfile: string): string[] | undefined {
     const decoded = readSource(dockerfile, path.join(this.root, dockerfile));
     if (!decoded.ok) return undefined;
-    return parseDockerfile(decoded.source).stages.map((s) => s.name).filter((n): n is string => n !== undefined);
+    return parseDockerfile(decoded.source)
+      .stages.map((s) => s.name)
+      .filter((n): n is string => n !== undefined);
   }
 
   /** Container names of a task definition, or undefined when it does not parse (its own check reports that). */
@@ -287,10 +407,21 @@ class ProjectLoader {
       const img = project.images[keyName(p)];
       if (!img) continue;
       if (!used.has(img.key) && Object.keys(project.services).length > 0) {
-        r.at(p.key, 'warning', 'project/unused-image', `image "${img.key}" is built but no service's "containers" uses it`);
+        r.at(
+          p.key,
+          'warning',
+          'project/unused-image',
+          `image "${img.key}" is built but no service's "containers" uses it`,
+        );
       }
       const prev = repos.get(img.repository);
-      if (prev) r.at(p.key, 'warning', 'project/duplicate-repository', `images "${prev}" and "${img.key}" push to the same repository "${img.repository}": give each its own`);
+      if (prev)
+        r.at(
+          p.key,
+          'warning',
+          'project/duplicate-repository',
+          `images "${prev}" and "${img.key}" push to the same repository "${img.repository}": give each its own`,
+        );
       else repos.set(img.repository, img.key);
     }
     const svcs = new Map<string, string>();
@@ -299,7 +430,13 @@ class ProjectLoader {
       if (!s) continue;
       const id = `${s.cluster}/${s.service}`;
       const prev = svcs.get(id);
-      if (prev) r.at(p.key, 'error', 'project/duplicate-service', `services "${prev}" and "${s.key}" both deploy ECS service "${s.service}" in cluster "${s.cluster}"`);
+      if (prev)
+        r.at(
+          p.key,
+          'error',
+          'project/duplicate-service',
+          `services "${prev}" and "${s.key}" both deploy ECS service "${s.service}" in cluster "${s.cluster}"`,
+        );
       else svcs.set(id, s.key);
     }
   }
@@ -331,7 +468,12 @@ class ProjectLoader {
     if (poll !== undefined) d.pollIntervalSeconds = poll;
     if (d.pollIntervalSeconds > d.waitTimeoutSeconds) {
       const node = (f.get('pollIntervalSeconds') ?? f.get('waitTimeoutSeconds'))?.value ?? m;
-      r.at(node, 'error', 'project/invalid-value', `deploy.pollIntervalSeconds (${d.pollIntervalSeconds}) is longer than deploy.waitTimeoutSeconds (${d.waitTimeoutSeconds})`);
+      r.at(
+        node,
+        'error',
+        'project/invalid-value',
+        `deploy.pollIntervalSeconds (${d.pollIntervalSeconds}) is longer than deploy.waitTimeoutSeconds (${d.waitTimeoutSeconds})`,
+      );
     }
     for (const k of ['rollback', 'fluentdDryRun', 'createRepositories'] as const) {
       const v = r.bool(f.get(k)?.value);

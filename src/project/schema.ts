@@ -62,7 +62,11 @@ function locate(root: YNode, instancePath: string): Located {
 
 /** `images.agent.repository` for messages. */
 const dotted = (instancePath: string): string =>
-  instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~')).join('.') || 'the project file';
+  instancePath
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .join('.') || 'the project file';
 
 function keyPair(root: YNode, instancePath: string, key: string): YPair | undefined {
   const { node } = locate(root, instancePath);
@@ -75,12 +79,18 @@ export function checkShape(root: YNode, source: SourceText): ShapeCheck {
   if (validate(toPlain(root))) return out;
   for (const err of validate.errors ?? []) {
     const f = toFinding(root, source, err, out.bad);
-    if (f && !out.findings.some((g) => g.line === f.line && g.column === f.column && g.code === f.code)) out.findings.push(f);
+    if (f && !out.findings.some((g) => g.line === f.line && g.column === f.column && g.code === f.code))
+      out.findings.push(f);
   }
   return out;
 }
 
-type SchemaNode = { 'x-code'?: string; errorMessage?: string; description?: string; properties?: Record<string, SchemaNode> };
+type SchemaNode = {
+  'x-code'?: string;
+  errorMessage?: string;
+  description?: string;
+  properties?: Record<string, SchemaNode>;
+};
 
 function toFinding(root: YNode, source: SourceText, err: ErrorObject, bad: Set<string>): Finding | undefined {
   const at = (node: YNode, severity: Finding['severity'], code: string, message: string): Finding =>
@@ -95,27 +105,56 @@ function toFinding(root: YNode, source: SourceText, err: ErrorObject, bad: Set<s
       const p = keyPair(root, err.instancePath, key);
       const allowed = Object.keys(parent.properties ?? {});
       const what = err.instancePath === '' ? 'the project file' : where;
-      return p && at(p.key, 'warning', 'project/unknown-key', `unknown key "${key}" in ${what}; it is ignored${didYouMean(key, allowed)}`);
+      return (
+        p &&
+        at(
+          p.key,
+          'warning',
+          'project/unknown-key',
+          `unknown key "${key}" in ${what}; it is ignored${didYouMean(key, allowed)}`,
+        )
+      );
     }
     case 'propertyNames': {
       const key = String(params.propertyName);
       bad.add(`${err.instancePath}/${pointerPart(key)}`);
       const p = keyPair(root, err.instancePath, key);
       const rule = (parent as { propertyNames?: SchemaNode }).propertyNames ?? {};
-      return p && at(p.key, 'error', rule['x-code'] ?? 'project/invalid-name', `${where}: "${key}" is not allowed: ${rule.errorMessage ?? err.message}`);
+      return (
+        p &&
+        at(
+          p.key,
+          'error',
+          rule['x-code'] ?? 'project/invalid-name',
+          `${where}: "${key}" is not allowed: ${rule.errorMessage ?? err.message}`,
+        )
+      );
     }
     case 'required': {
       const key = String(params.missingProperty);
       const desc = parent.properties?.[key]?.description ?? '';
       const present = node.kind === 'map' ? node.pairs.map(keyName) : [];
       const what = err.instancePath === '' ? 'the project file' : where;
-      return at(pair?.key ?? node, 'error', 'project/missing-key', `${what} needs "${key}"${desc ? `: ${desc}` : ''}${didYouMean(key, present)}`);
+      return at(
+        pair?.key ?? node,
+        'error',
+        'project/missing-key',
+        `${what} needs "${key}"${desc ? `: ${desc}` : ''}${didYouMean(key, present)}`,
+      );
     }
     case 'type': {
       bad.add(err.instancePath);
       const empty = node.kind === 'scalar' && node.value === null;
-      const want = String(params.type).split(',').map((t) => (t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : `a ${t}`)).join(' or ');
-      return at(node, 'error', 'project/wrong-type', empty ? `${where} is empty: give it a value` : `${where} must be ${want}, not ${typeName(node)}`);
+      const want = String(params.type)
+        .split(',')
+        .map((t) => (t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : `a ${t}`))
+        .join(' or ');
+      return at(
+        node,
+        'error',
+        'project/wrong-type',
+        empty ? `${where} is empty: give it a value` : `${where} must be ${want}, not ${typeName(node)}`,
+      );
     }
     default: {
       // A rule inside propertyNames: reported once, by its propertyNames error (which names the key).
@@ -124,7 +163,12 @@ function toFinding(root: YNode, source: SourceText, err: ErrorObject, bad: Set<s
       const value = node.kind === 'scalar' ? String(node.value) : typeName(node);
       const choices = Array.isArray(params.allowedValues) ? (params.allowedValues as unknown[]).map(String) : [];
       const hint = choices.length ? `; use ${choices.join(' or ')}${didYouMean(value, choices)}` : '';
-      return at(node, 'error', parent['x-code'] ?? 'project/invalid-value', `${where} "${value}": ${parent.errorMessage ?? err.message}${hint}`);
+      return at(
+        node,
+        'error',
+        parent['x-code'] ?? 'project/invalid-value',
+        `${where} "${value}": ${parent.errorMessage ?? err.message}${hint}`,
+      );
     }
   }
 }

@@ -13,7 +13,12 @@ import { main } from '../../src/cli/main.js';
 async function cli(args: string[], cwd = tmpdir()): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), cwd, env: { PATH: process.env.PATH } });
+  const code = await main(args, {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    cwd,
+    env: { PATH: process.env.PATH },
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -28,14 +33,14 @@ describe('usage and help', () => {
     expect([r.code, r.out]).toEqual([0, USAGE]);
   });
 
-  test.each(commandNames())('%s --help prints that command\'s usage, exit 0', async (command) => {
+  test.each(commandNames())("%s --help prints that command's usage, exit 0", async (command) => {
     const r = await cli([command, '--help']);
     expect(r.code).toBe(0);
     expect(r.out.split('\n')[0]).toMatch(new RegExp(`^Usage: dd-ecs-monitor ${command}( |$)`));
     expect(r.out).not.toContain('Commands:');
   });
 
-  test('plan --help is plan\'s usage exactly; help plan too', async () => {
+  test("plan --help is plan's usage exactly; help plan too", async () => {
     const expected = [
       'Usage: dd-ecs-monitor plan [--config FILE] [--offline] [--only SERVICE,...] [--base REV [--head REV]] [--format text|json]',
       '      Show what a deploy would do; --offline needs no AWS. With --base, images whose inputs',
@@ -65,21 +70,26 @@ describe('did-you-mean', () => {
   test('through the CLI: exit 2, the hint and where the usage is', async () => {
     const r = await cli(['deploy', '--dry-rn']);
     expect(r.code).toBe(2);
-    expect(r.err).toBe('dd-ecs-monitor: deploy: Unknown option \'--dry-rn\' (did you mean "--dry-run"?)\nRun "dd-ecs-monitor --help" for usage.');
+    expect(r.err).toBe(
+      'dd-ecs-monitor: deploy: Unknown option \'--dry-rn\' (did you mean "--dry-run"?)\nRun "dd-ecs-monitor --help" for usage.',
+    );
   });
 });
 
 describe('no project file', () => {
-  test.each([['validate'], ['plan', '--offline'], ['deploy', '--dry-run']])('%s: exit 2, pointing at init and the docs', async (...args) => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'dd-ecs-monitor-none-'));
-    try {
-      const r = await cli(args, dir);
-      expect(r.code).toBe(2);
-      expect(r.err).toContain('dd-ecs-monitor: no project file dd-ecs-monitor.yml.');
-      expect(r.err).toContain('Run "dd-ecs-monitor init" to write one');
-      expect(r.err).toContain('docs/project-file.md');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  test.each([['validate'], ['plan', '--offline'], ['deploy', '--dry-run']])(
+    '%s: exit 2, pointing at init and the docs',
+    async (...args) => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'dd-ecs-monitor-none-'));
+      try {
+        const r = await cli(args, dir);
+        expect(r.code).toBe(2);
+        expect(r.err).toContain('dd-ecs-monitor: no project file dd-ecs-monitor.yml.');
+        expect(r.err).toContain('Run "dd-ecs-monitor init" to write one');
+        expect(r.err).toContain('docs/project-file.md');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 });

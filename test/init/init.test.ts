@@ -17,7 +17,12 @@ const GOLDEN = path.join(REPO_ROOT, 'test/fixtures/blog-layout.golden.yml');
 async function cli(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), cwd, env: { PATH: process.env.PATH } });
+  const code = await main(args, {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    cwd,
+    env: { PATH: process.env.PATH },
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -60,7 +65,9 @@ describe('init on the blog layout', () => {
     writeFileSync(path.join(dir, 'dd-ecs-monitor.yml'), '# mine\n');
     const again = await cli(['init', '--workflows'], dir);
     expect(again.code).toBe(2);
-    expect(again.err).toBe('dd-ecs-monitor: init: dd-ecs-monitor.yml already exists; nothing written (--force overwrites)');
+    expect(again.err).toBe(
+      'dd-ecs-monitor: init: dd-ecs-monitor.yml already exists; nothing written (--force overwrites)',
+    );
     expect(readFileSync(path.join(dir, 'dd-ecs-monitor.yml'), 'utf8')).toBe('# mine\n');
     expect(existsSync(path.join(dir, '.github'))).toBe(false);
     const forced = await cli(['init', '--force'], dir);
@@ -97,7 +104,10 @@ describe('init on the blog layout', () => {
       '# yaml-language-server: $schema=https://cdn.jsdelivr.net/npm/dd-ecs-monitor@0.1.0/schema/dd-ecs-monitor.schema.json',
     );
     mkdirSync(path.join(dir, 'node_modules/dd-ecs-monitor/schema'), { recursive: true });
-    cpSync(path.join(REPO_ROOT, 'schema/dd-ecs-monitor.schema.json'), path.join(dir, 'node_modules/dd-ecs-monitor/schema/dd-ecs-monitor.schema.json'));
+    cpSync(
+      path.join(REPO_ROOT, 'schema/dd-ecs-monitor.schema.json'),
+      path.join(dir, 'node_modules/dd-ecs-monitor/schema/dd-ecs-monitor.schema.json'),
+    );
     await cli(['init'], dir);
     expect(readFileSync(path.join(dir, 'dd-ecs-monitor.yml'), 'utf8').split('\n')[0]).toBe(
       '# yaml-language-server: $schema=./node_modules/dd-ecs-monitor/schema/dd-ecs-monitor.schema.json',

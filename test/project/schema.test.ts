@@ -18,7 +18,12 @@ const PROJECT_SCHEMA = JSON.parse(readFileSync(path.join(REPO_ROOT, 'schema/dd-e
 
 /** ```yaml blocks of README.md and docs/*.md that are project files (top-level cluster/images/services; not workflows). */
 function projectFileExamples(): Array<[string, string]> {
-  const docs = ['README.md', ...readdirSync(path.join(REPO_ROOT, 'docs')).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const docs = [
+    'README.md',
+    ...readdirSync(path.join(REPO_ROOT, 'docs'))
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
   return docs.flatMap((doc) => {
     const text = readFileSync(path.join(REPO_ROOT, doc), 'utf8');
     return [...text.matchAll(/^```ya?ml\n([\s\S]*?)^```/gm)]
@@ -29,8 +34,11 @@ function projectFileExamples(): Array<[string, string]> {
 }
 
 describe('the schema itself', () => {
-  test('the loader\'s precompiled validator is that schema, compiled (scripts/gen-schema-validator.mjs --check)', () => {
-    const r = spawnSync(process.execPath, ['scripts/gen-schema-validator.mjs', '--check'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  test("the loader's precompiled validator is that schema, compiled (scripts/gen-schema-validator.mjs --check)", () => {
+    const r = spawnSync(process.execPath, ['scripts/gen-schema-validator.mjs', '--check'], {
+      cwd: REPO_ROOT,
+      encoding: 'utf8',
+    });
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
   });
@@ -48,7 +56,9 @@ describe('the schema itself', () => {
 describe('every project file in the docs validates', () => {
   const examples = projectFileExamples();
   test('there are examples to check (README and docs/project-file.md)', () => {
-    expect(examples.map(([where]) => where.split(':')[0])).toEqual(expect.arrayContaining(['README.md', 'docs/project-file.md']));
+    expect(examples.map(([where]) => where.split(':')[0])).toEqual(
+      expect.arrayContaining(['README.md', 'docs/project-file.md']),
+    );
   });
   test.each(examples)('%s', (_where, body) => {
     const validate = projectValidator();
@@ -70,14 +80,48 @@ describe('schema findings on the right line', () => {
     loadProject(EXAMPLE, text).findings.map((f) => [f.code, f.severity, f.line, f.column, f.message]);
 
   test.each<[string, string, string, [string, string, number, number, string]]>([
-    ['a misspelled image key', '    context: datadog\n', '    contxet: datadog\n',
-      ['project/unknown-key', 'warning', 9, 5, 'unknown key "contxet" in images.datadog-agent; it is ignored (did you mean "context"?)']],
-    ['a misspelled top-level key', 'fluentd:\n  forwardedTags', 'fluentd:\n  forwardedTag',
-      ['project/unknown-key', 'warning', 36, 3, 'unknown key "forwardedTag" in fluentd; it is ignored (did you mean "forwardedTags"?)']],
-    ['a misspelled service key', '    taskDefinition: ecs/fluentd', '    taskDefinitions: ecs/fluentd',
-      ['project/unknown-key', 'warning', 25, 5, 'unknown key "taskDefinitions" in services.fluentd; it is ignored (did you mean "taskDefinition"?)']],
-    ['a wrong type', '  rollback: true', '  rollback: [true]',
-      ['project/wrong-type', 'error', 41, 13, 'deploy.rollback must be a boolean, not a list']],
+    [
+      'a misspelled image key',
+      '    context: datadog\n',
+      '    contxet: datadog\n',
+      [
+        'project/unknown-key',
+        'warning',
+        9,
+        5,
+        'unknown key "contxet" in images.datadog-agent; it is ignored (did you mean "context"?)',
+      ],
+    ],
+    [
+      'a misspelled top-level key',
+      'fluentd:\n  forwardedTags',
+      'fluentd:\n  forwardedTag',
+      [
+        'project/unknown-key',
+        'warning',
+        36,
+        3,
+        'unknown key "forwardedTag" in fluentd; it is ignored (did you mean "forwardedTags"?)',
+      ],
+    ],
+    [
+      'a misspelled service key',
+      '    taskDefinition: ecs/fluentd',
+      '    taskDefinitions: ecs/fluentd',
+      [
+        'project/unknown-key',
+        'warning',
+        25,
+        5,
+        'unknown key "taskDefinitions" in services.fluentd; it is ignored (did you mean "taskDefinition"?)',
+      ],
+    ],
+    [
+      'a wrong type',
+      '  rollback: true',
+      '  rollback: [true]',
+      ['project/wrong-type', 'error', 41, 13, 'deploy.rollback must be a boolean, not a list'],
+    ],
   ])('%s', (_name, from, to, expected) => {
     expect(base).toContain(from);
     expect(findingsFor(base.replace(from, to))).toContainEqual(expected);
