@@ -92,83 +92,79 @@ type SchemaNode = {
   properties?: Record<string, SchemaNode>;
 };
 
+interface ErrorContext {
+  err: ErrorObject;
+  params: Record<string, unknown>;
+  parent: SchemaNode;
+  /** `images.agent.repository`, or "the project file" for the root. */
+  where: string;
+  here: Located;
+  root: YNode;
+  bad: Set<string>;
+  at: (node: YNode, severity: Finding['severity'], code: string, message: string) => Finding;
+}
+
+/** Each ajv keyword as a finding: the code, the node it points at, the message. */
+const BY_KEYWORD: Record<string, (c: ErrorContext) => Finding | undefined> = {
+  additionalProperties: (c) => {
+    const key = String(c.params.additionalProperty);
+    const p = keyPair(c.root, c.err.instancePath, key);
+    const hint = didYouMean(key, Object.keys(c.parent.properties ?? {}));
+    return p && c.at(p.key, 'warning', 'project/unknown-key', `unknown key "${key}" in ${c.where}; it is ignored${hint}`);
+  },
+  propertyNames: (c) => {
+    const key = String(c.params.propertyName);
+    c.bad.add(`${c.err.instancePath}/${pointerPart(key)}`);
+    const p = keyPair(c.root, c.err.instancePath, key);
+    const rule = (c.parent as { propertyNames?: SchemaNode }).propertyNames ?? {};
+    const message = `${c.where}: "${key}" is not allowed: ${rule.errorMessage ?? c.err.message}`;
+    return p && c.at(p.key, 'error', rule['x-code'] ?? 'project/invalid-name', message);
+  },
+  required: (c) => {
+    const key = String(c.params.missingProperty);
+    const desc = c.parent.properties?.[key]?.description ?? '';
+    const { node, pair } = c.here;
+    const present = node.kind === 'map' ? node.pairs.map(keyName) : [];
+    const message = `${c.where} needs "${key}"${desc ? `: ${desc}` : ''}${didYouMean(key, present)}`;
+    return c.at(pair?.key ?? node, 'error', 'project/missing-key', message);
+  },
+  type: (c) => {
+    c.bad.add(c.err.instancePath);
+    const { node } = c.here;
+    const want = String(c.params.type)
+      .split(',')
+      .map((t) => (t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : `a ${t}`))
+      .join(' or ');
+    const empty = node.kind === 'scalar' && node.value === null;
+    const message = empty ? `${c.where} is empty: give it a value` : `${c.where} must be ${want}, not ${typeName(node)}`;
+    return c.at(node, 'error', 'project/wrong-type', message);
+  },
+};
+
+/** pattern, enum, const, minimum, ...: the schema's own code and words for what is allowed. */
+function ruleFinding(c: ErrorContext): Finding | undefined {
+  // A rule inside propertyNames: reported once, by its propertyNames error (which names the key).
+  if (c.err.propertyName !== undefined) return undefined;
+  c.bad.add(c.err.instancePath);
+  const { node } = c.here;
+  const value = node.kind === 'scalar' ? String(node.value) : typeName(node);
+  const choices = Array.isArray(c.params.allowedValues) ? (c.params.allowedValues as unknown[]).map(String) : [];
+  const hint = choices.length ? `; use ${choices.join(' or ')}${didYouMean(value, choices)}` : '';
+  const message = `${c.where} "${value}": ${c.parent.errorMessage ?? c.err.message}${hint}`;
+  return c.at(node, 'error', c.parent['x-code'] ?? 'project/invalid-value', message);
+}
+
 function toFinding(root: YNode, source: SourceText, err: ErrorObject, bad: Set<string>): Finding | undefined {
-  const at = (node: YNode, severity: Finding['severity'], code: string, message: string): Finding =>
-    finding(source.file, source.lines.position(node.range[0]), severity, code, message);
-  const parent = (err.parentSchema ?? {}) as SchemaNode;
-  const where = dotted(err.instancePath);
-  const { node, pair } = locate(root, err.instancePath);
-  const params = err.params as Record<string, unknown>;
-  switch (err.keyword) {
-    case 'additionalProperties': {
-      const key = String(params.additionalProperty);
-      const p = keyPair(root, err.instancePath, key);
-      const allowed = Object.keys(parent.properties ?? {});
-      const what = err.instancePath === '' ? 'the project file' : where;
-      return (
-        p &&
-        at(
-          p.key,
-          'warning',
-          'project/unknown-key',
-          `unknown key "${key}" in ${what}; it is ignored${didYouMean(key, allowed)}`,
-        )
-      );
-    }
-    case 'propertyNames': {
-      const key = String(params.propertyName);
-      bad.add(`${err.instancePath}/${pointerPart(key)}`);
-      const p = keyPair(root, err.instancePath, key);
-      const rule = (parent as { propertyNames?: SchemaNode }).propertyNames ?? {};
-      return (
-        p &&
-        at(
-          p.key,
-          'error',
-          rule['x-code'] ?? 'project/invalid-name',
-          `${where}: "${key}" is not allowed: ${rule.errorMessage ?? err.message}`,
-        )
-      );
-    }
-    case 'required': {
-      const key = String(params.missingProperty);
-      const desc = parent.properties?.[key]?.description ?? '';
-      const present = node.kind === 'map' ? node.pairs.map(keyName) : [];
-      const what = err.instancePath === '' ? 'the project file' : where;
-      return at(
-        pair?.key ?? node,
-        'error',
-        'project/missing-key',
-        `${what} needs "${key}"${desc ? `: ${desc}` : ''}${didYouMean(key, present)}`,
-      );
-    }
-    case 'type': {
-      bad.add(err.instancePath);
-      const empty = node.kind === 'scalar' && node.value === null;
-      const want = String(params.type)
-        .split(',')
-        .map((t) => (t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : `a ${t}`))
-        .join(' or ');
-      return at(
-        node,
-        'error',
-        'project/wrong-type',
-        empty ? `${where} is empty: give it a value` : `${where} must be ${want}, not ${typeName(node)}`,
-      );
-    }
-    default: {
-      // A rule inside propertyNames: reported once, by its propertyNames error (which names the key).
-      if (err.propertyName !== undefined) return undefined;
-      bad.add(err.instancePath);
-      const value = node.kind === 'scalar' ? String(node.value) : typeName(node);
-      const choices = Array.isArray(params.allowedValues) ? (params.allowedValues as unknown[]).map(String) : [];
-      const hint = choices.length ? `; use ${choices.join(' or ')}${didYouMean(value, choices)}` : '';
-      return at(
-        node,
-        'error',
-        parent['x-code'] ?? 'project/invalid-value',
-        `${where} "${value}": ${parent.errorMessage ?? err.message}${hint}`,
-      );
-    }
-  }
+  const c: ErrorContext = {
+    err,
+    params: err.params as Record<string, unknown>,
+    parent: (err.parentSchema ?? {}) as SchemaNode,
+    where: dotted(err.instancePath),
+    here: locate(root, err.instancePath),
+    root,
+    bad,
+    at: (node, severity, code, message) =>
+      finding(source.file, source.lines.position(node.range[0]), severity, code, message),
+  };
+  return (BY_KEYWORD[err.keyword] ?? ruleFinding)(c);
 }
