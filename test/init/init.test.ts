@@ -5,7 +5,7 @@
  * and nothing is overwritten without --force.
  */
 import { afterEach, describe, expect, test } from '@jest/globals';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -121,5 +121,41 @@ describe('init on the blog layout', () => {
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/no Dockerfile and no task definition/);
     expect((await cli(['init', path.join(dir, 'nope')], REPO_ROOT)).code).toBe(2);
+  });
+});
+
+describe('init on other repositories', () => {
+  test('the example repository without its project file: placeholders in the templates; the secret it lacks is found', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dd-ecs-monitor-init-example-'));
+    dirs.push(dir);
+    cpSync(path.join(REPO_ROOT, 'examples/datadog-ecs'), dir, { recursive: true });
+    rmSync(path.join(dir, 'dd-ecs-monitor.yml'));
+    const r = await cli(['init'], dir);
+    // The example keeps ddapikey in its project file's secrets:, not in the template: init invents no
+    // secret, and the validation it runs says what the template lacks.
+    expect(r.out).toMatch(/^fluentd\/etc\/fluent\.conf:13:13: error fluentd\/env-not-provided ENV\['ddapikey'\]/);
+    expect(r.err).toContain('1 error, 0 warnings in 10 files checked');
+    expect(r.code).toBe(1);
+    const written = readFileSync(path.join(dir, 'dd-ecs-monitor.yml'), 'utf8');
+    // No ECR URI in the templates: the repository is a guess, and said so.
+    expect(written).toMatch(/^ {4}repository: datadog-agent +# GUESS: check: the ECR repository$/m);
+    expect(written).toMatch(/^ {6}datadog-agent: datadog-agent /m);
+    expect(written).toMatch(/^ {2}forwardedTags: \[nginx\]/m);
+  });
+
+  test('junk never crashes it: binary Dockerfile, broken JSON, unrelated JSON, a symlink out of the repository', async () => {
+    const dir = blogCopy();
+    writeFileSync(path.join(dir, 'broken.Dockerfile'), Buffer.from([0x46, 0x00, 0xff, 0xfe]));
+    writeFileSync(path.join(dir, 'ecs/broken.json'), '{"family": "x", "containerDefinitions": [');
+    writeFileSync(path.join(dir, 'package.json'), '{"name": "not-a-task-definition"}');
+    const outside = mkdtempSync(path.join(tmpdir(), 'dd-ecs-monitor-outside-'));
+    dirs.push(outside);
+    writeFileSync(path.join(outside, 'task.json'), '{"family": "stolen", "containerDefinitions": [{"name": "x"}]}');
+    symlinkSync(path.join(outside, 'task.json'), path.join(dir, 'ecs/link.json'));
+    const r = await cli(['init', '--dry-run'], dir);
+    expect(r.out).not.toContain('stolen');
+    expect(r.out).toContain('taskDefinition: ecs/datadog-agent-task-definition.json');
+    expect(`${r.out}${r.err}`).not.toMatch(/\n\s+at /);
+    expect(r.code).toBeLessThan(2);
   });
 });
