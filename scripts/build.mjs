@@ -8,6 +8,8 @@ const ncc = (entry, out) =>
     stdio: 'inherit',
   });
 
+// The project file's schema, compiled ahead of time into src/ (the CLI does not compile it on start).
+execFileSync(process.execPath, ['scripts/gen-schema-validator.mjs'], { stdio: 'inherit' });
 rmSync('dist', { recursive: true, force: true });
 ncc('src/index.ts', 'dist');
 ncc('src/cli.ts', 'dist/cli');

@@ -44,8 +44,9 @@ interface Runner {
   container: string;
 }
 
-export function validateProject(configPath: string): ValidationResult {
-  const loaded = loadProject(configPath);
+/** `text`: the project file's content when it is not (yet) on disk (`init --dry-run`). */
+export function validateProject(configPath: string, text?: string): ValidationResult {
+  const loaded = loadProject(configPath, text);
   const result: ValidationResult = {
     fatal: loaded.fatal,
     findings: [...loaded.findings],

@@ -3,6 +3,7 @@
  * usage errors as exceptions the entry turns into exit status 2.
  */
 import { parseArgs } from 'node:util';
+import { didYouMean } from '../checks/suggest.js';
 import type { OutputFormat } from '../report/findings.js';
 
 export class UsageError extends Error {}
@@ -12,6 +13,8 @@ export type CheckKindArg = (typeof CHECK_KINDS)[number];
 
 export type Command =
   | { command: 'help'; topic?: string }
+  | { command: 'usage' }
+  | { command: 'init'; dir: string; dryRun: boolean; workflows: boolean; force: boolean }
   | { command: 'version' }
   | { command: 'validate'; config: string; format: OutputFormat; failOn: 'error' | 'warning' }
   | { command: 'check'; files: string[]; kind?: CheckKindArg; format: OutputFormat; failOn: 'error' | 'warning' }
@@ -35,6 +38,9 @@ export const DEFAULT_CONFIG = 'dd-ecs-monitor.yml';
 export const USAGE = `Usage: dd-ecs-monitor <command> [options]
 
 Commands:
+  init [DIR] [--dry-run] [--workflows] [--force]
+      Write dd-ecs-monitor.yml for an existing repository (its Dockerfiles, task definitions,
+      conf.d and Fluentd files), then validate it; --workflows also writes the starter workflow.
   validate [--config FILE] [--format text|json] [--fail-on error|warning]
       Check everything the project file references: the project file, Dockerfiles,
       http_check and mysql configs, Fluentd configs, task definitions.
@@ -50,7 +56,7 @@ Commands:
 
 Options:
   --config FILE   the project file (default: ${DEFAULT_CONFIG})
-  -h, --help      this help;  --version  the version
+  -h, --help      this help (COMMAND --help: that command's);  --version  the version
 
 Exit status: 0 fine; 1 error findings or a failed deploy; 2 bad usage or an unreadable project file.`;
 
@@ -87,7 +93,9 @@ function revs(values: Record<string, string | boolean | undefined>): { base?: st
 
 export function parseCommand(argv: readonly string[]): Command {
   const [cmd, ...rest] = argv;
-  if (cmd === undefined || cmd === '-h' || cmd === '--help' || cmd === 'help') return { command: 'help', topic: rest[0] };
+  // A bare `dd-ecs-monitor` is a usage error (exit 2); asking for help is not.
+  if (cmd === undefined) return { command: 'usage' };
+  if (cmd === '-h' || cmd === '--help' || cmd === 'help') return { command: 'help', topic: rest[0] };
   if (cmd === '--version' || cmd === '-v') return { command: 'version' };
   const common: Record<string, { type: 'string' | 'boolean'; short?: string }> = {
     config: { type: 'string' },
@@ -100,7 +108,8 @@ export function parseCommand(argv: readonly string[]): Command {
     try {
       return parseArgs({ args: [...rest], options, allowPositionals: positionals, strict: true }) as Parsed;
     } catch (err) {
-      throw new UsageError(`${cmd}: ${(err as Error).message.replace(/\. To specify a positional argument.*$/, '')}`);
+      const message = (err as Error).message.replace(/\. To specify a positional argument.*$/, '');
+      throw new UsageError(`${cmd}: ${message}${optionHint(message, options)}`);
     }
   };
   switch (cmd) {
@@ -160,7 +169,47 @@ export function parseCommand(argv: readonly string[]): Command {
         pollIntervalSeconds: seconds('poll-interval', values['poll-interval'] as string | undefined),
       };
     }
+    case 'init': {
+      const { values, positionals } = parse({
+        help: { type: 'boolean', short: 'h' },
+        'dry-run': { type: 'boolean' },
+        workflows: { type: 'boolean' },
+        force: { type: 'boolean' },
+      }, true);
+      if (values.help) return { command: 'help', topic: cmd };
+      if (positionals.length > 1) throw new UsageError(`init: one directory at most, not ${positionals.length}`);
+      return {
+        command: 'init',
+        dir: positionals[0] ?? '.',
+        dryRun: Boolean(values['dry-run']),
+        workflows: Boolean(values.workflows),
+        force: Boolean(values.force),
+      };
+    }
     default:
-      throw new UsageError(`unknown command "${cmd}"`);
+      throw new UsageError(`unknown command "${cmd}"${didYouMean(cmd, commandNames())}`);
   }
+}
+
+/** The commands USAGE lists (read from it, so a command added there is known here too). */
+export function commandNames(): string[] {
+  return [...USAGE.matchAll(/^ {2}([a-z][a-z-]*)(?= |$)/gm)].map((m) => m[1] as string);
+}
+
+/** One command's part of USAGE (its synopsis lines and description), or undefined for an unknown command. */
+export function commandUsage(topic: string): string | undefined {
+  const lines = USAGE.split('\n');
+  const start = lines.findIndex((l) => l.startsWith(`  ${topic} `) || l === `  ${topic}`);
+  if (start < 0) return undefined;
+  let end = start + 1;
+  while (end < lines.length && /^ {3,}\S/.test(lines[end] as string)) end++;
+  return [`Usage: dd-ecs-monitor ${(lines[start] as string).trim()}`, ...lines.slice(start + 1, end)].join('\n');
+}
+
+/** ` (did you mean "--dry-run"?)` for parseArgs' "Unknown option '--dry-rn'", else the empty string. */
+function optionHint(message: string, options: Record<string, { short?: string }>): string {
+  const m = /Unknown option '(--?[^'=]+)/.exec(message);
+  if (!m) return '';
+  const names = Object.keys(options).map((n) => `--${n}`);
+  return didYouMean(m[1] as string, names);
 }

@@ -3,10 +3,12 @@
  * return the exit status (0 fine, 1 findings or a failed deploy, 2 bad usage or an unreadable
  * project file). Nothing here throws to the entry: unexpected errors become one line and status 2.
  */
+import path from 'node:path';
 import { checkStandaloneFile } from '../checks/check-file.js';
 import type { Finding } from '../checks/findings.js';
 import { exitCodeFor, formatJson, formatText, rebase, summaryLine } from '../report/findings.js';
-import { type Command, parseCommand, UsageError, USAGE } from './args.js';
+import { noProjectFileMessage } from './no-project-file.js';
+import { type Command, commandUsage, parseCommand, UsageError, USAGE } from './args.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -38,8 +40,14 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   try {
     switch (cmd.command) {
       case 'help':
-        io.out(USAGE);
-        return 0;
+        return printHelp(cmd.topic, io);
+      case 'usage':
+        io.err(USAGE);
+        return 2;
+      case 'init': {
+        const { runInit } = await import('../init/command.js');
+        return await runInit(cmd, io);
+      }
       case 'version':
         io.out(VERSION);
         return 0;
@@ -50,10 +58,12 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
         return await runValidate(cmd, io);
       }
       case 'plan': {
+        if (missingProjectFile(cmd.config, io)) return 2;
         const { runPlan } = await import('./plan-command.js');
         return await runPlan(cmd, io);
       }
       case 'deploy': {
+        if (missingProjectFile(cmd.config, io)) return 2;
         const { runDeploy } = await import('./deploy-command.js');
         return await runDeploy(cmd, io);
       }
@@ -69,6 +79,28 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     // AWS or docker failing under plan or deploy is a failed run (1); anything else escaping validate/check is not the user's files (2).
     return cmd.command === 'deploy' || cmd.command === 'plan' ? 1 : 2;
   }
+}
+
+/** True (and the message printed) when the project file does not exist. */
+function missingProjectFile(config: string, io: CliIo): boolean {
+  const message = noProjectFileMessage(path.resolve(io.cwd, config), io.cwd);
+  if (message) io.err(message);
+  return message !== undefined;
+}
+
+/** `--help`, `help`, `COMMAND --help`, `help COMMAND`: the whole usage or one command's. */
+function printHelp(topic: string | undefined, io: CliIo): number {
+  if (topic === undefined) {
+    io.out(USAGE);
+    return 0;
+  }
+  const one = commandUsage(topic);
+  if (one === undefined) {
+    io.err(`dd-ecs-monitor: no command "${topic}"\n${USAGE}`);
+    return 2;
+  }
+  io.out(one);
+  return 0;
 }
 
 function runCheck(cmd: Extract<Command, { command: 'check' }>, io: CliIo): number {

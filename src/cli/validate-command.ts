@@ -4,6 +4,7 @@ import { exitCodeFor } from '../report/findings.js';
 import { validateProject } from '../validate.js';
 import type { Command } from './args.js';
 import { type CliIo, printFindings } from './main.js';
+import { noProjectFileMessage } from './no-project-file.js';
 
 export async function runValidate(cmd: Extract<Command, { command: 'validate' }>, io: CliIo): Promise<number> {
   const configPath = path.resolve(io.cwd, cmd.config);
@@ -19,6 +20,8 @@ export async function runValidate(cmd: Extract<Command, { command: 'validate' }>
   );
   if (result.fatal) {
     if (cmd.format === 'text') io.err(`dd-ecs-monitor: cannot use the project file ${rel(path.basename(configPath))}`);
+    const missing = noProjectFileMessage(configPath, io.cwd);
+    if (missing) io.err(missing);
     return 2;
   }
   return exitCodeFor(result.findings, cmd.failOn);

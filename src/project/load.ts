@@ -1,29 +1,24 @@
 /**
  * `dd-ecs-monitor.yml` -> a validated `Project` plus findings on the project file's own lines.
  * Unreadable or not-YAML is fatal (the CLI exits 2); everything else is a finding and loading goes
- * on, so one run reports every problem. Paths never leave the repository and names that AWS or
- * docker would refuse (or a shell would interpret) are findings, never passed on.
- * The schema is documented in docs/project-file.md.
+ * on, so one run reports every problem. The shape (keys, types, names AWS or docker would refuse) is
+ * the JSON Schema's (schema/dd-ecs-monitor.schema.json via schema.ts); this file adds what a schema
+ * cannot say: paths never leave the repository and exist, images, containers and stages referenced
+ * exist, secrets are usable, and nothing is deployed twice. Documented in docs/project-file.md.
  */
 import path from 'node:path';
 import { type Finding, finding, sortFindings } from '../checks/findings.js';
-import { readSource } from '../checks/source.js';
+import { decode, readSource } from '../checks/source.js';
 import { closest, didYouMean } from '../checks/suggest.js';
 import { type YMap, type YPair, keyName } from '../checks/yaml/ast.js';
 import { loadYaml } from '../checks/yaml/load.js';
 import { checkSecretRef, parseTaskDefinition, plainSecretKind } from '../checks/taskdef/index.js';
-import { envNameProblem, ecrRepositoryProblem, ecsNameProblem, FARGATE_PLATFORMS, imageKeyProblem, regionProblem } from './names.js';
+import { envNameProblem, ecsNameProblem } from './names.js';
 import { parseDockerfile } from './dockerfile.js';
 import { resolveRepoPath } from './paths.js';
-import { DEPLOY_DEFAULTS, FILE_KINDS, type FileKind, type ImageConfig, type Project, type ServiceConfig } from './types.js';
+import { checkShape } from './schema.js';
+import { DEPLOY_DEFAULTS, type FileKind, type ImageConfig, type Project, type ServiceConfig } from './types.js';
 import { YamlReader } from './yaml-reader.js';
-
-const TOP_KEYS = ['version', 'region', 'cluster', 'images', 'services', 'files', 'fluentd', 'deploy'];
-const IMAGE_KEYS = ['context', 'dockerfile', 'repository', 'buildArgs', 'target', 'platform'];
-const SERVICE_KEYS = ['service', 'cluster', 'taskDefinition', 'containers', 'secrets', 'environment'];
-const FLUENTD_KEYS = ['forwardedTags'];
-const DEPLOY_KEYS = ['waitTimeoutSeconds', 'pollIntervalSeconds', 'rollback', 'fluentdDryRun', 'createRepositories'];
-const KINDS: readonly string[] = [...FILE_KINDS, 'ignore'];
 
 export interface LoadResult {
   project?: Project;
@@ -32,11 +27,12 @@ export interface LoadResult {
   fatal: boolean;
 }
 
-export function loadProject(configPath: string): LoadResult {
+/** `text`: the file's content when it is not on disk (yet): `init --dry-run` validates what it prints. */
+export function loadProject(configPath: string, text?: string): LoadResult {
   const abs = path.resolve(configPath);
   const root = path.dirname(abs);
   const configFile = path.basename(abs);
-  const decoded = readSource(configFile, abs);
+  const decoded = text === undefined ? readSource(configFile, abs) : decode(configFile, Buffer.from(text, 'utf8'));
   if (!decoded.ok) return { findings: decoded.findings, fatal: true };
   const source = decoded.source;
   const yaml = loadYaml(source, 'core');
@@ -44,36 +40,49 @@ export function loadProject(configPath: string): LoadResult {
   if (!yaml.root || yaml.root.kind !== 'map') {
     const pos = yaml.root ? source.lines.position(yaml.root.range[0]) : { line: 1, column: 1 };
     return {
-      findings: [...yaml.findings, finding(configFile, pos, 'error', 'project/not-a-mapping', 'the project file must be a YAML mapping with cluster, images and services (see docs/project-file.md)')],
+      findings: [
+        ...yaml.findings,
+        finding(
+          configFile,
+          pos,
+          'error',
+          'project/not-a-mapping',
+          'the project file must be a YAML mapping with cluster, images and services (see docs/project-file.md)',
+        ),
+      ],
       fatal: true,
     };
   }
-  const r = new YamlReader(source);
-  r.findings.push(...yaml.findings);
+  const shape = checkShape(yaml.root, source);
+  const r = new YamlReader(source, shape.bad);
+  r.findings.push(...yaml.findings, ...shape.findings);
   for (const d of yaml.duplicates) {
-    r.at(d.dup.key, 'error', 'project/duplicate-key', `"${d.key}" is defined twice${d.path ? ` in ${d.path}` : ''} (first on line ${source.lines.position(d.first.key.range[0]).line}): the first one would be silently dropped; merge them`);
+    r.at(
+      d.dup.key,
+      'error',
+      'project/duplicate-key',
+      `"${d.key}" is defined twice${d.path ? ` in ${d.path}` : ''} (first on line ${source.lines.position(d.first.key.range[0]).line}): the first one would be silently dropped; merge them`,
+    );
   }
-  const project = new ProjectLoader(r, root, configFile).load(yaml.root);
+  const project = new ProjectLoader(r, root).load(yaml.root, configFile);
   return { project, findings: sortFindings(r.findings), fatal: false };
 }
+
+/** A JSON pointer segment (RFC 6901), to ask the schema's verdict on a value. */
+const ptr = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 class ProjectLoader {
   constructor(
     private readonly r: YamlReader,
     private readonly root: string,
-    private readonly configFile: string,
   ) {}
 
-  load(rootMap: YMap): Project {
+  load(rootMap: YMap, configFile: string): Project {
     const r = this.r;
-    const top = r.known(rootMap, TOP_KEYS, 'the project file');
-    const version = top.get('version');
-    if (version && !(version.value.kind === 'scalar' && version.value.value === 1)) {
-      r.at(version.value, 'error', 'project/invalid-value', 'version must be 1 (the only project file version so far)');
-    }
+    const top = r.fields(rootMap);
     const project: Project = {
       root: this.root,
-      configFile: this.configFile,
+      configFile,
       cluster: '',
       images: {},
       services: {},
@@ -81,252 +90,307 @@ class ProjectLoader {
       fluentd: { forwardedTags: [] },
       deploy: { ...DEPLOY_DEFAULTS },
     };
-    const regionPair = top.get('region');
-    const region = r.str(regionPair?.value, 'region');
-    if (region !== undefined) {
-      const p = regionProblem(region);
-      if (p) r.at((regionPair as YPair).value, 'error', 'project/invalid-region', `region "${region}" is not an AWS Region: ${p}`);
-      else project.region = region;
-    }
-    const clusterPair = top.get('cluster');
-    if (!clusterPair) r.at(rootMap, 'error', 'project/missing-key', 'the project file needs "cluster": the ECS cluster the services run in');
-    const cluster = r.str(clusterPair?.value, 'cluster');
-    if (cluster !== undefined) {
-      const p = ecsNameProblem(cluster, 'cluster');
-      if (p) r.at((clusterPair as YPair).value, 'error', 'project/invalid-name', `cluster "${cluster}" is not a valid ECS cluster name: ${p}`);
-      else project.cluster = cluster;
-    }
+    const region = r.str(top.get('region')?.value);
+    if (region !== undefined && !r.refused('/region')) project.region = region;
+    const cluster = r.str(top.get('cluster')?.value);
+    if (cluster !== undefined && !r.refused('/cluster')) project.cluster = cluster;
 
-    const imagesMap = r.map(top.get('images')?.value, 'images');
+    const imagesMap = r.map(top.get('images')?.value);
     for (const p of lastPairs(imagesMap)) {
-      const img = this.image(p);
+      const img = r.refused(`/images/${ptr(keyName(p))}`) ? undefined : this.image(p);
       if (img) project.images[img.key] = img;
     }
-    const servicesMap = r.map(top.get('services')?.value, 'services');
-    if (!top.get('services')) r.at(rootMap, 'warning', 'project/missing-key', 'the project file has no "services": nothing will be deployed');
+    const servicesMap = r.map(top.get('services')?.value);
+    if (!top.get('services'))
+      r.at(rootMap, 'warning', 'project/missing-key', 'the project file has no "services": nothing will be deployed');
     for (const p of lastPairs(servicesMap)) {
       const svc = this.service(p, project, imagesMap);
       if (svc) project.services[svc.key] = svc;
     }
     this.crossChecks(project, imagesMap, servicesMap);
 
-    const filesMap = r.map(top.get('files')?.value, 'files');
-    for (const p of lastPairs(filesMap)) this.fileOverride(p, project);
+    for (const p of lastPairs(r.map(top.get('files')?.value))) this.fileOverride(p, project);
 
-    const fluentdMap = r.map(top.get('fluentd')?.value, 'fluentd');
-    if (fluentdMap) {
-      const f = r.known(fluentdMap, FLUENTD_KEYS, 'fluentd');
-      project.fluentd.forwardedTags = r.strings(f.get('forwardedTags')?.value, 'fluentd.forwardedTags');
-    }
+    const fluentdMap = r.map(top.get('fluentd')?.value);
+    if (fluentdMap) project.fluentd.forwardedTags = r.strings(r.fields(fluentdMap).get('forwardedTags')?.value);
 
-    const deployMap = r.map(top.get('deploy')?.value, 'deploy');
+    const deployMap = r.map(top.get('deploy')?.value);
     if (deployMap) this.deploy(deployMap, project);
     return project;
+  }
+
+  /** A repository path of the project file: inside the repository, existing, a file or a directory as asked. */
+  private repoPath(
+    node: YPair['value'],
+    raw: string,
+    where: string,
+    want: 'file' | 'dir',
+    missing?: string,
+  ): string | undefined {
+    const res = resolveRepoPath(this.root, raw);
+    if (!res.ok) {
+      this.r.at(node, 'error', 'project/path-outside', `${where} "${raw}": ${res.problem}`);
+      return undefined;
+    }
+    if (want === 'dir' && res.exists && !res.dir) {
+      this.r.at(
+        node,
+        'error',
+        'project/not-a-directory',
+        `${where} "${raw}" is a file: the build context is a directory`,
+      );
+      return undefined;
+    }
+    if (!res.exists || res.dir !== (want === 'dir')) {
+      this.r.at(
+        node,
+        'error',
+        'project/missing-file',
+        missing ??
+          `${where} "${raw}" ${want === 'dir' ? 'does not exist in the repository' : 'is not a file in the repository'}`,
+      );
+      return undefined;
+    }
+    return res.rel;
   }
 
   private image(p: YPair): ImageConfig | undefined {
     const r = this.r;
     const key = keyName(p);
     const where = `images.${key}`;
-    const keyProblem = imageKeyProblem(key);
-    if (keyProblem) {
-      r.at(p.key, 'error', 'project/invalid-name', `image key "${key}" is not allowed: ${keyProblem}`);
-      return undefined;
-    }
-    const m = r.map(p.value, where);
+    const at = `/images/${ptr(key)}`;
+    const m = r.map(p.value);
     if (!m) return undefined;
-    const f = r.known(m, IMAGE_KEYS, where);
-    let ok = true;
+    const f = r.fields(m);
     // context: default the repository root.
     const ctxPair = f.get('context');
-    const ctxRaw = ctxPair ? r.str(ctxPair.value, `${where}.context`) : '.';
-    let context = '.';
-    if (ctxRaw === undefined) ok = false;
-    else {
-      const res = resolveRepoPath(this.root, ctxRaw);
-      const node = ctxPair?.value ?? p.key;
-      if (!res.ok) {
-        r.at(node, 'error', 'project/path-outside', `${where}.context "${ctxRaw}": ${res.problem}`);
-        ok = false;
-      } else if (!res.exists) {
-        r.at(node, 'error', 'project/missing-file', `${where}.context "${ctxRaw}" does not exist in the repository`);
-        ok = false;
-      } else if (!res.dir) {
-        r.at(node, 'error', 'project/not-a-directory', `${where}.context "${ctxRaw}" is a file: the build context is a directory`);
-        ok = false;
-      } else context = res.rel;
-    }
+    const ctxRaw = ctxPair ? r.str(ctxPair.value) : '.';
+    const context =
+      ctxRaw === undefined ? undefined : this.repoPath(ctxPair?.value ?? p.key, ctxRaw, `${where}.context`, 'dir');
     // dockerfile: default <context>/Dockerfile (repository-relative, like every path here).
     const dfPair = f.get('dockerfile');
-    const dfRaw = dfPair ? r.str(dfPair.value, `${where}.dockerfile`) : !ok ? undefined : context === '.' ? 'Dockerfile' : `${context}/Dockerfile`;
-    let dockerfile = '';
-    if (dfRaw === undefined) ok = false;
-    else {
-      const res = resolveRepoPath(this.root, dfRaw);
-      const node = dfPair?.value ?? p.key;
-      if (!res.ok) {
-        r.at(node, 'error', 'project/path-outside', `${where}.dockerfile "${dfRaw}": ${res.problem}`);
-        ok = false;
-      } else if (!res.exists || res.dir) {
-        r.at(node, 'error', 'project/missing-file', dfPair
-          ? `${where}.dockerfile "${dfRaw}" is not a file in the repository (paths are relative to the repository root, not to the context)`
-          : `${where} has no dockerfile and "${dfRaw}" does not exist: set "dockerfile:"`);
-        ok = false;
-      } else dockerfile = res.rel;
-    }
+    const dfRaw = dfPair
+      ? r.str(dfPair.value)
+      : context === undefined
+        ? undefined
+        : context === '.'
+          ? 'Dockerfile'
+          : `${context}/Dockerfile`;
+    const dockerfile =
+      dfRaw === undefined
+        ? undefined
+        : this.repoPath(
+            dfPair?.value ?? p.key,
+            dfRaw,
+            `${where}.dockerfile`,
+            'file',
+            dfPair
+              ? `${where}.dockerfile "${dfRaw}" is not a file in the repository (paths are relative to the repository root, not to the context)`
+              : `${where} has no dockerfile and "${dfRaw}" does not exist: set "dockerfile:"`,
+          );
     // repository: default the image key.
     const repoPair = f.get('repository');
-    const repository = repoPair ? r.str(repoPair.value, `${where}.repository`) : key;
-    if (repository === undefined) ok = false;
-    else {
-      const prob = ecrRepositoryProblem(repository);
-      if (prob) {
-        r.at(repoPair?.value ?? p.key, 'error', 'project/invalid-name', `${where}.repository "${repository}" is not a valid ECR repository name: ${prob}`);
-        ok = false;
-      }
-    }
+    const repository = repoPair ? r.str(repoPair.value) : key;
     const buildArgs: Record<string, string> = {};
-    for (const { name, value, pair } of r.stringMap(f.get('buildArgs')?.value, `${where}.buildArgs`)) {
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) r.at(pair.key, 'error', 'project/invalid-name', `build arg "${name}" is not a valid ARG name: letters, digits and "_"`);
-      else buildArgs[name] = value;
+    for (const { name, value } of r.stringMap(f.get('buildArgs')?.value)) {
+      if (!r.refused(`${at}/buildArgs/${ptr(name)}`)) buildArgs[name] = value;
     }
-    const img: ImageConfig = { key, context, dockerfile, repository: repository ?? key, buildArgs };
-    const target = r.str(f.get('target')?.value, `${where}.target`);
-    if (target !== undefined) {
-      const node = (f.get('target') as YPair).value;
-      const stages = dockerfile ? this.stageNames(dockerfile) : undefined;
-      if (!/^[A-Za-z][A-Za-z0-9_.-]*$/.test(target)) r.at(node, 'error', 'project/invalid-name', `${where}.target "${target}" is not a stage name`);
-      else if (stages && !stages.includes(target.toLowerCase())) {
-        r.at(node, 'error', 'project/unknown-target', `${where}.target "${target}" is not a stage of ${dockerfile}${stages.length ? ` (its stages: ${stages.join(', ')})` : ' (it names no stage: FROM image AS name)'}${didYouMean(target.toLowerCase(), stages)}`);
-      } else img.target = target;
-    }
-    const platformPair = f.get('platform');
-    const platform = r.str(platformPair?.value, `${where}.platform`);
-    if (platform !== undefined) {
-      if (!FARGATE_PLATFORMS.includes(platform)) {
-        r.at((platformPair as YPair).value, 'error', 'project/invalid-value', `${where}.platform "${platform}" is not a platform Fargate runs: use ${FARGATE_PLATFORMS.join(' or ')}${didYouMean(platform, FARGATE_PLATFORMS)}`);
-      } else img.platform = platform;
-    }
-    return ok ? img : undefined;
+    if (context === undefined || dockerfile === undefined || repository === undefined || r.refused(`${at}/repository`))
+      return undefined;
+    const img: ImageConfig = { key, context, dockerfile, repository, buildArgs };
+    const target = r.str(f.get('target')?.value);
+    if (
+      target !== undefined &&
+      !r.refused(`${at}/target`) &&
+      this.isStage(target, dockerfile, f.get('target') as YPair, where)
+    )
+      img.target = target;
+    const platform = r.str(f.get('platform')?.value);
+    if (platform !== undefined && !r.refused(`${at}/platform`)) img.platform = platform;
+    return img;
+  }
+
+  private isStage(target: string, dockerfile: string, pair: YPair, where: string): boolean {
+    const stages = this.stageNames(dockerfile);
+    if (!stages || stages.includes(target.toLowerCase())) return true;
+    const theirs = stages.length ? ` (its stages: ${stages.join(', ')})` : ' (it names no stage: FROM image AS name)';
+    this.r.at(
+      pair.value,
+      'error',
+      'project/unknown-target',
+      `${where}.target "${target}" is not a stage of ${dockerfile}${theirs}${didYouMean(target.toLowerCase(), stages)}`,
+    );
+    return false;
   }
 
   private service(p: YPair, project: Project, imagesMap: YMap | undefined): ServiceConfig | undefined {
     const r = this.r;
     const key = keyName(p);
     const where = `services.${key}`;
-    const m = r.map(p.value, where);
-    if (!m) return undefined;
-    const f = r.known(m, SERVICE_KEYS, where);
+    const at = `/services/${ptr(key)}`;
+    const m = r.map(p.value);
+    if (!m || r.refused(at)) return undefined;
+    const f = r.fields(m);
     let ok = true;
     const svcPair = f.get('service');
-    const service = svcPair ? r.str(svcPair.value, `${where}.service`) : key;
-    if (service === undefined) ok = false;
-    else {
-      const prob = ecsNameProblem(service, 'service');
-      if (prob) {
-        r.at(svcPair ? svcPair.value : p.key, 'error', 'project/invalid-name', svcPair ? `${where}.service "${service}" is not a valid ECS service name: ${prob}` : `service key "${key}" is used as the ECS service name and is not valid: ${prob} (or set "service:")`);
-        ok = false;
-      }
+    const service = svcPair ? r.str(svcPair.value) : key;
+    if (service === undefined || r.refused(`${at}/service`)) ok = false;
+    else if (!svcPair && ecsNameProblem(key, 'service')) {
+      // Only the key's own use as the name: a schema cannot say "unless service: is set".
+      r.at(
+        p.key,
+        'error',
+        'project/invalid-name',
+        `service key "${key}" is used as the ECS service name and is not valid: ${ecsNameProblem(key, 'service')} (or set "service:")`,
+      );
+      ok = false;
     }
     const clPair = f.get('cluster');
-    let cluster = project.cluster;
-    if (clPair) {
-      const c = r.str(clPair.value, `${where}.cluster`);
-      const prob = c === undefined ? 'missing' : ecsNameProblem(c, 'cluster');
-      if (c !== undefined && prob) r.at(clPair.value, 'error', 'project/invalid-name', `${where}.cluster "${c}" is not a valid ECS cluster name: ${prob}`);
-      if (c === undefined || prob) ok = false;
-      else cluster = c;
-    }
+    const cluster = clPair ? r.str(clPair.value) : project.cluster;
+    if (cluster === undefined || r.refused(`${at}/cluster`)) ok = false;
     const tdPair = f.get('taskDefinition');
-    let taskDefinition = '';
-    let containerNames: string[] | undefined;
-    if (!tdPair) {
-      r.at(p.key, 'error', 'project/missing-key', `${where} needs "taskDefinition": the task definition template's path${didYouMean('taskDefinition', m.pairs.map(keyName))}`);
-      ok = false;
-    } else {
-      const raw = r.str(tdPair.value, `${where}.taskDefinition`);
-      if (raw === undefined) ok = false;
-      else {
-        const res = resolveRepoPath(this.root, raw);
-        if (!res.ok) {
-          r.at(tdPair.value, 'error', 'project/path-outside', `${where}.taskDefinition "${raw}": ${res.problem}`);
-          ok = false;
-        } else if (!res.exists || res.dir) {
-          r.at(tdPair.value, 'error', 'project/missing-file', `${where}.taskDefinition "${raw}" is not a file in the repository`);
-          ok = false;
-        } else {
-          taskDefinition = res.rel;
-          containerNames = this.taskDefContainers(res.rel, res.abs);
-        }
-      }
+    const raw = r.str(tdPair?.value);
+    const taskDefinition =
+      tdPair && raw !== undefined ? this.repoPath(tdPair.value, raw, `${where}.taskDefinition`, 'file') : undefined;
+    if (taskDefinition === undefined) ok = false;
+    const containers = this.containers(f, where, taskDefinition, imagesMap);
+    if (f.get('containers') === undefined) {
+      r.at(
+        p.key,
+        'warning',
+        'project/missing-key',
+        `${where} has no "containers": no built image goes into this service, so a deploy only re-registers its task definition`,
+      );
     }
-    const containers: Record<string, string> = {};
+    const secrets = this.secrets(f, where, project);
+    const environment = this.environment(f, where, secrets);
+    if (!ok) return undefined;
+    return {
+      key,
+      service: service as string,
+      cluster: cluster as string,
+      taskDefinition: taskDefinition as string,
+      containers,
+      secrets,
+      environment,
+    };
+  }
+
+  private containers(
+    f: Map<string, YPair>,
+    where: string,
+    taskDefinition: string | undefined,
+    imagesMap: YMap | undefined,
+  ): Record<string, string> {
+    const r = this.r;
+    const containerNames = taskDefinition === undefined ? undefined : this.taskDefContainers(taskDefinition);
     const imageKeys = imagesMap ? imagesMap.pairs.map(keyName) : [];
-    const contMap = r.map(f.get('containers')?.value, `${where}.containers`);
-    for (const cp of contMap?.pairs ?? []) {
+    const containers: Record<string, string> = {};
+    for (const cp of r.map(f.get('containers')?.value)?.pairs ?? []) {
       const cname = keyName(cp);
-      const imageKey = r.str(cp.value, `${where}.containers.${cname}`);
+      const imageKey = r.str(cp.value);
       if (imageKey === undefined) continue;
       if (!imageKeys.includes(imageKey)) {
-        r.at(cp.value, 'error', 'project/unknown-image', `${where}.containers.${cname} uses image "${imageKey}", which "images" does not define${didYouMean(imageKey, imageKeys)}`);
-        continue;
-      }
-      if (containerNames && !containerNames.includes(cname)) {
+        r.at(
+          cp.value,
+          'error',
+          'project/unknown-image',
+          `${where}.containers.${cname} uses image "${imageKey}", which "images" does not define${didYouMean(imageKey, imageKeys)}`,
+        );
+      } else if (containerNames && !containerNames.includes(cname)) {
         const hint = closest(cname, containerNames);
-        r.at(cp.key, 'error', 'project/unknown-container', `container "${cname}" is not in ${taskDefinition} (its containers: ${containerNames.map((n) => `"${n}"`).join(', ') || 'none'})${hint ? ` (did you mean "${hint}"?)` : ''}`);
-        continue;
-      }
-      containers[cname] = imageKey;
+        const theirs = containerNames.map((n) => `"${n}"`).join(', ') || 'none';
+        r.at(
+          cp.key,
+          'error',
+          'project/unknown-container',
+          `container "${cname}" is not in ${taskDefinition} (its containers: ${theirs})${hint ? ` (did you mean "${hint}"?)` : ''}`,
+        );
+      } else containers[cname] = imageKey;
     }
-    if (f.get('containers') === undefined) {
-      r.at(p.key, 'warning', 'project/missing-key', `${where} has no "containers": no built image goes into this service, so a deploy only re-registers its task definition`);
-    }
+    return containers;
+  }
+
+  private secrets(f: Map<string, YPair>, where: string, project: Project): Record<string, string> {
+    const r = this.r;
     const secrets: Record<string, string> = {};
-    for (const { name, value, pair } of r.stringMap(f.get('secrets')?.value, `${where}.secrets`)) {
+    for (const { name, value, pair } of r.stringMap(f.get('secrets')?.value)) {
       const envProb = envNameProblem(name);
       if (envProb) r.at(pair.key, 'warning', 'project/invalid-env-name', `secret name "${name}": ${envProb}`);
       const ref = checkSecretRef(value);
       if (!ref.ok) {
-        r.at(pair.value, 'error', 'project/secret-value-from', `${where}.secrets.${name} "${value}" is not usable as an ECS secret: ${ref.problem}`);
+        r.at(
+          pair.value,
+          'error',
+          'project/secret-value-from',
+          `${where}.secrets.${name} "${value}" is not usable as an ECS secret: ${ref.problem}`,
+        );
         continue;
       }
       if (ref.kind !== 'ssm-name' && project.region && ref.region && ref.region !== project.region) {
-        r.at(pair.value, 'notice', 'project/secret-region', `${where}.secrets.${name} is in ${ref.region}, not the project's region ${project.region}: fine with a full ARN, but check the execution role can read it there`);
+        r.at(
+          pair.value,
+          'notice',
+          'project/secret-region',
+          `${where}.secrets.${name} is in ${ref.region}, not the project's region ${project.region}: fine with a full ARN, but check the execution role can read it there`,
+        );
       }
       secrets[name] = value;
     }
+    return secrets;
+  }
+
+  private environment(f: Map<string, YPair>, where: string, secrets: Record<string, string>): Record<string, string> {
+    const r = this.r;
     const environment: Record<string, string> = {};
-    for (const { name, value, pair } of r.stringMap(f.get('environment')?.value, `${where}.environment`)) {
+    for (const { name, value, pair } of r.stringMap(f.get('environment')?.value)) {
       const envProb = envNameProblem(name);
       if (envProb) r.at(pair.key, 'warning', 'project/invalid-env-name', `environment name "${name}": ${envProb}`);
       if (name in secrets) {
-        r.at(pair.key, 'error', 'project/secret-and-environment', `${name} is both in ${where}.secrets and in ${where}.environment: keep only the secret`);
+        r.at(
+          pair.key,
+          'error',
+          'project/secret-and-environment',
+          `${name} is both in ${where}.secrets and in ${where}.environment: keep only the secret`,
+        );
         continue;
       }
       const kind = plainSecretKind(name, value);
       if (kind === 'api-key') {
-        r.at(pair.value, 'error', 'project/secret-in-environment', `${where}.environment.${name} holds ${name === 'DD_API_KEY' ? 'the Datadog API key' : 'what looks like a Datadog API key'} in plain text: move it to ${where}.secrets as an SSM parameter (e.g. ${name}: /datadog/apikey)`);
+        const what = name === 'DD_API_KEY' ? 'the Datadog API key' : 'what looks like a Datadog API key';
+        r.at(
+          pair.value,
+          'error',
+          'project/secret-in-environment',
+          `${where}.environment.${name} holds ${what} in plain text: move it to ${where}.secrets as an SSM parameter (e.g. ${name}: /datadog/apikey)`,
+        );
         continue;
       }
       if (kind === 'credential') {
-        r.at(pair.value, 'warning', 'project/secret-like-environment', `${where}.environment.${name} looks like a credential in plain text: move it to ${where}.secrets`);
+        r.at(
+          pair.value,
+          'warning',
+          'project/secret-like-environment',
+          `${where}.environment.${name} looks like a credential in plain text: move it to ${where}.secrets`,
+        );
       }
       environment[name] = value;
     }
-    if (!ok) return undefined;
-    return { key, service: service as string, cluster, taskDefinition, containers, secrets, environment };
+    return environment;
   }
 
   /** Stage names of a Dockerfile, or undefined when it cannot be read (the layout reports that). */
   private stageNames(dockerfile: string): string[] | undefined {
     const decoded = readSource(dockerfile, path.join(this.root, dockerfile));
     if (!decoded.ok) return undefined;
-    return parseDockerfile(decoded.source).stages.map((s) => s.name).filter((n): n is string => n !== undefined);
+    return parseDockerfile(decoded.source)
+      .stages.map((s) => s.name)
+      .filter((n): n is string => n !== undefined);
   }
 
   /** Container names of a task definition, or undefined when it does not parse (its own check reports that). */
-  private taskDefContainers(rel: string, abs: string): string[] | undefined {
-    const decoded = readSource(rel, abs);
+  private taskDefContainers(rel: string): string[] | undefined {
+    const decoded = readSource(rel, path.join(this.root, rel));
     if (!decoded.ok) return undefined;
     const { taskDef } = parseTaskDefinition(decoded.source);
     if (!taskDef || !Array.isArray(taskDef.containerDefinitions)) return undefined;
@@ -338,18 +402,26 @@ class ProjectLoader {
   private crossChecks(project: Project, imagesMap: YMap | undefined, servicesMap: YMap | undefined): void {
     const r = this.r;
     const used = new Set(Object.values(project.services).flatMap((s) => Object.values(s.containers)));
-    for (const p of lastPairs(imagesMap)) {
-      const key = keyName(p);
-      if (project.images[key] && !used.has(key) && Object.keys(project.services).length > 0) {
-        r.at(p.key, 'warning', 'project/unused-image', `image "${key}" is built but no service's "containers" uses it`);
-      }
-    }
     const repos = new Map<string, string>();
     for (const p of lastPairs(imagesMap)) {
       const img = project.images[keyName(p)];
       if (!img) continue;
+      if (!used.has(img.key) && Object.keys(project.services).length > 0) {
+        r.at(
+          p.key,
+          'warning',
+          'project/unused-image',
+          `image "${img.key}" is built but no service's "containers" uses it`,
+        );
+      }
       const prev = repos.get(img.repository);
-      if (prev) r.at(p.key, 'warning', 'project/duplicate-repository', `images "${prev}" and "${img.key}" push to the same repository "${img.repository}": give each its own`);
+      if (prev)
+        r.at(
+          p.key,
+          'warning',
+          'project/duplicate-repository',
+          `images "${prev}" and "${img.key}" push to the same repository "${img.repository}": give each its own`,
+        );
       else repos.set(img.repository, img.key);
     }
     const svcs = new Map<string, string>();
@@ -358,7 +430,13 @@ class ProjectLoader {
       if (!s) continue;
       const id = `${s.cluster}/${s.service}`;
       const prev = svcs.get(id);
-      if (prev) r.at(p.key, 'error', 'project/duplicate-service', `services "${prev}" and "${s.key}" both deploy ECS service "${s.service}" in cluster "${s.cluster}"`);
+      if (prev)
+        r.at(
+          p.key,
+          'error',
+          'project/duplicate-service',
+          `services "${prev}" and "${s.key}" both deploy ECS service "${s.service}" in cluster "${s.cluster}"`,
+        );
       else svcs.set(id, s.key);
     }
   }
@@ -366,39 +444,39 @@ class ProjectLoader {
   private fileOverride(p: YPair, project: Project): void {
     const r = this.r;
     const file = keyName(p);
-    const kind = r.str(p.value, `files.${file}`);
-    if (kind === undefined) return;
-    if (!KINDS.includes(kind)) {
-      r.at(p.value, 'error', 'project/unknown-kind', `files.${file}: "${kind}" is not a file kind; use one of ${KINDS.join(', ')}${didYouMean(kind, KINDS)}`);
-      return;
-    }
+    const kind = r.str(p.value);
+    if (kind === undefined || r.refused(`/files/${ptr(file)}`)) return;
     const res = resolveRepoPath(this.root, file);
     if (!res.ok) {
       r.at(p.key, 'error', 'project/path-outside', `files: "${file}": ${res.problem}`);
       return;
     }
-    if (!res.exists || res.dir) {
-      if (kind !== 'ignore') {
-        r.at(p.key, 'error', 'project/missing-file', `files: "${file}" is not a file in the repository`);
-        return;
-      }
+    if ((!res.exists || res.dir) && kind !== 'ignore') {
+      r.at(p.key, 'error', 'project/missing-file', `files: "${file}" is not a file in the repository`);
+      return;
     }
     project.files[res.rel] = kind as FileKind | 'ignore';
   }
 
   private deploy(m: YMap, project: Project): void {
     const r = this.r;
-    const f = r.known(m, DEPLOY_KEYS, 'deploy');
+    const f = r.fields(m);
     const d = project.deploy;
-    const wait = r.count(f.get('waitTimeoutSeconds')?.value, 'deploy.waitTimeoutSeconds');
+    const wait = r.count(f.get('waitTimeoutSeconds')?.value);
     if (wait !== undefined) d.waitTimeoutSeconds = wait;
-    const poll = r.count(f.get('pollIntervalSeconds')?.value, 'deploy.pollIntervalSeconds');
+    const poll = r.count(f.get('pollIntervalSeconds')?.value);
     if (poll !== undefined) d.pollIntervalSeconds = poll;
     if (d.pollIntervalSeconds > d.waitTimeoutSeconds) {
-      r.at((f.get('pollIntervalSeconds') ?? f.get('waitTimeoutSeconds'))?.value ?? m, 'error', 'project/invalid-value', `deploy.pollIntervalSeconds (${d.pollIntervalSeconds}) is longer than deploy.waitTimeoutSeconds (${d.waitTimeoutSeconds})`);
+      const node = (f.get('pollIntervalSeconds') ?? f.get('waitTimeoutSeconds'))?.value ?? m;
+      r.at(
+        node,
+        'error',
+        'project/invalid-value',
+        `deploy.pollIntervalSeconds (${d.pollIntervalSeconds}) is longer than deploy.waitTimeoutSeconds (${d.waitTimeoutSeconds})`,
+      );
     }
     for (const k of ['rollback', 'fluentdDryRun', 'createRepositories'] as const) {
-      const v = r.bool(f.get(k)?.value, `deploy.${k}`);
+      const v = r.bool(f.get(k)?.value);
       if (v !== undefined) d[k] = v;
     }
   }

@@ -149,6 +149,12 @@ function collect(): Emitted {
     };
     visit(sf);
   }
+  // The project file's JSON Schema names the code of each rule (`x-code`); src/project/schema.ts reports them as errors.
+  const schemaFile = path.join(ROOT, 'schema', 'dd-ecs-monitor.schema.json');
+  for (const m of readFileSync(schemaFile, 'utf8').matchAll(/"x-code": "([^"]+)"/g)) {
+    addCode(m[1] as string, schemaFile);
+    addSeverity(m[1] as string, 'error');
+  }
   return { codes, severities };
 }
 
