@@ -8,6 +8,9 @@
  */
 import type { Finding } from '../checks/findings.js';
 import { runProcess } from '../exec.js';
+import { type ImageMethod, describeMethod, imageMethod } from './append-plan.js';
+import { type AppendMethod } from './append-one.js';
+import { buildAppended, dockerEngineUp } from './build-appended.js';
 import { detectBuilder } from './builder.js';
 import { buildOne } from './build-one.js';
 import { contentTag } from './content-hash.js';
@@ -129,6 +132,12 @@ export async function buildImages(opts: BuildImagesOptions): Promise<BuildImages
     }),
   );
 
+  const methods = new Map<string, ImageMethod>();
+  await Promise.all(
+    resolved
+      .filter((r) => !(r.existing && r.repo && !opts.rebuild))
+      .map(async (r) => void methods.set(r.spec.key, opts.append === false ? { kind: 'docker', reason: 'layer append switched off' } : await imageMethod(r.spec))),
+  );
   const results = new Map<string, ImageResult>();
   const toBuild: Array<Resolved & { repo: RepositoryInfo }> = [];
   for (const r of resolved) {
@@ -158,6 +167,7 @@ export async function buildImages(opts: BuildImagesOptions): Promise<BuildImages
         built: false,
         pushed: false,
         wouldCreateRepository: r.repo ? undefined : true,
+        method: await plannedMethod(ecr, r, methods.get(r.spec.key), opts),
       });
       continue;
     }
@@ -166,7 +176,7 @@ export async function buildImages(opts: BuildImagesOptions): Promise<BuildImages
 
   const findings: Finding[] = [];
   if (toBuild.length > 0) {
-    await buildAll({ opts, exec, toBuild, results, findings });
+    await buildAll({ opts, exec, toBuild, results, findings, methods });
   }
   return { images: opts.images.map((s) => results.get(s.key) as ImageResult), findings };
 }
@@ -177,9 +187,23 @@ interface BuildAllInput {
   toBuild: Array<Resolved & { repo: RepositoryInfo }>;
   results: Map<string, ImageResult>;
   findings: Finding[];
+  methods: ReadonlyMap<string, ImageMethod>;
 }
 
-async function buildAll({ opts, exec, toBuild, results, findings }: BuildAllInput): Promise<void> {
+/** What a dry run says about how the image would be made; a missing base means docker builds it first. */
+async function plannedMethod(ecr: BuildImagesOptions['clients']['ecr'], r: Resolved, m: ImageMethod | undefined, opts: BuildImagesOptions): Promise<string | undefined> {
+  if (!m) return undefined;
+  if (m.kind === 'docker' || !r.repo) return describeMethod(m);
+  const base = opts.rebuild ? undefined : await findImageByTag(ecr, { name: r.repo.name, registryId: r.repo.registryId, tag: m.baseTag });
+  return base ? `${describeMethod(m)} on ${m.baseTag}` : `docker build of the base ${m.baseTag} (not in ECR yet), then ${describeMethod(m)}`;
+}
+
+function appendMethodOf(methods: ReadonlyMap<string, ImageMethod>, key: string): AppendMethod | undefined {
+  const m = methods.get(key);
+  return m?.kind === 'append' ? m : undefined;
+}
+
+async function buildAll({ opts, exec, toBuild, results, findings, methods }: BuildAllInput): Promise<void> {
   const { log } = opts;
   const ecr = opts.clients.ecr;
   const registryIds = [...new Set(toBuild.map((r) => r.spec.registryId).filter((x): x is string => Boolean(x)))];
@@ -200,25 +224,48 @@ async function buildAll({ opts, exec, toBuild, results, findings }: BuildAllInpu
     logins.push({ ...auth, host });
   }
 
-  const session = await openDockerSession({ exec, log, logins, env: opts.env });
+  // Docker is needed only for what the registry cannot do: whole builds, missing bases, and a
+  // Fluentd check (which runs when an engine answers, and is reported as skipped when none does).
+  const appendKeys = toBuild.filter((r) => appendMethodOf(methods, r.spec.key)).map((r) => r.spec.key);
+  const needsBase = new Set<string>();
+  await Promise.all(
+    toBuild.map(async (r) => {
+      const m = appendMethodOf(methods, r.spec.key);
+      if (!m) return;
+      const base = opts.rebuild ? undefined : await findImageByTag(ecr, { name: r.repo.name, registryId: r.repo.registryId, tag: m.baseTag });
+      if (!base) needsBase.add(r.spec.key);
+    }),
+  );
+  const wholeBuilds = toBuild.length - appendKeys.length + needsBase.size;
+  const wantsCheck = toBuild.some((r) => appendKeys.includes(r.spec.key) && opts.fluentdDryRun !== false && r.spec.fluentdCheck);
+  const engine = wholeBuilds > 0 || (wantsCheck && (await dockerEngineUp(exec, opts.env ?? process.env)));
+  const session = engine ? await openDockerSession({ exec, log, logins, env: opts.env }) : undefined;
   try {
-    const builder = await detectBuilder({ exec, dockerEnv: session.env, env: opts.env });
-    log.info(
-      builder.kind === 'buildx'
-        ? `building with docker buildx (driver ${builder.driver ?? 'unknown'}${builder.ghaCache ? ', GitHub Actions cache' : ''})`
-        : 'docker buildx is not available: building with docker build and pushing with docker push',
-    );
+    const builder = session && wholeBuilds > 0 ? await detectBuilder({ exec, dockerEnv: session.env, env: opts.env }) : undefined;
+    if (builder) {
+      log.info(
+        builder.kind === 'buildx'
+          ? `building with docker buildx (driver ${builder.driver ?? 'unknown'}${builder.ghaCache ? ', GitHub Actions cache' : ''})`
+          : 'docker buildx is not available: building with docker build and pushing with docker push',
+      );
+    }
     const settled = await Promise.allSettled(
       toBuild.map(async (r) => {
-        const tags = [r.contentTag];
-        if (r.commitTag) {
-          // An immutable repository refuses to move a tag: skip a commit tag that is already taken.
-          const taken =
-            isImmutable(r.repo.tagMutability) &&
-            (await findImageByTag(ecr, { name: r.repo.name, registryId: r.repo.registryId, tag: r.commitTag }));
-          if (taken) log.info(`image ${r.spec.key}: tag ${r.commitTag} already exists in immutable ${r.repo.name}; pushing only ${r.contentTag}`);
-          else tags.push(r.commitTag);
+        const tags = await tagsFor(r, ecr, log);
+        const m = appendMethodOf(methods, r.spec.key);
+        if (m) {
+          const auth = pickAuth(hostOf(r.repo.uri), auths) as RegistryAuth;
+          const out = await buildAppended({
+            spec: r.spec, repo: r.repo, method: m, tags, auth, exec, log, ecr, session, builder,
+            buildBase: needsBase.has(r.spec.key),
+            checkFluentd: opts.fluentdDryRun !== false && r.spec.fluentdCheck !== undefined,
+            ...(opts.fetch ? { fetch: opts.fetch } : {}),
+          });
+          findings.push(...out.findings);
+          results.set(r.spec.key, { ...builtResult(r, out.digest, out.blocked ? [] : tags, out.blocked), ...out.result });
+          return;
         }
+        if (!session || !builder) throw new Error('no Docker engine session for a docker build');
         const out = await buildOne({
           spec: r.spec,
           repo: r.repo,
@@ -231,19 +278,12 @@ async function buildAll({ opts, exec, toBuild, results, findings }: BuildAllInpu
           checkFluentd: opts.fluentdDryRun !== false && r.spec.fluentdCheck !== undefined,
         });
         findings.push(...out.findings);
+        const method = methods.get(r.spec.key);
         results.set(r.spec.key, {
-          key: r.spec.key,
-          repository: r.spec.repository,
-          repositoryUri: r.repo.uri,
-          contentTag: r.contentTag,
-          tags: out.blocked ? [] : out.pushedTags,
-          digest: out.digest,
-          imageRef: out.digest ? `${r.repo.uri}@${out.digest}` : undefined,
-          action: out.blocked ? 'blocked' : 'built',
-          built: true,
-          pushed: !out.blocked,
-          repositoryCreated: r.created || undefined,
+          ...builtResult(r, out.digest, out.pushedTags, out.blocked),
           builder: builder.kind,
+          ...(method ? { method: describeMethod(method) } : {}),
+          ...(r.spec.fluentdCheck ? { fluentdDryRun: opts.fluentdDryRun === false ? 'skipped: switched off' : 'ran' } : {}),
         });
         if (out.digest) log.info(`image ${r.spec.key}: pushed ${r.repo.uri}@${out.digest}`);
       }),
@@ -253,6 +293,33 @@ async function buildAll({ opts, exec, toBuild, results, findings }: BuildAllInpu
     );
     if (failures.length > 0) throw new ImageBuildError(failures);
   } finally {
-    await closeDockerSession(session);
+    if (session) await closeDockerSession(session);
   }
+}
+
+/** The content tag, and the commit tag unless an immutable repository already has it. */
+async function tagsFor(r: Resolved & { repo: RepositoryInfo }, ecr: BuildImagesOptions['clients']['ecr'], log: BuildImagesOptions['log']): Promise<string[]> {
+  const tags = [r.contentTag];
+  if (!r.commitTag) return tags;
+  // An immutable repository refuses to move a tag: skip a commit tag that is already taken.
+  const taken = isImmutable(r.repo.tagMutability) && (await findImageByTag(ecr, { name: r.repo.name, registryId: r.repo.registryId, tag: r.commitTag }));
+  if (taken) log.info(`image ${r.spec.key}: tag ${r.commitTag} already exists in immutable ${r.repo.name}; pushing only ${r.contentTag}`);
+  else tags.push(r.commitTag);
+  return tags;
+}
+
+function builtResult(r: Resolved & { repo: RepositoryInfo }, digest: string | undefined, tags: string[], blocked: boolean): ImageResult {
+  return {
+    key: r.spec.key,
+    repository: r.spec.repository,
+    repositoryUri: r.repo.uri,
+    contentTag: r.contentTag,
+    tags: blocked ? [] : tags,
+    digest,
+    imageRef: digest ? `${r.repo.uri}@${digest}` : undefined,
+    action: blocked ? 'blocked' : 'built',
+    built: true,
+    pushed: !blocked,
+    repositoryCreated: r.created || undefined,
+  };
 }

@@ -136,7 +136,7 @@ function fluentdCheck(validation: ValidationResult, project: Project, imageKey: 
 /** An image's line of the plan: what prepare knows, plus the decision and whatever ECR said. */
 export function imagePlan(
   img: PreparedImage,
-  decision: Pick<ImagePlan, 'action' | 'reason'> & { repositoryUri?: string | undefined; digest?: string | undefined },
+  decision: Pick<ImagePlan, 'action' | 'reason' | 'method'> & { repositoryUri?: string | undefined; digest?: string | undefined },
 ): ImagePlan {
   return {
     key: img.spec.key,
@@ -149,6 +149,7 @@ export function imagePlan(
     reason: decision.reason,
     ...(decision.repositoryUri ? { repositoryUri: decision.repositoryUri } : {}),
     ...(decision.digest ? { digest: decision.digest } : {}),
+    ...(decision.method ? { method: decision.method } : {}),
     services: img.services,
   };
 }
