@@ -195,7 +195,12 @@ async function plannedMethod(ecr: BuildImagesOptions['clients']['ecr'], r: Resol
   if (!m) return undefined;
   if (m.kind === 'docker' || !r.repo) return describeMethod(m);
   const base = opts.rebuild ? undefined : await findImageByTag(ecr, { name: r.repo.name, registryId: r.repo.registryId, tag: m.baseTag });
-  return base ? `${describeMethod(m)} on ${m.baseTag}` : `docker build of the base ${m.baseTag} (not in ECR yet), then ${describeMethod(m)}`;
+  const how = base ? `${describeMethod(m)} on ${m.baseTag}` : `docker build of the base ${m.baseTag} (not in ECR yet), then ${describeMethod(m)}`;
+  if (!r.spec.fluentdCheck) return how;
+  if (opts.fluentdDryRun === false) return `${how}; fluentd --dry-run switched off`;
+  // The dry run needs an engine; without one the deploy appends anyway and says the check was skipped.
+  const engine = !base || (await dockerEngineUp(opts.exec ?? runProcess, opts.env ?? process.env));
+  return `${how}; fluentd --dry-run ${engine ? 'in the base image with the new files mounted' : 'skipped: no Docker engine'}`;
 }
 
 function appendMethodOf(methods: ReadonlyMap<string, ImageMethod>, key: string): AppendMethod | undefined {
