@@ -164,3 +164,14 @@ export async function offlineMethod(spec: ImageSpec): Promise<string> {
   const m = await imageMethod(spec);
   return m.kind === 'append' ? `${describeMethod(m)} on ${m.baseTag} (docker builds that base first if ECR lacks it)` : describeMethod(m);
 }
+
+/**
+ * The platform a task definition runs: `runtimePlatform.cpuArchitecture` ARM64 -> linux/arm64,
+ * X86_64 -> linux/amd64 (ECS RuntimePlatform); undefined when it does not say (Fargate: X86_64).
+ */
+export function taskPlatform(taskDef: Record<string, unknown> | undefined): string | undefined {
+  const rp = taskDef?.runtimePlatform;
+  if (typeof rp !== 'object' || rp === null) return undefined;
+  const arch = (rp as { cpuArchitecture?: unknown }).cpuArchitecture;
+  return arch === 'ARM64' ? 'linux/arm64' : arch === 'X86_64' ? 'linux/amd64' : undefined;
+}
