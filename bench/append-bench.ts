@@ -113,7 +113,7 @@ export async function appendBench(): Promise<void> {
     printRows(`Config-only image, base with a ${MB} MB incompressible layer (fresh runner: no local layers; one run each)`, [
       { what: '(a) layer append through the registry, no Docker daemon', value: ms(a.ms), note: `pulled ${mb(a.pulled)}, pushed ${mb(a.pushed)}; ${a.how}` },
       { what: '(b) docker build + push (pulls the base first)', value: ms(b.ms), note: `pulled ${mb(b.pulled)}, pushed ${mb(b.pushed)}` },
-      { what: '(a)/(b)', value: ratio(a.ms, b.ms), note: `bytes pulled ${ratio(a.pulled, b.pulled)}, bytes pushed ${ratio(a.pushed, b.pushed)}` },
+      { what: '(b)/(a): how many times more docker build + push costs', value: ratio(b.ms, a.ms), note: `bytes pulled ${ratio(b.pulled, a.pulled)}, bytes pushed ${ratio(b.pushed, a.pushed)}` },
     ]);
   } finally {
     process.env = saved;

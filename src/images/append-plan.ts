@@ -162,7 +162,9 @@ export async function copyEntries(contextDir: string, c: TailCopy): Promise<Laye
 /** Offline, ECR is not asked whether the base exists: say what happens either way. */
 export async function offlineMethod(spec: ImageSpec): Promise<string> {
   const m = await imageMethod(spec);
-  return m.kind === 'append' ? `${describeMethod(m)} on ${m.baseTag} (docker builds that base first if ECR lacks it)` : describeMethod(m);
+  if (m.kind === 'docker') return describeMethod(m);
+  const how = `${describeMethod(m)} on ${m.baseTag} (docker builds that base first if ECR lacks it)`;
+  return spec.fluentdCheck ? `${how}; fluentd --dry-run in the base with the new files mounted, skipped if no Docker engine answers` : how;
 }
 
 /**

@@ -237,8 +237,10 @@ async function buildAll({ opts, exec, toBuild, results, findings, methods }: Bui
     toBuild.map(async (r) => {
       const m = appendMethodOf(methods, r.spec.key);
       if (!m) return;
-      const base = opts.rebuild ? undefined : await findImageByTag(ecr, { name: r.repo.name, registryId: r.repo.registryId, tag: m.baseTag });
-      if (!base) needsBase.add(r.spec.key);
+      const base = await findImageByTag(ecr, { name: r.repo.name, registryId: r.repo.registryId, tag: m.baseTag });
+      // A rebuild rebuilds the base too, except where an immutable repository could not take it again.
+      if (base && opts.rebuild && isImmutable(r.repo.tagMutability)) log.info(`image ${r.spec.key}: keeping ${m.baseTag}: ${r.repo.name} has immutable tags`);
+      if (!base || (opts.rebuild && !isImmutable(r.repo.tagMutability))) needsBase.add(r.spec.key);
     }),
   );
   const wholeBuilds = toBuild.length - appendKeys.length + needsBase.size;

@@ -132,7 +132,7 @@ function planSection(plan: Plan, done: boolean): string {
   const imageRows = plan.images.map((i) => [
     code(i.key, 80),
     IMAGE_ACTION[i.action],
-    escapeText(i.reason, 300),
+    escapeText(i.method ? `${i.reason} (${i.method})` : i.reason, 400),
     i.changedInputs.length ? i.changedInputs.slice(0, 8).map((f) => code(f, 120)).join('<br>') + (i.changedInputs.length > 8 ? `<br>… ${i.changedInputs.length - 8} more` : '') : '',
   ]);
   const building = plan.images.filter((i) => i.action === 'build').length;
