@@ -13,7 +13,13 @@ import path from 'node:path';
 import { destroyClients, makeClients } from '../src/aws.js';
 import { buildImages, type ImageSpec, imageInputs } from '../src/images/index.js';
 import { streamLog } from '../src/log.js';
-import { type DockerEngine, docker, type Registry, startDockerEngine, startRegistry } from '../test/support/docker-env.js';
+import {
+  type DockerEngine,
+  docker,
+  type Registry,
+  startDockerEngine,
+  startRegistry,
+} from '../test/support/docker-env.js';
 import { EXAMPLE } from '../test/support/example-env.js';
 import { FakeEcr } from '../test/support/fake-aws/ecr.js';
 import { FakeAws } from '../test/support/fake-aws/server.js';
@@ -27,12 +33,21 @@ const MB = Number(process.env.BENCH_BASE_MB ?? 300);
 /** Sum of response sizes of blob GETs in the registry's access log after `from`. */
 async function bytesPulled(r: Registry, from: number): Promise<number> {
   const text = (await readFile(r.logFile, 'utf8')).slice(from);
-  return [...text.matchAll(/"GET \/v2\/[^ ]+\/blobs\/sha256:[0-9a-f]{64} HTTP\/1\.1" 200 (\d+)/g)].reduce((n, m) => n + Number(m[1]), 0);
+  return [...text.matchAll(/"GET \/v2\/[^ ]+\/blobs\/sha256:[0-9a-f]{64} HTTP\/1\.1" 200 (\d+)/g)].reduce(
+    (n, m) => n + Number(m[1]),
+    0,
+  );
 }
 
-async function manifestOf(r: Registry, ref: string): Promise<{ bytes: number; config: number; layers: Array<{ digest: string; size: number }> }> {
+async function manifestOf(
+  r: Registry,
+  ref: string,
+): Promise<{ bytes: number; config: number; layers: Array<{ digest: string; size: number }> }> {
   const res = await fetch(`http://${r.host}/v2/${REPO}/manifests/${ref}`, {
-    headers: { Authorization: `Basic ${Buffer.from(`AWS:${r.password}`).toString('base64')}`, Accept: 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json' },
+    headers: {
+      Authorization: `Basic ${Buffer.from(`AWS:${r.password}`).toString('base64')}`,
+      Accept: 'application/vnd.docker.distribution.manifest.v2+json, application/vnd.oci.image.manifest.v1+json',
+    },
   });
   const text = await res.text();
   const m = JSON.parse(text) as { config: { size: number }; layers: Array<{ digest: string; size: number }> };
@@ -56,9 +71,16 @@ async function coldRunner(engine: DockerEngine, r: Registry): Promise<void> {
 /** The upstream agent stand-in: busybox plus an incompressible MB-sized layer, pushed as `upstream`. */
 async function pushBigBase(engine: DockerEngine, r: Registry, dir: string): Promise<string> {
   const ref = `${r.host}/${REPO}:upstream`;
-  await writeFile(path.join(dir, 'Dockerfile'), `FROM ${BASE_IMAGE}\nRUN head -c ${MB * 1024 * 1024} /dev/urandom > /opt-blob\n`);
+  await writeFile(
+    path.join(dir, 'Dockerfile'),
+    `FROM ${BASE_IMAGE}\nRUN head -c ${MB * 1024 * 1024} /dev/urandom > /opt-blob\n`,
+  );
   const env = { DOCKER_BUILDKIT: '0', DOCKER_CONFIG: dir };
-  for (const args of [['build', '-q', '-t', ref, dir], ['login', '-u', 'AWS', '-p', r.password, r.host], ['push', '-q', ref]]) {
+  for (const args of [
+    ['build', '-q', '-t', ref, dir],
+    ['login', '-u', 'AWS', '-p', r.password, r.host],
+    ['push', '-q', ref],
+  ]) {
     const res = await docker(engine, args, env);
     if (res.code !== 0) throw new Error(`docker ${args[0]} failed: ${res.stderr}`);
   }
@@ -90,7 +112,14 @@ export async function appendBench(): Promise<void> {
       const dockerfile = path.join(contextDir, 'Dockerfile');
       const buildArgs = { AGENT_IMAGE: upstream };
       const inputs = await imageInputs({ root: dir, contextDir, dockerfile, buildArgs });
-      return { key: 'datadog-agent', contextDir, dockerfile, repository: REPO, buildArgs, contentHash: inputs.hash as string };
+      return {
+        key: 'datadog-agent',
+        contextDir,
+        dockerfile,
+        repository: REPO,
+        buildArgs,
+        contentHash: inputs.hash as string,
+      };
     };
     // The first deploy: docker builds base-<hash> once and pushes it.
     await buildImages({ images: [await spec()], gitSha: '', clients, log: quiet });
@@ -105,16 +134,37 @@ export async function appendBench(): Promise<void> {
       const elapsed = performance.now() - t;
       const img = out.images[0];
       if (!img?.digest) throw new Error('no image made');
-      return { ms: elapsed, pulled: await bytesPulled(registry, from), pushed: await bytesPushed(registry, img.contentTag, 'upstream'), how: img.method ?? '' };
+      return {
+        ms: elapsed,
+        pulled: await bytesPulled(registry, from),
+        pushed: await bytesPushed(registry, img.contentTag, 'upstream'),
+        how: img.method ?? '',
+      };
     };
     const a = await run(1, true);
     const b = await run(2, false);
-    const mb = (n: number): string => (n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`);
-    printRows(`Config-only image, base with a ${MB} MB incompressible layer (fresh runner: no local layers; one run each)`, [
-      { what: '(a) layer append through the registry, no Docker daemon', value: ms(a.ms), note: `pulled ${mb(a.pulled)}, pushed ${mb(a.pushed)}; ${a.how}` },
-      { what: '(b) docker build + push (pulls the base first)', value: ms(b.ms), note: `pulled ${mb(b.pulled)}, pushed ${mb(b.pushed)}` },
-      { what: '(b)/(a): how many times more docker build + push costs', value: ratio(b.ms, a.ms), note: `bytes pulled ${ratio(b.pulled, a.pulled)}, bytes pushed ${ratio(b.pushed, a.pushed)}` },
-    ]);
+    const mb = (n: number): string =>
+      n > 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${(n / 1024).toFixed(1)} KB`;
+    printRows(
+      `Config-only image, base with a ${MB} MB incompressible layer (fresh runner: no local layers; one run each)`,
+      [
+        {
+          what: '(a) layer append through the registry, no Docker daemon',
+          value: ms(a.ms),
+          note: `pulled ${mb(a.pulled)}, pushed ${mb(a.pushed)}; ${a.how}`,
+        },
+        {
+          what: '(b) docker build + push (pulls the base first)',
+          value: ms(b.ms),
+          note: `pulled ${mb(b.pulled)}, pushed ${mb(b.pushed)}`,
+        },
+        {
+          what: '(b)/(a): how many times more docker build + push costs',
+          value: ratio(b.ms, a.ms),
+          note: `bytes pulled ${ratio(b.pulled, a.pulled)}, bytes pushed ${ratio(b.pushed, a.pushed)}`,
+        },
+      ],
+    );
   } finally {
     process.env = saved;
     destroyClients(clients);

@@ -38,7 +38,10 @@ export class PhaseClock {
 }
 
 /** Records when the last change call to ECS answered; `stop` removes the middleware. */
-export function watchEcsChanges(ecs: ECSClient, now: () => number = Date.now): { last(): number | undefined; stop(): void } {
+export function watchEcsChanges(
+  ecs: ECSClient,
+  now: () => number = Date.now,
+): { last(): number | undefined; stop(): void } {
   let last: number | undefined;
   const stack = (ecs as { middlewareStack?: ECSClient['middlewareStack'] }).middlewareStack;
   if (!stack) return { last: () => undefined, stop: () => undefined };

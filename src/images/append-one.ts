@@ -52,7 +52,9 @@ export async function appendOne(input: AppendOneInput): Promise<AppendOneOutput>
     ...(input.fetch ? { fetch: input.fetch } : {}),
   });
   const layers = await Promise.all(method.copies.map((c) => copyEntries(spec.contextDir, c)));
-  input.log.info(`image ${spec.key}: appending ${method.files} file(s) to ${repo.uri}:${method.baseTag} through the registry (no docker)`);
+  input.log.info(
+    `image ${spec.key}: appending ${method.files} file(s) to ${repo.uri}:${method.baseTag} through the registry (no docker)`,
+  );
   const out = await appendTail({
     client,
     base: method.baseTag,
@@ -93,7 +95,17 @@ export async function checkTailWithFluentd(input: TailCheckInput): Promise<Findi
     log.info(`docker pull ${image} (for the Fluentd dry run)`);
     await runChecked(exec, 'docker', ['pull', image], { step: `docker pull of ${image}`, env: session.env });
   }
-  const mounts = method.copies.flatMap((c) => [...c.targets].map(([target, source]) => ({ source: path.join(spec.contextDir, source), target })));
+  const mounts = method.copies.flatMap((c) =>
+    [...c.targets].map(([target, source]) => ({ source: path.join(spec.contextDir, source), target })),
+  );
   const user = tailUser(method);
-  return fluentdDryRun({ ...spec.fluentdCheck, image, exec, log, dockerEnv: session.env, mounts, ...(user ? { user } : {}) });
+  return fluentdDryRun({
+    ...spec.fluentdCheck,
+    image,
+    exec,
+    log,
+    dockerEnv: session.env,
+    mounts,
+    ...(user ? { user } : {}),
+  });
 }

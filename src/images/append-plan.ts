@@ -39,7 +39,9 @@ export type ImageMethod =
 
 /** What `plan` and the summary print: "layer append (2 files, 1.3 KB)" or "docker build (why)". */
 export function describeMethod(m: ImageMethod): string {
-  return m.kind === 'append' ? `layer append (${m.files} file${m.files === 1 ? '' : 's'}, ${formatKb(m.bytes)})` : `docker build (${m.reason})`;
+  return m.kind === 'append'
+    ? `layer append (${m.files} file${m.files === 1 ? '' : 's'}, ${formatKb(m.bytes)})`
+    : `docker build (${m.reason})`;
 }
 
 export function formatKb(bytes: number): string {
@@ -58,7 +60,12 @@ function field(h: Hash, name: string, value: string | Buffer): void {
 }
 
 /** Same rules as the image content hash: only the executable bit of a mode counts (git keeps no more). */
-async function hashBaseInputs(spec: ImageSpec, baseText: string, baseImages: readonly string[], files: readonly string[]): Promise<string> {
+async function hashBaseInputs(
+  spec: ImageSpec,
+  baseText: string,
+  baseImages: readonly string[],
+  files: readonly string[],
+): Promise<string> {
   const h = createHash('sha256');
   field(h, 'format', BASE_HASH_FORMAT);
   field(h, 'dockerfile', baseText);
@@ -84,7 +91,8 @@ async function tailSize(spec: ImageSpec, copies: readonly TailCopy[]): Promise<{
   const unique = new Map<string, string>();
   for (const c of copies) for (const [t, s] of c.targets) unique.set(t, s);
   let bytes = 0;
-  for (const s of unique.values()) bytes += (await lstat(path.join(spec.contextDir, s)).catch(() => undefined))?.size ?? 0;
+  for (const s of unique.values())
+    bytes += (await lstat(path.join(spec.contextDir, s)).catch(() => undefined))?.size ?? 0;
   return { files: unique.size, bytes };
 }
 
@@ -104,14 +112,22 @@ export async function imageMethod(spec: ImageSpec): Promise<ImageMethod> {
     for (const step of split.steps) {
       if (step.kind !== 'copy') continue;
       const targets = copyTargets(step.copy, listing.files, stage, seen);
-      if (targets.size === 0) return { kind: 'docker', reason: `COPY on line ${step.line} matches no file in the build context` };
+      if (targets.size === 0)
+        return { kind: 'docker', reason: `COPY on line ${step.line} matches no file in the build context` };
       for (const [k, v] of targets) seen.set(k, v);
       copies.push({ step, targets });
     }
     const baseDf = parseDockerfile(sourceFromText(src.source.file, split.baseText), buildArgs);
     const baseImages = baseDf.stages.map((s) => (s.baseStage === undefined ? s.baseImage : `stage:${s.baseStage}`));
     const baseHash = await hashBaseInputs(spec, split.baseText, baseImages, contextInputs(baseDf, listing.files));
-    return { kind: 'append', baseHash, baseTag: baseTagOf(baseHash), tail: split, copies, ...(await tailSize(spec, copies)) };
+    return {
+      kind: 'append',
+      baseHash,
+      baseTag: baseTagOf(baseHash),
+      tail: split,
+      copies,
+      ...(await tailSize(spec, copies)),
+    };
   } catch (err) {
     return { kind: 'docker', reason: `the Dockerfile could not be split: ${(err as Error).message}` };
   }
@@ -146,8 +162,17 @@ export async function copyEntries(contextDir: string, c: TailCopy): Promise<Laye
   for (const [target, source] of c.targets) {
     const abs = path.join(contextDir, source);
     const st = await lstat(abs);
-    if (st.isSymbolicLink()) out.push({ path: target, type: 'symlink', mode: 0o777, uid, gid, linkname: await readlink(abs) });
-    else out.push({ path: target, type: 'file', mode: chmod ?? (st.mode & 0o111 ? 0o755 : 0o644), uid, gid, data: await readFile(abs) });
+    if (st.isSymbolicLink())
+      out.push({ path: target, type: 'symlink', mode: 0o777, uid, gid, linkname: await readlink(abs) });
+    else
+      out.push({
+        path: target,
+        type: 'file',
+        mode: chmod ?? (st.mode & 0o111 ? 0o755 : 0o644),
+        uid,
+        gid,
+        data: await readFile(abs),
+      });
     const under = dest === '/' ? '' : dest;
     for (let d = path.posix.dirname(target); d !== '/'; d = path.posix.dirname(d)) {
       // Directories a directory source brings along take the COPY's owner and mode; parents of the destination are root's.
@@ -164,7 +189,9 @@ export async function offlineMethod(spec: ImageSpec): Promise<string> {
   const m = await imageMethod(spec);
   if (m.kind === 'docker') return describeMethod(m);
   const how = `${describeMethod(m)} on ${m.baseTag} (docker builds that base first if ECR lacks it)`;
-  return spec.fluentdCheck ? `${how}; fluentd --dry-run in the base with the new files mounted, skipped if no Docker engine answers` : how;
+  return spec.fluentdCheck
+    ? `${how}; fluentd --dry-run in the base with the new files mounted, skipped if no Docker engine answers`
+    : how;
 }
 
 /**

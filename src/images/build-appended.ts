@@ -45,8 +45,12 @@ export interface BuildAppendedOutput {
 
 /** Whether a Docker engine answers (`docker version` reaches the daemon). */
 export async function dockerEngineUp(exec: Exec, env: NodeJS.ProcessEnv): Promise<boolean> {
-  const pass = Object.fromEntries(['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_CONFIG'].map((k) => [k, env[k]]));
-  const res = await exec('docker', ['version', '--format', '{{.Server.Version}}'], { env: pass }).catch(() => undefined);
+  const pass = Object.fromEntries(
+    ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'DOCKER_CONFIG'].map((k) => [k, env[k]]),
+  );
+  const res = await exec('docker', ['version', '--format', '{{.Server.Version}}'], { env: pass }).catch(
+    () => undefined,
+  );
   return res !== undefined && res.exitCode === 0 && res.stdout.trim() !== '';
 }
 
@@ -54,17 +58,28 @@ export async function dockerEngineUp(exec: Exec, env: NodeJS.ProcessEnv): Promis
 async function writeBaseDockerfile(spec: ImageSpec, method: AppendMethod, session: DockerSession): Promise<string> {
   const file = path.join(session.configDir, `${spec.key.replace(/[^A-Za-z0-9_.-]/g, '_')}.base.Dockerfile`);
   await writeFile(file, method.tail.baseText);
-  if (existsSync(`${spec.dockerfile}.dockerignore`)) await copyFile(`${spec.dockerfile}.dockerignore`, `${file}.dockerignore`);
+  if (existsSync(`${spec.dockerfile}.dockerignore`))
+    await copyFile(`${spec.dockerfile}.dockerignore`, `${file}.dockerignore`);
   return file;
 }
 
 async function buildBase(input: BuildAppendedInput): Promise<void> {
   const { spec, method, session, builder, log } = input;
-  if (!session || !builder) throw new Error(`base ${method.baseTag} is not in ECR and there is no Docker engine to build it`);
-  log.info(`image ${spec.key}: ${method.baseTag} is not in ECR: building the base part of ${path.basename(spec.dockerfile)} with docker`);
+  if (!session || !builder)
+    throw new Error(`base ${method.baseTag} is not in ECR and there is no Docker engine to build it`);
+  log.info(
+    `image ${spec.key}: ${method.baseTag} is not in ECR: building the base part of ${path.basename(spec.dockerfile)} with docker`,
+  );
   const dockerfile = await writeBaseDockerfile(spec, method, session);
   const { target: _target, fluentdCheck: _check, ...rest } = spec;
-  await buildOne({ ...input, spec: { ...rest, dockerfile }, builder, session, tags: [method.baseTag], checkFluentd: false });
+  await buildOne({
+    ...input,
+    spec: { ...rest, dockerfile },
+    builder,
+    session,
+    tags: [method.baseTag],
+    checkFluentd: false,
+  });
 }
 
 export async function buildAppended(input: BuildAppendedInput): Promise<BuildAppendedOutput> {
@@ -76,18 +91,35 @@ export async function buildAppended(input: BuildAppendedInput): Promise<BuildApp
     if (!input.checkFluentd) check = 'skipped: switched off';
     else if (!session) {
       check = 'skipped: no Docker engine to run fluentd --dry-run in the base image';
-      log.warning(`image ${spec.key}: fluentd --dry-run ${check.slice('skipped: '.length)}; only the static checks ran`);
+      log.warning(
+        `image ${spec.key}: fluentd --dry-run ${check.slice('skipped: '.length)}; only the static checks ran`,
+      );
     } else {
       findings = await checkTailWithFluentd({ spec, repo: input.repo, method, session, exec: input.exec, log });
       check = 'ran';
       if (findings.some((f) => f.severity === 'error')) {
         log.warning(`image ${spec.key} was not appended: fluentd rejects its config`);
-        return { digest: undefined, blocked: true, findings, result: { method: describeMethod(method), fluentdDryRun: check } };
+        return {
+          digest: undefined,
+          blocked: true,
+          findings,
+          result: { method: describeMethod(method), fluentdDryRun: check },
+        };
       }
     }
   }
-  const out = await appendOne({ spec, repo: input.repo, method, tags: input.tags, auth: input.auth, log, ...(input.fetch ? { fetch: input.fetch } : {}) });
-  log.info(`image ${spec.key}: pushed ${input.repo.uri}@${out.digest} (${out.stats.bytesUploaded} bytes uploaded, no base layer downloaded)`);
+  const out = await appendOne({
+    spec,
+    repo: input.repo,
+    method,
+    tags: input.tags,
+    auth: input.auth,
+    log,
+    ...(input.fetch ? { fetch: input.fetch } : {}),
+  });
+  log.info(
+    `image ${spec.key}: pushed ${input.repo.uri}@${out.digest} (${out.stats.bytesUploaded} bytes uploaded, no base layer downloaded)`,
+  );
   return {
     digest: out.digest,
     blocked: false,

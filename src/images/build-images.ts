@@ -11,10 +11,10 @@ import { runProcess } from '../exec.js';
 import { type ImageMethod, describeMethod, imageMethod } from './append-plan.js';
 import { type AppendMethod } from './append-one.js';
 import { buildAppended, dockerEngineUp } from './build-appended.js';
-import { detectBuilder } from './builder.js';
+import { type Builder, detectBuilder } from './builder.js';
 import { buildOne } from './build-one.js';
 import { contentTag } from './content-hash.js';
-import { closeDockerSession, openDockerSession } from './docker-session.js';
+import { closeDockerSession, type DockerSession, openDockerSession } from './docker-session.js';
 import {
   type RegistryAuth,
   type RepositoryInfo,
@@ -208,100 +208,137 @@ function appendMethodOf(methods: ReadonlyMap<string, ImageMethod>, key: string):
   return m?.kind === 'append' ? m : undefined;
 }
 
-async function buildAll({ opts, exec, toBuild, results, findings, methods }: BuildAllInput): Promise<void> {
-  const { log } = opts;
-  const ecr = opts.clients.ecr;
+/** One password per registry host, masked before anything can print it. */
+async function registryLogins(opts: BuildImagesOptions, toBuild: BuildAllInput['toBuild']): Promise<{ auths: RegistryAuth[]; logins: RegistryAuth[] }> {
   const registryIds = [...new Set(toBuild.map((r) => r.spec.registryId).filter((x): x is string => Boolean(x)))];
-  const auths = await getRegistryAuth(ecr, registryIds);
+  const auths = await getRegistryAuth(opts.clients.ecr, registryIds);
   for (const a of auths) {
-    log.mask(a.password);
-    log.mask(Buffer.from(`${a.username}:${a.password}`).toString('base64'));
+    opts.log.mask(a.password);
+    opts.log.mask(Buffer.from(`${a.username}:${a.password}`).toString('base64'));
   }
-  const hosts = [...new Set(toBuild.map((r) => hostOf(r.repo.uri)))];
   const logins: RegistryAuth[] = [];
-  for (const host of hosts) {
+  for (const host of new Set(toBuild.map((r) => hostOf(r.repo.uri)))) {
     const auth = pickAuth(host, auths);
     if (!auth) {
-      throw new ImageBuildError([
-        { key: toBuild.find((r) => hostOf(r.repo.uri) === host)?.spec.key ?? '?', message: `ECR gave no authorization for registry ${host}` },
-      ]);
+      const key = toBuild.find((r) => hostOf(r.repo.uri) === host)?.spec.key ?? '?';
+      throw new ImageBuildError([{ key, message: `ECR gave no authorization for registry ${host}` }]);
     }
     logins.push({ ...auth, host });
   }
+  return { auths, logins };
+}
 
-  // Docker is needed only for what the registry cannot do: whole builds, missing bases, and a
-  // Fluentd check (which runs when an engine answers, and is reported as skipped when none does).
-  const appendKeys = toBuild.filter((r) => appendMethodOf(methods, r.spec.key)).map((r) => r.spec.key);
+/** Appended images whose `base-<hash>` docker must build first: missing in ECR, or a rebuild where tags can move. */
+async function basesToBuild(input: BuildAllInput): Promise<Set<string>> {
+  const { opts, methods } = input;
   const needsBase = new Set<string>();
   await Promise.all(
-    toBuild.map(async (r) => {
+    input.toBuild.map(async (r) => {
       const m = appendMethodOf(methods, r.spec.key);
       if (!m) return;
-      const base = await findImageByTag(ecr, { name: r.repo.name, registryId: r.repo.registryId, tag: m.baseTag });
-      // A rebuild rebuilds the base too, except where an immutable repository could not take it again.
-      if (base && opts.rebuild && isImmutable(r.repo.tagMutability)) log.info(`image ${r.spec.key}: keeping ${m.baseTag}: ${r.repo.name} has immutable tags`);
-      if (!base || (opts.rebuild && !isImmutable(r.repo.tagMutability))) needsBase.add(r.spec.key);
+      const base = await findImageByTag(opts.clients.ecr, { name: r.repo.name, registryId: r.repo.registryId, tag: m.baseTag });
+      const immutable = isImmutable(r.repo.tagMutability);
+      if (base && opts.rebuild && immutable) opts.log.info(`image ${r.spec.key}: keeping ${m.baseTag}: ${r.repo.name} has immutable tags`);
+      if (!base || (opts.rebuild && !immutable)) needsBase.add(r.spec.key);
     }),
   );
-  const wholeBuilds = toBuild.length - appendKeys.length + needsBase.size;
-  const wantsCheck = toBuild.some((r) => appendKeys.includes(r.spec.key) && opts.fluentdDryRun !== false && r.spec.fluentdCheck);
-  const engine = wholeBuilds > 0 || (wantsCheck && (await dockerEngineUp(exec, opts.env ?? process.env)));
-  const session = engine ? await openDockerSession({ exec, log, logins, env: opts.env }) : undefined;
+  return needsBase;
+}
+
+interface Engine {
+  session: DockerSession | undefined;
+  builder: Builder | undefined;
+}
+
+/**
+ * Docker is needed only for what the registry cannot do: whole builds, missing bases, and a
+ * Fluentd check (which runs when an engine answers, and is reported as skipped when none does).
+ */
+async function openEngine(input: BuildAllInput, logins: RegistryAuth[], needsBase: ReadonlySet<string>): Promise<Engine> {
+  const { opts, exec, methods, toBuild } = input;
+  const appended = toBuild.filter((r) => appendMethodOf(methods, r.spec.key));
+  const wholeBuilds = toBuild.length - appended.length + needsBase.size;
+  const wantsCheck = opts.fluentdDryRun !== false && appended.some((r) => r.spec.fluentdCheck);
+  const up = wholeBuilds > 0 || (wantsCheck && (await dockerEngineUp(exec, opts.env ?? process.env)));
+  if (!up) return { session: undefined, builder: undefined };
+  const session = await openDockerSession({ exec, log: opts.log, logins, env: opts.env });
+  if (wholeBuilds === 0) return { session, builder: undefined };
   try {
-    const builder = session && wholeBuilds > 0 ? await detectBuilder({ exec, dockerEnv: session.env, env: opts.env }) : undefined;
-    if (builder) {
-      log.info(
-        builder.kind === 'buildx'
-          ? `building with docker buildx (driver ${builder.driver ?? 'unknown'}${builder.ghaCache ? ', GitHub Actions cache' : ''})`
-          : 'docker buildx is not available: building with docker build and pushing with docker push',
-      );
-    }
-    const settled = await Promise.allSettled(
-      toBuild.map(async (r) => {
-        const tags = await tagsFor(r, ecr, log);
-        const m = appendMethodOf(methods, r.spec.key);
-        if (m) {
-          const auth = pickAuth(hostOf(r.repo.uri), auths) as RegistryAuth;
-          const out = await buildAppended({
-            spec: r.spec, repo: r.repo, method: m, tags, auth, exec, log, ecr, session, builder,
-            buildBase: needsBase.has(r.spec.key),
-            checkFluentd: opts.fluentdDryRun !== false && r.spec.fluentdCheck !== undefined,
-            ...(opts.fetch ? { fetch: opts.fetch } : {}),
-          });
-          findings.push(...out.findings);
-          results.set(r.spec.key, { ...builtResult(r, out.digest, out.blocked ? [] : tags, out.blocked), ...out.result });
-          return;
-        }
-        if (!session || !builder) throw new Error('no Docker engine session for a docker build');
-        const out = await buildOne({
-          spec: r.spec,
-          repo: r.repo,
-          tags,
-          builder,
-          session,
-          exec,
-          log,
-          ecr,
-          checkFluentd: opts.fluentdDryRun !== false && r.spec.fluentdCheck !== undefined,
-        });
-        findings.push(...out.findings);
-        const method = methods.get(r.spec.key);
-        results.set(r.spec.key, {
-          ...builtResult(r, out.digest, out.pushedTags, out.blocked),
-          builder: builder.kind,
-          ...(method ? { method: describeMethod(method) } : {}),
-          ...(r.spec.fluentdCheck ? { fluentdDryRun: opts.fluentdDryRun === false ? 'skipped: switched off' : 'ran' } : {}),
-        });
-        if (out.digest) log.info(`image ${r.spec.key}: pushed ${r.repo.uri}@${out.digest}`);
-      }),
+    const builder = await detectBuilder({ exec, dockerEnv: session.env, env: opts.env });
+    opts.log.info(
+      builder.kind === 'buildx'
+        ? `building with docker buildx (driver ${builder.driver ?? 'unknown'}${builder.ghaCache ? ', GitHub Actions cache' : ''})`
+        : 'docker buildx is not available: building with docker build and pushing with docker push',
     );
+    return { session, builder };
+  } catch (err) {
+    await closeDockerSession(session);
+    throw err;
+  }
+}
+
+async function buildAll(input: BuildAllInput): Promise<void> {
+  const { toBuild } = input;
+  const { auths, logins } = await registryLogins(input.opts, toBuild);
+  const needsBase = await basesToBuild(input);
+  const engine = await openEngine(input, logins, needsBase);
+  try {
+    const settled = await Promise.allSettled(toBuild.map((r) => makeOne(input, r, { ...engine, auths, needsBase })));
     const failures = settled.flatMap((s, i) =>
-      s.status === 'rejected' ? [{ key: toBuild[i]?.spec.key ?? '?', message: s.reason instanceof Error ? s.reason.message : String(s.reason) }] : [],
+      s.status === 'rejected'
+        ? [{ key: toBuild[i]?.spec.key ?? '?', message: s.reason instanceof Error ? s.reason.message : String(s.reason) }]
+        : [],
     );
     if (failures.length > 0) throw new ImageBuildError(failures);
   } finally {
-    if (session) await closeDockerSession(session);
+    if (engine.session) await closeDockerSession(engine.session);
   }
+}
+
+/** One image: appended through the registry when its Dockerfile splits, else built by docker. */
+async function makeOne(
+  input: BuildAllInput,
+  r: BuildAllInput['toBuild'][number],
+  ctx: Engine & { auths: RegistryAuth[]; needsBase: ReadonlySet<string> },
+): Promise<void> {
+  const { opts, exec, results, findings, methods } = input;
+  const { log } = opts;
+  const ecr = opts.clients.ecr;
+  const tags = await tagsFor(r, ecr, log);
+  const checkFluentd = opts.fluentdDryRun !== false && r.spec.fluentdCheck !== undefined;
+  const m = appendMethodOf(methods, r.spec.key);
+  if (m) {
+    const out = await buildAppended({
+      spec: r.spec,
+      repo: r.repo,
+      method: m,
+      tags,
+      auth: pickAuth(hostOf(r.repo.uri), ctx.auths) as RegistryAuth,
+      exec,
+      log,
+      ecr,
+      session: ctx.session,
+      builder: ctx.builder,
+      buildBase: ctx.needsBase.has(r.spec.key),
+      checkFluentd,
+      ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    });
+    findings.push(...out.findings);
+    results.set(r.spec.key, { ...builtResult(r, out.digest, tags, out.blocked), ...out.result });
+    return;
+  }
+  const { session, builder } = ctx;
+  if (!session || !builder) throw new Error('no Docker engine session for a docker build');
+  const out = await buildOne({ spec: r.spec, repo: r.repo, tags, builder, session, exec, log, ecr, checkFluentd });
+  findings.push(...out.findings);
+  const method = methods.get(r.spec.key);
+  results.set(r.spec.key, {
+    ...builtResult(r, out.digest, out.pushedTags, out.blocked),
+    builder: builder.kind,
+    ...(method ? { method: describeMethod(method) } : {}),
+    ...(r.spec.fluentdCheck ? { fluentdDryRun: checkFluentd ? 'ran' : 'skipped: switched off' } : {}),
+  });
+  if (out.digest) log.info(`image ${r.spec.key}: pushed ${r.repo.uri}@${out.digest}`);
 }
 
 /** The content tag, and the commit tag unless an immutable repository already has it. */

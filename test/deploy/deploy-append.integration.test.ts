@@ -21,7 +21,9 @@ const d = engine ? describe : describe.skip;
 /** `"GET /v2/<repo>/blobs/sha256:... HTTP/1.1" 200` lines of the registry's access log since `from`. */
 async function blobGets(logFile: string, from: number): Promise<string[]> {
   const text = (await readFile(logFile, 'utf8')).slice(from);
-  return [...text.matchAll(/"GET \/v2\/([^ ]+)\/blobs\/(sha256:[0-9a-f]{64}) HTTP\/1\.1" 200/g)].map((m) => `${m[1]}@${m[2]}`);
+  return [...text.matchAll(/"GET \/v2\/([^ ]+)\/blobs\/(sha256:[0-9a-f]{64}) HTTP\/1\.1" 200/g)].map(
+    (m) => `${m[1]}@${m[2]}`,
+  );
 }
 
 d('a config-only deploy without a Docker daemon', () => {
@@ -78,7 +80,9 @@ d('a config-only deploy without a Docker daemon', () => {
     };
     x.fake.resetCalls();
     const log = memoryLog();
-    const r = await deploy(options({ changed, gitSha: head, log, exec, env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent.sock' } }));
+    const r = await deploy(
+      options({ changed, gitSha: head, log, exec, env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent.sock' } }),
+    );
     expect(r.problems).toEqual([]);
     expect(r.ok).toBe(true);
 
@@ -88,7 +92,9 @@ d('a config-only deploy without a Docker daemon', () => {
     expect(dockerCalls).toEqual([]);
     // The registry's access log: the only blob read is the base's config; no layer was downloaded.
     const gets = await blobGets(x.registry.logFile, logFrom);
-    expect((await readFile(x.registry.logFile, 'utf8')).slice(logFrom)).toMatch(/"PUT \/v2\/monitoring\/datadog-agent\/manifests\/content-[0-9a-f]{32} HTTP\/1\.1" 201/);
+    expect((await readFile(x.registry.logFile, 'utf8')).slice(logFrom)).toMatch(
+      /"PUT \/v2\/monitoring\/datadog-agent\/manifests\/content-[0-9a-f]{32} HTTP\/1\.1" 201/,
+    );
     expect(gets).toHaveLength(1);
     expect(r.bytesPushed).toBeGreaterThan(0);
     expect(r.bytesPushed).toBeLessThan(64 * 1024);
@@ -111,10 +117,15 @@ d('a config-only deploy without a Docker daemon', () => {
     const head = x.commit('touch fluent.conf');
     const changed = await changedFilesFromGit({ root: x.repo, base, head, mode: 'direct' });
     const log = memoryLog();
-    const r = await deploy(options({ changed, gitSha: head, log, env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent.sock' } }));
+    const r = await deploy(
+      options({ changed, gitSha: head, log, env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent.sock' } }),
+    );
     expect(r.problems).toEqual([]);
     const fl = r.images.find((i) => i.key === 'fluentd');
-    expect(fl).toMatchObject({ built: true, fluentdDryRun: 'skipped: no Docker engine to run fluentd --dry-run in the base image' });
+    expect(fl).toMatchObject({
+      built: true,
+      fluentdDryRun: 'skipped: no Docker engine to run fluentd --dry-run in the base image',
+    });
     expect(log.lines.join('\n')).toContain('fluentd --dry-run no Docker engine');
   }, 240_000);
 });

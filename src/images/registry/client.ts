@@ -74,14 +74,22 @@ async function errorDetail(res: Response): Promise<string> {
 }
 
 export class RegistryClient {
-  readonly stats: TransferStats = { bytesUploaded: 0, bytesDownloaded: 0, blobsUploaded: 0, blobsSkipped: 0, blobsDownloaded: 0 };
+  readonly stats: TransferStats = {
+    bytesUploaded: 0,
+    bytesDownloaded: 0,
+    blobsUploaded: 0,
+    blobsSkipped: 0,
+    blobsDownloaded: 0,
+  };
   private readonly base: string;
   private readonly authHeader: string | undefined;
   private readonly fetch: typeof fetch;
 
   constructor(private readonly opts: RegistryClientOptions) {
     this.base = `${isLoopback(opts.host) ? 'http' : 'https'}://${opts.host}/v2/${opts.repository}`;
-    this.authHeader = opts.auth ? `Basic ${Buffer.from(`${opts.auth.username}:${opts.auth.password}`).toString('base64')}` : undefined;
+    this.authHeader = opts.auth
+      ? `Basic ${Buffer.from(`${opts.auth.username}:${opts.auth.password}`).toString('base64')}`
+      : undefined;
     this.fetch = opts.fetch ?? fetch;
   }
 
@@ -97,16 +105,27 @@ export class RegistryClient {
     if (!ok.includes(res.status)) {
       const detail = await errorDetail(res);
       if (res.status === 401) {
-        throw new RegistryError(`registry ${this.opts.host} refused the ECR password: ${step} answered HTTP 401 Unauthorized${detail ? ` (${detail})` : ''}`, 401);
+        throw new RegistryError(
+          `registry ${this.opts.host} refused the ECR password: ${step} answered HTTP 401 Unauthorized${detail ? ` (${detail})` : ''}`,
+          401,
+        );
       }
-      throw new RegistryError(`registry ${this.opts.host}: ${step} answered HTTP ${res.status}${detail ? ` (${detail})` : ''}`, res.status);
+      throw new RegistryError(
+        `registry ${this.opts.host}: ${step} answered HTTP ${res.status}${detail ? ` (${detail})` : ''}`,
+        res.status,
+      );
     }
     return res;
   }
 
   /** A manifest (or index) by tag or digest, with the media types the caller accepts. */
   async manifest(reference: string, accept: readonly string[]): Promise<FetchedManifest> {
-    const res = await this.call(`GET manifest ${this.opts.repository}:${reference}`, `${this.base}/manifests/${reference}`, { headers: { Accept: accept.join(', ') } }, [200]);
+    const res = await this.call(
+      `GET manifest ${this.opts.repository}:${reference}`,
+      `${this.base}/manifests/${reference}`,
+      { headers: { Accept: accept.join(', ') } },
+      [200],
+    );
     const bytes = Buffer.from(await res.arrayBuffer());
     this.stats.bytesDownloaded += bytes.length;
     const mediaType = (res.headers.get('content-type') ?? '').split(';')[0]?.trim() ?? '';
@@ -133,15 +152,25 @@ export class RegistryClient {
       this.stats.blobsSkipped++;
       return false;
     }
-    const start = await this.call(`POST blob upload for ${digest}`, `${this.base}/blobs/uploads/`, { method: 'POST', headers: { 'Content-Length': '0' } }, [202]);
+    const start = await this.call(
+      `POST blob upload for ${digest}`,
+      `${this.base}/blobs/uploads/`,
+      { method: 'POST', headers: { 'Content-Length': '0' } },
+      [202],
+    );
     const location = start.headers.get('location');
-    if (!location) throw new RegistryError(`registry ${this.opts.host}: POST blob upload answered no Location`, start.status);
+    if (!location)
+      throw new RegistryError(`registry ${this.opts.host}: POST blob upload answered no Location`, start.status);
     const url = new URL(location, `${this.base}/`);
     url.searchParams.set('digest', digest);
     await this.call(
       `PUT blob ${digest}`,
       url.toString(),
-      { method: 'PUT', body: new Uint8Array(bytes), headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.length) } },
+      {
+        method: 'PUT',
+        body: new Uint8Array(bytes),
+        headers: { 'Content-Type': 'application/octet-stream', 'Content-Length': String(bytes.length) },
+      },
       [201],
     );
     this.stats.bytesUploaded += bytes.length;

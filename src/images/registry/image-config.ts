@@ -152,7 +152,10 @@ class TailApplier {
       .filter((w) => w.raw.indexOf('=') > 0)
       .map((w) => {
         const eq = w.raw.indexOf('=');
-        return [expandWord(w.raw.slice(0, eq), scope, this.ctx.escape).value, expandWord(w.raw.slice(eq + 1), scope, this.ctx.escape).value];
+        return [
+          expandWord(w.raw.slice(0, eq), scope, this.ctx.escape).value,
+          expandWord(w.raw.slice(eq + 1), scope, this.ctx.escape).value,
+        ];
       });
   }
 
@@ -180,12 +183,15 @@ class TailApplier {
         return;
       case 'workdir': {
         const dir = this.expand(args.trim());
-        c.WorkingDir = path.normalize(dir.startsWith('/') ? dir : path.join(c.WorkingDir || '/', dir)).replace(/(.)\/+$/, '$1');
+        c.WorkingDir = path
+          .normalize(dir.startsWith('/') ? dir : path.join(c.WorkingDir || '/', dir))
+          .replace(/(.)\/+$/, '$1');
         return;
       }
       case 'expose':
         c.ExposedPorts = { ...(c.ExposedPorts ?? {}) };
-        for (const w of args.trim().split(/\s+/).filter(Boolean)) for (const p of exposedPorts(this.expand(w))) c.ExposedPorts[p] = {};
+        for (const w of args.trim().split(/\s+/).filter(Boolean))
+          for (const p of exposedPorts(this.expand(w))) c.ExposedPorts[p] = {};
         return;
       case 'entrypoint':
         c.Entrypoint = this.shellForm(args);
@@ -229,7 +235,10 @@ export function appendConfig(base: ImageConfigJson, steps: readonly TailStep[], 
   const history = [...(out.history ?? [])];
   let layer = 0;
   for (const s of steps) {
-    const entry: Record<string, unknown> = { ...(out.created ? { created: out.created } : {}), created_by: `${s.text} # dd-ecs-monitor layer append` };
+    const entry: Record<string, unknown> = {
+      ...(out.created ? { created: out.created } : {}),
+      created_by: `${s.text} # dd-ecs-monitor layer append`,
+    };
     if (s.kind === 'copy') {
       const id = ctx.diffIds[layer++];
       if (id) diffIds.push(id);

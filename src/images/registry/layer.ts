@@ -119,7 +119,18 @@ function entryBlocks(e: LayerEntry): Buffer[] {
     if (!split) pax += paxRecord('path', rel);
     if (Buffer.byteLength(base.linkname) > 100) pax += paxRecord('linkpath', base.linkname);
     const paxData = Buffer.from(pax, 'utf8');
-    out.push(header({ name: 'PaxHeaders/entry', prefix: '', mode: 0o644, uid: 0, gid: 0, size: paxData.length, type: 'x', linkname: '' }));
+    out.push(
+      header({
+        name: 'PaxHeaders/entry',
+        prefix: '',
+        mode: 0o644,
+        uid: 0,
+        gid: 0,
+        size: paxData.length,
+        type: 'x',
+        linkname: '',
+      }),
+    );
     out.push(...padded(paxData));
     split = split ?? { name: rel.slice(-100), prefix: '' };
     base.linkname = base.linkname.slice(0, 100);
@@ -144,5 +155,11 @@ export function buildLayer(entries: readonly LayerEntry[]): Layer {
   blob.writeUInt32LE(0, 4);
   blob[9] = 3;
   const files = sorted.filter((e) => e.type === 'file');
-  return { blob, digest: sha256(blob), diffId: sha256(tar), files: files.length, bytes: files.reduce((n, e) => n + (e.data?.length ?? 0), 0) };
+  return {
+    blob,
+    digest: sha256(blob),
+    diffId: sha256(tar),
+    files: files.length,
+    bytes: files.reduce((n, e) => n + (e.data?.length ?? 0), 0),
+  };
 }

@@ -28,7 +28,13 @@ d('layer append on: the Fluentd check and the docker fallback', () => {
   let repo: string;
   const saved = { ...process.env };
 
-  async function spec(key: string, dockerfile: string, repository: string, base: string, contextDir = repo): Promise<ImageSpec> {
+  async function spec(
+    key: string,
+    dockerfile: string,
+    repository: string,
+    base: string,
+    contextDir = repo,
+  ): Promise<ImageSpec> {
     const abs = path.join(repo, dockerfile);
     const buildArgs = { BASE: base };
     const inputs = await imageInputs({ root: repo, contextDir, dockerfile: abs, buildArgs });
@@ -58,19 +64,28 @@ d('layer append on: the Fluentd check and the docker fallback', () => {
 
   test('a tail fluentd rejects: dry run in the base with the file mounted, a finding on the line, nothing appended', async () => {
     // The image lacks fluent-plugin-datadog: the real engine would crash-loop on out_datadog.
-    await writeFile(path.join(repo, 'fluentd/Dockerfile.nogem'), 'ARG BASE=fluent/fluentd:v1.16-1\nFROM ${BASE}\nCOPY fluentd/etc/fluent.conf /fluentd/etc/fluent.conf\n');
+    await writeFile(
+      path.join(repo, 'fluentd/Dockerfile.nogem'),
+      'ARG BASE=fluent/fluentd:v1.16-1\nFROM ${BASE}\nCOPY fluentd/etc/fluent.conf /fluentd/etc/fluent.conf\n',
+    );
     ecr.addRepository('paths/fluentd');
     const s = await spec('fluentd', 'fluentd/Dockerfile.nogem', 'paths/fluentd', FLUENTD_IMAGE);
     s.fluentdCheck = {
       configPath: '/fluentd/etc/fluent.conf',
       file: 'fluentd/etc/fluent.conf',
-      sources: new Map([['fluentd/etc/fluent.conf', await readFile(path.join(repo, 'fluentd/etc/fluent.conf'), 'utf8')]]),
+      sources: new Map([
+        ['fluentd/etc/fluent.conf', await readFile(path.join(repo, 'fluentd/etc/fluent.conf'), 'utf8')],
+      ]),
       env: { DD_API_KEY: 'placeholder' },
     };
     const out = await buildImages({ images: [s], gitSha: '', clients, log: memoryLog() });
-    expect(out.findings.map((f) => [f.file, f.line, f.code])).toEqual([['fluentd/etc/fluent.conf', 8, 'fluentd/dry-run-config-error']]);
+    expect(out.findings.map((f) => [f.file, f.line, f.code])).toEqual([
+      ['fluentd/etc/fluent.conf', 8, 'fluentd/dry-run-config-error'],
+    ]);
     expect(out.findings[0]?.message).toContain("Unknown output plugin 'datadog'");
-    expect(out.images.map((i) => [i.action, i.pushed, i.digest, i.fluentdDryRun])).toEqual([['blocked', false, undefined, 'ran']]);
+    expect(out.images.map((i) => [i.action, i.pushed, i.digest, i.fluentdDryRun])).toEqual([
+      ['blocked', false, undefined, 'ran'],
+    ]);
     // Only the base went up; the content tag was never written.
     const tags = await registry.tags('paths/fluentd');
     expect(tags).toHaveLength(1);
@@ -79,11 +94,24 @@ d('layer append on: the Fluentd check and the docker fallback', () => {
   }, 120_000);
 
   test('a Dockerfile with a RUN after its last COPY is built by docker, and the result says why', async () => {
-    await writeFile(path.join(repo, 'datadog/Dockerfile.run'), 'ARG BASE=datadog/agent:7\nFROM ${BASE}\nCOPY etc/datadog-agent/conf.d/ /etc/datadog-agent/conf.d/\nRUN ls /etc/datadog-agent/conf.d\n');
+    await writeFile(
+      path.join(repo, 'datadog/Dockerfile.run'),
+      'ARG BASE=datadog/agent:7\nFROM ${BASE}\nCOPY etc/datadog-agent/conf.d/ /etc/datadog-agent/conf.d/\nRUN ls /etc/datadog-agent/conf.d\n',
+    );
     ecr.addRepository('paths/agent');
-    const s = await spec('datadog-agent', 'datadog/Dockerfile.run', 'paths/agent', BASE_IMAGE, path.join(repo, 'datadog'));
+    const s = await spec(
+      'datadog-agent',
+      'datadog/Dockerfile.run',
+      'paths/agent',
+      BASE_IMAGE,
+      path.join(repo, 'datadog'),
+    );
     const out = await buildImages({ images: [s], gitSha: '', clients, log: memoryLog() });
-    expect(out.images[0]).toMatchObject({ action: 'built', builder: 'legacy', method: 'docker build (RUN on line 4 comes after the last COPY: nothing to append)' });
+    expect(out.images[0]).toMatchObject({
+      action: 'built',
+      builder: 'legacy',
+      method: 'docker build (RUN on line 4 comes after the last COPY: nothing to append)',
+    });
     expect(out.images[0]?.appended).toBeUndefined();
     expect(out.images[0]?.digest).toBe(await registry.digest('paths/agent', contentTag(s.contentHash)));
   }, 120_000);

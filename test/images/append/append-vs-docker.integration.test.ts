@@ -15,7 +15,13 @@ import { appendOne } from '../../../src/images/append-one.js';
 import { describeRepository, getRegistryAuth } from '../../../src/images/ecr.js';
 import { buildImages, type ImageSpec, imageInputs } from '../../../src/images/index.js';
 import { memoryLog } from '../../../src/log.js';
-import { type DockerEngine, type Registry, docker, startDockerEngine, startRegistry } from '../../support/docker-env.js';
+import {
+  type DockerEngine,
+  type Registry,
+  docker,
+  startDockerEngine,
+  startRegistry,
+} from '../../support/docker-env.js';
 import { FakeEcr } from '../../support/fake-aws/ecr.js';
 import { FakeAws } from '../../support/fake-aws/server.js';
 import { EXAMPLE } from '../../support/example-env.js';
@@ -25,7 +31,19 @@ import { tarListing } from '../../support/tar-listing.js';
 const engine: DockerEngine | undefined = await startDockerEngine();
 const d = engine ? describe : describe.skip;
 
-const CONFIG_FIELDS = ['User', 'Env', 'Labels', 'WorkingDir', 'ExposedPorts', 'Entrypoint', 'Cmd', 'Volumes', 'StopSignal', 'Shell', 'OnBuild'];
+const CONFIG_FIELDS = [
+  'User',
+  'Env',
+  'Labels',
+  'WorkingDir',
+  'ExposedPorts',
+  'Entrypoint',
+  'Cmd',
+  'Volumes',
+  'StopSignal',
+  'Shell',
+  'OnBuild',
+];
 
 d('layer append against docker build, on the example agent image', () => {
   const e = engine as DockerEngine;
@@ -47,7 +65,9 @@ d('layer append against docker build, on the example agent image', () => {
   const dk = (args: string[]) => docker(e, args, { DOCKER_CONFIG: dockerConfig });
 
   /** Pulls the image by digest and lists its filesystem through `docker export`, plus its config. */
-  async function inspect(ref: string): Promise<{ files: ReturnType<typeof tarListing>; config: Record<string, unknown> }> {
+  async function inspect(
+    ref: string,
+  ): Promise<{ files: ReturnType<typeof tarListing>; config: Record<string, unknown> }> {
     expect((await dk(['pull', ref])).code).toBe(0);
     const name = `compare-${Math.random().toString(36).slice(2)}`;
     expect((await dk(['create', '--name', name, ref, 'true'])).code).toBe(0);
@@ -55,8 +75,16 @@ d('layer append against docker build, on the example agent image', () => {
     try {
       expect((await dk(['export', '-o', out, name])).code).toBe(0);
       const files = tarListing(await readFile(out));
-      const raw = JSON.parse((await dk(['image', 'inspect', '--format', '{{json .}}', ref])).stdout) as { Config: Record<string, unknown>; Os: string; Architecture: string };
-      const config = Object.fromEntries([...CONFIG_FIELDS.map((k) => [k, raw.Config[k] ?? null]), ['Os', raw.Os], ['Architecture', raw.Architecture]]);
+      const raw = JSON.parse((await dk(['image', 'inspect', '--format', '{{json .}}', ref])).stdout) as {
+        Config: Record<string, unknown>;
+        Os: string;
+        Architecture: string;
+      };
+      const config = Object.fromEntries([
+        ...CONFIG_FIELDS.map((k) => [k, raw.Config[k] ?? null]),
+        ['Os', raw.Os],
+        ['Architecture', raw.Architecture],
+      ]);
       return { files, config };
     } finally {
       await dk(['rm', '-f', name]);
@@ -69,14 +97,19 @@ d('layer append against docker build, on the example agent image', () => {
     await ensureStandInImages(e);
     fake = new FakeAws();
     await fake.start();
-    new FakeEcr({ host: registry.host, password: registry.password }).install(fake).addRepository('compare/agent-docker').addRepository('compare/agent-append');
+    new FakeEcr({ host: registry.host, password: registry.password })
+      .install(fake)
+      .addRepository('compare/agent-docker')
+      .addRepository('compare/agent-append');
     Object.assign(process.env, fake.env(), e.env);
     clients = makeClients({ region: 'ap-northeast-1', maxAttempts: 2 });
     repo = await mkdtemp(path.join(tmpdir(), 'dd-ecs-monitor-append-'));
     await cp(EXAMPLE, repo, { recursive: true });
     dockerConfig = await mkdtemp(path.join(tmpdir(), 'dd-ecs-monitor-append-docker-'));
     await writeFile(path.join(dockerConfig, 'config.json'), '{}');
-    const login = await docker(e, ['login', '--username', 'AWS', '--password', registry.password, registry.host], { DOCKER_CONFIG: dockerConfig });
+    const login = await docker(e, ['login', '--username', 'AWS', '--password', registry.password, registry.host], {
+      DOCKER_CONFIG: dockerConfig,
+    });
     expect(login.code).toBe(0);
   }, 180_000);
 
@@ -93,11 +126,27 @@ d('layer append against docker build, on the example agent image', () => {
   let appended: { digest: string; ref: string };
 
   test('both ways give the same files (type, mode, owner, size, content) and the same config', async () => {
-    const viaDocker = await buildImages({ images: [await spec('compare/agent-docker')], gitSha: '', clients, log: memoryLog(), append: false });
-    const viaAppend = await buildImages({ images: [await spec('compare/agent-append')], gitSha: '', clients, log: memoryLog() });
+    const viaDocker = await buildImages({
+      images: [await spec('compare/agent-docker')],
+      gitSha: '',
+      clients,
+      log: memoryLog(),
+      append: false,
+    });
+    const viaAppend = await buildImages({
+      images: [await spec('compare/agent-append')],
+      gitSha: '',
+      clients,
+      log: memoryLog(),
+    });
     const a = viaAppend.images[0];
     expect(viaDocker.images[0]).toMatchObject({ action: 'built', method: 'docker build (layer append switched off)' });
-    expect(a).toMatchObject({ action: 'built', appended: true, method: 'layer append (3 files, 0.7 KB)', blobsDownloaded: 1 });
+    expect(a).toMatchObject({
+      action: 'built',
+      appended: true,
+      method: 'layer append (3 files, 0.7 KB)',
+      blobsDownloaded: 1,
+    });
     appended = { digest: a?.digest as string, ref: a?.imageRef as string };
 
     const left = await inspect(viaDocker.images[0]?.imageRef as string);
@@ -115,7 +164,14 @@ d('layer append against docker build, on the example agent image', () => {
     if (method.kind !== 'append') throw new Error(method.reason);
     const repoInfo = await describeRepository(clients.ecr, { name: 'compare/agent-append' });
     const [auth] = await getRegistryAuth(clients.ecr);
-    const again = await appendOne({ spec: s, repo: repoInfo as NonNullable<typeof repoInfo>, method, tags: ['second-run'], auth: auth as NonNullable<typeof auth>, log: memoryLog() });
+    const again = await appendOne({
+      spec: s,
+      repo: repoInfo as NonNullable<typeof repoInfo>,
+      method,
+      tags: ['second-run'],
+      auth: auth as NonNullable<typeof auth>,
+      log: memoryLog(),
+    });
     expect(again.digest).toBe(appended.digest);
     expect(await registry.digest('compare/agent-append', 'second-run')).toBe(appended.digest);
     // Nothing new to upload: every blob was already there (HEAD), only the manifest went up.

@@ -19,8 +19,14 @@ describe('splitting a Dockerfile into base and config tail', () => {
     const r = split(readFileSync('examples/datadog-ecs/datadog/Dockerfile', 'utf8'));
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.baseText).toBe('# The base image is a build arg so that tests (and mirrors) can stand in for it.\nARG AGENT_IMAGE=public.ecr.aws/datadog/agent:7\nFROM ${AGENT_IMAGE}\n');
-    expect(r.steps.map((s) => [s.kind, s.line])).toEqual([['copy', 6], ['copy', 10], ['copy', 11]]);
+    expect(r.baseText).toBe(
+      '# The base image is a build arg so that tests (and mirrors) can stand in for it.\nARG AGENT_IMAGE=public.ecr.aws/datadog/agent:7\nFROM ${AGENT_IMAGE}\n',
+    );
+    expect(r.steps.map((s) => [s.kind, s.line])).toEqual([
+      ['copy', 6],
+      ['copy', 10],
+      ['copy', 11],
+    ]);
   });
 
   test('the example Fluentd image: RUN gem install stays in the base, COPY + USER fluent is the tail', () => {
@@ -32,23 +38,59 @@ describe('splitting a Dockerfile into base and config tail', () => {
   });
 
   test('metadata around the COPY lines joins the tail; CMD in the base is remembered for ENTRYPOINT', () => {
-    const r = split('FROM b\nCMD ["x"]\nRUN true\nENV A=1\nCOPY a /etc/a\nLABEL k=v\nEXPOSE 80\nENTRYPOINT ["/bin/e"]\n');
-    expect(r.ok && r.steps.map((s) => (s.kind === 'copy' ? 'COPY' : s.keyword))).toEqual(['env', 'COPY', 'label', 'expose', 'entrypoint']);
+    const r = split(
+      'FROM b\nCMD ["x"]\nRUN true\nENV A=1\nCOPY a /etc/a\nLABEL k=v\nEXPOSE 80\nENTRYPOINT ["/bin/e"]\n',
+    );
+    expect(r.ok && r.steps.map((s) => (s.kind === 'copy' ? 'COPY' : s.keyword))).toEqual([
+      'env',
+      'COPY',
+      'label',
+      'expose',
+      'entrypoint',
+    ]);
     expect(r.ok && r.cmdSetInBase).toBe(true);
     expect(r.ok && r.baseText).toBe('FROM b\nCMD ["x"]\nRUN true\n');
   });
 
   test.each<[string, string, string]>([
-    ['RUN after the last COPY', 'FROM b\nCOPY a /a\nRUN cat /a\n', 'RUN on line 3 comes after the last COPY: nothing to append'],
-    ['COPY --from a stage', 'FROM b AS x\nFROM b\nCOPY --from=x /a /a\n', 'COPY on line 3 copies --from=x, which only docker can read'],
-    ['remote ADD', 'FROM b\nADD https://example.com/a /a\n', 'ADD on line 2 fetches https://example.com/a: a remote ADD is left to docker'],
+    [
+      'RUN after the last COPY',
+      'FROM b\nCOPY a /a\nRUN cat /a\n',
+      'RUN on line 3 comes after the last COPY: nothing to append',
+    ],
+    [
+      'COPY --from a stage',
+      'FROM b AS x\nFROM b\nCOPY --from=x /a /a\n',
+      'COPY on line 3 copies --from=x, which only docker can read',
+    ],
+    [
+      'remote ADD',
+      'FROM b\nADD https://example.com/a /a\n',
+      'ADD on line 2 fetches https://example.com/a: a remote ADD is left to docker',
+    ],
     ['local archive ADD', 'FROM b\nADD a.tar.gz /opt/\n', 'ADD on line 2 may unpack a local archive: left to docker'],
     ['heredoc', 'FROM b\nCOPY <<EOF /a\nhi\nEOF\n', 'COPY on line 2 writes a heredoc: left to docker'],
-    ['chown by name', 'FROM b\nCOPY --chown=fluent a /a\n', "COPY on line 2 has --chown=fluent: a user name needs the base image's /etc/passwd; write numeric uid:gid"],
-    ['relative dest, base WORKDIR unknown', 'FROM b\nCOPY a conf/\n', "COPY on line 2 has a relative destination under the base image's WORKDIR, which is unknown without the base"],
-    ['path from a base-image variable', 'FROM b\nCOPY a $HOME/a\n', 'COPY on line 2 uses $HOME, which the Dockerfile does not define (the base image may): left to docker'],
+    [
+      'chown by name',
+      'FROM b\nCOPY --chown=fluent a /a\n',
+      "COPY on line 2 has --chown=fluent: a user name needs the base image's /etc/passwd; write numeric uid:gid",
+    ],
+    [
+      'relative dest, base WORKDIR unknown',
+      'FROM b\nCOPY a conf/\n',
+      "COPY on line 2 has a relative destination under the base image's WORKDIR, which is unknown without the base",
+    ],
+    [
+      'path from a base-image variable',
+      'FROM b\nCOPY a $HOME/a\n',
+      'COPY on line 2 uses $HOME, which the Dockerfile does not define (the base image may): left to docker',
+    ],
     ['ONBUILD in the base', 'FROM b\nONBUILD RUN x\nCOPY a /a\n', 'ONBUILD on line 2 in the base: left to docker'],
-    ['WORKDIR nothing is copied into', 'FROM b\nWORKDIR /srv\nCOPY a /etc/a\n', 'WORKDIR /srv on line 2: docker creates it when missing, and whether the base has it is unknown without its layers'],
+    [
+      'WORKDIR nothing is copied into',
+      'FROM b\nWORKDIR /srv\nCOPY a /etc/a\n',
+      'WORKDIR /srv on line 2: docker creates it when missing, and whether the base has it is unknown without its layers',
+    ],
     ['no COPY at all', 'FROM b\nENV A=1\n', 'the built stage copies no files: nothing to append'],
   ])('%s: docker build, and why', (_name, text, reason) => {
     expect(split(text)).toMatchObject({ ok: false, reason });
@@ -56,6 +98,10 @@ describe('splitting a Dockerfile into base and config tail', () => {
 
   test('ARG-dependent paths resolve from build args; WORKDIR that a COPY lands under is appended', () => {
     const r = split('FROM b\nARG DIR=/etc/app\nWORKDIR ${DIR}\nCOPY a ${DIR}/a\n', { DIR: '/opt/app' });
-    expect(r.ok && r.steps.map((s) => (s.kind === 'copy' ? s.copy.dest : s.keyword))).toEqual(['arg', 'workdir', '/opt/app/a']);
+    expect(r.ok && r.steps.map((s) => (s.kind === 'copy' ? s.copy.dest : s.keyword))).toEqual([
+      'arg',
+      'workdir',
+      '/opt/app/a',
+    ]);
   });
 });

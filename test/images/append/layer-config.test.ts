@@ -62,7 +62,9 @@ describe('the config tail applied as docker applies it', () => {
   };
 
   test('ENV in place and appended with expansion, LABEL, USER, EXPOSE range, WORKDIR, ENTRYPOINT resets CMD, shell form via SHELL', () => {
-    const steps = tail('FROM b\nRUN x\nENV A=new PATH=/opt/bin:$PATH\nCOPY a /etc/a\nLABEL team="sre ops"\nUSER 1000\nEXPOSE 8000-8001/UDP 80\nWORKDIR /etc\nENTRYPOINT run --fast\n');
+    const steps = tail(
+      'FROM b\nRUN x\nENV A=new PATH=/opt/bin:$PATH\nCOPY a /etc/a\nLABEL team="sre ops"\nUSER 1000\nEXPOSE 8000-8001/UDP 80\nWORKDIR /etc\nENTRYPOINT run --fast\n',
+    );
     const out = appendConfig(base, steps, { args: {}, escape: '\\', cmdSetInBase: false, diffIds: ['sha256:new'] });
     expect(out.config).toEqual({
       Env: ['PATH=/opt/bin:/usr/bin:/bin', 'A=new'],
@@ -77,14 +79,22 @@ describe('the config tail applied as docker applies it', () => {
     expect(out.rootfs?.diff_ids).toEqual(['sha256:base', 'sha256:new']);
     expect(out.history?.map((h) => [h.empty_layer ?? false, h.created])).toEqual([
       [false, undefined],
-      [true, base.created], [false, base.created], [true, base.created], [true, base.created], [true, base.created], [true, base.created], [true, base.created],
+      [true, base.created],
+      [false, base.created],
+      [true, base.created],
+      [true, base.created],
+      [true, base.created],
+      [true, base.created],
+      [true, base.created],
     ]);
     expect(out).not.toHaveProperty('container_config');
   });
 
   test('ENTRYPOINT keeps a CMD set earlier in the stage; CMD JSON form', () => {
     const steps = tail('FROM b\nCMD ["-v"]\nRUN x\nCOPY a /a\nENTRYPOINT ["/e"]\n');
-    expect(appendConfig(base, steps, { args: {}, escape: '\\', cmdSetInBase: true, diffIds: ['sha256:n'] }).config).toMatchObject({ Entrypoint: ['/e'], Cmd: ['base-cmd'] });
+    expect(
+      appendConfig(base, steps, { args: {}, escape: '\\', cmdSetInBase: true, diffIds: ['sha256:n'] }).config,
+    ).toMatchObject({ Entrypoint: ['/e'], Cmd: ['base-cmd'] });
   });
 
   test.each([
@@ -96,7 +106,12 @@ describe('the config tail applied as docker applies it', () => {
   test('an index resolves to the task platform; arm64 without variant matches v8', () => {
     const m = [
       { mediaType: 'x', digest: 'sha256:amd', size: 1, platform: { os: 'linux', architecture: 'amd64' } },
-      { mediaType: 'x', digest: 'sha256:arm', size: 1, platform: { os: 'linux', architecture: 'arm64', variant: 'v8' } },
+      {
+        mediaType: 'x',
+        digest: 'sha256:arm',
+        size: 1,
+        platform: { os: 'linux', architecture: 'arm64', variant: 'v8' },
+      },
     ];
     expect(pickPlatform(m, { os: 'linux', architecture: 'arm64' })?.digest).toBe('sha256:arm');
     expect(pickPlatform(m, { os: 'linux', architecture: 'amd64' })?.digest).toBe('sha256:amd');
@@ -118,10 +133,16 @@ describe('registry client over a fake transport', () => {
   test('a blob the repository has is not uploaded; a missing one goes up as POST then one PUT with its digest (plain HTTP on loopback)', async () => {
     const t = transport((method, url) => {
       if (method === 'HEAD') return new Response(null, { status: url.endsWith('have') ? 200 : 404 });
-      if (method === 'POST') return new Response(null, { status: 202, headers: { Location: '/v2/r/blobs/uploads/u1?state=s' } });
+      if (method === 'POST')
+        return new Response(null, { status: 202, headers: { Location: '/v2/r/blobs/uploads/u1?state=s' } });
       return new Response(null, { status: 201 });
     });
-    const c = new RegistryClient({ host: '127.0.0.1:5000', repository: 'r', auth: { username: 'AWS', password: 'pw' }, fetch: t.fetch });
+    const c = new RegistryClient({
+      host: '127.0.0.1:5000',
+      repository: 'r',
+      auth: { username: 'AWS', password: 'pw' },
+      fetch: t.fetch,
+    });
     expect(await c.putBlob('sha256:have', Buffer.from('x'))).toBe(false);
     expect(await c.putBlob('sha256:need', Buffer.from('xyz'))).toBe(true);
     expect(t.calls).toEqual([
@@ -134,8 +155,15 @@ describe('registry client over a fake transport', () => {
   });
 
   test('a refused password names the registry and the step, never the password; a remote registry is HTTPS', async () => {
-    const t = transport(() => new Response('{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}', { status: 401 }));
-    const c = new RegistryClient({ host: '123456789012.dkr.ecr.ap-northeast-1.amazonaws.com', repository: 'r', auth: { username: 'AWS', password: 'secret-pw' }, fetch: t.fetch });
+    const t = transport(
+      () => new Response('{"errors":[{"code":"UNAUTHORIZED","message":"authentication required"}]}', { status: 401 }),
+    );
+    const c = new RegistryClient({
+      host: '123456789012.dkr.ecr.ap-northeast-1.amazonaws.com',
+      repository: 'r',
+      auth: { username: 'AWS', password: 'secret-pw' },
+      fetch: t.fetch,
+    });
     const err = await c.manifest('base-x', ['a']).catch((e: unknown) => e as Error);
     expect(String(err)).toBe(
       'RegistryError: registry 123456789012.dkr.ecr.ap-northeast-1.amazonaws.com refused the ECR password: GET manifest r:base-x answered HTTP 401 Unauthorized (UNAUTHORIZED: authentication required)',
