@@ -96,6 +96,12 @@ async function tailSize(spec: ImageSpec, copies: readonly TailCopy[]): Promise<{
   return { files: unique.size, bytes };
 }
 
+async function firstSymlink(contextDir: string, sources: Iterable<string>): Promise<string | undefined> {
+  for (const s of sources)
+    if ((await lstat(path.join(contextDir, s)).catch(() => undefined))?.isSymbolicLink()) return s;
+  return undefined;
+}
+
 /** Splits the image's Dockerfile and hashes its base; never throws (a problem is a docker-build reason). */
 export async function imageMethod(spec: ImageSpec): Promise<ImageMethod> {
   try {
@@ -114,6 +120,9 @@ export async function imageMethod(spec: ImageSpec): Promise<ImageMethod> {
       const targets = copyTargets(step.copy, listing.files, stage, seen);
       if (targets.size === 0)
         return { kind: 'docker', reason: `COPY on line ${step.line} matches no file in the build context` };
+      const link = await firstSymlink(spec.contextDir, targets.values());
+      // A named source that is a link is followed, a link inside a copied directory is kept: left to docker.
+      if (link) return { kind: 'docker', reason: `COPY on line ${step.line} copies the symbolic link ${link}` };
       for (const [k, v] of targets) seen.set(k, v);
       copies.push({ step, targets });
     }

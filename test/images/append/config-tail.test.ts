@@ -105,3 +105,66 @@ describe('splitting a Dockerfile into base and config tail', () => {
     ]);
   });
 });
+
+describe('how an image is made, from its files', () => {
+  test('a tail that copies a symbolic link is left to docker; the example agent image is appended', async () => {
+    const { mkdtemp, writeFile, symlink, rm, cp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { imageMethod, describeMethod } = await import('../../../src/images/append-plan.js');
+    const dir = await mkdtemp(path.join(tmpdir(), 'dd-ecs-monitor-method-'));
+    try {
+      await cp('examples/datadog-ecs/datadog', dir, { recursive: true });
+      const spec = {
+        key: 'a',
+        contextDir: dir,
+        dockerfile: path.join(dir, 'Dockerfile'),
+        repository: 'r',
+        contentHash: 'x',
+      };
+      const m = await imageMethod(spec);
+      expect(describeMethod(m)).toMatch(/^layer append \(3 files, \d+\.\d KB\)$/);
+      expect(m.kind === 'append' && m.baseTag).toMatch(/^base-[0-9a-f]{32}$/);
+      await rm(path.join(dir, '.dockerignore'), { force: true });
+      await writeFile(path.join(dir, 'Dockerfile'), 'FROM b\nCOPY link.yaml /etc/x.yaml\n');
+      await writeFile(path.join(dir, 'real.yaml'), 'a: 1\n');
+      await symlink('real.yaml', path.join(dir, 'link.yaml'));
+      expect(describeMethod(await imageMethod({ ...spec }))).toBe(
+        'docker build (COPY on line 2 copies the symbolic link link.yaml)',
+      );
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('editing a comment above the tail or a tail file keeps the base hash; editing the base part changes it', async () => {
+    const { mkdtemp, writeFile, readFile, rm, cp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { imageMethod } = await import('../../../src/images/append-plan.js');
+    const dir = await mkdtemp(path.join(tmpdir(), 'dd-ecs-monitor-basehash-'));
+    try {
+      await cp('examples/datadog-ecs/datadog', dir, { recursive: true });
+      const spec = {
+        key: 'a',
+        contextDir: dir,
+        dockerfile: path.join(dir, 'Dockerfile'),
+        repository: 'r',
+        contentHash: 'x',
+      };
+      const tag = async () => {
+        const m = await imageMethod(spec);
+        return m.kind === 'append' ? m.baseTag : m.reason;
+      };
+      const first = await tag();
+      const df = await readFile(spec.dockerfile, 'utf8');
+      await writeFile(spec.dockerfile, df.replace('# Synthetic HTTP checks of the sites.', '# The sites we probe.'));
+      await writeFile(path.join(dir, 'etc/datadog-agent/conf.d/http_check.d/conf.yaml'), 'instances: []\n');
+      expect(await tag()).toBe(first);
+      await writeFile(spec.dockerfile, df.replace('agent:7', 'agent:7.60'));
+      expect(await tag()).not.toBe(first);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
