@@ -6,6 +6,7 @@
  * half-done silently.
  */
 import { type AwsClients, destroyClients, makeClients } from './aws.js';
+import { PhaseClock, watchEcsChanges } from './deploy-phases.js';
 import { countBySeverity } from './checks/findings.js';
 import { callerAccount, deployServices, DeployStepError } from './ecs/index.js';
 import { type Exec, ExecError } from './exec.js';
@@ -46,7 +47,9 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
     return { ok: problems.length === 0, dryRun: true, plan, images: [], services: [], problems };
   }
 
+  const clock = new PhaseClock();
   const prepared = await prepare(opts);
+  clock.mark('validate');
   const errors = countBySeverity(prepared.findings).error;
   if (errors) {
     return { ok: false, dryRun: false, plan: emptyPlan(prepared, opts), images: [], services: [], problems: [`${errors} error finding(s) in the repository: nothing was built, registered or updated`] };
@@ -54,7 +57,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
   const region = requireRegion(prepared, opts.env ?? process.env);
   const clients: AwsClients = opts.clients ?? makeClients({ region });
   try {
-    return await deployWith(prepared, clients, region, opts);
+    return await deployWith(prepared, clients, region, opts, clock);
   } catch (err) {
     if (!isStepError(err)) throw err;
     log.info(`deploy stopped: ${err.message}`);
@@ -64,7 +67,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
   }
 }
 
-async function deployWith(prepared: Prepared, clients: AwsClients, region: string, opts: DeployOptions): Promise<DeployResult> {
+async function deployWith(prepared: Prepared, clients: AwsClients, region: string, opts: DeployOptions, clock = new PhaseClock()): Promise<DeployResult> {
   const { log } = opts;
   const { project } = prepared;
   const accountId = await callerAccount(clients.sts);
@@ -83,7 +86,14 @@ async function deployWith(prepared: Prepared, clients: AwsClients, region: strin
   });
   const images: DeployedImage[] = built.images
     .filter((r) => r.digest && r.repositoryUri && r.imageRef)
-    .map((r) => ({ key: r.key, repositoryUri: r.repositoryUri as string, digest: r.digest as string, imageRef: r.imageRef as string, tags: r.tags, built: r.built, pushed: r.pushed }));
+    .map((r) => ({
+      key: r.key, repositoryUri: r.repositoryUri as string, digest: r.digest as string, imageRef: r.imageRef as string, tags: r.tags, built: r.built, pushed: r.pushed,
+      ...(r.method ? { method: r.method } : {}),
+      ...(r.bytesPushed !== undefined ? { bytesPushed: r.bytesPushed } : {}),
+      ...(r.fluentdDryRun ? { fluentdDryRun: r.fluentdDryRun } : {}),
+    }));
+  clock.mark('images');
+  const bytesPushed = built.images.reduce((n, r) => n + (r.bytesPushed ?? 0), 0);
   const imagePlans: ImagePlan[] = prepared.images.map((img) => {
     const r = built.images.find((b) => b.key === img.spec.key);
     return imagePlan(img, {
@@ -91,6 +101,7 @@ async function deployWith(prepared: Prepared, clients: AwsClients, region: strin
       reason: r?.action === 'reused' ? (r.reusedBecause ?? 'already in ECR') : r?.action === 'blocked' ? 'built, but fluentd rejected its config: not pushed' : 'built and pushed',
       repositoryUri: r?.repositoryUri,
       digest: r?.digest,
+      ...(r?.method ? { method: r.method } : {}),
     });
   });
   const plan: Plan = { offline: false, changed: opts.changed, images: imagePlans, services: [], findings: [...prepared.findings, ...built.findings], problems: [] };
@@ -107,6 +118,8 @@ async function deployWith(prepared: Prepared, clients: AwsClients, region: strin
     return { ok: false, dryRun: false, plan, images, services: [], problems: rendered.problems };
   }
 
+  const ecsStart = Date.now();
+  const watch = watchEcsChanges(clients.ecs);
   const result = await deployServices({
     clients,
     log,
@@ -115,7 +128,10 @@ async function deployWith(prepared: Prepared, clients: AwsClients, region: strin
     rollback: opts.rollback && project.deploy.rollback,
     waitTimeoutMs: (opts.waitTimeoutSeconds ?? project.deploy.waitTimeoutSeconds) * 1000,
     pollIntervalMs: (opts.pollIntervalSeconds ?? project.deploy.pollIntervalSeconds) * 1000,
-  });
+  }).finally(() => watch.stop());
+  const cut = watch.last() ?? ecsStart;
+  clock.add('register', cut - ecsStart);
+  clock.add('rollout', Date.now() - cut);
   plan.services = result.services.map((s): ServicePlan => {
     // A pre-flight problem (or another service's failure) stopped the deploy before this one was compared.
     const notStarted = s.state === 'not-started';
@@ -148,5 +164,5 @@ async function deployWith(prepared: Prepared, clients: AwsClients, region: strin
     ...(s.failure ? { failure: s.failure } : {}),
     ...(s.rollback ? { rolledBack: { by: s.rollback.by, ...(s.rollback.taskDefinitionArn ? { taskDefinitionArn: s.rollback.taskDefinitionArn } : {}), state: s.rollback.state } } : {}),
   }));
-  return { ok: result.ok && problems.length === 0, dryRun: false, plan, images, services, problems };
+  return { ok: result.ok && problems.length === 0, dryRun: false, plan, images, services, problems, phases: clock.seconds(), bytesPushed };
 }

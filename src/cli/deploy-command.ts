@@ -1,6 +1,7 @@
 /** `deploy`: build, push, register, update and follow; exit 1 when anything failed or was rolled back. */
 import path from 'node:path';
 import { deploy } from '../deploy.js';
+import { formatPhases } from '../deploy-phases.js';
 import { streamLog } from '../log.js';
 import { formatPlanText } from '../plan/index.js';
 import { headSha } from '../plan/git.js';
@@ -12,12 +13,16 @@ import { changedFor } from './plan-command.js';
 function formatDeployText(r: DeployResult): string {
   if (r.dryRun) return `${formatPlanText(r.plan)}\n\nDry run: nothing was built, pushed, registered or updated.`;
   const lines: string[] = [];
-  for (const i of r.images) lines.push(`image   ${i.key}: ${i.imageRef} (${i.built ? 'built and pushed' : 'reused from ECR'})`);
+  for (const i of r.images) {
+    const how = i.built ? (i.method ?? 'built and pushed') : 'reused from ECR';
+    lines.push(`image   ${i.key}: ${i.imageRef} (${how}${i.fluentdDryRun?.startsWith('skipped') ? `; fluentd --dry-run ${i.fluentdDryRun}` : ''})`);
+  }
   for (const s of r.services) {
     const what = s.state === 'unchanged' ? 'unchanged' : s.ok ? `deployed ${s.taskDefinitionArn ?? ''}`.trim() : `FAILED: ${s.failure ?? s.state}`;
     lines.push(`service ${s.key}: ${what}${s.rolledBack ? ` (rolled back by ${s.rolledBack.by}: ${s.rolledBack.state})` : ''}`);
   }
   for (const p of r.problems) lines.push(`problem: ${p}`);
+  if (r.phases) lines.push(`phases: ${formatPhases(r.phases, r.bytesPushed)}`);
   lines.push(r.ok ? 'Deploy succeeded.' : 'Deploy FAILED.');
   return lines.join('\n');
 }

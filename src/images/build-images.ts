@@ -8,10 +8,13 @@
  */
 import type { Finding } from '../checks/findings.js';
 import { runProcess } from '../exec.js';
-import { detectBuilder } from './builder.js';
+import { type ImageMethod, describeMethod, imageMethod } from './append-plan.js';
+import { type AppendMethod } from './append-one.js';
+import { buildAppended, dockerEngineUp } from './build-appended.js';
+import { type Builder, detectBuilder } from './builder.js';
 import { buildOne } from './build-one.js';
 import { contentTag } from './content-hash.js';
-import { closeDockerSession, openDockerSession } from './docker-session.js';
+import { closeDockerSession, type DockerSession, openDockerSession } from './docker-session.js';
 import {
   type RegistryAuth,
   type RepositoryInfo,
@@ -129,6 +132,12 @@ export async function buildImages(opts: BuildImagesOptions): Promise<BuildImages
     }),
   );
 
+  const methods = new Map<string, ImageMethod>();
+  await Promise.all(
+    resolved
+      .filter((r) => !(r.existing && r.repo && !opts.rebuild))
+      .map(async (r) => void methods.set(r.spec.key, opts.append === false ? { kind: 'docker', reason: 'layer append switched off' } : await imageMethod(r.spec))),
+  );
   const results = new Map<string, ImageResult>();
   const toBuild: Array<Resolved & { repo: RepositoryInfo }> = [];
   for (const r of resolved) {
@@ -158,6 +167,7 @@ export async function buildImages(opts: BuildImagesOptions): Promise<BuildImages
         built: false,
         pushed: false,
         wouldCreateRepository: r.repo ? undefined : true,
+        method: await plannedMethod(ecr, r, methods.get(r.spec.key), opts),
       });
       continue;
     }
@@ -166,7 +176,7 @@ export async function buildImages(opts: BuildImagesOptions): Promise<BuildImages
 
   const findings: Finding[] = [];
   if (toBuild.length > 0) {
-    await buildAll({ opts, exec, toBuild, results, findings });
+    await buildAll({ opts, exec, toBuild, results, findings, methods });
   }
   return { images: opts.images.map((s) => results.get(s.key) as ImageResult), findings };
 }
@@ -177,82 +187,183 @@ interface BuildAllInput {
   toBuild: Array<Resolved & { repo: RepositoryInfo }>;
   results: Map<string, ImageResult>;
   findings: Finding[];
+  methods: ReadonlyMap<string, ImageMethod>;
 }
 
-async function buildAll({ opts, exec, toBuild, results, findings }: BuildAllInput): Promise<void> {
-  const { log } = opts;
-  const ecr = opts.clients.ecr;
+/** What a dry run says about how the image would be made; a missing base means docker builds it first. */
+async function plannedMethod(ecr: BuildImagesOptions['clients']['ecr'], r: Resolved, m: ImageMethod | undefined, opts: BuildImagesOptions): Promise<string | undefined> {
+  if (!m) return undefined;
+  if (m.kind === 'docker' || !r.repo) return describeMethod(m);
+  const base = opts.rebuild ? undefined : await findImageByTag(ecr, { name: r.repo.name, registryId: r.repo.registryId, tag: m.baseTag });
+  const how = base ? `${describeMethod(m)} on ${m.baseTag}` : `docker build of the base ${m.baseTag} (not in ECR yet), then ${describeMethod(m)}`;
+  if (!r.spec.fluentdCheck) return how;
+  if (opts.fluentdDryRun === false) return `${how}; fluentd --dry-run switched off`;
+  // The dry run needs an engine; without one the deploy appends anyway and says the check was skipped.
+  const engine = !base || (await dockerEngineUp(opts.exec ?? runProcess, opts.env ?? process.env));
+  return `${how}; fluentd --dry-run ${engine ? 'in the base image with the new files mounted' : 'skipped: no Docker engine'}`;
+}
+
+function appendMethodOf(methods: ReadonlyMap<string, ImageMethod>, key: string): AppendMethod | undefined {
+  const m = methods.get(key);
+  return m?.kind === 'append' ? m : undefined;
+}
+
+/** One password per registry host, masked before anything can print it. */
+async function registryLogins(opts: BuildImagesOptions, toBuild: BuildAllInput['toBuild']): Promise<{ auths: RegistryAuth[]; logins: RegistryAuth[] }> {
   const registryIds = [...new Set(toBuild.map((r) => r.spec.registryId).filter((x): x is string => Boolean(x)))];
-  const auths = await getRegistryAuth(ecr, registryIds);
+  const auths = await getRegistryAuth(opts.clients.ecr, registryIds);
   for (const a of auths) {
-    log.mask(a.password);
-    log.mask(Buffer.from(`${a.username}:${a.password}`).toString('base64'));
+    opts.log.mask(a.password);
+    opts.log.mask(Buffer.from(`${a.username}:${a.password}`).toString('base64'));
   }
-  const hosts = [...new Set(toBuild.map((r) => hostOf(r.repo.uri)))];
   const logins: RegistryAuth[] = [];
-  for (const host of hosts) {
+  for (const host of new Set(toBuild.map((r) => hostOf(r.repo.uri)))) {
     const auth = pickAuth(host, auths);
     if (!auth) {
-      throw new ImageBuildError([
-        { key: toBuild.find((r) => hostOf(r.repo.uri) === host)?.spec.key ?? '?', message: `ECR gave no authorization for registry ${host}` },
-      ]);
+      const key = toBuild.find((r) => hostOf(r.repo.uri) === host)?.spec.key ?? '?';
+      throw new ImageBuildError([{ key, message: `ECR gave no authorization for registry ${host}` }]);
     }
     logins.push({ ...auth, host });
   }
+  return { auths, logins };
+}
 
-  const session = await openDockerSession({ exec, log, logins, env: opts.env });
+/** Appended images whose `base-<hash>` docker must build first: missing in ECR, or a rebuild where tags can move. */
+async function basesToBuild(input: BuildAllInput): Promise<Set<string>> {
+  const { opts, methods } = input;
+  const needsBase = new Set<string>();
+  await Promise.all(
+    input.toBuild.map(async (r) => {
+      const m = appendMethodOf(methods, r.spec.key);
+      if (!m) return;
+      const base = await findImageByTag(opts.clients.ecr, { name: r.repo.name, registryId: r.repo.registryId, tag: m.baseTag });
+      const immutable = isImmutable(r.repo.tagMutability);
+      if (base && opts.rebuild && immutable) opts.log.info(`image ${r.spec.key}: keeping ${m.baseTag}: ${r.repo.name} has immutable tags`);
+      if (!base || (opts.rebuild && !immutable)) needsBase.add(r.spec.key);
+    }),
+  );
+  return needsBase;
+}
+
+interface Engine {
+  session: DockerSession | undefined;
+  builder: Builder | undefined;
+}
+
+/**
+ * Docker is needed only for what the registry cannot do: whole builds, missing bases, and a
+ * Fluentd check (which runs when an engine answers, and is reported as skipped when none does).
+ */
+async function openEngine(input: BuildAllInput, logins: RegistryAuth[], needsBase: ReadonlySet<string>): Promise<Engine> {
+  const { opts, exec, methods, toBuild } = input;
+  const appended = toBuild.filter((r) => appendMethodOf(methods, r.spec.key));
+  const wholeBuilds = toBuild.length - appended.length + needsBase.size;
+  const wantsCheck = opts.fluentdDryRun !== false && appended.some((r) => r.spec.fluentdCheck);
+  const up = wholeBuilds > 0 || (wantsCheck && (await dockerEngineUp(exec, opts.env ?? process.env)));
+  if (!up) return { session: undefined, builder: undefined };
+  const session = await openDockerSession({ exec, log: opts.log, logins, env: opts.env });
+  if (wholeBuilds === 0) return { session, builder: undefined };
   try {
     const builder = await detectBuilder({ exec, dockerEnv: session.env, env: opts.env });
-    log.info(
+    opts.log.info(
       builder.kind === 'buildx'
         ? `building with docker buildx (driver ${builder.driver ?? 'unknown'}${builder.ghaCache ? ', GitHub Actions cache' : ''})`
         : 'docker buildx is not available: building with docker build and pushing with docker push',
     );
-    const settled = await Promise.allSettled(
-      toBuild.map(async (r) => {
-        const tags = [r.contentTag];
-        if (r.commitTag) {
-          // An immutable repository refuses to move a tag: skip a commit tag that is already taken.
-          const taken =
-            isImmutable(r.repo.tagMutability) &&
-            (await findImageByTag(ecr, { name: r.repo.name, registryId: r.repo.registryId, tag: r.commitTag }));
-          if (taken) log.info(`image ${r.spec.key}: tag ${r.commitTag} already exists in immutable ${r.repo.name}; pushing only ${r.contentTag}`);
-          else tags.push(r.commitTag);
-        }
-        const out = await buildOne({
-          spec: r.spec,
-          repo: r.repo,
-          tags,
-          builder,
-          session,
-          exec,
-          log,
-          ecr,
-          checkFluentd: opts.fluentdDryRun !== false && r.spec.fluentdCheck !== undefined,
-        });
-        findings.push(...out.findings);
-        results.set(r.spec.key, {
-          key: r.spec.key,
-          repository: r.spec.repository,
-          repositoryUri: r.repo.uri,
-          contentTag: r.contentTag,
-          tags: out.blocked ? [] : out.pushedTags,
-          digest: out.digest,
-          imageRef: out.digest ? `${r.repo.uri}@${out.digest}` : undefined,
-          action: out.blocked ? 'blocked' : 'built',
-          built: true,
-          pushed: !out.blocked,
-          repositoryCreated: r.created || undefined,
-          builder: builder.kind,
-        });
-        if (out.digest) log.info(`image ${r.spec.key}: pushed ${r.repo.uri}@${out.digest}`);
-      }),
-    );
+    return { session, builder };
+  } catch (err) {
+    await closeDockerSession(session);
+    throw err;
+  }
+}
+
+async function buildAll(input: BuildAllInput): Promise<void> {
+  const { toBuild } = input;
+  const { auths, logins } = await registryLogins(input.opts, toBuild);
+  const needsBase = await basesToBuild(input);
+  const engine = await openEngine(input, logins, needsBase);
+  try {
+    const settled = await Promise.allSettled(toBuild.map((r) => makeOne(input, r, { ...engine, auths, needsBase })));
     const failures = settled.flatMap((s, i) =>
-      s.status === 'rejected' ? [{ key: toBuild[i]?.spec.key ?? '?', message: s.reason instanceof Error ? s.reason.message : String(s.reason) }] : [],
+      s.status === 'rejected'
+        ? [{ key: toBuild[i]?.spec.key ?? '?', message: s.reason instanceof Error ? s.reason.message : String(s.reason) }]
+        : [],
     );
     if (failures.length > 0) throw new ImageBuildError(failures);
   } finally {
-    await closeDockerSession(session);
+    if (engine.session) await closeDockerSession(engine.session);
   }
+}
+
+/** One image: appended through the registry when its Dockerfile splits, else built by docker. */
+async function makeOne(
+  input: BuildAllInput,
+  r: BuildAllInput['toBuild'][number],
+  ctx: Engine & { auths: RegistryAuth[]; needsBase: ReadonlySet<string> },
+): Promise<void> {
+  const { opts, exec, results, findings, methods } = input;
+  const { log } = opts;
+  const ecr = opts.clients.ecr;
+  const tags = await tagsFor(r, ecr, log);
+  const checkFluentd = opts.fluentdDryRun !== false && r.spec.fluentdCheck !== undefined;
+  const m = appendMethodOf(methods, r.spec.key);
+  if (m) {
+    const out = await buildAppended({
+      spec: r.spec,
+      repo: r.repo,
+      method: m,
+      tags,
+      auth: pickAuth(hostOf(r.repo.uri), ctx.auths) as RegistryAuth,
+      exec,
+      log,
+      ecr,
+      session: ctx.session,
+      builder: ctx.builder,
+      buildBase: ctx.needsBase.has(r.spec.key),
+      checkFluentd,
+      ...(opts.fetch ? { fetch: opts.fetch } : {}),
+    });
+    findings.push(...out.findings);
+    results.set(r.spec.key, { ...builtResult(r, out.digest, tags, out.blocked), ...out.result });
+    return;
+  }
+  const { session, builder } = ctx;
+  if (!session || !builder) throw new Error('no Docker engine session for a docker build');
+  const out = await buildOne({ spec: r.spec, repo: r.repo, tags, builder, session, exec, log, ecr, checkFluentd });
+  findings.push(...out.findings);
+  const method = methods.get(r.spec.key);
+  results.set(r.spec.key, {
+    ...builtResult(r, out.digest, out.pushedTags, out.blocked),
+    builder: builder.kind,
+    ...(method ? { method: describeMethod(method) } : {}),
+    ...(r.spec.fluentdCheck ? { fluentdDryRun: checkFluentd ? 'ran' : 'skipped: switched off' } : {}),
+  });
+  if (out.digest) log.info(`image ${r.spec.key}: pushed ${r.repo.uri}@${out.digest}`);
+}
+
+/** The content tag, and the commit tag unless an immutable repository already has it. */
+async function tagsFor(r: Resolved & { repo: RepositoryInfo }, ecr: BuildImagesOptions['clients']['ecr'], log: BuildImagesOptions['log']): Promise<string[]> {
+  const tags = [r.contentTag];
+  if (!r.commitTag) return tags;
+  // An immutable repository refuses to move a tag: skip a commit tag that is already taken.
+  const taken = isImmutable(r.repo.tagMutability) && (await findImageByTag(ecr, { name: r.repo.name, registryId: r.repo.registryId, tag: r.commitTag }));
+  if (taken) log.info(`image ${r.spec.key}: tag ${r.commitTag} already exists in immutable ${r.repo.name}; pushing only ${r.contentTag}`);
+  else tags.push(r.commitTag);
+  return tags;
+}
+
+function builtResult(r: Resolved & { repo: RepositoryInfo }, digest: string | undefined, tags: string[], blocked: boolean): ImageResult {
+  return {
+    key: r.spec.key,
+    repository: r.spec.repository,
+    repositoryUri: r.repo.uri,
+    contentTag: r.contentTag,
+    tags: blocked ? [] : tags,
+    digest,
+    imageRef: digest ? `${r.repo.uri}@${digest}` : undefined,
+    action: blocked ? 'blocked' : 'built',
+    built: true,
+    pushed: !blocked,
+    repositoryCreated: r.created || undefined,
+  };
 }

@@ -95,6 +95,10 @@ export interface DryRunArgvInput {
   containerName: string;
   /** Placeholder values for the names the task definition provides (never real secrets). */
   env?: Readonly<Record<string, string>>;
+  /** Files bound read-only into the container (a config tail checked in its base image). */
+  mounts?: ReadonlyArray<{ source: string; target: string }>;
+  /** The tail's USER, so fluentd reads the files as the image would run. */
+  user?: string;
 }
 
 /**
@@ -113,6 +117,8 @@ export function fluentdDryRunArgv(input: DryRunArgvInput): string[] {
     ...Object.entries(input.env ?? {})
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .flatMap(([k, v]) => ['--env', `${k}=${v}`]),
+    ...(input.mounts ?? []).flatMap((m) => ['--mount', `type=bind,source=${m.source},target=${m.target},readonly`]),
+    ...(input.user ? ['--user', input.user] : []),
     // The official image's entrypoint is a wrapper script; run fluentd itself.
     '--entrypoint',
     'fluentd',

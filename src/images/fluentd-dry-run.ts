@@ -179,13 +179,23 @@ export interface FluentdDryRunOptions extends Omit<DryRunPlace, 'image'> {
   env?: Readonly<Record<string, string>>;
   /** Default 120 s: a dry run takes seconds; a hang must not hold the deploy. */
   timeoutMs?: number;
+  /** Files bound into the container: a config tail checked in its base image, before it is appended. */
+  mounts?: ReadonlyArray<{ source: string; target: string }>;
+  user?: string;
 }
 
 /** Runs `fluentd --dry-run -c <configPath>` inside the image (no network) and returns findings. */
 export async function fluentdDryRun(opts: FluentdDryRunOptions): Promise<Finding[]> {
   const exec = opts.exec ?? runProcess;
   const containerName = `dd-ecs-monitor-dry-run-${randomBytes(6).toString('hex')}`;
-  const argv = fluentdDryRunArgv({ image: opts.image, configPath: opts.configPath, containerName, env: opts.env });
+  const argv = fluentdDryRunArgv({
+    image: opts.image,
+    configPath: opts.configPath,
+    containerName,
+    env: opts.env,
+    ...(opts.mounts ? { mounts: opts.mounts } : {}),
+    ...(opts.user ? { user: opts.user } : {}),
+  });
   opts.log.info(`fluentd --dry-run -c ${opts.configPath} in ${opts.image}`);
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<'timeout'>((resolve) => {

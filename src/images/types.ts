@@ -34,6 +34,11 @@ export interface ImageSpec {
   /** Hex sha256 from `contentHash`: the image's identity. */
   contentHash: string;
   fluentdCheck?: FluentdCheck;
+  /**
+   * The platform the task definition runs (`runtimePlatform`, as `linux/arm64`): which entry of
+   * a multi-platform base a layer append builds on. Default: `platform`, else linux/amd64.
+   */
+  runtimePlatform?: string;
 }
 
 export interface BuildImagesOptions {
@@ -54,6 +59,13 @@ export interface BuildImagesOptions {
   fluentdDryRun?: boolean;
   /** The environment docker runs in (DOCKER_HOST, GITHUB_ACTIONS, ...). Default `process.env`. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Append a config-only change to the image's base through the registry when the Dockerfile
+   * splits (src/project/config-tail.ts). Default true; false always runs docker build.
+   */
+  append?: boolean;
+  /** The registry transport of the layer append; tests count requests through it. Default `fetch`. */
+  fetch?: typeof fetch;
 }
 
 /**
@@ -84,6 +96,19 @@ export interface ImageResult {
   wouldCreateRepository?: boolean;
   /** `buildx` or `legacy`, when built. */
   builder?: 'buildx' | 'legacy';
+  /**
+   * How the image is (or would be) made, for plan and summary: "layer append (2 files, 1.3 KB)"
+   * or "docker build (reason)". Undefined when reused.
+   */
+  method?: string;
+  /** Made by a layer append through the registry (no docker build of the whole image). */
+  appended?: boolean;
+  /** Bytes uploaded to the registry for this image by the append (blobs and manifests). */
+  bytesPushed?: number;
+  /** Blobs read from the registry by the append: the base's config only, never a layer. */
+  blobsDownloaded?: number;
+  /** Fluentd's own check of this image: `ran`, or `skipped: why` (never silently). */
+  fluentdDryRun?: string;
 }
 
 export interface BuildImagesResult {

@@ -27,6 +27,7 @@ export function formatPlanText(plan: Plan): string {
   for (const i of plan.images) {
     lines.push(`  ${pad(IMAGE_ACTION[i.action], 6)} ${pad(i.key, kw)}  ${i.repository}:${i.tag}`);
     lines.push(`         ${pad('', kw)}  ${i.reason}`);
+    if (i.method) lines.push(`         ${pad('', kw)}  how: ${i.method}`);
   }
   lines.push('', 'Services:');
   if (!plan.services.length) lines.push('  (none)');

@@ -7,6 +7,7 @@
 import { type AwsClients, destroyClients, makeClients, resolveRegion } from '../aws.js';
 import { callerAccount, deployServices, taskDefinitionDiff } from '../ecs/index.js';
 import { buildImages, contentTag } from '../images/index.js';
+import { offlineMethod } from '../images/append-plan.js';
 import type { Log } from '../log.js';
 import type { ValidationResult } from '../validate.js';
 import { imagePlan, PlanError, type Prepared, prepare } from './prepare.js';
@@ -55,13 +56,17 @@ function describeChange(img: Prepared['images'][number], changed: ChangedFiles):
   return 'no input changed since the base commit';
 }
 
-function offlinePlan(prepared: Prepared, opts: PlanOptions): Plan {
+async function offlinePlan(prepared: Prepared, opts: PlanOptions): Promise<Plan> {
   const region = resolveRegion(prepared.project.region, opts.env ?? process.env) ?? 'us-east-1';
-  const images: ImagePlan[] = prepared.images.map((img) =>
-    imagePlan(img, {
-      action: opts.rebuild || img.inputsChanged !== false ? 'build' : 'unknown',
-      reason: opts.rebuild ? 'rebuild requested' : describeChange(img, opts.changed),
-      repositoryUri: `${OFFLINE_REGISTRY}/${img.spec.repository}`,
+  const images: ImagePlan[] = await Promise.all(
+    prepared.images.map(async (img) => {
+      const action = opts.rebuild || img.inputsChanged !== false ? 'build' : 'unknown';
+      return imagePlan(img, {
+        action,
+        reason: opts.rebuild ? 'rebuild requested' : describeChange(img, opts.changed),
+        repositoryUri: `${OFFLINE_REGISTRY}/${img.spec.repository}`,
+        ...(action === 'build' ? { method: await offlineMethod(img.spec) } : {}),
+      });
     }),
   );
   const refs = Object.fromEntries(images.map((i) => [i.key, `${i.repositoryUri}@${OFFLINE_DIGEST}`]));
@@ -121,6 +126,7 @@ async function livePlan(prepared: Prepared, opts: PlanOptions): Promise<Plan> {
           : `${r?.wouldCreateRepository ? `repository ${img.spec.repository} does not exist yet; ` : ''}${opts.rebuild ? 'rebuild requested' : `${r?.contentTag} is not in ECR`} (${describeChange(img, opts.changed)})`,
         repositoryUri: r?.repositoryUri,
         digest: r?.digest,
+        ...(r?.method ? { method: r.method } : {}),
       });
     });
     const refs = Object.fromEntries(

@@ -8,6 +8,7 @@ import type { Finding } from '../checks/findings.js';
 import { readSource } from '../checks/source.js';
 import { containerEnv } from '../checks/taskdef/index.js';
 import { contentTag, imageInputs, type ImageSpec, parsedImageInputs } from '../images/index.js';
+import { taskPlatform } from '../images/append-plan.js';
 import type { Project, ServiceConfig } from '../project/types.js';
 import { type ValidationResult, validateProject } from '../validate.js';
 import type { ChangedFiles, ImagePlan } from './types.js';
@@ -96,6 +97,7 @@ export async function prepare(opts: {
           ...(img.target ? { target: img.target } : {}),
           contentHash: inputs.hash,
           ...fluentdCheck(validation, project, key),
+          ...runtimePlatformOf(validation, services, key),
         },
         inputs: repoInputs,
         changedInputs,
@@ -105,6 +107,15 @@ export async function prepare(opts: {
     }),
   );
   return { validation, project, services, images, findings: validation.findings };
+}
+
+/** The platform the task definitions running this image ask for: which base entry a layer append reads. */
+function runtimePlatformOf(validation: ValidationResult, services: readonly ServiceConfig[], imageKey: string): Pick<ImageSpec, 'runtimePlatform'> {
+  const platform = services
+    .filter((s) => Object.values(s.containers).includes(imageKey))
+    .map((s) => taskPlatform(validation.taskDefs.get(s.key)))
+    .find((p) => p !== undefined);
+  return platform ? { runtimePlatform: platform } : {};
 }
 
 /** The Fluentd entry config this image carries, for the image's own `fluentd --dry-run`. */
@@ -136,7 +147,7 @@ function fluentdCheck(validation: ValidationResult, project: Project, imageKey: 
 /** An image's line of the plan: what prepare knows, plus the decision and whatever ECR said. */
 export function imagePlan(
   img: PreparedImage,
-  decision: Pick<ImagePlan, 'action' | 'reason'> & { repositoryUri?: string | undefined; digest?: string | undefined },
+  decision: Pick<ImagePlan, 'action' | 'reason' | 'method'> & { repositoryUri?: string | undefined; digest?: string | undefined },
 ): ImagePlan {
   return {
     key: img.spec.key,
@@ -149,6 +160,7 @@ export function imagePlan(
     reason: decision.reason,
     ...(decision.repositoryUri ? { repositoryUri: decision.repositoryUri } : {}),
     ...(decision.digest ? { digest: decision.digest } : {}),
+    ...(decision.method ? { method: decision.method } : {}),
     services: img.services,
   };
 }

@@ -34,6 +34,8 @@ export interface ImagePlan {
   digest?: string;
   /** Services whose containers run this image. */
   services: string[];
+  /** How it is (or would be) made: "layer append (N files, X KB)" or "docker build (reason)". */
+  method?: string;
 }
 
 export interface ServicePlan {
@@ -77,6 +79,20 @@ export interface DeployedImage {
   tags: string[];
   built: boolean;
   pushed: boolean;
+  /** "layer append (N files, X KB)" or "docker build (reason)"; absent when reused. */
+  method?: string;
+  /** Bytes the layer append uploaded (docker's own pushes are not counted). */
+  bytesPushed?: number;
+  /** Fluentd's own check: `ran`, or `skipped: why`. */
+  fluentdDryRun?: string;
+}
+
+/** Seconds spent in each phase of a deploy; register ends with the last RegisterTaskDefinition/UpdateService answer. */
+export interface DeployPhases {
+  validate: number;
+  images: number;
+  register: number;
+  rollout: number;
 }
 
 export interface DeployedService {
@@ -101,4 +117,8 @@ export interface DeployResult {
   services: DeployedService[];
   /** Problems that stopped the deploy before any change (validation errors, pre-flight, registry login). */
   problems: string[];
+  /** How long each phase took (a real deploy that reached the images step). */
+  phases?: DeployPhases;
+  /** Bytes the image step uploaded by layer append, over all images. */
+  bytesPushed?: number;
 }

@@ -235,3 +235,19 @@ export function copySourceFindings(df: Dockerfile, contextFiles: readonly string
   }
   return out;
 }
+
+/**
+ * What one COPY of local files puts where: image path -> context-relative source, in the order
+ * docker copies them, with the same rules as `imageFiles` (a directory copies its contents, a
+ * file into a known directory or onto `dest`). `earlier` holds image paths already copied by the
+ * stage, which make their directories known. Used by the layer append.
+ */
+export function copyTargets(copy: CopyInstruction, contextFiles: readonly string[], stage: Stage, earlier: ReadonlyMap<string, string> = new Map()): Map<string, string> {
+  const written = new Map<string, string>();
+  const files = new Map(earlier);
+  const set = files.set.bind(files);
+  // Record what this COPY writes; the earlier paths only serve to make directories known.
+  files.set = (k: string, v: string) => (written.set(k, v), set(k, v));
+  applyCopy(copy, listing(contextFiles), { files, complete: true }, stage, (f) => f);
+  return written;
+}

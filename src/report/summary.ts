@@ -10,6 +10,7 @@ import * as core from '@actions/core';
 import { type Finding, countBySeverity, sortFindings } from '../checks/findings.js';
 import { shortTaskDefinition } from '../ecs/arn.js';
 import type { DeployResult, ImagePlan, Plan, ServicePlan } from '../plan/types.js';
+import { formatPhases } from '../deploy-phases.js';
 import { plural } from './findings.js';
 import { code, codeBlock, details, escapeText, table } from './markdown.js';
 import type { SiteChange, SitesDiff } from './sites-diff.js';
@@ -131,7 +132,7 @@ function planSection(plan: Plan, done: boolean): string {
   const imageRows = plan.images.map((i) => [
     code(i.key, 80),
     IMAGE_ACTION[i.action],
-    escapeText(i.reason, 300),
+    escapeText(i.method ? `${i.reason} (${i.method})` : i.reason, 400),
     i.changedInputs.length ? i.changedInputs.slice(0, 8).map((f) => code(f, 120)).join('<br>') + (i.changedInputs.length > 8 ? `<br>… ${i.changedInputs.length - 8} more` : '') : '',
   ]);
   const building = plan.images.filter((i) => i.action === 'build').length;
@@ -156,10 +157,13 @@ function deploySection(d: DeployResult): string {
     out.push(
       table(
         ['Image', 'Digest', 'Built', 'Pushed'],
-        d.images.map((i) => [code(i.key, 80), code(i.digest, 80), i.built ? 'yes' : 'no', i.pushed ? 'yes' : 'no']),
+        d.images.map((i) => [code(i.key, 80), code(i.digest, 80), i.built ? escapeText(i.method ?? 'yes', 300) : 'no', i.pushed ? 'yes' : 'no']),
       ),
     );
+    const skipped = d.images.filter((i) => i.fluentdDryRun?.startsWith('skipped'));
+    if (skipped.length) out.push(skipped.map((i) => `- ⚠️ ${code(i.key, 80)}: fluentd --dry-run ${escapeText(i.fluentdDryRun ?? '', 200)}`).join('\n'));
   }
+  if (d.phases) out.push(`Phases: ${escapeText(formatPhases(d.phases, d.bytesPushed), 300)}`);
   if (d.services.length) {
     out.push(
       table(

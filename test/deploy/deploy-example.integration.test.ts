@@ -125,7 +125,7 @@ d('deploying the example repository end to end', () => {
     expect(await x.registry.tags('monitoring/fluentd')).toEqual(tagsBefore);
   }, 120_000);
 
-  test('a change to the http_check config only: exactly one image built and one service updated', async () => {
+  test('a change to the http_check config only: exactly one image made (by layer append, no docker build) and one service updated', async () => {
     const base = x.git('rev-parse', 'HEAD');
     // A site name full of shell syntax: the agent accepts any name, and nothing here ever hands it to a shell.
     const pwned = path.join(x.repo, 'pwned');
@@ -141,8 +141,10 @@ d('deploying the example repository end to end', () => {
     const { result, docker } = await run({ changed, gitSha: head });
     expect(result.problems).toEqual([]);
     expect(result.ok).toBe(true);
-    expect(docker.filter((v) => v === 'build')).toHaveLength(1);
+    // The base is in ECR since the first deploy: the config tail is appended through the registry.
+    expect(docker.filter((v) => v === 'build')).toHaveLength(0);
     expect(result.images.filter((i) => i.built).map((i) => i.key)).toEqual(['datadog-agent']);
+    expect(result.images.find((i) => i.built)?.method).toMatch(/^layer append \(3 files, \d+\.\d KB\)$/);
     expect(result.plan.images.find((i) => i.key === 'datadog-agent')?.changedInputs).toEqual(['datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml']);
     expect(x.fake.callsTo('ecs', 'RegisterTaskDefinition').map((c) => c.input.family)).toEqual(['datadog-agent']);
     expect(x.fake.callsTo('ecs', 'UpdateService').map((c) => c.input.service)).toEqual(['datadog-agent']);

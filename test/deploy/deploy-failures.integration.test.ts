@@ -133,7 +133,8 @@ d('deploy failures, end to end through the CLI', () => {
       const r = await cli();
       expect(r.code).toBe(1);
       const all = `${r.out}\n${r.err}`;
-      expect(all).toContain(`docker login to registry ${x.registry.host} failed`);
+      // The config-only change is appended through the registry API, which refuses the password itself.
+      expect(all).toContain(`registry ${x.registry.host} refused the ECR password`);
       expect(all).toContain('401 Unauthorized');
       expect(all).not.toContain(wrong);
       expect(x.fake.count('ecs', 'RegisterTaskDefinition')).toBe(0);

@@ -114,7 +114,7 @@ d('buildImages with a real engine, registry and fake ECR', () => {
     const { exec, calls } = recordingExec();
     const log = memoryLog();
     const images = await specs();
-    const out = await buildImages({ images, gitSha: GIT_SHA, clients, log, exec });
+    const out = await buildImages({ images, gitSha: GIT_SHA, clients, log, exec, append: false });
 
     expect(out.findings).toEqual([]);
     for (const img of out.images) {
@@ -146,7 +146,7 @@ d('buildImages with a real engine, registry and fake ECR', () => {
     const before = await Promise.all(first.map((s) => registry.digest(s.repository, contentTag(s.contentHash))));
     fake.resetCalls();
     const { exec, calls } = recordingExec();
-    const out = await buildImages({ images: await specs(), gitSha: 'ffffffffffffffffffffffffffffffffffffffff', clients, log: memoryLog(), exec });
+    const out = await buildImages({ images: await specs(), gitSha: 'ffffffffffffffffffffffffffffffffffffffff', clients, log: memoryLog(), exec, append: false });
     expect(calls).toEqual([]);
     expect(fake.count('ecr', 'GetAuthorizationToken')).toBe(0);
     expect(out.images.map((i) => [i.key, i.action, i.built, i.pushed, i.digest])).toEqual([
@@ -185,7 +185,7 @@ d('buildImages with a real engine, registry and fake ECR', () => {
     const { exec, calls } = recordingExec();
     const log = memoryLog();
     try {
-      const err = await buildImages({ images: await specs({ suffix: '-pw' }), gitSha: GIT_SHA, clients, log, exec }).then(
+      const err = await buildImages({ images: await specs({ suffix: '-pw' }), gitSha: GIT_SHA, clients, log, exec, append: false }).then(
         () => undefined,
         (x: unknown) => x,
       );
@@ -211,7 +211,7 @@ d('buildImages with a real engine, registry and fake ECR', () => {
     );
     const images = (await specs({ fluentdDockerfile: 'fluentd/Dockerfile.nogem', suffix: '-nogem' })).filter((s) => s.key === 'fluentd');
     ecr.addRepository('monitoring/fluentd-nogem');
-    const out = await buildImages({ images, gitSha: GIT_SHA, clients, log: memoryLog() });
+    const out = await buildImages({ images, gitSha: GIT_SHA, clients, log: memoryLog(), append: false });
     expect(out.findings).toEqual([
       {
         file: 'fluentd/etc/fluent.conf',
@@ -228,12 +228,12 @@ d('buildImages with a real engine, registry and fake ECR', () => {
 
   test('a missing repository is created (immutable tags, scan on push) when allowed, then pushed to', async () => {
     const images = (await specs({ suffix: '-new' })).filter((s) => s.key === 'datadog-agent');
-    const denied = await buildImages({ images, gitSha: GIT_SHA, clients, log: memoryLog() }).catch((x: unknown) => x);
+    const denied = await buildImages({ images, gitSha: GIT_SHA, clients, log: memoryLog(), append: false }).catch((x: unknown) => x);
     expect(denied).toBeInstanceOf(ImageBuildError);
     expect((denied as Error).message).toBe(
       'image "datadog-agent": ECR repository "monitoring/datadog-agent-new" does not exist; create it or allow the deploy to create missing repositories',
     );
-    const out = await buildImages({ images, gitSha: GIT_SHA, clients, log: memoryLog(), createRepositories: true });
+    const out = await buildImages({ images, gitSha: GIT_SHA, clients, log: memoryLog(), createRepositories: true, append: false });
     expect(ecr.repositories.get('monitoring/datadog-agent-new')).toMatchObject({ imageTagMutability: 'IMMUTABLE', scanOnPush: true, createdByApi: true });
     expect(out.images[0]).toMatchObject({ action: 'built', repositoryCreated: true });
     expect(out.images[0]?.digest).toBe(await registry.digest('monitoring/datadog-agent-new', GIT_SHA));

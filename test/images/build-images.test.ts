@@ -162,7 +162,7 @@ afterEach(async () => {
 });
 
 const run = (extra: Partial<Parameters<typeof buildImages>[0]> = {}, log = memoryLog()) =>
-  buildImages({ images: specs(), gitSha: SHA, clients, log, exec: world.exec, env: { DOCKER_CONFIG: userDir, DOCKER_HOST: 'unix:///run/test.sock' }, ...extra });
+  buildImages({ images: specs(), gitSha: SHA, clients, log, exec: world.exec, env: { DOCKER_CONFIG: userDir, DOCKER_HOST: 'unix:///run/test.sock' }, append: false, ...extra });
 
 describe('the classic builder fallback (no buildx)', () => {
   test('login once, build, check the Fluentd image with its own fluentd, then push each tag', async () => {
@@ -190,12 +190,12 @@ describe('the classic builder fallback (no buildx)', () => {
       {
         key: 'datadog-agent', repository: 'monitoring/datadog-agent', repositoryUri: AGENT, contentTag: C1, tags: [C1, SHA],
         digest: digestOf(`${AGENT}:${C1}`), imageRef: `${AGENT}@${digestOf(`${AGENT}:${C1}`)}`,
-        action: 'built', built: true, pushed: true, builder: 'legacy',
+        action: 'built', built: true, pushed: true, builder: 'legacy', method: 'docker build (layer append switched off)',
       },
       {
         key: 'fluentd', repository: 'monitoring/fluentd', repositoryUri: FLUENTD, contentTag: C2, tags: [C2, SHA],
         digest: digestOf(`${FLUENTD}:${C2}`), imageRef: `${FLUENTD}@${digestOf(`${FLUENTD}:${C2}`)}`,
-        action: 'built', built: true, pushed: true, builder: 'legacy',
+        action: 'built', built: true, pushed: true, builder: 'legacy', method: 'docker build (layer append switched off)', fluentdDryRun: 'ran',
       },
     ]);
   });

@@ -118,6 +118,8 @@ export interface Registry {
   tags(name: string): Promise<string[]>;
   /** Repositories the registry holds. */
   catalog(): Promise<string[]>;
+  /** The registry's log: its access log lines (`"GET /v2/... HTTP/1.1" 200 ...`) included. */
+  logFile: string;
 }
 
 /** A docker-registry (distribution 2.8) with htpasswd user `AWS`, as ECR's basic auth. */
@@ -161,6 +163,7 @@ export async function startRegistry(): Promise<Registry> {
   return {
     host,
     password,
+    logFile: path.join(dir, 'registry.log'),
     stop: async () => {
       await stopPid(pid);
       await rm(dir, { recursive: true, force: true });
