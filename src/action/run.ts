@@ -107,8 +107,8 @@ export async function runAction(inputs: Inputs, env: NodeJS.ProcessEnv = process
     notes.push(why);
   } else if (inputs.command === 'plan') {
     try {
-      const { makePlan } = await import('../plan/index.js');
-      plan = await makePlan(planOptions);
+      const { planProject } = await import('../plan-project.js');
+      plan = await planProject(planOptions);
     } catch (err) {
       error = `plan failed: ${message(err)}`;
     }

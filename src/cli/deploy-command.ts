@@ -3,7 +3,7 @@ import path from 'node:path';
 import { deploy } from '../deploy.js';
 import { streamLog } from '../log.js';
 import { formatPlanText } from '../plan/index.js';
-import { headSha } from '../plan/git.js';
+import { headSha } from '../git.js';
 import type { DeployResult } from '../plan/types.js';
 import type { Command } from './args.js';
 import { type CliIo, printFindings } from './main.js';

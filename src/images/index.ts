@@ -13,3 +13,5 @@ export {
   type ImageSpec,
 } from './types.js';
 export { imageInputs, type ImageInputs, type ImageInputsOptions, parsedImageInputs } from './image-inputs.js';
+export { type ImageLiveState, type ImageQuery, lookUpImages } from './live-state.js';
+export { isImmutable, type ImageInEcr, type RepositoryInfo } from './ecr.js';

@@ -1,0 +1,70 @@
+/** The images' half of the plan: what git says changed (offline), or what ECR holds (live). Pure. */
+import { contentTag } from '../images/content-hash.js';
+import { isImmutable } from '../images/ecr.js';
+import { imagePlan, type Prepared } from './prepare.js';
+import { ecrRegistry, OFFLINE_DIGEST } from './placeholders.js';
+import type { ChangedFiles, ImagePlan, LiveState } from './types.js';
+
+export interface ImagesInput {
+  prepared: Prepared;
+  changed: ChangedFiles;
+  rebuild?: boolean;
+}
+
+function describeChange(img: Prepared['images'][number], changed: ChangedFiles): string {
+  if (changed.kind === 'all') return `${changed.reason}: the deploy builds it unless ECR already has ${contentTag(img.spec.contentHash)}`;
+  if (img.inputsChanged) {
+    const more = img.changedInputs.length > 5 ? `, +${img.changedInputs.length - 5} more` : '';
+    return `inputs changed: ${img.changedInputs.slice(0, 5).join(', ')}${more}`;
+  }
+  return 'no input changed since the base commit';
+}
+
+export function offlineImages(input: ImagesInput, registry: string): ImagePlan[] {
+  return input.prepared.images.map((img) =>
+    imagePlan(img, {
+      action: input.rebuild || img.inputsChanged !== false ? 'build' : 'unknown',
+      reason: input.rebuild ? 'rebuild requested' : describeChange(img, input.changed),
+      repositoryUri: `${registry}/${img.spec.repository}`,
+    }),
+  );
+}
+
+/** Each image as ECR has it; `problems` are what would stop the deploy (a missing repository, a blocked rebuild). */
+export function liveImages(input: ImagesInput, live: LiveState): { images: ImagePlan[]; problems: string[] } {
+  const problems: string[] = [];
+  const create = input.prepared.project.deploy.createRepositories;
+  const images = input.prepared.images.map((img): ImagePlan => {
+    const { key, repository } = img.spec;
+    const tag = contentTag(img.spec.contentHash);
+    const st = live.images[key];
+    const why = describeChange(img, input.changed);
+    if (!st?.repository) {
+      const reason = create
+        ? `ECR repository "${repository}" will be created (deploy.createRepositories), then ${tag} built and pushed (${why})`
+        : `ECR repository "${repository}" is missing: create it or set deploy.createRepositories: true`;
+      if (!create) problems.push(`image ${key}: ${reason} [plan/missing-repository]`);
+      return { ...imagePlan(img, { action: 'build', reason }), repositoryState: create ? 'will-be-created' : 'missing' };
+    }
+    const repo = st.repository;
+    if (st.image && !input.rebuild) {
+      const reason = `${tag} is already in ECR: reused, not rebuilt`;
+      return { ...imagePlan(img, { action: 'reuse', reason, repositoryUri: repo.uri, digest: st.image.digest }), repositoryState: 'exists' };
+    }
+    if (st.image && isImmutable(repo.tagMutability)) {
+      problems.push(
+        `image ${key}: a rebuild cannot replace ${repo.uri}:${tag}: repository "${repo.name}" has immutable tags; delete that image in ECR first, or deploy without rebuild [plan/immutable-tag]`,
+      );
+    }
+    const reason = `${input.rebuild ? 'rebuild requested' : `${tag} is not in ECR`} (${why})`;
+    return { ...imagePlan(img, { action: 'build', reason, repositoryUri: repo.uri }), repositoryState: 'exists' };
+  });
+  return { images, problems };
+}
+
+/** Image key -> the reference a task definition pins: the known digest, else a placeholder one. */
+export function imageRefs(images: readonly ImagePlan[], account: string | undefined, region: string | undefined): Record<string, string> {
+  return Object.fromEntries(
+    images.map((i) => [i.key, `${i.repositoryUri ?? `${ecrRegistry(account, region)}/${i.repository}`}@${i.digest ?? OFFLINE_DIGEST}`]),
+  );
+}
