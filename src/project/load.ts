@@ -9,13 +9,14 @@ import path from 'node:path';
 import { type Finding, finding, sortFindings } from '../checks/findings.js';
 import { readSource } from '../checks/source.js';
 import { closest, didYouMean } from '../checks/suggest.js';
-import { type YMap, type YPair, keyName } from '../checks/yaml/ast.js';
+import { type YMap, type YPair, getPair, isMap, keyName } from '../checks/yaml/ast.js';
 import { loadYaml } from '../checks/yaml/load.js';
 import { checkSecretRef, parseTaskDefinition, plainSecretKind } from '../checks/taskdef/index.js';
 import { envNameProblem, ecrRepositoryProblem, ecsNameProblem, FARGATE_PLATFORMS, imageKeyProblem, regionProblem } from './names.js';
 import { parseDockerfile } from './dockerfile.js';
 import { resolveRepoPath } from './paths.js';
 import { DEPLOY_DEFAULTS, FILE_KINDS, type FileKind, type ImageConfig, type Project, type ServiceConfig } from './types.js';
+import { overriddenSecrets, templateRepository } from './service-checks.js';
 import { YamlReader } from './yaml-reader.js';
 
 const TOP_KEYS = ['version', 'region', 'cluster', 'images', 'services', 'files', 'fluentd', 'deploy'];
@@ -58,6 +59,9 @@ export function loadProject(configPath: string): LoadResult {
 }
 
 class ProjectLoader {
+  /** Parsed task definition templates by repo path, for the cross-checks with the project file. */
+  private readonly templates = new Map<string, Record<string, unknown>>();
+
   constructor(
     private readonly r: YamlReader,
     private readonly root: string,
@@ -293,6 +297,9 @@ class ProjectLoader {
       if (ref.kind !== 'ssm-name' && project.region && ref.region && ref.region !== project.region) {
         r.at(pair.value, 'notice', 'project/secret-region', `${where}.secrets.${name} is in ${ref.region}, not the project's region ${project.region}: fine with a full ARN, but check the execution role can read it there`);
       }
+      for (const o of overriddenSecrets(this.templates.get(taskDefinition), Object.keys(containers), name, value)) {
+        r.at(pair.value, 'warning', 'project/secret-overrides-template', `${where}.secrets.${name} ("${value}") replaces the secret ${name} that container "${o.container}" in ${taskDefinition} reads from "${o.valueFrom}": the deploy uses the project file's; remove one of them`);
+      }
       secrets[name] = value;
     }
     const environment: Record<string, string> = {};
@@ -313,6 +320,11 @@ class ProjectLoader {
       }
       environment[name] = value;
     }
+    const carried = [f.get('secrets'), f.get('environment')].find((x) => x && isMap(x.value) && x.value.pairs.length > 0);
+    if (carried && !contMap?.pairs.length) {
+      const names = containerNames?.length ? containerNames.map((n) => `"${n}"`).join(', ') : 'its containers';
+      r.at(carried.key, 'error', 'project/no-target-container', `${where}.${keyName(carried)} go only to the containers ${where}.containers maps to a built image, and it maps none: add containers: {CONTAINER: IMAGE_KEY} (the template's containers: ${names})`);
+    }
     if (!ok) return undefined;
     return { key, service: service as string, cluster, taskDefinition, containers, secrets, environment };
   }
@@ -329,6 +341,7 @@ class ProjectLoader {
     const decoded = readSource(rel, abs);
     if (!decoded.ok) return undefined;
     const { taskDef } = parseTaskDefinition(decoded.source);
+    if (taskDef) this.templates.set(rel, taskDef);
     if (!taskDef || !Array.isArray(taskDef.containerDefinitions)) return undefined;
     return taskDef.containerDefinitions
       .map((c: unknown) => (typeof c === 'object' && c !== null ? (c as Record<string, unknown>).name : undefined))
@@ -352,6 +365,7 @@ class ProjectLoader {
       if (prev) r.at(p.key, 'warning', 'project/duplicate-repository', `images "${prev}" and "${img.key}" push to the same repository "${img.repository}": give each its own`);
       else repos.set(img.repository, img.key);
     }
+    for (const p of lastPairs(imagesMap)) this.repositoryMatchesTemplates(project, p);
     const svcs = new Map<string, string>();
     for (const p of lastPairs(servicesMap)) {
       const s = project.services[keyName(p)];
@@ -360,6 +374,22 @@ class ProjectLoader {
       const prev = svcs.get(id);
       if (prev) r.at(p.key, 'error', 'project/duplicate-service', `services "${prev}" and "${s.key}" both deploy ECS service "${s.service}" in cluster "${s.cluster}"`);
       else svcs.set(id, s.key);
+    }
+  }
+
+  /** An image pushed to one repository while a template it goes into already runs another: a missing `repository:`. */
+  private repositoryMatchesTemplates(project: Project, p: YPair): void {
+    const img = project.images[keyName(p)];
+    if (!img) return;
+    const repoPair = isMap(p.value) ? getPair(p.value, 'repository') : undefined;
+    for (const s of Object.values(project.services)) {
+      for (const [container, key] of Object.entries(s.containers)) {
+        const running = key === img.key ? templateRepository(this.templates.get(s.taskDefinition), container) : undefined;
+        if (!running || running === img.repository) continue;
+        const how = repoPair ? `images.${img.key}.repository is "${img.repository}"` : `images.${img.key} has no "repository", so it is pushed to "${img.repository}" (the image key)`;
+        this.r.at(repoPair?.value ?? p.key, 'warning', 'project/repository-mismatch', `${how}, but container "${container}" in ${s.taskDefinition} runs an image from ECR repository "${running}": set repository: ${running} if that is where it belongs`);
+        return;
+      }
     }
   }
 
