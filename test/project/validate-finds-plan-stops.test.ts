@@ -47,7 +47,7 @@ function setup(edits: Record<string, Edit>): { cfg: string; texts: Record<string
 }
 
 describe('validate reports, on the right line, what plan would stop on', () => {
-  test.each([
+  test.each<{ name: string; edits: Record<string, Edit>; code: string; severity: string; at: (t: Record<string, string>) => object; message: RegExp; planStops?: RegExp }>([
     {
       name: 'a forgotten containers mapping with secrets (the plan used to stop on render/no-target-container)',
       edits: { [CFG]: noFluentdContainers },
