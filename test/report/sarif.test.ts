@@ -4,7 +4,6 @@
  * ../shared/reference relative to the repository root) with ajv.
  */
 import { afterAll, describe, expect, test } from '@jest/globals';
-import AjvDraft04 from 'ajv-draft-04';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,24 +11,7 @@ import type { Finding } from '../../src/checks/findings.js';
 import { main } from '../../src/cli/main.js';
 import { toSarif } from '../../src/report/sarif.js';
 import { EXAMPLE } from '../support/example-env.js';
-import { REPO_ROOT } from '../support/repo-root.js';
-
-const schema = JSON.parse(readFileSync(path.join(REPO_ROOT, '../shared/reference/sarif-schema-2.1.0.json'), 'utf8'));
-// ajv-draft-04 is CommonJS (module.exports = Ajv, with Ajv.default = Ajv): under ESM the class is `.default`.
-const ajv = new AjvDraft04.default({ allErrors: true, strict: false });
-// The schema's formats, checked rather than ignored: absolute URIs, URI references (percent-encoded, no spaces), RFC 3339 times.
-const parses = (s: string, base?: string): boolean => {
-  try {
-    new URL(s, base);
-    return true;
-  } catch {
-    return false;
-  }
-};
-ajv.addFormat('uri', (s: string) => /^[a-z][a-z0-9+.-]*:/i.test(s) && parses(s));
-ajv.addFormat('uri-reference', (s: string) => /^[^\s%]*(?:%[0-9A-F]{2}[^\s%]*)*$/i.test(s) && parses(s, 'file:///root/'));
-ajv.addFormat('date-time', (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(s));
-const validateSarif = ajv.compile(schema);
+import { validateSarif } from '../support/sarif-schema.js';
 
 function expectValid(log: unknown): void {
   const ok = validateSarif(log);
