@@ -5,6 +5,9 @@ import { imagePlan, type Prepared } from './prepare.js';
 import { ecrRegistry, OFFLINE_DIGEST } from './placeholders.js';
 import type { ChangedFiles, ImagePlan, LiveState } from './types.js';
 
+/** Stable codes of the plan's own problems (docs/checks.md). */
+export const PLAN_CODES = { missingRepository: 'plan/missing-repository', immutableTag: 'plan/immutable-tag' } as const;
+
 export interface ImagesInput {
   prepared: Prepared;
   changed: ChangedFiles;
@@ -43,7 +46,7 @@ export function liveImages(input: ImagesInput, live: LiveState): { images: Image
       const reason = create
         ? `ECR repository "${repository}" will be created (deploy.createRepositories), then ${tag} built and pushed (${why})`
         : `ECR repository "${repository}" is missing: create it or set deploy.createRepositories: true`;
-      if (!create) problems.push(`image ${key}: ${reason} [plan/missing-repository]`);
+      if (!create) problems.push(`image ${key}: ${reason} [${PLAN_CODES.missingRepository}]`);
       return { ...imagePlan(img, { action: 'build', reason }), repositoryState: create ? 'will-be-created' : 'missing' };
     }
     const repo = st.repository;
@@ -53,7 +56,7 @@ export function liveImages(input: ImagesInput, live: LiveState): { images: Image
     }
     if (st.image && isImmutable(repo.tagMutability)) {
       problems.push(
-        `image ${key}: a rebuild cannot replace ${repo.uri}:${tag}: repository "${repo.name}" has immutable tags; delete that image in ECR first, or deploy without rebuild [plan/immutable-tag]`,
+        `image ${key}: a rebuild cannot replace ${repo.uri}:${tag}: repository "${repo.name}" has immutable tags; delete that image in ECR first, or deploy without rebuild [${PLAN_CODES.immutableTag}]`,
       );
     }
     const reason = `${input.rebuild ? 'rebuild requested' : `${tag} is not in ECR`} (${why})`;

@@ -172,3 +172,31 @@ describe('offline placeholders (issue 9 item 3)', () => {
     expect(plan.services.every((s) => s.taskDefinition !== undefined)).toBe(true);
   });
 });
+
+describe('the rendered task definitions (issue 9 item 4)', () => {
+  test('plan JSON carries each one masked as every printed output; renderedTaskDefinitions is what would be registered', async () => {
+    const cfg = example((read, write) => {
+      const td = JSON.parse(read('ecs/fluentd.taskdef.json'));
+      td.containerDefinitions[0].environment = [{ name: 'FORWARD_SHARED_KEY', value: 'fake-shared-key-0000' }, { name: 'LOG_LEVEL', value: 'info' }];
+      write('ecs/fluentd.taskdef.json', JSON.stringify(td, null, 2));
+    });
+    const inp = await input(cfg);
+    const live = liveFor(inp);
+    const plan = makePlan(inp, live);
+    const shown = plan.services.find((s) => s.key === 'fluentd')?.taskDefinition as { containerDefinitions: Array<{ environment: unknown }> };
+    expect(shown.containerDefinitions[0]?.environment).toEqual([
+      { name: 'FORWARD_SHARED_KEY', value: '***' },
+      { name: 'LOG_LEVEL', value: 'info' },
+    ]);
+    expect(JSON.stringify(plan)).not.toContain('fake-shared-key-0000');
+    const exact = renderedTaskDefinitions(inp, live).fluentd as { containerDefinitions: Array<{ environment: unknown; image: string }> };
+    expect(exact.containerDefinitions[0]?.environment).toEqual([
+      { name: 'FORWARD_SHARED_KEY', value: 'fake-shared-key-0000' },
+      { name: 'LOG_LEVEL', value: 'info' },
+    ]);
+    expect(exact.containerDefinitions[0]?.image).toBe(`${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/monitoring/fluentd@${DIGEST}`);
+    // Apart from the masked value, the plan shows exactly what would be registered.
+    expect({ ...shown, containerDefinitions: undefined }).toEqual({ ...exact, containerDefinitions: undefined });
+  });
+});
+
