@@ -31,7 +31,7 @@ export interface Inputs {
   base?: string;
   /** Fetch commits a shallow checkout lacks (else go straight to the compare API). */
   fetchHistory: boolean;
-  /** Where to write the findings as SARIF (workspace-relative or absolute); empty: `$RUNNER_TEMP/dd-ecs-monitor.sarif`. */
+  /** Where to write the findings as SARIF (relative to the workspace); empty: `$RUNNER_TEMP/dd-ecs-monitor.sarif`. */
   sarifFile: string;
 }
 

@@ -16,7 +16,10 @@ import type { LiveState, Plan } from './plan/types.js';
 export async function gatherLiveState(prepared: Prepared, clients: AwsClients, region: string): Promise<LiveState> {
   const accountId = await callerAccount(clients.sts);
   const q = liveQueries(prepared, region, accountId);
-  const [images, ecs] = await Promise.all([lookUpImages(clients.ecr, q.images), lookUpServices(clients, q.services, q.ssmRefs)]);
+  const [images, ecs] = await Promise.all([
+    lookUpImages(clients.ecr, q.images),
+    lookUpServices(clients, q.services, q.ssmRefs),
+  ]);
   return { region, accountId, images, ecs };
 }
 

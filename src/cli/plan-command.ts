@@ -10,7 +10,7 @@ import { exitCodeFor } from '../report/findings.js';
 import type { Command } from './args.js';
 import { type CliIo, printFindings } from './main.js';
 
-export async function changedFor(root: string, base: string | undefined, head: string | undefined): Promise<ChangedFiles> {
+export async function changedFor(root: string, base?: string, head?: string): Promise<ChangedFiles> {
   if (!base) return { kind: 'all', reason: 'no --base given' };
   return changedFilesFromGit({ root, base, ...(head ? { head } : {}), mode: 'direct' });
 }

@@ -67,30 +67,41 @@ export interface PreflightTarget {
 }
 
 /** What would stop the deploy of one service, judged from gathered data; the messages are the deploy's. */
-export function servicePreflight(s: PreflightTarget, live: ServiceLiveState | undefined, missing: ReadonlySet<string>): PreflightProblem[] {
+export function servicePreflight(
+  s: PreflightTarget,
+  live: ServiceLiveState | undefined,
+  missing: ReadonlySet<string>,
+): PreflightProblem[] {
   const problems: PreflightProblem[] = [];
   const add = (code: string, message: string): void => void problems.push({ service: s.key, code, message });
   const td = s.taskDefinition;
   if (!td.executionRoleArn) {
     add(
       'preflight/no-execution-role',
-      `service ${s.key}: task definition "${td.family ?? '?'}" has no "executionRoleArn"; Fargate needs a task execution role to pull images from ECR and to read secrets`,
+      `service ${s.key}: task definition "${td.family ?? '?'}" has no "executionRoleArn"; ` +
+        'Fargate needs a task execution role to pull images from ECR and to read secrets',
     );
   }
   for (const [ref, wheres] of ssmReferences(td)) {
     if (!missing.has(ref)) continue;
-    for (const where of wheres) add('preflight/missing-parameter', `service ${s.key}: SSM parameter "${ref}" (${where}) does not exist; create it or fix the name`);
+    for (const where of wheres) {
+      const message = `service ${s.key}: SSM parameter "${ref}" (${where}) does not exist; create it or fix the name`;
+      add('preflight/missing-parameter', message);
+    }
   }
   const r = live?.lookup;
   const named = `ECS service "${s.service}" in cluster "${s.cluster}"`;
   if (!r || !r.ok) {
-    add('preflight/service-not-found', `service ${s.key}: ${named} was not found (${r && !r.ok ? r.reason : 'MISSING'}); create it first or fix the name`);
+    const why = r && !r.ok ? r.reason : 'MISSING';
+    const message = `service ${s.key}: ${named} was not found (${why}); create it first or fix the name`;
+    add('preflight/service-not-found', message);
   } else if (r.service.status !== 'ACTIVE') {
     add('preflight/service-not-active', `service ${s.key}: ${named} is ${r.service.status ?? 'not ACTIVE'}`);
   } else if (r.service.deploymentController?.type && r.service.deploymentController.type !== 'ECS') {
     add(
       'preflight/unsupported-deployment-controller',
-      `service ${s.key}: ${named} uses the ${r.service.deploymentController.type} deployment controller; only rolling updates (ECS) are supported`,
+      `service ${s.key}: ${named} uses the ${r.service.deploymentController.type} deployment controller; ` +
+        'only rolling updates (ECS) are supported',
     );
   }
   return problems;

@@ -23,19 +23,29 @@ export interface ImageQuery {
 }
 
 /** Image key -> what ECR holds. Each repository is described once, however many images share it. */
-export async function lookUpImages(ecr: ECRClient, images: readonly ImageQuery[]): Promise<Record<string, ImageLiveState>> {
+export async function lookUpImages(
+  ecr: ECRClient,
+  images: readonly ImageQuery[],
+): Promise<Record<string, ImageLiveState>> {
   const repos = new Map<string, Promise<RepositoryInfo | undefined>>();
   const repoOf = (q: ImageQuery): Promise<RepositoryInfo | undefined> => {
     const k = `${q.registryId ?? ''}/${q.repository}`;
     let p = repos.get(k);
-    if (!p) repos.set(k, (p = describeRepository(ecr, { name: q.repository, ...(q.registryId ? { registryId: q.registryId } : {}) })));
+    if (!p) {
+      p = describeRepository(ecr, { name: q.repository, ...(q.registryId ? { registryId: q.registryId } : {}) });
+      repos.set(k, p);
+    }
     return p;
   };
   const entries = await Promise.all(
     images.map(async (q): Promise<[string, ImageLiveState]> => {
       const repository = await repoOf(q);
       const image = repository
-        ? await findImageByTag(ecr, { name: repository.name, ...(repository.registryId ? { registryId: repository.registryId } : {}), tag: contentTag(q.contentHash) })
+        ? await findImageByTag(ecr, {
+            name: repository.name,
+            ...(repository.registryId ? { registryId: repository.registryId } : {}),
+            tag: contentTag(q.contentHash),
+          })
         : undefined;
       return [q.key, { repository, image }];
     }),

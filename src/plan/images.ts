@@ -15,7 +15,9 @@ export interface ImagesInput {
 }
 
 function describeChange(img: Prepared['images'][number], changed: ChangedFiles): string {
-  if (changed.kind === 'all') return `${changed.reason}: the deploy builds it unless ECR already has ${contentTag(img.spec.contentHash)}`;
+  if (changed.kind === 'all') {
+    return `${changed.reason}: the deploy builds it unless ECR already has ${contentTag(img.spec.contentHash)}`;
+  }
   if (img.inputsChanged) {
     const more = img.changedInputs.length > 5 ? `, +${img.changedInputs.length - 5} more` : '';
     return `inputs changed: ${img.changedInputs.slice(0, 5).join(', ')}${more}`;
@@ -33,7 +35,7 @@ export function offlineImages(input: ImagesInput, registry: string): ImagePlan[]
   );
 }
 
-/** Each image as ECR has it; `problems` are what would stop the deploy (a missing repository, a blocked rebuild). */
+/** Each image as ECR has it; `problems` would stop the deploy (a missing repository, a blocked rebuild). */
 export function liveImages(input: ImagesInput, live: LiveState): { images: ImagePlan[]; problems: string[] } {
   const problems: string[] = [];
   const create = input.prepared.project.deploy.createRepositories;
@@ -43,20 +45,24 @@ export function liveImages(input: ImagesInput, live: LiveState): { images: Image
     const st = live.images[key];
     const why = describeChange(img, input.changed);
     if (!st?.repository) {
+      const named = `ECR repository "${repository}"`;
       const reason = create
-        ? `ECR repository "${repository}" will be created (deploy.createRepositories), then ${tag} built and pushed (${why})`
-        : `ECR repository "${repository}" is missing: create it or set deploy.createRepositories: true`;
+        ? `${named} will be created (deploy.createRepositories), then ${tag} built and pushed (${why})`
+        : `${named} is missing: create it or set deploy.createRepositories: true`;
       if (!create) problems.push(`image ${key}: ${reason} [${PLAN_CODES.missingRepository}]`);
-      return { ...imagePlan(img, { action: 'build', reason }), repositoryState: create ? 'will-be-created' : 'missing' };
+      const repositoryState = create ? 'will-be-created' : 'missing';
+      return { ...imagePlan(img, { action: 'build', reason }), repositoryState };
     }
     const repo = st.repository;
     if (st.image && !input.rebuild) {
       const reason = `${tag} is already in ECR: reused, not rebuilt`;
-      return { ...imagePlan(img, { action: 'reuse', reason, repositoryUri: repo.uri, digest: st.image.digest }), repositoryState: 'exists' };
+      const decision = { action: 'reuse' as const, reason, repositoryUri: repo.uri, digest: st.image.digest };
+      return { ...imagePlan(img, decision), repositoryState: 'exists' };
     }
     if (st.image && isImmutable(repo.tagMutability)) {
       problems.push(
-        `image ${key}: a rebuild cannot replace ${repo.uri}:${tag}: repository "${repo.name}" has immutable tags; delete that image in ECR first, or deploy without rebuild [${PLAN_CODES.immutableTag}]`,
+        `image ${key}: a rebuild cannot replace ${repo.uri}:${tag}: repository "${repo.name}" has immutable tags; ` +
+          `delete that image in ECR first, or deploy without rebuild [${PLAN_CODES.immutableTag}]`,
       );
     }
     const reason = `${input.rebuild ? 'rebuild requested' : `${tag} is not in ECR`} (${why})`;
@@ -66,8 +72,11 @@ export function liveImages(input: ImagesInput, live: LiveState): { images: Image
 }
 
 /** Image key -> the reference a task definition pins: the known digest, else a placeholder one. */
-export function imageRefs(images: readonly ImagePlan[], account: string | undefined, region: string | undefined): Record<string, string> {
-  return Object.fromEntries(
-    images.map((i) => [i.key, `${i.repositoryUri ?? `${ecrRegistry(account, region)}/${i.repository}`}@${i.digest ?? OFFLINE_DIGEST}`]),
-  );
+export function imageRefs(
+  images: readonly ImagePlan[],
+  account: string | undefined,
+  region: string | undefined,
+): Record<string, string> {
+  const uri = (i: ImagePlan): string => i.repositoryUri ?? `${ecrRegistry(account, region)}/${i.repository}`;
+  return Object.fromEntries(images.map((i) => [i.key, `${uri(i)}@${i.digest ?? OFFLINE_DIGEST}`]));
 }

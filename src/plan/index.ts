@@ -35,37 +35,51 @@ export interface PlanInput {
 /** The Region AWS is asked in (live plan, deploy): the project file's, else the environment's. */
 export function requireRegion(prepared: Prepared, env: NodeJS.ProcessEnv): string {
   const region = resolveRegion(prepared.project.region, env);
-  if (!region) throw new PlanError('no AWS region: set `region:` in the project file, the aws-region input, or AWS_REGION');
+  if (!region) {
+    throw new PlanError('no AWS region: set `region:` in the project file, the aws-region input, or AWS_REGION');
+  }
   return region;
 }
 
 /** The plan. Without `live` it is an offline plan. Same inputs, same plan: nothing is asked of anyone. */
 export function makePlan(input: PlanInput, live?: LiveState): Plan {
   const r = renderFor(input, live);
+  const { findings } = input.prepared;
+  const common = { changed: input.changed, images: r.images, findings, notes: r.rendered.notes };
   if (!live) {
     const services = offlineServices(input, r.images, r.rendered);
-    return { offline: true, changed: input.changed, images: r.images, services, findings: input.prepared.findings, problems: r.rendered.problems, notes: r.rendered.notes };
+    return { offline: true, ...common, services, problems: r.rendered.problems };
   }
   const svc = liveServices(input, live, r.images, r.rendered);
   const problems = [...r.imageProblems, ...r.rendered.problems, ...svc.problems];
-  return { offline: false, changed: input.changed, images: r.images, services: svc.services, findings: input.prepared.findings, problems, notes: r.rendered.notes };
+  return { offline: false, ...common, services: svc.services, problems };
 }
 
 /**
  * Service key -> the task definition exactly as RegisterTaskDefinition would get it (unmasked:
  * for `plan --out`, never for printing); services that cannot be rendered are absent.
  */
-export function renderedTaskDefinitions(input: PlanInput, live?: LiveState): Record<string, RegisterTaskDefinitionCommandInput> {
+export function renderedTaskDefinitions(
+  input: PlanInput,
+  live?: LiveState,
+): Record<string, RegisterTaskDefinitionCommandInput> {
   return Object.fromEntries(renderFor(input, live).rendered.deployments.map((d) => [d.key, d.taskDefinition]));
 }
 
-function renderFor(input: PlanInput, live: LiveState | undefined): { images: ImagePlan[]; imageProblems: string[]; rendered: RenderedServices } {
+interface Rendered {
+  images: ImagePlan[];
+  imageProblems: string[];
+  rendered: RenderedServices;
+}
+
+function renderFor(input: PlanInput, live: LiveState | undefined): Rendered {
   const { prepared } = input;
   if (!live) {
     const account = [...prepared.validation.taskDefs.values()].map(templateAccount).find(Boolean);
     const images = offlineImages(input, ecrRegistry(account, input.region));
     const refs = imageRefs(images, account, input.region);
-    return { images, imageProblems: [], rendered: renderAll(prepared, refs, input.region ?? OFFLINE_REGION, account ?? OFFLINE_ACCOUNT) };
+    const rendered = renderAll(prepared, refs, input.region ?? OFFLINE_REGION, account ?? OFFLINE_ACCOUNT);
+    return { images, imageProblems: [], rendered };
   }
   const img = liveImages(input, live);
   const rendered = renderAll(prepared, imageRefs(img.images, live.accountId, live.region), live.region, live.accountId);
@@ -89,7 +103,9 @@ export function liveQueries(prepared: Prepared, region: string, accountId: strin
     tag: contentTag(i.spec.contentHash),
   }));
   // Which parameters a task definition reads does not depend on the digests: placeholders will do.
-  const rendered = renderAll(prepared, imageRefs(offlineImages({ prepared, changed: { kind: 'all', reason: '' } }, ecrRegistry(accountId, region)), accountId, region), region, accountId);
+  const registry = ecrRegistry(accountId, region);
+  const placeholders = offlineImages({ prepared, changed: { kind: 'all', reason: '' } }, registry);
+  const rendered = renderAll(prepared, imageRefs(placeholders, accountId, region), region, accountId);
   const ssmRefs = [...new Set(rendered.deployments.flatMap((d) => [...ssmReferences(d.taskDefinition).keys()]))].sort();
   const services = prepared.services.map((s) => {
     const family = prepared.validation.taskDefs.get(s.key)?.family;

@@ -30,5 +30,6 @@ export function templateAccount(template: unknown): string | undefined {
 
 /** The ECR registry host an account and region would have; placeholders for what is not known. */
 export function ecrRegistry(account: string | undefined, region: string | undefined): string {
-  return `${account ?? 'ACCOUNT'}.dkr.ecr.${region ?? OFFLINE_REGION}.amazonaws.com${region?.startsWith('cn-') ? '.cn' : ''}`;
+  const suffix = region?.startsWith('cn-') ? '.cn' : '';
+  return `${account ?? 'ACCOUNT'}.dkr.ecr.${region ?? OFFLINE_REGION}.amazonaws.com${suffix}`;
 }

@@ -298,7 +298,10 @@ class ProjectLoader {
         r.at(pair.value, 'notice', 'project/secret-region', `${where}.secrets.${name} is in ${ref.region}, not the project's region ${project.region}: fine with a full ARN, but check the execution role can read it there`);
       }
       for (const o of overriddenSecrets(this.templates.get(taskDefinition), Object.keys(containers), name, value)) {
-        r.at(pair.value, 'warning', 'project/secret-overrides-template', `${where}.secrets.${name} ("${value}") replaces the secret ${name} that container "${o.container}" in ${taskDefinition} reads from "${o.valueFrom}": the deploy uses the project file's; remove one of them`);
+        const message =
+          `${where}.secrets.${name} ("${value}") replaces the secret ${name} that container "${o.container}" in ` +
+          `${taskDefinition} reads from "${o.valueFrom}": the deploy uses the project file's; remove one of them`;
+        r.at(pair.value, 'warning', 'project/secret-overrides-template', message);
       }
       secrets[name] = value;
     }
@@ -320,11 +323,7 @@ class ProjectLoader {
       }
       environment[name] = value;
     }
-    const carried = [f.get('secrets'), f.get('environment')].find((x) => x && isMap(x.value) && x.value.pairs.length > 0);
-    if (carried && !contMap?.pairs.length) {
-      const names = containerNames?.length ? containerNames.map((n) => `"${n}"`).join(', ') : 'its containers';
-      r.at(carried.key, 'error', 'project/no-target-container', `${where}.${keyName(carried)} go only to the containers ${where}.containers maps to a built image, and it maps none: add containers: {CONTAINER: IMAGE_KEY} (the template's containers: ${names})`);
-    }
+    this.targetContainer(where, [f.get('secrets'), f.get('environment')], contMap, containerNames);
     if (!ok) return undefined;
     return { key, service: service as string, cluster, taskDefinition, containers, secrets, environment };
   }
@@ -377,6 +376,17 @@ class ProjectLoader {
     }
   }
 
+  /** Render puts secrets and environment only into mapped containers: without one they reach nothing and plan stops. */
+  private targetContainer(where: string, carriers: Array<YPair | undefined>, contMap: YMap | undefined, containerNames?: string[]): void {
+    const carried = carriers.find((x) => x && isMap(x.value) && x.value.pairs.length > 0);
+    if (!carried || contMap?.pairs.length) return;
+    const names = containerNames?.length ? containerNames.map((n) => `"${n}"`).join(', ') : 'its containers';
+    const message =
+      `${where}.${keyName(carried)} go only to the containers ${where}.containers maps to a built image, and it ` +
+      `maps none: add containers: {CONTAINER: IMAGE_KEY} (the template's containers: ${names})`;
+    this.r.at(carried.key, 'error', 'project/no-target-container', message);
+  }
+
   /** An image pushed to one repository while a template it goes into already runs another: a missing `repository:`. */
   private repositoryMatchesTemplates(project: Project, p: YPair): void {
     const img = project.images[keyName(p)];
@@ -384,10 +394,16 @@ class ProjectLoader {
     const repoPair = isMap(p.value) ? getPair(p.value, 'repository') : undefined;
     for (const s of Object.values(project.services)) {
       for (const [container, key] of Object.entries(s.containers)) {
-        const running = key === img.key ? templateRepository(this.templates.get(s.taskDefinition), container) : undefined;
+        if (key !== img.key) continue;
+        const running = templateRepository(this.templates.get(s.taskDefinition), container);
         if (!running || running === img.repository) continue;
-        const how = repoPair ? `images.${img.key}.repository is "${img.repository}"` : `images.${img.key} has no "repository", so it is pushed to "${img.repository}" (the image key)`;
-        this.r.at(repoPair?.value ?? p.key, 'warning', 'project/repository-mismatch', `${how}, but container "${container}" in ${s.taskDefinition} runs an image from ECR repository "${running}": set repository: ${running} if that is where it belongs`);
+        const how = repoPair
+          ? `images.${img.key}.repository is "${img.repository}"`
+          : `images.${img.key} has no "repository", so it is pushed to "${img.repository}" (the image key)`;
+        const message =
+          `${how}, but container "${container}" in ${s.taskDefinition} runs an image from ECR repository ` +
+          `"${running}": set repository: ${running} if that is where it belongs`;
+        this.r.at(repoPair?.value ?? p.key, 'warning', 'project/repository-mismatch', message);
         return;
       }
     }

@@ -7,7 +7,8 @@
 import { classifySecretRef } from '../ecs/arn.js';
 
 type Rec = Record<string, unknown>;
-const recs = (v: unknown): Rec[] => (Array.isArray(v) ? v.filter((x): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x)) : []);
+const isRec = (x: unknown): x is Rec => typeof x === 'object' && x !== null && !Array.isArray(x);
+const recs = (v: unknown): Rec[] => (Array.isArray(v) ? v.filter(isRec) : []);
 
 /** Where a secret comes from, comparable across an SSM name and an SSM ARN of the same parameter. */
 export function secretSource(ref: string): string {
@@ -26,7 +27,12 @@ export interface SecretOverride {
  * The template secrets named `name` in the given containers that read a different source than
  * `value`: the deploy replaces them with the project file's (render merges by name).
  */
-export function overriddenSecrets(template: Rec | undefined, containers: readonly string[], name: string, value: string): SecretOverride[] {
+export function overriddenSecrets(
+  template: Rec | undefined,
+  containers: readonly string[],
+  name: string,
+  value: string,
+): SecretOverride[] {
   const out: SecretOverride[] = [];
   for (const c of recs(template?.containerDefinitions)) {
     if (typeof c.name !== 'string' || !containers.includes(c.name)) continue;
@@ -39,7 +45,8 @@ export function overriddenSecrets(template: Rec | undefined, containers: readonl
 }
 
 // <account>.dkr.ecr.<region>.amazonaws.com[.cn]/<repository>[:tag][@sha256:...]
-const ECR_IMAGE = /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?\/([^:@\s]+)(?::[^/@\s]+)?(?:@sha256:[0-9a-f]{64})?$/;
+const ECR_IMAGE =
+  /^\d{12}\.dkr\.ecr\.[a-z0-9-]+\.amazonaws\.com(?:\.cn)?\/([^:@\s]+)(?::[^/@\s]+)?(?:@sha256:[0-9a-f]{64})?$/;
 
 /** The ECR repository an image reference points into; undefined for anything not in ECR. */
 export function ecrRepositoryOf(image: unknown): string | undefined {
