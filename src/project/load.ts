@@ -377,7 +377,12 @@ class ProjectLoader {
   }
 
   /** Render puts secrets and environment only into mapped containers: without one they reach nothing and plan stops. */
-  private targetContainer(where: string, carriers: Array<YPair | undefined>, contMap: YMap | undefined, containerNames?: string[]): void {
+  private targetContainer(
+    where: string,
+    carriers: Array<YPair | undefined>,
+    contMap: YMap | undefined,
+    containerNames?: string[],
+  ): void {
     const carried = carriers.find((x) => x && isMap(x.value) && x.value.pairs.length > 0);
     if (!carried || contMap?.pairs.length) return;
     const names = containerNames?.length ? containerNames.map((n) => `"${n}"`).join(', ') : 'its containers';
