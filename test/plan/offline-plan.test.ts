@@ -53,7 +53,7 @@ describe('offline plan of the example after an http_check change', () => {
     expect(agent?.taskDefinitionDiff).toContain('"valueFrom": "arn:aws:ssm:ap-northeast-1:123456789012:parameter/datadog/apikey"');
     expect(agent?.taskDefinitionDiff).toContain('"image": "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/monitoring/datadog-agent@sha256:');
     const text = formatPlanText(plan);
-    expect(text).toContain('Plan (offline: no AWS was asked; account and digests are placeholders)');
+    expect(text).toContain('Plan (offline: no AWS was asked; digests, and ids no file names, are placeholders)');
     expect(text).toMatch(/^ {2}build {2}datadog-agent {2}monitoring\/datadog-agent:content-[0-9a-f]{32}$/m);
     expect(text).toMatch(/inputs changed: datadog\/etc\/datadog-agent\/conf\.d\/http_check\.d\/conf\.yaml/);
   });
