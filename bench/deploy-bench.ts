@@ -13,7 +13,7 @@ import { deploy } from '../src/deploy.js';
 import { callerAccount } from '../src/ecs/index.js';
 import { buildImages } from '../src/images/index.js';
 import { streamLog } from '../src/log.js';
-import { changedFilesFromGit } from '../src/plan/git.js';
+import { changedFilesFromGit } from '../src/git.js';
 import { prepare } from '../src/plan/prepare.js';
 import { renderAll } from '../src/plan/render-all.js';
 import { type DockerEngine, docker, startDockerEngine } from '../test/support/docker-env.js';

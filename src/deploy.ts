@@ -11,7 +11,8 @@ import { countBySeverity } from './checks/findings.js';
 import { callerAccount, deployServices, DeployStepError } from './ecs/index.js';
 import { type Exec, ExecError } from './exec.js';
 import { buildImages, EcrError, ImageBuildError } from './images/index.js';
-import { makePlan, type PlanOptions, requireRegion } from './plan/index.js';
+import { type PlanOptions, requireRegion } from './plan/index.js';
+import { planProject } from './plan-project.js';
 import { imagePlan, PlanError, type Prepared, prepare } from './plan/prepare.js';
 import { renderAll } from './plan/render-all.js';
 import type { DeployedImage, DeployedService, DeployResult, ImagePlan, Plan, ServicePlan } from './plan/types.js';
@@ -41,7 +42,7 @@ function emptyPlan(prepared: Prepared, opts: DeployOptions): Plan {
 export async function deploy(opts: DeployOptions): Promise<DeployResult> {
   const { log } = opts;
   if (opts.dryRun) {
-    const plan = await makePlan({ ...opts, offline: false });
+    const plan = await planProject({ ...opts, offline: false });
     const errors = countBySeverity(plan.findings).error;
     const problems = [...(errors ? [`${errors} error finding(s): fix them before deploying`] : []), ...plan.problems];
     return { ok: problems.length === 0, dryRun: true, plan, images: [], services: [], problems };

@@ -31,6 +31,8 @@ export interface Inputs {
   base?: string;
   /** Fetch commits a shallow checkout lacks (else go straight to the compare API). */
   fetchHistory: boolean;
+  /** Where to write the findings as SARIF (relative to the workspace); empty: `$RUNNER_TEMP/dd-ecs-monitor.sarif`. */
+  sarifFile: string;
 }
 
 /** What each input is when not given; action.yml declares the same defaults. */
@@ -52,6 +54,7 @@ export const INPUT_DEFAULTS = {
   'poll-interval': '',
   base: '',
   'fetch-history': 'true',
+  'sarif-file': '',
 } as const;
 
 export type InputName = keyof typeof INPUT_DEFAULTS;
@@ -143,6 +146,7 @@ export function readInputs(source: InputSource = coreSource): Inputs {
     pollIntervalSeconds: r.seconds('poll-interval'),
     base,
     fetchHistory: r.bool('fetch-history'),
+    sarifFile: r.text('sarif-file'),
   };
   if (inputs.githubToken) core.setSecret(inputs.githubToken);
   checkCombination(inputs);

@@ -20,6 +20,7 @@ import { validateProject } from '../validate.js';
 import { actionLog } from './log.js';
 import { computeOutputs, setOutputs } from './outputs.js';
 import { publish } from './publish.js';
+import { publishSarif } from './sarif.js';
 import { sitesForRun } from './sites.js';
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
@@ -107,8 +108,8 @@ export async function runAction(inputs: Inputs, env: NodeJS.ProcessEnv = process
     notes.push(why);
   } else if (inputs.command === 'plan') {
     try {
-      const { makePlan } = await import('../plan/index.js');
-      plan = await makePlan(planOptions);
+      const { planProject } = await import('../plan-project.js');
+      plan = await planProject(planOptions);
     } catch (err) {
       error = `plan failed: ${message(err)}`;
     }
@@ -167,6 +168,7 @@ export async function runAction(inputs: Inputs, env: NodeJS.ProcessEnv = process
     deployed && !deployed.ok && !error ? deployFailure(deployed) : undefined,
   ].filter((x): x is string => Boolean(x));
 
+  await publishSarif({ findings, sarifFile: inputs.sarifFile, workspace: ctx.workspace, env });
   const published = await publish({ inputs, event, model, findings, api, log, fromFork });
   setOutputs(computeOutputs({ findings, changed, ...(sites && !('unavailable' in sites) ? { sites } : {}), ...(plan ? { plan } : {}), ...(deployed ? { deploy: deployed } : {}), ...(published.commentUrl ? { commentUrl: published.commentUrl } : {}), ok: failures.length === 0 }));
 

@@ -16,9 +16,9 @@ export type Command =
   | { command: 'usage' }
   | { command: 'init'; dir: string; dryRun: boolean; workflows: boolean; force: boolean }
   | { command: 'version' }
-  | { command: 'validate'; config: string; format: OutputFormat; failOn: 'error' | 'warning' }
-  | { command: 'check'; files: string[]; kind?: CheckKindArg; format: OutputFormat; failOn: 'error' | 'warning' }
-  | { command: 'plan'; config: string; offline: boolean; format: OutputFormat; only: string[]; base?: string; head?: string }
+  | { command: 'validate'; config: string; format: FindingsFormat; failOn: 'error' | 'warning' }
+  | { command: 'check'; files: string[]; kind?: CheckKindArg; format: FindingsFormat; failOn: 'error' | 'warning' }
+  | { command: 'plan'; config: string; offline: boolean; format: OutputFormat; only: string[]; base?: string; head?: string; out?: string }
   | {
       command: 'deploy';
       config: string;
@@ -33,6 +33,9 @@ export type Command =
       pollIntervalSeconds?: number;
     };
 
+/** validate and check also write SARIF 2.1.0 (code scanning); plan and deploy do not. */
+export type FindingsFormat = OutputFormat | 'sarif';
+
 export const DEFAULT_CONFIG = 'dd-ecs-monitor.yml';
 
 export const USAGE = `Usage: dd-ecs-monitor <command> [options]
@@ -41,14 +44,15 @@ Commands:
   init [DIR] [--dry-run] [--workflows] [--force]
       Write dd-ecs-monitor.yml for an existing repository (its Dockerfiles, task definitions,
       conf.d and Fluentd files), then validate it; --workflows also writes the starter workflow.
-  validate [--config FILE] [--format text|json] [--fail-on error|warning]
+  validate [--config FILE] [--format text|json|sarif] [--fail-on error|warning]
       Check everything the project file references: the project file, Dockerfiles,
       http_check and mysql configs, Fluentd configs, task definitions.
-  check FILE... [--kind http_check|mysql|fluentd|taskdef] [--format text|json] [--fail-on error|warning]
+  check FILE... [--kind http_check|mysql|fluentd|taskdef] [--format text|json|sarif] [--fail-on error|warning]
       Check standalone files; the kind is inferred from the path and content when not given.
-  plan [--config FILE] [--offline] [--only SERVICE,...] [--base REV [--head REV]] [--format text|json]
+  plan [--config FILE] [--offline] [--only SERVICE,...] [--base REV [--head REV]] [--format text|json] [--out DIR]
       Show what a deploy would do; --offline needs no AWS. With --base, images whose inputs
       changed since REV (up to --head, or the working tree) are marked as changed.
+      --out DIR writes DIR/<service>.json: each task definition as RegisterTaskDefinition gets it.
   deploy [--config FILE] [--dry-run] [--force-new-deployment] [--rebuild] [--only SERVICE,...]
          [--base REV [--head REV]] [--no-rollback] [--wait-timeout SECONDS] [--poll-interval SECONDS]
       Build and push changed images, register changed task definitions, update services,
@@ -63,6 +67,12 @@ Exit status: 0 fine; 1 error findings or a failed deploy; 2 bad usage or an unre
 function format(v: string | undefined): OutputFormat {
   if (v === undefined || v === 'text' || v === 'json') return v ?? 'text';
   throw new UsageError(`--format must be text or json, not "${v}"`);
+}
+
+function findingsFormat(v: string | undefined): FindingsFormat {
+  if (v === 'sarif') return v;
+  if (v === undefined || v === 'text' || v === 'json') return v ?? 'text';
+  throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
 }
 
 function failOn(v: string | undefined): 'error' | 'warning' {
@@ -91,6 +101,12 @@ function revs(values: Record<string, string | boolean | undefined>): { base?: st
   return { ...(base !== undefined ? { base } : {}), ...(head !== undefined ? { head } : {}) };
 }
 
+function outDir(v: string | undefined): { out?: string } {
+  if (v === undefined) return {};
+  if (v === '') throw new UsageError('--out must name a directory');
+  return { out: v };
+}
+
 export function parseCommand(argv: readonly string[]): Command {
   const [cmd, ...rest] = argv;
   // A bare `dd-ecs-monitor` is a usage error (exit 2); asking for help is not.
@@ -116,7 +132,7 @@ export function parseCommand(argv: readonly string[]): Command {
     case 'validate': {
       const { values } = parse({ ...common, 'fail-on': { type: 'string' } });
       if (values.help) return { command: 'help', topic: cmd };
-      return { command: 'validate', config: (values.config as string | undefined) ?? DEFAULT_CONFIG, format: format(values.format as string | undefined), failOn: failOn(values['fail-on'] as string | undefined) };
+      return { command: 'validate', config: (values.config as string | undefined) ?? DEFAULT_CONFIG, format: findingsFormat(values.format as string | undefined), failOn: failOn(values['fail-on'] as string | undefined) };
     }
     case 'check': {
       const { values, positionals } = parse({ ...common, kind: { type: 'string' }, 'fail-on': { type: 'string' } }, true);
@@ -127,10 +143,10 @@ export function parseCommand(argv: readonly string[]): Command {
         throw new UsageError(`check: --kind must be one of ${CHECK_KINDS.join(', ')}, not "${kind}"`);
       }
       if (positionals.length === 0) throw new UsageError('check: name at least one file');
-      return { command: 'check', files: positionals, kind: kind as CheckKindArg | undefined, format: format(values.format as string | undefined), failOn: failOn(values['fail-on'] as string | undefined) };
+      return { command: 'check', files: positionals, kind: kind as CheckKindArg | undefined, format: findingsFormat(values.format as string | undefined), failOn: failOn(values['fail-on'] as string | undefined) };
     }
     case 'plan': {
-      const { values } = parse({ ...common, offline: { type: 'boolean' }, only: { type: 'string' }, base: { type: 'string' }, head: { type: 'string' } });
+      const { values } = parse({ ...common, offline: { type: 'boolean' }, only: { type: 'string' }, base: { type: 'string' }, head: { type: 'string' }, out: { type: 'string' } });
       if (values.help) return { command: 'help', topic: cmd };
       return {
         command: 'plan',
@@ -139,6 +155,7 @@ export function parseCommand(argv: readonly string[]): Command {
         format: format(values.format as string | undefined),
         only: list(values.only as string | undefined),
         ...revs(values),
+        ...outDir(values.out as string | undefined),
       };
     }
     case 'deploy': {

@@ -4,7 +4,7 @@ import { deploy } from '../deploy.js';
 import { formatPhases } from '../deploy-phases.js';
 import { streamLog } from '../log.js';
 import { formatPlanText } from '../plan/index.js';
-import { headSha } from '../plan/git.js';
+import { headSha } from '../git.js';
 import type { DeployResult } from '../plan/types.js';
 import type { Command } from './args.js';
 import { type CliIo, printFindings } from './main.js';

@@ -7,8 +7,9 @@ import path from 'node:path';
 import { checkStandaloneFile } from '../checks/check-file.js';
 import type { Finding } from '../checks/findings.js';
 import { exitCodeFor, formatJson, formatText, rebase, summaryLine } from '../report/findings.js';
+import { formatSarif } from '../report/sarif.js';
 import { noProjectFileMessage } from './no-project-file.js';
-import { type Command, commandUsage, parseCommand, UsageError, USAGE } from './args.js';
+import { type Command, commandUsage, type FindingsFormat, parseCommand, UsageError, USAGE } from './args.js';
 
 export interface CliIo {
   out: (text: string) => void;
@@ -117,7 +118,7 @@ function runCheck(cmd: Extract<Command, { command: 'check' }>, io: CliIo): numbe
 
 export function printFindings(
   io: CliIo,
-  format: 'text' | 'json',
+  format: FindingsFormat,
   findings: readonly Finding[],
   files: ReadonlyArray<{ path: string; kind: string }>,
   rebaseFrom?: string,
@@ -125,6 +126,11 @@ export function printFindings(
   const shown = rebaseFrom ? rebase(findings, rebaseFrom, io.cwd) : [...findings];
   if (format === 'json') {
     io.out(formatJson(shown, files));
+    return;
+  }
+  if (format === 'sarif') {
+    // Paths relative to the working directory: run from the repository root for code scanning.
+    io.out(formatSarif(shown, { version: VERSION }));
     return;
   }
   const text = formatText(shown);

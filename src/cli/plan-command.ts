@@ -1,23 +1,40 @@
-/** `plan`: what a deploy would do; `--offline` needs no AWS. */
+/** `plan`: what a deploy would do; `--offline` needs no AWS; `--out DIR` writes the task definitions. */
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { changedFilesFromGit } from '../git.js';
 import { streamLog } from '../log.js';
-import { formatPlanText, makePlan } from '../plan/index.js';
-import { changedFilesFromGit } from '../plan/git.js';
+import { formatPlanText, makePlan, renderedTaskDefinitions } from '../plan/index.js';
 import type { ChangedFiles } from '../plan/types.js';
+import { gatherPlanInputs } from '../plan-project.js';
 import { exitCodeFor } from '../report/findings.js';
 import type { Command } from './args.js';
 import { type CliIo, printFindings } from './main.js';
 
-export async function changedFor(root: string, base: string | undefined, head: string | undefined): Promise<ChangedFiles> {
+export async function changedFor(root: string, base?: string, head?: string): Promise<ChangedFiles> {
   if (!base) return { kind: 'all', reason: 'no --base given' };
   return changedFilesFromGit({ root, base, ...(head ? { head } : {}), mode: 'direct' });
+}
+
+/**
+ * `DIR/<service key>.json`, byte for byte the RegisterTaskDefinition input (plain values unmasked:
+ * a file for a tool to read, never printed). Offline, digests and unknown ids are placeholders.
+ */
+export async function writeTaskDefinitions(dir: string, taskDefinitions: Record<string, unknown>): Promise<string[]> {
+  await mkdir(dir, { recursive: true });
+  const written: string[] = [];
+  for (const [key, td] of Object.entries(taskDefinitions)) {
+    const file = path.join(dir, `${key}.json`);
+    await writeFile(file, `${JSON.stringify(td, null, 2)}\n`);
+    written.push(file);
+  }
+  return written;
 }
 
 export async function runPlan(cmd: Extract<Command, { command: 'plan' }>, io: CliIo): Promise<number> {
   const configPath = path.resolve(io.cwd, cmd.config);
   const root = path.dirname(configPath);
   const log = streamLog((l) => io.err(l));
-  const plan = await makePlan({
+  const { input, live } = await gatherPlanInputs({
     configPath,
     offline: cmd.offline,
     changed: await changedFor(root, cmd.base, cmd.head),
@@ -25,11 +42,16 @@ export async function runPlan(cmd: Extract<Command, { command: 'plan' }>, io: Cl
     log,
     env: io.env,
   });
+  const plan = makePlan(input, live);
   if (cmd.format === 'json') {
     io.out(JSON.stringify(plan, null, 2));
   } else {
     printFindings(io, 'text', plan.findings, [], root);
     io.out(formatPlanText(plan));
+  }
+  if (cmd.out !== undefined) {
+    const written = await writeTaskDefinitions(path.resolve(io.cwd, cmd.out), renderedTaskDefinitions(input, live));
+    for (const f of written) io.err(`wrote ${path.relative(io.cwd, f) || f}`);
   }
   return plan.problems.length ? 1 : exitCodeFor(plan.findings);
 }

@@ -19,7 +19,7 @@ export async function runValidate(cmd: Extract<Command, { command: 'validate' }>
     root,
   );
   if (result.fatal) {
-    if (cmd.format === 'text') io.err(`dd-ecs-monitor: cannot use the project file ${rel(path.basename(configPath))}`);
+    if (cmd.format !== 'json') io.err(`dd-ecs-monitor: cannot use the project file ${rel(path.basename(configPath))}`);
     const missing = noProjectFileMessage(configPath, io.cwd);
     if (missing) io.err(missing);
     return 2;

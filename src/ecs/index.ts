@@ -8,7 +8,7 @@ export { preflight, ssmReferences, type PreflightService } from './preflight.js'
 export { callerAccount } from './account.js';
 export { classifySecretRef, partitionOf, shortTaskDefinition, ssmParameterArn, type SecretRef } from './arn.js';
 export { isSensitiveName, maskPair, sensitiveValues } from './sensitive.js';
-export { describeServices, describeTaskDefinition, type LiveTaskDefinition } from './live.js';
+export { describeServices, describeTaskDefinition, type LiveLookup, type LiveTaskDefinition } from './live.js';
 export { resolveTaskDefinition, type ResolvedTaskDefinition, type ResolveTaskDefinitionOptions } from './register.js';
 export { circuitBreakerThreshold, followDeployment, type FollowOptions, type FollowOutcome } from './follow.js';
 export { formatStoppedTask, stoppedTasksOf, summarizeStoppedTasks } from './stopped-tasks.js';
@@ -17,3 +17,6 @@ export { deployServices } from './deploy-services.js';
 export { realClock, type Clock } from './clock.js';
 export { DeployStepError } from './errors.js';
 export type * from './types.js';
+export { type EcsLiveState, lookUpServices, type PreflightTarget, type ServiceLiveState, type ServiceQuery, servicePreflight } from './live-state.js';
+export { missingParameters } from './preflight.js';
+export { maskTaskDefinition } from './sensitive.js';

@@ -65,16 +65,7 @@ export async function preflight(opts: { ssm: SSMClient; log: Log; services: Pref
   }
 
   const refs = [...uses.keys()].sort();
-  const missing = new Set<string>();
-  for (let i = 0; i < refs.length; i += 10) {
-    const batch = refs.slice(i, i + 10);
-    try {
-      const out = await opts.ssm.send(new GetParametersCommand({ Names: batch, WithDecryption: false }));
-      for (const n of out.InvalidParameters ?? []) missing.add(n);
-    } catch (err) {
-      throw new DeployStepError('pre-flight', `SSM parameters ${batch.join(', ')}`, awsErrorText(err), { cause: err });
-    }
-  }
+  const missing = await missingParameters(opts.ssm, refs);
   for (const ref of refs) {
     if (!missing.has(ref)) {
       opts.log.debug(`pre-flight: SSM parameter ${ref} exists`);
@@ -89,4 +80,19 @@ export async function preflight(opts: { ssm: SSMClient; log: Log; services: Pref
     }
   }
   return problems;
+}
+
+/** The SSM references (names or ARNs) GetParameters reports as missing; asked 10 at a time, values never read. */
+export async function missingParameters(ssm: SSMClient, refs: readonly string[]): Promise<Set<string>> {
+  const missing = new Set<string>();
+  for (let i = 0; i < refs.length; i += 10) {
+    const batch = refs.slice(i, i + 10);
+    try {
+      const out = await ssm.send(new GetParametersCommand({ Names: batch, WithDecryption: false }));
+      for (const n of out.InvalidParameters ?? []) missing.add(n);
+    } catch (err) {
+      throw new DeployStepError('pre-flight', `SSM parameters ${batch.join(', ')}`, awsErrorText(err), { cause: err });
+    }
+  }
+  return missing;
 }

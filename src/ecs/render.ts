@@ -129,7 +129,13 @@ export function renderTaskDefinition(opts: RenderInput): RenderResult {
   const env = Object.entries(opts.environment ?? {}).map(([name, value]) => ({ name, value }));
 
   if (targets.length === 0 && (secrets.length > 0 || env.length > 0)) {
-    add('error', 'render/no-target-container', '/containerDefinitions', 'secrets and environment go to the containers built here, and this service maps none; map a container to an image or name the containers with secretsTo');
+    add(
+      'error',
+      'render/no-target-container',
+      '/containerDefinitions',
+      'secrets and environment go only to the containers that run an image built here, and this service maps none: ' +
+        'map one in the project file (services.<key>.containers: {CONTAINER: IMAGE_KEY})',
+    );
   }
   for (const name of targets) {
     const hit = byName.get(name);

@@ -72,3 +72,10 @@ export function maskPair(before: JsonObject | undefined, after: JsonObject): { b
   for (const l of leaves(a)) l.set(old.get(l.path) === l.value ? MASK : MASK_CHANGED);
   return { before: b, after: a };
 }
+
+/** A masked deep copy of one task definition: every sensitive plain value reads `***` (plan JSON, reports). */
+export function maskTaskDefinition<T extends object>(td: T): T {
+  const copy = structuredClone(td);
+  for (const l of leaves(copy as unknown as JsonObject)) l.set(MASK);
+  return copy;
+}

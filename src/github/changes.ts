@@ -1,7 +1,7 @@
 /**
  * What changed, for a range taken from the event, in a checkout that may be shallow
  * (actions/checkout fetches one commit by default). In order:
- *   1. the local history (src/plan/git.ts);
+ *   1. the local history (src/git.ts);
  *   2. if a commit is missing: fetch exactly the commits needed (`git fetch --depth=1 origin <sha>`
  *      for a push's two trees; a deeper fetch for a pull request, which needs the merge base);
  *   3. the compare API (merge-base semantics; for a push, both directions, a superset that is
@@ -12,7 +12,7 @@
 import path from 'node:path';
 import { type Exec, runProcess, tailLines } from '../exec.js';
 import type { Log } from '../log.js';
-import { changedFilesFromGit, type ChangedFilesOptions } from '../plan/git.js';
+import { changedFilesFromGit, type ChangedFilesOptions } from '../git.js';
 import type { ChangedFiles } from '../plan/types.js';
 import type { CompareResult } from './api.js';
 import type { CompareRange } from './range.js';
@@ -29,7 +29,7 @@ export interface ChangesOptions {
   /** The compare API, when a token is available. */
   compare?: (base: string, head: string) => Promise<CompareResult>;
   exec?: Exec;
-  /** Seam for tests; the real one is src/plan/git.ts. */
+  /** Seam for tests; the real one is src/git.ts. */
   gitDiff?: (opts: ChangedFilesOptions) => Promise<ChangedFiles>;
 }
 

@@ -191,7 +191,12 @@ interface BuildAllInput {
 }
 
 /** What a dry run says about how the image would be made; a missing base means docker builds it first. */
-async function plannedMethod(ecr: BuildImagesOptions['clients']['ecr'], r: Resolved, m: ImageMethod | undefined, opts: BuildImagesOptions): Promise<string | undefined> {
+async function plannedMethod(
+  ecr: BuildImagesOptions['clients']['ecr'],
+  r: Pick<Resolved, 'spec' | 'repo'>,
+  m: ImageMethod | undefined,
+  opts: Pick<BuildImagesOptions, 'rebuild' | 'fluentdDryRun' | 'exec' | 'env'>,
+): Promise<string | undefined> {
   if (!m) return undefined;
   if (m.kind === 'docker' || !r.repo) return describeMethod(m);
   const base = opts.rebuild ? undefined : await findImageByTag(ecr, { name: r.repo.name, registryId: r.repo.registryId, tag: m.baseTag });
@@ -201,6 +206,18 @@ async function plannedMethod(ecr: BuildImagesOptions['clients']['ecr'], r: Resol
   // The dry run needs an engine; without one the deploy appends anyway and says the check was skipped.
   const engine = !base || (await dockerEngineUp(opts.exec ?? runProcess, opts.env ?? process.env));
   return `${how}; fluentd --dry-run ${engine ? 'in the base image with the new files mounted' : 'skipped: no Docker engine'}`;
+}
+
+/**
+ * How a live plan says the image would be made, from ECR's base tag and (for Fluentd) whether a Docker
+ * engine answers: the same words the deploy's dry run uses. Read-only.
+ */
+export async function plannedImageMethod(
+  opts: Pick<BuildImagesOptions, 'clients' | 'rebuild' | 'fluentdDryRun' | 'exec' | 'env'>,
+  spec: ImageSpec,
+  repo: RepositoryInfo | undefined,
+): Promise<string | undefined> {
+  return plannedMethod(opts.clients.ecr, { spec, repo }, await imageMethod(spec), opts);
 }
 
 function appendMethodOf(methods: ReadonlyMap<string, ImageMethod>, key: string): AppendMethod | undefined {

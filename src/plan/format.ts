@@ -15,7 +15,7 @@ function pad(s: string, n: number): string {
 
 export function formatPlanText(plan: Plan): string {
   const lines: string[] = [];
-  lines.push(plan.offline ? 'Plan (offline: no AWS was asked; account and digests are placeholders)' : 'Plan');
+  lines.push(plan.offline ? 'Plan (offline: no AWS was asked; digests, and ids no file names, are placeholders)' : 'Plan');
   lines.push(
     plan.changed.kind === 'all'
       ? `Changes: everything counts as changed (${plan.changed.reason})`

@@ -3,7 +3,10 @@
  * the PR report renders it. Built by src/plan/index.ts from the validated project, git and
  * (unless offline) live look-ups in ECR and ECS.
  */
+import type { RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
 import type { Finding } from '../checks/findings.js';
+import type { EcsLiveState } from '../ecs/live-state.js';
+import type { ImageLiveState } from '../images/live-state.js';
 
 /** Which files changed between two commits; `all` when there is no base to compare with (first push, dispatch). */
 export type ChangedFiles = { kind: 'all'; reason: string } | { kind: 'files'; files: string[]; base: string; head: string };
@@ -36,6 +39,11 @@ export interface ImagePlan {
   services: string[];
   /** How it is (or would be) made: "layer append (N files, X KB)" or "docker build (reason)". */
   method?: string;
+  /**
+   * Live plans only: the ECR repository exists, will be created (`deploy.createRepositories`), or
+   * is missing (the deploy would stop on it).
+   */
+  repositoryState?: 'exists' | 'will-be-created' | 'missing';
 }
 
 export interface ServicePlan {
@@ -55,6 +63,24 @@ export interface ServicePlan {
   /** Unified diff of the task definition, live -> rendered (secret values never shown); '' when equal. */
   taskDefinitionDiff: string;
   liveTaskDefinitionArn?: string;
+  /**
+   * The rendered task definition, as RegisterTaskDefinition would get it, with credential-like
+   * plain values masked (`***`); absent when it cannot be rendered. Offline: placeholder digests.
+   */
+  taskDefinition?: RegisterTaskDefinitionCommandInput;
+}
+
+/**
+ * Everything a live plan knows that is not in the repository's files, gathered before planning
+ * (src/plan-project.ts): the plan is a function of the files and this.
+ */
+export interface LiveState {
+  region: string;
+  /** STS GetCallerIdentity. */
+  accountId: string;
+  /** By image key: the repository and the content tag in ECR. */
+  images: Record<string, ImageLiveState>;
+  ecs: EcsLiveState;
 }
 
 export interface Plan {

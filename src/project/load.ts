@@ -10,13 +10,14 @@ import path from 'node:path';
 import { type Finding, finding, sortFindings } from '../checks/findings.js';
 import { decode, readSource } from '../checks/source.js';
 import { closest, didYouMean } from '../checks/suggest.js';
-import { type YMap, type YPair, keyName } from '../checks/yaml/ast.js';
+import { type YMap, type YPair, getPair, isMap, keyName } from '../checks/yaml/ast.js';
 import { loadYaml } from '../checks/yaml/load.js';
 import { checkSecretRef, parseTaskDefinition, plainSecretKind } from '../checks/taskdef/index.js';
 import { envNameProblem, ecsNameProblem } from './names.js';
 import { parseDockerfile } from './dockerfile.js';
 import { resolveRepoPath } from './paths.js';
 import { checkShape } from './schema.js';
+import { overriddenSecrets, templateRepository } from './service-checks.js';
 import { DEPLOY_DEFAULTS, type FileKind, type ImageConfig, type Project, type ServiceConfig } from './types.js';
 import { YamlReader } from './yaml-reader.js';
 
@@ -72,6 +73,9 @@ export function loadProject(configPath: string, text?: string): LoadResult {
 const ptr = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
 
 class ProjectLoader {
+  /** Parsed task definition templates by repo path, for the cross-checks with the project file. */
+  private readonly templates = new Map<string, Record<string, unknown>>();
+
   constructor(
     private readonly r: YamlReader,
     private readonly root: string,
@@ -262,8 +266,10 @@ class ProjectLoader {
         `${where} has no "containers": no built image goes into this service, so a deploy only re-registers its task definition`,
       );
     }
-    const secrets = this.secrets(f, where, project);
+    const secrets = this.secrets(f, where, project, taskDefinition, containers);
     const environment = this.environment(f, where, secrets);
+    const containerNames = taskDefinition === undefined ? undefined : this.taskDefContainers(taskDefinition);
+    this.targetContainer(where, [f.get('secrets'), f.get('environment')], r.map(f.get('containers')?.value), containerNames);
     if (!ok) return undefined;
     return {
       key,
@@ -311,7 +317,13 @@ class ProjectLoader {
     return containers;
   }
 
-  private secrets(f: Map<string, YPair>, where: string, project: Project): Record<string, string> {
+  private secrets(
+    f: Map<string, YPair>,
+    where: string,
+    project: Project,
+    taskDefinition: string | undefined,
+    containers: Record<string, string>,
+  ): Record<string, string> {
     const r = this.r;
     const secrets: Record<string, string> = {};
     for (const { name, value, pair } of r.stringMap(f.get('secrets')?.value)) {
@@ -334,6 +346,13 @@ class ProjectLoader {
           'project/secret-region',
           `${where}.secrets.${name} is in ${ref.region}, not the project's region ${project.region}: fine with a full ARN, but check the execution role can read it there`,
         );
+      }
+      const template = taskDefinition === undefined ? undefined : this.templates.get(taskDefinition);
+      for (const o of overriddenSecrets(template, Object.keys(containers), name, value)) {
+        const message =
+          `${where}.secrets.${name} ("${value}") replaces the secret ${name} that container "${o.container}" in ` +
+          `${taskDefinition} reads from "${o.valueFrom}": the deploy uses the project file's; remove one of them`;
+        r.at(pair.value, 'warning', 'project/secret-overrides-template', message);
       }
       secrets[name] = value;
     }
@@ -389,10 +408,19 @@ class ProjectLoader {
   }
 
   /** Container names of a task definition, or undefined when it does not parse (its own check reports that). */
+  private readonly containerNames = new Map<string, string[] | undefined>();
+
+  /** The container names of a task definition template (read once, however many services ask). */
   private taskDefContainers(rel: string): string[] | undefined {
+    if (!this.containerNames.has(rel)) this.containerNames.set(rel, this.readTaskDefContainers(rel));
+    return this.containerNames.get(rel);
+  }
+
+  private readTaskDefContainers(rel: string): string[] | undefined {
     const decoded = readSource(rel, path.join(this.root, rel));
     if (!decoded.ok) return undefined;
     const { taskDef } = parseTaskDefinition(decoded.source);
+    if (taskDef) this.templates.set(rel, taskDef);
     if (!taskDef || !Array.isArray(taskDef.containerDefinitions)) return undefined;
     return taskDef.containerDefinitions
       .map((c: unknown) => (typeof c === 'object' && c !== null ? (c as Record<string, unknown>).name : undefined))
@@ -424,6 +452,7 @@ class ProjectLoader {
         );
       else repos.set(img.repository, img.key);
     }
+    for (const p of lastPairs(imagesMap)) this.repositoryMatchesTemplates(project, p);
     const svcs = new Map<string, string>();
     for (const p of lastPairs(servicesMap)) {
       const s = project.services[keyName(p)];
@@ -438,6 +467,44 @@ class ProjectLoader {
           `services "${prev}" and "${s.key}" both deploy ECS service "${s.service}" in cluster "${s.cluster}"`,
         );
       else svcs.set(id, s.key);
+    }
+  }
+
+  /** Render puts secrets and environment only into mapped containers: without one they reach nothing and plan stops. */
+  private targetContainer(
+    where: string,
+    carriers: Array<YPair | undefined>,
+    contMap: YMap | undefined,
+    containerNames?: string[],
+  ): void {
+    const carried = carriers.find((x) => x && isMap(x.value) && x.value.pairs.length > 0);
+    if (!carried || contMap?.pairs.length) return;
+    const names = containerNames?.length ? containerNames.map((n) => `"${n}"`).join(', ') : 'its containers';
+    const message =
+      `${where}.${keyName(carried)} go only to the containers ${where}.containers maps to a built image, and it ` +
+      `maps none: add containers: {CONTAINER: IMAGE_KEY} (the template's containers: ${names})`;
+    this.r.at(carried.key, 'error', 'project/no-target-container', message);
+  }
+
+  /** An image pushed to one repository while a template it goes into already runs another: a missing `repository:`. */
+  private repositoryMatchesTemplates(project: Project, p: YPair): void {
+    const img = project.images[keyName(p)];
+    if (!img) return;
+    const repoPair = isMap(p.value) ? getPair(p.value, 'repository') : undefined;
+    for (const s of Object.values(project.services)) {
+      for (const [container, key] of Object.entries(s.containers)) {
+        if (key !== img.key) continue;
+        const running = templateRepository(this.templates.get(s.taskDefinition), container);
+        if (!running || running === img.repository) continue;
+        const how = repoPair
+          ? `images.${img.key}.repository is "${img.repository}"`
+          : `images.${img.key} has no "repository", so it is pushed to "${img.repository}" (the image key)`;
+        const message =
+          `${how}, but container "${container}" in ${s.taskDefinition} runs an image from ECR repository ` +
+          `"${running}": set repository: ${running} if that is where it belongs`;
+        this.r.at(repoPair?.value ?? p.key, 'warning', 'project/repository-mismatch', message);
+        return;
+      }
     }
   }
 

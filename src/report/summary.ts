@@ -7,7 +7,8 @@
  * masked upstream, and values the run masked are redacted once more before anything is written).
  */
 import * as core from '@actions/core';
-import { type Finding, countBySeverity, sortFindings } from '../checks/findings.js';
+import { type Finding, countBySeverity } from '../checks/findings.js';
+import { bySeverityThenPlace } from './order.js';
 import { shortTaskDefinition } from '../ecs/arn.js';
 import type { DeployResult, ImagePlan, Plan, ServicePlan } from '../plan/types.js';
 import { formatPhases } from '../deploy-phases.js';
@@ -110,7 +111,7 @@ function sitesSection(m: ReportModel): string | undefined {
 
 function findingsSection(m: ReportModel): string {
   if (!m.findings.length) return '### Findings\n\nNo findings.';
-  const sorted = sortFindings(m.findings);
+  const sorted = bySeverityThenPlace(m.findings);
   const shown = sorted.slice(0, MAX_FINDING_ROWS);
   const rows = shown.map((f) => [`${ICON[f.severity]} ${f.severity}`, location(m, f.file, f.line, f.column), code(f.code, 80), escapeText(f.message, 400)]);
   const more = sorted.length > shown.length ? `\n\n… and ${sorted.length - shown.length} more: see the annotations of the workflow run.` : '';

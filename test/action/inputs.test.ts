@@ -40,6 +40,7 @@ describe('readInputs', () => {
       pollIntervalSeconds: undefined,
       base: undefined,
       fetchHistory: true,
+      sarifFile: '',
     });
   });
 
@@ -118,7 +119,7 @@ describe('action.yml', () => {
 
   test('declares the outputs the action sets, every one described', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(
-      ['changed-files', 'comment-url', 'deployed-services', 'errors', 'image-digests', 'images', 'notices', 'plan', 'result', 'sites', 'task-definition-arns', 'warnings'].sort(),
+      ['changed-files', 'comment-url', 'deployed-services', 'errors', 'image-digests', 'images', 'notices', 'plan', 'result', 'sarif-file', 'sites', 'task-definition-arns', 'warnings'].sort(),
     );
     for (const [name, spec] of Object.entries(action.outputs)) expect([name, spec.description.length > 20]).toEqual([name, true]);
   });

@@ -42,7 +42,7 @@ describe('usage and help', () => {
 
   test("plan --help is plan's usage exactly; help plan too", async () => {
     const expected = [
-      'Usage: dd-ecs-monitor plan [--config FILE] [--offline] [--only SERVICE,...] [--base REV [--head REV]] [--format text|json]',
+      'Usage: dd-ecs-monitor plan [--config FILE] [--offline] [--only SERVICE,...] [--base REV [--head REV]] [--format text|json] [--out DIR]',
       '      Show what a deploy would do; --offline needs no AWS. With --base, images whose inputs',
       '      changed since REV (up to --head, or the working tree) are marked as changed.',
     ].join('\n');

@@ -10,7 +10,7 @@ import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Exec, runProcess } from '../../src/exec.js';
 import { deploy, type DeployOptions } from '../../src/deploy.js';
-import { changedFilesFromGit } from '../../src/plan/git.js';
+import { changedFilesFromGit } from '../../src/git.js';
 import { memoryLog } from '../../src/log.js';
 import { type DockerEngine, startDockerEngine } from '../support/docker-env.js';
 import { FAKE_API_KEY, type ExampleEnv, REGION, startExampleEnv } from '../support/example-env.js';

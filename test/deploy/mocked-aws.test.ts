@@ -22,7 +22,7 @@ import path from 'node:path';
 import { destroyClients, makeClients } from '../../src/aws.js';
 import { deploy } from '../../src/deploy.js';
 import { memoryLog } from '../../src/log.js';
-import { makePlan } from '../../src/plan/index.js';
+import { planProject } from '../../src/plan-project.js';
 import { EXAMPLE, REGION } from '../support/example-env.js';
 
 const ecrMock = mockClient(ECRClient);
@@ -49,9 +49,9 @@ beforeEach(() => {
 });
 
 describe('live plan', () => {
-  test('a missing SSM parameter: the services were not compared, so their action is unknown and the reason is the problem', async () => {
+  test('a missing SSM parameter: each service that reads it is unknown, with the problem as its reason', async () => {
     ssmMock.on(GetParametersCommand).resolves({ Parameters: [], InvalidParameters: [`arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/datadog/apikey`] });
-    const plan = await makePlan({ configPath: path.join(EXAMPLE, 'dd-ecs-monitor.yml'), offline: false, changed: { kind: 'all', reason: 'test' }, log: memoryLog(), clients });
+    const plan = await planProject({ configPath: path.join(EXAMPLE, 'dd-ecs-monitor.yml'), offline: false, changed: { kind: 'all', reason: 'test' }, log: memoryLog(), clients });
 
     expect(plan.problems).toHaveLength(2);
     expect(plan.services.map((s) => [s.key, s.action])).toEqual([
@@ -61,12 +61,14 @@ describe('live plan', () => {
     for (const s of plan.services) {
       expect(s.reason).toMatch(new RegExp(`^service ${s.key}: SSM parameter ".*/datadog/apikey" \\(secret \\S+ of container ${s.key}\\) does not exist`));
     }
-    expect(ecsMock.commandCalls(DescribeTaskDefinitionCommand)).toHaveLength(0);
+    // The plan is made from gathered state: nothing is registered or updated, whatever it finds.
+    expect(ecsMock.commandCalls(RegisterTaskDefinitionCommand)).toHaveLength(0);
+    expect(ecsMock.commandCalls(UpdateServiceCommand)).toHaveLength(0);
   });
 
   test('with every parameter present the services are compared with what runs', async () => {
     ssmMock.on(GetParametersCommand).resolves({ Parameters: [], InvalidParameters: [] });
-    const plan = await makePlan({ configPath: path.join(EXAMPLE, 'dd-ecs-monitor.yml'), offline: false, changed: { kind: 'all', reason: 'test' }, log: memoryLog(), clients });
+    const plan = await planProject({ configPath: path.join(EXAMPLE, 'dd-ecs-monitor.yml'), offline: false, changed: { kind: 'all', reason: 'test' }, log: memoryLog(), clients });
 
     expect(plan.problems).toEqual([]);
     expect(plan.images.map((i) => [i.key, i.action])).toEqual([

@@ -16,7 +16,10 @@ const SRC = path.join(ROOT, 'src');
 const AGENT_DIR = path.join(SRC, 'checks', 'agent');
 
 /** Kinds whose codes are written out whole in the source (`'fluentd/unknown-parameter'`). */
-const LITERAL_KINDS = ['file', 'yaml', 'json', 'project', 'dockerfile', 'dockerignore', 'agent', 'fluentd', 'taskdef', 'render', 'preflight', 'cross'];
+const LITERAL_KINDS = [
+  ...['file', 'yaml', 'json', 'project', 'dockerfile', 'dockerignore', 'agent', 'fluentd', 'taskdef', 'render'],
+  ...['preflight', 'cross', 'plan'],
+];
 const ALL_KINDS = [...LITERAL_KINDS, ...AGENT_CHECK_KINDS];
 const RULE = '[a-z0-9]+(?:-[a-z0-9]+)*';
 const CODE = new RegExp(`^(?:${ALL_KINDS.join('|')})/${RULE}$`);

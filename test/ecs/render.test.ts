@@ -137,7 +137,7 @@ describe('renderTaskDefinition: problems', () => {
     [
       'secrets with no container to receive them',
       { secrets: { K: '/k' } },
-      [['error', 'render/no-target-container', '/containerDefinitions', 'secrets and environment go to the containers built here, and this service maps none; map a container to an image or name the containers with secretsTo']],
+      [['error', 'render/no-target-container', '/containerDefinitions', 'secrets and environment go only to the containers that run an image built here, and this service maps none: map one in the project file (services.<key>.containers: {CONTAINER: IMAGE_KEY})']],
     ],
   ])('%s', (_name, over, expected) => {
     const r = renderTaskDefinition({ ...base, template, containers: {}, ...over });

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { changedFilesFromGit, GitHistoryError } from '../../src/plan/git.js';
+import { changedFilesFromGit, GitHistoryError } from '../../src/git.js';
 
 let repo: string;
 const git = (...args: string[]): string =>

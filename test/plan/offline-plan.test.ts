@@ -6,8 +6,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/cli/main.js';
 import { memoryLog } from '../../src/log.js';
-import { formatPlanText, makePlan, OFFLINE_ACCOUNT, OFFLINE_DIGEST } from '../../src/plan/index.js';
-import { changedFilesFromGit } from '../../src/plan/git.js';
+import { formatPlanText, OFFLINE_DIGEST } from '../../src/plan/index.js';
+import { planProject } from '../../src/plan-project.js';
+import { changedFilesFromGit } from '../../src/git.js';
 import { EXAMPLE } from '../support/example-env.js';
 
 let repo: string;
@@ -34,7 +35,7 @@ describe('offline plan of the example after an http_check change', () => {
     // No endpoint and no credentials: any AWS call would fail the test.
     const env = { PATH: process.env.PATH, AWS_ENDPOINT_URL: 'http://127.0.0.1:9', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' };
     const changed = await changedFilesFromGit({ root: repo, base, head, mode: 'direct' });
-    const plan = await makePlan({ configPath: path.join(repo, 'dd-ecs-monitor.yml'), offline: true, changed, log: memoryLog(), env });
+    const plan = await planProject({ configPath: path.join(repo, 'dd-ecs-monitor.yml'), offline: true, changed, log: memoryLog(), env });
     expect(plan.offline).toBe(true);
     expect(plan.images.map((i) => [i.key, i.action, i.inputsChanged, i.changedInputs])).toEqual([
       ['datadog-agent', 'build', true, ['datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml']],
@@ -48,21 +49,23 @@ describe('offline plan of the example after an http_check change', () => {
     expect(agent?.reason).toBe('image datadog-agent will be rebuilt');
     expect(agent?.taskDefinitionDiff).toContain(`-      "image": "<datadog-agent>",`);
     expect(agent?.taskDefinitionDiff).toContain(`@${OFFLINE_DIGEST}`);
-    expect(agent?.taskDefinitionDiff).toContain(`"valueFrom": "arn:aws:ssm:ap-northeast-1:${OFFLINE_ACCOUNT}:parameter/datadog/apikey"`);
+    // The project's region and the account the template's role ARN names, not placeholders.
+    expect(agent?.taskDefinitionDiff).toContain('"valueFrom": "arn:aws:ssm:ap-northeast-1:123456789012:parameter/datadog/apikey"');
+    expect(agent?.taskDefinitionDiff).toContain('"image": "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/monitoring/datadog-agent@sha256:');
     const text = formatPlanText(plan);
-    expect(text).toContain('Plan (offline: no AWS was asked; account and digests are placeholders)');
+    expect(text).toContain('Plan (offline: no AWS was asked; digests, and ids no file names, are placeholders)');
     expect(text).toMatch(/^ {2}build {2}datadog-agent {2}monitoring\/datadog-agent:content-[0-9a-f]{32}$/m);
     expect(text).toMatch(/inputs changed: datadog\/etc\/datadog-agent\/conf\.d\/http_check\.d\/conf\.yaml/);
   });
 
   test('the content hash is the same for the same inputs and changes with them', async () => {
     const log = memoryLog();
-    const p1 = await makePlan({ configPath: path.join(repo, 'dd-ecs-monitor.yml'), offline: true, changed: { kind: 'all', reason: 't' }, log });
-    const p2 = await makePlan({ configPath: path.join(repo, 'dd-ecs-monitor.yml'), offline: true, changed: { kind: 'all', reason: 't' }, log });
+    const p1 = await planProject({ configPath: path.join(repo, 'dd-ecs-monitor.yml'), offline: true, changed: { kind: 'all', reason: 't' }, log });
+    const p2 = await planProject({ configPath: path.join(repo, 'dd-ecs-monitor.yml'), offline: true, changed: { kind: 'all', reason: 't' }, log });
     expect(p1.images.map((i) => i.contentHash)).toEqual(p2.images.map((i) => i.contentHash));
     git('checkout', '-q', base);
     try {
-      const p0 = await makePlan({ configPath: path.join(repo, 'dd-ecs-monitor.yml'), offline: true, changed: { kind: 'all', reason: 't' }, log });
+      const p0 = await planProject({ configPath: path.join(repo, 'dd-ecs-monitor.yml'), offline: true, changed: { kind: 'all', reason: 't' }, log });
       expect(p0.images[0]?.contentHash).not.toBe(p1.images[0]?.contentHash); // datadog-agent: its config changed
       expect(p0.images[1]?.contentHash).toBe(p1.images[1]?.contentHash); // fluentd: untouched
     } finally {
@@ -76,7 +79,7 @@ describe('offline plan of the example after an http_check change', () => {
     const td = JSON.parse(original);
     writeFileSync(file, JSON.stringify({ ...td, revision: 7, status: 'ACTIVE' }, null, 2));
     try {
-      const plan = await makePlan({ configPath: path.join(repo, 'dd-ecs-monitor.yml'), offline: true, changed: { kind: 'all', reason: 't' }, log: memoryLog() });
+      const plan = await planProject({ configPath: path.join(repo, 'dd-ecs-monitor.yml'), offline: true, changed: { kind: 'all', reason: 't' }, log: memoryLog() });
       expect(plan.notes).toEqual([
         'service fluentd (ecs/fluentd.taskdef.json at /revision): "revision" is returned by DescribeTaskDefinition but not accepted by RegisterTaskDefinition; it is ignored (you can delete it) [render/read-only-field]',
         'service fluentd (ecs/fluentd.taskdef.json at /status): "status" is returned by DescribeTaskDefinition but not accepted by RegisterTaskDefinition; it is ignored (you can delete it) [render/read-only-field]',
