@@ -5,7 +5,8 @@
  * asks ECR which content tags exist and compares with the task definitions the services run.
  */
 import { type AwsClients, destroyClients, makeClients, resolveRegion } from '../aws.js';
-import { callerAccount, deployServices, taskDefinitionDiff } from '../ecs/index.js';
+import { callerAccount, deployServices, sensitiveValues, taskDefinitionDiff } from '../ecs/index.js';
+import type { JsonObject } from '../ecs/json.js';
 import { buildImages, contentTag } from '../images/index.js';
 import type { Log } from '../log.js';
 import type { ValidationResult } from '../validate.js';
@@ -66,6 +67,8 @@ function offlinePlan(prepared: Prepared, opts: PlanOptions): Plan {
   );
   const refs = Object.fromEntries(images.map((i) => [i.key, `${i.repositoryUri}@${OFFLINE_DIGEST}`]));
   const rendered = renderAll(prepared, refs, region, OFFLINE_ACCOUNT);
+  // As deployServices does for live plans: the log masks what the diffs mask.
+  for (const d of rendered.deployments) for (const v of sensitiveValues(d.taskDefinition as unknown as JsonObject)) opts.log.mask(v);
   const services: ServicePlan[] = prepared.services.map((svc) => {
     const dep = rendered.deployments.find((d) => d.key === svc.key);
     const svcImages = [...new Set(Object.values(svc.containers))];
