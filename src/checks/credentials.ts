@@ -20,7 +20,12 @@ export const MIN_LOG_MASK_LENGTH = 6;
 const BOOLEAN_WORD = /^(?:true|false|yes|no|on|off|y|n|null|none|enabled?|disabled?)$/i;
 const NUMBER_LIKE = /^[+-]?\d+(?:\.\d+)?(?:ms|s|m|h|d|k|kb|kib|m|mb|mib|g|gb|gib|%)?$/i;
 /** `$VAR`, `${VAR}`, `%%env_VAR%%`, `ENC[...]`, `<placeholder>`, `{{ template }}`, an ARN. */
-const REFERENCE = /^(?:\$[A-Za-z_][A-Za-z0-9_]*|\$\{[^}]+\}|%%env_[A-Za-z0-9_]+%%|ENC\[.*\]|<[^>]*>|\{\{.*\}\}|arn:aws[a-z-]*:.*)$/;
+const REFERENCE = new RegExp(
+  [/\$[A-Za-z_][A-Za-z0-9_]*/, /\$\{[^}]+\}/, /%%env_[A-Za-z0-9_]+%%/, /ENC\[.*\]/, /<[^>]*>/, /\{\{.*\}\}/]
+    .concat(/arn:aws[a-z-]*:.*/)
+    .map((r) => `^${r.source}$`)
+    .join('|'),
+);
 const ABSOLUTE_PATH = /^\/[^\s:@]*$/;
 
 /** Words of a name: `DB_PASSWORD`, `db-password`, `dbPassword` all give DB, PASSWORD. */
@@ -116,7 +121,8 @@ export function environmentCredential(name: string, value: string): PlainCredent
   const inUrl = urlPasswords(value);
   if (inUrl.length) return combine(value, inUrl);
   if (!isCredentialName(name) || isPlainSetting(value)) return undefined;
-  return { kind: 'credential-name', secret: value, what: `a credential (by its name, ${name})`, masked: (mask) => mask };
+  const what = `a credential (by its name, ${name})`;
+  return { kind: 'credential-name', secret: value, what, masked: (mask) => mask };
 }
 
 /** Several secrets in one value, reported once and masked together (longest first). */
@@ -173,11 +179,14 @@ export function argumentCredentials(args: readonly string[]): ArgumentCredential
     if (c) found.set(arg, [...(found.get(arg) ?? []), c]);
   };
   args.forEach((a, arg) => urlPasswords(a).forEach((c) => add(arg, c)));
+  const argAt = (i: number): string => args[i] as string;
   tokens.forEach((t, i) => {
     const assignment = ASSIGNMENT.exec(t.text);
-    if (assignment) return add(t.arg, flagCredential(args[t.arg] as string, assignment[1] as string, assignment[2] as string));
+    if (assignment) return add(t.arg, flagCredential(argAt(t.arg), assignment[1] as string, assignment[2] as string));
     const next = tokens[i + 1];
-    if (FLAG.test(t.text) && next && !next.text.startsWith('-')) add(next.arg, flagCredential(args[next.arg] as string, t.text, next.text));
+    if (FLAG.test(t.text) && next && !next.text.startsWith('-')) {
+      add(next.arg, flagCredential(argAt(next.arg), t.text, next.text));
+    }
   });
   return [...found].map(([index, list]) => ({
     ...combine(args[index] as string, list),

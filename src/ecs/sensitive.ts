@@ -58,7 +58,8 @@ function argumentLeaves(c: JsonObject, cpath: string): SensitiveLeaf[] {
     const args = list.map((a) => (typeof a === 'string' ? a : ''));
     for (const found of argumentCredentials(args)) {
       const value = args[found.index] as string;
-      out.push({ path: `${cpath}.${field}[${found.index}]`, value, secrets: found.secrets, set: (m) => (list[found.index] = found.masked(m)) });
+      const set = (m: string): void => void (list[found.index] = found.masked(m));
+      out.push({ path: `${cpath}.${field}[${found.index}]`, value, secrets: found.secrets, set });
     }
   }
   return out;

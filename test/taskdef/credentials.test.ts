@@ -85,7 +85,7 @@ describe('environmentCredential: what the warning says and how the value is mask
   test.each([
     ['DB_PASSWORD', 'hunter22', 'a credential (by its name, DB_PASSWORD)', '***'],
     ['SENTRY_DSN', 'https://0123abcd@o1.ingest.example.com/2', 'a credential (by its name, SENTRY_DSN)', '***'],
-    ['DATABASE_URL', 'postgres://app:pg-pass-1234@db.internal:5432/app', 'a URL with a password', 'postgres://app:***@db.internal:5432/app'],
+    ['DATABASE_URL', 'postgres://app:pg-pass-1234@db/app', 'a URL with a password', 'postgres://app:***@db/app'],
     ['DSN', 'mysql://root:r00t-pw@mysql:3306/', 'a URL with a password', 'mysql://root:***@mysql:3306/'],
     ['REDIS_URL', 'redis://:only-pass-99@cache:6379/0', 'a URL with a password', 'redis://:***@cache:6379/0'],
   ])('%s=%s', (name, value, what, masked) => {
@@ -121,11 +121,31 @@ describe('argumentCredentials: command and entryPoint', () => {
     ['--password=x', ['app', '--password=x'], [[1, '--password', ['x'], '--password=***']]],
     ['--password VALUE', ['app', '--password', 'hunter22'], [[2, '--password', ['hunter22'], '***']]],
     ['--db-token=\'quoted\'', ['app', "--db-token='tok-1234'"], [[1, '--db-token', ['tok-1234'], "--db-token='***'"]]],
-    ['inside sh -c', ['sh', '-c', 'mysql -h db --password=hunter22 -e "select 1"'], [[2, '--password', ['hunter22'], 'mysql -h db --password=*** -e "select 1"']]],
-    ['a shell assignment', ['sh', '-c', 'PGPASSWORD=pg-pass-1 psql -h db'], [[2, 'PGPASSWORD=', ['pg-pass-1'], 'PGPASSWORD=*** psql -h db']]],
-    ['a URL', ['app', '--db', 'postgres://app:pg-pass-1234@db/app'], [[2, 'a URL with a password', ['pg-pass-1234'], 'postgres://app:***@db/app']]],
-    ['--dsn=URL: one finding, both masked', ['app', '--dsn=postgres://app:pg-pass-1234@db/app'], [[1, 'a URL with a password', ['pg-pass-1234', 'postgres://app:pg-pass-1234@db/app'], '--dsn=***']]],
-    ['-Djava property', ['java', '-Ddb.password=hunter22', '-jar', 'app.jar'], [[1, '-Ddb.password', ['hunter22'], '-Ddb.password=***']]],
+    [
+      'inside sh -c',
+      ['sh', '-c', 'mysql -h db --password=hunter22 -e "select 1"'],
+      [[2, '--password', ['hunter22'], 'mysql -h db --password=*** -e "select 1"']],
+    ],
+    [
+      'a shell assignment',
+      ['sh', '-c', 'PGPASSWORD=pg-pass-1 psql -h db'],
+      [[2, 'PGPASSWORD=', ['pg-pass-1'], 'PGPASSWORD=*** psql -h db']],
+    ],
+    [
+      'a URL',
+      ['app', '--db', 'postgres://app:pg-pass-1234@db/app'],
+      [[2, 'a URL with a password', ['pg-pass-1234'], 'postgres://app:***@db/app']],
+    ],
+    [
+      '--dsn=URL: one finding, both masked',
+      ['app', '--dsn=postgres://app:pg-pass-1234@db/app'],
+      [[1, 'a URL with a password', ['pg-pass-1234', 'postgres://app:pg-pass-1234@db/app'], '--dsn=***']],
+    ],
+    [
+      '-Djava property',
+      ['java', '-Ddb.password=hunter22', '-jar', 'app.jar'],
+      [[1, '-Ddb.password', ['hunter22'], '-Ddb.password=***']],
+    ],
   ])('%s', (_, args, expected) => {
     expect(found(args)).toEqual(expected);
   });

@@ -13,53 +13,8 @@ import { checkTaskDefinition } from '../../src/checks/taskdef/index.js';
 import { main } from '../../src/cli/main.js';
 import { taskDefinitionDiff } from '../../src/ecs/diff.js';
 import { sensitiveValues } from '../../src/ecs/sensitive.js';
+import { SECRETS, withCredentials, withProjectEnvironment } from '../support/credential-fixture.js';
 import { EXAMPLE } from '../support/example-env.js';
-
-/** Obviously fake credentials, each unique so a grep finds any leak. */
-export const SECRETS = {
-  envPassword: 'pw-in-env-4471',
-  dsn: 'https://dsnkey9911@o1.ingest.example.com/2',
-  urlPassword: 'pw-in-url-5582',
-  argPassword: 'pw-in-arg-6693',
-  projectUrlPassword: 'pw-in-project-7781',
-};
-
-/** The example's agent container with a password, a DSN, a URL with a password and a --password argument. */
-export function withCredentials(taskDefText: string): string {
-  const text = taskDefText.replace(
-    '        { "name": "DD_SECRET_BACKEND_COMMAND", "value": "/readsecret_multiple_providers.sh" }\n      ],',
-    [
-      '        { "name": "DD_SECRET_BACKEND_COMMAND", "value": "/readsecret_multiple_providers.sh" },',
-      '        { "name": "DD_LOGS_ENABLED", "value": "true" },',
-      '        { "name": "DD_CHECK_RUNNERS", "value": "30" },',
-      `        { "name": "APP_DB_PASS", "value": "${SECRETS.envPassword}" },`,
-      `        { "name": "SENTRY_DSN", "value": "${SECRETS.dsn}" },`,
-      `        { "name": "REPLICA_URL", "value": "postgres://app:${SECRETS.urlPassword}@db.internal:5432/app" }`,
-      '      ],',
-      `      "command": ["agent", "run", "--password=${SECRETS.argPassword}"],`,
-    ].join('\n'),
-  );
-  expect(text).not.toBe(taskDefText);
-  return text;
-}
-
-/** The project gives the agent container plain settings and a URL with a password of its own. */
-export function withProjectEnvironment(projectText: string): string {
-  const text = projectText.replace(
-    '    secrets:\n      DD_API_KEY: /datadog/apikey       # SSM parameter in the project\'s region\n',
-    [
-      '    secrets:',
-      '      DD_API_KEY: /datadog/apikey',
-      '    environment:',
-      '      DD_APM_ENABLED: "true"',
-      '      DD_APM_MAX_TPS: "30"',
-      `      METRICS_URL: postgres://app:${SECRETS.projectUrlPassword}@db.internal:5432/metrics`,
-      '',
-    ].join('\n'),
-  );
-  expect(text).not.toBe(projectText);
-  return text;
-}
 
 const TASKDEF = 'ecs/datadog-agent.taskdef.json';
 const exampleTaskDef = (): string => readFileSync(path.join(EXAMPLE, TASKDEF), 'utf8');
@@ -67,12 +22,16 @@ const exampleTaskDef = (): string => readFileSync(path.join(EXAMPLE, TASKDEF), '
 describe('taskdef/plain-credential', () => {
   test('one warning per value, at the value, naming the container and the variable or argument', () => {
     const text = withCredentials(exampleTaskDef());
-    const findings = checkTaskDefinition(sourceFromText(TASKDEF, text), {}).findings.filter((f) => f.code === 'taskdef/plain-credential');
-    expect(findings.map((f) => [f.line, f.column, f.severity, f.message])).toEqual([
-      [23, 43, 'warning', expect.stringMatching(/^container "datadog-agent": environment APP_DB_PASS holds a credential .*; move it to "secrets"/)],
-      [24, 42, 'warning', expect.stringMatching(/^container "datadog-agent": environment SENTRY_DSN holds a credential .*; move it to "secrets"/)],
-      [25, 43, 'warning', expect.stringMatching(/^container "datadog-agent": environment REPLICA_URL holds a URL with a password in plain text; move it to "secrets"/)],
-      [27, 35, 'warning', expect.stringMatching(/^container "datadog-agent" command\[2\] passes a credential \(--password\) in plain text; move it to "secrets"/)],
+    const all = checkTaskDefinition(sourceFromText(TASKDEF, text), {}).findings;
+    const findings = all.filter((f) => f.code === 'taskdef/plain-credential');
+    const agent = 'container "datadog-agent"';
+    const move = ' in plain text; move it to "secrets"';
+    const head = (m: string): string => m.slice(0, m.indexOf(move) + move.length);
+    expect(findings.map((f) => [f.line, f.column, f.severity, head(f.message)])).toEqual([
+      [23, 43, 'warning', `${agent}: environment APP_DB_PASS holds a credential (by its name, APP_DB_PASS)${move}`],
+      [24, 42, 'warning', `${agent}: environment SENTRY_DSN holds a credential (by its name, SENTRY_DSN)${move}`],
+      [25, 43, 'warning', `${agent}: environment REPLICA_URL holds a URL with a password${move}`],
+      [27, 35, 'warning', `${agent} command[2] passes a credential (--password)${move}`],
     ]);
     // Each position is the value's opening quote.
     const lines = text.split('\n');
@@ -125,7 +84,8 @@ describe('masking', () => {
   });
 
   test('a changed password inside a URL still shows as a change', () => {
-    const changed = JSON.parse(JSON.stringify(rendered).replace(SECRETS.urlPassword, 'pw-rotated-0001')) as Record<string, unknown>;
+    const rotated = JSON.stringify(rendered).replace(SECRETS.urlPassword, 'pw-rotated-0001');
+    const changed = JSON.parse(rotated) as Record<string, unknown>;
     const diff = taskDefinitionDiff({ name: 'agent', live: rendered, rendered: changed });
     expect(diff).toContain('-          "value": "postgres://app:***@db.internal:5432/app"');
     expect(diff).toContain('+          "value": "postgres://app:*** (changed)@db.internal:5432/app"');
@@ -134,8 +94,11 @@ describe('masking', () => {
 
   test('the log mask gets the secrets, never a plain setting', () => {
     const masked = sensitiveValues(rendered);
-    for (const s of [SECRETS.envPassword, SECRETS.dsn, SECRETS.urlPassword, SECRETS.argPassword]) expect(masked).toContain(s);
-    for (const plain of ['true', '30', '/readsecret_multiple_providers.sh', 'datadoghq.com']) expect(masked).not.toContain(plain);
+    const { envPassword, dsn, urlPassword, argPassword } = SECRETS;
+    for (const s of [envPassword, dsn, urlPassword, argPassword]) expect(masked).toContain(s);
+    for (const plain of ['true', '30', '/readsecret_multiple_providers.sh', 'datadoghq.com']) {
+      expect(masked).not.toContain(plain);
+    }
   });
 });
 
@@ -153,11 +116,14 @@ describe('the CLI plan', () => {
   async function plan(format: string[]): Promise<{ code: number; out: string; err: string }> {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await main(['plan', '--offline', ...format], { out: (t) => out.push(t), err: (t) => err.push(t), cwd: dir, env: { PATH: process.env.PATH } });
+    const env = { PATH: process.env.PATH };
+    const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t), cwd: dir, env };
+    const code = await main(['plan', '--offline', ...format], io);
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
 
-  test.each([[[]], [['--format', 'json']]])('%j: the warnings, the diff with masked values, no secret anywhere', async (format) => {
+  const FORMATS = [[[]], [['--format', 'json']]];
+  test.each(FORMATS)('%j: the warnings, the diff with masked values, no secret anywhere', async (format) => {
     const r = await plan(format);
     expect(r.code).toBe(0);
     for (const s of Object.values(SECRETS)) expect(`${r.out}\n${r.err}`).not.toContain(s);

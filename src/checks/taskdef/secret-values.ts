@@ -26,11 +26,13 @@ export interface SecretValuesInput {
 
 const CODE = 'taskdef/plain-credential';
 const mapsOf = (n: YNode | undefined): YMap[] => (isSeq(n) ? n.items.filter(isMap) : []);
-const strOf = (n: YNode | undefined): string | undefined => (isScalar(n) && typeof n.value === 'string' ? n.value : undefined);
+const strOf = (n: YNode | undefined): string | undefined =>
+  isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
+type At = (node: YNode, message: string) => void;
 
 export function checkSecretValues(input: SecretValuesInput): Finding[] {
   const out: Finding[] = [];
-  const at = (node: YNode, message: string): void => {
+  const at: At = (node, message) => {
     out.push(finding(input.source.file, input.source.lines.position(node.range[0]), 'warning', CODE, message));
   };
   for (const c of mapsOf(get(input.root, 'containerDefinitions'))) {
@@ -46,10 +48,11 @@ export function checkSecretValues(input: SecretValuesInput): Finding[] {
 function reportedByName(c: YMap, service: ServiceConfig | undefined): (name: string, value: string) => boolean {
   const secretNames = new Set(mapsOf(get(c, 'secrets')).map((s) => strOf(get(s, 'name'))));
   const serviceSecrets = new Set(Object.keys(service?.secrets ?? {}));
-  return (name, value) => secretNames.has(name) || serviceSecrets.has(name) || plainSecretKind(name, value) !== undefined;
+  return (name, value) =>
+    secretNames.has(name) || serviceSecrets.has(name) || plainSecretKind(name, value) !== undefined;
 }
 
-function environmentWarnings(c: YMap, label: string, service: ServiceConfig | undefined, at: (n: YNode, m: string) => void): void {
+function environmentWarnings(c: YMap, label: string, service: ServiceConfig | undefined, at: At): void {
   const reported = reportedByName(c, service);
   for (const e of mapsOf(get(c, 'environment'))) {
     const name = strOf(get(e, 'name'));
@@ -66,14 +69,15 @@ function environmentWarnings(c: YMap, label: string, service: ServiceConfig | un
   }
 }
 
-function argumentWarnings(node: YNode | undefined, where: string, at: (n: YNode, m: string) => void): void {
+function argumentWarnings(node: YNode | undefined, where: string, at: At): void {
   if (!isSeq(node)) return;
   const args = node.items.map((n) => strOf(n) ?? '');
   for (const found of argumentCredentials(args)) {
     const arg = node.items[found.index] as YNode;
+    const what = found.kind === 'url-password' ? found.what : `a credential (${found.what})`;
     at(
       arg,
-      `${where}[${found.index}] passes ${found.kind === 'url-password' ? found.what : `a credential (${found.what})`} ` +
+      `${where}[${found.index}] passes ${what} ` +
         'in plain text; move it to "secrets" as an environment variable and read that instead ' +
         '(through a shell, e.g. "sh", "-c", "exec app --password \\"$DB_PASSWORD\\"", or the program\'s own variable)',
     );
