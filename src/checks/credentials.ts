@@ -96,22 +96,25 @@ export interface PlainCredential {
   masked(mask: string): string;
 }
 
-/** `scheme://user:password@host`: the userinfo's password (RFC 3986 section 3.2.1). */
-const URL_USERINFO = /([A-Za-z][A-Za-z0-9+.-]*:\/\/[^/?#@\s:]*:)([^/?#@\s]*)@/g;
+/**
+ * `scheme://user:password@host`: the userinfo's password (RFC 3986 section 3.2.1). Matched from
+ * each `://` with a sticky expression rather than one global pattern, whose scheme part would scan
+ * a long run of letters again from every start: values can be megabytes.
+ */
+const USERINFO = /([^/?#@\s:]*):([^/?#@\s]*)@/y;
 
 /** Every password in a URL's userinfo inside `value` (a DSN, a connection string, a shell line). */
 export function urlPasswords(value: string): PlainCredential[] {
   const out: PlainCredential[] = [];
-  for (const m of value.matchAll(URL_USERINFO)) {
-    const secret = m[2] as string;
-    if (isPlainSetting(secret)) continue;
-    const at = (m.index ?? 0) + (m[1] as string).length;
-    out.push({
-      kind: 'url-password',
-      secret,
-      what: 'a URL with a password',
-      masked: (mask) => value.slice(0, at) + mask + value.slice(at + secret.length),
-    });
+  for (let i = value.indexOf('://'); i !== -1; i = value.indexOf('://', i + 3)) {
+    if (i === 0) continue; // no scheme
+    USERINFO.lastIndex = i + 3;
+    const m = USERINFO.exec(value);
+    const secret = m?.[2];
+    if (!m || secret === undefined || isPlainSetting(secret)) continue;
+    // Every occurrence: the same text elsewhere in the value (a repeated DSN) is the same secret.
+    const masked = (mask: string): string => value.split(secret).join(mask);
+    out.push({ kind: 'url-password', secret, what: 'a URL with a password', masked });
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * plain settings that must stay visible (masking `true` would blank every "true" in a job log).
  */
 import { describe, expect, test } from '@jest/globals';
+import fc from 'fast-check';
 import {
   argumentCredentials,
   environmentCredential,
@@ -110,8 +111,32 @@ describe('environmentCredential: what the warning says and how the value is mask
 });
 
 test('urlPasswords finds each URL of a longer string', () => {
-  const found = urlPasswords('primary=postgres://a:pw-one-111@h1/x replica=postgres://b:pw-two-222@h2/x');
+  const found = urlPasswords('://x primary=postgres://a:pw-one-111@h1/x replica=postgres://b:pw-two-222@h2/x');
   expect(found.map((f) => f.secret)).toEqual(['pw-one-111', 'pw-two-222']);
+  const twice = environmentCredential('URLS', 'postgres://a:pw-one-111@h1/x,postgres://a:pw-one-111@h2/x');
+  expect(twice?.masked('***')).toBe('postgres://a:***@h1/x,postgres://a:***@h2/x');
+});
+
+test('a megabyte value is read in one pass (no pattern that rescans it from every position)', () => {
+  const big = `${'a'.repeat(1 << 20)}://${'b'.repeat(1 << 20)}`;
+  expect(urlPasswords(big)).toEqual([]);
+  expect(environmentCredential('DB_PASSWORD', big)?.kind).toBe('credential-name');
+  expect(argumentCredentials([big, `--password=${big}`])).toHaveLength(1);
+}, 10_000);
+
+test('any argv or environment value: never throws, and the masked form never holds a secret', () => {
+  const text = fc.string({ unit: fc.constantFrom('a', 'B', '1', ':', '/', '@', '=', '-', ' ', '"', '$', 'x', '*') });
+  fc.assert(
+    fc.property(fc.array(text, { maxLength: 6 }), fc.string(), (args, name) => {
+      const mask = '\u0000';
+      for (const c of argumentCredentials(args)) for (const s of c.secrets) expect(c.masked(mask)).not.toContain(s);
+      for (const v of args) {
+        const c = environmentCredential(name, v);
+        if (c) expect(c.masked(mask)).not.toContain(c.secret);
+      }
+    }),
+    { numRuns: 500 },
+  );
 });
 
 describe('argumentCredentials: command and entryPoint', () => {
