@@ -7,7 +7,8 @@
  *
  * The rule that keeps ordinary settings visible: a value is never a credential when it is a
  * *plain setting*: empty, a boolean word (`true`, `off`), a number, duration or size (`30`, `30s`,
- * `512m`), a reference (`$VAR`, `${VAR}`, `%%env_VAR%%`, `ENC[...]`, `<placeholder>`, an ARN) or
+ * `512m`; not a bare number of six digits or more, which may be a PIN), a reference (`$VAR`,
+ * `${VAR}`, `%%env_VAR%%`, `ENC[...]`, `<placeholder>`, an ARN) or
  * an absolute path (`/readsecret_multiple_providers.sh`, the Agent's secret backend command). And
  * the runner's log mask (`core.setSecret`), which blanks a string everywhere in the job's log, only
  * takes values of at least MIN_LOG_MASK_LENGTH characters: masking `admin` would blank every
@@ -75,7 +76,12 @@ export function isCredentialName(name: string): boolean {
 /** Never a credential, whatever its name: see the header. */
 export function isPlainSetting(value: string): boolean {
   const v = value.trim();
-  return v === '' || BOOLEAN_WORD.test(v) || NUMBER_LIKE.test(v) || REFERENCE.test(v) || ABSOLUTE_PATH.test(v);
+  return v === '' || BOOLEAN_WORD.test(v) || isNumberSetting(v) || REFERENCE.test(v) || ABSOLUTE_PATH.test(v);
+}
+
+/** `30`, `1.5`, `30s`, `512m`; but six digits or more (`20240917`) may be a PIN, so a bare long number is not. */
+function isNumberSetting(v: string): boolean {
+  return NUMBER_LIKE.test(v) && !/^\d{6,}$/.test(v);
 }
 
 /** Long and unusual enough to mask across the whole log (core.setSecret, the CLI's redaction). */

@@ -22,6 +22,9 @@ describe('isPlainSetting: never a credential, whatever the name', () => {
     ['30', true],
     ['30s', true],
     ['512m', true],
+    ['86400s', true],
+    ['12345', true],
+    ['20240917', false],
     ['0.5', true],
     ['$DB_PASSWORD', true],
     ['${DB_PASSWORD}', true],
@@ -85,6 +88,7 @@ describe('isCredentialName', () => {
 describe('environmentCredential: what the warning says and how the value is masked', () => {
   test.each([
     ['DB_PASSWORD', 'hunter22', 'a credential (by its name, DB_PASSWORD)', '***'],
+    ['VAULT_PIN_PASS', '20240917', 'a credential (by its name, VAULT_PIN_PASS)', '***'],
     ['SENTRY_DSN', 'https://0123abcd@o1.ingest.example.com/2', 'a credential (by its name, SENTRY_DSN)', '***'],
     ['DATABASE_URL', 'postgres://app:pg-pass-1234@db/app', 'a URL with a password', 'postgres://app:***@db/app'],
     ['DSN', 'mysql://root:r00t-pw@mysql:3306/', 'a URL with a password', 'mysql://root:***@mysql:3306/'],
