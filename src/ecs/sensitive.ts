@@ -1,7 +1,7 @@
 /**
  * Values that must never reach a log line or a diff: plain `environment` values whose name looks
  * like a credential (`DD_API_KEY`, `MYSQL_PASSWORD`, ...) or that carry one (a URL with
- * `user:password@`), `command` / `entryPoint` arguments that pass one (`--password=...`), and
+ * `user:password@`), `command` / `entryPoint` / `healthCheck.command` arguments that pass one (`--password=...`), and
  * log-driver / FireLens options or Docker labels named that way (the Datadog FireLens output takes
  * `apikey` as an option). Over-masking is cheap; a leaked key is not. But plain settings (`true`,
  * `30`, a path, a `$VAR` reference) are never masked, and only values of MIN_LOG_MASK_LENGTH or
@@ -52,8 +52,13 @@ function environmentLeaves(c: JsonObject, cpath: string): SensitiveLeaf[] {
 
 function argumentLeaves(c: JsonObject, cpath: string): SensitiveLeaf[] {
   const out: SensitiveLeaf[] = [];
-  for (const field of ['command', 'entryPoint'] as const) {
-    const list = c[field];
+  const health = isRecord(c.healthCheck) ? c.healthCheck.command : undefined;
+  const lists: Array<[string, unknown]> = [
+    ['command', c.command],
+    ['entryPoint', c.entryPoint],
+    ['healthCheck.command', health],
+  ];
+  for (const [field, list] of lists) {
     if (!Array.isArray(list)) continue;
     const args = list.map((a) => (typeof a === 'string' ? a : ''));
     for (const found of argumentCredentials(args)) {

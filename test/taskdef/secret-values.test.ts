@@ -69,6 +69,30 @@ describe('taskdef/plain-credential', () => {
   });
 });
 
+test('a health check command is an argv too: warned about and masked', () => {
+  const td = {
+    family: 'db-check',
+    containerDefinitions: [
+      {
+        name: 'agent',
+        image: 'agent:7',
+        healthCheck: { command: ['CMD-SHELL', 'mysqladmin ping -u root --password=hc-pass-8812 || exit 1'] },
+      },
+    ],
+  };
+  const text = JSON.stringify(td, null, 2);
+  const all = checkTaskDefinition(sourceFromText('td.json', text), {}).findings;
+  const found = all.filter((f) => f.code === 'taskdef/plain-credential');
+  expect(found.map((f) => [f.line, f.column, f.message.split(' in plain text')[0]])).toEqual([
+    [10, 11, 'container "agent" healthCheck.command[1] passes a credential (--password)'],
+  ]);
+  expect(text.split('\n')[9]?.slice(10)).toMatch(/^"mysqladmin ping/);
+  const diff = taskDefinitionDiff({ name: 'db-check', live: undefined, rendered: td });
+  expect(diff).toContain('"mysqladmin ping -u root --password=*** (changed) || exit 1"');
+  expect(diff).not.toContain('hc-pass-8812');
+  expect(sensitiveValues(td)).toContain('hc-pass-8812');
+});
+
 describe('masking', () => {
   const rendered = JSON.parse(withCredentials(exampleTaskDef())) as Record<string, unknown>;
 

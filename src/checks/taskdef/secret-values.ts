@@ -1,6 +1,6 @@
 /**
  * `taskdef/plain-credential`: credentials found by their value in a container's `environment`,
- * `command` and `entryPoint` (a URL with `user:password@`, a `--password=...` argument, a
+ * `command`, `entryPoint` and `healthCheck.command` (a URL with `user:password@`, a `--password=...` argument, a
  * credential-named variable that the name-only rules in rules.ts leave alone). Each becomes a
  * warning on the value's line and column that names the container, the variable or argument and
  * the fix, and never quotes the value: findings reach the log, annotations and the PR comment.
@@ -40,6 +40,9 @@ export function checkSecretValues(input: SecretValuesInput): Finding[] {
     const label = name ? `container "${name}"` : 'a container';
     environmentWarnings(c, label, input.service, at);
     for (const field of ['command', 'entryPoint'] as const) argumentWarnings(get(c, field), `${label} ${field}`, at);
+    // `mysqladmin ping --password=...` is a common health check (ECS HealthCheck.command is an argv too).
+    const health = get(c, 'healthCheck');
+    if (isMap(health)) argumentWarnings(get(health, 'command'), `${label} healthCheck.command`, at);
   }
   return out;
 }
