@@ -6,10 +6,18 @@
  * pure function of both. `plan`, `deploy --dry-run` and the action all come through here.
  */
 import { type AwsClients, destroyClients, makeClients, resolveRegion } from './aws.js';
-import { callerAccount, lookUpServices } from './ecs/index.js';
+import { callerAccount, lookUpServices, sensitiveValues } from './ecs/index.js';
+import type { JsonObject } from './ecs/json.js';
 import { offlineMethod } from './images/append-plan.js';
 import { lookUpImages, plannedImageMethod } from './images/index.js';
-import { liveQueries, makePlan, type PlanInput, type PlanOptions, requireRegion } from './plan/index.js';
+import {
+  liveQueries,
+  makePlan,
+  type PlanInput,
+  type PlanOptions,
+  renderedTaskDefinitions,
+  requireRegion,
+} from './plan/index.js';
 import { type Prepared, prepare } from './plan/prepare.js';
 import type { LiveState, Plan } from './plan/types.js';
 
@@ -66,5 +74,9 @@ async function keyed(
 /** Gather, then plan. */
 export async function planProject(opts: PlanOptions): Promise<Plan> {
   const { input, live } = await gatherPlanInputs(opts);
+  // The plan's diffs mask credentials found by value; the log masks the same values (as a deploy does).
+  for (const td of Object.values(renderedTaskDefinitions(input, live))) {
+    for (const v of sensitiveValues(td as unknown as JsonObject)) opts.log.mask(v);
+  }
   return makePlan(input, live);
 }

@@ -10,9 +10,9 @@ import type { GitHubApi } from '../github/api.js';
 import type { EventInfo } from '../github/event.js';
 import { commentMarker, upsertStickyComment } from '../github/sticky-comment.js';
 import type { Inputs } from '../inputs.js';
-import { annotate } from '../report/annotations.js';
 import { commentBody } from '../report/pr-comment.js';
-import { type ReportModel, renderReport, writeJobSummary } from '../report/summary.js';
+import { type ReportModel, renderReport } from '../report/summary.js';
+import { annotate } from './annotate.js';
 import type { ActionLog } from './log.js';
 
 export interface PublishOptions {
@@ -54,4 +54,11 @@ export async function publish(o: PublishOptions): Promise<{ commentUrl?: string 
   }
   if (o.inputs.summary) await writeJobSummary(renderReport(o.model, redact));
   return { ...(commentUrl ? { commentUrl } : {}) };
+}
+
+/** Appends the report to the job summary file (`GITHUB_STEP_SUMMARY`); a no-op outside a runner. */
+export async function writeJobSummary(markdown: string, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
+  if (!env.GITHUB_STEP_SUMMARY) return false;
+  await core.summary.addRaw(markdown, true).write();
+  return true;
 }

@@ -7,17 +7,19 @@
  */
 import * as core from '@actions/core';
 import path from 'node:path';
-import { dedupeFindings } from '../checks/findings.js';
+import { dedupeFindings, type Finding } from '../checks/findings.js';
 import { type GitHubApi, githubApi } from '../github/api.js';
 import { resolveChanges } from '../github/changes.js';
 import { type EventInfo, readEvent } from '../github/event.js';
-import { rangeFromEvent } from '../github/range.js';
+import { type CompareRange, rangeFromEvent } from '../github/range.js';
 import { InputError, type Inputs } from '../inputs.js';
-import type { DeployResult, Plan } from '../plan/types.js';
+import type { PlanOptions } from '../plan/index.js';
+import type { ChangedFiles, DeployResult, Plan } from '../plan/types.js';
 import { failureMessage, toWorkspacePaths } from '../report/annotations.js';
+import type { SitesDiff } from '../report/sites-diff.js';
 import type { ReportModel } from '../report/summary.js';
-import { validateProject } from '../validate.js';
-import { actionLog } from './log.js';
+import { type ValidationResult, validateProject } from '../validate.js';
+import { type ActionLog, actionLog } from './log.js';
 import { computeOutputs, setOutputs } from './outputs.js';
 import { publish } from './publish.js';
 import { publishSarif } from './sarif.js';
@@ -49,130 +51,270 @@ function runContext(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): RunCo
 }
 
 
+/** What the chosen command produced: a plan, a deploy, or an error that stopped it; plus our notes. */
+interface CommandOutcome {
+  plan?: Plan;
+  deployed?: DeployResult;
+  error?: string;
+  notes: string[];
+}
+
+/** What the compared commits changed, and the one line the log and the report say about it. */
+interface Changes {
+  range: Exclude<CompareRange, { kind: 'none' }>;
+  changed: ChangedFiles;
+  line: string;
+}
+
+type Sites = SitesDiff | { unavailable: string };
+
 export async function runAction(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const log = actionLog();
   const ctx = runContext(inputs, env);
+  announceRun(ctx);
+  refuseDeployOnPullRequest(inputs, ctx.event);
+  const range = rangeFromEvent(ctx.event, { base: inputs.base });
+  if (range.kind === 'none') return finishWithNothingToDo(range.reason);
+
+  const api = await connectGitHub(inputs, ctx.event);
+  const changes = await findChanges({ inputs, ctx, range, api, log });
+  const validation = validateProject(ctx.configPath);
+  const outcome = await runCommand({ inputs, ctx, changed: changes.changed, validation, log });
+  const findings = workspaceFindings(ctx, validation, outcome);
+  const sites = validation.fatal ? undefined : await sitesInWorkspace({ ctx, validation, changes, api });
+  const model = reportModel({ inputs, ctx, findings, sites, changes, outcome });
+  const failures = runFailures(inputs, findings, outcome);
+
+  const fromFork = ctx.event.pullRequest?.fromFork === true;
+  await publishSarif({ findings, sarifFile: inputs.sarifFile, workspace: ctx.workspace, env });
+  const published = await publish({ inputs, event: ctx.event, model, findings, api, log, fromFork });
+  setRunOutputs({ findings, changes, sites, outcome, commentUrl: published.commentUrl, ok: failures.length === 0 });
+  if (failures.length) throw new Error(failures.join('; '));
+}
+
+function announceRun(ctx: RunContext): void {
   const { event } = ctx;
-  core.info(`Event: ${event.name || 'none (local run)'}${event.sha ? ` at ${event.sha.slice(0, 7)}` : ''}; project ${ctx.configFile}`);
+  const at = event.sha ? ` at ${event.sha.slice(0, 7)}` : '';
+  core.info(`Event: ${event.name || 'none (local run)'}${at}; project ${ctx.configFile}`);
+}
 
+function refuseDeployOnPullRequest(inputs: Inputs, event: EventInfo): void {
   if (inputs.command === 'deploy' && event.pullRequest) {
-    throw new InputError('input "command" is deploy, but this is a pull request event: deploy from push or workflow_dispatch (pull requests run validate or plan)');
+    throw new InputError(
+      'input "command" is deploy, but this is a pull request event: ' +
+        'deploy from push or workflow_dispatch (pull requests run validate or plan)',
+    );
   }
-  const range = rangeFromEvent(event, { base: inputs.base });
-  if (range.kind === 'none') {
-    core.info(range.reason);
-    setOutputs(computeOutputs({ findings: [], ok: true }));
-    return;
-  }
+}
 
-  const fromFork = event.pullRequest?.fromFork === true;
-  const api: GitHubApi | undefined = inputs.githubToken && event.repo ? withCompareCache(await githubApi({ token: inputs.githubToken, repo: event.repo })) : undefined;
+/** A push that deleted the branch: nothing to validate, a successful run with empty outputs. */
+function finishWithNothingToDo(reason: string): void {
+  core.info(reason);
+  setOutputs(computeOutputs({ findings: [], ok: true }));
+}
+
+async function connectGitHub(inputs: Inputs, event: EventInfo): Promise<GitHubApi | undefined> {
+  if (!inputs.githubToken || !event.repo) return undefined;
+  return withCompareCache(await githubApi({ token: inputs.githubToken, repo: event.repo }));
+}
+
+interface ChangesContext {
+  inputs: Inputs;
+  ctx: RunContext;
+  range: Changes['range'];
+  api: GitHubApi | undefined;
+  log: ActionLog;
+}
+
+async function findChanges(o: ChangesContext): Promise<Changes> {
+  const { api, range } = o;
   const { changed } = await resolveChanges({
     range,
-    root: ctx.root,
-    workspace: ctx.workspace,
-    log,
-    fetchHistory: inputs.fetchHistory,
+    root: o.ctx.root,
+    workspace: o.ctx.workspace,
+    log: o.log,
+    fetchHistory: o.inputs.fetchHistory,
     ...(api ? { compare: (b: string, h: string) => api.compare(b, h) } : {}),
   });
-  const changedLine =
-    changed.kind === 'files'
-      ? `${changed.files.length} file${changed.files.length === 1 ? '' : 's'} in the project changed (${range.kind === 'range' ? range.why : ''})`
-      : changed.reason;
-  core.info(`What changed: ${changedLine}`);
+  const files = (n: number): string => `${n} file${n === 1 ? '' : 's'}`;
+  const why = range.kind === 'range' ? range.why : '';
+  const line =
+    changed.kind === 'files' ? `${files(changed.files.length)} in the project changed (${why})` : changed.reason;
+  core.info(`What changed: ${line}`);
+  return { range, changed, line };
+}
 
-  const notes: string[] = [];
-  const validation = validateProject(ctx.configPath);
+interface CommandContext {
+  inputs: Inputs;
+  ctx: RunContext;
+  changed: ChangedFiles;
+  validation: ValidationResult;
+  log: ActionLog;
+}
+
+/** Validation has already run; plan and deploy run on top of it, unless the project file is unusable. */
+async function runCommand(c: CommandContext): Promise<CommandOutcome> {
+  const { inputs, ctx, validation } = c;
+  if (validation.fatal) {
+    const why = validation.findings[0]?.message ?? 'unreadable';
+    return { notes: [], error: `cannot use the project file ${ctx.configFile}: ${why}` };
+  }
+  if (inputs.command === 'plan' && ctx.event.pullRequest?.fromFork === true) return skipPlanOnFork();
+  if (inputs.command === 'plan') return runPlan(c);
+  if (inputs.command === 'deploy') return runDeploy(c);
+  return { notes: [] };
+}
+
+function skipPlanOnFork(): CommandOutcome {
+  const why =
+    'Plan skipped: pull requests from forks get no AWS role and a read-only token. The files were validated; ' +
+    'a maintainer can run the plan by re-running this workflow from a branch of this repository.';
+  core.notice(why, { title: 'dd-ecs-monitor' });
+  return { notes: [why] };
+}
+
+function planOptions(c: CommandContext): PlanOptions {
+  const { inputs } = c;
+  const { env } = c.ctx;
   // The project file's `region` wins (resolveRegion); the input fills in when it has none.
-  const commandEnv = inputs.awsRegion ? { ...env, AWS_REGION: inputs.awsRegion, AWS_DEFAULT_REGION: inputs.awsRegion } : env;
-  const planOptions = {
-    configPath: ctx.configPath,
+  const region = inputs.awsRegion;
+  const commandEnv = region ? { ...env, AWS_REGION: region, AWS_DEFAULT_REGION: region } : env;
+  return {
+    configPath: c.ctx.configPath,
     offline: inputs.offline,
-    changed,
+    changed: c.changed,
     only: inputs.only,
     forceNewDeployment: inputs.forceNewDeployment,
     rebuild: inputs.rebuild,
-    log,
+    log: c.log,
     env: commandEnv,
-    validation,
+    validation: c.validation,
   };
+}
 
-  let plan: Plan | undefined;
-  let deployed: DeployResult | undefined;
-  let error: string | undefined;
-  if (validation.fatal) {
-    error = `cannot use the project file ${ctx.configFile}: ${validation.findings[0]?.message ?? 'unreadable'}`;
-  } else if (inputs.command === 'plan' && fromFork) {
-    const why = 'Plan skipped: pull requests from forks get no AWS role and a read-only token. The files were validated; a maintainer can run the plan by re-running this workflow from a branch of this repository.';
-    core.notice(why, { title: 'dd-ecs-monitor' });
-    notes.push(why);
-  } else if (inputs.command === 'plan') {
-    try {
-      const { planProject } = await import('../plan-project.js');
-      plan = await planProject(planOptions);
-    } catch (err) {
-      error = `plan failed: ${message(err)}`;
-    }
-  } else if (inputs.command === 'deploy') {
-    try {
-      const { deploy } = await import('../deploy.js');
-      deployed = await deploy({
-        ...planOptions,
-        dryRun: inputs.dryRun,
-        rollback: inputs.rollback,
-        ...(inputs.waitTimeoutSeconds !== undefined ? { waitTimeoutSeconds: inputs.waitTimeoutSeconds } : {}),
-        ...(inputs.pollIntervalSeconds !== undefined ? { pollIntervalSeconds: inputs.pollIntervalSeconds } : {}),
-        gitSha: event.push?.after || event.sha,
-      });
-    } catch (err) {
-      error = `deploy failed: ${message(err)}`;
-    }
+async function runPlan(c: CommandContext): Promise<CommandOutcome> {
+  try {
+    const { planProject } = await import('../plan-project.js');
+    return { notes: [], plan: await planProject(planOptions(c)) };
+  } catch (err) {
+    return { notes: [], error: `plan failed: ${message(err)}` };
   }
+}
 
+async function runDeploy(c: CommandContext): Promise<CommandOutcome> {
+  const { inputs, ctx } = c;
+  try {
+    const { deploy } = await import('../deploy.js');
+    const deployed = await deploy({
+      ...planOptions(c),
+      dryRun: inputs.dryRun,
+      rollback: inputs.rollback,
+      ...(inputs.waitTimeoutSeconds !== undefined ? { waitTimeoutSeconds: inputs.waitTimeoutSeconds } : {}),
+      ...(inputs.pollIntervalSeconds !== undefined ? { pollIntervalSeconds: inputs.pollIntervalSeconds } : {}),
+      gitSha: ctx.event.push?.after || ctx.event.sha,
+    });
+    return { notes: [], deployed };
+  } catch (err) {
+    return { notes: [], error: `deploy failed: ${message(err)}` };
+  }
+}
+
+function workspaceFindings(ctx: RunContext, validation: ValidationResult, outcome: CommandOutcome): Finding[] {
+  const { plan, deployed } = outcome;
   const projectFindings = [...validation.findings, ...(plan?.findings ?? []), ...(deployed?.plan.findings ?? [])];
-  const findings = dedupeFindings(toWorkspacePaths(projectFindings, ctx.root, ctx.workspace));
-  const sitesRaw = validation.fatal ? undefined : await sitesForRun({ validation, changed, range, root: ctx.root, workspace: ctx.workspace, ...(api ? { api } : {}) });
-  // The report shows workspace-relative paths, as the annotations do.
-  const prefix = path.relative(ctx.workspace, ctx.root).split(path.sep).join('/');
-  const toWs = (f: string): string => (prefix ? `${prefix}/${f}` : f);
-  const sites =
-    sitesRaw && !('unavailable' in sitesRaw)
-      ? {
-          ...sitesRaw,
-          added: sitesRaw.added.map((s) => ({ ...s, file: toWs(s.file) })),
-          removed: sitesRaw.removed.map((s) => ({ ...s, file: toWs(s.file) })),
-          changed: sitesRaw.changed.map((s) => ({ ...s, file: toWs(s.file) })),
-        }
-      : sitesRaw;
+  return dedupeFindings(toWorkspacePaths(projectFindings, ctx.root, ctx.workspace));
+}
 
-  const model: ReportModel = {
-    command: inputs.command,
-    configFile: ctx.configFile,
-    findings,
-    failOn: inputs.failOn,
-    ...(sites ? { sites } : {}),
-    changed: changedLine,
+/** The sites diff with workspace-relative paths, as the annotations and the report show them. */
+interface SitesContext {
+  ctx: RunContext;
+  validation: ValidationResult;
+  changes: Changes;
+  api: GitHubApi | undefined;
+}
+
+async function sitesInWorkspace(o: SitesContext): Promise<Sites> {
+  const { ctx, api, changes } = o;
+  const raw = await sitesForRun({
+    validation: o.validation,
+    changed: changes.changed,
+    range: changes.range,
+    root: ctx.root,
+    workspace: ctx.workspace,
+    ...(api ? { api } : {}),
+  });
+  if ('unavailable' in raw) return raw;
+  const prefix = path.relative(ctx.workspace, ctx.root).split(path.sep).join('/');
+  const toWs = <T extends { file: string }>(s: T): T => ({ ...s, file: prefix ? `${prefix}/${s.file}` : s.file });
+  return { ...raw, added: raw.added.map(toWs), removed: raw.removed.map(toWs), changed: raw.changed.map(toWs) };
+}
+
+interface ModelParts {
+  inputs: Inputs;
+  ctx: RunContext;
+  findings: Finding[];
+  sites: Sites | undefined;
+  changes: Changes;
+  outcome: CommandOutcome;
+}
+
+function reportModel(p: ModelParts): ReportModel {
+  const { event } = p.ctx;
+  const { plan, deployed, error } = p.outcome;
+  const head = event.pullRequest?.headSha || event.sha;
+  return {
+    command: p.inputs.command,
+    configFile: p.ctx.configFile,
+    findings: p.findings,
+    failOn: p.inputs.failOn,
+    ...(p.sites ? { sites: p.sites } : {}),
+    changed: p.changes.line,
     ...(plan ? { plan } : {}),
     ...(deployed ? { deploy: deployed } : {}),
-    notes,
+    notes: p.outcome.notes,
     ...(error ? { error } : {}),
-    ...(event.sha ? { sha: event.pullRequest?.headSha || event.sha } : {}),
+    ...(event.sha ? { sha: head } : {}),
     ...(event.runUrl ? { runUrl: event.runUrl } : {}),
-    ...(event.repo ? { blobUrl: `${event.serverUrl}/${event.repo.owner}/${event.repo.repo}/blob/${event.pullRequest?.headSha || event.sha}` } : {}),
+    ...(event.repo ? { blobUrl: `${event.serverUrl}/${event.repo.owner}/${event.repo.repo}/blob/${head}` } : {}),
   };
+}
 
-  const failures = [
+/** Each reason the run fails, as one sentence; empty when it passes. */
+function runFailures(inputs: Inputs, findings: readonly Finding[], outcome: CommandOutcome): string[] {
+  const { plan, deployed, error } = outcome;
+  return [
     error,
     failureMessage(findings, inputs.failOn),
-    plan?.problems.length ? `plan found ${plan.problems.length} problem(s) that would stop the deploy: ${plan.problems.join('; ')}` : undefined,
+    plan?.problems.length
+      ? `plan found ${plan.problems.length} problem(s) that would stop the deploy: ${plan.problems.join('; ')}`
+      : undefined,
     deployed && !deployed.ok && !error ? deployFailure(deployed) : undefined,
   ].filter((x): x is string => Boolean(x));
+}
 
-  await publishSarif({ findings, sarifFile: inputs.sarifFile, workspace: ctx.workspace, env });
-  const published = await publish({ inputs, event, model, findings, api, log, fromFork });
-  setOutputs(computeOutputs({ findings, changed, ...(sites && !('unavailable' in sites) ? { sites } : {}), ...(plan ? { plan } : {}), ...(deployed ? { deploy: deployed } : {}), ...(published.commentUrl ? { commentUrl: published.commentUrl } : {}), ok: failures.length === 0 }));
+interface RunOutputs {
+  findings: Finding[];
+  changes: Changes;
+  sites: Sites | undefined;
+  outcome: CommandOutcome;
+  commentUrl: string | undefined;
+  ok: boolean;
+}
 
-  if (failures.length) throw new Error(failures.join('; '));
+function setRunOutputs(o: RunOutputs): void {
+  const { sites } = o;
+  const { plan, deployed } = o.outcome;
+  setOutputs(
+    computeOutputs({
+      findings: o.findings,
+      changed: o.changes.changed,
+      ...(sites && !('unavailable' in sites) ? { sites } : {}),
+      ...(plan ? { plan } : {}),
+      ...(deployed ? { deploy: deployed } : {}),
+      ...(o.commentUrl ? { commentUrl: o.commentUrl } : {}),
+      ok: o.ok,
+    }),
+  );
 }
 
 function deployFailure(d: DeployResult): string {

@@ -1,25 +1,15 @@
 /**
- * Findings as workflow annotations on the exact file, line and column, which GitHub shows inline
- * in the pull request's diff. Paths are made relative to the repository root (`GITHUB_WORKSPACE`),
- * as annotations require, even when the project file lives in a subfolder. All findings are
- * annotated first; the run then fails once, with the count (failureMessage).
+ * What annotations need, as plain data: finding paths relative to the repository root
+ * (`GITHUB_WORKSPACE`), as annotations require, even when the project file lives in a subfolder;
+ * and the one failure message with the count. Writing the annotations is the action's job
+ * (src/action/annotate.ts): nothing in src/report talks to the runner.
  */
-import * as core from '@actions/core';
-import { type Finding, type Severity, countBySeverity, sortFindings } from '../checks/findings.js';
+import { type Finding, countBySeverity } from '../checks/findings.js';
 import { plural, rebase } from './findings.js';
-
-export type AnnotationSink = Pick<typeof core, 'error' | 'warning' | 'notice'>;
 
 /** Project-relative finding paths -> workspace-relative. */
 export function toWorkspacePaths(findings: readonly Finding[], projectRoot: string, workspace: string): Finding[] {
   return rebase(findings, projectRoot, workspace);
-}
-
-export function annotate(findings: readonly Finding[], sink: AnnotationSink = core): Record<Severity, number> {
-  for (const f of sortFindings(findings)) {
-    sink[f.severity](f.message, { file: f.file, startLine: f.line, startColumn: f.column, title: f.code });
-  }
-  return countBySeverity(findings);
 }
 
 /** The one failure message for findings at or above `failOn`, or undefined when none fails the run. */

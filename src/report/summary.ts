@@ -6,7 +6,6 @@
  * user's files goes through markdown.ts; secrets never get here (sites carry '<secret>', diffs are
  * masked upstream, and values the run masked are redacted once more before anything is written).
  */
-import * as core from '@actions/core';
 import { type Finding, countBySeverity } from '../checks/findings.js';
 import { bySeverityThenPlace } from './order.js';
 import { shortTaskDefinition } from '../ecs/arn.js';
@@ -201,11 +200,4 @@ export function renderReport(m: ReportModel, redact: readonly string[] = []): st
     for (const form of new Set([s, escapeText(s, s.length + 1)])) md = md.split(form).join('***');
   }
   return md;
-}
-
-/** Appends the report to the job summary file (`GITHUB_STEP_SUMMARY`); a no-op outside a runner. */
-export async function writeJobSummary(markdown: string, env: NodeJS.ProcessEnv = process.env): Promise<boolean> {
-  if (!env.GITHUB_STEP_SUMMARY) return false;
-  await core.summary.addRaw(markdown, true).write();
-  return true;
 }

@@ -4,7 +4,8 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import type { Finding } from '../../src/checks/findings.js';
-import { annotate, failureMessage, toWorkspacePaths } from '../../src/report/annotations.js';
+import { annotate } from '../../src/action/annotate.js';
+import { failureMessage, toWorkspacePaths } from '../../src/report/annotations.js';
 
 const f = (severity: Finding['severity'], line: number, file = 'datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml'): Finding => ({
   file,

@@ -11,6 +11,7 @@ import { keyName } from '../yaml/ast.js';
 import { checkShape } from './check-shape.js';
 import { parseTaskDefinitionTree, taskDefObject } from './parse.js';
 import { checkRules } from './rules.js';
+import { checkSecretValues } from './secret-values.js';
 import { READ_ONLY_FIELDS, TASK_DEFINITION } from './schema.js';
 
 export { parseTaskDefinitionTree, taskDefObject, type ParsedTaskDefinition } from './parse.js';
@@ -49,6 +50,7 @@ export function checkTaskDefinition(source: SourceText, opts: { service?: Servic
   }
   findings.push(...checkShape(source, root, TASK_DEFINITION, new Set(READ_ONLY_FIELDS)));
   findings.push(...checkRules({ source, root, ...(opts.service ? { service: opts.service } : {}) }));
+  findings.push(...checkSecretValues({ source, root, ...(opts.service ? { service: opts.service } : {}) }));
   const taskDef = taskDefObject(parsed);
   return { findings, ...(taskDef ? { taskDef } : {}) };
 }
