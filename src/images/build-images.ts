@@ -23,6 +23,7 @@ import {
   isImmutable,
 } from './ecr.js';
 import { type BuildImagesOptions, type BuildImagesResult, ImageBuildError, type ImageResult, type ImageSpec } from './types.js';
+import { appendAll } from '../checks/findings.js';
 
 /** Docker's tag grammar. */
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -230,7 +231,7 @@ async function buildAll({ opts, exec, toBuild, results, findings }: BuildAllInpu
           ecr,
           checkFluentd: opts.fluentdDryRun !== false && r.spec.fluentdCheck !== undefined,
         });
-        findings.push(...out.findings);
+        appendAll(findings, out.findings);
         results.set(r.spec.key, {
           key: r.spec.key,
           repository: r.spec.repository,

@@ -17,6 +17,7 @@ import { parseDockerfile } from './dockerfile.js';
 import { resolveRepoPath } from './paths.js';
 import { DEPLOY_DEFAULTS, FILE_KINDS, type FileKind, type ImageConfig, type Project, type ServiceConfig } from './types.js';
 import { YamlReader } from './yaml-reader.js';
+import { appendAll } from '../checks/findings.js';
 
 const TOP_KEYS = ['version', 'region', 'cluster', 'images', 'services', 'files', 'fluentd', 'deploy'];
 const IMAGE_KEYS = ['context', 'dockerfile', 'repository', 'buildArgs', 'target', 'platform'];
@@ -49,7 +50,7 @@ export function loadProject(configPath: string): LoadResult {
     };
   }
   const r = new YamlReader(source);
-  r.findings.push(...yaml.findings);
+  appendAll(r.findings, yaml.findings);
   for (const d of yaml.duplicates) {
     r.at(d.dup.key, 'error', 'project/duplicate-key', `"${d.key}" is defined twice${d.path ? ` in ${d.path}` : ''} (first on line ${source.lines.position(d.first.key.range[0]).line}): the first one would be silently dropped; merge them`);
   }
