@@ -65,6 +65,8 @@ describe('embedded Ruby: what fails in every environment, and what may run', () 
     ['undefined_name', "undefined local variable or method 'undefined_name' (NameError)"],
     ['no_such(1)', "undefined method 'no_such' (NoMethodError)"],
     ['nil.strip', "undefined method 'strip' for nil (NoMethodError)"],
+    ["ENV['X'].(", 'a syntax error (an unclosed ()'],
+    ['(1 +)', 'a syntax error (nothing after the operator +)'],
   ])('%s fails: %s', (code, problem) => {
     expect(embeddedRubyProblem(code)).toBe(problem);
   });
@@ -83,6 +85,13 @@ describe('embedded Ruby: what fails in every environment, and what may run', () 
     "Time.now.strftime('%Y')",
     '',
     "require 'socket'",
+    '1e3.to_i + 0x1F',
+    "%w[a b].join(',')",
+    "ENV['X'] =~ /abc/ ? 'y' : 'n'",
+    '@x',
+    '$stdout',
+    "[1, 2,].join(',')",
+    '[1].each { |x| }',
   ])('%s may run', (code) => {
     expect(embeddedRubyProblem(code)).toBeUndefined();
   });

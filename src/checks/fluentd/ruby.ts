@@ -33,6 +33,8 @@ const NIL_METHODS = new Set([
 
 const BINARY = new Set(['+', '-', '*', '/', '%', '**', '||', '&&', '|', '&', '^', '==', '!=', '<', '>', '<=', '>=', '<=>', '=~', '<<', '>>', ',', '.', '::', '?', ':', '&.']);
 
+const BEFORE_CLOSE = new Set(['+', '-', '/', '%', '||', '&&', '==', '!=', '<', '>', '<=', '>=', '.', '::', '&.', '=']);
+
 const OPS = ['**', '||', '&&', '==', '!=', '<=>', '<=', '>=', '=~', '<<', '>>', '::', '&.', '+', '-', '*', '/', '%', '|', '&', '^', '<', '>', '!', '.', ',', '?', ':', '=', ';', '~'];
 
 /** Tokens; a message when the code cannot even be split (an unterminated string); undefined for text outside this reader. */
@@ -59,7 +61,7 @@ function tokenize(code: string): Token[] | string | undefined {
       i += word[0].length;
       continue;
     }
-    const num = /^\d[\d_]*(\.\d+)?/.exec(code.slice(i));
+    const num = /^(?:0[xXbBoO][0-9a-fA-F_]+|\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(code.slice(i));
     if (num) {
       out.push({ kind: 'num', text: num[0] });
       i += num[0].length;
@@ -71,6 +73,10 @@ function tokenize(code: string): Token[] | string | undefined {
       i += sym[0].length;
       continue;
     }
+    const last = out[out.length - 1];
+    // `/re/`, `%w[...]`, `?a`: literals this reader does not follow, where a value starts.
+    if ((c === '/' || c === '%' || c === '?') && (!last || last.kind === 'op' || last.kind === 'open')) return undefined;
+    if (c === '<' && code.startsWith('<<', i) && /^<<[~-]?[A-Z'"]/.test(code.slice(i))) return undefined; // a heredoc
     if ('([{'.includes(c)) out.push({ kind: 'open', text: c });
     else if (')]}'.includes(c)) out.push({ kind: 'close', text: c });
     else {
@@ -99,7 +105,8 @@ function syntaxProblem(tokens: Token[]): string | undefined {
   for (let i = 1; i < tokens.length; i++) {
     const a = tokens[i - 1] as Token;
     const b = tokens[i] as Token;
-    if (a.kind === 'op' && BINARY.has(a.text) && b.kind === 'close') return `nothing after the operator ${a.text}`;
+    // Not `,` (a trailing comma is allowed), `|` (`{ |x| }`), `*`/`**`/`&` (anonymous arguments).
+    if (a.kind === 'op' && BEFORE_CLOSE.has(a.text) && b.kind === 'close') return `nothing after the operator ${a.text}`;
   }
   return undefined;
 }
