@@ -3,7 +3,8 @@
  * in the same run (ratios hold on noisy machines where absolute numbers drift).
  *   1. validation: an http_check file with 5,000 instances and a 3,000-line fluent.conf (median ms)
  *   2. cold start: the CLI's `check` of one small file; the action bundle to its first log line
- *   3. deploy: a no-op deploy and a config-only deploy against the conventional sequence (always
+ *   3. hostile inputs (issue 8): each bounded input's milliseconds, as a ratio to a plain file
+ *   4. deploy: a no-op deploy and a config-only deploy against the conventional sequence (always
  *      build both images, always register, always update), wall time and AWS calls
  *   4. layer append: a config-only image on a large base by registry append vs docker build + push
  */
@@ -22,6 +23,9 @@ import { fluentConfWithLines, httpCheckWithInstances } from './generate.js';
 import { ms, printRows, ratio, type Row, time, timeProcess } from './lib.js';
 import { deployBench } from './deploy-bench.js';
 import { appendBench } from './append-bench.js';
+import { main as cliMain } from '../src/cli/main.js';
+import { parseFluentd } from '../src/checks/fluentd/index.js';
+import { hostileInputs } from '../test/support/hostile-inputs.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -103,11 +107,33 @@ async function startBench(dir: string): Promise<void> {
   ]);
 }
 
+/**
+ * Issue 8: the hostile inputs of test/support/hostile-inputs.ts through the CLI in process (median
+ * of 3 runs each), next to a plain 3,000-line fluent.conf checked the same way: the ratio says how
+ * far from an ordinary file each bound keeps them. Unbounded, the first six ran for minutes.
+ */
+async function hostileBench(dir: string): Promise<void> {
+  const quiet = { out: (): void => undefined, err: (): void => undefined, env: { PATH: process.env.PATH } };
+  const fluentText = fluentConfWithLines(3000);
+  writeFileSync(path.join(dir, 'plain.conf'), fluentText);
+  const tPlain = await time(() => cliMain(['check', 'plain.conf'], { ...quiet, cwd: dir }), 3, 1);
+  const tParse = await time(() => parseFluentd(sourceFromText('plain.conf', fluentText)), 3, 1);
+  const rows: Row[] = [
+    { what: 'plain: check of a 3,000-line fluent.conf (CLI, in process)', value: ms(tPlain), note: `check/parse = ${ratio(tPlain, tParse)}` },
+  ];
+  for (const h of hostileInputs(dir)) {
+    const t = await time(() => cliMain(h.args, { ...quiet, cwd: h.cwd }), 3, 1);
+    rows.push({ what: h.name, value: ms(t), note: `${ratio(t, tPlain)} the plain file` });
+  }
+  printRows('Hostile inputs (median of 3 runs, CLI in process)', rows);
+}
+
 const dir = mkdtempSync(path.join(tmpdir(), 'dd-ecs-monitor-bench-'));
 try {
   const only = process.argv[2];
   if (!only || only === 'validate') await validationBench(dir);
   if (!only || only === 'start') await startBench(dir);
+  if (!only || only === 'hostile') await hostileBench(dir);
   if (!only || only === 'deploy') await deployBench();
   if (!only || only === 'append') await appendBench();
 } finally {

@@ -16,6 +16,7 @@ import { planProject } from './plan-project.js';
 import { imagePlan, PlanError, type Prepared, prepare } from './plan/prepare.js';
 import { renderAll } from './plan/render-all.js';
 import type { DeployedImage, DeployedService, DeployResult, ImagePlan, Plan, ServicePlan } from './plan/types.js';
+import { appendAll } from './checks/findings.js';
 
 export interface DeployOptions extends PlanOptions {
   dryRun: boolean;
@@ -108,14 +109,14 @@ async function deployWith(prepared: Prepared, clients: AwsClients, region: strin
   const plan: Plan = { offline: false, changed: opts.changed, images: imagePlans, services: [], findings: [...prepared.findings, ...built.findings], problems: [] };
   const blocked = built.findings.filter((f) => f.severity === 'error');
   if (blocked.length) {
-    plan.problems.push(...blocked.map((f) => `${f.file}:${f.line}:${f.column}: ${f.code} ${f.message}`));
+    appendAll(plan.problems, blocked.map((f) => `${f.file}:${f.line}:${f.column}: ${f.code} ${f.message}`));
     return { ok: false, dryRun: false, plan, images, services: [], problems: [`fluentd rejected the configuration in the built image: nothing was pushed for it, registered or updated`, ...plan.problems] };
   }
 
   const rendered = renderAll(prepared, Object.fromEntries(images.map((i) => [i.key, i.imageRef])), region, accountId);
   for (const n of rendered.notes) log.info(n);
   if (rendered.problems.length) {
-    plan.problems.push(...rendered.problems);
+    appendAll(plan.problems, rendered.problems);
     return { ok: false, dryRun: false, plan, images, services: [], problems: rendered.problems };
   }
 
@@ -152,7 +153,7 @@ async function deployWith(prepared: Prepared, clients: AwsClients, region: strin
   });
   // Pre-flight messages already name their service.
   const problems = result.problems.map((p) => `${p.message} [${p.code}]`);
-  plan.problems.push(...problems);
+  appendAll(plan.problems, problems);
   const services: DeployedService[] = result.services.map((s) => ({
     key: s.key,
     cluster: s.cluster,

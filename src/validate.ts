@@ -8,8 +8,7 @@ import path from 'node:path';
 import { agentConfPath, checkAgentFile, checkConfDLayout, type Site } from './checks/agent/index.js';
 import type { CheckContext, ContainerEnvView, ImageView, SecretBackendView } from './checks/context.js';
 import { checkAgreements } from './checks/cross/index.js';
-import { dedupeFindings, type Finding } from './checks/findings.js';
-import { checkFluentd } from './checks/fluentd/index.js';
+import { checkFluentd, senderForwardedTags } from './checks/fluentd/index.js';
 import { DiskFs } from './checks/fs.js';
 import { readSource } from './checks/source.js';
 import { checkTaskDefinition, containerEnv, records } from './checks/taskdef/index.js';
@@ -18,6 +17,7 @@ import { loadYaml } from './checks/yaml/load.js';
 import { classifyFiles, type ClassifiedFile, ImageFs, type ImageLayout, imageLayouts } from './project/layout.js';
 import { loadProject } from './project/load.js';
 import type { FileKind, Project, ServiceConfig } from './project/types.js';
+import { appendAll, dedupeFindings, type Finding } from './checks/findings.js';
 
 export interface SiteInFile extends Site {
   file: string;
@@ -62,28 +62,29 @@ export function validateProject(configPath: string, text?: string): ValidationRe
 
   const { layouts, findings: layoutFindings } = imageLayouts(project);
   result.layouts = layouts;
-  result.findings.push(...layoutFindings);
+  appendAll(result.findings, layoutFindings);
 
   for (const svc of Object.values(project.services)) {
     const decoded = readSource(svc.taskDefinition, path.join(project.root, svc.taskDefinition));
     if (!decoded.ok) {
-      result.findings.push(...decoded.findings);
+      appendAll(result.findings, decoded.findings);
       continue;
     }
     const r = checkTaskDefinition(decoded.source, { service: svc, project });
-    result.findings.push(...r.findings);
+    appendAll(result.findings, r.findings);
     if (r.taskDef) result.taskDefs.set(svc.key, r.taskDef);
   }
 
   // An image's contexts are the same for each of its files: worked out (datadog.yaml read) once.
   const contextsByImage = new Map<string, CheckContext[]>();
   const contextsOf = (layout: ImageLayout | undefined): CheckContext[] => {
-    if (!layout) return contexts(project, undefined, result);
+    if (!layout) return contexts(project, undefined, result, forwarded);
     let out = contextsByImage.get(layout.imageKey);
-    if (!out) contextsByImage.set(layout.imageKey, (out = contexts(project, layout, result)));
+    if (!out) contextsByImage.set(layout.imageKey, (out = contexts(project, layout, result, forwarded)));
     return out;
   };
   const classified = classifyFiles(project, layouts);
+  const forwarded = forwardedTags(project, classified);
   const seen = new Set<string>();
   for (const file of classified) {
     if (!seen.has(file.repoPath)) {
@@ -91,13 +92,13 @@ export function validateProject(configPath: string, text?: string): ValidationRe
       result.files.push({ path: file.repoPath, kind: file.kind });
     }
     const layout = file.imageKey ? layouts.get(file.imageKey) : undefined;
-    result.findings.push(...checkClassified(project, file, layout, contextsOf, result));
+    appendAll(result.findings, checkClassified(project, file, layout, contextsOf, result));
   }
   for (const layout of layouts.values()) {
     const confD = new Map([...layout.files].filter(([imagePath]) => agentConfPath(imagePath) !== undefined));
-    if (confD.size) result.findings.push(...checkConfDLayout(confD));
+    if (confD.size) appendAll(result.findings, checkConfDLayout(confD));
   }
-  result.findings.push(...checkAgreements(project, layouts));
+  appendAll(result.findings, checkAgreements(project, layouts));
   result.findings = dedupeFindings(result.findings);
   return result;
 }
@@ -117,9 +118,9 @@ function checkClassified(
       const out: Finding[] = [];
       for (const ctx of contextsOf(layout)) {
         const r = checkAgentFile(decoded.source, file.kind, ctx);
-        out.push(...r.findings);
+        appendAll(out, r.findings);
         if (file.kind === 'http_check' && !result.sites.some((s) => s.file === file.repoPath)) {
-          result.sites.push(...r.sites.map((s) => ({ ...s, file: file.repoPath })));
+          appendAll(result.sites, r.sites.map((s) => ({ ...s, file: file.repoPath })));
         }
       }
       return out;
@@ -127,8 +128,8 @@ function checkClassified(
     case 'fluentd': {
       const out: Finding[] = [];
       for (const ctx of contextsOf(layout)) {
-        if (layout && file.imagePath) out.push(...checkFluentd(file.imagePath, new ImageFs(project, layout), ctx).findings);
-        else out.push(...checkFluentd(file.repoPath, new DiskFs(project.root), ctx).findings);
+        if (layout && file.imagePath) appendAll(out, checkFluentd(file.imagePath, new ImageFs(project, layout), ctx).findings);
+        else appendAll(out, checkFluentd(file.repoPath, new DiskFs(project.root), ctx).findings);
       }
       return out;
     }
@@ -144,11 +145,26 @@ function checkClassified(
 }
 
 /**
+ * The tags the aggregator's in_forward receives: those the project's sender configs (Fluentd files
+ * in no image) forward, derived from their sources and routing, plus any the project file declares
+ * (`fluentd.forwardedTags`) for senders outside the repository. A sender that renames its tag thus
+ * changes what the aggregator's routing check sees.
+ */
+function forwardedTags(project: Project, classified: readonly ClassifiedFile[]): string[] {
+  const out = new Set(project.fluentd.forwardedTags);
+  for (const f of classified) {
+    if (f.kind !== 'fluentd' || f.imageKey !== undefined) continue;
+    for (const t of senderForwardedTags(f.repoPath, new DiskFs(project.root))) out.add(t);
+  }
+  return [...out];
+}
+
+/**
  * One check context per container that runs the image (a variable must reach every one of them),
  * or a single image-only context when no service runs it (or the file is in no image).
  */
-function contexts(project: Project, layout: ImageLayout | undefined, result: ValidationResult): CheckContext[] {
-  const base: CheckContext = { fluentd: { forwardedTags: project.fluentd.forwardedTags } };
+function contexts(project: Project, layout: ImageLayout | undefined, result: ValidationResult, forwardedTags: string[]): CheckContext[] {
+  const base: CheckContext = { fluentd: { forwardedTags } };
   if (!layout) return [base];
   const image = imageView(project, layout);
   const runners: Runner[] = [];

@@ -86,3 +86,12 @@ export class LineIndex {
     return { line: lo + 1, column: o - (this.starts[lo] as number) + 1 };
   }
 }
+
+/**
+ * `target.push(...items)` without the spread: a spread passes every item as an argument on the
+ * stack, and 50,000 findings overflow it ("Maximum call stack size exceeded").
+ */
+export function appendAll<T>(target: T[], items: Iterable<T>): T[] {
+  for (const item of items) target.push(item);
+  return target;
+}

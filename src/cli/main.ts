@@ -7,6 +7,7 @@ import path from 'node:path';
 import { checkStandaloneFile } from '../checks/check-file.js';
 import type { Finding } from '../checks/findings.js';
 import { exitCodeFor, formatJson, formatText, rebase, summaryLine } from '../report/findings.js';
+import { appendAll } from '../checks/findings.js';
 import { formatSarif } from '../report/sarif.js';
 import { noProjectFileMessage } from './no-project-file.js';
 import { type Command, commandUsage, type FindingsFormat, parseCommand, UsageError, USAGE } from './args.js';
@@ -109,7 +110,7 @@ function runCheck(cmd: Extract<Command, { command: 'check' }>, io: CliIo): numbe
   const files: Array<{ path: string; kind: string }> = [];
   for (const file of cmd.files) {
     const r = checkStandaloneFile(file, { kind: cmd.kind, cwd: io.cwd });
-    findings.push(...r.findings);
+    appendAll(findings, r.findings);
     files.push({ path: r.path, kind: r.kind });
   }
   printFindings(io, cmd.format, findings, files);

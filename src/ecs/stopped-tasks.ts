@@ -12,6 +12,7 @@ import { DescribeTasksCommand, ListTasksCommand, type ECSClient, type Task } fro
 import { awsErrorName } from '../aws.js';
 import { awsErrorText, DeployStepError } from './errors.js';
 import type { StoppedTask } from './types.js';
+import { appendAll } from '../checks/findings.js';
 
 export interface StoppedTasksOptions {
   ecs: ECSClient;
@@ -29,7 +30,7 @@ export async function stoppedTasksOf(opts: StoppedTasksOptions): Promise<Stopped
     const tasks: Task[] = [];
     for (let i = 0; i < arns.length; i += 100) {
       const r = await opts.ecs.send(new DescribeTasksCommand({ cluster: opts.cluster, tasks: arns.slice(i, i + 100) }));
-      tasks.push(...(r.tasks ?? []));
+      appendAll(tasks, (r.tasks ?? []));
     }
     return tasks
       .filter((t) => !filterHere || t.startedBy === opts.deploymentId)
@@ -60,7 +61,7 @@ async function listAll(
   let nextToken: string | undefined;
   do {
     const r = await ecs.send(new ListTasksCommand({ ...input, nextToken }));
-    out.push(...(r.taskArns ?? []));
+    appendAll(out, (r.taskArns ?? []));
     nextToken = r.nextToken;
   } while (nextToken && out.length < max);
   return out.slice(0, max);

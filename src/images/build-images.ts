@@ -26,6 +26,7 @@ import {
   isImmutable,
 } from './ecr.js';
 import { type BuildImagesOptions, type BuildImagesResult, ImageBuildError, type ImageResult, type ImageSpec } from './types.js';
+import { appendAll } from '../checks/findings.js';
 
 /** Docker's tag grammar. */
 const TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
@@ -340,14 +341,14 @@ async function makeOne(
       checkFluentd,
       ...(opts.fetch ? { fetch: opts.fetch } : {}),
     });
-    findings.push(...out.findings);
+    appendAll(findings, out.findings);
     results.set(r.spec.key, { ...builtResult(r, out.digest, tags, out.blocked), ...out.result });
     return;
   }
   const { session, builder } = ctx;
   if (!session || !builder) throw new Error('no Docker engine session for a docker build');
   const out = await buildOne({ spec: r.spec, repo: r.repo, tags, builder, session, exec, log, ecr, checkFluentd });
-  findings.push(...out.findings);
+  appendAll(findings, out.findings);
   const method = methods.get(r.spec.key);
   results.set(r.spec.key, {
     ...builtResult(r, out.digest, out.pushedTags, out.blocked),

@@ -47,7 +47,13 @@ export async function imageInputs(opts: ImageInputsOptions): Promise<ImageInputs
  * The same for a Dockerfile already parsed (with the same build args) and the context files its
  * build reads already known: validation's image layout, so neither is read twice.
  */
-export async function parsedImageInputs(opts: Omit<ImageInputsOptions, 'root'>, df: Dockerfile, files: string[]): Promise<ImageInputs> {
+export async function parsedImageInputs(
+  opts: Omit<ImageInputsOptions, 'root'>,
+  df: Dockerfile,
+  files: string[],
+  /** Digests of floating base references (content-hash.ts `resolveBaseDigests`), when resolved. */
+  baseDigests?: ReadonlyMap<string, string>,
+): Promise<ImageInputs> {
   // A stage built FROM an earlier stage names that stage, which the Dockerfile bytes already cover.
   const baseImages = df.stages.map((s) => (s.baseStage === undefined ? s.baseImage : `stage:${s.baseStage}`));
   const hash = await contentHash({
@@ -58,6 +64,7 @@ export async function parsedImageInputs(opts: Omit<ImageInputsOptions, 'root'>, 
     files,
     platform: opts.platform,
     target: opts.target,
+    ...(baseDigests ? { baseDigests } : {}),
   });
   return { hash, files, baseImages, findings: [] };
 }

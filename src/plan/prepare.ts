@@ -4,11 +4,12 @@
  * No AWS here.
  */
 import path from 'node:path';
-import type { Finding } from '../checks/findings.js';
+import { type Finding, finding } from '../checks/findings.js';
 import { readSource } from '../checks/source.js';
 import { containerEnv } from '../checks/taskdef/index.js';
-import { contentTag, imageInputs, type ImageSpec, parsedImageInputs } from '../images/index.js';
+import { type BaseDigests, contentTag, imageInputs, type ImageSpec, parsedImageInputs } from '../images/index.js';
 import { taskPlatform } from '../images/append-plan.js';
+import type { Dockerfile } from '../project/dockerfile.js';
 import type { Project, ServiceConfig } from '../project/types.js';
 import { type ValidationResult, validateProject } from '../validate.js';
 import type { ChangedFiles, ImagePlan } from './types.js';
@@ -47,6 +48,11 @@ export async function prepare(opts: {
   changed: ChangedFiles;
   /** The validation of `configPath` when the caller already has it (the action reports it too). */
   validation?: ValidationResult;
+  /**
+   * Resolves floating base references to digests for the content hash (`resolveBaseDigests`), so a
+   * tag moved upstream rebuilds; its notices become findings. Without it, bases are hashed by name.
+   */
+  resolveBaseImages?: (refs: readonly string[]) => Promise<BaseDigests>;
 }): Promise<Prepared> {
   const validation = opts.validation ?? validateProject(opts.configPath);
   const project = validation.project;
@@ -63,6 +69,7 @@ export async function prepare(opts: {
 
   const imageKeys = [...new Set(services.flatMap((s) => Object.values(s.containers)))].filter((k) => project.images[k]);
   const changedSet = opts.changed.kind === 'files' ? new Set(opts.changed.files) : undefined;
+  const baseNotices: Finding[] = [];
   const images = await Promise.all(
     imageKeys.map(async (key): Promise<PreparedImage> => {
       const img = project.images[key] as NonNullable<Project['images'][string]>;
@@ -78,8 +85,9 @@ export async function prepare(opts: {
       // Validation already parsed the Dockerfile and listed the context; without a layout (an
       // unreadable Dockerfile) imageInputs says why.
       const layout = validation.layouts.get(key);
+      const bases = layout && opts.resolveBaseImages ? await resolvedBases(opts.resolveBaseImages, layout.dockerfile, img.dockerfile, baseNotices) : undefined;
       const inputs = layout
-        ? await parsedImageInputs(hashOptions, layout.dockerfile, layout.inputs.map((f) => (img.context === '.' ? f : f.slice(img.context.length + 1))))
+        ? await parsedImageInputs(hashOptions, layout.dockerfile, layout.inputs.map((f) => (img.context === '.' ? f : f.slice(img.context.length + 1))), bases)
         : await imageInputs({ root: project.root, ...hashOptions });
       if (!inputs.hash) throw new PlanError(`image "${key}": ${inputs.findings[0]?.message ?? 'cannot read its Dockerfile'}`);
       const repoInputs = [img.dockerfile, ...inputs.files.map((f) => (img.context === '.' ? f : `${img.context}/${f}`))];
@@ -106,7 +114,23 @@ export async function prepare(opts: {
       };
     }),
   );
-  return { validation, project, services, images, findings: validation.findings };
+  return { validation, project, services, images, findings: baseNotices.length ? [...validation.findings, ...baseNotices] : validation.findings };
+}
+
+/** The digests of an image's floating bases; each one not resolved is a notice on the Dockerfile. */
+async function resolvedBases(
+  resolve: (refs: readonly string[]) => Promise<BaseDigests>,
+  df: Dockerfile,
+  dockerfile: string,
+  notices: Finding[],
+): Promise<ReadonlyMap<string, string>> {
+  const stages = df.stages.filter((s) => s.baseStage === undefined);
+  const r = await resolve(stages.map((s) => s.baseImage));
+  for (const message of r.notices) {
+    const line = stages.find((s) => message.startsWith(`base image ${s.baseImage} `))?.line ?? 1;
+    notices.push(finding(dockerfile, { line, column: 1 }, 'notice', 'dockerfile/base-unresolved', message));
+  }
+  return r.digests;
 }
 
 /** The platform the task definitions running this image ask for: which base entry a layer append reads. */

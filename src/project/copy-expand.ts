@@ -7,6 +7,7 @@
 import { type Finding, finding } from '../checks/findings.js';
 import type { CopyInstruction, Dockerfile, Stage } from './dockerfile.js';
 import { hasWildcard, isIgnored, parseIgnoreFile, patternToRegExp, type IgnoreRule } from './patterns.js';
+import { appendAll } from '../checks/findings.js';
 
 interface Listing {
   files: readonly string[];
@@ -105,7 +106,7 @@ const join = (dir: string, rel: string): string => (dir === '/' ? `/${rel}` : `$
 function applyCopy(copy: CopyInstruction, l: Listing, out: StageFiles, stage: Stage, sourceOf: (file: string) => string): void {
   const rules = parseIgnoreFile(copy.excludes.join('\n'));
   const matches: Match[] = [];
-  for (const src of copy.sources) matches.push(...matchSource(src, l));
+  for (const src of copy.sources) appendAll(matches, matchSource(src, l));
   const intoDir = copy.destDir || matches.length > 1 || copy.sources.length > 1 || isKnownDir(copy.dest, out.files, stage);
   for (const m of matches) {
     if (copy.add && !m.dir && ARCHIVE.test(m.path)) {

@@ -10,6 +10,7 @@ import { isInside, realpathOrSelf } from '../checks/fs.js';
 import { type Finding, finding } from '../checks/findings.js';
 import { readSource } from '../checks/source.js';
 import { isIgnored, parseIgnoreFile, type IgnoreRule } from './patterns.js';
+import { appendAll } from '../checks/findings.js';
 
 /** A monitoring repo's context is dozens of files; past this the walk stops with a finding. */
 export const MAX_CONTEXT_FILES = 20_000;
@@ -53,7 +54,7 @@ export function listContextFiles(contextDir: string, opts: ListContextOptions = 
     const file = display(c);
     const src = readSource(file, c);
     if (!src.ok) {
-      out.findings.push(...src.findings);
+      appendAll(out.findings, src.findings);
       break;
     }
     out.ignoreFile = file;

@@ -11,6 +11,7 @@ import { type Decoded, readSource } from '../checks/source.js';
 import { contextInputs, copySourceFindings, type Dockerfile, finalStage, imageFiles, installedGems, parseDockerfile } from './dockerfile.js';
 import { listContextFiles } from './dockerignore.js';
 import type { FileKind, Project } from './types.js';
+import { appendAll } from '../checks/findings.js';
 
 export interface ImageLayout {
   imageKey: string;
@@ -36,14 +37,14 @@ export function imageLayouts(project: Project): { layouts: Map<string, ImageLayo
     const dfAbs = path.join(project.root, img.dockerfile);
     const decoded = readSource(img.dockerfile, dfAbs);
     if (!decoded.ok) {
-      findings.push(...decoded.findings);
+      appendAll(findings, decoded.findings);
       continue;
     }
     const df = parseDockerfile(decoded.source, img.buildArgs);
-    findings.push(...df.findings);
+    appendAll(findings, df.findings);
     const listing = listContextFiles(path.join(project.root, img.context), { root: project.root, dockerfile: dfAbs });
-    findings.push(...listing.findings);
-    findings.push(...copySourceFindings(df, listing.files, { ignored: listing.ignored, contextDir: img.context, ...(img.target ? { target: img.target } : {}) }));
+    appendAll(findings, listing.findings);
+    appendAll(findings, copySourceFindings(df, listing.files, { ignored: listing.ignored, contextDir: img.context, ...(img.target ? { target: img.target } : {}) }));
     const view = imageFiles(df, listing.files, img.target);
     const files = new Map<string, string>();
     for (const [imagePath, rel] of view.files) files.set(imagePath, repoJoin(img.context, rel));

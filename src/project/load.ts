@@ -20,6 +20,7 @@ import { checkShape } from './schema.js';
 import { overriddenSecrets, templateRepository } from './service-checks.js';
 import { DEPLOY_DEFAULTS, type FileKind, type ImageConfig, type Project, type ServiceConfig } from './types.js';
 import { YamlReader } from './yaml-reader.js';
+import { appendAll } from '../checks/findings.js';
 
 export interface LoadResult {
   project?: Project;
@@ -56,7 +57,8 @@ export function loadProject(configPath: string, text?: string): LoadResult {
   }
   const shape = checkShape(yaml.root, source);
   const r = new YamlReader(source, shape.bad);
-  r.findings.push(...yaml.findings, ...shape.findings);
+  appendAll(r.findings, yaml.findings);
+  appendAll(r.findings, shape.findings);
   for (const d of yaml.duplicates) {
     r.at(
       d.dup.key,

@@ -1,52 +1,129 @@
 /**
  * Docker's path patterns (moby/patternmatcher, used for `.dockerignore` and for COPY/ADD sources):
  * `*` and `?` never cross `/`, `**` spans any number of directories, `[...]` is a character class,
- * `\` escapes. Paths are context-relative POSIX without a leading `./`.
+ * `\` escapes. Paths are context-relative POSIX without a leading `./`. These patterns decide which
+ * files go into an image's content hash, so any mismatch with Docker is a missed (or needless) rebuild.
  */
 
-const REGEX_SPECIAL = new Set(['.', '+', '(', ')', '|', '{', '}', '$', '^']);
+/** A compiled pattern: `test(path)` says whether the whole context-relative path matches. */
+export interface PathPattern {
+  test(path: string): boolean;
+}
 
-/** Compile one pattern the way patternmatcher's `compile` does (anchored at both ends). */
-export function patternToRegExp(pattern: string): RegExp | undefined {
+/** Characters patternmatcher escapes for its regexp (`shouldEscape`: `.+()|{}$`); `^` and `/` it leaves as they are. */
+const ESCAPED = new Set(['.', '+', '(', ')', '|', '{', '}', '$']);
+
+/**
+ * Compile one cleaned pattern as moby/patternmatcher's `Pattern.compile` does, for Docker decides
+ * content with it: the pattern is first checked with Go's `filepath.Match` syntax (a malformed one
+ * makes Docker refuse the build), then it is either an exact path, a prefix (`dir/**` or `dir**`:
+ * every path starting with `dir/` or `dir`), a suffix (a leading `**` followed by no other special
+ * character: `**foo` is every path ending in `foo`, `**\/foo` is `foo` or any path ending in
+ * `/foo`), or a regular expression: `*` is any run of non-slashes, `?` one non-slash, `**` any
+ * run of whole directories (anything at the end), `\` escapes the next character, and `[...]` is passed to the regexp engine as written, so
+ * `[^a]` excludes `a` (and matches `/`) while `[!a]` is the class of `!` and `a`, as in Go.
+ */
+export function patternToRegExp(pattern: string): PathPattern | undefined {
+  if (!goMatchSyntaxOk(pattern)) return undefined;
   let re = '^';
+  let type: 'exact' | 'prefix' | 'suffix' | 'regexp' = 'exact';
   for (let i = 0; i < pattern.length; i++) {
+    const start = i;
     const ch = pattern[i] as string;
-    if (ch === '*') {
-      if (pattern[i + 1] === '*') {
-        i++;
-        if (pattern[i + 1] === '/') i++; // `**/` is `**`
-        re += i + 1 >= pattern.length ? '.*' : '(?:.*/)?';
-      } else re += '[^/]*';
-    } else if (ch === '?') re += '[^/]';
-    else if (ch === '\\') {
-      const next = pattern[i + 1];
-      if (next === undefined) re += '\\\\';
-      else {
-        re += escapeChar(next);
-        i++;
+    if (ch === '*' && pattern[i + 1] === '*') {
+      i++;
+      if (pattern[i + 1] === '/') i++; // `**/` is `**`
+      if (i + 1 >= pattern.length) {
+        if (type === 'exact') type = 'prefix';
+        else {
+          re += '.*';
+          type = 'regexp';
+        }
+      } else {
+        re += '(.*/)?';
+        type = 'regexp';
       }
-    } else if (ch === '[') {
-      // Go's filepath.Match negates a class with `^`; JavaScript agrees. A class never matches `/`.
-      const close = pattern.indexOf(']', i + 2);
-      if (close === -1) return undefined; // Go: ErrBadPattern
-      let body = pattern.slice(i + 1, close);
-      const neg = body.startsWith('^') || body.startsWith('!');
-      if (neg) body = body.slice(1);
-      body = body.replace(/\\/g, '\\\\').replace(/\]/g, '\\]');
-      re += neg ? `[^/${body}]` : `[${body}]`;
-      i = close;
-    } else re += escapeChar(ch);
+      if (start === 0) type = 'suffix';
+    } else if (ch === '*') {
+      re += '[^/]*';
+      type = 'regexp';
+    } else if (ch === '?') {
+      re += '[^/]';
+      type = 'regexp';
+    } else if (ESCAPED.has(ch)) re += `\\${ch}`;
+    else if (ch === '\\') {
+      if (i + 1 < pattern.length) {
+        re += `\\${pattern[++i] as string}`;
+        type = 'regexp';
+      } else re += '\\\\';
+    } else if (ch === '[' || ch === ']') {
+      re += ch;
+      type = 'regexp';
+    } else re += ch;
   }
-  re += '$';
-  try {
-    return new RegExp(re, 's');
-  } catch {
-    return undefined;
+  switch (type) {
+    case 'exact':
+      return { test: (p) => p === pattern };
+    case 'prefix': {
+      const prefix = pattern.slice(0, -2);
+      return { test: (p) => p.startsWith(prefix) };
+    }
+    case 'suffix': {
+      const suffix = pattern.slice(2);
+      return { test: (p) => p.endsWith(suffix) || (suffix.startsWith('/') && p === suffix.slice(1)) };
+    }
+    default:
+      try {
+        // No flags: like Go's regexp, `.` stops at a newline and a negated class does not.
+        const compiled = new RegExp(`${re}$`);
+        return { test: (p) => compiled.test(p) };
+      } catch {
+        return undefined;
+      }
   }
 }
 
-function escapeChar(ch: string): string {
-  return REGEX_SPECIAL.has(ch) || ch === '\\' || ch === '[' || ch === ']' || ch === '*' || ch === '?' || ch === '/' ? `\\${ch}` : ch;
+/**
+ * Go's `filepath.Match(pattern, ".")` error state, which patternmatcher checks first: a `[` class
+ * must close, hold at least one range, and a `-`, a `]` or the end where a character is expected
+ * is malformed; a trailing `\` is too. (`^` negates a class in Go; `!` does not.)
+ */
+function goMatchSyntaxOk(pattern: string): boolean {
+  let i = 0;
+  const esc = (): boolean => {
+    const c = pattern[i];
+    if (c === undefined || c === '-' || c === ']') return false;
+    if (c === '\\') {
+      i++;
+      if (pattern[i] === undefined) return false;
+    }
+    i++;
+    return true;
+  };
+  while (i < pattern.length) {
+    const c = pattern[i] as string;
+    if (c === '\\') {
+      if (i + 1 >= pattern.length) return false;
+      i += 2;
+    } else if (c === '[') {
+      i++;
+      if (pattern[i] === '^') i++;
+      let ranges = 0;
+      for (;;) {
+        if (pattern[i] === ']' && ranges > 0) {
+          i++;
+          break;
+        }
+        if (!esc()) return false;
+        if (pattern[i] === '-') {
+          i++;
+          if (!esc()) return false;
+        }
+        ranges++;
+      }
+    } else i++;
+  }
+  return true;
 }
 
 /** `filepath.Clean` for POSIX paths: no `.` segments, `..` folded, no trailing slash; `''` -> `.`. */
@@ -67,7 +144,8 @@ export function cleanPath(p: string): string {
 export interface IgnoreRule {
   pattern: string;
   exclusion: boolean;
-  regex: RegExp | undefined;
+  /** Undefined when Docker refuses the pattern (malformed, or `!` alone). */
+  regex: PathPattern | undefined;
   line: number;
 }
 
@@ -89,7 +167,8 @@ export function parseIgnoreFile(text: string): IgnoreRule[] {
       p = cleanPath(p);
       if (p.length > 1 && p.startsWith('/')) p = p.slice(1);
     }
-    rules.push({ pattern: p, exclusion, regex: patternToRegExp(p), line: i + 1 });
+    // `!` alone: "illegal exclusion pattern" (patternmatcher.New).
+    rules.push({ pattern: p, exclusion, regex: exclusion && p === '' ? undefined : patternToRegExp(p), line: i + 1 });
   });
   return rules;
 }

@@ -9,6 +9,7 @@ import { checkAgentFile } from '../checks/agent/index.js';
 import { sourceFromText } from '../checks/source.js';
 import { type Exec, runProcess, tailLines } from '../exec.js';
 import type { SiteInFile } from '../validate.js';
+import { appendAll } from '../checks/findings.js';
 
 export interface SiteChange {
   field: string;
@@ -133,7 +134,7 @@ export async function sitesAt(files: readonly string[], read: BaseReader): Promi
     const text = await read(file);
     if (text === undefined) continue;
     const { sites } = checkAgentFile(sourceFromText(file, text), 'http_check', {});
-    out.push(...sites.map((s) => ({ ...s, file })));
+    appendAll(out, sites.map((s) => ({ ...s, file })));
   }
   return out;
 }

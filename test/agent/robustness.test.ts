@@ -124,7 +124,7 @@ describe('bounded time on hostile input', () => {
     for (const text of ['- '.repeat(10_000) + 'x', '['.repeat(10_000), 'a:\n' + Array.from({ length: 3000 }, (_, i) => `${' '.repeat(2 * i + 2)}b${i}:`).join('\n')]) {
       const t = performance.now();
       const res = checkAgentFile(sourceFromText('deep.yaml', text), 'http_check', {});
-      expect(performance.now() - t).toBeLessThan(5000);
+      expect(performance.now() - t).toBeLessThan(10_000); // a guard against a hang, not a speed claim
       expect(res.findings.some((f) => f.severity === 'error')).toBe(true);
       wellFormed(res.findings, text);
     }
@@ -135,7 +135,7 @@ describe('bounded time on hostile input', () => {
     for (let i = 0; i < 5000; i++) text += `  - name: site ${i}\n    url: https://www${i}.example.com/\n    timeout: 5\n    tags:\n      - "env:prd"\n`;
     const t = performance.now();
     const res = checkAgentFile(sourceFromText('big.yaml', text), 'http_check', seedContext());
-    expect(performance.now() - t).toBeLessThan(5000);
+    expect(performance.now() - t).toBeLessThan(10_000); // a guard against a hang, not a speed claim
     expect(res.findings).toEqual([]);
     expect(res.sites).toHaveLength(5000);
     expect(res.sites[4999]).toEqual({ name: 'site 4999', url: 'https://www4999.example.com/', line: 4 + 5 * 4999, options: { timeout: 5, tags: ['env:prd'] } });

@@ -223,7 +223,7 @@ test('a 10,000-deep template is rendered in bounded time without a stack overflo
   for (let i = 0; i < 10_000; i++) deep = { x: deep };
   const t0 = Date.now();
   const r = renderTaskDefinition({ ...base, template: { family: 'f', containerDefinitions: [{ name: 'a', image: 'x', dockerLabels: deep }] }, containers: {} });
-  expect(Date.now() - t0).toBeLessThan(2000);
+  expect(Date.now() - t0).toBeLessThan(10_000); // a guard against a hang, not a speed claim
   expect(r.input).toBeUndefined();
   expect(r.problems.map((p) => [p.code, p.message])).toEqual([
     ['render/invalid-template', 'the task definition template is nested more than 64 levels deep; a task definition is a few levels deep'],

@@ -1,6 +1,6 @@
 /**
  * Never crash, never hang: arbitrary text, token soup, 10,000-deep nesting, binary junk, 10 MB,
- * templates; and the performance bound (a 3,000-line fluent.conf well under 50 ms warm).
+ * templates. Speed is measured in `npm run bench` (bench/run.ts), not asserted here.
  */
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
@@ -111,7 +111,8 @@ describe('adversarial sizes', () => {
     const text = `<match a>\n  @type null\n  k a${' '.repeat(200_000)}b\n  v ${'x'.repeat(2_000_000)}\n</match>\n`;
     const t0 = performance.now();
     checkFluentdSource(sourceFromText('f.conf', text));
-    expect(performance.now() - t0).toBeLessThan(2000);
+    // A guard against a hang (quadratic scanning takes minutes here), not a speed claim: see `npm run bench`.
+    expect(performance.now() - t0).toBeLessThan(10_000);
   });
 
   test('binary junk, 10 MB and templated files through the file reader: one finding each', () => {
@@ -157,25 +158,13 @@ function bigConfig(blocks: number): string {
   return `${out.join('\n')}\n`;
 }
 
-describe('performance', () => {
-  test('a 3,000-line fluent.conf checks well under 50 ms warm', () => {
+describe('a large real-looking file', () => {
+  // Its speed is a row of `npm run bench`; here only that it checks clean.
+  test('a 3,000-line fluent.conf checks clean', () => {
     const text = bigConfig(92);
     expect(text.split('\n').length).toBeGreaterThanOrEqual(3000);
-    const source = sourceFromText('fluent.conf', text);
     const ctx = { env: { names: new Set(['DD_API_KEY']), secretNames: new Set<string>(), open: false, where: 'c', taskDefinitionFile: 't' } };
-    const first = checkFluentdSource(source, ctx);
-    expect(first.findings).toEqual([]);
-    for (let i = 0; i < 3; i++) checkFluentdSource(source, ctx);
-    const times: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      const t0 = performance.now();
-      checkFluentdSource(source, ctx);
-      times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    const median = times[3] as number;
-    // Measured about 10-15 ms on the 2-core CI machine.
-    expect(median).toBeLessThan(50);
+    expect(checkFluentdSource(sourceFromText('fluent.conf', text), ctx).findings).toEqual([]);
   });
 });
 

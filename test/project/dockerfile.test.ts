@@ -216,6 +216,6 @@ describe('never throws', () => {
     const t0 = Date.now();
     const df = parse(text);
     expect(df.stages[0]!.copies).toHaveLength(20000);
-    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(Date.now() - t0).toBeLessThan(10_000); // a guard against a hang, not a speed claim
   });
 });

@@ -18,6 +18,7 @@ import { SCHEMAS } from './schema/index.js';
 import { checkSecrets } from './secrets.js';
 import { checkShape } from './shape.js';
 import { type Site, extractSites } from './sites.js';
+import { appendAll } from '../findings.js';
 
 export type { AgentCheckKind } from './kind.js';
 export type { Site } from './sites.js';
@@ -46,7 +47,7 @@ export function checkAgentFile(source: SourceText, kind: AgentCheckKind, ctx: Ch
 
 function checkParsed(source: SourceText, kind: AgentCheckKind, ctx: CheckContext, r: Reporter): Site[] {
   const yaml = loadYaml(source, 'agent');
-  r.findings.push(...yaml.findings);
+  appendAll(r.findings, yaml.findings);
   if (yaml.findings.some((f) => f.severity === 'error')) return [];
   reportDuplicates(yaml.duplicates, r);
   const shape = checkShape(yaml.root, r);

@@ -4,7 +4,7 @@
  * `portMappings` in its task definition (an NLB target group registers the task by a mapped
  * container port: ECS CreateService `loadBalancers[].containerPort` must be one of them).
  */
-import { type Finding, finding } from '../findings.js';
+import { appendAll, type Finding, finding } from '../findings.js';
 import { type PortAt, forwardInputPorts, forwardServers, sourcePorts } from './fluentd-facts.js';
 import { type ContainerView, type World, mapsOf, posOf } from './world.js';
 import { type YNode, get, getPair, isScalar } from '../yaml/ast.js';
@@ -18,7 +18,7 @@ function aggregatorPorts(world: World): PortAt[] | undefined {
     if (!c.fluentd) continue;
     const ports = forwardInputPorts(c.fluentd.root);
     if (ports === null) return undefined;
-    out.push(...ports);
+    appendAll(out, ports);
   }
   return out.length ? out : undefined;
 }

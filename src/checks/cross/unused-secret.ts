@@ -6,7 +6,7 @@
  * the secret that was meant (CONFIG-FACTS E2.5: stale `secrets` entries).
  */
 import path from 'node:path';
-import { type Finding, finding } from '../findings.js';
+import { appendAll, type Finding, finding } from '../findings.js';
 import { type Element } from '../fluentd/ast.js';
 import { envRefs } from '../fluentd/secrets.js';
 import { readSource } from '../source.js';
@@ -23,7 +23,7 @@ function envNamesOf(root: Element): Set<string> {
     for (const code of [...el.argEmbedded, ...el.params.flatMap((p) => p.embedded)]) {
       for (const ref of envRefs(code.code)) out.add(ref.name);
     }
-    stack.push(...el.elements);
+    appendAll(stack, el.elements);
   }
   return out;
 }

@@ -4,11 +4,12 @@
  * loses events, and secrets in plain sight (CONFIG-FACTS parts B-E).
  */
 import type { CheckContext } from '../context.js';
-import { type Finding, sortFindings } from '../findings.js';
+import { dedupeFindings, type Finding } from '../findings.js';
 import type { ConfigFs } from '../fs.js';
 import type { SourceText } from '../source.js';
 import type { ParseOutcome } from './ast.js';
 import { checkDuplicateIds, checkDuplicateKeys } from './duplicates.js';
+import { forwardedTagsOf } from './forwarded-tags.js';
 import { checkGems } from './gems.js';
 import { loadConfig, parseSource } from './load.js';
 import { buildModel } from './model.js';
@@ -47,7 +48,7 @@ export function checkFluentdSource(source: SourceText, ctx: CheckContext = {}): 
 }
 
 function analyse(parsed: ParseOutcome, ctx: CheckContext): FluentdCheckResult {
-  if (parsed.fatal) return { findings: sortFindings(parsed.findings), files: parsed.files, envNames: [] };
+  if (parsed.fatal) return { findings: dedupeFindings(parsed.findings), files: parsed.files, envNames: [] };
   const report = new Report(parsed.findings);
   const complete = !parsed.incomplete;
   const model = buildModel(parsed.root, report, { complete });
@@ -58,7 +59,16 @@ function analyse(parsed: ParseOutcome, ctx: CheckContext): FluentdCheckResult {
   const envNames = checkSecrets(parsed.root, parsed.includeCode, uses, ctx, report);
   checkGems(uses, ctx.image, report);
   checkDuplicateKeys(parsed.root, report);
-  return { findings: sortFindings(report.findings), files: parsed.files, envNames };
+  // A file included twice is checked twice, at the same lines: its findings are the same, kept once.
+  return { findings: dedupeFindings(report.findings), files: parsed.files, envNames };
+}
+
+/**
+ * The tags a sender's configuration (a fluent.conf in no image, e.g. on the web servers) forwards
+ * with out_forward: the tags the aggregator's in_forward receives (forwarded-tags.ts).
+ */
+export function senderForwardedTags(entry: string, fs: ConfigFs): string[] {
+  return forwardedTagsOf(loadConfig(entry, fs));
 }
 
 /** Cheap content sniff for `check FILE` without --kind: true when the text looks like a Fluentd config. */

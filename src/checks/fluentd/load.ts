@@ -9,11 +9,20 @@ import { type ConfigFs, hasGlob } from '../fs.js';
 import { type SourceText, templateNotice } from '../source.js';
 import type { Element, FileFragment, IncludeNode, Item, Param, ParseOutcome } from './ast.js';
 import { parseFile } from './parser.js';
+import { appendAll } from '../findings.js';
 
 /** Past this many nested includes something is wrong (fluentd itself would eventually crash). */
 const MAX_INCLUDE_DEPTH = 32;
 /** A glob like `/**\/*.conf` must not turn one check into thousands of file reads. */
 const MAX_FILES = 500;
+/**
+ * Expansions in all (a file read into the tree once per `@include` that reaches it). Fluentd expands
+ * an include every time it appears, so a chain of files each including the next twice doubles per
+ * level, and files that each include `*.conf` multiply: both are bounded here by count and size.
+ */
+export const MAX_EXPANSIONS = 1_000;
+/** Characters of text expanded in all, counting a file again each time it is included. */
+export const MAX_EXPANDED_CHARS = 16 * 1024 * 1024;
 /** Names editors and admins leave behind; fluentd warns when a glob include picks them up (B2). */
 const BACKUP_NAME = /(\.bak|\.orig|\.old|_old|\.backup|\.swp|\.tmp|~)(\.conf)?$/i;
 
@@ -68,12 +77,17 @@ export function loadConfig(entry: string, fs: ConfigFs, options: { followInclude
   const decoded = fs.read(entry);
   files.push(display);
   if (!decoded.ok) {
-    findings.push(...decoded.findings);
+    appendAll(findings, decoded.findings);
     return outcome(true, true);
   }
   const notice = templateNotice(decoded.source);
   if (notice) {
     findings.push(notice);
+    return outcome(true, true);
+  }
+  const entryBom = bomFinding(decoded.source);
+  if (entryBom) {
+    findings.push(entryBom);
     return outcome(true, true);
   }
   let incomplete = false;
@@ -88,6 +102,11 @@ export function loadConfig(entry: string, fs: ConfigFs, options: { followInclude
     return frag;
   };
 
+  let expansions = 0;
+  let expandedChars = decoded.source.text.length;
+  /** Include lines already reported as closing a cycle: once each, however many paths reach them. */
+  const cycleReported = new Set<string>();
+  const globCache = new Map<string, ReturnType<typeof resolveInclude>>();
   const entryCtx: FileCtx = { path: entry, display, lines: decoded.source.lines };
   const entryFrag = parse(entryCtx, decoded.source.text, true);
   const stack: Frame[] = [{ items: entryFrag.items, i: 0, target: root, file: entryCtx, chain: [display], fragment: entryFrag }];
@@ -146,7 +165,10 @@ export function loadConfig(entry: string, fs: ConfigFs, options: { followInclude
       incomplete = true;
       continue;
     }
-    const resolved = resolveInclude(item, top.file, fs);
+    // The same @include line is met again in each copy of its file: list the directory once.
+    const globKey = `${top.file.path}\0${item.uri}`;
+    const resolved = globCache.get(globKey) ?? resolveInclude(item, top.file, fs);
+    globCache.set(globKey, resolved);
     if ('finding' in resolved) {
       incomplete = true;
       findings.push(finding(where, lines.position(item.uriOffset), 'warning', resolved.finding.code, resolved.finding.message));
@@ -172,6 +194,9 @@ export function loadConfig(entry: string, fs: ConfigFs, options: { followInclude
         findings.push(finding(where, lines.position(item.uriOffset), 'warning', 'fluentd/include-backup-file', `@include ${item.uri} also reads ${shown}, which looks like a backup copy; rename or delete it, or narrow the glob`));
       }
       if (top.chain.includes(shown)) {
+        const key = `${where}\0${item.offset}`;
+        if (cycleReported.has(key)) continue;
+        cycleReported.add(key);
         findings.push(
           finding(where, at, 'error', 'fluentd/include-cycle', `@include ${item.uri} includes ${shown}, which is already being included (${[...top.chain, shown].join(' -> ')}): fluentd recurses until it crashes; remove the cycle`),
         );
@@ -191,7 +216,7 @@ export function loadConfig(entry: string, fs: ConfigFs, options: { followInclude
       if (!files.includes(shown)) files.push(shown);
       if (!d.ok) {
         incomplete = true;
-        findings.push(...d.findings);
+        appendAll(findings, d.findings);
         continue;
       }
       const tpl = templateNotice(d.source);
@@ -199,6 +224,17 @@ export function loadConfig(entry: string, fs: ConfigFs, options: { followInclude
         incomplete = true;
         findings.push(tpl);
         continue;
+      }
+      const bom = bomFinding(d.source);
+      if (bom) {
+        findings.push(bom);
+        return outcome(true, true);
+      }
+      expansions++;
+      expandedChars += d.source.text.length;
+      if (expansions > MAX_EXPANSIONS || expandedChars > MAX_EXPANDED_CHARS) {
+        findings.push(finding(where, at, 'error', 'fluentd/include-explosion', explosionMessage(item.uri, shown, expansions)));
+        return outcome(true, true);
       }
       const ctx: FileCtx = { path, display: shown, lines: d.source.lines };
       const frag = parse(ctx, d.source.text, false);
@@ -208,6 +244,32 @@ export function loadConfig(entry: string, fs: ConfigFs, options: { followInclude
     for (let i = frames.length - 1; i >= 0; i--) stack.push(frames[i] as Frame);
   }
   return outcome(false, incomplete);
+}
+
+/**
+ * Fluentd reads a config as UTF-8 text and does not strip a byte order mark: U+FEFF becomes part
+ * of the first token, so `\uFEFF<source>` is read as a parameter name and the `</source>` that
+ * follows is an "unmatched end tag" (a BOM before a comment or `@include` silently turns that line
+ * into a parameter). Editors on Windows add one on save.
+ */
+function bomFinding(source: SourceText): Finding | undefined {
+  if (!source.bom) return undefined;
+  const what = source.bom === 'utf8' ? 'a UTF-8 byte order mark (BOM)' : `a ${source.bom === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE'} byte order mark: the file is UTF-16`;
+  return finding(
+    source.file,
+    { line: 1, column: 1 },
+    'error',
+    'fluentd/bom',
+    `the file starts with ${what}; fluentd reads the file as UTF-8 with the mark as text, so its first line is misread (typically "unmatched end tag"); save it as UTF-8 without BOM`,
+  );
+}
+
+function explosionMessage(uri: string, shown: string, expansions: number): string {
+  const what = expansions > MAX_EXPANSIONS ? `${MAX_EXPANSIONS.toLocaleString('en-US')} file expansions` : `${MAX_EXPANDED_CHARS / 1024 / 1024} MiB of text`;
+  return (
+    `@include ${uri} (here reading ${shown}) takes the configuration past ${what}: fluentd expands every @include ` +
+    'in place each time it appears, so files that include each other more than once multiply; include each file once'
+  );
 }
 
 function resolveInclude(

@@ -53,6 +53,7 @@ export function checkPluginRules(model: ConfigModel, uses: PluginUse[], report: 
     }
   }
   portConflicts(listeners, report);
+  portRanges(model.root, report);
 }
 
 function datadog(get: Get, report: Report): void {
@@ -128,17 +129,25 @@ function chunkKeys(b: Element): string[] {
   return b.arg.split(',').map((k) => k.trim()).filter((k) => k !== '');
 }
 
+/**
+ * Outputs whose `<buffer>` section sets a default `timekey` (`config_set_default :timekey, 86400`
+ * in `config_section :buffer`): fluentd's own `out_file.rb`, and fluent-plugin-s3's `out_s3.rb`.
+ * There a `<buffer time>` without a timekey rolls daily, which is no error.
+ */
+const TIMEKEY_DEFAULT: Record<string, string> = { file: '1d', s3: '1d' };
+
 function buffer(use: PluginUse, get: Get, report: Report, hasRootDir: boolean): void {
   const b = use.el;
   const keys = chunkKeys(b);
-  const timekey = get('timekey');
-  if (keys.includes('time') && !lastParam(b, 'timekey')) {
+  const ownerDefault = use.owner?.type !== undefined ? TIMEKEY_DEFAULT[use.owner.type] : undefined;
+  const hasTimekey = get('timekey') !== undefined || ownerDefault !== undefined;
+  if (keys.includes('time') && !lastParam(b, 'timekey') && ownerDefault === undefined) {
     report.error({ file: b.file, pos: b.argPos }, 'fluentd/buffer-timekey', `<buffer ${b.arg}> argument includes 'time', but timekey is not configured: add timekey (e.g. 1h)`);
   }
   const mode = get('flush_mode');
   const interval = lastParam(b, 'flush_interval');
   if (interval) {
-    const timed = keys.includes('time') && timekey !== undefined;
+    const timed = keys.includes('time') && hasTimekey;
     const effective = !mode || mode.value === 'default' ? (timed ? 'lazy' : 'interval') : mode.value;
     if (effective !== 'interval') {
       if (mode) report.error(interval, 'fluentd/buffer-flush-mode', `'flush_interval' can't be specified when 'flush_mode' is not 'interval' explicitly: '${effective}'; remove one of them`);
@@ -254,19 +263,60 @@ function listensOn(use: PluginUse, get: Get): Array<Omit<Listener, 'use' | 'scop
   return protos.map(([proto, def]) => ({ proto, bind, port: port !== undefined && Number.isInteger(port) ? port : def, at: portParam ?? use.el }));
 }
 
+interface PortGroup {
+  first: Listener;
+  firstWildcard?: Listener;
+  byBind: Map<string, Listener>;
+}
+
+const wildcard = (b: string): boolean => b === '0.0.0.0' || b === '::' || b === '*' || b === '';
+
+/**
+ * Listeners grouped by (worker scope, protocol, port) in a map, so 5,000 sources cost 5,000 lookups
+ * rather than 12.5 million comparisons. Each listener is reported against the earliest one it
+ * collides with: the same address, or either side bound to every address.
+ */
 function portConflicts(listeners: Listener[], report: Report): void {
-  const wildcard = (b: string): boolean => b === '0.0.0.0' || b === '::' || b === '*' || b === '';
+  const groups = new Map<string, PortGroup>();
+  const order = new Map<Listener, number>();
   const reported = new Set<Element>();
-  for (let i = 0; i < listeners.length; i++) {
-    const a = listeners[i] as Listener;
-    for (let j = 0; j < i; j++) {
-      const b = listeners[j] as Listener;
-      if (a.use === b.use || a.scope !== b.scope || a.proto !== b.proto || a.port !== b.port) continue;
-      if (!(a.bind === b.bind || wildcard(a.bind) || wildcard(b.bind))) continue;
-      if (reported.has(a.use.el)) continue;
-      reported.add(a.use.el);
-      const at = 'valuePos' in a.at ? { file: a.at.file, pos: a.at.valuePos } : a.at;
-      report.error(at, 'fluentd/port-conflict', `this <source> (@type ${a.use.type}) and the one at ${b.use.el.file}:${b.use.el.pos.line} (@type ${b.use.type}) both listen on ${a.proto.toUpperCase()} ${a.bind}:${a.port}; the second fails to bind at start-up (--dry-run does not bind, so it misses this); use another port`);
+  listeners.forEach((a, i) => {
+    order.set(a, i);
+    const key = `${a.scope}\0${a.proto}\0${a.port}`;
+    const g = groups.get(key);
+    if (!g) {
+      groups.set(key, { first: a, ...(wildcard(a.bind) ? { firstWildcard: a } : {}), byBind: new Map([[a.bind, a]]) });
+      return;
     }
+    const candidates = wildcard(a.bind) ? [g.first] : [g.byBind.get(a.bind), g.firstWildcard];
+    const b = candidates
+      .filter((c): c is Listener => c !== undefined && c.use !== a.use)
+      .sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0))[0];
+    if (!g.byBind.has(a.bind)) g.byBind.set(a.bind, a);
+    if (wildcard(a.bind)) g.firstWildcard ??= a;
+    if (!b || reported.has(a.use.el)) return;
+    reported.add(a.use.el);
+    const at = 'valuePos' in a.at ? { file: a.at.file, pos: a.at.valuePos } : a.at;
+    report.error(at, 'fluentd/port-conflict', `this <source> (@type ${a.use.type}) and the one at ${b.use.el.file}:${b.use.el.pos.line} (@type ${b.use.type}) both listen on ${a.proto.toUpperCase()} ${a.bind}:${a.port}; the second fails to bind at start-up (--dry-run does not bind, so it misses this); use another port`);
+  });
+}
+
+const PORT_KEYS = new Set(['port', 'ssl_port']);
+
+/**
+ * A TCP/UDP port is 0..65535. Fluentd's integer type accepts any integer, so `port 70000` passes
+ * `--dry-run`, and the plugin fails when it binds or connects (Ruby's socket layer refuses a port
+ * out of range): an error either way, wherever a `port` or `ssl_port` is written.
+ */
+function portRanges(root: Element, report: Report): void {
+  const stack: Element[] = [root];
+  for (let el = stack.pop(); el; el = stack.pop()) {
+    for (const p of el.params) {
+      if (!PORT_KEYS.has(p.key) || p.dynamic || !/^[+-]?\d+$/.test(p.value.trim())) continue;
+      const n = Number(p.value.trim());
+      if (n >= 0 && n <= 65535) continue;
+      report.error(valueAt(p), 'fluentd/port-range', `${p.key} ${p.value.trim()} is not a port: ports are 0 to 65535`);
+    }
+    for (const child of el.elements) stack.push(child);
   }
 }

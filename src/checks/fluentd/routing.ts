@@ -67,6 +67,18 @@ export function checkRouting(model: ConfigModel, report: Report, options: { comp
   }
   for (const list of byContext.values()) checkShadowing(list, report, nfaOf, budget);
   if (!options.complete) return;
+  if (!model.directives.some((d) => d.kind === 'match')) {
+    // A file without any <match> is most often a fragment that another file @includes (sources or
+    // filters kept apart): whether its events go anywhere is decided by the including file.
+    const sources = model.directives.filter((d) => d.kind === 'source').length;
+    if (sources === 0 && !model.directives.some((d) => d.kind === 'filter')) return;
+    report.notice(
+      { file: model.root.file, pos: { line: 1, column: 1 } },
+      'fluentd/no-match',
+      `this configuration has no <match>${sources > 0 ? `, so the events of its ${sources} <source>${sources > 1 ? 's' : ''} go nowhere on its own` : ''}: taken as a fragment that another file @includes, it is not judged on routing; check the file that includes it`,
+    );
+    return;
+  }
   for (const d of model.directives) {
     if (d.kind !== 'source') continue;
     if (d.context !== '' && !model.labels.has(d.context)) continue;

@@ -7,6 +7,7 @@
  */
 import type { CheckContext } from '../context.js';
 import { type Element, type EmbeddedCode, type Param, type ParseOutcome, pluginType } from './ast.js';
+import { embeddedRubyProblem } from './ruby.js';
 import type { PluginUse } from './plugins.js';
 import type { Report } from './report.js';
 
@@ -84,6 +85,11 @@ export function checkSecrets(
         } else {
           report.warning(at, 'fluentd/literal-embedded-ruby', `#{${e.code}} is only evaluated inside double quotes; here it is literal text. Use double quotes if it is meant to run`);
         }
+        continue;
+      }
+      const problem = embeddedRubyProblem(e.code);
+      if (problem) {
+        report.error(at, 'fluentd/embedded-ruby-error', `embedded Ruby #{${e.code.length > 40 ? `${e.code.slice(0, 40)}...` : e.code}} fails with ${problem} in every environment, and fluentd refuses to start; fix the expression`);
         continue;
       }
       for (const n of names) refs.push({ ...n, param, at });

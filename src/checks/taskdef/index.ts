@@ -13,6 +13,7 @@ import { parseTaskDefinitionTree, taskDefObject } from './parse.js';
 import { checkRules } from './rules.js';
 import { checkSecretValues } from './secret-values.js';
 import { READ_ONLY_FIELDS, TASK_DEFINITION } from './schema.js';
+import { appendAll } from '../findings.js';
 
 export { parseTaskDefinitionTree, taskDefObject, type ParsedTaskDefinition } from './parse.js';
 export { checkSecretRef, type SecretRefCheck } from './secret-ref.js';
@@ -48,9 +49,9 @@ export function checkTaskDefinition(source: SourceText, opts: { service?: Servic
       finding(source.file, source.lines.position(d.dup.key.range[0]), 'warning', 'taskdef/duplicate-key', `"${d.key}" appears twice${d.path ? ` in ${d.path}` : ''} (first on line ${source.lines.position(d.first.key.range[0]).line}): the last one wins`),
     );
   }
-  findings.push(...checkShape(source, root, TASK_DEFINITION, new Set(READ_ONLY_FIELDS)));
-  findings.push(...checkRules({ source, root, ...(opts.service ? { service: opts.service } : {}) }));
-  findings.push(...checkSecretValues({ source, root, ...(opts.service ? { service: opts.service } : {}) }));
+  appendAll(findings, checkShape(source, root, TASK_DEFINITION, new Set(READ_ONLY_FIELDS)));
+  appendAll(findings, checkRules({ source, root, ...(opts.service ? { service: opts.service } : {}) }));
+  appendAll(findings, checkSecretValues({ source, root, ...(opts.service ? { service: opts.service } : {}) }));
   const taskDef = taskDefObject(parsed);
   return { findings, ...(taskDef ? { taskDef } : {}) };
 }

@@ -9,6 +9,7 @@ import { type YMap, type YNode, get, getPair, isMap, toJS } from '../yaml/ast.js
 import { type Duplicate, loadYaml } from '../yaml/load.js';
 import { readJson } from './json-reader.js';
 import { READ_ONLY_FIELDS } from './schema.js';
+import { appendAll } from '../findings.js';
 
 export interface ParsedTaskDefinition {
   source: SourceText;
@@ -39,10 +40,10 @@ export function parseTaskDefinitionTree(source: SourceText): ParsedTaskDefinitio
   const loaded = format === 'json' ? readJson(source) : loadYaml(source, 'core');
   if (loaded.findings.some((f) => f.severity === 'error')) {
     const tpl = templateNotice(source);
-    out.findings.push(...(tpl ? [tpl] : loaded.findings));
+    appendAll(out.findings, tpl ? [tpl] : loaded.findings);
     return out;
   }
-  out.findings.push(...loaded.findings);
+  appendAll(out.findings, loaded.findings);
   out.duplicates = loaded.duplicates;
   const root = loaded.root;
   if (!isMap(root)) {

@@ -4,7 +4,7 @@
  * that builds the same tree (fast-block.ts); typing is ours (resolve.ts), because the agent does
  * not read YAML the way YAML 1.2 says.
  */
-import { Alias, Document, isAlias, isMap as yIsMap, isPair, isScalar as yIsScalar, isSeq as yIsSeq, parseAllDocuments, Scalar } from 'yaml';
+import { Alias, type Document, isAlias, isMap as yIsMap, isPair, isScalar as yIsScalar, isSeq as yIsSeq, parseAllDocuments, Scalar } from 'yaml';
 import type { Node as YamlLibNode } from 'yaml';
 import { type Finding, finding } from '../findings.js';
 import type { SourceText } from '../source.js';
@@ -142,15 +142,62 @@ function parseWithLibrary(source: SourceText, flavor: Flavor): YamlFile {
       ),
     );
   }
-  const anchors = new Map<YamlLibNode, YNode>();
+  const st: ConvertState = { byName: new Map(), size: new Map(), literal: 0 };
   try {
-    out.root = doc.contents ? convert(doc.contents as YamlLibNode, doc, flavor, out, '', 0, anchors) : null;
+    out.root = doc.contents ? convert(doc.contents as YamlLibNode, flavor, out, '', 0, st) : null;
   } catch (err) {
     if (!(err instanceof TooDeep)) throw err;
     out.findings.push(finding(source.file, { line: 1, column: 1 }, 'error', 'yaml/too-deep', `YAML nested more than ${MAX_DEPTH} levels deep: not a configuration file`));
     out.root = null;
+    return out;
+  }
+  const bomb = aliasBomb(out.root, st);
+  if (bomb) {
+    const where = st.firstAlias ?? 0;
+    out.findings.push(finding(source.file, source.lines.position(where), 'error', 'yaml/alias-bomb', bomb));
+    out.root = null;
+    out.duplicates = [];
   }
   return out;
+}
+
+/**
+ * Aliases are shared in our tree, never copied, so building it is linear; but a reader walking it
+ * would visit each shared node once per path to it. go-yaml (which the agent decodes conf.d files
+ * with, CONFIG-FACTS.md A0) refuses such a file since yaml.v2 2.2.8 (CVE-2019-11254, "document
+ * contains excessive aliasing"): past 1,000 decoded nodes and 100 alias visits, no more than 99% of
+ * the decoded nodes may come from aliases, down to 10% between 400,000 and 4,000,000 decoded nodes.
+ * The same rule here, on sizes counted once per node, so the verdict costs no expansion.
+ */
+function aliasBomb(root: YNode | null, st: ConvertState): string | undefined {
+  if (!root || st.firstAlias === undefined) return undefined;
+  if (st.cyclic) return 'an alias refers to the collection that contains it: the file expands without end';
+  const total = st.size.get(root) ?? 0;
+  const viaAliases = total - st.literal;
+  if (!(viaAliases > 100 && total > 1000 && viaAliases / total > allowedAliasRatio(total))) return undefined;
+  const shown = Number.isFinite(total) && total < 1e15 ? Math.round(total).toLocaleString('en-US') : 'more than 10^15';
+  return `YAML aliases expand this file to ${shown} nodes (from ${st.literal.toLocaleString('en-US')} written): `
+    + 'a "billion laughs" file, which the agent\'s YAML reader refuses as excessive aliasing';
+}
+
+function allowedAliasRatio(decoded: number): number {
+  const low = 400_000;
+  const high = 4_000_000;
+  if (decoded <= low) return 0.99;
+  if (decoded >= high) return 0.1;
+  return 0.99 - 0.89 * ((decoded - low) / (high - low));
+}
+
+interface ConvertState {
+  /** Anchor name -> the node it names, the last one before the current point (YAML 1.2 §3.2.2.2). */
+  byName: Map<string, YNode>;
+  /** Expanded size of each node: itself plus its descendants, an alias counting its target's size. */
+  size: Map<YNode, number>;
+  /** Nodes written in the file (aliases excluded). */
+  literal: number;
+  firstAlias?: number;
+  /** An alias to a collection still being read: the collection contains itself. */
+  cyclic?: boolean;
 }
 
 function rangeOf(n: { range?: [number, number, number] | null }): [number, number] {
@@ -158,23 +205,30 @@ function rangeOf(n: { range?: [number, number, number] | null }): [number, numbe
   return r ? [r[0], r[1]] : [0, 0];
 }
 
-function convert(
-  node: YamlLibNode | Alias,
-  doc: Document.Parsed,
-  flavor: Flavor,
-  out: YamlFile,
-  path: string,
-  depth: number,
-  anchors: Map<YamlLibNode, YNode>,
-): YNode {
+function convert(node: YamlLibNode | Alias, flavor: Flavor, out: YamlFile, path: string, depth: number, st: ConvertState): YNode {
   if (depth > MAX_DEPTH) throw new TooDeep();
   if (isAlias(node)) {
-    const target = node.resolve(doc) as YamlLibNode | undefined;
-    const known = target ? anchors.get(target) : undefined;
-    if (known) return known;
+    st.firstAlias ??= rangeOf(node)[0];
+    // By name, in document order: the library's own resolve() walks the whole document per alias.
+    const known = st.byName.get(node.source);
+    if (known) {
+      const size = st.size.get(known);
+      if (size === undefined) st.cyclic = true;
+      return known;
+    }
     return { kind: 'scalar', value: null, style: 'plain', text: '', range: rangeOf(node) };
   }
+  st.literal++;
   let result: YNode;
+  let size = 1;
+  const anchor = (n: YNode): void => {
+    if (node.anchor) st.byName.set(node.anchor, n);
+  };
+  const child = (n: YamlLibNode, childPath: string): YNode => {
+    const c = convert(n, flavor, out, childPath, depth + 1, st);
+    size += st.size.get(c) ?? 0;
+    return c;
+  };
   if (yIsScalar(node)) {
     const s = node as Scalar;
     const text = typeof s.value === 'string' ? s.value : String(s.value ?? '');
@@ -187,19 +241,19 @@ function convert(
     result = { kind: 'scalar', value, style, text, range: rangeOf(s) };
   } else if (yIsMap(node)) {
     const map: YMap = { kind: 'map', pairs: [], flow: Boolean(node.flow), range: rangeOf(node) };
-    anchors.set(node, map);
+    anchor(map);
     const seen = new Map<string, YPair>();
     for (const item of node.items) {
       if (!isPair(item)) continue;
       const keyNode = item.key as YamlLibNode | null;
       const key: YNode = keyNode
-        ? convert(keyNode, doc, flavor, out, path, depth + 1, anchors)
+        ? child(keyNode, path)
         : { kind: 'scalar', value: null, style: 'plain', text: '', range: [map.range[0], map.range[0]] };
       const keyStr = key.kind === 'scalar' ? String(key.value) : '';
       const childPath = path ? `${path}.${keyStr}` : keyStr;
       const valNode = item.value as YamlLibNode | null;
       const value: YNode = valNode
-        ? convert(valNode, doc, flavor, out, childPath, depth + 1, anchors)
+        ? child(valNode, childPath)
         : { kind: 'scalar', value: null, style: 'plain', text: '', range: [key.range[1], key.range[1]] };
       const pair: YPair = { key, value };
       if (key.kind === 'scalar') {
@@ -213,12 +267,12 @@ function convert(
     result = map;
   } else if (yIsSeq(node)) {
     const seq: YNode = { kind: 'seq', items: [], flow: Boolean(node.flow), range: rangeOf(node) };
-    anchors.set(node, seq);
+    anchor(seq);
     node.items.forEach((item, i) => {
       if (item === null || item === undefined) {
         seq.items.push({ kind: 'scalar', value: null, style: 'plain', text: '', range: seq.range });
       } else {
-        seq.items.push(convert(item as YamlLibNode, doc, flavor, out, `${path}[${i}]`, depth + 1, anchors));
+        seq.items.push(child(item as YamlLibNode, `${path}[${i}]`));
       }
     });
     if (!seq.flow) endAtLastChild(seq, seq.items[seq.items.length - 1]);
@@ -226,7 +280,8 @@ function convert(
   } else {
     result = { kind: 'scalar', value: null, style: 'plain', text: '', range: rangeOf(node as { range?: [number, number, number] }) };
   }
-  anchors.set(node, result);
+  anchor(result);
+  st.size.set(result, size);
   return result;
 }
 
