@@ -28,7 +28,25 @@ export type Command =
       rollback: boolean;
       waitTimeoutSeconds?: number;
       pollIntervalSeconds?: number;
+      /** Verify in Datadog after the rollout when the keys are there (off with --no-verify). */
+      verify?: boolean;
+      verifyTimeoutSeconds?: number;
+      verifyFailOn?: VerifyFailOnArg[];
+    }
+  | {
+      command: 'verify';
+      config: string;
+      all: boolean;
+      since?: Date;
+      timeoutSeconds?: number;
+      pollIntervalSeconds?: number;
+      format: OutputFormat;
+      failOn?: VerifyFailOnArg[];
     };
+
+/** What can fail a verification (src/verify/decide.ts FAIL_ON_CHOICES; kept here so parsing loads no verify code). */
+const VERIFY_FAIL_ON = ['not-reporting', 'not-arriving', 'down', 'uncovered'] as const;
+export type VerifyFailOnArg = (typeof VERIFY_FAIL_ON)[number];
 
 export const DEFAULT_CONFIG = 'dd-ecs-monitor.yml';
 
@@ -46,7 +64,12 @@ Commands:
   deploy [--config FILE] [--dry-run] [--force-new-deployment] [--rebuild] [--only SERVICE,...]
          [--base REV [--head REV]] [--no-rollback] [--wait-timeout SECONDS] [--poll-interval SECONDS]
       Build and push changed images, register changed task definitions, update services,
-      follow the rollout to COMPLETED (roll back on failure).
+      follow the rollout to COMPLETED (roll back on failure); then verify in Datadog when
+      DD_API_KEY and DD_APP_KEY are set ([--no-verify] [--verify-timeout S] [--verify-fail-on LIST]).
+  verify [--config FILE] [--all] [--since TIME] [--timeout S] [--poll-interval S] [--format text|json]
+         [--fail-on not-reporting,not-arriving,down,uncovered|none]
+      Ask Datadog (DD_API_KEY, DD_APP_KEY, DD_SITE) whether the sites, mysql checks and Fluentd
+      logs the last commit changed (everything with --all) report, and which sites no monitor covers.
 
 Options:
   --config FILE   the project file (default: ${DEFAULT_CONFIG})
@@ -83,6 +106,25 @@ function revs(values: Record<string, string | boolean | undefined>): { base?: st
     if (v !== undefined && (v === '' || v.startsWith('-'))) throw new UsageError(`--${name} must be a commit or branch name, not "${v}"`);
   }
   return { ...(base !== undefined ? { base } : {}), ...(head !== undefined ? { head } : {}) };
+}
+
+function verifyFailOn(name: string, v: string | undefined): VerifyFailOnArg[] | undefined {
+  if (v === undefined) return undefined;
+  if (v.trim() === 'none') return [];
+  const items = list(v);
+  const bad = items.find((x) => !(VERIFY_FAIL_ON as readonly string[]).includes(x));
+  if (bad !== undefined || !items.length) throw new UsageError(`--${name} takes ${VERIFY_FAIL_ON.join(', ')} (comma-separated) or none, not "${v}"`);
+  return items as VerifyFailOnArg[];
+}
+
+/** An ISO time (2026-12-06T10:00:00Z) or a duration ago (30s, 15m, 2h). */
+function since(v: string | undefined, now = Date.now()): Date | undefined {
+  if (v === undefined) return undefined;
+  const ago = /^(\d+(?:\.\d+)?)(s|m|h)$/.exec(v);
+  if (ago) return new Date(now - Number(ago[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[ago[2] as 's' | 'm' | 'h']);
+  const t = /^\d{4}-\d{2}-\d{2}T/.test(v) ? Date.parse(v) : NaN;
+  if (Number.isNaN(t)) throw new UsageError(`--since must be an ISO time such as 2026-12-06T10:00:00Z or a duration ago such as 15m, not "${v}"`);
+  return new Date(t);
 }
 
 export function parseCommand(argv: readonly string[]): Command {
@@ -145,10 +187,18 @@ export function parseCommand(argv: readonly string[]): Command {
         'poll-interval': { type: 'string' },
         base: { type: 'string' },
         head: { type: 'string' },
+        'no-verify': { type: 'boolean' },
+        'verify-timeout': { type: 'string' },
+        'verify-fail-on': { type: 'string' },
       });
       if (values.help) return { command: 'help', topic: cmd };
+      const verifyTimeoutSeconds = seconds('verify-timeout', values['verify-timeout'] as string | undefined);
+      const verifyFailOnList = verifyFailOn('verify-fail-on', values['verify-fail-on'] as string | undefined);
       return {
         command: 'deploy',
+        ...(values['no-verify'] ? { verify: false } : {}),
+        ...(verifyTimeoutSeconds !== undefined ? { verifyTimeoutSeconds } : {}),
+        ...(verifyFailOnList ? { verifyFailOn: verifyFailOnList } : {}),
         config: (values.config as string | undefined) ?? DEFAULT_CONFIG,
         dryRun: Boolean(values['dry-run']),
         forceNewDeployment: Boolean(values['force-new-deployment']),
@@ -160,7 +210,28 @@ export function parseCommand(argv: readonly string[]): Command {
         pollIntervalSeconds: seconds('poll-interval', values['poll-interval'] as string | undefined),
       };
     }
+    case 'verify':
+      return parseVerify(parse({ ...common, all: { type: 'boolean' }, since: { type: 'string' }, timeout: { type: 'string' }, 'poll-interval': { type: 'string' }, 'fail-on': { type: 'string' } }).values);
     default:
       throw new UsageError(`unknown command "${cmd}"`);
   }
+}
+
+function parseVerify(values: Record<string, string | boolean | undefined>): Command {
+  if (values.help) return { command: 'help', topic: 'verify' };
+  const str = (k: string): string | undefined => values[k] as string | undefined;
+  const timeoutSeconds = seconds('timeout', str('timeout'));
+  const pollIntervalSeconds = seconds('poll-interval', str('poll-interval'));
+  const from = since(str('since'));
+  const failOnList = verifyFailOn('fail-on', str('fail-on'));
+  return {
+    command: 'verify',
+    config: str('config') ?? DEFAULT_CONFIG,
+    all: Boolean(values.all),
+    format: format(str('format')),
+    ...(from ? { since: from } : {}),
+    ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+    ...(pollIntervalSeconds !== undefined ? { pollIntervalSeconds } : {}),
+    ...(failOnList ? { failOn: failOnList } : {}),
+  };
 }
