@@ -31,6 +31,15 @@ export interface Inputs {
   base?: string;
   /** Fetch commits a shallow checkout lacks (else go straight to the compare API). */
   fetchHistory: boolean;
+  /** Datadog keys and site (else DD_API_KEY / DD_APP_KEY / DD_SITE); masked as soon as read. */
+  datadogApiKey?: string;
+  datadogAppKey?: string;
+  datadogSite?: string;
+  /** `false` turns off the verification after a deploy; absent: verify when both keys are there. */
+  verify?: false;
+  verifyTimeoutSeconds?: number;
+  /** What fails the verification; absent: NOT REPORTING and NOT ARRIVING. */
+  verifyFailOn?: Array<'not-reporting' | 'not-arriving' | 'down' | 'uncovered'>;
 }
 
 /** What each input is when not given; action.yml declares the same defaults. */
@@ -52,6 +61,12 @@ export const INPUT_DEFAULTS = {
   'poll-interval': '',
   base: '',
   'fetch-history': 'true',
+  'datadog-api-key': '',
+  'datadog-app-key': '',
+  'datadog-site': '',
+  verify: 'true',
+  'verify-timeout': '',
+  'verify-fail-on': '',
 } as const;
 
 export type InputName = keyof typeof INPUT_DEFAULTS;
@@ -145,6 +160,7 @@ export function readInputs(source: InputSource = coreSource): Inputs {
     fetchHistory: r.bool('fetch-history'),
   };
   if (inputs.githubToken) core.setSecret(inputs.githubToken);
+  Object.assign(inputs, datadogInputs(r));
   checkCombination(inputs);
   return inputs;
 }
@@ -172,4 +188,29 @@ function checkCombination(i: Inputs): void {
   if (i.command === 'deploy' && i.offline) {
     throw new InputError('input "offline" applies to command: plan; a deploy needs AWS (use "dry-run: true" to see what it would do)');
   }
+}
+
+const VERIFY_FAIL_ON = ['not-reporting', 'not-arriving', 'down', 'uncovered'] as const;
+
+/** The Datadog inputs; keys are masked before anything can print them. */
+function datadogInputs(r: ReturnType<typeof reader>): Partial<Inputs> {
+  const apiKey = r.raw('datadog-api-key');
+  const appKey = r.raw('datadog-app-key');
+  for (const k of [apiKey, appKey]) if (k) core.setSecret(k);
+  const site = r.text('datadog-site');
+  const failOn = r
+    .text('verify-fail-on')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  const bad = failOn.find((f) => f !== 'none' && !(VERIFY_FAIL_ON as readonly string[]).includes(f));
+  if (bad) throw new InputError(`input "verify-fail-on" lists ${VERIFY_FAIL_ON.join(', ')} (or none), not "${bad}"`);
+  const timeout = r.seconds('verify-timeout');
+  return {
+    ...(apiKey ? { datadogApiKey: apiKey } : {}),
+    ...(appKey ? { datadogAppKey: appKey } : {}),
+    ...(site ? { datadogSite: site } : {}),
+    ...(r.bool('verify') ? {} : { verify: false as const }),
+    ...(timeout !== undefined ? { verifyTimeoutSeconds: timeout } : {}),
+    ...(failOn.length ? { verifyFailOn: failOn.filter((f): f is (typeof VERIFY_FAIL_ON)[number] => f !== 'none') } : {}),
+  };
 }

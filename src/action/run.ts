@@ -21,6 +21,7 @@ import { actionLog } from './log.js';
 import { computeOutputs, setOutputs } from './outputs.js';
 import { publish } from './publish.js';
 import { sitesForRun } from './sites.js';
+import { publishVerification, verifyStep } from './verify-step.js';
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -128,6 +129,7 @@ export async function runAction(inputs: Inputs, env: NodeJS.ProcessEnv = process
     }
   }
 
+  const verified = validation.fatal ? {} : await verifyStep({ inputs, env, deployed, validation, changed, root: ctx.root, log, notes });
   const projectFindings = [...validation.findings, ...(plan?.findings ?? []), ...(deployed?.plan.findings ?? [])];
   const findings = dedupeFindings(toWorkspacePaths(projectFindings, ctx.root, ctx.workspace));
   const sitesRaw = validation.fatal ? undefined : await sitesForRun({ validation, changed, range, root: ctx.root, workspace: ctx.workspace, ...(api ? { api } : {}) });
@@ -165,9 +167,11 @@ export async function runAction(inputs: Inputs, env: NodeJS.ProcessEnv = process
     failureMessage(findings, inputs.failOn),
     plan?.problems.length ? `plan found ${plan.problems.length} problem(s) that would stop the deploy: ${plan.problems.join('; ')}` : undefined,
     deployed && !deployed.ok && !error ? deployFailure(deployed) : undefined,
+    verified.failure,
   ].filter((x): x is string => Boolean(x));
 
   const published = await publish({ inputs, event, model, findings, api, log, fromFork });
+  await publishVerification(verified, inputs, log);
   setOutputs(computeOutputs({ findings, changed, ...(sites && !('unavailable' in sites) ? { sites } : {}), ...(plan ? { plan } : {}), ...(deployed ? { deploy: deployed } : {}), ...(published.commentUrl ? { commentUrl: published.commentUrl } : {}), ok: failures.length === 0 }));
 
   if (failures.length) throw new Error(failures.join('; '));

@@ -118,7 +118,7 @@ describe('action.yml', () => {
 
   test('declares the outputs the action sets, every one described', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(
-      ['changed-files', 'comment-url', 'deployed-services', 'errors', 'image-digests', 'images', 'notices', 'plan', 'result', 'sites', 'task-definition-arns', 'warnings'].sort(),
+      ['changed-files', 'comment-url', 'deployed-services', 'errors', 'image-digests', 'images', 'notices', 'plan', 'result', 'sites', 'task-definition-arns', 'verification', 'warnings'].sort(),
     );
     for (const [name, spec] of Object.entries(action.outputs)) expect([name, spec.description.length > 20]).toEqual([name, true]);
   });
