@@ -44,6 +44,8 @@ export interface RecordedCall {
   headerNames: string[];
   apiKeyOk: boolean;
   appKeyOk: boolean;
+  /** Date.now() when it arrived (the bench times a process's start-up by it). */
+  at: number;
 }
 
 export class FakeDatadog {
@@ -110,7 +112,7 @@ export class FakeDatadog {
     const body = chunks.length ? Buffer.concat(chunks).toString('utf8') : '';
     const apiKeyOk = req.headers['dd-api-key'] === FAKE_DD_API_KEY;
     const appKeyOk = req.headers['dd-application-key'] === FAKE_DD_APP_KEY;
-    this.calls.push({ method: req.method ?? '', path: url.pathname, headerNames: Object.keys(req.headers), apiKeyOk, appKeyOk });
+    this.calls.push({ method: req.method ?? '', path: url.pathname, headerNames: Object.keys(req.headers), apiKeyOk, appKeyOk, at: Date.now() });
     const limit = this.limited.get(url.pathname);
     if (limit && limit.times > 0) {
       limit.times -= 1;
