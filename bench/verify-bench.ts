@@ -28,11 +28,17 @@ function seed(dd: FakeDatadog): void {
     ['example_recruiting_site', 'https://careers.example.com/'],
   ] as const) {
     const tags = [`instance:${instance}`, `url:${url}`];
-    dd.report('network.http.can_connect', tags, 1).report('network.http.cant_connect', tags, 0).report('network.http.response_time', tags, 0.1);
+    dd.report('network.http.can_connect', tags, 1)
+      .report('network.http.cant_connect', tags, 0)
+      .report('network.http.response_time', tags, 0.1);
   }
   dd.report('mysql.net.connections', ['server:db.example.com', 'port:3306'], 2);
   dd.addLog({ service: 'access-log', source: 'nginx', message: 'GET / 200' });
-  dd.addMonitor({ name: 'all', type: 'service check', query: '"http.can_connect".over("*").last(2).count_by_status()' });
+  dd.addMonitor({
+    name: 'all',
+    type: 'service check',
+    query: '"http.can_connect".over("*").last(2).count_by_status()',
+  });
 }
 
 /** Milliseconds from spawn to the fake's first request, over `runs` spawns (after one warm-up). */
@@ -44,7 +50,10 @@ async function startToFirstRequest(dd: FakeDatadog, runs: number): Promise<numbe
     dd.calls.length = 0;
     const t = Date.now();
     await new Promise<void>((resolve, reject) => {
-      const child = spawn(process.execPath, [cli, 'verify', '--all', '--config', EXAMPLE, '--timeout', '5'], { env, stdio: 'ignore' });
+      const child = spawn(process.execPath, [cli, 'verify', '--all', '--config', EXAMPLE, '--timeout', '5'], {
+        env,
+        stdio: 'ignore',
+      });
       child.on('exit', () => resolve());
       child.on('error', reject);
     });
@@ -63,19 +72,47 @@ export async function verifyBench(): Promise<void> {
     const runs = 11;
     let status = '';
     const tVerified = await time(async () => {
-      const r = await verifyInDatadog({ validation, scope: { all: true }, settings, since: new Date(Date.now() - 1000), log: quiet, pollIntervalSeconds: 1 });
+      const r = await verifyInDatadog({
+        validation,
+        scope: { all: true },
+        settings,
+        since: new Date(Date.now() - 1000),
+        log: quiet,
+        pollIntervalSeconds: 1,
+      });
       status = `${r.status}: ${r.sites.length} sites, ${r.mysql.length} mysql, ${r.logs.length} logs`;
     }, runs);
-    const credentials = { apiKey: FAKE_DD_API_KEY, appKey: FAKE_DD_APP_KEY, site: dd.baseUrl, baseUrl: apiBaseUrl(dd.baseUrl) };
+    const credentials = {
+      apiKey: FAKE_DD_API_KEY,
+      appKey: FAKE_DD_APP_KEY,
+      site: dd.baseUrl,
+      baseUrl: apiBaseUrl(dd.baseUrl),
+    };
     const client = datadogClient({ credentials, clock: realClock });
     const tValidate = await time(() => client.validate(), runs);
     const tStart = await startToFirstRequest(dd, runs);
-    const tWholeValidate = timeProcess(process.execPath, [path.join(ROOT, 'dist/cli/index.js'), 'validate', '--config', EXAMPLE], { runs });
+    const tWholeValidate = timeProcess(
+      process.execPath,
+      [path.join(ROOT, 'dist/cli/index.js'), 'validate', '--config', EXAMPLE],
+      { runs },
+    );
     printRows(`Verification against the fake Datadog API (median of ${runs})`, [
       { what: 'COMPLETED -> verified (example: 3 sites, mysql, logs, monitors)', value: ms(tVerified), note: status },
-      { what: '  floor: one GET /api/v1/validate round trip', value: ms(tValidate), note: `verified/one request = ${ratio(tVerified, tValidate)}` },
-      { what: '`verify` start-up: spawn to its first request (validate)', value: ms(tStart), note: 'loads the verify code and its fetch client' },
-      { what: '  against: a whole `validate` of the example (dist/cli)', value: ms(tWholeValidate), note: `verify start-up/validate = ${ratio(tStart, tWholeValidate)}` },
+      {
+        what: '  floor: one GET /api/v1/validate round trip',
+        value: ms(tValidate),
+        note: `verified/one request = ${ratio(tVerified, tValidate)}`,
+      },
+      {
+        what: '`verify` start-up: spawn to its first request (validate)',
+        value: ms(tStart),
+        note: 'loads the verify code and its fetch client',
+      },
+      {
+        what: '  against: a whole `validate` of the example (dist/cli)',
+        value: ms(tWholeValidate),
+        note: `verify start-up/validate = ${ratio(tStart, tWholeValidate)}`,
+      },
     ]);
   } finally {
     await dd.stop();

@@ -191,6 +191,7 @@ function checkCombination(i: Inputs): void {
 }
 
 const VERIFY_FAIL_ON = ['not-reporting', 'not-arriving', 'down', 'uncovered'] as const;
+type VerifyFailOn = (typeof VERIFY_FAIL_ON)[number];
 
 /** The Datadog inputs; keys are masked before anything can print them. */
 function datadogInputs(r: ReturnType<typeof reader>): Partial<Inputs> {
@@ -211,6 +212,6 @@ function datadogInputs(r: ReturnType<typeof reader>): Partial<Inputs> {
     ...(site ? { datadogSite: site } : {}),
     ...(r.bool('verify') ? {} : { verify: false as const }),
     ...(timeout !== undefined ? { verifyTimeoutSeconds: timeout } : {}),
-    ...(failOn.length ? { verifyFailOn: failOn.filter((f): f is (typeof VERIFY_FAIL_ON)[number] => f !== 'none') } : {}),
+    ...(failOn.length ? { verifyFailOn: failOn.filter((f): f is VerifyFailOn => f !== 'none') } : {}),
   };
 }

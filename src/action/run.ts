@@ -129,7 +129,9 @@ export async function runAction(inputs: Inputs, env: NodeJS.ProcessEnv = process
     }
   }
 
-  const verified = validation.fatal ? {} : await verifyStep({ inputs, env, deployed, validation, changed, root: ctx.root, log, notes });
+  const verified = validation.fatal
+    ? {}
+    : await verifyStep({ inputs, env, deployed, validation, changed, root: ctx.root, log, notes });
   const projectFindings = [...validation.findings, ...(plan?.findings ?? []), ...(deployed?.plan.findings ?? [])];
   const findings = dedupeFindings(toWorkspacePaths(projectFindings, ctx.root, ctx.workspace));
   const sitesRaw = validation.fatal ? undefined : await sitesForRun({ validation, changed, range, root: ctx.root, workspace: ctx.workspace, ...(api ? { api } : {}) });

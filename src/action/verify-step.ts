@@ -52,7 +52,9 @@ export async function verifyStep(o: VerifyStepOptions): Promise<VerifyStepResult
     scope: {
       all: false,
       deployedServices: deployed.services.filter((s) => s.ok && (s.registered || s.updated)).map((s) => s.key),
-      ...(o.changed.kind === 'files' ? { changedFiles: o.changed.files, sites: await v.sitesDiffFromGit(o.root, o.validation, o.changed) } : {}),
+      ...(o.changed.kind === 'files'
+        ? { changedFiles: o.changed.files, sites: await v.sitesDiffFromGit(o.root, o.validation, o.changed) }
+        : {}),
     },
     settings,
     since,

@@ -113,7 +113,9 @@ function verifyFailOn(name: string, v: string | undefined): VerifyFailOnArg[] | 
   if (v.trim() === 'none') return [];
   const items = list(v);
   const bad = items.find((x) => !(VERIFY_FAIL_ON as readonly string[]).includes(x));
-  if (bad !== undefined || !items.length) throw new UsageError(`--${name} takes ${VERIFY_FAIL_ON.join(', ')} (comma-separated) or none, not "${v}"`);
+  if (bad !== undefined || !items.length) {
+    throw new UsageError(`--${name} takes ${VERIFY_FAIL_ON.join(', ')} (comma-separated) or none, not "${v}"`);
+  }
   return items as VerifyFailOnArg[];
 }
 
@@ -123,7 +125,9 @@ function since(v: string | undefined, now = Date.now()): Date | undefined {
   const ago = /^(\d+(?:\.\d+)?)(s|m|h)$/.exec(v);
   if (ago) return new Date(now - Number(ago[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[ago[2] as 's' | 'm' | 'h']);
   const t = /^\d{4}-\d{2}-\d{2}T/.test(v) ? Date.parse(v) : NaN;
-  if (Number.isNaN(t)) throw new UsageError(`--since must be an ISO time such as 2026-12-06T10:00:00Z or a duration ago such as 15m, not "${v}"`);
+  if (Number.isNaN(t)) {
+    throw new UsageError(`--since must be an ISO time (2026-12-06T10:00:00Z) or a duration ago (15m), not "${v}"`);
+  }
   return new Date(t);
 }
 
@@ -211,11 +215,19 @@ export function parseCommand(argv: readonly string[]): Command {
       };
     }
     case 'verify':
-      return parseVerify(parse({ ...common, all: { type: 'boolean' }, since: { type: 'string' }, timeout: { type: 'string' }, 'poll-interval': { type: 'string' }, 'fail-on': { type: 'string' } }).values);
+      return parseVerify(parse({ ...common, ...VERIFY_OPTIONS }).values);
     default:
       throw new UsageError(`unknown command "${cmd}"`);
   }
 }
+
+const VERIFY_OPTIONS = {
+  all: { type: 'boolean' },
+  since: { type: 'string' },
+  timeout: { type: 'string' },
+  'poll-interval': { type: 'string' },
+  'fail-on': { type: 'string' },
+} as const;
 
 function parseVerify(values: Record<string, string | boolean | undefined>): Command {
   if (values.help) return { command: 'help', topic: 'verify' };

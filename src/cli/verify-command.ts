@@ -7,7 +7,13 @@ import path from 'node:path';
 import { streamLog, type Log } from '../log.js';
 import type { ChangedFiles, DeployResult } from '../plan/types.js';
 import { validateProject } from '../validate.js';
-import { formatVerificationText, lastCommitChange, sitesDiffFromGit, verifyInDatadog, type VerificationReport } from '../verify/index.js';
+import {
+  formatVerificationText,
+  lastCommitChange,
+  sitesDiffFromGit,
+  verifyInDatadog,
+  type VerificationReport,
+} from '../verify/index.js';
 import { settingsFromEnv } from '../verify/endpoint.js';
 import type { Command } from './args.js';
 import type { CliIo } from './main.js';
@@ -19,13 +25,16 @@ export async function runVerify(cmd: Extract<Command, { command: 'verify' }>, io
   const root = path.dirname(configPath);
   const validation = validateProject(configPath);
   if (validation.fatal || !validation.project) {
-    io.err(`dd-ecs-monitor: cannot use the project file ${cmd.config}: ${validation.findings[0]?.message ?? 'unreadable'}`);
+    io.err(
+      `dd-ecs-monitor: cannot use the project file ${cmd.config}: ${validation.findings[0]?.message ?? 'unreadable'}`,
+    );
     return 2;
   }
   const log = streamLog((l) => io.err(l));
   const changed = cmd.all ? undefined : await lastCommitChange(root);
   const notes: string[] = [];
-  if (!cmd.all && !changed) notes.push('what the last commit changed is unknown (no git history): everything was verified');
+  if (!cmd.all && !changed)
+    notes.push('what the last commit changed is unknown (no git history): everything was verified');
   const report = await verifyInDatadog({
     validation,
     scope: {
@@ -80,7 +89,9 @@ export async function verifyAfterDeploy(a: AfterDeploy): Promise<VerificationRep
     scope: {
       all: false,
       deployedServices,
-      ...(a.changed.kind === 'files' ? { changedFiles: a.changed.files, sites: await sitesDiffFromGit(root, validation, a.changed) } : {}),
+      ...(a.changed.kind === 'files'
+        ? { changedFiles: a.changed.files, sites: await sitesDiffFromGit(root, validation, a.changed) }
+        : {}),
     },
     settings: settingsFromEnv(io.env),
     since: a.since,

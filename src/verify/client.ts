@@ -81,21 +81,33 @@ const PATHS: Record<Call, string> = {
 function refusal(call: Call, status: number, credentials: DatadogCredentials, detail: string): string {
   const where = `${PATHS[call]} on ${credentials.baseUrl}`;
   if (call === 'validate') {
-    return `Datadog rejected the API key (${status} from ${where}${detail}): check DD_API_KEY (input datadog-api-key), and that DD_SITE (${credentials.site}) is your organization's site`;
+    return (
+      `Datadog rejected the API key (${status} from ${where}${detail}): check DD_API_KEY (input ` +
+      `datadog-api-key), and that DD_SITE (${credentials.site}) is your organization's site`
+    );
   }
-  return `Datadog refused the application key (${status} from ${where}${detail}): it needs the "${SCOPES[call]}" scope (a scoped application key), and DD_APP_KEY must belong to the same organization and site as DD_API_KEY`;
+  return (
+    `Datadog refused the application key (${status} from ${where}${detail}): it needs the ` +
+    `"${SCOPES[call]}" scope (a scoped application key), and DD_APP_KEY must belong to the same ` +
+    `organization and site as DD_API_KEY`
+  );
 }
 
 async function errorDetail(res: Response): Promise<string> {
   try {
     const body = (await res.json()) as { errors?: unknown };
-    return Array.isArray(body.errors) && body.errors.length ? `: ${body.errors.map(String).join('; ').slice(0, 200)}` : '';
+    return Array.isArray(body.errors) && body.errors.length
+      ? `: ${body.errors.map(String).join('; ').slice(0, 200)}`
+      : '';
   } catch {
     return '';
   }
 }
 
-export function datadogClient(opts: ClientOptions): DatadogApi {
+type Request = (call: Call, pathAndQuery: string, body?: unknown) => Promise<unknown>;
+
+/** One call: GET (or POST with a JSON body), 429 waited out until the deadline, errors that say what to do. */
+function requester(opts: ClientOptions): Request {
   const { credentials, clock } = opts;
   const doFetch = opts.fetch ?? fetch;
   const headers = {
@@ -104,49 +116,78 @@ export function datadogClient(opts: ClientOptions): DatadogApi {
     Accept: 'application/json',
     'User-Agent': opts.userAgent ?? 'dd-ecs-monitor',
   };
-
-  async function request(call: Call, pathAndQuery: string, body?: unknown): Promise<unknown> {
+  const send = async (call: Call, pathAndQuery: string, body?: unknown): Promise<Response> => {
+    try {
+      return await doFetch(`${credentials.baseUrl}${pathAndQuery}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string; message?: string } }).cause;
+      const why = cause?.code ?? cause?.message ?? (err as Error).message;
+      throw new DatadogApiError(`cannot reach ${credentials.baseUrl} for ${PATHS[call]}: ${why}`, 0, call);
+    }
+  };
+  return async (call, pathAndQuery, body) => {
     const deadline = opts.deadline?.() ?? clock.now() + 60_000;
     for (;;) {
-      let res: Response;
-      try {
-        res = await doFetch(`${credentials.baseUrl}${pathAndQuery}`, {
-          method: body === undefined ? 'GET' : 'POST',
-          headers: body === undefined ? headers : { ...headers, 'Content-Type': 'application/json' },
-          ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        });
-      } catch (err) {
-        const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-        throw new DatadogApiError(`cannot reach ${credentials.baseUrl} for ${PATHS[call]}: ${cause?.code ?? cause?.message ?? (err as Error).message}`, 0, call);
-      }
+      const res = await send(call, pathAndQuery, body);
       if (res.status === 429) {
         const wait = rateLimitWait(res.headers);
         await res.body?.cancel();
         if (clock.now() + wait > deadline) {
-          throw new DatadogApiError(`rate limited by Datadog on ${PATHS[call]} (${rateLimitName(res.headers)}): the limit resets in ${wait / 1000} s, past the verification timeout`, 429, call);
+          throw new DatadogApiError(
+            `rate limited by Datadog on ${PATHS[call]} (${rateLimitName(res.headers)}): the limit ` +
+              `resets in ${wait / 1000} s, past the verification timeout`,
+            429,
+            call,
+          );
         }
         await clock.sleep(wait);
         continue;
       }
-      if (res.status === 401 || res.status === 403) throw new DatadogApiError(refusal(call, res.status, credentials, await errorDetail(res)), res.status, call);
-      if (!res.ok) throw new DatadogApiError(`Datadog answered ${res.status} to ${PATHS[call]}${await errorDetail(res)}`, res.status, call);
+      const detail = res.ok ? '' : await errorDetail(res);
+      if (res.status === 401 || res.status === 403) {
+        throw new DatadogApiError(refusal(call, res.status, credentials, detail), res.status, call);
+      }
+      if (!res.ok)
+        throw new DatadogApiError(`Datadog answered ${res.status} to ${PATHS[call]}${detail}`, res.status, call);
       return res.json();
     }
-  }
+  };
+}
 
+export function datadogClient(opts: ClientOptions): DatadogApi {
+  const { credentials } = opts;
+  const request = requester(opts);
   return {
     async validate() {
       const r = (await request('validate', PATHS.validate)) as { valid?: boolean };
-      if (r.valid !== true) throw new DatadogApiError(refusal('validate', 200, credentials, ': "valid" is not true'), 403, 'validate');
+      if (r.valid !== true)
+        throw new DatadogApiError(refusal('validate', 200, credentials, ': "valid" is not true'), 403, 'validate');
     },
     async queryMetrics(query, from, to) {
       const qs = new URLSearchParams({ from: String(Math.floor(from)), to: String(Math.ceil(to)), query });
-      const r = (await request('query', `${PATHS.query}?${qs}`)) as { status?: string; error?: string; series?: unknown };
-      if (r.status === 'error') throw new DatadogApiError(`Datadog could not run the query "${query}": ${r.error ?? 'no reason given'}`, 400, 'query');
+      const r = (await request('query', `${PATHS.query}?${qs}`)) as {
+        status?: string;
+        error?: string;
+        series?: unknown;
+      };
+      if (r.status === 'error')
+        throw new DatadogApiError(
+          `Datadog could not run the query "${query}": ${r.error ?? 'no reason given'}`,
+          400,
+          'query',
+        );
       return seriesOf(r.series);
     },
     async searchLogs(query, from, to, limit) {
-      const body = { filter: { query, from: from.toISOString(), to: to.toISOString() }, sort: '-timestamp', page: { limit } };
+      const body = {
+        filter: { query, from: from.toISOString(), to: to.toISOString() },
+        sort: '-timestamp',
+        page: { limit },
+      };
       const r = (await request('logs', PATHS.logs, body)) as { data?: unknown };
       return logsOf(r.data);
     },
@@ -154,7 +195,10 @@ export function datadogClient(opts: ClientOptions): DatadogApi {
       const out: Monitor[] = [];
       const pageSize = 1000;
       for (let page = 0; page < 100; page++) {
-        const r = await request('monitors', `${PATHS.monitors}?${new URLSearchParams({ page: String(page), page_size: String(pageSize) })}`);
+        const r = await request(
+          'monitors',
+          `${PATHS.monitors}?${new URLSearchParams({ page: String(page), page_size: String(pageSize) })}`,
+        );
         const batch = monitorsOf(r);
         out.push(...batch);
         if (batch.length < pageSize) break;
@@ -177,7 +221,9 @@ function rateLimitName(h: Headers): string {
   const name = h.get('x-ratelimit-name');
   const limit = h.get('x-ratelimit-limit');
   const period = h.get('x-ratelimit-period');
-  return [name ? `limit "${name}"` : 'rate limit', limit && period ? `${limit} requests per ${period} s` : ''].filter(Boolean).join(', ');
+  return [name ? `limit "${name}"` : 'rate limit', limit && period ? `${limit} requests per ${period} s` : '']
+    .filter(Boolean)
+    .join(', ');
 }
 
 const records = (v: unknown): Array<Record<string, unknown>> =>
@@ -195,7 +241,10 @@ function seriesOf(v: unknown): MetricSeries[] {
 
 function logsOf(v: unknown): LogEvent[] {
   return records(v).map((e) => {
-    const a = (typeof e.attributes === 'object' && e.attributes !== null ? e.attributes : {}) as Record<string, unknown>;
+    const a = (typeof e.attributes === 'object' && e.attributes !== null ? e.attributes : {}) as Record<
+      string,
+      unknown
+    >;
     return {
       id: String(e.id ?? ''),
       timestamp: String(a.timestamp ?? ''),
@@ -206,5 +255,10 @@ function logsOf(v: unknown): LogEvent[] {
 }
 
 function monitorsOf(v: unknown): Monitor[] {
-  return records(v).map((m) => ({ id: Number(m.id ?? 0), name: String(m.name ?? ''), type: String(m.type ?? ''), query: String(m.query ?? '') }));
+  return records(v).map((m) => ({
+    id: Number(m.id ?? 0),
+    name: String(m.name ?? ''),
+    type: String(m.type ?? ''),
+    query: String(m.query ?? ''),
+  }));
 }

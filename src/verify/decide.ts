@@ -22,12 +22,22 @@ export interface SiteObservation {
   httpStatus?: string;
 }
 
-const tagsOf = (scope: string): string[] => scope.split(',').map((t) => t.trim()).filter(Boolean);
+const tagsOf = (scope: string): string[] =>
+  scope
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
 const tagValue = (scope: string, key: string): string | undefined =>
-  tagsOf(scope).find((t) => t.startsWith(`${key}:`))?.slice(key.length + 1);
+  tagsOf(scope)
+    .find((t) => t.startsWith(`${key}:`))
+    ?.slice(key.length + 1);
 
 /** The newest non-null point at or after `since` among the series of one instance. */
-function latest(series: readonly MetricSeries[], instance: string, since: number): { t: number; v: number; scope: string } | undefined {
+function latest(
+  series: readonly MetricSeries[],
+  instance: string,
+  since: number,
+): { t: number; v: number; scope: string } | undefined {
   let best: { t: number; v: number; scope: string } | undefined;
   for (const s of series) {
     if (tagValue(s.scope, 'instance') !== instance) continue;
@@ -79,7 +89,12 @@ function tagMatches(filter: string, siteTags: readonly string[]): boolean {
   const f = filter.trim().replace(/^"|"$/g, '').split('*').map(datadogTag).join('*');
   if (f === '*' || f === '') return true;
   if (!f.includes('*')) return siteTags.includes(f);
-  const re = new RegExp(`^${f.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(
+    `^${f
+      .split('*')
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+      .join('.*')}$`,
+  );
   return siteTags.some((t) => re.test(t));
 }
 
@@ -101,8 +116,14 @@ export function monitorCovers(monitor: Monitor, site: SiteTarget): boolean {
   const q = monitor.query;
   const sc = HTTP_SERVICE_CHECK.exec(q);
   if (sc) {
-    const over = (sc[1] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-    const excluded = (sc[2] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+    const over = (sc[1] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const excluded = (sc[2] ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     return scopeCovers(over.length ? over : ['*'], site.tags) && !excluded.some((e) => tagMatches(e, site.tags));
   }
   for (const m of q.matchAll(HTTP_METRIC)) {
@@ -114,7 +135,11 @@ export function monitorCovers(monitor: Monitor, site: SiteTarget): boolean {
 
 export type Verdict = 'ok' | 'warning' | 'error';
 
-export function verdict(kind: 'site' | 'mysql' | 'logs' | 'coverage', state: string, failOn: readonly FailOn[]): Verdict {
+export function verdict(
+  kind: 'site' | 'mysql' | 'logs' | 'coverage',
+  state: string,
+  failOn: readonly FailOn[],
+): Verdict {
   const fails = (f: FailOn): Verdict => (failOn.includes(f) ? 'error' : 'warning');
   if (state === 'NOT REPORTING') return fails('not-reporting');
   if (state === 'NOT ARRIVING') return fails('not-arriving');

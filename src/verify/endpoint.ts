@@ -33,15 +33,22 @@ export function apiBaseUrl(site: string | undefined): string {
     try {
       url = new URL(value);
     } catch {
-      throw new DatadogConfigError(`DD_SITE "${value}" is not a valid URL: write a site such as datadoghq.com or a base URL such as http://127.0.0.1:8080`);
+      throw new DatadogConfigError(
+        `DD_SITE "${value}" is not a valid URL: write a site such as datadoghq.com or a base URL such ` +
+          `as http://127.0.0.1:8080`,
+      );
     }
-    if (url.username || url.password) throw new DatadogConfigError('DD_SITE must not carry credentials in the URL: use DD_API_KEY and DD_APP_KEY');
+    if (url.username || url.password)
+      throw new DatadogConfigError('DD_SITE must not carry credentials in the URL: use DD_API_KEY and DD_APP_KEY');
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   }
   // The UI host (app.datadoghq.com, app.datadoghq.eu) is what people copy from the browser.
   const host = value.toLowerCase().replace(/^app\./, '');
   if ((DATADOG_SITES as readonly string[]).includes(host)) return `https://api.${host}`;
-  throw new DatadogConfigError(`DD_SITE "${value}" is not a Datadog site: use one of ${DATADOG_SITES.join(', ')}, or a full http(s)://host:port base URL`);
+  throw new DatadogConfigError(
+    `DD_SITE "${value}" is not a Datadog site: use one of ${DATADOG_SITES.join(', ')}, or a full ` +
+      `http(s)://host:port base URL`,
+  );
 }
 
 export interface DatadogCredentials {
@@ -74,8 +81,16 @@ export function settingsFromEnv(env: NodeJS.ProcessEnv): DatadogSettings {
 export function resolveCredentials(s: DatadogSettings): { credentials: DatadogCredentials } | { missing: string } {
   const apiKey = s.apiKey?.trim() ?? '';
   const appKey = s.appKey?.trim() ?? '';
-  const missing = [!apiKey ? 'DD_API_KEY (input datadog-api-key)' : '', !appKey ? 'DD_APP_KEY (input datadog-app-key)' : ''].filter(Boolean);
-  if (missing.length) return { missing: `no ${missing.join(' and no ')}: reading metrics, logs and monitors needs an API key and an application key` };
+  const missing = [
+    !apiKey ? 'DD_API_KEY (input datadog-api-key)' : '',
+    !appKey ? 'DD_APP_KEY (input datadog-app-key)' : '',
+  ].filter(Boolean);
+  if (missing.length)
+    return {
+      missing:
+        `no ${missing.join(' and no ')}: reading metrics, logs and monitors needs an API key ` +
+        `and an application key`,
+    };
   const site = s.site?.trim() || DEFAULT_SITE;
   return { credentials: { apiKey, appKey, site, baseUrl: apiBaseUrl(site) } };
 }

@@ -49,7 +49,8 @@ export async function verifyInDatadog(o: VerifyOptions): Promise<VerificationRep
   } catch (err) {
     return emptyReport('error', (err as Error).message, failOn, false);
   }
-  if ('missing' in resolved) return emptyReport(o.required ? 'error' : 'skipped', resolved.missing, failOn, !o.required);
+  if ('missing' in resolved)
+    return emptyReport(o.required ? 'error' : 'skipped', resolved.missing, failOn, !o.required);
   const { credentials } = resolved;
   const clock = o.clock ?? realClock;
   const timeoutMs = (o.timeoutSeconds ?? DEFAULT_VERIFY_TIMEOUT_SECONDS) * 1000;
@@ -58,7 +59,9 @@ export async function verifyInDatadog(o: VerifyOptions): Promise<VerificationRep
   const api = (o.api ?? datadogClient)(clientOptions);
   const targets = verifyTargets(o.validation, o.scope);
   o.log.info(
-    `verify: asking ${credentials.baseUrl} about ${targets.sites.length} site(s), ${targets.mysql.length} mysql instance(s), ${targets.logs.length} log output(s) since ${o.since.toISOString()}`,
+    `verify: asking ${credentials.baseUrl} about ${targets.sites.length} site(s), ` +
+      `${targets.mysql.length} mysql instance(s), ${targets.logs.length} log output(s) since ` +
+      `${o.since.toISOString()}`,
   );
   return runVerification({
     api,
@@ -74,7 +77,11 @@ export async function verifyInDatadog(o: VerifyOptions): Promise<VerificationRep
 }
 
 /** The sites diff for a change read from local git; undefined when it cannot be read. */
-export async function sitesDiffFromGit(root: string, validation: ValidationResult, changed: ChangedFiles): Promise<SitesDiff | undefined> {
+export async function sitesDiffFromGit(
+  root: string,
+  validation: ValidationResult,
+  changed: ChangedFiles,
+): Promise<SitesDiff | undefined> {
   if (changed.kind !== 'files') return undefined;
   try {
     return await sitesDiffForChange({

@@ -60,7 +60,12 @@ export interface VerificationReport {
   reason?: string;
 }
 
-export function emptyReport(status: 'skipped' | 'error', reason: string, failOn: readonly FailOn[], ok: boolean): VerificationReport {
+export function emptyReport(
+  status: 'skipped' | 'error',
+  reason: string,
+  failOn: readonly FailOn[],
+  ok: boolean,
+): VerificationReport {
   return { status, ok, failOn: [...failOn], sites: [], mysql: [], logs: [], uncovered: [], notes: [], reason };
 }
 
@@ -72,22 +77,38 @@ export function formatVerificationText(r: VerificationReport): string {
   const mark = (v: Verdict): string => (v === 'error' ? 'FAIL' : v === 'warning' ? 'WARN' : 'ok  ');
   for (const s of r.sites) {
     const detail =
-      s.state === 'UP' ? (s.responseTimeMs !== undefined ? ` (response time ${s.responseTimeMs} ms)` : '') : s.state === 'DOWN' && s.httpStatus ? ` (HTTP ${s.httpStatus})` : '';
-    lines.push(`${mark(s.verdict)} site  ${s.name} <${s.url}>: ${s.state}${detail}${ago(s.lastSeen)}  [${s.file}:${s.line}]`);
+      s.state === 'UP'
+        ? s.responseTimeMs !== undefined
+          ? ` (response time ${s.responseTimeMs} ms)`
+          : ''
+        : s.state === 'DOWN' && s.httpStatus
+          ? ` (HTTP ${s.httpStatus})`
+          : '';
+    lines.push(
+      `${mark(s.verdict)} site  ${s.name} <${s.url}>: ${s.state}${detail}${ago(s.lastSeen)}  [${s.file}:${s.line}]`,
+    );
     for (const c of s.causes ?? []) lines.push(`       - ${c}`);
   }
   for (const m of r.mysql) {
-    lines.push(`${mark(m.verdict)} mysql ${m.host}${m.port ? `:${m.port}` : ''}: ${m.state}${ago(m.lastSeen)}  [${m.file}:${m.line}]`);
+    lines.push(
+      `${mark(m.verdict)} mysql ${m.host}${m.port ? `:${m.port}` : ''}: ${m.state}${ago(m.lastSeen)}  [${m.file}:${m.line}]`,
+    );
     for (const c of m.causes ?? []) lines.push(`       - ${c}`);
   }
   for (const l of r.logs) {
-    const what = [l.service ? `service:${l.service}` : '', l.source ? `source:${l.source}` : ''].filter(Boolean).join(' ') || 'out_datadog';
+    const what =
+      [l.service ? `service:${l.service}` : '', l.source ? `source:${l.source}` : ''].filter(Boolean).join(' ') ||
+      'out_datadog';
     lines.push(`${mark(l.verdict)} logs  ${what}: ${l.state}${ago(l.lastSeen)}  [${l.file}:${l.line}]`);
     for (const c of l.causes ?? []) lines.push(`       - ${c}`);
   }
   if (r.uncovered.length) {
     const v = r.failOn.includes('uncovered') ? 'FAIL' : 'WARN';
-    lines.push(`${v} alerts: no monitor pages anyone when ${r.uncovered.length === 1 ? 'this site goes' : 'these sites go'} down: ${r.uncovered.join(', ')}`);
+    lines.push(
+      `${v} alerts: no monitor pages anyone when ` +
+        `${r.uncovered.length === 1 ? 'this site goes' : 'these sites go'} down: ` +
+        `${r.uncovered.join(', ')}`,
+    );
   }
   for (const n of r.notes) lines.push(`note: ${n}`);
   lines.push(headline(r));
@@ -101,7 +122,10 @@ export function headline(r: VerificationReport): string {
     case 'error':
       return `Verification in Datadog FAILED: ${r.reason ?? ''}`;
     case 'failed':
-      return `Verification in Datadog FAILED (${r.site ?? ''}): the configuration is deployed, but the items marked FAIL do not report; nothing was rolled back.`;
+      return (
+        `Verification in Datadog FAILED (${r.site ?? ''}): the configuration is deployed, but ` +
+        `the items marked FAIL do not report; nothing was rolled back.`
+      );
     case 'warnings':
       return `Verified in Datadog (${r.site ?? ''}) with warnings.`;
     default:
@@ -116,13 +140,26 @@ export function verificationMarkdown(r: VerificationReport): string {
   const icon = (v: Verdict): string => (v === 'error' ? '❌' : v === 'warning' ? '⚠️' : '✅');
   const esc = (s: string): string => s.replace(/\|/g, '\\|');
   for (const s of r.sites) {
-    const d = s.state === 'UP' && s.responseTimeMs !== undefined ? `${s.responseTimeMs} ms` : s.httpStatus ? `HTTP ${s.httpStatus}` : (s.causes ?? []).join('; ');
+    const d =
+      s.state === 'UP' && s.responseTimeMs !== undefined
+        ? `${s.responseTimeMs} ms`
+        : s.httpStatus
+          ? `HTTP ${s.httpStatus}`
+          : (s.causes ?? []).join('; ');
     rows.push(`| ${icon(s.verdict)} | site | ${esc(s.name)} (${esc(s.url)}) | ${s.state} | ${esc(d)} |`);
   }
-  for (const m of r.mysql) rows.push(`| ${icon(m.verdict)} | mysql | ${esc(m.host)}${m.port ? `:${m.port}` : ''} | ${m.state} | ${esc((m.causes ?? []).join('; '))} |`);
-  for (const l of r.logs) rows.push(`| ${icon(l.verdict)} | logs | ${esc(l.query ?? 'out_datadog')} | ${l.state} | ${esc((l.causes ?? []).join('; '))} |`);
+  for (const m of r.mysql)
+    rows.push(
+      `| ${icon(m.verdict)} | mysql | ${esc(m.host)}${m.port ? `:${m.port}` : ''} | ${m.state} | ${esc((m.causes ?? []).join('; '))} |`,
+    );
+  for (const l of r.logs)
+    rows.push(
+      `| ${icon(l.verdict)} | logs | ${esc(l.query ?? 'out_datadog')} | ${l.state} | ` +
+        `${esc((l.causes ?? []).join('; '))} |`,
+    );
   if (rows.length) out.push('| | What | Which | State | Details |', '|---|---|---|---|---|', ...rows, '');
-  if (r.uncovered.length) out.push(`⚠️ No monitor pages anyone when these sites go down: ${r.uncovered.map(esc).join(', ')}`, '');
+  if (r.uncovered.length)
+    out.push(`⚠️ No monitor pages anyone when these sites go down: ${r.uncovered.map(esc).join(', ')}`, '');
   for (const n of r.notes) out.push(`- ${n}`);
   return out.join('\n');
 }

@@ -8,7 +8,14 @@
 import type { Clock } from '../ecs/clock.js';
 import type { Log } from '../log.js';
 import { type DatadogApi, DatadogApiError, type MetricSeries, type Monitor } from './client.js';
-import { type FailOn, lastPointWithTag, monitorCovers, siteObservation, type SiteObservation, verdict } from './decide.js';
+import {
+  type FailOn,
+  lastPointWithTag,
+  monitorCovers,
+  siteObservation,
+  type SiteObservation,
+  verdict,
+} from './decide.js';
 import type { LogsResult, MysqlResult, SiteResult, VerificationReport } from './report.js';
 import { datadogTag, type LogTarget, type MysqlTarget, type VerifyTargets } from './targets.js';
 
@@ -27,19 +34,25 @@ export interface VerifyRunOptions {
 }
 
 export const SITE_CAUSES = [
-  'the agent does not run this instance: the new task may not carry this conf.d file, or the agent skipped it (run `agent status` or `agent configcheck` in the task; look for the file under "Config Errors")',
-  "an ENC[] value in the instance could not be resolved by the agent's secret backend (agent log: \"secret\")",
-  "the agent cannot send: egress from the Fargate subnets to the site's intake is blocked (security group, NAT gateway, or VPC endpoint), or the agent's DD_API_KEY / DD_SITE point at another organization or site",
+  'the agent does not run this instance: the new task may not carry this conf.d file, or the agent ' +
+    'skipped it (run `agent status` or `agent configcheck` in the task; look for the file under ' +
+    '"Config Errors")',
+  'an ENC[] value in the instance could not be resolved by the agent\'s secret backend (agent log: "secret")',
+  "the agent cannot send: egress from the Fargate subnets to the site's intake is blocked (security " +
+    "group, NAT gateway, or VPC endpoint), or the agent's DD_API_KEY / DD_SITE point at another " +
+    'organization or site',
 ];
 export const MYSQL_CAUSES = [
-  'the check cannot connect: look at the mysql.can_connect service check (host, port, the database security group, username)',
+  'the check cannot connect: look at the mysql.can_connect service check (host, port, the database ' +
+    'security group, username)',
   "the password's ENC[] handle was not resolved by the agent's secret backend",
   'the agent itself does not report (see the site causes: egress, DD_API_KEY, DD_SITE)',
 ];
 export const LOGS_CAUSES = [
   "out_datadog's api_key is wrong or empty (the aggregator's log shows 403 from the intake)",
   "out_datadog sends to another site: its `site` / `host` must match DD_SITE (the plugin's default is datadoghq.com)",
-  'egress from the Fargate subnets to http-intake.logs.<site>:443 is blocked, or no events reach the aggregator (the NLB, the senders\' forward output)',
+  'egress from the Fargate subnets to http-intake.logs.<site>:443 is blocked, or no events reach the ' +
+    "aggregator (the NLB, the senders' forward output)",
 ];
 
 interface Observed {
@@ -106,7 +119,17 @@ export async function runVerification(o: VerifyRunOptions): Promise<Verification
   try {
     await api.validate();
   } catch (err) {
-    return { ...base, status: 'error', ok: false, sites: [], mysql: [], logs: [], uncovered: [], notes: [...o.targets.notes], reason: message(err) };
+    return {
+      ...base,
+      status: 'error',
+      ok: false,
+      sites: [],
+      mysql: [],
+      logs: [],
+      uncovered: [],
+      notes: [...o.targets.notes],
+      reason: message(err),
+    };
   }
   const notes = [...o.targets.notes];
   let monitors: Monitor[] | undefined;
@@ -124,7 +147,18 @@ export async function runVerification(o: VerifyRunOptions): Promise<Verification
       await pollOnce(o, seen);
     } catch (err) {
       if (!(err instanceof DatadogApiError)) throw err;
-      if (err.fatal) return { ...base, status: 'error', ok: false, sites: [], mysql: [], logs: [], uncovered: [], notes, reason: err.message };
+      if (err.fatal)
+        return {
+          ...base,
+          status: 'error',
+          ok: false,
+          sites: [],
+          mysql: [],
+          logs: [],
+          uncovered: [],
+          notes,
+          reason: err.message,
+        };
       log.warning(`verify: ${err.message}; trying again`);
       if (err.status === 429) break;
     }
@@ -163,26 +197,50 @@ function decideAll(
   const mysql: MysqlResult[] = o.targets.mysql.map((m) => {
     const t = seen.mysql.get(m);
     const state = t === undefined ? ('NOT REPORTING' as const) : ('REPORTING' as const);
-    return { host: m.host, ...(m.port ? { port: m.port } : {}), file: m.file, line: m.line, state, verdict: verdict('mysql', state, o.failOn), ...(t ? { lastSeen: iso(t) } : {}), ...(t === undefined ? { causes: MYSQL_CAUSES } : {}) };
+    return {
+      host: m.host,
+      ...(m.port ? { port: m.port } : {}),
+      file: m.file,
+      line: m.line,
+      state,
+      verdict: verdict('mysql', state, o.failOn),
+      ...(t ? { lastSeen: iso(t) } : {}),
+      ...(t === undefined ? { causes: MYSQL_CAUSES } : {}),
+    };
   });
   const logs: LogsResult[] = o.targets.logs.map((l) => logsResult(o, l, seen.logs.get(l)));
   const uncovered = sites.filter((s) => s.monitors && s.monitors.length === 0).map((s) => s.name);
   const verdicts = [...sites, ...mysql, ...logs].map((x) => x.verdict);
   if (uncovered.length) verdicts.push(verdict('coverage', 'UNCOVERED', o.failOn));
-  if (!sites.length && !mysql.length && !logs.length) base.notes.push('nothing to verify: this deploy changed no site, mysql instance or Fluentd aggregator');
+  if (!sites.length && !mysql.length && !logs.length)
+    base.notes.push('nothing to verify: this deploy changed no site, mysql instance or Fluentd aggregator');
   const status = verdicts.includes('error') ? 'failed' : verdicts.includes('warning') ? 'warnings' : 'passed';
   return { ...base, status, ok: status !== 'failed', sites, mysql, logs, uncovered };
 }
 
 function logsResult(o: VerifyRunOptions, l: LogTarget, t: number | undefined): LogsResult {
   const query = logsQuery(l);
-  const where = { ...(l.service ? { service: l.service } : {}), ...(l.source ? { source: l.source } : {}), file: l.file, line: l.line };
+  const where = {
+    ...(l.service ? { service: l.service } : {}),
+    ...(l.source ? { source: l.source } : {}),
+    file: l.file,
+    line: l.line,
+  };
   if (!query) {
-    const causes = ['the out_datadog output sets neither `service` nor `dd_source` (or computes them at run time), so its logs cannot be told apart: set both to verify them'];
+    const causes = [
+      'the out_datadog output sets neither `service` nor `dd_source` (or computes them at run time), ' +
+        'so its logs cannot be told apart: set both to verify them',
+    ];
     return { ...where, state: 'UNKNOWN', verdict: 'warning', causes };
   }
   const state = t === undefined ? ('NOT ARRIVING' as const) : ('ARRIVING' as const);
-  return { ...where, query, state, verdict: verdict('logs', state, o.failOn), ...(t !== undefined ? { lastSeen: new Date(t).toISOString() } : { causes: LOGS_CAUSES }) };
+  return {
+    ...where,
+    query,
+    state,
+    verdict: verdict('logs', state, o.failOn),
+    ...(t !== undefined ? { lastSeen: new Date(t).toISOString() } : { causes: LOGS_CAUSES }),
+  };
 }
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));

@@ -100,7 +100,9 @@ export function verifyTargets(validation: ValidationResult, scope: VerifyScope):
   const touched = (file: string): boolean => scope.all || !scope.changedFiles || scope.changedFiles.includes(file);
   const notes: string[] = [];
 
-  const changedNames = scope.sites ? new Set([...scope.sites.added, ...scope.sites.changed].map((s) => s.name)) : undefined;
+  const changedNames = scope.sites
+    ? new Set([...scope.sites.added, ...scope.sites.changed].map((s) => s.name))
+    : undefined;
   const sites: SiteTarget[] = [];
   let leftOut = 0;
   for (const s of validation.sites) {
@@ -111,7 +113,11 @@ export function verifyTargets(validation: ValidationResult, scope: VerifyScope):
     }
     sites.push(siteTarget(s));
   }
-  if (leftOut) notes.push(`${leftOut} site${leftOut === 1 ? '' : 's'} this deploy did not add or change ${leftOut === 1 ? 'was' : 'were'} not verified (use --all)`);
+  if (leftOut)
+    notes.push(
+      `${leftOut} site${leftOut === 1 ? '' : 's'} this deploy did not add or change ` +
+        `${leftOut === 1 ? 'was' : 'were'} not verified (use --all)`,
+    );
 
   const mysql: MysqlTarget[] = [];
   const logs: LogTarget[] = [];
@@ -125,7 +131,14 @@ export function verifyTargets(validation: ValidationResult, scope: VerifyScope):
 function siteTarget(s: ValidationResult['sites'][number]): SiteTarget {
   const instance = instanceTag(s.name);
   const own = Array.isArray(s.options.tags) ? s.options.tags.filter((t): t is string => typeof t === 'string') : [];
-  return { name: s.name, url: s.url, instance, tags: [`instance:${instance}`, `url:${s.url}`, ...own.map(datadogTag)], file: s.file, line: s.line };
+  return {
+    name: s.name,
+    url: s.url,
+    instance,
+    tags: [`instance:${instance}`, `url:${s.url}`, ...own.map(datadogTag)],
+    file: s.file,
+    line: s.line,
+  };
 }
 
 const scalarText = (n: YNode | undefined): string | undefined =>
@@ -147,7 +160,12 @@ function mysqlTargets(validation: ValidationResult, file: string): MysqlTarget[]
     // A socket-only or templated host: the server tag is not known from the file, so it is not guessed.
     if (!host || host.includes('%%') || host.startsWith('ENC[')) continue;
     const port = Number(scalarText(get(item, 'port')));
-    out.push({ host, ...(Number.isInteger(port) && port > 0 ? { port } : {}), file, line: decoded.source.lines.position(item.range[0]).line });
+    out.push({
+      host,
+      ...(Number.isInteger(port) && port > 0 ? { port } : {}),
+      file,
+      line: decoded.source.lines.position(item.range[0]).line,
+    });
   }
   return out;
 }
@@ -158,7 +176,10 @@ function logTargets(validation: ValidationResult, file: string): LogTarget[] {
   if (!project) return [];
   const layout = [...validation.layouts.values()].find((l) => [...l.files.values()].includes(file));
   const imagePath = layout ? [...layout.files].find(([, repo]) => repo === file)?.[0] : undefined;
-  const parsed = layout && imagePath ? loadConfig(imagePath, new ImageFs(project, layout)) : loadConfig(file, new DiskFs(project.root));
+  const parsed =
+    layout && imagePath
+      ? loadConfig(imagePath, new ImageFs(project, layout))
+      : loadConfig(file, new DiskFs(project.root));
   if (parsed.fatal) return [];
   const out: LogTarget[] = [];
   const stack: Element[] = [parsed.root];

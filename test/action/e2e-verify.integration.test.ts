@@ -28,13 +28,20 @@ d('the action verifies a deploy in Datadog', () => {
     x = await startExampleEnv(engine as DockerEngine);
     dd = await new FakeDatadog().start();
     const tags = ['instance:status_page', 'url:https://status.example.com/', 'env:prd'];
-    dd.report('network.http.can_connect', tags, 1).report('network.http.cant_connect', tags, 0).report('network.http.response_time', tags, 0.05);
+    dd.report('network.http.can_connect', tags, 1)
+      .report('network.http.cant_connect', tags, 0)
+      .report('network.http.response_time', tags, 0.05);
     dd.addLog({ service: 'access-log', source: 'nginx', message: 'GET / 200' });
-    dd.addMonitor({ name: 'Status page down', type: 'metric alert', query: 'max(last_5m):max:network.http.cant_connect{instance:status_page} > 0' });
+    dd.addMonitor({
+      name: 'Status page down',
+      type: 'metric alert',
+      query: 'max(last_5m):max:network.http.cant_connect{instance:status_page} > 0',
+    });
     const base = x.git('rev-parse', 'HEAD');
     await appendFile(
       path.join(x.repo, HTTP),
-      '\n  - name: Status page\n    url: https://status.example.com/\n    tags:\n      - "env:prd"\n  - name: Blog\n    url: https://blog.example.com/\n',
+      '\n  - name: Status page\n    url: https://status.example.com/\n    tags:\n      - "env:prd"\n  ' +
+        '- name: Blog\n    url: https://blog.example.com/\n',
     );
     const head = x.commit('Monitor the status page and the blog');
     run = await spawnAction({
@@ -88,7 +95,9 @@ d('the action verifies a deploy in Datadog', () => {
     expect(v.uncovered).toEqual(['Blog']);
     // The mysql file did not change; the aggregator was rolled out, so its logs are asked about.
     expect(v.mysql).toEqual([]);
-    expect(v.logs.map((l) => [l.query, l.state, l.file, l.line])).toEqual([['service:access-log source:nginx', 'ARRIVING', 'fluentd/etc/fluent.conf', 10]]);
+    expect(v.logs.map((l) => [l.query, l.state, l.file, l.line])).toEqual([
+      ['service:access-log source:nginx', 'ARRIVING', 'fluentd/etc/fluent.conf', 10],
+    ]);
     expect(run.summary).toContain('### Verification in Datadog');
     expect(run.summary).toMatch(/\| ❌ \| site \| Blog \(https:\/\/blog\.example\.com\/\) \| NOT REPORTING \|/);
   });
@@ -98,7 +107,8 @@ d('the action verifies a deploy in Datadog', () => {
     expect(masks).toEqual(expect.arrayContaining([FAKE_DD_API_KEY, FAKE_DD_APP_KEY]));
     const printed = run.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::'));
     for (const key of [FAKE_DD_API_KEY, FAKE_DD_APP_KEY]) {
-      for (const text of [printed.join('\n'), run.stderr, run.summary, JSON.stringify(run.outputs)]) expect(text).not.toContain(key);
+      for (const text of [printed.join('\n'), run.stderr, run.summary, JSON.stringify(run.outputs)])
+        expect(text).not.toContain(key);
     }
     expect(dd.calls.every((c) => c.apiKeyOk && c.appKeyOk)).toBe(true);
   });

@@ -37,22 +37,38 @@ d('deploy, then verify in Datadog', () => {
     await engine?.stop();
   }, 60_000);
 
-  async function deploy(args: string[], over: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+  async function deploy(
+    args: string[],
+    over: Record<string, string> = {},
+  ): Promise<{ code: number; out: string; err: string }> {
     const out: string[] = [];
     const err: string[] = [];
-    const env = { PATH: process.env.PATH, HOME: process.env.HOME, ...x.env, DD_API_KEY: FAKE_DD_API_KEY, DD_APP_KEY: FAKE_DD_APP_KEY, DD_SITE: dd.baseUrl, ...over };
-    const code = await main(['deploy', '--poll-interval', '0.02', '--wait-timeout', '20', '--verify-timeout', '1', ...args], {
-      out: (t) => out.push(t),
-      err: (t) => err.push(t),
-      cwd: x.repo,
-      env,
-    });
+    const env = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      ...x.env,
+      DD_API_KEY: FAKE_DD_API_KEY,
+      DD_APP_KEY: FAKE_DD_APP_KEY,
+      DD_SITE: dd.baseUrl,
+      ...over,
+    };
+    const code = await main(
+      ['deploy', '--poll-interval', '0.02', '--wait-timeout', '20', '--verify-timeout', '1', ...args],
+      {
+        out: (t) => out.push(t),
+        err: (t) => err.push(t),
+        cwd: x.repo,
+        env,
+      },
+    );
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
 
   function site(instance: string, url: string): void {
     const tags = [`instance:${instance}`, `url:${url}`, 'env:prd'];
-    dd.report('network.http.can_connect', tags, 1).report('network.http.cant_connect', tags, 0).report('network.http.response_time', tags, 0.2);
+    dd.report('network.http.can_connect', tags, 1)
+      .report('network.http.cant_connect', tags, 0)
+      .report('network.http.response_time', tags, 0.2);
   }
 
   test('first deploy: both services roll out, then every site UP, mysql REPORTING, logs ARRIVING', async () => {
@@ -61,10 +77,16 @@ d('deploy, then verify in Datadog', () => {
     site('example_recruiting_site', 'https://careers.example.com/');
     dd.report('mysql.net.connections', ['server:db.example.com', 'port:3306'], 3);
     dd.addLog({ service: 'access-log', source: 'nginx', message: 'GET / 200' });
-    dd.addMonitor({ name: 'Website down', type: 'service check', query: '"http.can_connect".over("env:prd").by("instance").last(2).count_by_status()' });
+    dd.addMonitor({
+      name: 'Website down',
+      type: 'service check',
+      query: '"http.can_connect".over("env:prd").by("instance").last(2).count_by_status()',
+    });
     const r = await deploy([]);
     expect(r.out).toContain('Deploy succeeded.');
-    expect(r.out).toMatch(/^ok {3}site {2}Example corporate site <https:\/\/www\.example\.com\/>: UP \(response time 200 ms\)/m);
+    expect(r.out).toMatch(
+      /^ok {3}site {2}Example corporate site <https:\/\/www\.example\.com\/>: UP \(response time 200 ms\)/m,
+    );
     expect(r.out).toMatch(/^ok {3}mysql db\.example\.com:3306: REPORTING/m);
     expect(r.out).toMatch(/^ok {3}logs {2}service:access-log source:nginx: ARRIVING/m);
     expect(r.out).toMatch(/Verified in Datadog \(http:\/\/127\.0\.0\.1:\d+\)\.$/);
@@ -74,7 +96,10 @@ d('deploy, then verify in Datadog', () => {
 
   test('a change adding a site verifies that site only; one that never reports fails the run by name, and stays deployed', async () => {
     const base = x.git('rev-parse', 'HEAD');
-    await appendFile(path.join(x.repo, HTTP_CONF), '  - name: Status page\n    url: https://status.example.com/\n    timeout: 5\n    tags:\n      - "env:prd"\n');
+    await appendFile(
+      path.join(x.repo, HTTP_CONF),
+      '  - name: Status page\n    url: https://status.example.com/\n    timeout: 5\n    tags:\n      - "env:prd"\n',
+    );
     x.commit('monitor the status page');
     site('status_page', 'https://status.example.com/');
     const ok = await deploy(['--base', base]);
@@ -85,7 +110,10 @@ d('deploy, then verify in Datadog', () => {
     expect(ok.code).toBe(0);
 
     const base2 = x.git('rev-parse', 'HEAD');
-    await appendFile(path.join(x.repo, HTTP_CONF), '  - name: Blog\n    url: https://blog.example.com/\n    timeout: 5\n');
+    await appendFile(
+      path.join(x.repo, HTTP_CONF),
+      '  - name: Blog\n    url: https://blog.example.com/\n    timeout: 5\n',
+    );
     x.commit('monitor the blog');
     const bad = await deploy(['--base', base2]);
     expect(bad.out).toContain('Deploy succeeded.');
@@ -95,7 +123,10 @@ d('deploy, then verify in Datadog', () => {
     expect(bad.code).toBe(1);
     // Verification never rolls back: the service runs the new revision, COMPLETED.
     const primary = x.ecs.primary('monitoring', 'datadog-agent');
-    expect([primary.rolloutState, primary.taskDefinition]).toEqual(['COMPLETED', expect.stringMatching(/task-definition\/datadog-agent:4$/)]);
+    expect([primary.rolloutState, primary.taskDefinition]).toEqual([
+      'COMPLETED',
+      expect.stringMatching(/task-definition\/datadog-agent:4$/),
+    ]);
   }, 300_000);
 
   test('--no-verify, and no keys: the deploy says verification was skipped and why', async () => {
@@ -103,7 +134,10 @@ d('deploy, then verify in Datadog', () => {
     expect(r.out).toContain('Verification in Datadog skipped: --no-verify.');
     expect(r.code).toBe(0);
     const noKeys = await deploy(['--force-new-deployment', '--only', 'fluentd'], { DD_API_KEY: '', DD_APP_KEY: '' });
-    expect(noKeys.out).toContain('Verification in Datadog skipped: no DD_API_KEY (input datadog-api-key) and no DD_APP_KEY (input datadog-app-key)');
+    expect(noKeys.out).toContain(
+      'Verification in Datadog skipped: no DD_API_KEY (input datadog-api-key) and no DD_APP_KEY ' +
+        '(input datadog-app-key)',
+    );
     expect(noKeys.code).toBe(0);
   }, 120_000);
 });

@@ -112,16 +112,30 @@ export class FakeDatadog {
     const body = chunks.length ? Buffer.concat(chunks).toString('utf8') : '';
     const apiKeyOk = req.headers['dd-api-key'] === FAKE_DD_API_KEY;
     const appKeyOk = req.headers['dd-application-key'] === FAKE_DD_APP_KEY;
-    this.calls.push({ method: req.method ?? '', path: url.pathname, headerNames: Object.keys(req.headers), apiKeyOk, appKeyOk, at: Date.now() });
+    this.calls.push({
+      method: req.method ?? '',
+      path: url.pathname,
+      headerNames: Object.keys(req.headers),
+      apiKeyOk,
+      appKeyOk,
+      at: Date.now(),
+    });
     const limit = this.limited.get(url.pathname);
     if (limit && limit.times > 0) {
       limit.times -= 1;
       return send(res, 429, { errors: ['Too many requests'] }, rateHeaders(0, limit.reset));
     }
     const route = `${req.method} ${url.pathname}`;
-    if (route === 'GET /api/v1/validate') return apiKeyOk ? send(res, 200, { valid: true }) : send(res, 403, { errors: ['Forbidden'] });
+    if (route === 'GET /api/v1/validate')
+      return apiKeyOk ? send(res, 200, { valid: true }) : send(res, 403, { errors: ['Forbidden'] });
     const scope: Scope | undefined =
-      route === 'GET /api/v1/query' ? 'timeseries_query' : route === 'POST /api/v2/logs/events/search' ? 'logs_read_data' : route === 'GET /api/v1/monitor' ? 'monitors_read' : undefined;
+      route === 'GET /api/v1/query'
+        ? 'timeseries_query'
+        : route === 'POST /api/v2/logs/events/search'
+          ? 'logs_read_data'
+          : route === 'GET /api/v1/monitor'
+            ? 'monitors_read'
+            : undefined;
     if (!scope) return send(res, 404, { errors: ['Not found'] });
     if (!apiKeyOk || !appKeyOk || !this.scopes.has(scope)) return send(res, 403, { errors: ['Forbidden'] });
     if (scope === 'timeseries_query') return send(res, 200, this.query(url.searchParams));
@@ -139,14 +153,25 @@ export class FakeDatadog {
       return { status: 'error', res_type: 'time_series', series: [], query, error: `Error parsing query: ${query}` };
     }
     const [, aggr = 'avg', metric, scope = '*', by = ''] = m;
-    const filter = scope.split(',').map((s) => s.trim()).filter((s) => s && s !== '*');
-    const keys = by.split(',').map((s) => s.trim()).filter(Boolean);
+    const filter = scope
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s && s !== '*');
+    const keys = by
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
     const groups = new Map<string, Array<[number, number]>>();
     const now = Date.now();
     for (const s of this.series) {
       if (s.metric !== metric || !filter.every((f) => s.tags.includes(f))) continue;
-      const group = keys.length ? keys.map((k) => s.tags.find((t) => t.startsWith(`${k}:`)) ?? `${k}:N/A`).join(',') : scope;
-      const points = [...s.points, ...(s.live !== undefined ? ([[now, s.live]] as Array<[number, number]>) : [])].filter(([t]) => t >= from && t <= to);
+      const group = keys.length
+        ? keys.map((k) => s.tags.find((t) => t.startsWith(`${k}:`)) ?? `${k}:N/A`).join(',')
+        : scope;
+      const points = [
+        ...s.points,
+        ...(s.live !== undefined ? ([[now, s.live]] as Array<[number, number]>) : []),
+      ].filter(([t]) => t >= from && t <= to);
       if (points.length) groups.set(group, [...(groups.get(group) ?? []), ...points]);
     }
     const series = [...groups].map(([group, points]) => {
@@ -166,17 +191,37 @@ export class FakeDatadog {
         unit: null,
       };
     });
-    return { status: 'ok', res_type: 'time_series', series, query, from_date: from, to_date: to, group_by: keys, message: '' };
+    return {
+      status: 'ok',
+      res_type: 'time_series',
+      series,
+      query,
+      from_date: from,
+      to_date: to,
+      group_by: keys,
+      message: '',
+    };
   }
 
-  private searchLogs(body: { filter?: { query?: string; from?: string; to?: string }; page?: { limit?: number } }): unknown {
-    const terms = [...(body.filter?.query ?? '').matchAll(/(\w+):("(?:[^"\\]|\\.)*"|\S+)/g)].map(([, k, v]) => [k, v?.startsWith('"') ? JSON.parse(v) : v]);
+  private searchLogs(body: {
+    filter?: { query?: string; from?: string; to?: string };
+    page?: { limit?: number };
+  }): unknown {
+    const terms = [...(body.filter?.query ?? '').matchAll(/(\w+):("(?:[^"\\]|\\.)*"|\S+)/g)].map(([, k, v]) => [
+      k,
+      v?.startsWith('"') ? JSON.parse(v) : v,
+    ]);
     const from = Date.parse(body.filter?.from ?? '') || 0;
     const to = Date.parse(body.filter?.to ?? '') || Date.now();
     const now = Date.now();
     const hits = this.logs
       .map((l) => ({ l, at: l.at ?? now }))
-      .filter(({ l, at }) => at >= from && at <= Math.max(to, now) && terms.every(([k, v]) => (k === 'service' ? l.service === v : k === 'source' ? l.source === v : true)))
+      .filter(
+        ({ l, at }) =>
+          at >= from &&
+          at <= Math.max(to, now) &&
+          terms.every(([k, v]) => (k === 'service' ? l.service === v : k === 'source' ? l.source === v : true)),
+      )
       .sort((a, b) => b.at - a.at)
       .slice(0, body.page?.limit ?? 10);
     return {
@@ -217,10 +262,21 @@ export class FakeDatadog {
 }
 
 function rateHeaders(remaining: number, reset: number): Record<string, string> {
-  return { 'X-RateLimit-Limit': '100', 'X-RateLimit-Period': '60', 'X-RateLimit-Remaining': String(remaining), 'X-RateLimit-Reset': String(reset), 'X-RateLimit-Name': 'fake_query' };
+  return {
+    'X-RateLimit-Limit': '100',
+    'X-RateLimit-Period': '60',
+    'X-RateLimit-Remaining': String(remaining),
+    'X-RateLimit-Reset': String(reset),
+    'X-RateLimit-Name': 'fake_query',
+  };
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = rateHeaders(99, 60)): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = rateHeaders(99, 60),
+): void {
   res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
 }

@@ -29,7 +29,10 @@ afterAll(async () => {
 });
 beforeEach(() => dd.reset());
 
-async function verify(args: string[], env: Record<string, string> = {}): Promise<{ code: number; out: string; err: string }> {
+async function verify(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
   const base = { DD_API_KEY: FAKE_DD_API_KEY, DD_APP_KEY: FAKE_DD_APP_KEY, DD_SITE: dd.baseUrl };
@@ -47,11 +50,18 @@ function healthy(o: { except?: string[]; logs?: boolean; monitor?: boolean } = {
   for (const s of SITES) {
     if (o.except?.includes(s.instance)) continue;
     const tags = [`instance:${s.instance}`, `url:${s.url}`, 'env:prd', s.tag];
-    dd.report('network.http.can_connect', tags, 1).report('network.http.cant_connect', tags, 0).report('network.http.response_time', tags, 0.123);
+    dd.report('network.http.can_connect', tags, 1)
+      .report('network.http.cant_connect', tags, 0)
+      .report('network.http.response_time', tags, 0.123);
   }
   dd.report('mysql.net.connections', ['server:db.example.com', 'port:3306', 'env:prd'], 4);
   if (o.logs !== false) dd.addLog({ service: 'access-log', source: 'nginx', message: 'GET / 200' });
-  if (o.monitor !== false) dd.addMonitor({ name: 'Website down', type: 'service check', query: '"http.can_connect".over("*").by("instance").last(2).count_by_status()' });
+  if (o.monitor !== false)
+    dd.addMonitor({
+      name: 'Website down',
+      type: 'service check',
+      query: '"http.can_connect".over("*").by("instance").last(2).count_by_status()',
+    });
 }
 
 describe('verify through the fake Datadog API', () => {
@@ -67,9 +77,22 @@ describe('verify through the fake Datadog API', () => {
     expect(r.out).toMatch(/Verified in Datadog \(http:\/\/127\.0\.0\.1:\d+\)\.$/);
     // The real headers, on the real paths.
     expect(dd.calls.map((c) => `${c.method} ${c.path}`)).toEqual(
-      expect.arrayContaining(['GET /api/v1/validate', 'GET /api/v1/monitor', 'GET /api/v1/query', 'POST /api/v2/logs/events/search']),
+      expect.arrayContaining([
+        'GET /api/v1/validate',
+        'GET /api/v1/monitor',
+        'GET /api/v1/query',
+        'POST /api/v2/logs/events/search',
+      ]),
     );
-    expect(dd.calls.every((c) => c.apiKeyOk && c.appKeyOk && c.headerNames.includes('dd-api-key') && c.headerNames.includes('dd-application-key'))).toBe(true);
+    expect(
+      dd.calls.every(
+        (c) =>
+          c.apiKeyOk &&
+          c.appKeyOk &&
+          c.headerNames.includes('dd-api-key') &&
+          c.headerNames.includes('dd-application-key'),
+      ),
+    ).toBe(true);
   });
 
   test('a site that never reports fails, naming it and the likely causes', async () => {
@@ -89,7 +112,11 @@ describe('verify through the fake Datadog API', () => {
   test('a DOWN site warns with its HTTP status; the run still passes', async () => {
     healthy({ except: ['example_media_site'] });
     const tags = ['instance:example_media_site', 'url:https://media.example.com/', 'env:prd', 'site:media'];
-    dd.report('network.http.can_connect', tags, 0).report('network.http.cant_connect', [...tags, 'http_status_code:503'], 1);
+    dd.report('network.http.can_connect', tags, 0).report(
+      'network.http.cant_connect',
+      [...tags, 'http_status_code:503'],
+      1,
+    );
     const r = await verify([]);
     expect(r.out).toMatch(/^WARN site {2}Example media site <https:\/\/media\.example\.com\/>: DOWN \(HTTP 503\)/m);
     expect(r.code).toBe(0);
@@ -110,18 +137,29 @@ describe('verify through the fake Datadog API', () => {
   test('a site no monitor covers is a warning listing it; --fail-on uncovered fails', async () => {
     healthy({ monitor: false });
     // Only a monitor scoped to the corporate site, and one on an unrelated metric.
-    dd.addMonitor({ name: 'Corporate down', type: 'metric alert', query: 'max(last_5m):max:network.http.cant_connect{instance:example_corporate_site} > 0' });
+    dd.addMonitor({
+      name: 'Corporate down',
+      type: 'metric alert',
+      query: 'max(last_5m):max:network.http.cant_connect{instance:example_corporate_site} > 0',
+    });
     dd.addMonitor({ name: 'CPU', type: 'metric alert', query: 'avg(last_5m):avg:system.cpu.user{*} > 90' });
     const r = await verify([]);
     expect(r.code).toBe(0);
-    expect(r.out).toContain('WARN alerts: no monitor pages anyone when these sites go down: Example media site, Example recruiting site');
+    expect(r.out).toContain(
+      'WARN alerts: no monitor pages anyone when these sites go down: Example media site, Example recruiting site',
+    );
     expect((await verify(['--fail-on', 'not-reporting,uncovered'])).code).toBe(1);
   });
 
   test('--format json: the verification document', async () => {
     healthy();
     const r = await verify(['--format', 'json']);
-    const doc = JSON.parse(r.out) as { verification: { status: string; sites: Array<{ name: string; state: string; responseTimeMs: number; monitors: string[] }> } };
+    const doc = JSON.parse(r.out) as {
+      verification: {
+        status: string;
+        sites: Array<{ name: string; state: string; responseTimeMs: number; monitors: string[] }>;
+      };
+    };
     expect(doc.verification.status).toBe('passed');
     expect(doc.verification.sites.map((s) => [s.name, s.state, s.responseTimeMs, s.monitors])).toEqual([
       ['Example corporate site', 'UP', 123, ['Website down']],
@@ -143,7 +181,9 @@ describe('verify through the fake Datadog API', () => {
     const wrongApi = 'wrongapikey1111111111111111111111';
     const r = await verify([], { DD_API_KEY: wrongApi });
     expect(r.code).toBe(1);
-    expect(r.out).toMatch(/Datadog rejected the API key \(403 from \/api\/v1\/validate on http:\/\/127\.0\.0\.1:\d+: Forbidden\): check DD_API_KEY/);
+    expect(r.out).toMatch(
+      /Datadog rejected the API key \(403 from \/api\/v1\/validate on http:\/\/127\.0\.0\.1:\d+: Forbidden\): check DD_API_KEY/,
+    );
     const wrongApp = 'wrongappkey22222222222222222222222222222';
     const r2 = await verify([], { DD_APP_KEY: wrongApp });
     expect(r2.code).toBe(1);
@@ -171,6 +211,8 @@ describe('verify through the fake Datadog API', () => {
   test('a DD_SITE that is not a Datadog site is an error naming the sites', async () => {
     const r = await verify([], { DD_SITE: 'datadoghq.co' });
     expect(r.code).toBe(1);
-    expect(r.out).toContain('DD_SITE "datadoghq.co" is not a Datadog site: use one of datadoghq.com, us3.datadoghq.com');
+    expect(r.out).toContain(
+      'DD_SITE "datadoghq.co" is not a Datadog site: use one of datadoghq.com, us3.datadoghq.com',
+    );
   });
 });
