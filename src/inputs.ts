@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 
-export const COMMANDS = ['validate', 'plan', 'deploy'] as const;
+export const COMMANDS = ['validate', 'plan', 'deploy', 'verify'] as const;
 export type ActionCommand = (typeof COMMANDS)[number];
 
 export interface Inputs {

@@ -1,5 +1,6 @@
 /**
- * The action's verification in Datadog after a deploy: keys from the inputs (else DD_API_KEY /
+ * The action's verification in Datadog, after a deploy or as `command: verify` (what the event's
+ * range changed, every file on a manual run; data of the last 15 minutes): keys from the inputs (else DD_API_KEY /
  * DD_APP_KEY / DD_SITE), masked before use; skipped with the reason when they are missing or
  * `verify: false`. Results go to the log, the `verification` output (JSON) and, after the main
  * report, the job summary. A failed verification fails the run but never rolls anything back.
@@ -32,15 +33,33 @@ export interface VerifyStepResult {
 }
 
 export async function verifyStep(o: VerifyStepOptions): Promise<VerifyStepResult> {
-  const { inputs, deployed, log } = o;
+  const { inputs, deployed } = o;
+  if (inputs.command === 'verify') return verifyCommand(o);
   if (inputs.command !== 'deploy' || !deployed || deployed.dryRun || !deployed.ok) return {};
-  // The rollout is COMPLETED now: older data may come from the old tasks.
-  const since = new Date();
   if (inputs.verify === false) {
     o.notes.push('Verification in Datadog skipped: input "verify" is false.');
     core.info('Verification in Datadog skipped: input "verify" is false');
     return {};
   }
+  const deployedServices = deployed.services.filter((s) => s.ok && (s.registered || s.updated)).map((s) => s.key);
+  // The rollout is COMPLETED now: older data may come from the old tasks.
+  return verifyAndReport(o, deployedServices, new Date(), false);
+}
+
+/** `command: verify`: what the event's range changed (every file on a manual run), data of the last 15 minutes. */
+async function verifyCommand(o: VerifyStepOptions): Promise<VerifyStepResult> {
+  const { servicesTouched } = await import('../verify/targets.js');
+  const services = servicesTouched(o.validation, o.changed.kind === 'files' ? o.changed.files : undefined);
+  return verifyAndReport(o, services, new Date(Date.now() - 15 * 60_000), true);
+}
+
+async function verifyAndReport(
+  o: VerifyStepOptions,
+  deployedServices: string[],
+  since: Date,
+  required: boolean,
+): Promise<VerifyStepResult> {
+  const { inputs, log } = o;
   const v = await import('../verify/index.js');
   const settings = {
     apiKey: inputs.datadogApiKey ?? o.env.DD_API_KEY,
@@ -49,9 +68,10 @@ export async function verifyStep(o: VerifyStepOptions): Promise<VerifyStepResult
   };
   const report = await v.verifyInDatadog({
     validation: o.validation,
+    required,
     scope: {
       all: false,
-      deployedServices: deployed.services.filter((s) => s.ok && (s.registered || s.updated)).map((s) => s.key),
+      deployedServices,
       ...(o.changed.kind === 'files'
         ? { changedFiles: o.changed.files, sites: await v.sitesDiffFromGit(o.root, o.validation, o.changed) }
         : {}),

@@ -15,6 +15,7 @@ import {
   type VerificationReport,
 } from '../verify/index.js';
 import { settingsFromEnv } from '../verify/endpoint.js';
+import { servicesTouched } from '../verify/targets.js';
 import type { Command } from './args.js';
 import type { CliIo } from './main.js';
 
@@ -39,8 +40,8 @@ export async function runVerify(cmd: Extract<Command, { command: 'verify' }>, io
     validation,
     scope: {
       all: cmd.all || !changed,
-      // Standalone, every service counts as deployed: the commit's changes narrow what is asked.
-      deployedServices: Object.keys(validation.project.services),
+      // No deploy to go by: the services whose images carry a file the commit changed.
+      deployedServices: servicesTouched(validation, changed?.kind === 'files' ? changed.files : undefined),
       ...(changed ? { changedFiles: changed.kind === 'files' ? changed.files : undefined } : {}),
       ...(changed ? { sites: await sitesDiffFromGit(root, validation, changed) } : {}),
     },

@@ -93,6 +93,17 @@ function servicesByFile(validation: ValidationResult): Map<string, Set<string>> 
   return out;
 }
 
+/**
+ * Without a deploy to go by (`verify` on its own): the services whose images carry a file the
+ * change touched, or every service when the changed files are unknown.
+ */
+export function servicesTouched(validation: ValidationResult, changedFiles: readonly string[] | undefined): string[] {
+  const all = Object.keys(validation.project?.services ?? {});
+  if (!changedFiles) return all;
+  const byFile = servicesByFile(validation);
+  return all.filter((k) => changedFiles.some((f) => byFile.get(f)?.has(k)));
+}
+
 export function verifyTargets(validation: ValidationResult, scope: VerifyScope): VerifyTargets {
   const byFile = servicesByFile(validation);
   const deployed = new Set(scope.deployedServices ?? []);

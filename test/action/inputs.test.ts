@@ -77,7 +77,7 @@ describe('readInputs', () => {
   });
 
   test.each([
-    [{ command: 'apply' }, 'input "command" must be one of validate, plan, deploy, not "apply"'],
+    [{ command: 'apply' }, 'input "command" must be one of validate, plan, deploy, verify, not "apply"'],
     [{ 'fail-on': 'notice' }, 'input "fail-on" must be one of error, warning, not "notice"'],
     [{ comment: 'yes' }, 'input "comment" must be true or false, not "yes"'],
     [{ command: 'deploy', 'wait-timeout': '10m' }, 'input "wait-timeout" must be a number of seconds above 0, not "10m"'],

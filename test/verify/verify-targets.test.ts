@@ -2,7 +2,7 @@
 import { describe, expect, test } from '@jest/globals';
 import path from 'node:path';
 import { validateProject } from '../../src/validate.js';
-import { verifyTargets } from '../../src/verify/targets.js';
+import { servicesTouched, verifyTargets } from '../../src/verify/targets.js';
 import { EXAMPLE } from '../support/example-env.js';
 
 const validation = validateProject(path.join(EXAMPLE, 'dd-ecs-monitor.yml'));
@@ -51,5 +51,12 @@ describe('verify targets', () => {
   test('changed files unknown (a first push): every site and mysql instance of the deployed agent', () => {
     const t = verifyTargets(validation, { all: false, deployedServices: ['datadog-agent'] });
     expect([t.sites.length, t.mysql.length, t.logs.length]).toEqual([3, 1, 0]);
+  });
+
+  test('verify on its own: the services whose images carry a changed file', () => {
+    expect(servicesTouched(validation, [HTTP])).toEqual(['datadog-agent']);
+    expect(servicesTouched(validation, ['fluentd/etc/fluent.conf'])).toEqual(['fluentd']);
+    expect(servicesTouched(validation, ['README.md'])).toEqual([]);
+    expect(servicesTouched(validation, undefined)).toEqual(['datadog-agent', 'fluentd']);
   });
 });
