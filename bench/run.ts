@@ -7,6 +7,7 @@
  *   4. deploy: a no-op deploy and a config-only deploy against the conventional sequence (always
  *      build both images, always register, always update), wall time and AWS calls
  *   4. layer append: a config-only image on a large base by registry append vs docker build + push
+ *   4. verify: COMPLETED -> verified against the fake Datadog API, and `verify`'s start-up (bench/verify-bench.ts)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ import { appendBench } from './append-bench.js';
 import { main as cliMain } from '../src/cli/main.js';
 import { parseFluentd } from '../src/checks/fluentd/index.js';
 import { hostileInputs } from '../test/support/hostile-inputs.js';
+import { verifyBench } from './verify-bench.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -136,6 +138,7 @@ try {
   if (!only || only === 'hostile') await hostileBench(dir);
   if (!only || only === 'deploy') await deployBench();
   if (!only || only === 'append') await appendBench();
+  if (!only || only === 'verify') await verifyBench();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

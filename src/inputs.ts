@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 
-export const COMMANDS = ['validate', 'plan', 'deploy'] as const;
+export const COMMANDS = ['validate', 'plan', 'deploy', 'verify'] as const;
 export type ActionCommand = (typeof COMMANDS)[number];
 
 export interface Inputs {
@@ -33,6 +33,15 @@ export interface Inputs {
   fetchHistory: boolean;
   /** Where to write the findings as SARIF (relative to the workspace); empty: `$RUNNER_TEMP/dd-ecs-monitor.sarif`. */
   sarifFile: string;
+  /** Datadog keys and site (else DD_API_KEY / DD_APP_KEY / DD_SITE); masked as soon as read. */
+  datadogApiKey?: string;
+  datadogAppKey?: string;
+  datadogSite?: string;
+  /** `false` turns off the verification after a deploy; absent: verify when both keys are there. */
+  verify?: false;
+  verifyTimeoutSeconds?: number;
+  /** What fails the verification; absent: NOT REPORTING and NOT ARRIVING. */
+  verifyFailOn?: Array<'not-reporting' | 'not-arriving' | 'down' | 'uncovered'>;
 }
 
 /** What each input is when not given; action.yml declares the same defaults. */
@@ -55,6 +64,12 @@ export const INPUT_DEFAULTS = {
   base: '',
   'fetch-history': 'true',
   'sarif-file': '',
+  'datadog-api-key': '',
+  'datadog-app-key': '',
+  'datadog-site': '',
+  verify: 'true',
+  'verify-timeout': '',
+  'verify-fail-on': '',
 } as const;
 
 export type InputName = keyof typeof INPUT_DEFAULTS;
@@ -149,6 +164,7 @@ export function readInputs(source: InputSource = coreSource): Inputs {
     sarifFile: r.text('sarif-file'),
   };
   if (inputs.githubToken) core.setSecret(inputs.githubToken);
+  Object.assign(inputs, datadogInputs(r));
   checkCombination(inputs);
   return inputs;
 }
@@ -176,4 +192,30 @@ function checkCombination(i: Inputs): void {
   if (i.command === 'deploy' && i.offline) {
     throw new InputError('input "offline" applies to command: plan; a deploy needs AWS (use "dry-run: true" to see what it would do)');
   }
+}
+
+const VERIFY_FAIL_ON = ['not-reporting', 'not-arriving', 'down', 'uncovered'] as const;
+type VerifyFailOn = (typeof VERIFY_FAIL_ON)[number];
+
+/** The Datadog inputs; keys are masked before anything can print them. */
+function datadogInputs(r: ReturnType<typeof reader>): Partial<Inputs> {
+  const apiKey = r.raw('datadog-api-key');
+  const appKey = r.raw('datadog-app-key');
+  for (const k of [apiKey, appKey]) if (k) core.setSecret(k);
+  const site = r.text('datadog-site');
+  const failOn = r
+    .text('verify-fail-on')
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  const bad = failOn.find((f) => f !== 'none' && !(VERIFY_FAIL_ON as readonly string[]).includes(f));
+  if (bad) throw new InputError(`input "verify-fail-on" lists ${VERIFY_FAIL_ON.join(', ')} (or none), not "${bad}"`);
+  const timeout = r.seconds('verify-timeout');
+  return {
+    ...(apiKey ? { datadogApiKey: apiKey } : {}),
+    ...(appKey ? { datadogAppKey: appKey } : {}),
+    ...(site ? { datadogSite: site } : {}),
+    ...(r.bool('verify') ? {} : { verify: false as const }),
+    ...(timeout !== undefined ? { verifyTimeoutSeconds: timeout } : {}),
+    ...(failOn.length ? { verifyFailOn: failOn.filter((f): f is VerifyFailOn => f !== 'none') } : {}),
+  };
 }

@@ -24,6 +24,7 @@ import { computeOutputs, setOutputs } from './outputs.js';
 import { publish } from './publish.js';
 import { publishSarif } from './sarif.js';
 import { sitesForRun } from './sites.js';
+import { publishVerification, type VerifyStepResult, verifyStep } from './verify-step.js';
 
 const message = (err: unknown): string => (err instanceof Error ? err.message : String(err));
 
@@ -57,6 +58,8 @@ interface CommandOutcome {
   deployed?: DeployResult;
   error?: string;
   notes: string[];
+  /** The verification in Datadog after a deploy (or `command: verify`). */
+  verified?: VerifyStepResult;
 }
 
 /** What the compared commits changed, and the one line the log and the report say about it. */
@@ -80,6 +83,7 @@ export async function runAction(inputs: Inputs, env: NodeJS.ProcessEnv = process
   const changes = await findChanges({ inputs, ctx, range, api, log });
   const validation = validateProject(ctx.configPath);
   const outcome = await runCommand({ inputs, ctx, changed: changes.changed, validation, log });
+  const verified = await verifyOutcome({ inputs, ctx, changed: changes.changed, validation, log }, env, outcome);
   const findings = workspaceFindings(ctx, validation, outcome);
   const sites = validation.fatal ? undefined : await sitesInWorkspace({ ctx, validation, changes, api });
   const model = reportModel({ inputs, ctx, findings, sites, changes, outcome });
@@ -88,6 +92,7 @@ export async function runAction(inputs: Inputs, env: NodeJS.ProcessEnv = process
   const fromFork = ctx.event.pullRequest?.fromFork === true;
   await publishSarif({ findings, sarifFile: inputs.sarifFile, workspace: ctx.workspace, env });
   const published = await publish({ inputs, event: ctx.event, model, findings, api, log, fromFork });
+  await publishVerification(verified, inputs, log);
   setRunOutputs({ findings, changes, sites, outcome, commentUrl: published.commentUrl, ok: failures.length === 0 });
   if (failures.length) throw new Error(failures.join('; '));
 }
@@ -153,6 +158,15 @@ interface CommandContext {
 }
 
 /** Validation has already run; plan and deploy run on top of it, unless the project file is unusable. */
+/** After a deploy (or `command: verify`): ask Datadog; its headline joins the report's notes. */
+async function verifyOutcome(c: CommandContext, env: NodeJS.ProcessEnv, outcome: CommandOutcome): Promise<VerifyStepResult> {
+  const { inputs, ctx, validation, changed, log } = c;
+  if (validation.fatal) return {};
+  const step = { inputs, env, deployed: outcome.deployed, validation, changed, root: ctx.root, log, notes: outcome.notes };
+  outcome.verified = await verifyStep(step);
+  return outcome.verified;
+}
+
 async function runCommand(c: CommandContext): Promise<CommandOutcome> {
   const { inputs, ctx, validation } = c;
   if (validation.fatal) {
@@ -289,6 +303,7 @@ function runFailures(inputs: Inputs, findings: readonly Finding[], outcome: Comm
       ? `plan found ${plan.problems.length} problem(s) that would stop the deploy: ${plan.problems.join('; ')}`
       : undefined,
     deployed && !deployed.ok && !error ? deployFailure(deployed) : undefined,
+    outcome.verified?.failure,
   ].filter((x): x is string => Boolean(x));
 }
 

@@ -31,10 +31,27 @@ export type Command =
       rollback: boolean;
       waitTimeoutSeconds?: number;
       pollIntervalSeconds?: number;
+      /** Verify in Datadog after the rollout when the keys are there (off with --no-verify). */
+      verify?: boolean;
+      verifyTimeoutSeconds?: number;
+      verifyFailOn?: VerifyFailOnArg[];
+    }
+  | {
+      command: 'verify';
+      config: string;
+      all: boolean;
+      since?: Date;
+      timeoutSeconds?: number;
+      pollIntervalSeconds?: number;
+      format: OutputFormat;
+      failOn?: VerifyFailOnArg[];
     };
 
 /** validate and check also write SARIF 2.1.0 (code scanning); plan and deploy do not. */
 export type FindingsFormat = OutputFormat | 'sarif';
+/** What can fail a verification (src/verify/decide.ts FAIL_ON_CHOICES; kept here so parsing loads no verify code). */
+const VERIFY_FAIL_ON = ['not-reporting', 'not-arriving', 'down', 'uncovered'] as const;
+export type VerifyFailOnArg = (typeof VERIFY_FAIL_ON)[number];
 
 export const DEFAULT_CONFIG = 'dd-ecs-monitor.yml';
 
@@ -56,7 +73,12 @@ Commands:
   deploy [--config FILE] [--dry-run] [--force-new-deployment] [--rebuild] [--only SERVICE,...]
          [--base REV [--head REV]] [--no-rollback] [--wait-timeout SECONDS] [--poll-interval SECONDS]
       Build and push changed images, register changed task definitions, update services,
-      follow the rollout to COMPLETED (roll back on failure).
+      follow the rollout to COMPLETED (roll back on failure); then verify in Datadog when
+      DD_API_KEY and DD_APP_KEY are set ([--no-verify] [--verify-timeout S] [--verify-fail-on LIST]).
+  verify [--config FILE] [--all] [--since TIME] [--timeout S] [--poll-interval S] [--format text|json]
+         [--fail-on not-reporting,not-arriving,down,uncovered|none]
+      Ask Datadog (DD_API_KEY, DD_APP_KEY, DD_SITE) whether the sites, mysql checks and Fluentd
+      logs the last commit changed (everything with --all) report, and which sites no monitor covers.
 
 Options:
   --config FILE   the project file (default: ${DEFAULT_CONFIG})
@@ -105,6 +127,29 @@ function outDir(v: string | undefined): { out?: string } {
   if (v === undefined) return {};
   if (v === '') throw new UsageError('--out must name a directory');
   return { out: v };
+}
+
+function verifyFailOn(name: string, v: string | undefined): VerifyFailOnArg[] | undefined {
+  if (v === undefined) return undefined;
+  if (v.trim() === 'none') return [];
+  const items = list(v);
+  const bad = items.find((x) => !(VERIFY_FAIL_ON as readonly string[]).includes(x));
+  if (bad !== undefined || !items.length) {
+    throw new UsageError(`--${name} takes ${VERIFY_FAIL_ON.join(', ')} (comma-separated) or none, not "${v}"`);
+  }
+  return items as VerifyFailOnArg[];
+}
+
+/** An ISO time (2026-12-06T10:00:00Z) or a duration ago (30s, 15m, 2h). */
+function since(v: string | undefined, now = Date.now()): Date | undefined {
+  if (v === undefined) return undefined;
+  const ago = /^(\d+(?:\.\d+)?)(s|m|h)$/.exec(v);
+  if (ago) return new Date(now - Number(ago[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[ago[2] as 's' | 'm' | 'h']);
+  const t = /^\d{4}-\d{2}-\d{2}T/.test(v) ? Date.parse(v) : NaN;
+  if (Number.isNaN(t)) {
+    throw new UsageError(`--since must be an ISO time (2026-12-06T10:00:00Z) or a duration ago (15m), not "${v}"`);
+  }
+  return new Date(t);
 }
 
 export function parseCommand(argv: readonly string[]): Command {
@@ -171,10 +216,18 @@ export function parseCommand(argv: readonly string[]): Command {
         'poll-interval': { type: 'string' },
         base: { type: 'string' },
         head: { type: 'string' },
+        'no-verify': { type: 'boolean' },
+        'verify-timeout': { type: 'string' },
+        'verify-fail-on': { type: 'string' },
       });
       if (values.help) return { command: 'help', topic: cmd };
+      const verifyTimeoutSeconds = seconds('verify-timeout', values['verify-timeout'] as string | undefined);
+      const verifyFailOnList = verifyFailOn('verify-fail-on', values['verify-fail-on'] as string | undefined);
       return {
         command: 'deploy',
+        ...(values['no-verify'] ? { verify: false } : {}),
+        ...(verifyTimeoutSeconds !== undefined ? { verifyTimeoutSeconds } : {}),
+        ...(verifyFailOnList ? { verifyFailOn: verifyFailOnList } : {}),
         config: (values.config as string | undefined) ?? DEFAULT_CONFIG,
         dryRun: Boolean(values['dry-run']),
         forceNewDeployment: Boolean(values['force-new-deployment']),
@@ -203,6 +256,8 @@ export function parseCommand(argv: readonly string[]): Command {
         force: Boolean(values.force),
       };
     }
+    case 'verify':
+      return parseVerify(parse({ ...common, ...VERIFY_OPTIONS }).values);
     default:
       throw new UsageError(`unknown command "${cmd}"${didYouMean(cmd, commandNames())}`);
   }
@@ -229,4 +284,31 @@ function optionHint(message: string, options: Record<string, { short?: string }>
   if (!m) return '';
   const names = Object.keys(options).map((n) => `--${n}`);
   return didYouMean(m[1] as string, names);
+}
+
+const VERIFY_OPTIONS = {
+  all: { type: 'boolean' },
+  since: { type: 'string' },
+  timeout: { type: 'string' },
+  'poll-interval': { type: 'string' },
+  'fail-on': { type: 'string' },
+} as const;
+
+function parseVerify(values: Record<string, string | boolean | undefined>): Command {
+  if (values.help) return { command: 'help', topic: 'verify' };
+  const str = (k: string): string | undefined => values[k] as string | undefined;
+  const timeoutSeconds = seconds('timeout', str('timeout'));
+  const pollIntervalSeconds = seconds('poll-interval', str('poll-interval'));
+  const from = since(str('since'));
+  const failOnList = verifyFailOn('fail-on', str('fail-on'));
+  return {
+    command: 'verify',
+    config: str('config') ?? DEFAULT_CONFIG,
+    all: Boolean(values.all),
+    format: format(str('format')),
+    ...(from ? { since: from } : {}),
+    ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+    ...(pollIntervalSeconds !== undefined ? { pollIntervalSeconds } : {}),
+    ...(failOnList ? { failOn: failOnList } : {}),
+  };
 }

@@ -31,10 +31,11 @@ export async function runDeploy(cmd: Extract<Command, { command: 'deploy' }>, io
   const configPath = path.resolve(io.cwd, cmd.config);
   const root = path.dirname(configPath);
   const log = streamLog((l) => io.err(l));
+  const changed = await changedFor(root, cmd.base, cmd.head);
   const result = await deploy({
     configPath,
     offline: false,
-    changed: await changedFor(root, cmd.base, cmd.head),
+    changed,
     only: cmd.only,
     forceNewDeployment: cmd.forceNewDeployment,
     rebuild: cmd.rebuild,
@@ -48,5 +49,18 @@ export async function runDeploy(cmd: Extract<Command, { command: 'deploy' }>, io
   });
   printFindings(io, 'text', result.plan.findings, [], root);
   io.out(formatDeployText(result));
-  return result.ok ? 0 : 1;
+  // After the rollout (COMPLETED): does Datadog see what was deployed? Never rolls back.
+  const { verifyAfterDeploy } = await import('./verify-command.js');
+  const verification = await verifyAfterDeploy({
+    result,
+    configPath,
+    changed,
+    since: new Date(),
+    verify: cmd.verify !== false,
+    ...(cmd.verifyTimeoutSeconds !== undefined ? { timeoutSeconds: cmd.verifyTimeoutSeconds } : {}),
+    ...(cmd.verifyFailOn ? { failOn: cmd.verifyFailOn } : {}),
+    io,
+    log,
+  });
+  return result.ok && (verification?.ok ?? true) ? 0 : 1;
 }

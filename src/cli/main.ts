@@ -69,6 +69,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
         const { runDeploy } = await import('./deploy-command.js');
         return await runDeploy(cmd, io);
       }
+      case 'verify': {
+        const { runVerify } = await import('./verify-command.js');
+        return await runVerify(cmd, io);
+      }
     }
   } catch (err) {
     // A bad --only, a --base git does not have, an unusable project file: the user's input, status 2.
@@ -79,7 +83,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     }
     io.err(`dd-ecs-monitor: ${cmd.command} failed: ${err instanceof Error ? err.message : String(err)}`);
     // AWS or docker failing under plan or deploy is a failed run (1); anything else escaping validate/check is not the user's files (2).
-    return cmd.command === 'deploy' || cmd.command === 'plan' ? 1 : 2;
+    return cmd.command === 'deploy' || cmd.command === 'plan' || cmd.command === 'verify' ? 1 : 2;
   }
 }
 

@@ -16,7 +16,7 @@ import { code, codeBlock, details, escapeText, table } from './markdown.js';
 import type { SiteChange, SitesDiff } from './sites-diff.js';
 
 export interface ReportModel {
-  command: 'validate' | 'plan' | 'deploy';
+  command: 'validate' | 'plan' | 'deploy' | 'verify';
   /** Workspace-relative project file. */
   configFile: string;
   /** Findings with workspace-relative paths. */

@@ -78,7 +78,7 @@ describe('readInputs', () => {
   });
 
   test.each([
-    [{ command: 'apply' }, 'input "command" must be one of validate, plan, deploy, not "apply"'],
+    [{ command: 'apply' }, 'input "command" must be one of validate, plan, deploy, verify, not "apply"'],
     [{ 'fail-on': 'notice' }, 'input "fail-on" must be one of error, warning, not "notice"'],
     [{ comment: 'yes' }, 'input "comment" must be true or false, not "yes"'],
     [{ command: 'deploy', 'wait-timeout': '10m' }, 'input "wait-timeout" must be a number of seconds above 0, not "10m"'],
@@ -119,7 +119,7 @@ describe('action.yml', () => {
 
   test('declares the outputs the action sets, every one described', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(
-      ['changed-files', 'comment-url', 'deployed-services', 'errors', 'image-digests', 'images', 'notices', 'plan', 'result', 'sarif-file', 'sites', 'task-definition-arns', 'warnings'].sort(),
+      ['changed-files', 'comment-url', 'deployed-services', 'errors', 'image-digests', 'images', 'notices', 'plan', 'result', 'sarif-file', 'sites', 'task-definition-arns', 'verification', 'warnings'].sort(),
     );
     for (const [name, spec] of Object.entries(action.outputs)) expect([name, spec.description.length > 20]).toEqual([name, true]);
   });
