@@ -121,6 +121,7 @@ export async function runAction(inputs: Inputs, env: NodeJS.ProcessEnv = process
         rollback: inputs.rollback,
         ...(inputs.waitTimeoutSeconds !== undefined ? { waitTimeoutSeconds: inputs.waitTimeoutSeconds } : {}),
         ...(inputs.pollIntervalSeconds !== undefined ? { pollIntervalSeconds: inputs.pollIntervalSeconds } : {}),
+        waitForOtherDeployments: inputs.waitForOtherDeployments,
         gitSha: event.push?.after || event.sha,
       });
     } catch (err) {

@@ -28,6 +28,7 @@ export type Command =
       rollback: boolean;
       waitTimeoutSeconds?: number;
       pollIntervalSeconds?: number;
+      waitForOtherDeployments: boolean;
     };
 
 export const DEFAULT_CONFIG = 'dd-ecs-monitor.yml';
@@ -45,8 +46,11 @@ Commands:
       changed since REV (up to --head, or the working tree) are marked as changed.
   deploy [--config FILE] [--dry-run] [--force-new-deployment] [--rebuild] [--only SERVICE,...]
          [--base REV [--head REV]] [--no-rollback] [--wait-timeout SECONDS] [--poll-interval SECONDS]
+         [--wait-for-other-deployments]
       Build and push changed images, register changed task definitions, update services,
-      follow the rollout to COMPLETED (roll back on failure).
+      follow the rollout to COMPLETED (roll back on failure). Green only when every service's
+      PRIMARY deployment runs the intended task definition, COMPLETED, at its desired count.
+      Refuses while another deploy or deployment is under way, unless --wait-for-other-deployments.
 
 Options:
   --config FILE   the project file (default: ${DEFAULT_CONFIG})
@@ -143,6 +147,7 @@ export function parseCommand(argv: readonly string[]): Command {
         'no-rollback': { type: 'boolean' },
         'wait-timeout': { type: 'string' },
         'poll-interval': { type: 'string' },
+        'wait-for-other-deployments': { type: 'boolean' },
         base: { type: 'string' },
         head: { type: 'string' },
       });
@@ -158,6 +163,7 @@ export function parseCommand(argv: readonly string[]): Command {
         rollback: !values['no-rollback'],
         waitTimeoutSeconds: seconds('wait-timeout', values['wait-timeout'] as string | undefined),
         pollIntervalSeconds: seconds('poll-interval', values['poll-interval'] as string | undefined),
+        waitForOtherDeployments: Boolean(values['wait-for-other-deployments']),
       };
     }
     default:

@@ -38,6 +38,7 @@ describe('readInputs', () => {
       rollback: true,
       waitTimeoutSeconds: undefined,
       pollIntervalSeconds: undefined,
+      waitForOtherDeployments: false,
       base: undefined,
       fetchHistory: true,
     });
@@ -54,6 +55,7 @@ describe('readInputs', () => {
         only: 'datadog-agent,\nfluentd ',
         'wait-timeout': '600',
         'poll-interval': '0.5',
+        'wait-for-other-deployments': 'true',
         rollback: 'false',
         'dry-run': 'True',
         base: 'v1.2.0',
@@ -69,6 +71,7 @@ describe('readInputs', () => {
       only: ['datadog-agent', 'fluentd'],
       waitTimeoutSeconds: 600,
       pollIntervalSeconds: 0.5,
+      waitForOtherDeployments: true,
       rollback: false,
       dryRun: true,
       base: 'v1.2.0',
