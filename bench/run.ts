@@ -5,6 +5,7 @@
  *   2. cold start: the CLI's `check` of one small file; the action bundle to its first log line
  *   3. deploy: a no-op deploy and a config-only deploy against the conventional sequence (always
  *      build both images, always register, always update), wall time and AWS calls
+ *   4. rollout polling: time from ECS's COMPLETED to the run's exit, fixed interval vs backoff
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { sourceFromText } from '../src/checks/source.js';
 import { fluentConfWithLines, httpCheckWithInstances } from './generate.js';
 import { ms, printRows, ratio, type Row, time, timeProcess } from './lib.js';
 import { deployBench } from './deploy-bench.js';
+import { rolloutBench } from './rollout-bench.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -107,6 +109,7 @@ try {
   if (!only || only === 'validate') await validationBench(dir);
   if (!only || only === 'start') await startBench(dir);
   if (!only || only === 'deploy') await deployBench();
+  if (!only || only === 'rollout') await rolloutBench();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -22,17 +22,21 @@ export interface RolloutInFlight {
 
 const cleanups = new Set<Cleanup>();
 const rollouts = new Map<string, RolloutInFlight>();
+/** A deploy got far enough to leave something behind (a docker session, a lease, a rollout). */
+let engaged = false;
 /** How long clean-ups may take before the process exits anyway. */
 const CLEANUP_BUDGET_MS = 5000;
 
 /** Runs `fn` if the process is interrupted; the returned function unregisters it. */
 export function onInterrupt(fn: Cleanup): () => void {
+  engaged = true;
   cleanups.add(fn);
   return () => void cleanups.delete(fn);
 }
 
 /** A deployment this run is waiting for: reported as left mid-rollout if the run is interrupted. */
 export function rolloutInFlight(r: RolloutInFlight): () => void {
+  engaged = true;
   rollouts.set(r.key, r);
   return () => {
     if (rollouts.get(r.key) === r) rollouts.delete(r.key);
@@ -109,7 +113,7 @@ export function installSignalHandlers(opts: SignalOptions): void {
     const stopped = stopChildren();
     opts.write(`dd-ecs-monitor: ${signal} received: stopping${stopped ? ` (stopped ${stopped} docker process(es))` : ''}`);
     void withBudget(Promise.allSettled([...cleanups].map(async (c) => c()))).then(() => {
-      for (const line of interruptedReport(left)) opts.write(`dd-ecs-monitor: ${line}`);
+      if (engaged) for (const line of interruptedReport(left)) opts.write(`dd-ecs-monitor: ${line}`);
       exit(code);
     });
   };

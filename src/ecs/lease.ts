@@ -4,8 +4,9 @@
  * "run=<id> started=<time> expires=<time>"`. It lives in AWS, so every entry sees it, and it
  * expires by itself (a run that was killed outright holds it LEASE_TTL_MS at most; a live run
  * renews it). Tags are last-writer-wins, not compare-and-set (ECS API reference, TagResource), so a
- * run writes its lease, waits LEASE_SETTLE_MS, and reads it back: of two runs that wrote within
- * that window, only the last writer reads its own value back; the other stands down.
+ * run writes its lease, waits LEASE_SETTLE_MS, and reads the tags back. Two runs that both found
+ * no lease and wrote within that window see each other's lease on some service; the one that
+ * started later (then: the larger run id) stands down, the other writes its lease again and goes on.
  *
  * A second tag, `dd-ecs-monitor:last-rollout = "td=<arn> deployment=<id> at=<time>"`, is written
  * when an update goes out, so a later run can tell that the task definition it is about to deploy
@@ -100,11 +101,12 @@ export type LeaseOutcome =
   /** Tagging is not allowed here: go on unprotected (a warning was printed). */
   | { state: 'unavailable'; reason: string };
 
-/** Who else holds a live lease on one of the targets, or undefined. */
-async function otherHolder(ecs: ECSClient, targets: readonly LeaseTarget[], runId: string, now: number): Promise<{ service: string; holder: Lease } | undefined> {
+/** Who else holds a live lease on one of the targets (only one that started before `mine`, when given). */
+async function otherHolder(ecs: ECSClient, targets: readonly LeaseTarget[], runId: string, now: number, mine?: Lease): Promise<{ service: string; holder: Lease } | undefined> {
+  const before = (l: Lease): boolean => !mine || l.startedAt < mine.startedAt || (l.startedAt.getTime() === mine.startedAt.getTime() && l.runId < mine.runId);
   for (const t of targets) {
     const l = parseLease((await serviceTags(ecs, t.serviceArn)).get(LEASE_TAG));
-    if (l && l.runId !== runId && l.expiresAt.getTime() > now) return { service: t.key, holder: l };
+    if (l && l.runId !== runId && l.expiresAt.getTime() > now && before(l)) return { service: t.key, holder: l };
   }
   return undefined;
 }
@@ -127,11 +129,13 @@ export async function acquireLease(o: AcquireOptions): Promise<LeaseOutcome> {
     if (before) return { state: 'busy', ...before };
     for (const t of o.targets) await tagService(o.ecs, t.serviceArn, LEASE_TAG, lease());
     await o.clock.sleep(o.settleMs ?? LEASE_SETTLE_MS);
-    const after = await otherHolder(o.ecs, o.targets, o.runId, o.clock.now());
+    const after = await otherHolder(o.ecs, o.targets, o.runId, o.clock.now(), { runId: o.runId, startedAt: started, expiresAt: started });
     if (after) {
       await releaseLease(o, o.targets);
       return { state: 'busy', ...after };
     }
+    // A run that started later may have overwritten some of ours before standing down.
+    for (const t of o.targets) await tagService(o.ecs, t.serviceArn, LEASE_TAG, lease());
   } catch (err) {
     const reason = awsErrorText(err);
     o.log.warning(`could not take the deploy lease (tag ${LEASE_TAG} on the services): ${reason}; two deploys started together are not kept apart. Allow ecs:TagResource, ecs:UntagResource and ecs:ListTagsForResource on the services.`);

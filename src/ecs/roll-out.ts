@@ -90,10 +90,18 @@ function seconds(ms: number): string {
 
 export async function rollOut(o: RollOutOptions): Promise<RollOutResult> {
   const { log, key } = o;
-  const deploymentId = await updateService(o, o.taskDefinitionArn, o.forceNewDeployment, 'update');
+  // Registered before the request goes out: interrupted while it is in flight, ECS may still start it.
+  const inFlight = { key, cluster: o.cluster, service: o.service, deploymentId: '(just requested)', taskDefinition: o.taskDefinitionArn };
+  let done = rolloutInFlight(inFlight);
+  let deploymentId: string;
+  try {
+    deploymentId = await updateService(o, o.taskDefinitionArn, o.forceNewDeployment, 'update');
+  } finally {
+    done();
+  }
+  done = rolloutInFlight({ ...inFlight, deploymentId });
   log.info(`[${key}] updating service ${o.cluster}/${o.service} to ${shortTaskDefinition(o.taskDefinitionArn)}${o.forceNewDeployment ? ' (forced new deployment)' : ''}: deployment ${deploymentId}`);
   await markRollout(o, deploymentId);
-  const done = rolloutInFlight({ key, cluster: o.cluster, service: o.service, deploymentId, taskDefinition: o.taskDefinitionArn });
   try {
     return await afterUpdate(o, deploymentId);
   } catch (err) {

@@ -171,6 +171,14 @@ export class FakeEcsState {
     return this;
   }
 
+  /** A deployment started outside the run under test (another tool, a colleague's laptop), as UpdateService would. */
+  deployNow(cluster: string, name: string, taskDefinition: string, scenario: DeploymentScenario): FakeDeployment {
+    const svc = this.mustService(cluster, name);
+    const td = this.resolve(taskDefinition);
+    if (!td) throw new Error(`fake ECS: no task definition ${taskDefinition}`);
+    return this.startDeployment(svc, td, scenario);
+  }
+
   service(cluster: string, name: string): FakeService {
     return this.mustService(cluster, name);
   }
