@@ -115,7 +115,13 @@ async function takeLease(prepared: Prepared, clients: AwsClients, opts: DeployOp
   });
 }
 
-async function deployHeld(prepared: Prepared, clients: AwsClients, region: string, accountId: string, opts: DeployOptions): Promise<DeployResult> {
+async function deployHeld(
+  prepared: Prepared,
+  clients: AwsClients,
+  region: string,
+  accountId: string,
+  opts: DeployOptions,
+): Promise<DeployResult> {
   const { log } = opts;
   const { project } = prepared;
 

@@ -83,12 +83,21 @@ export function stopChildren(): number {
 
 /** What the interrupted run leaves behind, and what the next run does about it. */
 export function interruptedReport(left: readonly RolloutInFlight[]): string[] {
-  if (left.length === 0) return ['no service was mid-rollout: nothing was left half-deployed; the next deploy starts over and reuses images already pushed.'];
+  if (left.length === 0) {
+    return [
+      'no service was mid-rollout: nothing was left half-deployed; ' +
+        'the next deploy starts over and reuses images already pushed.',
+    ];
+  }
+  const line = (r: RolloutInFlight): string => {
+    const td = r.taskDefinition.split('/').pop() ?? r.taskDefinition;
+    const where = `service ${r.key} (${r.cluster}/${r.service})`;
+    return `${where} was left mid-rollout: deployment ${r.deploymentId} (${td}) keeps rolling out in ECS.`;
+  };
   return [
-    ...left.map(
-      (r) => `service ${r.key} (${r.cluster}/${r.service}) was left mid-rollout: deployment ${r.deploymentId} (${r.taskDefinition.split('/').pop() ?? r.taskDefinition}) keeps rolling out in ECS.`,
-    ),
-    'the next deploy follows that deployment to COMPLETED (green) or reports why it failed (red); it does not start it again.',
+    ...left.map(line),
+    'the next deploy follows that deployment to COMPLETED (green) or reports why it failed (red); ' +
+      'it does not start it again.',
   ];
 }
 
@@ -111,7 +120,8 @@ export function installSignalHandlers(opts: SignalOptions): void {
     stopping = true;
     const left = [...rollouts.values()];
     const stopped = stopChildren();
-    opts.write(`dd-ecs-monitor: ${signal} received: stopping${stopped ? ` (stopped ${stopped} docker process(es))` : ''}`);
+    const children = stopped ? ` (stopped ${stopped} docker process(es))` : '';
+    opts.write(`dd-ecs-monitor: ${signal} received: stopping${children}`);
     void withBudget(Promise.allSettled([...cleanups].map(async (c) => c()))).then(() => {
       if (engaged) for (const line of interruptedReport(left)) opts.write(`dd-ecs-monitor: ${line}`);
       exit(code);

@@ -16,7 +16,13 @@ import { followExisting, type RollOutOptions, type RollOutResult } from './roll-
 import type { DeployServicesOptions, PreflightProblem, ServiceDeployment, ServiceDeployResult } from './types.js';
 
 /** What rollOut / followExisting need for one service of this run. */
-export function rollOutOptions(opts: DeployServicesOptions, clock: Clock, s: ServiceDeployment, svc: Service, taskDefinitionArn: string): RollOutOptions {
+export function rollOutOptions(
+  opts: DeployServicesOptions,
+  clock: Clock,
+  s: ServiceDeployment,
+  svc: Service,
+  taskDefinitionArn: string,
+): RollOutOptions {
   return {
     ecs: opts.clients.ecs,
     log: opts.log,
@@ -37,7 +43,9 @@ export function rollOutOptions(opts: DeployServicesOptions, clock: Clock, s: Ser
   };
 }
 
-const FORCE_HINT = 'fix the cause, or run again with --force-new-deployment (action input force-new-deployment: true) to roll it out again';
+const FORCE_HINT =
+  'fix the cause, or run again with --force-new-deployment (action input force-new-deployment: true) ' +
+  'to roll it out again';
 
 function inProgressPrimary(svc: Service): NonNullable<Service['deployments']>[number] | undefined {
   return svc.deployments?.find((d) => d.status === 'PRIMARY' && d.rolloutState === 'IN_PROGRESS');
@@ -64,9 +72,12 @@ export async function preflightInProgress({ opts, clock, live, services }: InPro
       const svc = live.get(s.key);
       const d = svc && inProgressPrimary(svc);
       if (!svc || !d?.id || !d.taskDefinition) return;
-      opts.log.info(`[${s.key}] waiting for ${deploymentLabel(d)}, which this run did not start, before deploying (--wait-for-other-deployments)`);
-      const out = await followExisting(rollOutOptions(opts, clock, s, svc, d.taskDefinition), d.id, previousOf(svc, d.id));
-      opts.log.info(`[${s.key}] the other deployment ended: ${out.state}${out.failure ? ` (${out.failure})` : ''}; deploying now`);
+      const other = `${deploymentLabel(d)}, which this run did not start`;
+      opts.log.info(`[${s.key}] waiting for ${other}, before deploying (--wait-for-other-deployments)`);
+      const o = rollOutOptions(opts, clock, s, svc, d.taskDefinition);
+      const out = await followExisting(o, d.id, previousOf(svc, d.id));
+      const why = out.failure ? ` (${out.failure})` : '';
+      opts.log.info(`[${s.key}] the other deployment ended: ${out.state}${why}; deploying now`);
       live.set(s.key, await describeOneService(opts.clients.ecs, s.cluster, s.service));
     }),
   );
@@ -83,7 +94,8 @@ export interface CompareInput {
  * The live task definition of each service, with the diff; a service this run would update while
  * another deployment of it is IN_PROGRESS becomes a problem (before anything is registered).
  */
-export async function compareForUpdate({ opts, live, results, problems }: CompareInput): Promise<Map<string, LiveTaskDefinition | undefined>> {
+export async function compareForUpdate(input: CompareInput): Promise<Map<string, LiveTaskDefinition | undefined>> {
+  const { opts, live, results, problems } = input;
   const out = new Map<string, LiveTaskDefinition | undefined>();
   for (const s of opts.services) {
     const r = results.get(s.key) as ServiceDeployResult;
@@ -91,14 +103,24 @@ export async function compareForUpdate({ opts, live, results, problems }: Compar
     const current = svc.taskDefinition ? await describeTaskDefinition(opts.clients.ecs, svc.taskDefinition) : undefined;
     out.set(s.key, current);
     r.previousTaskDefinitionArn = svc.taskDefinition;
-    r.diff = taskDefinitionDiff({ name: s.key, live: current?.definition, rendered: s.taskDefinition, liveLabel: current ? shortTaskDefinition(current.arn) : 'none', renderedLabel: 'rendered' });
+    r.diff = taskDefinitionDiff({
+      name: s.key,
+      live: current?.definition,
+      rendered: s.taskDefinition,
+      liveLabel: current ? shortTaskDefinition(current.arn) : 'none',
+      renderedLabel: 'rendered',
+    });
     const busy = inProgressPrimary(svc);
-    const wouldUpdate = opts.forceNewDeployment === true || !current || !sameTaskDefinition(current.definition, s.taskDefinition);
+    const changed = !current || !sameTaskDefinition(current.definition, s.taskDefinition);
+    const wouldUpdate = opts.forceNewDeployment === true || changed;
     if (busy && wouldUpdate && !opts.dryRun) {
       problems.push({
         service: s.key,
         code: 'preflight/deployment-in-progress',
-        message: `service ${s.key}: ECS service "${s.service}" in cluster "${s.cluster}" is being deployed by ${deploymentLabel(busy)}, which this run did not start; run again when it has finished, or with --wait-for-other-deployments (action input wait-for-other-deployments: true) to wait for it`,
+        message:
+          `service ${s.key}: ECS service "${s.service}" in cluster "${s.cluster}" is being deployed by ` +
+          `${deploymentLabel(busy)}, which this run did not start; run again when it has finished, ` +
+          'or with --wait-for-other-deployments (action input wait-for-other-deployments: true) to wait for it',
       });
     }
   }
@@ -112,7 +134,9 @@ export async function compareForUpdate({ opts, live, results, problems }: Compar
 export async function followLeftOver(o: RollOutOptions, svc: Service): Promise<Partial<ServiceDeployResult>> {
   const ev = evidenceOf(svc, o.taskDefinitionArn);
   if (ev.verdict === 'healthy') {
-    o.log.info(`[${o.key}] service ${o.cluster}/${o.service} unchanged: not updated (${deploymentLabel(ev.deployment)} COMPLETED, ${ev.deployment.runningCount ?? 0} of ${ev.deployment.desiredCount ?? 0} running)`);
+    const d = ev.deployment;
+    const state = `${deploymentLabel(d)} COMPLETED, ${d.runningCount ?? 0} of ${d.desiredCount ?? 0} running`;
+    o.log.info(`[${o.key}] service ${o.cluster}/${o.service} unchanged: not updated (${state})`);
     return { state: 'unchanged', ok: true };
   }
   if (ev.verdict === 'in-progress' && ev.deployment.id) {
@@ -120,7 +144,9 @@ export async function followLeftOver(o: RollOutOptions, svc: Service): Promise<P
     const out: RollOutResult = await followExisting(o, ev.deployment.id, previousOf(svc, ev.deployment.id));
     return { ...out, ok: out.state === 'completed' };
   }
-  const failure = `service ${o.cluster}/${o.service}: ${ev.reason}; not redeployed, since the task definition is unchanged: ${FORCE_HINT}`;
+  const failure =
+    `service ${o.cluster}/${o.service}: ${ev.reason}; ` +
+    `not redeployed, since the task definition is unchanged: ${FORCE_HINT}`;
   o.log.info(`[${o.key}] FAILED: ${failure}`);
   return { state: 'failed', ok: false, failure };
 }
@@ -136,11 +162,16 @@ export async function refuseRolledBack(o: RollOutOptions, svc: Service): Promise
   try {
     marker = parseLastRollout((await serviceTags(o.ecs, o.serviceArn)).get(ROLLOUT_TAG));
   } catch (err) {
-    o.log.debug(`[${o.key}] could not read the ${ROLLOUT_TAG} tag: ${err instanceof Error ? err.message : String(err)}`);
+    const why = err instanceof Error ? err.message : String(err);
+    o.log.debug(`[${o.key}] could not read the ${ROLLOUT_TAG} tag: ${why}`);
     return undefined;
   }
   if (!marker || marker.taskDefinitionArn !== o.taskDefinitionArn || marker.completed) return undefined;
-  const what = `${shortTaskDefinition(o.taskDefinitionArn)} already went out to service ${o.cluster}/${o.service} (deployment ${marker.deploymentId}${marker.at ? `, ${marker.at.toISOString()}` : ''}) and did not stay: the service runs ${shortTaskDefinition(svc.taskDefinition ?? '?')} (rolled back)`;
+  const when = marker.at ? `, ${marker.at.toISOString()}` : '';
+  const what =
+    `${shortTaskDefinition(o.taskDefinitionArn)} already went out to service ${o.cluster}/${o.service} ` +
+    `(deployment ${marker.deploymentId}${when}) and did not stay: ` +
+    `the service runs ${shortTaskDefinition(svc.taskDefinition ?? '?')} (rolled back)`;
   if (o.forceNewDeployment) {
     o.log.info(`[${o.key}] ${what}; redeploying it because of --force-new-deployment`);
     return undefined;

@@ -17,7 +17,13 @@
 import type { ECSClient, Service } from '@aws-sdk/client-ecs';
 import type { Log } from '../log.js';
 import { type Clock, realClock } from './clock.js';
-import { compareForUpdate, followLeftOver, preflightInProgress, refuseRolledBack, rollOutOptions } from './deploy-guards.js';
+import {
+  compareForUpdate,
+  followLeftOver,
+  preflightInProgress,
+  refuseRolledBack,
+  rollOutOptions,
+} from './deploy-guards.js';
 import { evidenceOf } from './evidence.js';
 import { describeServices } from './live.js';
 import { preflight } from './preflight.js';
@@ -85,7 +91,14 @@ export async function deployServices(opts: DeployServicesOptions): Promise<Deplo
   for (const s of services) {
     const r = results.get(s.key) as ServiceDeployResult;
     try {
-      const res = await resolveTaskDefinition({ ecs, log, key: s.key, rendered: s.taskDefinition, live: compared.get(s.key), ...(opts.dryRun ? { dryRun: true } : {}) });
+      const res = await resolveTaskDefinition({
+        ecs,
+        log,
+        key: s.key,
+        rendered: s.taskDefinition,
+        live: compared.get(s.key),
+        ...(opts.dryRun ? { dryRun: true } : {}),
+      });
       resolved.set(s.key, res);
       Object.assign(r, { taskDefinitionArn: res.arn, registered: res.registered, taskDefinitionChanged: res.changed });
       if (res.changed && r.diff) for (const line of r.diff.trimEnd().split('\n')) log.info(`[${s.key}] ${line}`);
@@ -102,7 +115,18 @@ export async function deployServices(opts: DeployServicesOptions): Promise<Deplo
   }
 
   // 3. Update and follow, in parallel.
-  await Promise.all(services.map((s) => updateOne({ opts, clock, s, svc: live.get(s.key) as Service, r: results.get(s.key) as ServiceDeployResult, res: resolved.get(s.key) as ResolvedTaskDefinition })));
+  await Promise.all(
+    services.map((s) =>
+      updateOne({
+        opts,
+        clock,
+        s,
+        svc: live.get(s.key) as Service,
+        r: results.get(s.key) as ServiceDeployResult,
+        res: resolved.get(s.key) as ResolvedTaskDefinition,
+      }),
+    ),
+  );
 
   // 4. Green only with evidence.
   if (!opts.dryRun) await requireEvidence(ecs, log, [...results.values()]);
@@ -133,7 +157,8 @@ async function updateOne({ opts, clock, s, svc, r, res }: UpdateOneInput): Promi
   }
   if (opts.dryRun || !res.arn) {
     Object.assign(r, { state: 'planned', ok: true, updated: true });
-    log.info(`[${s.key}] would update service ${s.cluster}/${s.service}${opts.forceNewDeployment ? ' (forced new deployment)' : ''}`);
+    const forced = opts.forceNewDeployment ? ' (forced new deployment)' : '';
+    log.info(`[${s.key}] would update service ${s.cluster}/${s.service}${forced}`);
     return;
   }
   try {
@@ -152,7 +177,7 @@ async function updateOne({ opts, clock, s, svc, r, res }: UpdateOneInput): Promi
 
 /** Step 4: one more DescribeServices per cluster; a service without evidence of health is not green. */
 async function requireEvidence(ecs: ECSClient, log: Log, results: ServiceDeployResult[]): Promise<void> {
-  const green = results.filter((r) => r.ok && r.taskDefinitionArn && (r.state === 'completed' || r.state === 'unchanged'));
+  const green = results.filter((r) => r.ok && r.taskDefinitionArn && ['completed', 'unchanged'].includes(r.state));
   const byCluster = new Map<string, ServiceDeployResult[]>();
   for (const r of green) byCluster.set(r.cluster, [...(byCluster.get(r.cluster) ?? []), r]);
   for (const [cluster, list] of byCluster) {
@@ -160,14 +185,19 @@ async function requireEvidence(ecs: ECSClient, log: Log, results: ServiceDeployR
     try {
       found = await describeServices(ecs, cluster, list.map((r) => r.service));
     } catch (err) {
-      for (const r of list) Object.assign(r, { ok: false, state: 'failed', failure: `no evidence that service ${cluster}/${r.service} is healthy: ${err instanceof Error ? err.message : String(err)}` });
+      const why = err instanceof Error ? err.message : String(err);
+      for (const r of list) {
+        const failure = `no evidence that service ${cluster}/${r.service} is healthy: ${why}`;
+        Object.assign(r, { ok: false, state: 'failed', failure });
+      }
       continue;
     }
     for (const r of list) {
       const live = found.get(r.service);
       const ev = live?.ok ? evidenceOf(live.service, r.taskDefinitionArn as string) : undefined;
       if (ev?.verdict === 'healthy') continue;
-      const failure = `no evidence that service ${cluster}/${r.service} is healthy: ${ev ? ev.reason : 'DescribeServices no longer lists it'}`;
+      const why = ev ? ev.reason : 'DescribeServices no longer lists it';
+      const failure = `no evidence that service ${cluster}/${r.service} is healthy: ${why}`;
       Object.assign(r, { ok: false, state: 'failed', failure });
       log.info(`[${r.key}] FAILED: ${failure}`);
     }

@@ -34,29 +34,37 @@ export function deploymentLabel(d: Deployment): string {
 }
 
 function counts(d: Deployment): string {
-  return `${d.runningCount ?? 0} of ${d.desiredCount ?? 0} tasks running, ${d.pendingCount ?? 0} pending, ${d.failedTasks ?? 0} failed`;
+  const running = `${d.runningCount ?? 0} of ${d.desiredCount ?? 0} tasks running`;
+  return `${running}, ${d.pendingCount ?? 0} pending, ${d.failedTasks ?? 0} failed`;
 }
 
 export function evidenceOf(svc: Service, intendedTaskDefinition: string): Evidence {
   const deployments = svc.deployments ?? [];
   const primary = deployments.find((d) => d.status === 'PRIMARY');
-  if (!primary) return { verdict: 'other-task-definition', deployment: undefined, reason: 'the service has no PRIMARY deployment' };
+  if (!primary) {
+    return { verdict: 'other-task-definition', deployment: undefined, reason: 'the service has no PRIMARY deployment' };
+  }
   const label = deploymentLabel(primary);
+  const short = (arn: string | undefined): string => shortTaskDefinition(arn ?? '?');
   if (primary.taskDefinition !== intendedTaskDefinition) {
-    return {
-      verdict: 'other-task-definition',
-      deployment: primary,
-      reason: `the PRIMARY ${label} runs ${shortTaskDefinition(primary.taskDefinition ?? '?')}, not ${shortTaskDefinition(intendedTaskDefinition)}`,
-    };
+    const reason = `the PRIMARY ${label} runs ${short(primary.taskDefinition)}, not ${short(intendedTaskDefinition)}`;
+    return { verdict: 'other-task-definition', deployment: primary, reason };
   }
   if (primary.rolloutState === 'FAILED') {
-    return { verdict: 'failed', deployment: primary, reason: `${label} FAILED: ${primary.rolloutStateReason ?? 'no reason given'} (${counts(primary)})` };
+    const reason = `${label} FAILED: ${primary.rolloutStateReason ?? 'no reason given'} (${counts(primary)})`;
+    return { verdict: 'failed', deployment: primary, reason };
   }
   const running = primary.runningCount ?? 0;
   const desired = primary.desiredCount ?? svc.desiredCount ?? 0;
   // No rolloutState (Classic Load Balancer): the only deployment, all tasks running.
-  const completed = primary.rolloutState === 'COMPLETED' || (primary.rolloutState === undefined && deployments.length === 1 && running >= desired);
-  if (!completed) return { verdict: 'in-progress', deployment: primary, reason: `${label} is ${primary.rolloutState ?? 'still rolling out'}: ${counts(primary)}` };
-  if (running < desired) return { verdict: 'below-desired', deployment: primary, reason: `${label} is COMPLETED but ${counts(primary)}` };
+  const noState = primary.rolloutState === undefined;
+  const completed = primary.rolloutState === 'COMPLETED' || (noState && deployments.length === 1 && running >= desired);
+  if (!completed) {
+    const reason = `${label} is ${primary.rolloutState ?? 'still rolling out'}: ${counts(primary)}`;
+    return { verdict: 'in-progress', deployment: primary, reason };
+  }
+  if (running < desired) {
+    return { verdict: 'below-desired', deployment: primary, reason: `${label} is COMPLETED but ${counts(primary)}` };
+  }
   return { verdict: 'healthy', deployment: primary };
 }

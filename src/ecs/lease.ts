@@ -18,7 +18,12 @@
  * deploy goes on with a warning rather than refusing to deploy at all.
  */
 import { hostname } from 'node:os';
-import { ListTagsForResourceCommand, TagResourceCommand, UntagResourceCommand, type ECSClient } from '@aws-sdk/client-ecs';
+import {
+  ListTagsForResourceCommand,
+  TagResourceCommand,
+  UntagResourceCommand,
+  type ECSClient,
+} from '@aws-sdk/client-ecs';
 import type { Log } from '../log.js';
 import type { Clock } from './clock.js';
 import { awsErrorText } from './errors.js';
@@ -44,7 +49,8 @@ export interface LastRollout {
 
 /** A run id a person can recognise: the GitHub run when there is one, else host and pid. */
 export function runIdFor(env: NodeJS.ProcessEnv): string {
-  const gh = env.GITHUB_RUN_ID ? `github-${env.GITHUB_REPOSITORY ?? ''}-${env.GITHUB_RUN_ID}-${env.GITHUB_RUN_ATTEMPT ?? '1'}` : '';
+  const attempt = env.GITHUB_RUN_ATTEMPT ?? '1';
+  const gh = env.GITHUB_RUN_ID ? `github-${env.GITHUB_REPOSITORY ?? ''}-${env.GITHUB_RUN_ID}-${attempt}` : '';
   const id = gh || `${hostname()}-${process.pid}`;
   return `${id}-${Math.random().toString(36).slice(2, 8)}`.replace(/[^A-Za-z0-9+\-=._:/@]/g, '_').slice(0, 120);
 }
@@ -70,15 +76,24 @@ export function parseLease(value: string | undefined): Lease | undefined {
   return runId && startedAt && expiresAt ? { runId, startedAt, expiresAt } : undefined;
 }
 
-export function formatLastRollout(r: { taskDefinitionArn: string; deploymentId: string; at: Date; completed?: boolean }): string {
-  return `td=${r.taskDefinitionArn} deployment=${r.deploymentId} at=${r.at.toISOString()}${r.completed ? ' state=completed' : ''}`;
+export interface RolloutMark {
+  taskDefinitionArn: string;
+  deploymentId: string;
+  at: Date;
+  completed?: boolean;
+}
+
+export function formatLastRollout(r: RolloutMark): string {
+  const state = r.completed ? ' state=completed' : '';
+  return `td=${r.taskDefinitionArn} deployment=${r.deploymentId} at=${r.at.toISOString()}${state}`;
 }
 
 export function parseLastRollout(value: string | undefined): LastRollout | undefined {
   const td = value ? field(value, 'td') : undefined;
   const dep = value ? field(value, 'deployment') : undefined;
   if (!value || !td || !dep) return undefined;
-  return { taskDefinitionArn: td, deploymentId: dep, at: date(field(value, 'at')), completed: field(value, 'state') === 'completed' };
+  const completed = field(value, 'state') === 'completed';
+  return { taskDefinitionArn: td, deploymentId: dep, at: date(field(value, 'at')), completed };
 }
 
 export async function serviceTags(ecs: ECSClient, serviceArn: string): Promise<Map<string, string>> {
@@ -102,8 +117,15 @@ export type LeaseOutcome =
   | { state: 'unavailable'; reason: string };
 
 /** Who else holds a live lease on one of the targets (only one that started before `mine`, when given). */
-async function otherHolder(ecs: ECSClient, targets: readonly LeaseTarget[], runId: string, now: number, mine?: Lease): Promise<{ service: string; holder: Lease } | undefined> {
-  const before = (l: Lease): boolean => !mine || l.startedAt < mine.startedAt || (l.startedAt.getTime() === mine.startedAt.getTime() && l.runId < mine.runId);
+async function otherHolder(
+  ecs: ECSClient,
+  targets: readonly LeaseTarget[],
+  runId: string,
+  now: number,
+  mine?: Lease,
+): Promise<{ service: string; holder: Lease } | undefined> {
+  const t0 = (l: Lease): number => l.startedAt.getTime();
+  const before = (l: Lease): boolean => !mine || t0(l) < t0(mine) || (t0(l) === t0(mine) && l.runId < mine.runId);
   for (const t of targets) {
     const l = parseLease((await serviceTags(ecs, t.serviceArn)).get(LEASE_TAG));
     if (l && l.runId !== runId && l.expiresAt.getTime() > now && before(l)) return { service: t.key, holder: l };
@@ -123,13 +145,15 @@ export interface AcquireOptions {
 /** Takes the lease on every target, or says who holds one. Never waits for another run. */
 export async function acquireLease(o: AcquireOptions): Promise<LeaseOutcome> {
   const started = new Date(o.clock.now());
-  const lease = (): string => formatLease({ runId: o.runId, startedAt: started, expiresAt: new Date(o.clock.now() + LEASE_TTL_MS) });
+  const lease = (): string =>
+    formatLease({ runId: o.runId, startedAt: started, expiresAt: new Date(o.clock.now() + LEASE_TTL_MS) });
   try {
     const before = await otherHolder(o.ecs, o.targets, o.runId, o.clock.now());
     if (before) return { state: 'busy', ...before };
     for (const t of o.targets) await tagService(o.ecs, t.serviceArn, LEASE_TAG, lease());
     await o.clock.sleep(o.settleMs ?? LEASE_SETTLE_MS);
-    const after = await otherHolder(o.ecs, o.targets, o.runId, o.clock.now(), { runId: o.runId, startedAt: started, expiresAt: started });
+    const mine = { runId: o.runId, startedAt: started, expiresAt: started };
+    const after = await otherHolder(o.ecs, o.targets, o.runId, o.clock.now(), mine);
     if (after) {
       await releaseLease(o, o.targets);
       return { state: 'busy', ...after };
@@ -138,12 +162,18 @@ export async function acquireLease(o: AcquireOptions): Promise<LeaseOutcome> {
     for (const t of o.targets) await tagService(o.ecs, t.serviceArn, LEASE_TAG, lease());
   } catch (err) {
     const reason = awsErrorText(err);
-    o.log.warning(`could not take the deploy lease (tag ${LEASE_TAG} on the services): ${reason}; two deploys started together are not kept apart. Allow ecs:TagResource, ecs:UntagResource and ecs:ListTagsForResource on the services.`);
+    o.log.warning(
+      `could not take the deploy lease (tag ${LEASE_TAG} on the services): ${reason}; ` +
+        'two deploys started together are not kept apart. ' +
+        'Allow ecs:TagResource, ecs:UntagResource and ecs:ListTagsForResource on the services.',
+    );
     return { state: 'unavailable', reason };
   }
   // Renew while the run lives; the timer never keeps the process alive by itself.
   const timer = setInterval(() => {
-    void Promise.all(o.targets.map((t) => tagService(o.ecs, t.serviceArn, LEASE_TAG, lease()))).catch((err: unknown) => o.log.debug(`lease renewal failed: ${awsErrorText(err)}`));
+    void Promise.all(o.targets.map((t) => tagService(o.ecs, t.serviceArn, LEASE_TAG, lease()))).catch((err: unknown) =>
+      o.log.debug(`lease renewal failed: ${awsErrorText(err)}`),
+    );
   }, LEASE_TTL_MS / 3);
   timer.unref();
   return {
@@ -161,7 +191,8 @@ async function releaseLease(o: AcquireOptions, targets: readonly LeaseTarget[]):
     targets.map(async (t) => {
       try {
         const l = parseLease((await serviceTags(o.ecs, t.serviceArn)).get(LEASE_TAG));
-        if (l?.runId === o.runId) await o.ecs.send(new UntagResourceCommand({ resourceArn: t.serviceArn, tagKeys: [LEASE_TAG] }));
+        if (l?.runId !== o.runId) return;
+        await o.ecs.send(new UntagResourceCommand({ resourceArn: t.serviceArn, tagKeys: [LEASE_TAG] }));
       } catch (err) {
         o.log.debug(`could not remove the deploy lease from ${t.key}: ${awsErrorText(err)} (it expires by itself)`);
       }
@@ -187,7 +218,9 @@ export async function holdLease(o: HoldOptions): Promise<LeaseOutcome> {
     if (out.state !== 'busy' || !o.wait || o.clock.now() + LEASE_RETRY_MS > deadline) return out;
     if (said !== out.holder.runId) {
       said = out.holder.runId;
-      o.log.info(`waiting for the deploy ${out.holder.runId} (started ${out.holder.startedAt.toISOString()}, service ${out.service}) to finish (--wait-for-other-deployments)`);
+      const since = out.holder.startedAt.toISOString();
+      const who = `the deploy ${out.holder.runId} (started ${since}, service ${out.service})`;
+      o.log.info(`waiting for ${who} to finish (--wait-for-other-deployments)`);
     }
     await o.clock.sleep(LEASE_RETRY_MS);
   }
@@ -195,5 +228,10 @@ export async function holdLease(o: HoldOptions): Promise<LeaseOutcome> {
 
 export function busyMessage(out: Extract<LeaseOutcome, { state: 'busy' }>): string {
   const h = out.holder;
-  return `another deploy is running: ${h.runId}, started ${h.startedAt.toISOString()}, holds the deploy lease on service ${out.service} (tag ${LEASE_TAG}, expires ${h.expiresAt.toISOString()} unless renewed); nothing was built, pushed, registered or updated. Run again when it has finished, or with --wait-for-other-deployments (action input wait-for-other-deployments: true) to wait for it`;
+  return (
+    `another deploy is running: ${h.runId}, started ${h.startedAt.toISOString()}, holds the deploy lease on service ` +
+    `${out.service} (tag ${LEASE_TAG}, expires ${h.expiresAt.toISOString()} unless renewed); ` +
+    'nothing was built, pushed, registered or updated. Run again when it has finished, ' +
+    'or with --wait-for-other-deployments (action input wait-for-other-deployments: true) to wait for it'
+  );
 }

@@ -91,7 +91,13 @@ function seconds(ms: number): string {
 export async function rollOut(o: RollOutOptions): Promise<RollOutResult> {
   const { log, key } = o;
   // Registered before the request goes out: interrupted while it is in flight, ECS may still start it.
-  const inFlight = { key, cluster: o.cluster, service: o.service, deploymentId: '(just requested)', taskDefinition: o.taskDefinitionArn };
+  const inFlight = {
+    key,
+    cluster: o.cluster,
+    service: o.service,
+    deploymentId: '(just requested)',
+    taskDefinition: o.taskDefinitionArn,
+  };
   let done = rolloutInFlight(inFlight);
   let deploymentId: string;
   try {
@@ -106,7 +112,8 @@ export async function rollOut(o: RollOutOptions): Promise<RollOutResult> {
     return await afterUpdate(o, deploymentId);
   } catch (err) {
     // The update went out; a read failing while following must not hide that.
-    const failure = `follow service ${o.cluster}/${o.service} (deployment ${deploymentId}): ${err instanceof Error ? err.message : String(err)}`;
+    const why = err instanceof Error ? err.message : String(err);
+    const failure = `follow service ${o.cluster}/${o.service} (deployment ${deploymentId}): ${why}`;
     log.info(`[${key}] FAILED: ${failure}`);
     return { state: 'failed', deploymentId, failure, stoppedTasks: [] };
   } finally {
@@ -118,7 +125,9 @@ export async function rollOut(o: RollOutOptions): Promise<RollOutResult> {
 async function markRollout(o: RollOutOptions, deploymentId: string, completed = false): Promise<void> {
   if (!o.serviceArn) return;
   try {
-    await tagService(o.ecs, o.serviceArn, ROLLOUT_TAG, formatLastRollout({ taskDefinitionArn: o.taskDefinitionArn, deploymentId, at: new Date(o.clock.now()), completed }));
+    const at = new Date(o.clock.now());
+    const mark = formatLastRollout({ taskDefinitionArn: o.taskDefinitionArn, deploymentId, at, completed });
+    await tagService(o.ecs, o.serviceArn, ROLLOUT_TAG, mark);
   } catch (err) {
     o.log.debug(`[${o.key}] could not tag the service with ${ROLLOUT_TAG}: ${awsErrorText(err)}`);
   }
@@ -130,15 +139,26 @@ async function markRollout(o: RollOutOptions, deploymentId: string, completed = 
  * waits for. Followed like a new one (events, stopped tasks, timeout); never rolled back here,
  * since this run did not send it.
  */
-export async function followExisting(o: RollOutOptions, deploymentId: string, previous: string | undefined): Promise<RollOutResult> {
-  const done = rolloutInFlight({ key: o.key, cluster: o.cluster, service: o.service, deploymentId, taskDefinition: o.taskDefinitionArn });
+export async function followExisting(
+  o: RollOutOptions,
+  deploymentId: string,
+  previous: string | undefined,
+): Promise<RollOutResult> {
+  const td = o.taskDefinitionArn;
+  const { key, cluster, service } = o;
+  const done = rolloutInFlight({ key, cluster, service, deploymentId, taskDefinition: td });
   try {
     const outcome = await follow(o, deploymentId, previous);
     if (outcome.state === 'completed') {
-      o.log.info(`[${o.key}] deployment ${deploymentId} COMPLETED: ${outcome.deployment.runningCount ?? 0} of ${outcome.deployment.desiredCount ?? 0} tasks running ${shortTaskDefinition(o.taskDefinitionArn)}`);
+      const d = outcome.deployment;
+      const running = `${d.runningCount ?? 0} of ${d.desiredCount ?? 0} tasks running ${shortTaskDefinition(td)}`;
+      o.log.info(`[${o.key}] deployment ${deploymentId} COMPLETED: ${running}`);
       return { state: 'completed', deploymentId, stoppedTasks: [] };
     }
-    const why = outcome.state === 'timed-out' ? `deployment ${deploymentId} did not complete within ${seconds(o.waitTimeoutMs)}; ${outcome.reason}` : `deployment ${deploymentId} ${outcome.state}: ${outcome.reason}`;
+    const why =
+      outcome.state === 'timed-out'
+        ? `deployment ${deploymentId} did not complete within ${seconds(o.waitTimeoutMs)}; ${outcome.reason}`
+        : `deployment ${deploymentId} ${outcome.state}: ${outcome.reason}`;
     let stoppedTasks: StoppedTask[] = [];
     try {
       stoppedTasks = await stoppedTasksOf({ ecs: o.ecs, cluster: o.cluster, service: o.service, deploymentId });
@@ -146,11 +166,13 @@ export async function followExisting(o: RollOutOptions, deploymentId: string, pr
       o.log.warning(`[${o.key}] ${err instanceof Error ? err.message : String(err)}`);
     }
     const first = summarizeStoppedTasks(stoppedTasks)[0];
-    const failure = `service ${o.cluster}/${o.service}: ${why}${first ? `; last stopped ${first}` : ''}; not rolled back (this run did not start it)`;
+    const last = first ? `; last stopped ${first}` : '';
+    const failure = `service ${o.cluster}/${o.service}: ${why}${last}; not rolled back (this run did not start it)`;
     o.log.info(`[${o.key}] FAILED: ${failure}`);
     return { state: outcome.state === 'timed-out' ? 'timed-out' : 'failed', deploymentId, failure, stoppedTasks };
   } catch (err) {
-    const failure = `follow service ${o.cluster}/${o.service} (deployment ${deploymentId}): ${err instanceof Error ? err.message : String(err)}`;
+    const why = err instanceof Error ? err.message : String(err);
+    const failure = `follow service ${o.cluster}/${o.service} (deployment ${deploymentId}): ${why}`;
     o.log.info(`[${o.key}] FAILED: ${failure}`);
     return { state: 'failed', deploymentId, failure, stoppedTasks: [] };
   } finally {

@@ -134,6 +134,12 @@ async function pushedMeanwhile(input: BuildOneInput): Promise<string | undefined
   const tag = input.tags[0];
   if (!tag) return undefined;
   const found = await findImageByTag(input.ecr, { name: input.repo.name, registryId: input.repo.registryId, tag });
-  if (found) input.log.info(`image ${input.spec.key}: ${input.repo.uri}:${tag} appeared in ECR while this run was building (pushed by another run): not pushing it again, reusing ${found.digest}`);
+  if (found) {
+    const ref = `${input.repo.uri}:${tag}`;
+    input.log.info(
+      `image ${input.spec.key}: ${ref} appeared in ECR while this run was building (pushed by another run): ` +
+        `not pushing it again, reusing ${found.digest}`,
+    );
+  }
   return found?.digest;
 }
