@@ -18,6 +18,7 @@ import { ms, printRows, ratio } from './lib.js';
 const REGION = 'ap-northeast-1';
 const INTERVAL_MS = 15_000;
 const COMPLETES_AFTER_MS = 3500;
+const REPO = `123456789012.dkr.ecr.${REGION}.amazonaws.com/monitoring/fluentd`;
 
 function taskDefinition(n: number): ServiceDeployment['taskDefinition'] {
   return {
@@ -27,7 +28,7 @@ function taskDefinition(n: number): ServiceDeployment['taskDefinition'] {
     cpu: '256',
     memory: '512',
     executionRoleArn: 'arn:aws:iam::123456789012:role/exec',
-    containerDefinitions: [{ name: 'fluentd', image: `123456789012.dkr.ecr.${REGION}.amazonaws.com/monitoring/fluentd@sha256:${String(n).repeat(64).slice(0, 64)}` }],
+    containerDefinitions: [{ name: 'fluentd', image: `${REPO}@sha256:${String(n).repeat(64).slice(0, 64)}` }],
   };
 }
 
@@ -39,7 +40,8 @@ export async function rolloutBench(): Promise<void> {
   const ecs = installFakeEcs(fake, { region: REGION });
   installFakeSsm(fake, { region: REGION });
   installFakeSts(fake);
-  ecs.addService({ cluster: 'monitoring', name: 'fluentd', taskDefinition: taskDefinition(1) as unknown as Record<string, unknown> });
+  const first = taskDefinition(1) as unknown as Record<string, unknown>;
+  ecs.addService({ cluster: 'monitoring', name: 'fluentd', taskDefinition: first });
   const clients = makeClients({ region: REGION });
   const lag = async (n: number, firstPollMs: number | undefined): Promise<number> => {
     ecs.nextDeployment('monitoring', 'fluentd', { kind: 'complete', afterMs: COMPLETES_AFTER_MS });
@@ -53,15 +55,23 @@ export async function rolloutBench(): Promise<void> {
     });
     const end = Date.now();
     const done = ecs.primary('monitoring', 'fluentd').completedAt;
-    if (!r.ok || done === undefined) throw new Error(`rollout bench: the deploy failed: ${r.services[0]?.failure ?? ''}`);
+    if (!r.ok || done === undefined) {
+      throw new Error(`rollout bench: the deploy failed: ${r.services[0]?.failure ?? ''}`);
+    }
     return end - done * 1000;
   };
   try {
     const fixed = await lag(2, INTERVAL_MS);
     const backoff = await lag(3, undefined);
-    printRows(`Rollout polling (fake ECS completes ${COMPLETES_AFTER_MS / 1000} s after UpdateService; pollIntervalSeconds 15; one run each)`, [
+    const title = `Rollout polling (fake ECS completes ${COMPLETES_AFTER_MS / 1000} s after UpdateService; ` +
+      'pollIntervalSeconds 15; one run each)';
+    printRows(title, [
       { what: 'time from the fake\'s COMPLETED to the run\'s exit, fixed 15 s interval (before)', value: ms(fixed) },
-      { what: 'time from the fake\'s COMPLETED to the run\'s exit, backoff 2 s -> 15 s (after)', value: ms(backoff), note: `after/before = ${ratio(backoff, fixed)}` },
+      {
+        what: 'time from the fake\'s COMPLETED to the run\'s exit, backoff 2 s -> 15 s (after)',
+        value: ms(backoff),
+        note: `after/before = ${ratio(backoff, fixed)}`,
+      },
     ]);
   } finally {
     destroyClients(clients);

@@ -24,6 +24,15 @@ import { type ExampleEnv, startExampleEnv } from '../support/example-env.js';
 const engine: DockerEngine | undefined = await startDockerEngine();
 const d = engine ? describe : describe.skip;
 
+/** A regular expression from parts, to keep long messages readable. */
+const re = (...parts: Array<string | RegExp>): RegExp => new RegExp(parts.map((p) => (typeof p === 'string' ? p : p.source)).join(''));
+
+interface Interrupt {
+  when: RegExp;
+  signal: NodeJS.Signals;
+  afterMs?: number;
+}
+
 interface Ran {
   code: number | null;
   out: string;
@@ -37,12 +46,17 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
   const config = (): string => path.join(x.repo, 'dd-ecs-monitor.yml');
   const updates = (): number => x.fake.count('ecs', 'UpdateService');
   const registrations = (): number => x.fake.count('ecs', 'RegisterTaskDefinition');
+  const deployArgs = (): string[] => ['deploy', '--config', config(), '--poll-interval', '0.05', '--wait-timeout', '20'];
+  const breaker = (enable: boolean, rollback: boolean): void => {
+    x.ecs.service('monitoring', 'fluentd').deploymentConfiguration.deploymentCircuitBreaker = { enable, rollback };
+  };
+  const EXITED = 'Essential container in task exited';
 
   /** The CLI's main() in this process: fast re-runs. */
   async function cli(...args: string[]): Promise<Ran> {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await main(['deploy', '--config', config(), '--poll-interval', '0.05', '--wait-timeout', '20', ...args], {
+    const code = await main([...deployArgs(), ...args], {
       out: (t) => out.push(t),
       err: (t) => err.push(t),
       cwd: x.repo,
@@ -52,9 +66,9 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
   }
 
   /** The CLI as a child process, with its own TMPDIR; optionally signalled once stderr matches. */
-  function child(args: string[], tmp: string, interrupt?: { when: RegExp; signal: NodeJS.Signals; afterMs?: number }): Promise<Ran & { pid: number }> {
+  function child(args: string[], tmp: string, interrupt?: Interrupt): Promise<Ran & { pid: number }> {
     return new Promise((resolve, reject) => {
-      const p = spawn(process.execPath, [bundle, 'deploy', '--config', config(), '--poll-interval', '0.05', '--wait-timeout', '20', ...args], {
+      const p = spawn(process.execPath, [bundle, ...deployArgs(), ...args], {
         cwd: x.repo,
         env: { ...process.env, TMPDIR: tmp },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -103,7 +117,7 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
     const red = await cli('--only', 'fluentd', '--wait-timeout', '1');
     expect(red.code).toBe(1);
     expect(red.out).toContain('Deploy FAILED.');
-    expect(red.err).toMatch(/\[fluentd\] service monitoring\/fluentd unchanged, but deployment ecs-svc\/\d+ \(fluentd:\d+, started [^)]+\) is IN_PROGRESS/);
+    expect(red.err).toMatch(re(/\[fluentd\] service monitoring\/fluentd unchanged, /, /but deployment ecs-svc\/\d+ \(fluentd:\d+, started [^)]+\) is IN_PROGRESS/));
     expect(red.out).toMatch(/service fluentd: FAILED: .*did not complete within 1s/);
     expect(updates()).toBe(before);
   }
@@ -141,7 +155,7 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
   test.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
-  ] as const)('%s mid-rollout: exit %i, says which service was left mid-rollout and what the next run does; re-runs are red until it completes, then green', async (signal, code) => {
+  ] as const)('%s mid-rollout: exit %i, names the service left mid-rollout; re-runs red until it completes, then green', async (signal, code) => {
     await bumpFluentd(`-${signal}`);
     x.ecs.nextDeployment('monitoring', 'fluentd', { kind: 'never-completes' });
     const tmp = mkdtempSync(path.join(tmpdir(), 'dd-ecs-monitor-signal-'));
@@ -149,8 +163,8 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
       const r = await child(['--only', 'fluentd'], tmp, { when: /updating service monitoring\/fluentd to/, signal });
       expect(r.code).toBe(code);
       expect(r.err).toContain(`dd-ecs-monitor: ${signal} received: stopping`);
-      expect(r.err).toMatch(/service fluentd \(monitoring\/fluentd\) was left mid-rollout: deployment ecs-svc\/\d+ \(fluentd:\d+\) keeps rolling out in ECS\./);
-      expect(r.err).toContain('the next deploy follows that deployment to COMPLETED (green) or reports why it failed (red); it does not start it again.');
+      expect(r.err).toMatch(re(/service fluentd \(monitoring\/fluentd\) was left mid-rollout: /, /deployment ecs-svc\/\d+ \(fluentd:\d+\) keeps rolling out in ECS\./));
+      expect(r.err).toContain('the next deploy follows that deployment to COMPLETED (green) or reports why it failed (red)');
       expect(r.out).not.toContain('Deploy succeeded.');
       expect(dockerConfigsIn(tmp)).toEqual([]);
       // The lease was handed back on the way out: the next run need not wait for it to expire.
@@ -166,7 +180,7 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
   test.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
-  ] as const)('%s mid-build: exit %i, the docker build is stopped, the temporary Docker config with the ECR login is gone', async (signal, code) => {
+  ] as const)('%s mid-build: exit %i, docker build stopped, the temporary Docker config (ECR login) gone', async (signal, code) => {
     const dockerfile = path.join(x.repo, 'fluentd/Dockerfile');
     const original = await readFile(dockerfile, 'utf8');
     // A build step that takes long enough to be interrupted (the stand-in base image has busybox).
@@ -174,10 +188,11 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
     const tmp = mkdtempSync(path.join(tmpdir(), 'dd-ecs-monitor-signal-'));
     const before = { u: updates(), r: registrations() };
     try {
-      const r = await child(['--only', 'fluentd'], tmp, { when: /building fluentd with docker/, signal, afterMs: 1500 });
+      const when = /building fluentd with docker/;
+      const r = await child(['--only', 'fluentd'], tmp, { when, signal, afterMs: 1500 });
       expect(r.code).toBe(code);
-      expect(r.err).toMatch(new RegExp(`dd-ecs-monitor: ${signal} received: stopping \\(stopped \\d+ docker process\\(es\\)\\)`));
-      expect(r.err).toContain('no service was mid-rollout: nothing was left half-deployed; the next deploy starts over and reuses images already pushed.');
+      expect(r.err).toMatch(re(`dd-ecs-monitor: ${signal} received: stopping `, /\(stopped \d+ docker process\(es\)\)/));
+      expect(r.err).toContain('no service was mid-rollout: nothing was left half-deployed; the next deploy starts over');
       expect(dockerConfigsIn(tmp)).toEqual([]);
       expect(await dockerProcessesLeft()).toEqual([]);
       expect([updates(), registrations()]).toEqual([before.u, before.r]);
@@ -187,7 +202,7 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
     }
   }, 240_000);
 
-  test('after a DescribeServices outage the run is red; re-runs are red while the rollout is not done, green once it is', async () => {
+  test('after a DescribeServices outage: red; re-runs red while the rollout is not done, green once it is', async () => {
     await bumpFluentd('-outage');
     const n = updates();
     // AWS answers 500 to every DescribeServices once the update went out, through the SDK's retries.
@@ -195,7 +210,12 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
     try {
       const r = await cli('--only', 'fluentd');
       expect(r.code).toBe(1);
-      expect(r.out).toMatch(/service fluentd: FAILED: follow service monitoring\/fluentd \(deployment ecs-svc\/\d+\): describe services fluentd in cluster monitoring: InternalFailure: injected server error/);
+      expect(r.out).toMatch(
+        re(
+          /service fluentd: FAILED: follow service monitoring\/fluentd \(deployment ecs-svc\/\d+\): /,
+          /describe services fluentd in cluster monitoring: InternalFailure: injected server error/,
+        ),
+      );
     } finally {
       x.fake.clearFaults();
     }
@@ -204,12 +224,13 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
     await settleAndExpectGreen();
   }, 240_000);
 
-  test('after --no-rollback with failing tasks: the re-run follows the failing deployment and is red with the reason; green once it is fixed', async () => {
-    x.ecs.service('monitoring', 'fluentd').deploymentConfiguration.deploymentCircuitBreaker = { enable: false, rollback: false };
+  test('after --no-rollback with failing tasks: the re-run follows it, red with the reason; green once fixed', async () => {
+    breaker(false, false);
     try {
       await bumpFluentd('-norollback');
       const reason = 'CannotStartContainerError: fluentd exited: config error file="/fluentd/etc/fluent.conf"';
-      x.ecs.nextDeployment('monitoring', 'fluentd', { kind: 'tasks-stop', stoppedReason: 'Essential container in task exited', containers: [{ name: 'fluentd', reason, exitCode: 1 }] });
+      const containers = [{ name: 'fluentd', reason, exitCode: 1 }];
+      x.ecs.nextDeployment('monitoring', 'fluentd', { kind: 'tasks-stop', stoppedReason: EXITED, containers });
       const first = await cli('--only', 'fluentd', '--no-rollback');
       expect(first.code).toBe(1);
       expect(first.out).toContain('not rolled back (rollback disabled)');
@@ -217,28 +238,36 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
       const n = updates();
       const again = await cli('--only', 'fluentd');
       expect(again.code).toBe(1);
-      expect(again.err).toMatch(/unchanged, but deployment ecs-svc\/\d+ .* is IN_PROGRESS: 0 of 1 tasks running, 1 pending, \d+ failed: following it to the end/);
+      expect(again.err).toMatch(
+        re(/unchanged, but deployment ecs-svc\/\d+ .* is IN_PROGRESS: /, /0 of 1 tasks running, 1 pending, \d+ failed: following it to the end/),
+      );
       expect(`${again.out}\n${again.err}`).toContain(reason);
       expect(again.out).toContain('not rolled back (this run did not start it)');
       expect(updates()).toBe(n);
       await settleAndExpectGreen();
     } finally {
-      x.ecs.service('monitoring', 'fluentd').deploymentConfiguration.deploymentCircuitBreaker = { enable: true, rollback: true };
+      breaker(true, true);
     }
   }, 240_000);
 
-  test('a PRIMARY left FAILED (circuit breaker without rollback) is red with the reason; only --force-new-deployment redeploys it, saying so', async () => {
-    x.ecs.service('monitoring', 'fluentd').deploymentConfiguration.deploymentCircuitBreaker = { enable: true, rollback: false };
+  test('a PRIMARY left FAILED: red with the reason; only --force-new-deployment redeploys it, saying so', async () => {
+    breaker(true, false);
     try {
       await bumpFluentd('-failed');
-      x.ecs.nextDeployment('monitoring', 'fluentd', { kind: 'tasks-stop', stoppedReason: 'Essential container in task exited' });
+      x.ecs.nextDeployment('monitoring', 'fluentd', { kind: 'tasks-stop', stoppedReason: EXITED });
       expect((await cli('--only', 'fluentd', '--no-rollback')).code).toBe(1);
       expect(x.ecs.primary('monitoring', 'fluentd').rolloutState).toBe('FAILED');
 
       const n = updates();
       const again = await cli('--only', 'fluentd');
       expect(again.code).toBe(1);
-      expect(again.out).toMatch(/service fluentd: FAILED: service monitoring\/fluentd: deployment ecs-svc\/\d+ \(fluentd:\d+, started [^)]+\) FAILED: ECS deployment circuit breaker: tasks failed to start\. .*; not redeployed, since the task definition is unchanged: fix the cause, or run again with --force-new-deployment/);
+      expect(again.out).toMatch(
+        re(
+          /service fluentd: FAILED: service monitoring\/fluentd: deployment ecs-svc\/\d+ \(fluentd:\d+, started [^)]+\) /,
+          /FAILED: ECS deployment circuit breaker: tasks failed to start\. .*; /,
+          /not redeployed, since the task definition is unchanged: fix the cause, or run again with --force-new-deployment/,
+        ),
+      );
       expect(updates()).toBe(n);
 
       const forced = await cli('--only', 'fluentd', '--force-new-deployment');
@@ -246,13 +275,13 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
       expect(forced.err).toContain('(forced new deployment)');
       expect(updates()).toBe(n + 1);
     } finally {
-      x.ecs.service('monitoring', 'fluentd').deploymentConfiguration.deploymentCircuitBreaker = { enable: true, rollback: true };
+      breaker(true, true);
     }
   }, 240_000);
 
-  test('a task definition that went out and was rolled back is not sent again without --force-new-deployment, which says so', async () => {
+  test('a task definition that was rolled back is sent again only with --force-new-deployment, which says so', async () => {
     await bumpFluentd('-rolledback');
-    x.ecs.nextDeployment('monitoring', 'fluentd', { kind: 'tasks-stop', stoppedReason: 'Essential container in task exited' });
+    x.ecs.nextDeployment('monitoring', 'fluentd', { kind: 'tasks-stop', stoppedReason: EXITED });
     const first = await cli('--only', 'fluentd');
     expect(first.code).toBe(1);
     expect(first.out).toMatch(/rolled back by circuit-breaker/);
@@ -261,7 +290,11 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
     const again = await cli('--only', 'fluentd');
     expect(again.code).toBe(1);
     expect(again.out).toMatch(
-      /service fluentd: FAILED: fluentd:(\d+) already went out to service monitoring\/fluentd \(deployment ecs-svc\/\d+, [^)]+\) and did not stay: the service runs fluentd:\d+ \(rolled back\); not redeployed: fix the cause, or run again with --force-new-deployment/,
+      re(
+        /service fluentd: FAILED: fluentd:(\d+) already went out to service monitoring\/fluentd \(deployment ecs-svc\/\d+, [^)]+\) /,
+        /and did not stay: the service runs fluentd:\d+ \(rolled back\); /,
+        /not redeployed: fix the cause, or run again with --force-new-deployment/,
+      ),
     );
     expect([updates(), registrations()]).toEqual([n.u, n.r]);
 
@@ -271,7 +304,7 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
     expect(updates()).toBe(n.u + 1);
   }, 240_000);
 
-  test('a service to update has a deployment IN_PROGRESS that this run did not start: refused before anything is registered; --wait-for-other-deployments waits for it', async () => {
+  test('a deployment this run did not start is IN_PROGRESS: refused before registering; or waited for on request', async () => {
     const current = x.ecs.primary('monitoring', 'fluentd').taskDefinition;
     const other = x.ecs.deployNow('monitoring', 'fluentd', current, { kind: 'never-completes' });
     await bumpFluentd('-busy');
@@ -279,9 +312,11 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
     const refused = await cli('--only', 'fluentd');
     expect(refused.code).toBe(1);
     expect(refused.out).toContain(
-      `problem: service fluentd: ECS service "fluentd" in cluster "monitoring" is being deployed by deployment ${other.id} (fluentd:`,
+      `problem: service fluentd: ECS service "fluentd" in cluster "monitoring" is being deployed by deployment ${other.id}`,
     );
-    expect(refused.out).toMatch(/, started \d{4}-\d\d-\d\dT[^)]+\), which this run did not start; run again when it has finished, or with --wait-for-other-deployments/);
+    expect(refused.out).toMatch(
+      re(/\(fluentd:\d+, started \d{4}-\d\d-\d\dT[^)]+\), which this run did not start; /, /run again when it has finished, or with --wait-for-other-deployments/),
+    );
     expect([updates(), registrations()]).toEqual([n.u, n.r]);
 
     // Still rolling out when the next run looks (each DescribeServices is one step of the fake).
@@ -292,7 +327,7 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
     expect(updates()).toBe(n.u + 1);
   }, 240_000);
 
-  test('two deploys started 0.2 s apart: one refuses naming the other and when it started; nothing is built, pushed or registered twice', async () => {
+  test('two deploys 0.2 s apart: one refuses, naming the other and its start; nothing built, pushed or registered twice', async () => {
     const http = path.join(x.repo, 'datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml');
     await writeFile(http, (await readFile(http, 'utf8')).replace(/timeout: \d+/, 'timeout: 7'));
     await bumpFluentd('-twice');
@@ -309,7 +344,10 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
       const refused = runs.find((r) => r.code === 1) as Ran;
       const won = runs.find((r) => r.code === 0) as Ran;
       expect(refused.out).toMatch(
-        /problem: another deploy is running: \S+, started \d{4}-\d\d-\d\dT\S+Z, holds the deploy lease on service \S+ \(tag dd-ecs-monitor:deploy-lease, expires \S+ unless renewed\); nothing was built, pushed, registered or updated/,
+        re(
+          /problem: another deploy is running: \S+, started \d{4}-\d\d-\d\dT\S+Z, holds the deploy lease on service \S+ /,
+          /\(tag dd-ecs-monitor:deploy-lease, expires \S+ unless renewed\); nothing was built, pushed, registered or updated/,
+        ),
       );
       expect(refused.err).not.toMatch(/building |docker push |\] registered /);
       expect(won.err).toMatch(/docker push/);

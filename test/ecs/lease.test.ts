@@ -15,8 +15,13 @@ const ARN = 'arn:aws:ecs:ap-northeast-1:123456789012:service/monitoring/fluentd'
 const T0 = Date.parse('2026-12-06T12:00:00Z');
 const clock: Clock = { now: () => T0, sleep: async () => undefined };
 const other = (startedMin: number, expiresMin: number) =>
-  formatLease({ runId: 'other-run', startedAt: new Date(T0 + startedMin * 60_000), expiresAt: new Date(T0 + expiresMin * 60_000) });
-const acquire = (log = memoryLog()) => acquireLease({ ecs, log, clock, targets: [{ key: 'fluentd', serviceArn: ARN }], runId: 'this-run', settleMs: 0 });
+  formatLease({
+    runId: 'other-run',
+    startedAt: new Date(T0 + startedMin * 60_000),
+    expiresAt: new Date(T0 + expiresMin * 60_000),
+  });
+const acquire = (log = memoryLog()) =>
+  acquireLease({ ecs, log, clock, targets: [{ key: 'fluentd', serviceArn: ARN }], runId: 'this-run', settleMs: 0 });
 
 beforeEach(() => {
   ecsMock.reset();
@@ -40,10 +45,11 @@ test('an expired lease (a run killed outright) is taken over; released at the en
   expect(out.state).toBe('held');
   expect(value).toMatch(/^run=this-run started=2026-12-06T12:00:00.000Z expires=2026-12-06T12:03:00.000Z$/);
   if (out.state === 'held') await out.release();
-  expect(ecsMock.commandCalls(UntagResourceCommand).map((c) => c.args[0].input)).toEqual([{ resourceArn: ARN, tagKeys: [LEASE_TAG] }]);
+  const untagged = ecsMock.commandCalls(UntagResourceCommand).map((c) => c.args[0].input);
+  expect(untagged).toEqual([{ resourceArn: ARN, tagKeys: [LEASE_TAG] }]);
 });
 
-test('read back after writing: an earlier run wrote over ours, so this one stands down and removes nothing of theirs', async () => {
+test('read back: an earlier run wrote over ours, so this one stands down and removes nothing of theirs', async () => {
   ecsMock
     .on(ListTagsForResourceCommand)
     .resolvesOnce({ tags: [] })
@@ -54,7 +60,8 @@ test('read back after writing: an earlier run wrote over ours, so this one stand
 });
 
 test('a role that may not tag: a warning naming the permissions, and the deploy goes on', async () => {
-  ecsMock.on(ListTagsForResourceCommand).rejects(Object.assign(new Error('User is not authorized to perform: ecs:ListTagsForResource'), { name: 'AccessDeniedException' }));
+  const denied = new Error('User is not authorized to perform: ecs:ListTagsForResource');
+  ecsMock.on(ListTagsForResourceCommand).rejects(Object.assign(denied, { name: 'AccessDeniedException' }));
   const log = memoryLog();
   const out = await acquire(log);
   expect(out.state).toBe('unavailable');

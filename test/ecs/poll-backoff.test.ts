@@ -21,11 +21,20 @@ function fakeClock(): Clock & { slept: number[] } {
   return { now: () => t, sleep: async (ms) => void (slept.push(ms), (t += ms)), slept };
 }
 
-const inProgress: Deployment = { id: 'ecs-svc/2', status: 'PRIMARY', taskDefinition: TD, desiredCount: 1, runningCount: 0, rolloutState: 'IN_PROGRESS' };
+const inProgress: Deployment = {
+  id: 'ecs-svc/2',
+  status: 'PRIMARY',
+  taskDefinition: TD,
+  desiredCount: 1,
+  runningCount: 0,
+  rolloutState: 'IN_PROGRESS',
+};
 const completed: Deployment = { ...inProgress, runningCount: 1, rolloutState: 'COMPLETED' };
 /** What the SDK throws once its own retries are spent (ECS's error code, as the SDK names it). */
 const throttling = (): Error => Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException' });
-const answer = (d: Deployment) => ({ services: [{ serviceName: 'fluentd', status: 'ACTIVE', desiredCount: 1, deployments: [d], events: [] }] });
+const answer = (d: Deployment) => ({
+  services: [{ serviceName: 'fluentd', status: 'ACTIVE', desiredCount: 1, deployments: [d], events: [] }],
+});
 
 function follow(clock: Clock, over: { pollIntervalMs?: number; firstPollMs?: number; deadline?: number } = {}) {
   return followDeployment({
@@ -99,11 +108,15 @@ describe('the follow loop on the schedule', () => {
     const clock = fakeClock();
     ecsMock.on(DescribeServicesCommand).rejects(throttling());
     const out = await follow(clock, { deadline: 60_000 });
-    expect(out).toEqual({ state: 'timed-out', reason: 'still pending when the wait ended: no DescribeServices answer came back (throttled)' });
+    expect(out).toEqual({
+      state: 'timed-out',
+      reason: 'still pending when the wait ended: no DescribeServices answer came back (throttled)',
+    });
   });
 
   test('other errors still end the follow', async () => {
-    ecsMock.on(DescribeServicesCommand).rejects(Object.assign(new Error('We encountered an internal error.'), { name: 'InternalFailure' }));
+    const internal = Object.assign(new Error('We encountered an internal error.'), { name: 'InternalFailure' });
+    ecsMock.on(DescribeServicesCommand).rejects(internal);
     await expect(follow(fakeClock())).rejects.toThrow('InternalFailure');
   });
 });
@@ -114,6 +127,7 @@ test.each([
   ['InternalFailure', false],
   ['AccessDeniedException', false],
 ])('isThrottling(%s, wrapped as a DeployStepError cause) is %s', (name, expected) => {
-  const err = new DeployStepError('describe', 'service monitoring/fluentd', `${name}: x`, { cause: Object.assign(new Error('x'), { name }) });
+  const cause = Object.assign(new Error('x'), { name });
+  const err = new DeployStepError('describe', 'service monitoring/fluentd', `${name}: x`, { cause });
   expect(isThrottling(err)).toBe(expected);
 });

@@ -28,7 +28,9 @@ export function cliBundle(): string {
   if (!existsSync(entry)) {
     // Built aside and renamed into place: two test files may build at once.
     const partial = `${out}.${process.pid}`;
-    execFileSync(path.join(REPO_ROOT, 'node_modules/.bin/ncc'), ['build', 'src/cli.ts', '-o', partial, '--quiet', '--target', 'es2022'], { cwd: REPO_ROOT, stdio: 'ignore' });
+    const ncc = path.join(REPO_ROOT, 'node_modules/.bin/ncc');
+    const args = ['build', 'src/cli.ts', '-o', partial, '--quiet', '--target', 'es2022'];
+    execFileSync(ncc, args, { cwd: REPO_ROOT, stdio: 'ignore' });
     try {
       renameSync(partial, out);
     } catch {
