@@ -8,6 +8,7 @@
 import { type AwsClients, destroyClients, makeClients } from './aws.js';
 import { countBySeverity } from './checks/findings.js';
 import { callerAccount, deployServices, DeployStepError, describeServices, realClock } from './ecs/index.js';
+import type { DeployServicesResult } from './ecs/types.js';
 import { busyMessage, holdLease, type LeaseOutcome, type LeaseTarget, runIdFor } from './ecs/lease.js';
 import { onInterrupt } from './signals.js';
 import { type Exec, ExecError } from './exec.js';
@@ -192,7 +193,13 @@ async function deployHeld(
   // Pre-flight messages already name their service.
   const problems = result.problems.map((p) => `${p.message} [${p.code}]`);
   plan.problems.push(...problems);
-  const services: DeployedService[] = result.services.map((s) => ({
+  const services = deployedServices(result.services);
+  return { ok: result.ok && problems.length === 0, dryRun: false, plan, images, services, problems };
+}
+
+/** What the deploy reports per service. */
+function deployedServices(list: DeployServicesResult['services']): DeployedService[] {
+  return list.map((s) => ({
     key: s.key,
     cluster: s.cluster,
     service: s.service,
@@ -204,5 +211,4 @@ async function deployHeld(
     ...(s.failure ? { failure: s.failure } : {}),
     ...(s.rollback ? { rolledBack: { by: s.rollback.by, ...(s.rollback.taskDefinitionArn ? { taskDefinitionArn: s.rollback.taskDefinitionArn } : {}), state: s.rollback.state } } : {}),
   }));
-  return { ok: result.ok && problems.length === 0, dryRun: false, plan, images, services, problems };
 }

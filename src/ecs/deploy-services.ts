@@ -38,49 +38,17 @@ export async function deployServices(opts: DeployServicesOptions): Promise<Deplo
   const clock = opts.clock ?? realClock;
   for (const s of services) for (const v of sensitiveValues(s.taskDefinition as unknown as Record<string, unknown>)) log.mask(v);
 
-  const base = (s: ServiceDeployment): ServiceDeployResult => ({
-    key: s.key,
-    cluster: s.cluster,
-    service: s.service,
-    taskDefinitionArn: undefined,
-    previousTaskDefinitionArn: undefined,
-    registered: false,
-    taskDefinitionChanged: false,
-    updated: false,
-    state: 'not-started',
-    ok: false,
-    stoppedTasks: [],
-    diff: '',
-  });
-
   // 1. Pre-flight.
   const problems: PreflightProblem[] = await preflight({ ssm: opts.clients.ssm, log, services });
-  const live = new Map<string, Service>();
-  const byCluster = new Map<string, ServiceDeployment[]>();
-  for (const s of services) byCluster.set(s.cluster, [...(byCluster.get(s.cluster) ?? []), s]);
-  for (const [cluster, list] of byCluster) {
-    const found = await describeServices(ecs, cluster, list.map((s) => s.service));
-    for (const s of list) {
-      const r = found.get(s.service);
-      if (!r || !r.ok) {
-        problems.push({ service: s.key, code: 'preflight/service-not-found', message: `service ${s.key}: ECS service "${s.service}" in cluster "${cluster}" was not found (${r && !r.ok ? r.reason : 'MISSING'}); create it first or fix the name` });
-      } else if (r.service.status !== 'ACTIVE') {
-        problems.push({ service: s.key, code: 'preflight/service-not-active', message: `service ${s.key}: ECS service "${s.service}" in cluster "${cluster}" is ${r.service.status ?? 'not ACTIVE'}` });
-      } else if (r.service.deploymentController?.type && r.service.deploymentController.type !== 'ECS') {
-        problems.push({ service: s.key, code: 'preflight/unsupported-deployment-controller', message: `service ${s.key}: ECS service "${s.service}" uses the ${r.service.deploymentController.type} deployment controller; only rolling updates (ECS) are supported` });
-      } else {
-        live.set(s.key, r.service);
-      }
-    }
-  }
+  const live = await describeLive(ecs, services, problems);
   if (problems.length === 0) await preflightInProgress({ opts, clock, live, problems, services });
   if (problems.length > 0) {
     log.info(`pre-flight found ${problems.length} problem(s); nothing was registered or updated`);
-    return { ok: false, services: services.map(base), problems };
+    return { ok: false, services: services.map(notStarted), problems };
   }
 
   // 2. Compare and register only what changed. Every registration happens before any update.
-  const results = new Map<string, ServiceDeployResult>(services.map((s) => [s.key, base(s)]));
+  const results = new Map<string, ServiceDeployResult>(services.map((s) => [s.key, notStarted(s)]));
   const compared = await compareForUpdate({ opts, live, results, problems });
   if (problems.length > 0) {
     log.info(`pre-flight found ${problems.length} problem(s); nothing was registered or updated`);
@@ -204,3 +172,47 @@ async function requireEvidence(ecs: ECSClient, log: Log, results: ServiceDeployR
   }
 }
 
+/** A service's result before anything was done to it. */
+function notStarted(s: ServiceDeployment): ServiceDeployResult {
+  return {
+    key: s.key,
+    cluster: s.cluster,
+    service: s.service,
+    taskDefinitionArn: undefined,
+    previousTaskDefinitionArn: undefined,
+    registered: false,
+    taskDefinitionChanged: false,
+    updated: false,
+    state: 'not-started',
+    ok: false,
+    stoppedTasks: [],
+    diff: '',
+  };
+}
+
+/** Pre-flight, part 2: every service exists, is ACTIVE and uses the ECS deployment controller. */
+async function describeLive(
+  ecs: ECSClient,
+  services: ServiceDeployment[],
+  problems: PreflightProblem[],
+): Promise<Map<string, Service>> {
+  const live = new Map<string, Service>();
+  const byCluster = new Map<string, ServiceDeployment[]>();
+  for (const s of services) byCluster.set(s.cluster, [...(byCluster.get(s.cluster) ?? []), s]);
+  for (const [cluster, list] of byCluster) {
+    const found = await describeServices(ecs, cluster, list.map((s) => s.service));
+    for (const s of list) {
+      const r = found.get(s.service);
+      if (!r || !r.ok) {
+        problems.push({ service: s.key, code: 'preflight/service-not-found', message: `service ${s.key}: ECS service "${s.service}" in cluster "${cluster}" was not found (${r && !r.ok ? r.reason : 'MISSING'}); create it first or fix the name` });
+      } else if (r.service.status !== 'ACTIVE') {
+        problems.push({ service: s.key, code: 'preflight/service-not-active', message: `service ${s.key}: ECS service "${s.service}" in cluster "${cluster}" is ${r.service.status ?? 'not ACTIVE'}` });
+      } else if (r.service.deploymentController?.type && r.service.deploymentController.type !== 'ECS') {
+        problems.push({ service: s.key, code: 'preflight/unsupported-deployment-controller', message: `service ${s.key}: ECS service "${s.service}" uses the ${r.service.deploymentController.type} deployment controller; only rolling updates (ECS) are supported` });
+      } else {
+        live.set(s.key, r.service);
+      }
+    }
+  }
+  return live;
+}

@@ -111,6 +111,17 @@ function pendingText(d: Deployment | undefined, svc: Service | undefined): strin
   ].join('; ');
 }
 
+/** One poll; undefined when ECS throttled it beyond the SDK's retries (the caller waits longer). */
+async function describeUnlessThrottled(opts: FollowOptions): Promise<Service | undefined> {
+  try {
+    return await describeOneService(opts.ecs, opts.cluster, opts.service);
+  } catch (err) {
+    if (!isThrottling(err)) throw err;
+    opts.log.debug(`[${opts.key}] DescribeServices throttled; polling less often`);
+    return undefined;
+  }
+}
+
 export async function followDeployment(opts: FollowOptions): Promise<FollowOutcome> {
   const { log, key } = opts;
   let lastFailed = 0;
@@ -125,12 +136,8 @@ export async function followDeployment(opts: FollowOptions): Promise<FollowOutco
     return true;
   };
   for (;;) {
-    let svc: Service;
-    try {
-      svc = await describeOneService(opts.ecs, opts.cluster, opts.service);
-    } catch (err) {
-      if (!isThrottling(err)) throw err;
-      log.debug(`[${key}] DescribeServices throttled; polling less often`);
+    const svc = await describeUnlessThrottled(opts);
+    if (!svc) {
       delay = Math.min(opts.pollIntervalMs, delay * 2);
       if (!(await wait())) break;
       continue;
