@@ -6,8 +6,9 @@
  *   3. hostile inputs (issue 8): each bounded input's milliseconds, as a ratio to a plain file
  *   4. deploy: a no-op deploy and a config-only deploy against the conventional sequence (always
  *      build both images, always register, always update), wall time and AWS calls
- *   4. layer append: a config-only image on a large base by registry append vs docker build + push
- *   4. verify: COMPLETED -> verified against the fake Datadog API, and `verify`'s start-up (bench/verify-bench.ts)
+ *   5. layer append: a config-only image on a large base by registry append vs docker build + push
+ *   6. verify: COMPLETED -> verified against the fake Datadog API, and `verify`'s start-up (bench/verify-bench.ts)
+ *   7. rollout polling: time from ECS's COMPLETED to the run's exit, fixed interval vs backoff
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,6 +29,7 @@ import { main as cliMain } from '../src/cli/main.js';
 import { parseFluentd } from '../src/checks/fluentd/index.js';
 import { hostileInputs } from '../test/support/hostile-inputs.js';
 import { verifyBench } from './verify-bench.js';
+import { rolloutBench } from './rollout-bench.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -139,6 +141,7 @@ try {
   if (!only || only === 'deploy') await deployBench();
   if (!only || only === 'append') await appendBench();
   if (!only || only === 'verify') await verifyBench();
+  if (!only || only === 'rollout') await rolloutBench();
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -8,7 +8,10 @@
 import { type AwsClients, destroyClients, makeClients } from './aws.js';
 import { PhaseClock, watchEcsChanges } from './deploy-phases.js';
 import { countBySeverity } from './checks/findings.js';
-import { callerAccount, deployServices, DeployStepError } from './ecs/index.js';
+import { callerAccount, deployServices, DeployStepError, describeServices, realClock } from './ecs/index.js';
+import type { DeployServicesResult } from './ecs/types.js';
+import { busyMessage, holdLease, type LeaseOutcome, type LeaseTarget, runIdFor } from './ecs/lease.js';
+import { onInterrupt } from './signals.js';
 import { type Exec, ExecError } from './exec.js';
 import { buildImages, EcrError, ImageBuildError } from './images/index.js';
 import { type PlanOptions, requireRegion } from './plan/index.js';
@@ -29,6 +32,11 @@ export interface DeployOptions extends PlanOptions {
   gitSha: string;
   /** The process seam for docker (tests record the calls); default: real processes. */
   exec?: Exec;
+  /**
+   * Another deploy holds the lease, or a service to update has a deployment IN_PROGRESS that this
+   * run did not start: wait for it (true) instead of refusing (default).
+   */
+  waitForOtherDeployments?: boolean;
 }
 
 /** Errors that mean "this step failed for this reason" rather than a bug: reported as problems. */
@@ -74,6 +82,59 @@ async function deployWith(prepared: Prepared, clients: AwsClients, region: strin
   const { project } = prepared;
   const accountId = await callerAccount(clients.sts);
   log.info(`deploying ${prepared.services.map((s) => s.key).join(', ')} to ${region} (cluster ${project.cluster})`);
+  // One deploy at a time: the lease is taken before anything is built, pushed or registered.
+  const lease = await takeLease(prepared, clients, opts);
+  if (lease.state === 'busy') {
+    const problem = busyMessage(lease);
+    log.info(`deploy refused: ${problem}`);
+    return { ok: false, dryRun: false, plan: emptyPlan(prepared, opts), images: [], services: [], problems: [problem] };
+  }
+  const unhook = lease.state === 'held' ? onInterrupt(lease.release) : () => undefined;
+  try {
+    return await deployHeld({ prepared, clients, region, accountId, opts, clock });
+  } finally {
+    unhook();
+    if (lease.state === 'held') await lease.release();
+  }
+}
+
+async function takeLease(prepared: Prepared, clients: AwsClients, opts: DeployOptions): Promise<LeaseOutcome> {
+  const targets: LeaseTarget[] = [];
+  const byCluster = new Map<string, Prepared['services']>();
+  for (const s of prepared.services) byCluster.set(s.cluster, [...(byCluster.get(s.cluster) ?? []), s]);
+  for (const [cluster, list] of byCluster) {
+    const found = await describeServices(clients.ecs, cluster, list.map((s) => s.service));
+    for (const s of list) {
+      const r = found.get(s.service);
+      // A missing service is pre-flight's to report, after the build.
+      if (r?.ok && r.service.serviceArn) targets.push({ key: s.key, serviceArn: r.service.serviceArn });
+    }
+  }
+  return holdLease({
+    ecs: clients.ecs,
+    log: opts.log,
+    clock: realClock,
+    targets,
+    runId: runIdFor(opts.env ?? process.env),
+    wait: opts.waitForOtherDeployments === true,
+    waitTimeoutMs: (opts.waitTimeoutSeconds ?? prepared.project.deploy.waitTimeoutSeconds) * 1000,
+  });
+}
+
+interface HeldDeploy {
+  prepared: Prepared;
+  clients: AwsClients;
+  region: string;
+  accountId: string;
+  opts: DeployOptions;
+  /** Each phase's seconds (validate, images, register, rollout) for the summary. */
+  clock: PhaseClock;
+}
+
+async function deployHeld(h: HeldDeploy): Promise<DeployResult> {
+  const { prepared, clients, region, accountId, opts, clock } = h;
+  const { log } = opts;
+  const { project } = prepared;
 
   const built = await buildImages({
     images: prepared.images.map((i) => i.spec),
@@ -130,6 +191,7 @@ async function deployWith(prepared: Prepared, clients: AwsClients, region: strin
     rollback: opts.rollback && project.deploy.rollback,
     waitTimeoutMs: (opts.waitTimeoutSeconds ?? project.deploy.waitTimeoutSeconds) * 1000,
     pollIntervalMs: (opts.pollIntervalSeconds ?? project.deploy.pollIntervalSeconds) * 1000,
+    waitForOtherDeployments: opts.waitForOtherDeployments === true,
   }).finally(() => watch.stop());
   const cut = watch.last() ?? ecsStart;
   clock.add('register', cut - ecsStart);
@@ -154,7 +216,14 @@ async function deployWith(prepared: Prepared, clients: AwsClients, region: strin
   // Pre-flight messages already name their service.
   const problems = result.problems.map((p) => `${p.message} [${p.code}]`);
   appendAll(plan.problems, problems);
-  const services: DeployedService[] = result.services.map((s) => ({
+  const services = deployedServices(result.services);
+  const ok = result.ok && problems.length === 0;
+  return { ok, dryRun: false, plan, images, services, problems, phases: clock.seconds(), bytesPushed };
+}
+
+/** What the deploy reports per service. */
+function deployedServices(list: DeployServicesResult['services']): DeployedService[] {
+  return list.map((s) => ({
     key: s.key,
     cluster: s.cluster,
     service: s.service,
@@ -166,5 +235,4 @@ async function deployWith(prepared: Prepared, clients: AwsClients, region: strin
     ...(s.failure ? { failure: s.failure } : {}),
     ...(s.rollback ? { rolledBack: { by: s.rollback.by, ...(s.rollback.taskDefinitionArn ? { taskDefinitionArn: s.rollback.taskDefinitionArn } : {}), state: s.rollback.state } } : {}),
   }));
-  return { ok: result.ok && problems.length === 0, dryRun: false, plan, images, services, problems, phases: clock.seconds(), bytesPushed };
 }

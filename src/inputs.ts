@@ -27,6 +27,8 @@ export interface Inputs {
   rollback: boolean;
   waitTimeoutSeconds?: number;
   pollIntervalSeconds?: number;
+  /** Wait for another deploy (lease) or an IN_PROGRESS deployment this run did not start, instead of refusing. */
+  waitForOtherDeployments: boolean;
   /** A commit to compare with instead of the event's (a manual run that should only rebuild what changed since X). */
   base?: string;
   /** Fetch commits a shallow checkout lacks (else go straight to the compare API). */
@@ -61,6 +63,7 @@ export const INPUT_DEFAULTS = {
   rollback: 'true',
   'wait-timeout': '',
   'poll-interval': '',
+  'wait-for-other-deployments': 'false',
   base: '',
   'fetch-history': 'true',
   'sarif-file': '',
@@ -159,6 +162,7 @@ export function readInputs(source: InputSource = coreSource): Inputs {
     rollback: r.bool('rollback'),
     waitTimeoutSeconds: r.seconds('wait-timeout'),
     pollIntervalSeconds: r.seconds('poll-interval'),
+    waitForOtherDeployments: r.bool('wait-for-other-deployments'),
     base,
     fetchHistory: r.bool('fetch-history'),
     sarifFile: r.text('sarif-file'),
@@ -176,6 +180,7 @@ function checkCombination(i: Inputs): void {
     ['rollback', !i.rollback],
     ['wait-timeout', i.waitTimeoutSeconds !== undefined],
     ['poll-interval', i.pollIntervalSeconds !== undefined],
+    ['wait-for-other-deployments', i.waitForOtherDeployments],
   ];
   if (i.command !== 'deploy') {
     const set = deployOnly.filter(([, isSet]) => isSet).map(([n]) => `"${n}"`);

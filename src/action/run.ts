@@ -225,6 +225,7 @@ async function runDeploy(c: CommandContext): Promise<CommandOutcome> {
       rollback: inputs.rollback,
       ...(inputs.waitTimeoutSeconds !== undefined ? { waitTimeoutSeconds: inputs.waitTimeoutSeconds } : {}),
       ...(inputs.pollIntervalSeconds !== undefined ? { pollIntervalSeconds: inputs.pollIntervalSeconds } : {}),
+      waitForOtherDeployments: inputs.waitForOtherDeployments,
       gitSha: ctx.event.push?.after || ctx.event.sha,
     });
     return { notes: [], deployed };

@@ -35,6 +35,7 @@ export type Command =
       verify?: boolean;
       verifyTimeoutSeconds?: number;
       verifyFailOn?: VerifyFailOnArg[];
+      waitForOtherDeployments: boolean;
     }
   | {
       command: 'verify';
@@ -72,9 +73,13 @@ Commands:
       --out DIR writes DIR/<service>.json: each task definition as RegisterTaskDefinition gets it.
   deploy [--config FILE] [--dry-run] [--force-new-deployment] [--rebuild] [--only SERVICE,...]
          [--base REV [--head REV]] [--no-rollback] [--wait-timeout SECONDS] [--poll-interval SECONDS]
+         [--wait-for-other-deployments]
       Build and push changed images, register changed task definitions, update services,
-      follow the rollout to COMPLETED (roll back on failure); then verify in Datadog when
-      DD_API_KEY and DD_APP_KEY are set ([--no-verify] [--verify-timeout S] [--verify-fail-on LIST]).
+      follow the rollout to COMPLETED (roll back on failure). Green only when every service's
+      PRIMARY deployment runs the intended task definition, COMPLETED, at its desired count.
+      Refuses while another deploy or deployment is under way, unless --wait-for-other-deployments.
+      Then verify in Datadog when DD_API_KEY and DD_APP_KEY are set
+      ([--no-verify] [--verify-timeout S] [--verify-fail-on LIST]).
   verify [--config FILE] [--all] [--since TIME] [--timeout S] [--poll-interval S] [--format text|json]
          [--fail-on not-reporting,not-arriving,down,uncovered|none]
       Ask Datadog (DD_API_KEY, DD_APP_KEY, DD_SITE) whether the sites, mysql checks and Fluentd
@@ -214,6 +219,7 @@ export function parseCommand(argv: readonly string[]): Command {
         'no-rollback': { type: 'boolean' },
         'wait-timeout': { type: 'string' },
         'poll-interval': { type: 'string' },
+        'wait-for-other-deployments': { type: 'boolean' },
         base: { type: 'string' },
         head: { type: 'string' },
         'no-verify': { type: 'boolean' },
@@ -237,6 +243,7 @@ export function parseCommand(argv: readonly string[]): Command {
         rollback: !values['no-rollback'],
         waitTimeoutSeconds: seconds('wait-timeout', values['wait-timeout'] as string | undefined),
         pollIntervalSeconds: seconds('poll-interval', values['poll-interval'] as string | undefined),
+        waitForOtherDeployments: Boolean(values['wait-for-other-deployments']),
       };
     }
     case 'init': {

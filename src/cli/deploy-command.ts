@@ -43,6 +43,7 @@ export async function runDeploy(cmd: Extract<Command, { command: 'deploy' }>, io
     rollback: cmd.rollback,
     ...(cmd.waitTimeoutSeconds !== undefined ? { waitTimeoutSeconds: cmd.waitTimeoutSeconds } : {}),
     ...(cmd.pollIntervalSeconds !== undefined ? { pollIntervalSeconds: cmd.pollIntervalSeconds } : {}),
+    waitForOtherDeployments: cmd.waitForOtherDeployments,
     gitSha: io.env.GITHUB_SHA ?? (await headSha(root)) ?? '',
     log,
     env: io.env,

@@ -8,6 +8,13 @@
  * marks the failed deployment FAILED and starts a new PRIMARY deployment with the last completed
  * task definition (API reference, DeploymentCircuitBreaker.rollback), so a FAILED deployment next
  * to a newer PRIMARY is a rollback, and a deployment that vanished was replaced.
+ *
+ * Polling starts fast and backs off to the configured interval (`pollDelays`): most rollouts of
+ * these small services complete within seconds, and a fixed 15 s interval made the run end up to
+ * 15 s after COMPLETED. One DescribeServices per service every 2 s at most stays far inside ECS's
+ * token-bucket quotas (Amazon ECS API reference, "Request throttling for the Amazon ECS API": read
+ * operations have buckets of tens of tokens refilled every second); a ThrottlingException that
+ * survives the SDK's own retries is a skipped poll and a doubled delay, not a failed deploy.
  */
 import type { Deployment, ECSClient, Service } from '@aws-sdk/client-ecs';
 import type { Log } from '../log.js';
@@ -27,7 +34,10 @@ export interface FollowOptions {
   deploymentId: string;
   /** The task definition the service ran before (to tell a rollback from another deploy). */
   previousTaskDefinition: string | undefined;
+  /** The longest wait between two polls: the delays grow from `firstPollMs` up to this. */
   pollIntervalMs: number;
+  /** The first wait between two polls (default FIRST_POLL_MS); equal to pollIntervalMs: a fixed interval. */
+  firstPollMs?: number;
   /** Absolute time (clock.now()) after which the follow gives up. */
   deadline: number;
   /** Event ids already shown (or seen before the update); new ones are printed and added. */
@@ -52,6 +62,30 @@ export type FollowOutcome =
  * The circuit breaker's failure threshold: half the desired count, at least 3 and at most 200
  * (Amazon ECS Developer Guide, "Deployment circuit breaker").
  */
+/** The first delay between two polls, before backing off. */
+export const FIRST_POLL_MS = 2000;
+/** Each delay is this much longer than the one before, up to the configured interval. */
+export const POLL_BACKOFF = 1.5;
+
+/**
+ * The delay before poll n+1 (n from 0): FIRST_POLL_MS growing by POLL_BACKOFF up to `maxMs`
+ * (2 s, 3 s, 4.5 s, 6.75 s, 10.1 s, 15 s, 15 s... for a 15 s interval). Pure, for the schedule's tests.
+ */
+export function pollDelay(n: number, maxMs: number, firstMs = FIRST_POLL_MS): number {
+  const first = Math.min(firstMs, maxMs);
+  return Math.min(maxMs, Math.round(first * POLL_BACKOFF ** Math.max(0, n)));
+}
+
+/** Throttling that outlived the SDK's retries: wait longer and poll again. */
+export function isThrottling(err: unknown): boolean {
+  const seen = new Set<unknown>();
+  for (let e: unknown = err; e instanceof Error && !seen.has(e); e = e.cause) {
+    seen.add(e);
+    if (/^(ThrottlingException|Throttling|TooManyRequestsException|RequestLimitExceeded)$/.test(e.name)) return true;
+  }
+  return false;
+}
+
 export function circuitBreakerThreshold(desiredCount: number): number {
   return Math.min(200, Math.max(3, Math.ceil(desiredCount * 0.5)));
 }
@@ -66,7 +100,8 @@ function printNewEvents(svc: Service, seen: Set<string>, log: Log, key: string):
   }
 }
 
-function pendingText(d: Deployment | undefined, svc: Service): string {
+function pendingText(d: Deployment | undefined, svc: Service | undefined): string {
+  if (!svc) return 'no DescribeServices answer came back (throttled)';
   if (!d) return 'the deployment is no longer listed';
   const others = (svc.deployments ?? []).filter((x) => x.id !== d.id);
   const old = others.map((o) => `${o.id} (${o.status}, ${shortTaskDefinition(o.taskDefinition ?? '?')}) still has ${o.runningCount ?? 0} running`);
@@ -76,14 +111,37 @@ function pendingText(d: Deployment | undefined, svc: Service): string {
   ].join('; ');
 }
 
+/** One poll; undefined when ECS throttled it beyond the SDK's retries (the caller waits longer). */
+async function describeUnlessThrottled(opts: FollowOptions): Promise<Service | undefined> {
+  try {
+    return await describeOneService(opts.ecs, opts.cluster, opts.service);
+  } catch (err) {
+    if (!isThrottling(err)) throw err;
+    opts.log.debug(`[${opts.key}] DescribeServices throttled; polling less often`);
+    return undefined;
+  }
+}
+
 export async function followDeployment(opts: FollowOptions): Promise<FollowOutcome> {
   const { log, key } = opts;
   let lastFailed = 0;
   const shownTasks = new Set<string>();
   let lastSvc: Service | undefined;
   let lastDep: Deployment | undefined;
+  let delay = pollDelay(0, opts.pollIntervalMs, opts.firstPollMs);
+  const wait = async (): Promise<boolean> => {
+    if (opts.clock.now() + delay > opts.deadline) return false;
+    await opts.clock.sleep(delay);
+    delay = Math.min(opts.pollIntervalMs, Math.round(delay * POLL_BACKOFF));
+    return true;
+  };
   for (;;) {
-    const svc = await describeOneService(opts.ecs, opts.cluster, opts.service);
+    const svc = await describeUnlessThrottled(opts);
+    if (!svc) {
+      delay = Math.min(opts.pollIntervalMs, delay * 2);
+      if (!(await wait())) break;
+      continue;
+    }
     lastSvc = svc;
     printNewEvents(svc, opts.seenEvents, log, key);
     const deployments = svc.deployments ?? [];
@@ -138,8 +196,7 @@ export async function followDeployment(opts: FollowOptions): Promise<FollowOutco
       }
     }
 
-    if (opts.clock.now() + opts.pollIntervalMs > opts.deadline) break;
-    await opts.clock.sleep(opts.pollIntervalMs);
+    if (!(await wait())) break;
   }
   return { state: 'timed-out', reason: `still pending when the wait ended: ${pendingText(lastDep, lastSvc)}` };
 }

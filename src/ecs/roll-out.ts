@@ -5,10 +5,12 @@
  */
 import { UpdateServiceCommand, type Deployment, type ECSClient } from '@aws-sdk/client-ecs';
 import type { Log } from '../log.js';
+import { rolloutInFlight } from '../signals.js';
 import { shortTaskDefinition } from './arn.js';
 import type { Clock } from './clock.js';
 import { awsErrorText, DeployStepError } from './errors.js';
 import { followDeployment, type FollowOutcome } from './follow.js';
+import { formatLastRollout, ROLLOUT_TAG, tagService } from './lease.js';
 import { describeOneService } from './live.js';
 import { stoppedTasksOf, summarizeStoppedTasks } from './stopped-tasks.js';
 import type { RollbackResult, ServiceState, StoppedTask } from './types.js';
@@ -26,6 +28,10 @@ export interface RollOutOptions {
   rollback: boolean;
   waitTimeoutMs: number;
   pollIntervalMs: number;
+  /** The first delay between polls (backoff start); see followDeployment. */
+  firstPollMs?: number;
+  /** Where the last-rollout marker tag goes; none: no marker. */
+  serviceArn?: string;
   maxFailedTasks?: number;
   /** Events already on the service before the update (not printed again). */
   seenEvents: Set<string>;
@@ -71,6 +77,7 @@ function follow(o: RollOutOptions, deploymentId: string, previous: string | unde
     deploymentId,
     previousTaskDefinition: previous,
     pollIntervalMs: o.pollIntervalMs,
+    ...(o.firstPollMs !== undefined ? { firstPollMs: o.firstPollMs } : {}),
     deadline: o.clock.now() + o.waitTimeoutMs,
     seenEvents: o.seenEvents,
     ...(o.maxFailedTasks !== undefined ? { maxFailedTasks: o.maxFailedTasks } : {}),
@@ -83,16 +90,93 @@ function seconds(ms: number): string {
 
 export async function rollOut(o: RollOutOptions): Promise<RollOutResult> {
   const { log, key } = o;
-  const deploymentId = await updateService(o, o.taskDefinitionArn, o.forceNewDeployment, 'update');
+  // Registered before the request goes out: interrupted while it is in flight, ECS may still start it.
+  const inFlight = {
+    key,
+    cluster: o.cluster,
+    service: o.service,
+    deploymentId: '(just requested)',
+    taskDefinition: o.taskDefinitionArn,
+  };
+  let done = rolloutInFlight(inFlight);
+  let deploymentId: string;
+  try {
+    deploymentId = await updateService(o, o.taskDefinitionArn, o.forceNewDeployment, 'update');
+  } finally {
+    done();
+  }
+  done = rolloutInFlight({ ...inFlight, deploymentId });
   log.info(`[${key}] updating service ${o.cluster}/${o.service} to ${shortTaskDefinition(o.taskDefinitionArn)}${o.forceNewDeployment ? ' (forced new deployment)' : ''}: deployment ${deploymentId}`);
-
+  await markRollout(o, deploymentId);
   try {
     return await afterUpdate(o, deploymentId);
   } catch (err) {
     // The update went out; a read failing while following must not hide that.
-    const failure = `follow service ${o.cluster}/${o.service} (deployment ${deploymentId}): ${err instanceof Error ? err.message : String(err)}`;
+    const why = err instanceof Error ? err.message : String(err);
+    const failure = `follow service ${o.cluster}/${o.service} (deployment ${deploymentId}): ${why}`;
     log.info(`[${key}] FAILED: ${failure}`);
     return { state: 'failed', deploymentId, failure, stoppedTasks: [] };
+  } finally {
+    done();
+  }
+}
+
+/** Records on the service which task definition went out (see lease.ts); best effort. */
+async function markRollout(o: RollOutOptions, deploymentId: string, completed = false): Promise<void> {
+  if (!o.serviceArn) return;
+  try {
+    const at = new Date(o.clock.now());
+    const mark = formatLastRollout({ taskDefinitionArn: o.taskDefinitionArn, deploymentId, at, completed });
+    await tagService(o.ecs, o.serviceArn, ROLLOUT_TAG, mark);
+  } catch (err) {
+    o.log.debug(`[${o.key}] could not tag the service with ${ROLLOUT_TAG}: ${awsErrorText(err)}`);
+  }
+}
+
+/**
+ * A deployment this run did not start but must see through: an unchanged service left
+ * mid-rollout by an interrupted run, or another deploy's rollout that `--wait-for-other-deployments`
+ * waits for. Followed like a new one (events, stopped tasks, timeout); never rolled back here,
+ * since this run did not send it.
+ */
+export async function followExisting(
+  o: RollOutOptions,
+  deploymentId: string,
+  previous: string | undefined,
+): Promise<RollOutResult> {
+  const td = o.taskDefinitionArn;
+  const { key, cluster, service } = o;
+  const done = rolloutInFlight({ key, cluster, service, deploymentId, taskDefinition: td });
+  try {
+    const outcome = await follow(o, deploymentId, previous);
+    if (outcome.state === 'completed') {
+      const d = outcome.deployment;
+      const running = `${d.runningCount ?? 0} of ${d.desiredCount ?? 0} tasks running ${shortTaskDefinition(td)}`;
+      o.log.info(`[${o.key}] deployment ${deploymentId} COMPLETED: ${running}`);
+      return { state: 'completed', deploymentId, stoppedTasks: [] };
+    }
+    const why =
+      outcome.state === 'timed-out'
+        ? `deployment ${deploymentId} did not complete within ${seconds(o.waitTimeoutMs)}; ${outcome.reason}`
+        : `deployment ${deploymentId} ${outcome.state}: ${outcome.reason}`;
+    let stoppedTasks: StoppedTask[] = [];
+    try {
+      stoppedTasks = await stoppedTasksOf({ ecs: o.ecs, cluster: o.cluster, service: o.service, deploymentId });
+    } catch (err) {
+      o.log.warning(`[${o.key}] ${err instanceof Error ? err.message : String(err)}`);
+    }
+    const first = summarizeStoppedTasks(stoppedTasks)[0];
+    const last = first ? `; last stopped ${first}` : '';
+    const failure = `service ${o.cluster}/${o.service}: ${why}${last}; not rolled back (this run did not start it)`;
+    o.log.info(`[${o.key}] FAILED: ${failure}`);
+    return { state: outcome.state === 'timed-out' ? 'timed-out' : 'failed', deploymentId, failure, stoppedTasks };
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    const failure = `follow service ${o.cluster}/${o.service} (deployment ${deploymentId}): ${why}`;
+    o.log.info(`[${o.key}] FAILED: ${failure}`);
+    return { state: 'failed', deploymentId, failure, stoppedTasks: [] };
+  } finally {
+    done();
   }
 }
 
@@ -101,6 +185,7 @@ async function afterUpdate(o: RollOutOptions, deploymentId: string): Promise<Rol
   const outcome = await follow(o, deploymentId, o.previousTaskDefinitionArn);
   if (outcome.state === 'completed') {
     log.info(`[${key}] deployment ${deploymentId} COMPLETED: ${outcome.deployment.runningCount ?? 0} of ${outcome.deployment.desiredCount ?? 0} tasks running ${shortTaskDefinition(o.taskDefinitionArn)}`);
+    await markRollout(o, deploymentId, true);
     return { state: 'completed', deploymentId, stoppedTasks: [] };
   }
 

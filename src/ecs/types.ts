@@ -25,7 +25,15 @@ export interface DeployServicesOptions {
   rollback?: boolean;
   /** How long to follow one rollout (and, separately, one rollback). */
   waitTimeoutMs: number;
+  /** The longest delay between two polls of a rollout (they start at firstPollMs and back off). */
   pollIntervalMs: number;
+  /** The first delay between polls; default 2 s (follow.ts FIRST_POLL_MS). Equal to pollIntervalMs: fixed. */
+  firstPollMs?: number;
+  /**
+   * A service this run would update has another deployment IN_PROGRESS: follow that one to its end
+   * first (true), or refuse before registering anything (default).
+   */
+  waitForOtherDeployments?: boolean;
   /** Compare, diff and pre-flight only: nothing is registered or updated. */
   dryRun?: boolean;
   /**

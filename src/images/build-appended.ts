@@ -3,6 +3,7 @@
  * check a Fluentd tail in the base (when an engine is there), then append the tail through the
  * registry. A config-only change, the common case, touches no Docker daemon at all.
  */
+import { pushedMeanwhile } from './build-one.js';
 import { existsSync } from 'node:fs';
 import { copyFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -108,6 +109,9 @@ export async function buildAppended(input: BuildAppendedInput): Promise<BuildApp
       }
     }
   }
+  // As for docker builds: another run may have pushed the same content tag while this one checked.
+  const meanwhile = await pushedMeanwhile(input);
+  if (meanwhile) return { digest: meanwhile, blocked: false, findings, result: { method: describeMethod(method) } };
   const out = await appendOne({
     spec,
     repo: input.repo,

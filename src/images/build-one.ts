@@ -69,6 +69,10 @@ export async function buildOne(input: BuildOneInput): Promise<BuildOneOutput> {
   if (input.builder.kind === 'buildx') {
     const metadataFile = path.join(session.configDir, `${fileSafe(spec.key)}.metadata.json`);
     const output = input.checkFluentd ? 'load' : 'push';
+    if (output === 'push') {
+      const meanwhile = await pushedMeanwhile(input);
+      if (meanwhile) return { digest: meanwhile, pushedTags: [], findings: [], blocked: false };
+    }
     log.info(`building ${spec.key} with docker buildx (${output}) -> ${refs.join(', ')}`);
     await runChecked(
       exec,
@@ -101,6 +105,8 @@ export async function buildOne(input: BuildOneInput): Promise<BuildOneOutput> {
   }
 
   if (!pushed) {
+    const meanwhile = await pushedMeanwhile(input);
+    if (meanwhile) return { digest: meanwhile, pushedTags: [], findings, blocked: false };
     for (const [i, ref] of refs.entries()) {
       log.info(`docker push ${ref}`);
       const res = await runChecked(exec, 'docker', pushArgv(ref), { step: `docker push of ${ref}`, env: session.env, onLine });
@@ -117,4 +123,25 @@ export async function buildOne(input: BuildOneInput): Promise<BuildOneOutput> {
   }
   if (!digest) throw new Error(`pushed ${refs[0]} but could not learn its digest from docker or ECR`);
   return { digest, pushedTags: [...input.tags], findings, blocked: false };
+}
+
+/**
+ * The content tag, looked up again right before a push: another run (a second CI job, a laptop)
+ * may have pushed the same inputs while this one was building. Then its digest is reused and
+ * nothing is pushed twice. Returns that digest, or undefined to go ahead.
+ */
+export async function pushedMeanwhile(
+  input: Pick<BuildOneInput, 'tags' | 'ecr' | 'repo' | 'log' | 'spec'>,
+): Promise<string | undefined> {
+  const tag = input.tags[0];
+  if (!tag) return undefined;
+  const found = await findImageByTag(input.ecr, { name: input.repo.name, registryId: input.repo.registryId, tag });
+  if (found) {
+    const ref = `${input.repo.uri}:${tag}`;
+    input.log.info(
+      `image ${input.spec.key}: ${ref} appeared in ECR while this run was building (pushed by another run): ` +
+        `not pushing it again, reusing ${found.digest}`,
+    );
+  }
+  return found?.digest;
 }

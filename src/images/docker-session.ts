@@ -11,6 +11,7 @@ import { homedir, tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Exec, runChecked } from '../exec.js';
 import type { Log } from '../log.js';
+import { onInterrupt } from '../signals.js';
 import type { RegistryAuth } from './ecr.js';
 import { loginArgv } from './docker-argv.js';
 
@@ -59,6 +60,9 @@ async function readJson(file: string): Promise<unknown> {
   }
 }
 
+/** Per open session: unregisters its clean-up on interrupt. */
+const interruptCleanups = new Map<string, () => void>();
+
 export interface OpenSessionOptions {
   exec: Exec;
   log: Log;
@@ -77,6 +81,8 @@ export async function openDockerSession(opts: OpenSessionOptions): Promise<Docke
   const userDir = userConfigDir(parentEnv);
   // mkdtemp creates the directory 0700: only this user can read the login it will hold.
   const configDir = await mkdtemp(path.join(tmpdir(), 'dd-ecs-monitor-docker-'));
+  // Ctrl-C or a cancelled job must not leave the ECR login behind.
+  interruptCleanups.set(configDir, onInterrupt(() => closeDockerSession({ configDir })));
   try {
     const seeded = seedDockerConfig(
       await readJson(path.join(userDir, 'config.json')),
@@ -115,5 +121,7 @@ export async function openDockerSession(opts: OpenSessionOptions): Promise<Docke
 
 /** Removes the config dir and the login in it. Never throws: it runs in `finally`. */
 export async function closeDockerSession(session: Pick<DockerSession, 'configDir'>): Promise<void> {
+  interruptCleanups.get(session.configDir)?.();
+  interruptCleanups.delete(session.configDir);
   await rm(session.configDir, { recursive: true, force: true }).catch(() => undefined);
 }

@@ -10,7 +10,11 @@ describe('parseCommand: the CLI contract of DESIGN.md', () => {
     [['plan', '--base', 'main', '--head', 'feature'], { command: 'plan', config: 'dd-ecs-monitor.yml', offline: false, format: 'text', only: [], base: 'main', head: 'feature' }],
     [
       ['deploy', '--dry-run', '--force-new-deployment', '--rebuild', '--no-rollback', '--wait-timeout', '600', '--poll-interval', '2.5'],
-      { command: 'deploy', config: 'dd-ecs-monitor.yml', dryRun: true, forceNewDeployment: true, rebuild: true, only: [], rollback: false, waitTimeoutSeconds: 600, pollIntervalSeconds: 2.5 },
+      { command: 'deploy', config: 'dd-ecs-monitor.yml', dryRun: true, forceNewDeployment: true, rebuild: true, only: [], rollback: false, waitTimeoutSeconds: 600, pollIntervalSeconds: 2.5, waitForOtherDeployments: false },
+    ],
+    [
+      ['deploy', '--wait-for-other-deployments'],
+      { command: 'deploy', config: 'dd-ecs-monitor.yml', dryRun: false, forceNewDeployment: false, rebuild: false, only: [], rollback: true, waitTimeoutSeconds: undefined, pollIntervalSeconds: undefined, waitForOtherDeployments: true },
     ],
     [['--help'], { command: 'help', topic: undefined }],
     [['deploy', '-h'], { command: 'help', topic: 'deploy' }],

@@ -89,6 +89,8 @@ describe('deployServices call sequencing', () => {
       'RegisterTaskDefinitionCommand',
       'UpdateServiceCommand',
       'DescribeServicesCommand',
+      // The evidence step: the PRIMARY deployment is COMPLETED on the intended task definition.
+      'DescribeServicesCommand',
     ]);
     expect(ecsMock).toHaveReceivedNthCommandWith(3, DescribeTaskDefinitionCommand, { taskDefinition: 'fluentd', include: ['TAGS'] });
     expect(ecsMock).toHaveReceivedCommandWith(RegisterTaskDefinitionCommand, deployment('fluentd').taskDefinition);
@@ -149,6 +151,9 @@ describe('deployServices call sequencing', () => {
     });
     expect(out.services.map((s) => s.state)).toEqual(['unchanged', 'unchanged']);
     expect(ecsMock.commandCalls(DescribeServicesCommand).map((c) => c.args[0].input)).toEqual([
+      { cluster: 'monitoring', services: ['fluentd'] },
+      { cluster: 'other', services: ['agent'] },
+      // The evidence step, per cluster too.
       { cluster: 'monitoring', services: ['fluentd'] },
       { cluster: 'other', services: ['agent'] },
     ]);

@@ -9,6 +9,9 @@
  * containerPort under awsvpc, `networkMode`), read-only members on describe (`revision`, `status`,
  * `compatibilities`, `requiresAttributes`, `registeredAt`, `registeredBy`), tags only with
  * `include: ["TAGS"]`, events newest first, timestamps as epoch seconds (awsJson1_1).
+ * Service tags (TagResource / UntagResource / ListTagsForResource on the service ARN) hold the
+ * deploy lease and the last-rollout marker; a deployment can be left IN_PROGRESS or FAILED by a
+ * run that stopped, and can complete at a wall-clock time (`afterMs`) for the polling benchmark.
  */
 import { FAKE_ACCOUNT, FakeAwsError, type FakeAws } from './server.js';
 
@@ -16,7 +19,7 @@ type Json = Record<string, unknown>;
 
 export type DeploymentScenario =
   /** Tasks start and the rollout completes after `afterPolls` DescribeServices polls (default from the options). */
-  | { kind: 'complete'; afterPolls?: number }
+  | { kind: 'complete'; afterPolls?: number; afterMs?: number }
   /** Every poll starts a task that stops with this reason; with a circuit breaker the deployment fails after `threshold` of them. */
   | {
       kind: 'tasks-stop';
@@ -52,6 +55,8 @@ export interface FakeDeployment {
   rolloutStateReason: string;
   scenario: DeploymentScenario;
   polls: number;
+  /** Epoch seconds at which rolloutState became COMPLETED (for `afterMs`: when it was due, even if seen later). */
+  completedAt?: number;
 }
 
 export interface FakeService {
@@ -70,6 +75,7 @@ export interface FakeService {
   createdAt: number;
   /** Scenarios for the next deployments created by UpdateService, in order. */
   scenarios: DeploymentScenario[];
+  tags: Map<string, string>;
 }
 
 export interface FakeTask {
@@ -148,6 +154,7 @@ export class FakeEcsState {
       events: [],
       createdAt: now,
       scenarios: [],
+      tags: new Map(),
     };
     const dep = this.newDeployment(svc, tdArn, { kind: 'complete' });
     Object.assign(dep, { rolloutState: 'COMPLETED', rolloutStateReason: `ECS deployment ${dep.id} completed.`, runningCount: desired, pendingCount: 0 });
@@ -162,6 +169,14 @@ export class FakeEcsState {
   nextDeployment(cluster: string, name: string, scenario: DeploymentScenario): this {
     this.mustService(cluster, name).scenarios.push(scenario);
     return this;
+  }
+
+  /** A deployment started outside the run under test (another tool, a colleague's laptop), as UpdateService would. */
+  deployNow(cluster: string, name: string, taskDefinition: string, scenario: DeploymentScenario): FakeDeployment {
+    const svc = this.mustService(cluster, name);
+    const td = this.resolve(taskDefinition);
+    if (!td) throw new Error(`fake ECS: no task definition ${taskDefinition}`);
+    return this.startDeployment(svc, td, scenario);
   }
 
   service(cluster: string, name: string): FakeService {
@@ -274,12 +289,14 @@ export class FakeEcsState {
       dep.polls += 1;
       dep.updatedAt = this.stamp();
       const sc = dep.scenario;
-      if (sc.kind === 'complete') {
+      if (sc.kind === 'complete' && sc.afterMs !== undefined) {
+        // Completes at a wall-clock time, whenever it is polled: the moment ECS would say COMPLETED.
+        if (dep.polls === 1) this.startTasks(svc, dep);
+        const due = dep.createdAt + sc.afterMs / 1000;
+        if (Date.now() / 1000 >= due) this.complete(svc, dep, due);
+      } else if (sc.kind === 'complete') {
         const after = Math.max(1, sc.afterPolls ?? this.options.completeAfterPolls ?? 2);
-        if (dep.polls === 1) {
-          const started = Array.from({ length: dep.desiredCount }, () => this.startTask(svc, dep, 'PENDING'));
-          this.event(svc, `(service ${svc.serviceName}) has started ${started.length} tasks: ${started.map((t) => `(task ${taskId(t.taskArn)})`).join(' ')}.`);
-        }
+        if (dep.polls === 1) this.startTasks(svc, dep);
         dep.runningCount = Math.min(dep.desiredCount, Math.ceil((dep.desiredCount * dep.polls) / after));
         dep.pendingCount = dep.desiredCount - dep.runningCount;
         if (dep.polls >= after) this.complete(svc, dep);
@@ -299,8 +316,13 @@ export class FakeEcsState {
     }
   }
 
-  private complete(svc: FakeService, dep: FakeDeployment): void {
-    Object.assign(dep, { rolloutState: 'COMPLETED', rolloutStateReason: `ECS deployment ${dep.id} completed.`, runningCount: dep.desiredCount, pendingCount: 0 });
+  private startTasks(svc: FakeService, dep: FakeDeployment): void {
+    const started = Array.from({ length: dep.desiredCount }, () => this.startTask(svc, dep, 'PENDING'));
+    this.event(svc, `(service ${svc.serviceName}) has started ${started.length} tasks: ${started.map((t) => `(task ${taskId(t.taskArn)})`).join(' ')}.`);
+  }
+
+  private complete(svc: FakeService, dep: FakeDeployment, at = this.stamp()): void {
+    Object.assign(dep, { rolloutState: 'COMPLETED', rolloutStateReason: `ECS deployment ${dep.id} completed.`, runningCount: dep.desiredCount, pendingCount: 0, completedAt: at });
     for (const t of this.tasks) if (t.startedBy === dep.id && t.lastStatus === 'PENDING') Object.assign(t, { lastStatus: 'RUNNING', startedAt: this.stamp() });
     const old = svc.deployments.filter((d) => d !== dep);
     const stopped: FakeTask[] = [];
@@ -399,6 +421,13 @@ export class FakeEcsState {
     return s;
   }
 
+  /** Tags are kept for services only (what the deploy tags); other ARNs are not found. */
+  private byArn(arn: unknown): FakeService {
+    const svc = [...this.services.values()].find((x) => x.serviceArn === arn);
+    if (!svc) throw new FakeAwsError('InvalidParameterException', 'The specified resource could not be found.');
+    return svc;
+  }
+
   // ---- wire handlers ----
 
   install(fake: FakeAws): this {
@@ -446,6 +475,20 @@ export class FakeEcsState {
           this.startDeployment(svc, td, svc.scenarios.shift() ?? { kind: 'complete' });
         }
         return { service: view(svc) };
+      })
+      .on('ecs', 'TagResource', (input: Json) => {
+        const svc = this.byArn(input.resourceArn);
+        for (const t of Array.isArray(input.tags) ? (input.tags as Json[]) : []) svc.tags.set(String(t.key), String(t.value ?? ''));
+        return {};
+      })
+      .on('ecs', 'UntagResource', (input: Json) => {
+        const svc = this.byArn(input.resourceArn);
+        for (const k of Array.isArray(input.tagKeys) ? (input.tagKeys as string[]) : []) svc.tags.delete(k);
+        return {};
+      })
+      .on('ecs', 'ListTagsForResource', (input: Json) => {
+        const svc = this.byArn(input.resourceArn);
+        return { tags: [...svc.tags].map(([key, value]) => ({ key, value })) };
       })
       .on('ecs', 'ListTasks', (input: Json) => {
         const cluster = this.mustCluster(input.cluster);
@@ -527,7 +570,7 @@ function view(svc: FakeService): Json {
     taskDefinition: primary?.taskDefinition,
     deploymentConfiguration: svc.deploymentConfiguration,
     deploymentController: svc.deploymentController,
-    deployments: svc.deployments.map(({ scenario: _s, polls: _p, ...d }) => d),
+    deployments: svc.deployments.map(({ scenario: _s, polls: _p, completedAt: _c, ...d }) => d),
     events: svc.events,
     createdAt: svc.createdAt,
   };

@@ -50,6 +50,8 @@ export interface Fault {
   firstAttemptOnly?: boolean;
   /** How many times it fires; unlimited when absent. */
   times?: number;
+  /** Fires only while this holds (e.g. "after the first UpdateService"): an outage that starts mid-run. */
+  when?: () => boolean;
 }
 
 export const FAKE_ACCOUNT = '123456789012';
@@ -125,6 +127,7 @@ export class FakeAws {
       if (f.operation && f.operation !== operation) continue;
       if (f.firstAttemptOnly && attempt !== 1) continue;
       if (f.times !== undefined && f.fired >= f.times) continue;
+      if (f.when && !f.when()) continue;
       f.fired += 1;
       return f;
     }
