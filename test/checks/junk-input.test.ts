@@ -12,7 +12,9 @@ import fc from 'fast-check';
 import { checkAgentFile } from '../../src/checks/agent/index.js';
 import { checkStandaloneFile, type StandaloneKind } from '../../src/checks/check-file.js';
 import { type Finding, oneLine, quoteValue } from '../../src/checks/findings.js';
-import { decode } from '../../src/checks/source.js';
+import { decode, sourceFromText } from '../../src/checks/source.js';
+import { readJson } from '../../src/checks/taskdef/json-reader.js';
+import { loadProject } from '../../src/project/load.js';
 import { validateProject } from '../../src/validate.js';
 
 const EXAMPLE = path.resolve('examples/datadog-ecs');
@@ -98,6 +100,23 @@ describe('one line per finding message', () => {
     expect(f?.code).toBe('http_check/not-a-mapping');
     // The folded scalar `>\n!` is the string "!\n": shown escaped, not broken over two lines.
     expect(f?.message).toContain('not the string "!\\n"');
+  });
+
+  // Found by the junk-input hunt: a key or character of the user's, quoted raw, carried its line break.
+  test('user keys and characters with a line break are quoted with escapes', () => {
+    const agent = (text: string): string[] =>
+      checkAgentFile(sourceFromText('f.yaml', text), 'http_check', {}).findings.map((f) => f.message);
+    expect(agent('"x\\ny": 1\ninstances: []\n')).toContainEqual(expect.stringContaining('unknown top-level key "x\\ny"'));
+    expect(agent('instances:\n  - url: https://a.example.com\n    "x\\ry": 1\n')).toContainEqual(
+      expect.stringContaining('unknown option "x\\ry" in instance 1'),
+    );
+    const projectText = `${readFileSync(path.join(EXAMPLE, PROJECT_FILE), 'utf8')}"x\\ny": 1\n`;
+    const project = loadProject(path.join(EXAMPLE, PROJECT_FILE), projectText).findings.map((f) => f.message);
+    expect(project).toContainEqual(expect.stringContaining('unknown key "x\\ny" in the project file'));
+    const json = readJson(sourceFromText('t.json', '{"a": "\\\r"}')).findings;
+    expect(json.map((f) => [f.code, f.message])).toEqual([
+      ['json/syntax', expect.stringContaining('bad escape in a string: \\ followed by "\\r"')],
+    ]);
   });
 
   test('oneLine turns each whitespace run holding a break into one space, and keeps the words', () => {
