@@ -31,7 +31,28 @@ export function finding(
   code: string,
   message: string,
 ): Finding {
-  return { file, line: pos.line, column: pos.column, severity, code, message };
+  return { file, line: pos.line, column: pos.column, severity, code, message: oneLine(message) };
+}
+
+/** A line break of any kind: LF, CR, VT, FF, NEL and the Unicode line and paragraph separators. */
+const BREAK_RUN = /\s*[\n\r\v\f\u0085\u2028\u2029]\s*/g;
+
+/**
+ * A finding is one line (`path:line:col: severity CODE message`; annotations and SARIF results
+ * split on line breaks). A YAML library error or a quoted user value may carry one, so every
+ * whitespace run that holds a break becomes one space: the words stay, only the layout goes.
+ */
+export function oneLine(message: string): string {
+  return message.replace(BREAK_RUN, ' ');
+}
+
+/**
+ * A user's value shown in a message: in double quotes with JSON escapes, so a newline, a tab or a
+ * quote inside it reads as `\n`, `\t`, `\"` rather than breaking the line; cut after `max` chars.
+ */
+export function quoteValue(value: string, max = Infinity): string {
+  const cut = value.length > max ? value.slice(0, max) : value;
+  return `${JSON.stringify(cut)}${cut.length < value.length ? '…' : ''}`;
 }
 
 /** Stable order for output: by file, line, column, then severity and code. */

@@ -7,7 +7,7 @@
  * in load.ts.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import { type Finding, finding } from '../checks/findings.js';
+import { type Finding, finding, quoteValue } from '../checks/findings.js';
 import type { SourceText } from '../checks/source.js';
 import { didYouMean } from '../checks/suggest.js';
 import { type YNode, type YPair, keyName, typeName } from '../checks/yaml/ast.js';
@@ -110,7 +110,7 @@ const BY_KEYWORD: Record<string, (c: ErrorContext) => Finding | undefined> = {
     const key = String(c.params.additionalProperty);
     const p = keyPair(c.root, c.err.instancePath, key);
     const hint = didYouMean(key, Object.keys(c.parent.properties ?? {}));
-    return p && c.at(p.key, 'warning', 'project/unknown-key', `unknown key "${key}" in ${c.where}; it is ignored${hint}`);
+    return p && c.at(p.key, 'warning', 'project/unknown-key', `unknown key ${quoteValue(key)} in ${c.where}; it is ignored${hint}`);
   },
   propertyNames: (c) => {
     const key = String(c.params.propertyName);

@@ -11,6 +11,7 @@
  *   ConfigurationError on every run). Pydantic's lax mode coerces "5" to 5.0 and "yes" to True, but
  *   never a number to a string, so `password: 1234` fails while `timeout: "5"` passes.
  */
+import { quoteValue } from '../findings.js';
 import { didYouMean } from '../suggest.js';
 import { type YMap, type YNode, type YScalar, keyName } from '../yaml/ast.js';
 import type { Reporter } from './reporter.js';
@@ -84,7 +85,7 @@ export function checkOptions(map: YMap, options: readonly OptionSpec[], walk: Op
     const name = keyName(pair);
     const spec = table.byName.get(name);
     if (!spec) {
-      walk.r.report(pair.key, 'warning', 'unknown-key', `unknown option "${name}" in ${walk.where}: the check ignores it${didYouMean(name, table.current)}`);
+      walk.r.report(pair.key, 'warning', 'unknown-key', `unknown option ${quoteValue(name)} in ${walk.where}: the check ignores it${didYouMean(name, table.current)}`);
       continue;
     }
     if (spec.deprecated) walk.r.report(pair.key, 'warning', 'deprecated-key', deprecatedMessage(spec, walk.where));

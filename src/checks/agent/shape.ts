@@ -3,6 +3,7 @@
  * (`config_reader.go`, CONFIG-FACTS A1): top-level keys, `init_config`, `instances`, and the two
  * rejection rules (no instances, `docker_images` without `ad_identifiers`).
  */
+import { quoteValue } from '../findings.js';
 import { closest, didYouMean } from '../suggest.js';
 import { type YMap, type YNode, type YSeq, getPair, keyName } from '../yaml/ast.js';
 import { isNull } from './options.js';
@@ -51,7 +52,7 @@ export function checkShape(root: YNode | null, r: Reporter): AgentFileShape | un
         r.report(pair.key, 'error', 'misspelled-key', `"${name}" is not a key the agent reads (did you mean "${meant}"?), ${effect}: rename it to \`${meant}:\``);
         continue;
       }
-      r.report(pair.key, 'warning', 'unknown-key', `unknown top-level key "${name}": the agent ignores it${didYouMean(name, Object.keys(TOP_LEVEL))}`);
+      r.report(pair.key, 'warning', 'unknown-key', `unknown top-level key ${quoteValue(name)}: the agent ignores it${didYouMean(name, Object.keys(TOP_LEVEL))}`);
       continue;
     }
     const v = pair.value;

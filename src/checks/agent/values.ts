@@ -3,6 +3,7 @@
  * secret backend; only when the handle is the whole scalar: CONFIG-FACTS A2) and `%%env_NAME%%`
  * (replaced from the agent container's environment: CONFIG-FACTS A1).
  */
+import { quoteValue } from '../findings.js';
 import type { YNode, YScalar } from '../yaml/ast.js';
 
 const ENC_WHOLE = /^ENC\[([\s\S]*)\]$/;
@@ -39,5 +40,5 @@ export function describe(node: YNode, secret = false): string {
   if (typeof v === 'boolean') return secret ? 'a boolean' : `the boolean ${node.text}`;
   if (typeof v === 'number') return secret ? 'a number' : `the number ${node.text}`;
   if (secret) return 'a string';
-  return `the string "${v.length > 60 ? `${v.slice(0, 60)}…` : v}"`;
+  return `the string ${quoteValue(v, 60)}`;
 }

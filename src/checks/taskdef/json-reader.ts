@@ -4,7 +4,7 @@
  * and every finding has a line and column. A syntax error stops at the exact offending character.
  * Iterative-safe: nesting deeper than MAX_DEPTH is a finding, never a stack overflow.
  */
-import { type Finding, finding } from '../findings.js';
+import { type Finding, finding, quoteValue } from '../findings.js';
 import type { SourceText } from '../source.js';
 import type { YMap, YNode, YPair, YScalar, YSeq } from '../yaml/ast.js';
 import type { Duplicate } from '../yaml/load.js';
@@ -30,6 +30,11 @@ class JsonSyntax extends Error {
 
 const describe = (c: string | undefined): string =>
   c === undefined ? 'end of file' : c === '\n' ? 'end of line' : /\s/.test(c) ? 'whitespace' : `"${c}"`;
+
+/** The character after a backslash where JSON allows none, quoted with escapes (it may be a line break). */
+const badEscape = (e: string | undefined): string =>
+  `bad escape in a string: \\ followed by ${e === undefined ? 'the end of the file' : quoteValue(e)}` +
+  ' (JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)';
 
 export function readJson(source: SourceText): JsonFile {
   const out: JsonFile = { source, root: null, findings: [], duplicates: [] };
@@ -71,7 +76,7 @@ export function readJson(source: SourceText): JsonFile {
           if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail('bad \\u escape: four hex digits must follow \\u', i);
           v += String.fromCharCode(parseInt(hex, 16));
           i += 6;
-        } else fail(`bad escape \\${e ?? ''} in a string`, i);
+        } else fail(badEscape(e), i);
       } else {
         v += c;
         i++;
