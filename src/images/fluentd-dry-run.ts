@@ -10,7 +10,7 @@
  * with Ruby's `inspect`, so the message is one line with `\n` and `\"` escapes.
  */
 import { randomBytes } from 'node:crypto';
-import { type Finding, LineIndex } from '../checks/findings.js';
+import { oneLine, type Finding, LineIndex } from '../checks/findings.js';
 import { type Exec, runProcess, tailLines } from '../exec.js';
 import type { Log } from '../log.js';
 import { fluentdDryRunArgv, removeContainerArgv } from './docker-argv.js';
@@ -129,7 +129,7 @@ export function findingsFromDryRun(out: DryRunOutput, place: DryRunPlace): Findi
         ...at1,
         severity: 'warning',
         code: DRY_RUN_CODES.unavailable,
-        message: `fluentd --dry-run in image ${place.image} did not finish in time, so the real engine did not check this config; look at the image's startup`,
+        message: oneLine(`fluentd --dry-run in image ${place.image} did not finish in time, so the real engine did not check this config; look at the image's startup`),
       },
     ];
   }
@@ -144,13 +144,13 @@ export function findingsFromDryRun(out: DryRunOutput, place: DryRunPlace): Findi
           ...at1,
           severity: 'warning',
           code: DRY_RUN_CODES.unavailable,
-          message: `could not run fluentd --dry-run in image ${place.image} (${why}); the real engine did not check this config (an image without fluentd on PATH cannot be checked: turn the dry run off for it)`,
+          message: oneLine(`could not run fluentd --dry-run in image ${place.image} (${why}); the real engine did not check this config (an image without fluentd on PATH cannot be checked: turn the dry run off for it)`),
         },
       ];
     }
     const why = tailLines(`${out.stdout}\n${out.stderr}`, 1) || 'no output';
     return [
-      { ...at1, severity: 'error', code: DRY_RUN_CODES.failed, message: `fluentd --dry-run in image ${place.image} failed with exit code ${out.exitCode}: ${why}` },
+      { ...at1, severity: 'error', code: DRY_RUN_CODES.failed, message: oneLine(`fluentd --dry-run in image ${place.image} failed with exit code ${out.exitCode}: ${why}`) },
     ];
   }
   const parsed = parseLocation(logged.message);
@@ -161,10 +161,10 @@ export function findingsFromDryRun(out: DryRunOutput, place: DryRunPlace): Findi
   const file = repoPathFor(loc?.path, place) ?? repoPathFor(logged.loggedFile, place) ?? place.file;
   const pos = loc ? { line: loc.line, column: loc.column } : (locateInSource(firstLine, place.sources?.get(file)) ?? { line: 1, column: 1 });
   if (logged.kind === 'unexpected') {
-    return [{ file, ...pos, severity: 'error', code: DRY_RUN_CODES.failed, message: `fluentd --dry-run in image ${place.image} crashed: ${firstLine || 'unexpected error'}${cls}` }];
+    return [{ file, ...pos, severity: 'error', code: DRY_RUN_CODES.failed, message: oneLine(`fluentd --dry-run in image ${place.image} crashed: ${firstLine || 'unexpected error'}${cls}`) }];
   }
   return [
-    { file, ...pos, severity: 'error', code: DRY_RUN_CODES.configError, message: `fluentd in image ${place.image} rejects this config: ${firstLine}${cls}` },
+    { file, ...pos, severity: 'error', code: DRY_RUN_CODES.configError, message: oneLine(`fluentd in image ${place.image} rejects this config: ${firstLine}${cls}`) },
   ];
 }
 
