@@ -106,10 +106,10 @@ describe('base image digests from the real local registry', () => {
     const port = await freePort();
     const refs = [`127.0.0.1:${port}/gone/base:1`, `${reg.host}/test/none:1`];
     const wrong = await resolveBaseDigests([`${reg.host}/test/base:7`], { logins: [{ ...login, password: 'wrong-password' }] });
-    expect(wrong.notices).toEqual([`base image ${reg.host}/test/base:7 not resolved: a moved tag will not trigger a rebuild`]);
+    expect(wrong.notices).toEqual([`base image ${reg.host}/test/base:7 not resolved to a digest: hashed by name until its registry answers`]);
     const r = await resolveBaseDigests(refs, { logins: [login], timeoutMs: 2000 });
     expect(r.digests.size).toBe(0);
-    expect(r.notices).toEqual(refs.map((ref) => `base image ${ref} not resolved: a moved tag will not trigger a rebuild`));
+    expect(r.notices).toEqual(refs.map((ref) => `base image ${ref} not resolved to a digest: hashed by name until its registry answers`));
     const byName = await contentHash({ contextDir: dir, dockerfile: path.join(dir, 'Dockerfile'), baseImages: refs, files: [] });
     expect(await contentHash({ contextDir: dir, dockerfile: path.join(dir, 'Dockerfile'), baseImages: refs, files: [], baseDigests: r.digests })).toBe(byName);
   }, 30_000);
@@ -145,7 +145,7 @@ describe('prepare (plan and deploy) with a base resolver', () => {
     const refused = await prepare({
       configPath: config,
       changed: { kind: 'all', reason: 'test' },
-      resolveBaseImages: async (refs) => ({ digests: new Map(), notices: refs.map((r) => `base image ${r} not resolved: a moved tag will not trigger a rebuild`) }),
+      resolveBaseImages: async (refs) => ({ digests: new Map(), notices: refs.map((r) => `base image ${r} not resolved to a digest: hashed by name until its registry answers`) }),
     });
     expect(fluentd(refused)).toBe(fluentd(plain));
     const notice = refused.findings.find((f) => f.file === 'fluentd/Dockerfile');
