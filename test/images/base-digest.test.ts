@@ -152,4 +152,33 @@ describe('prepare (plan and deploy) with a base resolver', () => {
     expect(notice).toMatchObject({ severity: 'notice', code: 'dockerfile/base-unresolved' });
     expect(notice?.line).toBeGreaterThan(0);
   });
+
+  test('one lookup per distinct reference across images; a reference on two FROM lines is two notices', async () => {
+    const { mkdtemp, cp, readFile, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(path.join(tmpdir(), 'dd-ecs-monitor-two-froms-'));
+    try {
+      await cp(path.join(REPO_ROOT, 'examples/datadog-ecs'), dir, { recursive: true });
+      const df = path.join(dir, 'fluentd/Dockerfile');
+      const text = await readFile(df, 'utf8');
+      // The same base in a first stage and the final one (the agent image names another).
+      await writeFile(df, text.replace(/^FROM \$\{FLUENTD_IMAGE\}$/m, 'FROM ${FLUENTD_IMAGE} AS first\nRUN true\nFROM ${FLUENTD_IMAGE}'));
+      const asked: string[][] = [];
+      const p = await prepare({
+        configPath: path.join(dir, 'dd-ecs-monitor.yml'),
+        changed: { kind: 'all', reason: 'test' },
+        resolveBaseImages: async (refs) => {
+          asked.push([...refs]);
+          return { digests: new Map(), notices: refs.map((r) => `base image ${r} not resolved to a digest: hashed by name until its registry answers`) };
+        },
+      });
+      const flat = asked.flat();
+      expect(new Set(flat).size).toBe(flat.length);
+      expect(flat.sort()).toEqual(['fluent/fluentd:v1.16-debian-1', 'public.ecr.aws/datadog/agent:7']);
+      const lines = p.findings.filter((f) => f.code === 'dockerfile/base-unresolved' && f.file === 'fluentd/Dockerfile').map((f) => f.line);
+      expect(lines).toEqual([3, 5]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
