@@ -11,4 +11,6 @@ export default {
   // The integration suites share one Docker engine, registry and fake AWS endpoint per file;
   // two workers keep the 2-core CI machine busy without starving dockerd.
   maxWorkers: 2,
+  // No fetch beyond 127.0.0.1 (test/support/loopback-only.mjs).
+  setupFilesAfterEnv: ['<rootDir>/test/support/loopback-only.ts'],
 };

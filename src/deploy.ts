@@ -15,7 +15,7 @@ import { onInterrupt } from './signals.js';
 import { type Exec, ExecError } from './exec.js';
 import { buildImages, EcrError, ImageBuildError } from './images/index.js';
 import { type PlanOptions, requireRegion } from './plan/index.js';
-import { planProject } from './plan-project.js';
+import { liveBaseResolver, planProject } from './plan-project.js';
 import { imagePlan, PlanError, type Prepared, prepare } from './plan/prepare.js';
 import { renderAll } from './plan/render-all.js';
 import type { DeployedImage, DeployedService, DeployResult, ImagePlan, Plan, ServicePlan } from './plan/types.js';
@@ -58,7 +58,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
   }
 
   const clock = new PhaseClock();
-  const prepared = await prepare(opts);
+  const prepared = await prepare({ ...opts, resolveBaseImages: liveBaseResolver(opts) });
   clock.mark('validate');
   const errors = countBySeverity(prepared.findings).error;
   if (errors) {

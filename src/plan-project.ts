@@ -9,6 +9,7 @@ import { type AwsClients, destroyClients, makeClients, resolveRegion } from './a
 import { callerAccount, lookUpServices, sensitiveValues } from './ecs/index.js';
 import type { JsonObject } from './ecs/json.js';
 import { offlineMethod } from './images/append-plan.js';
+import { baseImageResolver } from './images/base-resolver.js';
 import { lookUpImages, plannedImageMethod } from './images/index.js';
 import {
   liveQueries,
@@ -34,7 +35,7 @@ export async function gatherLiveState(prepared: Prepared, clients: AwsClients, r
 
 /** The files read and, unless offline, the live state gathered: all `makePlan` needs. */
 export async function gatherPlanInputs(opts: PlanOptions): Promise<{ input: PlanInput; live?: LiveState }> {
-  const prepared = await prepare(opts);
+  const prepared = await prepare(opts.offline ? opts : { ...opts, resolveBaseImages: liveBaseResolver(opts) });
   const env = opts.env ?? process.env;
   const input: PlanInput = {
     prepared,
@@ -79,4 +80,12 @@ export async function planProject(opts: PlanOptions): Promise<Plan> {
     for (const v of sensitiveValues(td as unknown as JsonObject)) opts.log.mask(v);
   }
   return makePlan(input, live);
+}
+
+/**
+ * Floating base tags resolved to digests (deploy, live plan): a moved upstream tag rebuilds. The
+ * project file's `deploy.resolveBaseImages: false` turns it off (prepare reads it).
+ */
+export function liveBaseResolver(opts: PlanOptions): ReturnType<typeof baseImageResolver> {
+  return baseImageResolver({ log: opts.log, env: opts.env ?? process.env, ...(opts.clients ? { ecr: opts.clients.ecr } : {}) });
 }

@@ -72,6 +72,11 @@ async function hashBaseInputs(
   const args = Object.entries(spec.buildArgs ?? {}).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   field(h, 'build-args', JSON.stringify(args));
   field(h, 'base-images', JSON.stringify(baseImages));
+  // A floating base's resolved digest (absent: hashed by name, as before): a moved tag rebuilds the base.
+  for (const ref of baseImages) {
+    const digest = spec.baseDigests?.[ref];
+    if (digest) field(h, 'base-digest', `${ref} ${digest}`);
+  }
   field(h, 'platform', spec.platform ?? '');
   for (const rel of [...files].sort()) {
     field(h, 'path', rel);

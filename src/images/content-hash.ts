@@ -183,13 +183,17 @@ function registryBase(host: string): string {
  */
 export async function resolveBaseDigests(refs: readonly string[], opts: BaseDigestOptions = {}): Promise<BaseDigests> {
   const out: BaseDigests = { digests: new Map(), notices: [] };
-  for (const ref of [...new Set(refs)]) {
-    if (ref === 'scratch' || ref.startsWith('stage:')) continue;
-    const parsed = parseImageRef(ref);
-    if (parsed?.digest) continue;
-    const digest = parsed ? await manifestDigest(parsed, opts).catch(() => undefined) : undefined;
+  const floating = [...new Set(refs)].filter((ref) => ref !== 'scratch' && !ref.startsWith('stage:') && !parseImageRef(ref)?.digest);
+  // One request (two with a token) per distinct reference, all at once: each bounded by the timeout.
+  const answers = await Promise.all(
+    floating.map(async (ref) => {
+      const parsed = parseImageRef(ref);
+      return [ref, parsed ? await manifestDigest(parsed, opts).catch(() => undefined) : undefined] as const;
+    }),
+  );
+  for (const [ref, digest] of answers) {
     if (digest) out.digests.set(ref, digest);
-    else out.notices.push(`base image ${ref} not resolved: a moved tag will not trigger a rebuild`);
+    else out.notices.push(`base image ${ref} not resolved to a digest: hashed by name until its registry answers`);
   }
   return out;
 }

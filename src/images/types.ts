@@ -33,6 +33,8 @@ export interface ImageSpec {
   target?: string;
   /** Hex sha256 from `contentHash`: the image's identity. */
   contentHash: string;
+  /** Floating base reference -> the digest it named when resolved: hashed into the `base-<hash>` too. */
+  baseDigests?: Readonly<Record<string, string>>;
   fluentdCheck?: FluentdCheck;
   /**
    * The platform the task definition runs (`runtimePlatform`, as `linux/arm64`): which entry of

@@ -70,6 +70,7 @@ export async function prepare(opts: {
   const imageKeys = [...new Set(services.flatMap((s) => Object.values(s.containers)))].filter((k) => project.images[k]);
   const changedSet = opts.changed.kind === 'files' ? new Set(opts.changed.files) : undefined;
   const baseNotices: Finding[] = [];
+  const resolve = opts.resolveBaseImages && project.deploy.resolveBaseImages ? onceEach(opts.resolveBaseImages) : undefined;
   const images = await Promise.all(
     imageKeys.map(async (key): Promise<PreparedImage> => {
       const img = project.images[key] as NonNullable<Project['images'][string]>;
@@ -85,7 +86,7 @@ export async function prepare(opts: {
       // Validation already parsed the Dockerfile and listed the context; without a layout (an
       // unreadable Dockerfile) imageInputs says why.
       const layout = validation.layouts.get(key);
-      const bases = layout && opts.resolveBaseImages ? await resolvedBases(opts.resolveBaseImages, layout.dockerfile, img.dockerfile, baseNotices) : undefined;
+      const bases = layout && resolve ? await resolvedBases(resolve, layout.dockerfile, img.dockerfile, baseNotices) : undefined;
       const inputs = layout
         ? await parsedImageInputs(hashOptions, layout.dockerfile, layout.inputs.map((f) => (img.context === '.' ? f : f.slice(img.context.length + 1))), bases)
         : await imageInputs({ root: project.root, ...hashOptions });
@@ -104,6 +105,7 @@ export async function prepare(opts: {
           ...(img.platform ? { platform: img.platform } : {}),
           ...(img.target ? { target: img.target } : {}),
           contentHash: inputs.hash,
+          ...(bases?.size ? { baseDigests: Object.fromEntries(bases) } : {}),
           ...fluentdCheck(validation, project, key),
           ...runtimePlatformOf(validation, services, key),
         },
@@ -117,7 +119,7 @@ export async function prepare(opts: {
   return { validation, project, services, images, findings: baseNotices.length ? [...validation.findings, ...baseNotices] : validation.findings };
 }
 
-/** The digests of an image's floating bases; each one not resolved is a notice on the Dockerfile. */
+/** The digests of an image's floating bases; each one not resolved is a notice on its FROM line(s). */
 async function resolvedBases(
   resolve: (refs: readonly string[]) => Promise<BaseDigests>,
   df: Dockerfile,
@@ -126,11 +128,31 @@ async function resolvedBases(
 ): Promise<ReadonlyMap<string, string>> {
   const stages = df.stages.filter((s) => s.baseStage === undefined);
   const r = await resolve(stages.map((s) => s.baseImage));
-  for (const message of r.notices) {
-    const line = stages.find((s) => message.startsWith(`base image ${s.baseImage} `))?.line ?? 1;
-    notices.push(finding(dockerfile, { line, column: 1 }, 'notice', 'dockerfile/base-unresolved', message));
+  for (const s of stages) {
+    const message = r.notices.find((m) => m.startsWith(`base image ${s.baseImage} `));
+    if (message) notices.push(finding(dockerfile, { line: s.line, column: 1 }, 'notice', 'dockerfile/base-unresolved', message));
   }
   return r.digests;
+}
+
+/** The resolver asked once per distinct reference, however many images and stages name it. */
+function onceEach(resolve: (refs: readonly string[]) => Promise<BaseDigests>): (refs: readonly string[]) => Promise<BaseDigests> {
+  const asked = new Map<string, Promise<BaseDigests>>();
+  return async (refs) => {
+    const fresh = [...new Set(refs)].filter((r) => !asked.has(r));
+    if (fresh.length) {
+      const all = resolve(fresh);
+      for (const r of fresh) asked.set(r, all);
+    }
+    const answers = await Promise.all([...new Set(refs)].map((r) => asked.get(r) as Promise<BaseDigests>));
+    const digests = new Map<string, string>();
+    const notices = new Set<string>();
+    for (const a of answers) {
+      for (const [k, v] of a.digests) if (refs.includes(k)) digests.set(k, v);
+      for (const n of a.notices) if (refs.some((r) => n.startsWith(`base image ${r} `))) notices.add(n);
+    }
+    return { digests, notices: [...notices] };
+  };
 }
 
 /** The platform the task definitions running this image ask for: which base entry a layer append reads. */

@@ -544,7 +544,7 @@ class ProjectLoader {
         `deploy.pollIntervalSeconds (${d.pollIntervalSeconds}) is longer than deploy.waitTimeoutSeconds (${d.waitTimeoutSeconds})`,
       );
     }
-    for (const k of ['rollback', 'fluentdDryRun', 'createRepositories'] as const) {
+    for (const k of ['rollback', 'fluentdDryRun', 'createRepositories', 'resolveBaseImages'] as const) {
       const v = r.bool(f.get(k)?.value);
       if (v !== undefined) d[k] = v;
     }

@@ -54,6 +54,11 @@ export interface DeployConfig {
   fluentdDryRun: boolean;
   /** Create missing ECR repositories instead of failing. Default false. */
   createRepositories: boolean;
+  /**
+   * Resolve base images named by a floating tag to their digest for the content hash (deploy and the
+   * live plan), so a tag moved upstream rebuilds. Default true.
+   */
+  resolveBaseImages: boolean;
 }
 
 export const DEPLOY_DEFAULTS: Readonly<DeployConfig> = Object.freeze({
@@ -62,6 +67,7 @@ export const DEPLOY_DEFAULTS: Readonly<DeployConfig> = Object.freeze({
   rollback: true,
   fluentdDryRun: true,
   createRepositories: false,
+  resolveBaseImages: true,
 });
 
 export interface Project {

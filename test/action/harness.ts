@@ -8,8 +8,10 @@ import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
+/** What test/support/loopback-only.mjs writes to stderr when it refuses a request. */
+const LOOPBACK_MARKER = 'dd-ecs-monitor test guard: refused fetch beyond loopback:';
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BUNDLE = path.join(REPO_ROOT, 'dist/index.js');
 
@@ -101,6 +103,9 @@ export async function spawnAction(o: RunOptions): Promise<ActionRun> {
       GITHUB_OUTPUT: outputPath,
       GITHUB_STEP_SUMMARY: summaryPath,
       RUNNER_TEMP: scratch,
+      // The bundle's fetch refuses hosts beyond 127.0.0.1 (test/support/loopback-only.mjs).
+      NODE_OPTIONS: `--import=${pathToFileURL(path.join(REPO_ROOT, 'test/support/loopback-only.mjs')).href}`,
+      DD_ECS_MONITOR_LOOPBACK_GUARD: 'stderr',
       ...o.env,
     };
     for (const [k, v] of Object.entries(o.inputs)) env[`INPUT_${k.toUpperCase()}`] = v;
@@ -117,6 +122,7 @@ export async function spawnAction(o: RunOptions): Promise<ActionRun> {
     const timer = setTimeout(() => child.kill('SIGKILL'), o.timeoutMs ?? 120_000);
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     clearTimeout(timer);
+    if (stderr.includes(LOOPBACK_MARKER)) throw new Error(`the action sent a request beyond 127.0.0.1:\n${stderr}`);
     return {
       code,
       stdout,

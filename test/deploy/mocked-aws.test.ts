@@ -2,7 +2,7 @@
  * `plan` and `deploy` of the example against AWS with the SDK clients mocked: its images are
  * already in ECR (so nothing is built and no docker is needed), its services run.
  */
-import { afterAll, beforeEach, describe, expect, test } from '@jest/globals';
+import { afterAll, beforeAll, beforeEach, describe, expect, test } from '@jest/globals';
 import { DescribeImagesCommand, DescribeRepositoriesCommand, ECRClient } from '@aws-sdk/client-ecr';
 import {
   DescribeServicesCommand,
@@ -31,6 +31,30 @@ const ssmMock = mockClient(SSMClient);
 const stsMock = mockClient(STSClient);
 const clients = makeClients({ region: REGION });
 afterAll(() => destroyClients(clients));
+
+// The example's bases are Docker Hub and ECR Public names and a live plan asks for their digests: the
+// registries are mocked too (the anonymous token dance: 401 with a Bearer challenge, a token, then the digest).
+const registryAsked: string[] = [];
+const realFetch = globalThis.fetch;
+beforeAll(() => {
+  globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    registryAsked.push(`${init?.method ?? 'GET'} ${url.host}${url.pathname}`);
+    if (url.pathname.endsWith('/token')) return Response.json({ token: 'fake-anonymous-token' });
+    const auth = new Headers(init?.headers).get('authorization');
+    if (auth !== 'Bearer fake-anonymous-token') {
+      const realm = url.host === 'registry-1.docker.io' ? 'https://auth.docker.io/token' : `https://${url.host}/token`;
+      const challenge = `Bearer realm="${realm}",service="${url.host}",scope="repository:x:pull"`;
+      return new Response(null, { status: 401, headers: { 'www-authenticate': challenge } });
+    }
+    return new Response(null, { status: 200, headers: { 'docker-content-digest': `sha256:${'d'.repeat(64)}` } });
+  }) as typeof fetch;
+});
+afterAll(() => {
+  globalThis.fetch = realFetch;
+  const hosts = new Set(registryAsked.map((r) => r.split(' ')[1]?.split('/')[0]));
+  expect([...hosts].sort()).toEqual(['auth.docker.io', 'public.ecr.aws', 'registry-1.docker.io']);
+});
 
 const ACCOUNT = '123456789012';
 const TD = (family: string, rev: number): string => `arn:aws:ecs:${REGION}:${ACCOUNT}:task-definition/${family}:${rev}`;

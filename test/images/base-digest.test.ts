@@ -106,10 +106,10 @@ describe('base image digests from the real local registry', () => {
     const port = await freePort();
     const refs = [`127.0.0.1:${port}/gone/base:1`, `${reg.host}/test/none:1`];
     const wrong = await resolveBaseDigests([`${reg.host}/test/base:7`], { logins: [{ ...login, password: 'wrong-password' }] });
-    expect(wrong.notices).toEqual([`base image ${reg.host}/test/base:7 not resolved: a moved tag will not trigger a rebuild`]);
+    expect(wrong.notices).toEqual([`base image ${reg.host}/test/base:7 not resolved to a digest: hashed by name until its registry answers`]);
     const r = await resolveBaseDigests(refs, { logins: [login], timeoutMs: 2000 });
     expect(r.digests.size).toBe(0);
-    expect(r.notices).toEqual(refs.map((ref) => `base image ${ref} not resolved: a moved tag will not trigger a rebuild`));
+    expect(r.notices).toEqual(refs.map((ref) => `base image ${ref} not resolved to a digest: hashed by name until its registry answers`));
     const byName = await contentHash({ contextDir: dir, dockerfile: path.join(dir, 'Dockerfile'), baseImages: refs, files: [] });
     expect(await contentHash({ contextDir: dir, dockerfile: path.join(dir, 'Dockerfile'), baseImages: refs, files: [], baseDigests: r.digests })).toBe(byName);
   }, 30_000);
@@ -145,11 +145,40 @@ describe('prepare (plan and deploy) with a base resolver', () => {
     const refused = await prepare({
       configPath: config,
       changed: { kind: 'all', reason: 'test' },
-      resolveBaseImages: async (refs) => ({ digests: new Map(), notices: refs.map((r) => `base image ${r} not resolved: a moved tag will not trigger a rebuild`) }),
+      resolveBaseImages: async (refs) => ({ digests: new Map(), notices: refs.map((r) => `base image ${r} not resolved to a digest: hashed by name until its registry answers`) }),
     });
     expect(fluentd(refused)).toBe(fluentd(plain));
     const notice = refused.findings.find((f) => f.file === 'fluentd/Dockerfile');
     expect(notice).toMatchObject({ severity: 'notice', code: 'dockerfile/base-unresolved' });
     expect(notice?.line).toBeGreaterThan(0);
+  });
+
+  test('one lookup per distinct reference across images; a reference on two FROM lines is two notices', async () => {
+    const { mkdtemp, cp, readFile, writeFile, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const dir = await mkdtemp(path.join(tmpdir(), 'dd-ecs-monitor-two-froms-'));
+    try {
+      await cp(path.join(REPO_ROOT, 'examples/datadog-ecs'), dir, { recursive: true });
+      const df = path.join(dir, 'fluentd/Dockerfile');
+      const text = await readFile(df, 'utf8');
+      // The same base in a first stage and the final one (the agent image names another).
+      await writeFile(df, text.replace(/^FROM \$\{FLUENTD_IMAGE\}$/m, 'FROM ${FLUENTD_IMAGE} AS first\nRUN true\nFROM ${FLUENTD_IMAGE}'));
+      const asked: string[][] = [];
+      const p = await prepare({
+        configPath: path.join(dir, 'dd-ecs-monitor.yml'),
+        changed: { kind: 'all', reason: 'test' },
+        resolveBaseImages: async (refs) => {
+          asked.push([...refs]);
+          return { digests: new Map(), notices: refs.map((r) => `base image ${r} not resolved to a digest: hashed by name until its registry answers`) };
+        },
+      });
+      const flat = asked.flat();
+      expect(new Set(flat).size).toBe(flat.length);
+      expect(flat.sort()).toEqual(['fluent/fluentd:v1.16-debian-1', 'public.ecr.aws/datadog/agent:7']);
+      const lines = p.findings.filter((f) => f.code === 'dockerfile/base-unresolved' && f.file === 'fluentd/Dockerfile').map((f) => f.line);
+      expect(lines).toEqual([3, 5]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

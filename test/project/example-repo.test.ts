@@ -30,7 +30,7 @@ describe('examples/datadog-ecs', () => {
     });
     expect(project.files).toEqual({ 'senders/fluent.conf': 'fluentd' });
     expect(project.fluentd.forwardedTags).toEqual(['nginx']);
-    expect(project.deploy).toEqual({ waitTimeoutSeconds: 900, pollIntervalSeconds: 15, rollback: true, fluentdDryRun: true, createRepositories: false });
+    expect(project.deploy).toEqual({ waitTimeoutSeconds: 900, pollIntervalSeconds: 15, rollback: true, fluentdDryRun: true, createRepositories: false, resolveBaseImages: true });
   });
 
   test('image layouts come from the COPY lines, with no findings', () => {

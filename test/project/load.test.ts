@@ -42,7 +42,7 @@ describe('the fixture repository', () => {
     });
     expect(p.files).toEqual({ 'senders/fluent.conf': 'fluentd', 'agent/conf.d/http_check.d/conf.yaml.example': 'ignore' });
     expect(p.fluentd).toEqual({ forwardedTags: [] });
-    expect(p.deploy).toEqual({ waitTimeoutSeconds: 900, pollIntervalSeconds: 15, rollback: true, fluentdDryRun: true, createRepositories: false });
+    expect(p.deploy).toEqual({ waitTimeoutSeconds: 900, pollIntervalSeconds: 15, rollback: true, fluentdDryRun: true, createRepositories: false, resolveBaseImages: true });
   });
 
   test('classification: COPY destinations, FLUENTD_CONF, overrides and ignore', () => {

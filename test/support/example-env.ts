@@ -46,6 +46,9 @@ export async function standInProjectFile(file: string): Promise<void> {
   for (const [key, arg] of Object.entries(STAND_IN_ARGS)) {
     text = text.replace(new RegExp(`^(  ${key}:\\n)`, 'm'), `$1    buildArgs:\n      ${arg}\n`);
   }
+  // The stand-ins are local names (Docker Hub's namespace): nothing to ask a registry about. The
+  // resolver's own end-to-end test (test/deploy/base-digest.integration.test.ts) points them at the local registry.
+  if (!text.includes('resolveBaseImages')) text = text.replace(/^deploy:\n/m, 'deploy:\n  resolveBaseImages: false\n');
   await writeFile(file, text);
 }
 

@@ -167,4 +167,31 @@ describe('how an image is made, from its files', () => {
       await rm(dir, { recursive: true, force: true });
     }
   });
+  test('a floating base moved upstream (another resolved digest) is another base hash; the same digest keeps it', async () => {
+    const { mkdtemp, rm, cp } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { imageMethod } = await import('../../../src/images/append-plan.js');
+    const { parseDockerfile: parse } = await import('../../../src/project/dockerfile.js');
+    const dir = await mkdtemp(path.join(tmpdir(), 'dd-ecs-monitor-basedigest-'));
+    try {
+      await cp('examples/datadog-ecs/datadog', dir, { recursive: true });
+      const spec = { key: 'a', contextDir: dir, dockerfile: path.join(dir, 'Dockerfile'), repository: 'r', contentHash: 'x' };
+      const from = parse(sourceFromText('Dockerfile', readFileSync(spec.dockerfile, 'utf8')), {}).stages[0]?.baseImage as string;
+      const tag = async (digests?: Record<string, string>) => {
+        const m = await imageMethod({ ...spec, ...(digests ? { baseDigests: digests } : {}) });
+        return m.kind === 'append' ? m.baseTag : m.reason;
+      };
+      const byName = await tag();
+      const before = await tag({ [from]: `sha256:${'1'.repeat(64)}` });
+      expect(before).toMatch(/^base-[0-9a-f]{32}$/);
+      expect(before).not.toBe(byName);
+      expect(await tag({ [from]: `sha256:${'1'.repeat(64)}` })).toBe(before);
+      expect(await tag({ [from]: `sha256:${'2'.repeat(64)}` })).not.toBe(before);
+      // A digest for a reference the Dockerfile does not name changes nothing.
+      expect(await tag({ 'other/image:1': `sha256:${'2'.repeat(64)}` })).toBe(byName);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });
