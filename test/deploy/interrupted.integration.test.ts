@@ -349,8 +349,9 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
           /\(tag dd-ecs-monitor:deploy-lease, expires \S+ unless renewed\); nothing was built, pushed, registered or updated/,
         ),
       );
-      expect(refused.err).not.toMatch(/building |docker push |\] registered /);
-      expect(won.err).toMatch(/docker push/);
+      // The http_check change is a config-only change: the winner appends it through the registry API.
+      expect(refused.err).not.toMatch(/building |appending |docker push |pushed |\] registered /);
+      expect(won.err).toMatch(/image datadog-agent: pushed \S+@sha256:[0-9a-f]{64}/);
       // One new revision per changed family: datadog-agent (new image) and fluentd (new option).
       expect(registrations()).toBe(n + 2);
     } finally {
