@@ -32,10 +32,15 @@ function addSite(x: ExampleEnv, n: number): { base: string; head: string } {
   return { base, head: x.commit(`bench site ${n}`) };
 }
 
-async function ours(x: ExampleEnv, range?: { base: string; head: string }): Promise<{ ms: number; calls: number; built: number }> {
+async function ours(
+  x: ExampleEnv,
+  range?: { base: string; head: string },
+): Promise<{ ms: number; calls: number; built: number }> {
   const before = x.fake.calls.length;
   const t = performance.now();
-  const changed = range ? await changedFilesFromGit({ root: x.repo, ...range, mode: 'direct' }) : ({ kind: 'all', reason: 'bench' } as const);
+  const changed = range
+    ? await changedFilesFromGit({ root: x.repo, ...range, mode: 'direct' })
+    : ({ kind: 'all', reason: 'bench' } as const);
   const r = await deploy({
     configPath: path.join(x.repo, 'dd-ecs-monitor.yml'),
     offline: false,
@@ -48,7 +53,11 @@ async function ours(x: ExampleEnv, range?: { base: string; head: string }): Prom
     log: quiet,
   });
   if (!r.ok) throw new Error(`deploy failed: ${r.problems.join('; ')}`);
-  return { ms: performance.now() - t, calls: x.fake.calls.length - before, built: r.images.filter((i) => i.built).length };
+  return {
+    ms: performance.now() - t,
+    calls: x.fake.calls.length - before,
+    built: r.images.filter((i) => i.built).length,
+  };
 }
 
 /** Always build both, always register both, always update both, then wait for every rollout. */
@@ -57,7 +66,10 @@ async function conventional(x: ExampleEnv): Promise<{ ms: number; calls: number;
   const t = performance.now();
   const clients = makeClients({ region: REGION });
   try {
-    const prepared = await prepare({ configPath: path.join(x.repo, 'dd-ecs-monitor.yml'), changed: { kind: 'all', reason: 'bench' } });
+    const prepared = await prepare({
+      configPath: path.join(x.repo, 'dd-ecs-monitor.yml'),
+      changed: { kind: 'all', reason: 'bench' },
+    });
     const account = await callerAccount(clients.sts);
     const built = await buildImages({
       images: prepared.images.map((i) => i.spec),
@@ -71,17 +83,30 @@ async function conventional(x: ExampleEnv): Promise<{ ms: number; calls: number;
     const rendered = renderAll(prepared, refs, REGION, account);
     for (const dep of rendered.deployments) {
       const reg = await clients.ecs.send(new RegisterTaskDefinitionCommand(dep.taskDefinition));
-      await clients.ecs.send(new UpdateServiceCommand({ cluster: dep.cluster, service: dep.service, taskDefinition: reg.taskDefinition?.taskDefinitionArn, forceNewDeployment: true }));
+      await clients.ecs.send(
+        new UpdateServiceCommand({
+          cluster: dep.cluster,
+          service: dep.service,
+          taskDefinition: reg.taskDefinition?.taskDefinitionArn,
+          forceNewDeployment: true,
+        }),
+      );
     }
     for (const dep of rendered.deployments) {
       for (;;) {
-        const d = await clients.ecs.send(new DescribeServicesCommand({ cluster: dep.cluster, services: [dep.service] }));
+        const d = await clients.ecs.send(
+          new DescribeServicesCommand({ cluster: dep.cluster, services: [dep.service] }),
+        );
         const svc = d.services?.[0];
         if (svc?.deployments?.length === 1 && svc.runningCount === svc.desiredCount) break;
         await new Promise((r) => setTimeout(r, POLL_S * 1000));
       }
     }
-    return { ms: performance.now() - t, calls: x.fake.calls.length - before, built: built.images.filter((i) => i.built).length };
+    return {
+      ms: performance.now() - t,
+      calls: x.fake.calls.length - before,
+      built: built.images.filter((i) => i.built).length,
+    };
   } finally {
     destroyClients(clients);
   }
@@ -89,7 +114,13 @@ async function conventional(x: ExampleEnv): Promise<{ ms: number; calls: number;
 
 /** A fresh CI runner has no local layer cache: drop the images this bench built (the stand-in bases stay). */
 async function coldRunner(engine: DockerEngine, x: ExampleEnv): Promise<void> {
-  const ls = await docker(engine, ['image', 'ls', '--format', '{{.Repository}}:{{.Tag}}', `${x.registry.host}/monitoring/*`]);
+  const ls = await docker(engine, [
+    'image',
+    'ls',
+    '--format',
+    '{{.Repository}}:{{.Tag}}',
+    `${x.registry.host}/monitoring/*`,
+  ]);
   const refs = ls.stdout.split('\n').filter(Boolean);
   if (refs.length) await docker(engine, ['image', 'rm', '-f', ...refs]);
   await docker(engine, ['image', 'prune', '-f']);
@@ -118,11 +149,22 @@ export async function deployBench(): Promise<void> {
       value: ms(r.ms),
       note: `${r.calls} AWS calls, ${r.built} image(s) built${note ? `; ${note}` : ''}`,
     });
-    printRows('Deploy of the example repo (real docker + registry, fake AWS on 127.0.0.1; one run each; (b) and (c) start without a local layer cache, like a fresh runner)', [
-      row('(a) dd-ecs-monitor, nothing changed', a, `time ${ratio(a.ms, c.ms)} of (c), calls ${ratio(a.calls, c.calls)}`),
-      row('(b) dd-ecs-monitor, http_check change only', b, `time ${ratio(b.ms, c.ms)} of (c), calls ${ratio(b.calls, c.calls)}`),
-      row('(c) conventional: build both, register both, update both', c),
-    ]);
+    printRows(
+      'Deploy of the example repo (real docker + registry, fake AWS on 127.0.0.1; one run each; (b) and (c) start without a local layer cache, like a fresh runner)',
+      [
+        row(
+          '(a) dd-ecs-monitor, nothing changed',
+          a,
+          `time ${ratio(a.ms, c.ms)} of (c), calls ${ratio(a.calls, c.calls)}`,
+        ),
+        row(
+          '(b) dd-ecs-monitor, http_check change only',
+          b,
+          `time ${ratio(b.ms, c.ms)} of (c), calls ${ratio(b.calls, c.calls)}`,
+        ),
+        row('(c) conventional: build both, register both, update both', c),
+      ],
+    );
   } finally {
     process.env = saved;
     await x.stop();

@@ -21,7 +21,18 @@ export function httpCheckWithInstances(n: number): string {
 
 /** About `lines` lines: forward and tail sources, filters and Datadog outputs with buffers, in labels. */
 export function fluentConfWithLines(lines: number): string {
-  const out = ['<system>', '  log_level info', '</system>', '', '<source>', '  @type forward', '  port 24224', '  bind 0.0.0.0', '</source>', ''];
+  const out = [
+    '<system>',
+    '  log_level info',
+    '</system>',
+    '',
+    '<source>',
+    '  @type forward',
+    '  port 24224',
+    '  bind 0.0.0.0',
+    '</source>',
+    '',
+  ];
   let i = 0;
   while (out.length < lines) {
     out.push(

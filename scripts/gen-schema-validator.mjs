@@ -8,7 +8,13 @@ import schema from '../schema/dd-ecs-monitor.schema.json' with { type: 'json' };
 
 /** The same options src/project/schema.ts documents: every error, each with the schema that failed. */
 export function validatorSource() {
-  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, code: { source: true, esm: true } });
+  const ajv = new Ajv({
+    allErrors: true,
+    verbose: true,
+    strict: true,
+    allowUnionTypes: true,
+    code: { source: true, esm: true },
+  });
   ajv.addKeyword({ keyword: 'x-code', schemaType: 'string' });
   ajv.addKeyword({ keyword: 'errorMessage', schemaType: 'string' });
   // ajv's ESM output still calls require() for its runtime helpers (ucs2length): make those imports.

@@ -26,7 +26,10 @@ export interface AwsClients {
 }
 
 /** Region: the project file's, else the environment's (AWS_REGION, AWS_DEFAULT_REGION). */
-export function resolveRegion(configured: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+export function resolveRegion(
+  configured: string | undefined,
+  env: NodeJS.ProcessEnv = process.env,
+): string | undefined {
   return configured || env.AWS_REGION || env.AWS_DEFAULT_REGION || undefined;
 }
 

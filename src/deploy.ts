@@ -41,7 +41,13 @@ export interface DeployOptions extends PlanOptions {
 
 /** Errors that mean "this step failed for this reason" rather than a bug: reported as problems. */
 function isStepError(err: unknown): err is Error {
-  return err instanceof ImageBuildError || err instanceof ExecError || err instanceof EcrError || err instanceof DeployStepError || err instanceof PlanError;
+  return (
+    err instanceof ImageBuildError ||
+    err instanceof ExecError ||
+    err instanceof EcrError ||
+    err instanceof DeployStepError ||
+    err instanceof PlanError
+  );
 }
 
 function emptyPlan(prepared: Prepared, opts: DeployOptions): Plan {
@@ -62,7 +68,14 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
   clock.mark('validate');
   const errors = countBySeverity(prepared.findings).error;
   if (errors) {
-    return { ok: false, dryRun: false, plan: emptyPlan(prepared, opts), images: [], services: [], problems: [`${errors} error finding(s) in the repository: nothing was built, registered or updated`] };
+    return {
+      ok: false,
+      dryRun: false,
+      plan: emptyPlan(prepared, opts),
+      images: [],
+      services: [],
+      problems: [`${errors} error finding(s) in the repository: nothing was built, registered or updated`],
+    };
   }
   const region = requireRegion(prepared, opts.env ?? process.env);
   const clients: AwsClients = opts.clients ?? makeClients({ region });
@@ -71,13 +84,26 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
   } catch (err) {
     if (!isStepError(err)) throw err;
     log.info(`deploy stopped: ${err.message}`);
-    return { ok: false, dryRun: false, plan: emptyPlan(prepared, opts), images: [], services: [], problems: [err.message] };
+    return {
+      ok: false,
+      dryRun: false,
+      plan: emptyPlan(prepared, opts),
+      images: [],
+      services: [],
+      problems: [err.message],
+    };
   } finally {
     if (!opts.clients) destroyClients(clients);
   }
 }
 
-async function deployWith(prepared: Prepared, clients: AwsClients, region: string, opts: DeployOptions, clock = new PhaseClock()): Promise<DeployResult> {
+async function deployWith(
+  prepared: Prepared,
+  clients: AwsClients,
+  region: string,
+  opts: DeployOptions,
+  clock = new PhaseClock(),
+): Promise<DeployResult> {
   const { log } = opts;
   const { project } = prepared;
   const accountId = await callerAccount(clients.sts);
@@ -103,7 +129,11 @@ async function takeLease(prepared: Prepared, clients: AwsClients, opts: DeployOp
   const byCluster = new Map<string, Prepared['services']>();
   for (const s of prepared.services) byCluster.set(s.cluster, [...(byCluster.get(s.cluster) ?? []), s]);
   for (const [cluster, list] of byCluster) {
-    const found = await describeServices(clients.ecs, cluster, list.map((s) => s.service));
+    const found = await describeServices(
+      clients.ecs,
+      cluster,
+      list.map((s) => s.service),
+    );
     for (const s of list) {
       const r = found.get(s.service);
       // A missing service is pre-flight's to report, after the build.
@@ -150,7 +180,13 @@ async function deployHeld(h: HeldDeploy): Promise<DeployResult> {
   const images: DeployedImage[] = built.images
     .filter((r) => r.digest && r.repositoryUri && r.imageRef)
     .map((r) => ({
-      key: r.key, repositoryUri: r.repositoryUri as string, digest: r.digest as string, imageRef: r.imageRef as string, tags: r.tags, built: r.built, pushed: r.pushed,
+      key: r.key,
+      repositoryUri: r.repositoryUri as string,
+      digest: r.digest as string,
+      imageRef: r.imageRef as string,
+      tags: r.tags,
+      built: r.built,
+      pushed: r.pushed,
       ...(r.method ? { method: r.method } : {}),
       ...(r.bytesPushed !== undefined ? { bytesPushed: r.bytesPushed } : {}),
       ...(r.fluentdDryRun ? { fluentdDryRun: r.fluentdDryRun } : {}),
@@ -161,17 +197,42 @@ async function deployHeld(h: HeldDeploy): Promise<DeployResult> {
     const r = built.images.find((b) => b.key === img.spec.key);
     return imagePlan(img, {
       action: r?.action === 'reused' ? 'reuse' : 'build',
-      reason: r?.action === 'reused' ? (r.reusedBecause ?? 'already in ECR') : r?.action === 'blocked' ? 'built, but fluentd rejected its config: not pushed' : 'built and pushed',
+      reason:
+        r?.action === 'reused'
+          ? (r.reusedBecause ?? 'already in ECR')
+          : r?.action === 'blocked'
+            ? 'built, but fluentd rejected its config: not pushed'
+            : 'built and pushed',
       repositoryUri: r?.repositoryUri,
       digest: r?.digest,
       ...(r?.method ? { method: r.method } : {}),
     });
   });
-  const plan: Plan = { offline: false, changed: opts.changed, images: imagePlans, services: [], findings: [...prepared.findings, ...built.findings], problems: [] };
+  const plan: Plan = {
+    offline: false,
+    changed: opts.changed,
+    images: imagePlans,
+    services: [],
+    findings: [...prepared.findings, ...built.findings],
+    problems: [],
+  };
   const blocked = built.findings.filter((f) => f.severity === 'error');
   if (blocked.length) {
-    appendAll(plan.problems, blocked.map((f) => `${f.file}:${f.line}:${f.column}: ${f.code} ${f.message}`));
-    return { ok: false, dryRun: false, plan, images, services: [], problems: [`fluentd rejected the configuration in the built image: nothing was pushed for it, registered or updated`, ...plan.problems] };
+    appendAll(
+      plan.problems,
+      blocked.map((f) => `${f.file}:${f.line}:${f.column}: ${f.code} ${f.message}`),
+    );
+    return {
+      ok: false,
+      dryRun: false,
+      plan,
+      images,
+      services: [],
+      problems: [
+        `fluentd rejected the configuration in the built image: nothing was pushed for it, registered or updated`,
+        ...plan.problems,
+      ],
+    };
   }
 
   const rendered = renderAll(prepared, Object.fromEntries(images.map((i) => [i.key, i.imageRef])), region, accountId);
@@ -208,7 +269,8 @@ async function deployHeld(h: HeldDeploy): Promise<DeployResult> {
       action: notStarted ? 'unknown' : s.taskDefinitionChanged ? 'register-and-update' : s.updated ? 'update' : 'none',
       reason: notStarted
         ? own.join('; ') || 'not started: the deploy stopped before it'
-        : (s.failure ?? (s.taskDefinitionChanged ? 'task definition changed' : s.updated ? 'forced new deployment' : 'unchanged')),
+        : (s.failure ??
+          (s.taskDefinitionChanged ? 'task definition changed' : s.updated ? 'forced new deployment' : 'unchanged')),
       taskDefinitionDiff: s.diff,
       ...(s.previousTaskDefinitionArn ? { liveTaskDefinitionArn: s.previousTaskDefinitionArn } : {}),
     };
@@ -233,6 +295,14 @@ function deployedServices(list: DeployServicesResult['services']): DeployedServi
     state: s.state,
     ok: s.ok,
     ...(s.failure ? { failure: s.failure } : {}),
-    ...(s.rollback ? { rolledBack: { by: s.rollback.by, ...(s.rollback.taskDefinitionArn ? { taskDefinitionArn: s.rollback.taskDefinitionArn } : {}), state: s.rollback.state } } : {}),
+    ...(s.rollback
+      ? {
+          rolledBack: {
+            by: s.rollback.by,
+            ...(s.rollback.taskDefinitionArn ? { taskDefinitionArn: s.rollback.taskDefinitionArn } : {}),
+            state: s.rollback.state,
+          },
+        }
+      : {}),
   }));
 }

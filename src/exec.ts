@@ -95,7 +95,11 @@ export const runProcess: Exec = async (command, args, opts = {}) => {
     for (const stream of ['stdout', 'stderr'] as const) {
       if (opts.onLine && lineBuffers[stream]) opts.onLine(redact(lineBuffers[stream], opts.secrets), stream);
     }
-    return { exitCode: out.exitCode, stdout: redact(out.stdout, opts.secrets), stderr: redact(out.stderr, opts.secrets) };
+    return {
+      exitCode: out.exitCode,
+      stdout: redact(out.stdout, opts.secrets),
+      stderr: redact(out.stderr, opts.secrets),
+    };
   } catch (err) {
     // @actions/exec throws when the executable cannot be found or spawned.
     const message = err instanceof Error ? err.message : String(err);
@@ -111,12 +115,22 @@ export interface CheckedOptions extends RunOptions {
 }
 
 /** Runs a process that must succeed; otherwise throws an ExecError naming the step and quoting stderr. */
-export async function runChecked(exec: Exec, command: string, args: readonly string[], opts: CheckedOptions): Promise<RunResult> {
+export async function runChecked(
+  exec: Exec,
+  command: string,
+  args: readonly string[],
+  opts: CheckedOptions,
+): Promise<RunResult> {
   const res = await exec(command, args, opts);
   if (res.exitCode === 0) return res;
   // Docker prints some failures (a failing RUN's output) on stdout only; quote that when stderr is empty.
   const keep = (text: string): string =>
-    opts.ignoreLine ? text.split(/\r?\n/).filter((l) => !opts.ignoreLine?.(l)).join('\n') : text;
+    opts.ignoreLine
+      ? text
+          .split(/\r?\n/)
+          .filter((l) => !opts.ignoreLine?.(l))
+          .join('\n')
+      : text;
   const tail = redact(tailLines(keep(res.stderr)) || tailLines(keep(res.stdout)), opts.secrets);
   const detail = tail ? `: ${tail.split('\n').join(' | ')}` : '';
   const how = res.notStarted ? `could not run ${command}` : `exit code ${res.exitCode}`;

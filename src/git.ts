@@ -57,7 +57,10 @@ export async function changedFilesFromGit(opts: ChangedFilesOptions): Promise<Ch
   const exec = opts.exec ?? runProcess;
   const { root } = opts;
   if (!opts.base || ZERO_SHA.test(opts.base)) {
-    return { kind: 'all', reason: opts.base ? 'first push of this branch (no previous commit)' : 'no base commit to compare with' };
+    return {
+      kind: 'all',
+      reason: opts.base ? 'first push of this branch (no previous commit)' : 'no base commit to compare with',
+    };
   }
   if (!(await isGitWorkTree(root, exec))) {
     return { kind: 'all', reason: `${root} is not in a git work tree` };
@@ -73,12 +76,25 @@ export async function changedFilesFromGit(opts: ChangedFilesOptions): Promise<Ch
   const files = new Set<string>();
   if (opts.head) {
     const range = opts.mode === 'direct' ? [opts.base, opts.head] : [`${opts.base}...${opts.head}`];
-    const r = await runChecked(exec, 'git', ['diff', '--name-only', '--no-renames', '--relative', '-z', ...range, '--'], { cwd: root, step: 'git diff' });
+    const r = await runChecked(
+      exec,
+      'git',
+      ['diff', '--name-only', '--no-renames', '--relative', '-z', ...range, '--'],
+      { cwd: root, step: 'git diff' },
+    );
     for (const f of split0(r.stdout)) files.add(f);
   } else {
-    const r = await runChecked(exec, 'git', ['diff', '--name-only', '--no-renames', '--relative', '-z', opts.base, '--'], { cwd: root, step: 'git diff' });
+    const r = await runChecked(
+      exec,
+      'git',
+      ['diff', '--name-only', '--no-renames', '--relative', '-z', opts.base, '--'],
+      { cwd: root, step: 'git diff' },
+    );
     for (const f of split0(r.stdout)) files.add(f);
-    const u = await runChecked(exec, 'git', ['ls-files', '--others', '--exclude-standard', '-z', '--', '.'], { cwd: root, step: 'git ls-files' });
+    const u = await runChecked(exec, 'git', ['ls-files', '--others', '--exclude-standard', '-z', '--', '.'], {
+      cwd: root,
+      step: 'git ls-files',
+    });
     for (const f of split0(u.stdout)) files.add(f);
   }
   opts.log?.debug(`git: ${files.size} files changed between ${opts.base} and ${opts.head ?? 'the working tree'}`);

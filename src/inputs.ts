@@ -115,7 +115,8 @@ function reader(source: InputSource) {
   const seconds = (name: InputName): number | undefined => {
     const value = text(name);
     if (value === '') return undefined;
-    if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) throw new InputError(`input "${name}" must be a number of seconds above 0, not "${value}"`);
+    if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0)
+      throw new InputError(`input "${name}" must be a number of seconds above 0, not "${value}"`);
     return Number(value);
   };
   return { raw, text, bool, oneOf, seconds };
@@ -132,14 +133,16 @@ export function readInputs(source: InputSource = coreSource): Inputs {
   const config = r.text('config');
 
   const awsRegion = r.text('aws-region') || undefined;
-  if (awsRegion && !REGION.test(awsRegion)) throw new InputError(`input "aws-region" must be an AWS region such as ap-northeast-1, not "${awsRegion}"`);
+  if (awsRegion && !REGION.test(awsRegion))
+    throw new InputError(`input "aws-region" must be an AWS region such as ap-northeast-1, not "${awsRegion}"`);
 
   const only = r
     .text('only')
     .split(/[\s,]+/)
     .filter(Boolean);
   const badService = only.find((s) => !SERVICE.test(s));
-  if (badService) throw new InputError(`input "only" lists service keys separated by commas or newlines; "${badService}" is not one`);
+  if (badService)
+    throw new InputError(`input "only" lists service keys separated by commas or newlines; "${badService}" is not one`);
 
   const base = r.text('base') || undefined;
   if (base && (!REVISION.test(base) || base.includes('..'))) {
@@ -184,7 +187,8 @@ function checkCombination(i: Inputs): void {
   ];
   if (i.command !== 'deploy') {
     const set = deployOnly.filter(([, isSet]) => isSet).map(([n]) => `"${n}"`);
-    if (set.length) throw new InputError(`input ${set.join(', ')} applies to command: deploy, not command: ${i.command}`);
+    if (set.length)
+      throw new InputError(`input ${set.join(', ')} applies to command: deploy, not command: ${i.command}`);
   }
   if (i.command === 'validate') {
     const set: string[] = [];
@@ -192,10 +196,13 @@ function checkCombination(i: Inputs): void {
     if (i.forceNewDeployment) set.push('"force-new-deployment"');
     if (i.rebuild) set.push('"rebuild"');
     if (i.offline) set.push('"offline"');
-    if (set.length) throw new InputError(`input ${set.join(', ')} applies to command: plan or deploy, not command: validate`);
+    if (set.length)
+      throw new InputError(`input ${set.join(', ')} applies to command: plan or deploy, not command: validate`);
   }
   if (i.command === 'deploy' && i.offline) {
-    throw new InputError('input "offline" applies to command: plan; a deploy needs AWS (use "dry-run: true" to see what it would do)');
+    throw new InputError(
+      'input "offline" applies to command: plan; a deploy needs AWS (use "dry-run: true" to see what it would do)',
+    );
   }
 }
 

@@ -87,5 +87,9 @@ export async function planProject(opts: PlanOptions): Promise<Plan> {
  * project file's `deploy.resolveBaseImages: false` turns it off (prepare reads it).
  */
 export function liveBaseResolver(opts: PlanOptions): ReturnType<typeof baseImageResolver> {
-  return baseImageResolver({ log: opts.log, env: opts.env ?? process.env, ...(opts.clients ? { ecr: opts.clients.ecr } : {}) });
+  return baseImageResolver({
+    log: opts.log,
+    env: opts.env ?? process.env,
+    ...(opts.clients ? { ecr: opts.clients.ecr } : {}),
+  });
 }

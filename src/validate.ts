@@ -120,7 +120,10 @@ function checkClassified(
         const r = checkAgentFile(decoded.source, file.kind, ctx);
         appendAll(out, r.findings);
         if (file.kind === 'http_check' && !result.sites.some((s) => s.file === file.repoPath)) {
-          appendAll(result.sites, r.sites.map((s) => ({ ...s, file: file.repoPath })));
+          appendAll(
+            result.sites,
+            r.sites.map((s) => ({ ...s, file: file.repoPath })),
+          );
         }
       }
       return out;
@@ -128,7 +131,8 @@ function checkClassified(
     case 'fluentd': {
       const out: Finding[] = [];
       for (const ctx of contextsOf(layout)) {
-        if (layout && file.imagePath) appendAll(out, checkFluentd(file.imagePath, new ImageFs(project, layout), ctx).findings);
+        if (layout && file.imagePath)
+          appendAll(out, checkFluentd(file.imagePath, new ImageFs(project, layout), ctx).findings);
         else appendAll(out, checkFluentd(file.repoPath, new DiskFs(project.root), ctx).findings);
       }
       return out;
@@ -163,7 +167,12 @@ function forwardedTags(project: Project, classified: readonly ClassifiedFile[]):
  * One check context per container that runs the image (a variable must reach every one of them),
  * or a single image-only context when no service runs it (or the file is in no image).
  */
-function contexts(project: Project, layout: ImageLayout | undefined, result: ValidationResult, forwardedTags: string[]): CheckContext[] {
+function contexts(
+  project: Project,
+  layout: ImageLayout | undefined,
+  result: ValidationResult,
+  forwardedTags: string[],
+): CheckContext[] {
   const base: CheckContext = { fluentd: { forwardedTags } };
   if (!layout) return [base];
   const image = imageView(project, layout);
@@ -174,13 +183,18 @@ function contexts(project: Project, layout: ImageLayout | undefined, result: Val
     }
   }
   const fromImage = imageSecretBackend(project, layout);
-  const withImage: CheckContext = { ...base, image, secretBackend: fromImage ?? { configured: false, where: "the image's datadog.yaml" } };
+  const withImage: CheckContext = {
+    ...base,
+    image,
+    secretBackend: fromImage ?? { configured: false, where: "the image's datadog.yaml" },
+  };
   const out: CheckContext[] = [];
   for (const r of runners) {
     const td = result.taskDefs.get(r.service.key);
     if (!td) continue;
     const env = containerEnv(td, r.container, r.service);
-    const backend = containerSecretBackend(td, r.container, env) ?? fromImage ?? { configured: false, where: `neither ${env.where} nor the image's datadog.yaml` };
+    const backend = containerSecretBackend(td, r.container, env) ??
+      fromImage ?? { configured: false, where: `neither ${env.where} nor the image's datadog.yaml` };
     out.push({ ...withImage, env, secretBackend: backend });
   }
   return out.length ? out : [withImage];
@@ -203,10 +217,18 @@ function imageView(project: Project, layout: ImageLayout): ImageView {
  * in the container's environment (task definition or Dockerfile ENV), or `secret_backend_command` /
  * `secret_backend_type` in the datadog.yaml the image carries. The task definition's comes first.
  */
-function containerSecretBackend(taskDef: Record<string, unknown>, container: string, env: ContainerEnvView): SecretBackendView | undefined {
+function containerSecretBackend(
+  taskDef: Record<string, unknown>,
+  container: string,
+  env: ContainerEnvView,
+): SecretBackendView | undefined {
   const c = records(taskDef.containerDefinitions).find((d) => d.name === container);
   for (const e of records(c?.environment)) {
-    if ((e.name === 'DD_SECRET_BACKEND_COMMAND' || e.name === 'DD_SECRET_BACKEND_TYPE') && typeof e.value === 'string' && e.value) {
+    if (
+      (e.name === 'DD_SECRET_BACKEND_COMMAND' || e.name === 'DD_SECRET_BACKEND_TYPE') &&
+      typeof e.value === 'string' &&
+      e.value
+    ) {
       return {
         configured: true,
         where: `${e.name} in ${env.where}`,
@@ -234,7 +256,9 @@ function imageSecretBackend(project: Project, layout: ImageLayout): SecretBacken
   if (!isMap(y.root)) return undefined;
   const cmd = get(y.root, 'secret_backend_command');
   const type = get(y.root, 'secret_backend_type');
-  if (isScalar(cmd) && typeof cmd.value === 'string' && cmd.value) return { configured: true, where: `secret_backend_command in ${dd}`, command: cmd.value };
-  if (isScalar(type) && typeof type.value === 'string' && type.value) return { configured: true, where: `secret_backend_type in ${dd}`, type: type.value };
+  if (isScalar(cmd) && typeof cmd.value === 'string' && cmd.value)
+    return { configured: true, where: `secret_backend_command in ${dd}`, command: cmd.value };
+  if (isScalar(type) && typeof type.value === 'string' && type.value)
+    return { configured: true, where: `secret_backend_type in ${dd}`, type: type.value };
   return undefined;
 }

@@ -10,8 +10,15 @@ const saved = { ...process.env };
 beforeAll(async () => {
   await fake.start();
   Object.assign(process.env, fake.env());
-  fake.on('sts', 'GetCallerIdentity', () => ({ Account: FAKE_ACCOUNT, Arn: `arn:aws:iam::${FAKE_ACCOUNT}:user/fake`, UserId: 'AIDAFAKE' }));
-  fake.on('ecs', 'DescribeServices', (input) => ({ services: [], failures: input.services.map((s: string) => ({ arn: s, reason: 'MISSING' })) }));
+  fake.on('sts', 'GetCallerIdentity', () => ({
+    Account: FAKE_ACCOUNT,
+    Arn: `arn:aws:iam::${FAKE_ACCOUNT}:user/fake`,
+    UserId: 'AIDAFAKE',
+  }));
+  fake.on('ecs', 'DescribeServices', (input) => ({
+    services: [],
+    failures: input.services.map((s: string) => ({ arn: s, reason: 'MISSING' })),
+  }));
 });
 afterAll(async () => {
   process.env = saved;

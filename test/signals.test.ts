@@ -19,10 +19,20 @@ test('descendants: children and grandchildren of a pid, from `ps -o pid=,ppid=` 
 
 test('the report names each service left mid-rollout and says what the next run does', () => {
   expect(
-    interruptedReport([{ key: 'fluentd', cluster: 'monitoring', service: 'fluentd', deploymentId: 'ecs-svc/7', taskDefinition: 'arn:aws:ecs:ap-northeast-1:123456789012:task-definition/fluentd:7' }]),
+    interruptedReport([
+      {
+        key: 'fluentd',
+        cluster: 'monitoring',
+        service: 'fluentd',
+        deploymentId: 'ecs-svc/7',
+        taskDefinition: 'arn:aws:ecs:ap-northeast-1:123456789012:task-definition/fluentd:7',
+      },
+    ]),
   ).toEqual([
     'service fluentd (monitoring/fluentd) was left mid-rollout: deployment ecs-svc/7 (fluentd:7) keeps rolling out in ECS.',
     'the next deploy follows that deployment to COMPLETED (green) or reports why it failed (red); it does not start it again.',
   ]);
-  expect(interruptedReport([])).toEqual(['no service was mid-rollout: nothing was left half-deployed; the next deploy starts over and reuses images already pushed.']);
+  expect(interruptedReport([])).toEqual([
+    'no service was mid-rollout: nothing was left half-deployed; the next deploy starts over and reuses images already pushed.',
+  ]);
 });

@@ -40,7 +40,8 @@ function version(root, given) {
   const v = (given ?? '').replace(/^refs\/tags\//, '').replace(/^v/, '');
   if (!SEMVER.test(v)) fail(`"${given ?? ''}" is not a version: push a tag vX.Y.Z or give X.Y.Z`);
   const pkg = JSON.parse(read(root, 'package.json')).version;
-  if (pkg !== v) fail(`package.json says version ${pkg}, the release is ${v}: bump package.json (and CHANGELOG.md) first`);
+  if (pkg !== v)
+    fail(`package.json says version ${pkg}, the release is ${v}: bump package.json (and CHANGELOG.md) first`);
   const major = v.split('.')[0];
   console.log(`version=${v}\ntag=v${v}\nmajor=v${major}`);
 }
@@ -63,7 +64,10 @@ function pin(root, repo, tag) {
   if (!/^v\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(tag ?? '')) fail(`"${tag ?? ''}" is not a release tag vX.Y.Z`);
   const major = tag.split('.')[0];
   const action = new RegExp(`${PLACEHOLDER.replace('/', '\\/')}@v\\d+\\b`, 'g');
-  const workflow = new RegExp(`${PLACEHOLDER.replace('/', '\\/')}(/\\.github/workflows/[\\w.-]+\\.ya?ml)@v\\d+\\b`, 'g');
+  const workflow = new RegExp(
+    `${PLACEHOLDER.replace('/', '\\/')}(/\\.github/workflows/[\\w.-]+\\.ya?ml)@v\\d+\\b`,
+    'g',
+  );
   for (const file of REUSABLE) {
     const before = read(root, file);
     const after = before.replace(workflow, `${repo}$1@${tag}`).replace(action, `${repo}@${tag}`);

@@ -30,7 +30,12 @@ export function computeOutputs(o: OutputsInput): Record<string, string> {
     out.sites = JSON.stringify({
       added: o.sites.added.map((s) => ({ name: s.name, url: s.url, file: s.file })),
       removed: o.sites.removed.map((s) => ({ name: s.name, url: s.url, file: s.file })),
-      changed: o.sites.changed.map((s) => ({ name: s.name, url: s.url, file: s.file, fields: s.changes.map((x) => x.field) })),
+      changed: o.sites.changed.map((s) => ({
+        name: s.name,
+        url: s.url,
+        file: s.file,
+        fields: s.changes.map((x) => x.field),
+      })),
     });
   }
   const plan = o.deploy?.plan ?? o.plan;

@@ -33,7 +33,9 @@ export async function publish(o: PublishOptions): Promise<{ commentUrl?: string 
 
   if (pr && o.inputs.comment) {
     if (o.fromFork) {
-      o.model.notes.push('No pull request comment: pull requests from forks get a read-only token. This report is in the job summary.');
+      o.model.notes.push(
+        'No pull request comment: pull requests from forks get a read-only token. This report is in the job summary.',
+      );
     } else if (!o.api) {
       o.log.warning('No pull request comment: the "github-token" input is empty (or GITHUB_REPOSITORY is not set).');
     } else {
@@ -48,7 +50,9 @@ export async function publish(o: PublishOptions): Promise<{ commentUrl?: string 
       } catch (err) {
         const why = err instanceof Error ? err.message : String(err);
         o.log.warning(`No pull request comment: ${why}`);
-        o.model.notes.push('The pull request comment could not be posted (see the warning in the log); this report is in the job summary.');
+        o.model.notes.push(
+          'The pull request comment could not be posted (see the warning in the log); this report is in the job summary.',
+        );
       }
     }
   }

@@ -51,7 +51,6 @@ function runContext(inputs: Inputs, env: NodeJS.ProcessEnv = process.env): RunCo
   };
 }
 
-
 /** What the chosen command produced: a plan, a deploy, or an error that stopped it; plus our notes. */
 interface CommandOutcome {
   plan?: Plan;
@@ -159,10 +158,23 @@ interface CommandContext {
 
 /** Validation has already run; plan and deploy run on top of it, unless the project file is unusable. */
 /** After a deploy (or `command: verify`): ask Datadog; its headline joins the report's notes. */
-async function verifyOutcome(c: CommandContext, env: NodeJS.ProcessEnv, outcome: CommandOutcome): Promise<VerifyStepResult> {
+async function verifyOutcome(
+  c: CommandContext,
+  env: NodeJS.ProcessEnv,
+  outcome: CommandOutcome,
+): Promise<VerifyStepResult> {
   const { inputs, ctx, validation, changed, log } = c;
   if (validation.fatal) return {};
-  const step = { inputs, env, deployed: outcome.deployed, validation, changed, root: ctx.root, log, notes: outcome.notes };
+  const step = {
+    inputs,
+    env,
+    deployed: outcome.deployed,
+    validation,
+    changed,
+    root: ctx.root,
+    log,
+    notes: outcome.notes,
+  };
   outcome.verified = await verifyStep(step);
   return outcome.verified;
 }

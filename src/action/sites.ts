@@ -33,7 +33,9 @@ export async function sitesForRun(opts: SitesOptions): Promise<SitesDiff | { una
   const monitored = validation.sites.length;
   if (changed.kind === 'all' || range.kind !== 'range') {
     const why = changed.kind === 'all' ? changed.reason : 'no base commit';
-    return { unavailable: `${monitored} site${monitored === 1 ? '' : 's'} monitored; added / removed / changed sites need a base commit to compare with (${why}).` };
+    return {
+      unavailable: `${monitored} site${monitored === 1 ? '' : 's'} monitored; added / removed / changed sites need a base commit to compare with (${why}).`,
+    };
   }
   const exec = opts.exec ?? runProcess;
   const headFiles = validation.files.filter((f) => f.kind === 'http_check').map((f) => f.path);
@@ -45,11 +47,17 @@ export async function sitesForRun(opts: SitesOptions): Promise<SitesDiff | { una
     const prefix = path.relative(opts.workspace, opts.root).split(path.sep).join('/');
     let rev: string | undefined;
     readers.push(async (file) => {
-      rev ??= range.mode === 'merge-base' ? ((await api.compare(range.base, range.head)).mergeBase ?? range.base) : range.base;
+      rev ??=
+        range.mode === 'merge-base'
+          ? ((await api.compare(range.base, range.head)).mergeBase ?? range.base)
+          : range.base;
       return api.fileAt(prefix ? `${prefix}/${file}` : file, rev);
     });
   }
-  if (!readers.length) return { unavailable: `the base commit ${range.base.slice(0, 7)} is not in this checkout and there is no github-token to read it through the API` };
+  if (!readers.length)
+    return {
+      unavailable: `the base commit ${range.base.slice(0, 7)} is not in this checkout and there is no github-token to read it through the API`,
+    };
   try {
     return await sitesDiffForChange({ head: validation.sites, headFiles, changed: changed.files, readers });
   } catch (err) {

@@ -46,7 +46,8 @@ export function checkStandaloneFile(file: string, opts: { kind?: StandaloneKind;
   const fs = new DiskFs(isInside(cwd, abs) ? cwd : path.dirname(abs), cwd);
   const display = fs.display(abs);
   const decoded = readSource(display, abs);
-  if (!decoded.ok) return { path: display, kind: opts.kind ?? kindFromPath(display) ?? 'unknown', findings: decoded.findings };
+  if (!decoded.ok)
+    return { path: display, kind: opts.kind ?? kindFromPath(display) ?? 'unknown', findings: decoded.findings };
   const source = decoded.source;
   const kind = opts.kind ?? kindFromPath(display) ?? kindFromContent(source);
   switch (kind) {

@@ -39,8 +39,25 @@ function words(name: string): string[] {
 }
 
 const CREDENTIAL_WORDS = new Set([
-  'PASS', 'PASSWORD', 'PASSWORDS', 'PASSWD', 'PWD', 'PASSPHRASE', 'SECRET', 'SECRETS', 'TOKEN', 'TOKENS', 'DSN',
-  'APIKEY', 'APPKEY', 'ACCESSKEY', 'SECRETKEY', 'PRIVATEKEY', 'AUTHTOKEN', 'CREDENTIAL', 'CREDENTIALS',
+  'PASS',
+  'PASSWORD',
+  'PASSWORDS',
+  'PASSWD',
+  'PWD',
+  'PASSPHRASE',
+  'SECRET',
+  'SECRETS',
+  'TOKEN',
+  'TOKENS',
+  'DSN',
+  'APIKEY',
+  'APPKEY',
+  'ACCESSKEY',
+  'SECRETKEY',
+  'PRIVATEKEY',
+  'AUTHTOKEN',
+  'CREDENTIAL',
+  'CREDENTIALS',
 ]);
 /** Glued to a prefix, these still say credential (`PGPASSWORD`); PASS and PWD do not (`BYPASS`). */
 const CREDENTIAL_ENDINGS = ['PASSWORD', 'PASSWD', 'PASSPHRASE', 'TOKEN', 'SECRET', 'APIKEY'];
@@ -51,9 +68,33 @@ const KEY_QUALIFIERS = new Set(['API', 'APP', 'ACCESS', 'PRIVATE', 'SIGNING', 'E
  * holds a path, `DD_SECRET_BACKEND_TIMEOUT` a number, `AWS_ACCESS_KEY_ID` an identifier.
  */
 const SETTING_SUFFIXES = new Set([
-  'FILE', 'PATH', 'DIR', 'COMMAND', 'CMD', 'ARGUMENTS', 'ARGS', 'TYPE', 'CONFIG', 'TIMEOUT', 'INTERVAL', 'ENABLED',
-  'ENABLE', 'DISABLED', 'DISABLE', 'PERM', 'SIZE', 'TTL', 'LENGTH', 'ID', 'ARN', 'NAME', 'PARAM', 'PARAMETER', 'HEADER',
-  'STDIN', 'PROMPT',
+  'FILE',
+  'PATH',
+  'DIR',
+  'COMMAND',
+  'CMD',
+  'ARGUMENTS',
+  'ARGS',
+  'TYPE',
+  'CONFIG',
+  'TIMEOUT',
+  'INTERVAL',
+  'ENABLED',
+  'ENABLE',
+  'DISABLED',
+  'DISABLE',
+  'PERM',
+  'SIZE',
+  'TTL',
+  'LENGTH',
+  'ID',
+  'ARN',
+  'NAME',
+  'PARAM',
+  'PARAMETER',
+  'HEADER',
+  'STDIN',
+  'PROMPT',
 ]);
 /** A first word that makes a flag a switch (`--no-password`, `--skip-auth-token`): it takes no value. */
 const SWITCH_PREFIXES = new Set(['NO', 'SKIP', 'WITHOUT', 'DISABLE', 'ENABLE', 'ASK', 'PROMPT', 'USE', 'REQUIRE']);
@@ -182,7 +223,12 @@ function flagCredential(arg: string, flag: string, raw: string): PlainCredential
  * argument or the next one. `$VAR` values are references a shell expands, not secrets.
  */
 export function argumentCredentials(args: readonly string[]): ArgumentCredential[] {
-  const tokens: Token[] = args.flatMap((a, arg) => a.split(/\s+/).filter(Boolean).map((text) => ({ arg, text })));
+  const tokens: Token[] = args.flatMap((a, arg) =>
+    a
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((text) => ({ arg, text })),
+  );
   const found = new Map<number, PlainCredential[]>();
   const add = (arg: number, c: PlainCredential | undefined): void => {
     if (c) found.set(arg, [...(found.get(arg) ?? []), c]);

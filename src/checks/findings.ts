@@ -24,13 +24,7 @@ export interface Position {
 
 export const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, notice: 2 };
 
-export function finding(
-  file: string,
-  pos: Position,
-  severity: Severity,
-  code: string,
-  message: string,
-): Finding {
+export function finding(file: string, pos: Position, severity: Severity, code: string, message: string): Finding {
   return { file, line: pos.line, column: pos.column, severity, code, message: oneLine(message) };
 }
 

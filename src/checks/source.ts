@@ -67,7 +67,13 @@ export function decode(file: string, bytes: Uint8Array): Decoded {
     return {
       ok: false,
       findings: [
-        finding(file, lines.position(nul), 'error', 'file/binary', 'file contains NUL bytes: this is binary data, not a text configuration file'),
+        finding(
+          file,
+          lines.position(nul),
+          'error',
+          'file/binary',
+          'file contains NUL bytes: this is binary data, not a text configuration file',
+        ),
       ],
     };
   }
@@ -111,8 +117,16 @@ export function readSource(file: string, absPath: string): Decoded {
     return decode(file, readFileSync(absPath));
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    const what = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? String(err)})`;
-    return { ok: false, findings: [finding(file, START, 'error', code === 'ENOENT' ? 'file/missing' : 'file/unreadable', what)] };
+    const what =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : `cannot read (${code ?? String(err)})`;
+    return {
+      ok: false,
+      findings: [finding(file, START, 'error', code === 'ENOENT' ? 'file/missing' : 'file/unreadable', what)],
+    };
   }
 }
 

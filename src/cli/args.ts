@@ -18,7 +18,16 @@ export type Command =
   | { command: 'version' }
   | { command: 'validate'; config: string; format: FindingsFormat; failOn: 'error' | 'warning' }
   | { command: 'check'; files: string[]; kind?: CheckKindArg; format: FindingsFormat; failOn: 'error' | 'warning' }
-  | { command: 'plan'; config: string; offline: boolean; format: OutputFormat; only: string[]; base?: string; head?: string; out?: string }
+  | {
+      command: 'plan';
+      config: string;
+      offline: boolean;
+      format: OutputFormat;
+      only: string[];
+      base?: string;
+      head?: string;
+      out?: string;
+    }
   | {
       command: 'deploy';
       config: string;
@@ -108,12 +117,18 @@ function failOn(v: string | undefined): 'error' | 'warning' {
 }
 
 function list(v: string | undefined): string[] {
-  return v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
+  return v
+    ? v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : [];
 }
 
 function seconds(name: string, v: string | undefined): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0) throw new UsageError(`--${name} must be a positive number of seconds, not "${v}"`);
+  if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0)
+    throw new UsageError(`--${name} must be a positive number of seconds, not "${v}"`);
   return Number(v);
 }
 
@@ -121,9 +136,13 @@ function revs(values: Record<string, string | boolean | undefined>): { base?: st
   const base = values.base as string | undefined;
   const head = values.head as string | undefined;
   if (head !== undefined && base === undefined) throw new UsageError('--head needs --base');
-  for (const [name, v] of [['base', base], ['head', head]] as const) {
+  for (const [name, v] of [
+    ['base', base],
+    ['head', head],
+  ] as const) {
     // Revisions go to git as argv, never through a shell; still refuse what git would read as an option.
-    if (v !== undefined && (v === '' || v.startsWith('-'))) throw new UsageError(`--${name} must be a commit or branch name, not "${v}"`);
+    if (v !== undefined && (v === '' || v.startsWith('-')))
+      throw new UsageError(`--${name} must be a commit or branch name, not "${v}"`);
   }
   return { ...(base !== undefined ? { base } : {}), ...(head !== undefined ? { head } : {}) };
 }
@@ -182,21 +201,43 @@ export function parseCommand(argv: readonly string[]): Command {
     case 'validate': {
       const { values } = parse({ ...common, 'fail-on': { type: 'string' } });
       if (values.help) return { command: 'help', topic: cmd };
-      return { command: 'validate', config: (values.config as string | undefined) ?? DEFAULT_CONFIG, format: findingsFormat(values.format as string | undefined), failOn: failOn(values['fail-on'] as string | undefined) };
+      return {
+        command: 'validate',
+        config: (values.config as string | undefined) ?? DEFAULT_CONFIG,
+        format: findingsFormat(values.format as string | undefined),
+        failOn: failOn(values['fail-on'] as string | undefined),
+      };
     }
     case 'check': {
-      const { values, positionals } = parse({ ...common, kind: { type: 'string' }, 'fail-on': { type: 'string' } }, true);
+      const { values, positionals } = parse(
+        { ...common, kind: { type: 'string' }, 'fail-on': { type: 'string' } },
+        true,
+      );
       if (values.help) return { command: 'help', topic: cmd };
-      if (values.config !== undefined) throw new UsageError('check: --config is for validate/plan/deploy; check takes files');
+      if (values.config !== undefined)
+        throw new UsageError('check: --config is for validate/plan/deploy; check takes files');
       const kind = values.kind as string | undefined;
       if (kind !== undefined && !(CHECK_KINDS as readonly string[]).includes(kind)) {
         throw new UsageError(`check: --kind must be one of ${CHECK_KINDS.join(', ')}, not "${kind}"`);
       }
       if (positionals.length === 0) throw new UsageError('check: name at least one file');
-      return { command: 'check', files: positionals, kind: kind as CheckKindArg | undefined, format: findingsFormat(values.format as string | undefined), failOn: failOn(values['fail-on'] as string | undefined) };
+      return {
+        command: 'check',
+        files: positionals,
+        kind: kind as CheckKindArg | undefined,
+        format: findingsFormat(values.format as string | undefined),
+        failOn: failOn(values['fail-on'] as string | undefined),
+      };
     }
     case 'plan': {
-      const { values } = parse({ ...common, offline: { type: 'boolean' }, only: { type: 'string' }, base: { type: 'string' }, head: { type: 'string' }, out: { type: 'string' } });
+      const { values } = parse({
+        ...common,
+        offline: { type: 'boolean' },
+        only: { type: 'string' },
+        base: { type: 'string' },
+        head: { type: 'string' },
+        out: { type: 'string' },
+      });
       if (values.help) return { command: 'help', topic: cmd };
       return {
         command: 'plan',
@@ -247,12 +288,15 @@ export function parseCommand(argv: readonly string[]): Command {
       };
     }
     case 'init': {
-      const { values, positionals } = parse({
-        help: { type: 'boolean', short: 'h' },
-        'dry-run': { type: 'boolean' },
-        workflows: { type: 'boolean' },
-        force: { type: 'boolean' },
-      }, true);
+      const { values, positionals } = parse(
+        {
+          help: { type: 'boolean', short: 'h' },
+          'dry-run': { type: 'boolean' },
+          workflows: { type: 'boolean' },
+          force: { type: 'boolean' },
+        },
+        true,
+      );
       if (values.help) return { command: 'help', topic: cmd };
       if (positionals.length > 1) throw new UsageError(`init: one directory at most, not ${positionals.length}`);
       return {

@@ -15,11 +15,20 @@ function formatDeployText(r: DeployResult): string {
   const lines: string[] = [];
   for (const i of r.images) {
     const how = i.built ? (i.method ?? 'built and pushed') : 'reused from ECR';
-    lines.push(`image   ${i.key}: ${i.imageRef} (${how}${i.fluentdDryRun?.startsWith('skipped') ? `; fluentd --dry-run ${i.fluentdDryRun}` : ''})`);
+    lines.push(
+      `image   ${i.key}: ${i.imageRef} (${how}${i.fluentdDryRun?.startsWith('skipped') ? `; fluentd --dry-run ${i.fluentdDryRun}` : ''})`,
+    );
   }
   for (const s of r.services) {
-    const what = s.state === 'unchanged' ? 'unchanged' : s.ok ? `deployed ${s.taskDefinitionArn ?? ''}`.trim() : `FAILED: ${s.failure ?? s.state}`;
-    lines.push(`service ${s.key}: ${what}${s.rolledBack ? ` (rolled back by ${s.rolledBack.by}: ${s.rolledBack.state})` : ''}`);
+    const what =
+      s.state === 'unchanged'
+        ? 'unchanged'
+        : s.ok
+          ? `deployed ${s.taskDefinitionArn ?? ''}`.trim()
+          : `FAILED: ${s.failure ?? s.state}`;
+    lines.push(
+      `service ${s.key}: ${what}${s.rolledBack ? ` (rolled back by ${s.rolledBack.by}: ${s.rolledBack.state})` : ''}`,
+    );
   }
   for (const p of r.problems) lines.push(`problem: ${p}`);
   if (r.phases) lines.push(`phases: ${formatPhases(r.phases, r.bytesPushed)}`);

@@ -77,7 +77,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   } catch (err) {
     // A bad --only, a --base git does not have, an unusable project file: the user's input, status 2.
     // Matched by name: importing those modules here would load the deploy code on every `check`.
-    if (err instanceof UsageError || (err instanceof Error && (err.name === 'PlanError' || err.name === 'GitHistoryError'))) {
+    if (
+      err instanceof UsageError ||
+      (err instanceof Error && (err.name === 'PlanError' || err.name === 'GitHistoryError'))
+    ) {
       io.err(`dd-ecs-monitor: ${err.message}`);
       return 2;
     }

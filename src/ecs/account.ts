@@ -10,7 +10,11 @@ export async function callerAccount(sts: STSClient): Promise<string> {
     throw new DeployStepError('identify', 'the AWS account (STS GetCallerIdentity)', awsErrorText(err), { cause: err });
   }
   if (!account || !/^\d{12}$/.test(account)) {
-    throw new DeployStepError('identify', 'the AWS account (STS GetCallerIdentity)', `unexpected account id "${account ?? ''}"`);
+    throw new DeployStepError(
+      'identify',
+      'the AWS account (STS GetCallerIdentity)',
+      `unexpected account id "${account ?? ''}"`,
+    );
   }
   return account;
 }

@@ -44,18 +44,27 @@ export function classifySecretRef(value: string): SecretRef {
   if (v !== value || v === '') return { kind: 'invalid', why: 'it is empty or has surrounding spaces' };
   if (v.startsWith('arn:')) {
     const arn = parseArn(v);
-    if (!arn || !/^[a-z0-9-]+$/.test(arn.service)) return { kind: 'invalid', why: 'it is not a well-formed ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)' };
+    if (!arn || !/^[a-z0-9-]+$/.test(arn.service))
+      return { kind: 'invalid', why: 'it is not a well-formed ARN (arn:aws:ssm:<region>:<account>:parameter/<name>)' };
     const { service: svc, region, accountId: account, resource } = arn;
     const located = region !== '' && isAccountId(account);
     if (svc === 'ssm' && located && /^parameter\/./.test(resource)) return { kind: 'ssm-arn', arn: v };
-    if (svc === 'secretsmanager' && located && /^secret:./.test(resource)) return { kind: 'secretsmanager-arn', arn: v };
-    return { kind: 'invalid', why: `ECS secrets come from SSM parameters (arn:...:ssm:<region>:<account>:parameter/<name>) or Secrets Manager secrets (arn:...:secretsmanager:<region>:<account>:secret:<name>), not from an "${svc}" ARN` };
+    if (svc === 'secretsmanager' && located && /^secret:./.test(resource))
+      return { kind: 'secretsmanager-arn', arn: v };
+    return {
+      kind: 'invalid',
+      why: `ECS secrets come from SSM parameters (arn:...:ssm:<region>:<account>:parameter/<name>) or Secrets Manager secrets (arn:...:secretsmanager:<region>:<account>:secret:<name>), not from an "${svc}" ARN`,
+    };
   }
   if (v.length > 1011) return { kind: 'invalid', why: 'an SSM parameter name is at most 1011 characters' };
-  if (!SSM_NAME.test(v)) return { kind: 'invalid', why: 'an SSM parameter name has only letters, digits, "_", ".", "-" and "/"' };
+  if (!SSM_NAME.test(v))
+    return { kind: 'invalid', why: 'an SSM parameter name has only letters, digits, "_", ".", "-" and "/"' };
   // A hierarchical SSM name is fully qualified; "a/b" is neither an SSM name nor a Secrets Manager ARN.
   if (v.includes('/') && !v.startsWith('/')) {
-    return { kind: 'invalid', why: `an SSM parameter path begins with "/" (write "/${v}"); a Secrets Manager secret needs its full ARN` };
+    return {
+      kind: 'invalid',
+      why: `an SSM parameter path begins with "/" (write "/${v}"); a Secrets Manager secret needs its full ARN`,
+    };
   }
   return { kind: 'ssm-name', name: v };
 }

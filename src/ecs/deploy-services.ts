@@ -30,13 +30,20 @@ import { preflight } from './preflight.js';
 import { resolveTaskDefinition, type ResolvedTaskDefinition } from './register.js';
 import { rollOut } from './roll-out.js';
 import { sensitiveValues } from './sensitive.js';
-import type { DeployServicesOptions, DeployServicesResult, PreflightProblem, ServiceDeployResult, ServiceDeployment } from './types.js';
+import type {
+  DeployServicesOptions,
+  DeployServicesResult,
+  PreflightProblem,
+  ServiceDeployResult,
+  ServiceDeployment,
+} from './types.js';
 
 export async function deployServices(opts: DeployServicesOptions): Promise<DeployServicesResult> {
   const { log, services } = opts;
   const ecs = opts.clients.ecs;
   const clock = opts.clock ?? realClock;
-  for (const s of services) for (const v of sensitiveValues(s.taskDefinition as unknown as Record<string, unknown>)) log.mask(v);
+  for (const s of services)
+    for (const v of sensitiveValues(s.taskDefinition as unknown as Record<string, unknown>)) log.mask(v);
 
   // 1. Pre-flight.
   const problems: PreflightProblem[] = await preflight({ ssm: opts.clients.ssm, log, services });
@@ -151,7 +158,11 @@ async function requireEvidence(ecs: ECSClient, log: Log, results: ServiceDeployR
   for (const [cluster, list] of byCluster) {
     let found;
     try {
-      found = await describeServices(ecs, cluster, list.map((r) => r.service));
+      found = await describeServices(
+        ecs,
+        cluster,
+        list.map((r) => r.service),
+      );
     } catch (err) {
       const why = err instanceof Error ? err.message : String(err);
       for (const r of list) {
@@ -200,15 +211,31 @@ async function describeLive(
   const byCluster = new Map<string, ServiceDeployment[]>();
   for (const s of services) byCluster.set(s.cluster, [...(byCluster.get(s.cluster) ?? []), s]);
   for (const [cluster, list] of byCluster) {
-    const found = await describeServices(ecs, cluster, list.map((s) => s.service));
+    const found = await describeServices(
+      ecs,
+      cluster,
+      list.map((s) => s.service),
+    );
     for (const s of list) {
       const r = found.get(s.service);
       if (!r || !r.ok) {
-        problems.push({ service: s.key, code: 'preflight/service-not-found', message: `service ${s.key}: ECS service "${s.service}" in cluster "${cluster}" was not found (${r && !r.ok ? r.reason : 'MISSING'}); create it first or fix the name` });
+        problems.push({
+          service: s.key,
+          code: 'preflight/service-not-found',
+          message: `service ${s.key}: ECS service "${s.service}" in cluster "${cluster}" was not found (${r && !r.ok ? r.reason : 'MISSING'}); create it first or fix the name`,
+        });
       } else if (r.service.status !== 'ACTIVE') {
-        problems.push({ service: s.key, code: 'preflight/service-not-active', message: `service ${s.key}: ECS service "${s.service}" in cluster "${cluster}" is ${r.service.status ?? 'not ACTIVE'}` });
+        problems.push({
+          service: s.key,
+          code: 'preflight/service-not-active',
+          message: `service ${s.key}: ECS service "${s.service}" in cluster "${cluster}" is ${r.service.status ?? 'not ACTIVE'}`,
+        });
       } else if (r.service.deploymentController?.type && r.service.deploymentController.type !== 'ECS') {
-        problems.push({ service: s.key, code: 'preflight/unsupported-deployment-controller', message: `service ${s.key}: ECS service "${s.service}" uses the ${r.service.deploymentController.type} deployment controller; only rolling updates (ECS) are supported` });
+        problems.push({
+          service: s.key,
+          code: 'preflight/unsupported-deployment-controller',
+          message: `service ${s.key}: ECS service "${s.service}" uses the ${r.service.deploymentController.type} deployment controller; only rolling updates (ECS) are supported`,
+        });
       } else {
         live.set(s.key, r.service);
       }

@@ -54,7 +54,12 @@ export interface FollowOptions {
 export type FollowOutcome =
   | { state: 'completed'; deployment: Deployment }
   | { state: 'failed'; reason: string }
-  | { state: 'rolled-back'; reason: string; rollbackDeploymentId: string | undefined; rollbackTaskDefinition: string | undefined }
+  | {
+      state: 'rolled-back';
+      reason: string;
+      rollbackDeploymentId: string | undefined;
+      rollbackTaskDefinition: string | undefined;
+    }
   | { state: 'superseded'; reason: string }
   | { state: 'timed-out'; reason: string };
 
@@ -104,7 +109,10 @@ function pendingText(d: Deployment | undefined, svc: Service | undefined): strin
   if (!svc) return 'no DescribeServices answer came back (throttled)';
   if (!d) return 'the deployment is no longer listed';
   const others = (svc.deployments ?? []).filter((x) => x.id !== d.id);
-  const old = others.map((o) => `${o.id} (${o.status}, ${shortTaskDefinition(o.taskDefinition ?? '?')}) still has ${o.runningCount ?? 0} running`);
+  const old = others.map(
+    (o) =>
+      `${o.id} (${o.status}, ${shortTaskDefinition(o.taskDefinition ?? '?')}) still has ${o.runningCount ?? 0} running`,
+  );
   return [
     `rolloutState ${d.rolloutState ?? 'unknown'}: ${d.runningCount ?? 0} of ${d.desiredCount ?? 0} tasks running, ${d.pendingCount ?? 0} pending, ${d.failedTasks ?? 0} failed`,
     ...old,
@@ -159,30 +167,51 @@ export async function followDeployment(opts: FollowOptions): Promise<FollowOutco
           rollbackTaskDefinition: td,
         };
       }
-      return { state: 'superseded', reason: `deployment ${opts.deploymentId} was replaced by ${primary?.id ?? 'another deployment'} (${shortTaskDefinition(td ?? '?')})` };
+      return {
+        state: 'superseded',
+        reason: `deployment ${opts.deploymentId} was replaced by ${primary?.id ?? 'another deployment'} (${shortTaskDefinition(td ?? '?')})`,
+      };
     }
 
     if (dep.rolloutState === 'COMPLETED') return { state: 'completed', deployment: dep };
     if (dep.rolloutState === 'FAILED') {
       const reason = dep.rolloutStateReason ?? 'rolloutState FAILED';
       if (primary && primary.id !== dep.id) {
-        return { state: 'rolled-back', reason, rollbackDeploymentId: primary.id, rollbackTaskDefinition: primary.taskDefinition };
+        return {
+          state: 'rolled-back',
+          reason,
+          rollbackDeploymentId: primary.id,
+          rollbackTaskDefinition: primary.taskDefinition,
+        };
       }
       return { state: 'failed', reason };
     }
     // No rolloutState (a service behind a Classic Load Balancer): fall back to "only deployment, all running".
-    if (dep.rolloutState === undefined && deployments.length === 1 && (dep.runningCount ?? 0) === (dep.desiredCount ?? -1)) {
+    if (
+      dep.rolloutState === undefined &&
+      deployments.length === 1 &&
+      (dep.runningCount ?? 0) === (dep.desiredCount ?? -1)
+    ) {
       return { state: 'completed', deployment: dep };
     }
     if (dep.status !== 'PRIMARY' && primary && primary.id !== dep.id) {
-      return { state: 'superseded', reason: `deployment ${dep.id} was replaced by ${primary.id} (${shortTaskDefinition(primary.taskDefinition ?? '?')}) before it completed` };
+      return {
+        state: 'superseded',
+        reason: `deployment ${dep.id} was replaced by ${primary.id} (${shortTaskDefinition(primary.taskDefinition ?? '?')}) before it completed`,
+      };
     }
 
     const failed = dep.failedTasks ?? 0;
     if (failed > lastFailed) {
       lastFailed = failed;
       if (opts.reportStoppedTasks !== false) {
-        const tasks = await stoppedTasksOf({ ecs: opts.ecs, cluster: opts.cluster, service: opts.service, deploymentId: dep.id as string, limit: 5 });
+        const tasks = await stoppedTasksOf({
+          ecs: opts.ecs,
+          cluster: opts.cluster,
+          service: opts.service,
+          deploymentId: dep.id as string,
+          limit: 5,
+        });
         for (const t of tasks.reverse()) {
           if (shownTasks.has(t.taskArn)) continue;
           shownTasks.add(t.taskArn);
@@ -192,7 +221,10 @@ export async function followDeployment(opts: FollowOptions): Promise<FollowOutco
       const breaker = svc.deploymentConfiguration?.deploymentCircuitBreaker?.enable === true;
       const limit = opts.maxFailedTasks ?? circuitBreakerThreshold(dep.desiredCount ?? svc.desiredCount ?? 1);
       if (!breaker && failed >= limit) {
-        return { state: 'failed', reason: `${failed} tasks of deployment ${dep.id} failed to start or stopped (limit ${limit}; the service has no deployment circuit breaker)` };
+        return {
+          state: 'failed',
+          reason: `${failed} tasks of deployment ${dep.id} failed to start or stopped (limit ${limit}; the service has no deployment circuit breaker)`,
+        };
       }
     }
 

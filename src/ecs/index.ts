@@ -17,6 +17,13 @@ export { deployServices } from './deploy-services.js';
 export { realClock, type Clock } from './clock.js';
 export { DeployStepError } from './errors.js';
 export type * from './types.js';
-export { type EcsLiveState, lookUpServices, type PreflightTarget, type ServiceLiveState, type ServiceQuery, servicePreflight } from './live-state.js';
+export {
+  type EcsLiveState,
+  lookUpServices,
+  type PreflightTarget,
+  type ServiceLiveState,
+  type ServiceQuery,
+  servicePreflight,
+} from './live-state.js';
 export { missingParameters } from './preflight.js';
 export { maskTaskDefinition } from './sensitive.js';

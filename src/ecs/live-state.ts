@@ -42,7 +42,11 @@ export async function lookUpServices(
   for (const s of services) byCluster.set(s.cluster, [...(byCluster.get(s.cluster) ?? []), s]);
   const out: Record<string, ServiceLiveState> = {};
   for (const [cluster, list] of byCluster) {
-    const found = await describeServices(clients.ecs, cluster, list.map((s) => s.service));
+    const found = await describeServices(
+      clients.ecs,
+      cluster,
+      list.map((s) => s.service),
+    );
     for (const s of list) out[s.key] = { lookup: found.get(s.service) ?? { ok: false, reason: 'MISSING' } };
   }
   await Promise.all(

@@ -12,7 +12,11 @@ import { awsErrorText, DeployStepError } from './errors.js';
 export type LiveLookup = { ok: true; service: Service } | { ok: false; reason: string };
 
 /** Every named service of one cluster, keyed by name; a missing one carries the failure reason. */
-export async function describeServices(ecs: ECSClient, cluster: string, names: string[]): Promise<Map<string, LiveLookup>> {
+export async function describeServices(
+  ecs: ECSClient,
+  cluster: string,
+  names: string[],
+): Promise<Map<string, LiveLookup>> {
   const out = new Map<string, LiveLookup>();
   const unique = [...new Set(names)];
   for (let i = 0; i < unique.length; i += 10) {
@@ -21,12 +25,15 @@ export async function describeServices(ecs: ECSClient, cluster: string, names: s
     try {
       res = await ecs.send(new DescribeServicesCommand({ cluster, services: batch }));
     } catch (err) {
-      throw new DeployStepError('describe', `services ${batch.join(', ')} in cluster ${cluster}`, awsErrorText(err), { cause: err });
+      throw new DeployStepError('describe', `services ${batch.join(', ')} in cluster ${cluster}`, awsErrorText(err), {
+        cause: err,
+      });
     }
     for (const s of res.services ?? []) if (s.serviceName) out.set(s.serviceName, { ok: true, service: s });
     for (const f of res.failures ?? []) {
       const name = batch.find((n) => f.arn === n || f.arn?.endsWith(`/${n}`));
-      if (name) out.set(name, { ok: false, reason: [f.reason, f.detail].filter(Boolean).join(': ') || 'unknown failure' });
+      if (name)
+        out.set(name, { ok: false, reason: [f.reason, f.detail].filter(Boolean).join(': ') || 'unknown failure' });
     }
     for (const n of batch) if (!out.has(n)) out.set(n, { ok: false, reason: 'MISSING' });
   }
@@ -35,7 +42,8 @@ export async function describeServices(ecs: ECSClient, cluster: string, names: s
 
 export async function describeOneService(ecs: ECSClient, cluster: string, name: string): Promise<Service> {
   const r = (await describeServices(ecs, cluster, [name])).get(name);
-  if (!r || !r.ok) throw new DeployStepError('describe', `service ${cluster}/${name}`, r?.ok === false ? r.reason : 'not found');
+  if (!r || !r.ok)
+    throw new DeployStepError('describe', `service ${cluster}/${name}`, r?.ok === false ? r.reason : 'not found');
   return r.service;
 }
 
@@ -53,7 +61,8 @@ export async function describeTaskDefinition(ecs: ECSClient, ref: string): Promi
     return { arn: r.taskDefinition.taskDefinitionArn, definition: { ...r.taskDefinition, tags: r.tags ?? [] } };
   } catch (err) {
     // ECS answers an unknown family or revision with ClientException "Unable to describe task definition."
-    if (err instanceof Error && err.name === 'ClientException' && /unable to describe/i.test(err.message)) return undefined;
+    if (err instanceof Error && err.name === 'ClientException' && /unable to describe/i.test(err.message))
+      return undefined;
     throw new DeployStepError('describe', `task definition ${ref}`, awsErrorText(err), { cause: err });
   }
 }

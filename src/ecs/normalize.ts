@@ -52,7 +52,9 @@ function normalizeContainer(c: unknown, hostPortIsContainerPort: boolean): unkno
     return m;
   });
   // An environment entry without a value is registered as an empty string.
-  o.environment = byName(asArray(o.environment).map((e) => (isRecord(e) && e.value === undefined ? { ...e, value: '' } : e)));
+  o.environment = byName(
+    asArray(o.environment).map((e) => (isRecord(e) && e.value === undefined ? { ...e, value: '' } : e)),
+  );
   o.secrets = byName(asArray(o.secrets));
   o.ulimits = byName(asArray(o.ulimits));
   if (isRecord(o.healthCheck)) o.healthCheck = { interval: 30, timeout: 5, retries: 3, ...o.healthCheck };

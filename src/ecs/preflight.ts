@@ -47,7 +47,11 @@ export function ssmReferences(td: RegisterTaskDefinitionCommandInput): Map<strin
   return refs;
 }
 
-export async function preflight(opts: { ssm: SSMClient; log: Log; services: PreflightService[] }): Promise<PreflightProblem[]> {
+export async function preflight(opts: {
+  ssm: SSMClient;
+  log: Log;
+  services: PreflightService[];
+}): Promise<PreflightProblem[]> {
   const problems: PreflightProblem[] = [];
   const uses = new Map<string, Use[]>();
   for (const s of opts.services) {

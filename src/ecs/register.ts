@@ -3,7 +3,11 @@
  * the service runs and, failing that, with the family's latest revision (a previous run may have
  * registered it before a rollback). Equal -> reuse that ARN, register nothing.
  */
-import { RegisterTaskDefinitionCommand, type ECSClient, type RegisterTaskDefinitionCommandInput } from '@aws-sdk/client-ecs';
+import {
+  RegisterTaskDefinitionCommand,
+  type ECSClient,
+  type RegisterTaskDefinitionCommandInput,
+} from '@aws-sdk/client-ecs';
 import type { Log } from '../log.js';
 import { shortTaskDefinition } from './arn.js';
 import { sameTaskDefinition } from './compare.js';
@@ -53,6 +57,8 @@ export async function resolveTaskDefinition(opts: ResolveTaskDefinitionOptions):
     log.info(`[${key}] registered ${shortTaskDefinition(arn)}`);
     return { arn, changed: true, registered: true };
   } catch (err) {
-    throw new DeployStepError('register', `task definition ${family} for service ${key}`, awsErrorText(err), { cause: err });
+    throw new DeployStepError('register', `task definition ${family} for service ${key}`, awsErrorText(err), {
+      cause: err,
+    });
   }
 }

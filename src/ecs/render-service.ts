@@ -37,7 +37,12 @@ export function renderServiceTaskDefinition(opts: RenderServiceInput): RenderRes
   return {
     input: undefined,
     problems: [
-      ...missing.map((m) => ({ severity: 'error' as const, code: 'render/missing-image', pointer: '/containerDefinitions', message: m })),
+      ...missing.map((m) => ({
+        severity: 'error' as const,
+        code: 'render/missing-image',
+        pointer: '/containerDefinitions',
+        message: m,
+      })),
       ...r.problems,
     ],
   };

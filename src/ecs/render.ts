@@ -54,36 +54,71 @@ export function renderTaskDefinition(opts: RenderInput): RenderResult {
     td = unwrap(withoutNulls(opts.template));
   } catch (err) {
     if (!(err instanceof TooDeepError)) throw err;
-    add('error', 'render/invalid-template', '', `the task definition template is ${err.message}; a task definition is a few levels deep`);
+    add(
+      'error',
+      'render/invalid-template',
+      '',
+      `the task definition template is ${err.message}; a task definition is a few levels deep`,
+    );
     return { input: undefined, problems };
   }
   if (!td) {
-    add('error', 'render/invalid-template', '', 'the task definition template is not a JSON/YAML object; write {"family": ..., "containerDefinitions": [...]}');
+    add(
+      'error',
+      'render/invalid-template',
+      '',
+      'the task definition template is not a JSON/YAML object; write {"family": ..., "containerDefinitions": [...]}',
+    );
     return { input: undefined, problems };
   }
 
   const out: JsonObject = {};
   for (const [k, v] of Object.entries(td)) {
     if (READ_ONLY_FIELDS.includes(k)) {
-      add('notice', 'render/read-only-field', `/${k}`, `"${k}" is returned by DescribeTaskDefinition but not accepted by RegisterTaskDefinition; it is ignored (you can delete it)`);
+      add(
+        'notice',
+        'render/read-only-field',
+        `/${k}`,
+        `"${k}" is returned by DescribeTaskDefinition but not accepted by RegisterTaskDefinition; it is ignored (you can delete it)`,
+      );
     } else if (!REGISTER_FIELDS.includes(k)) {
-      add('warning', 'render/unknown-field', `/${k}`, `"${k}" is not a task definition field and is ignored${didYouMean(k, REGISTER_FIELDS)}`);
+      add(
+        'warning',
+        'render/unknown-field',
+        `/${k}`,
+        `"${k}" is not a task definition field and is ignored${didYouMean(k, REGISTER_FIELDS)}`,
+      );
     } else {
       out[k] = v;
     }
   }
 
   if (typeof out.family !== 'string' || !FAMILY.test(out.family)) {
-    add('error', 'render/invalid-template', '/family', 'the template needs "family": up to 255 letters, digits, "_" and "-"');
+    add(
+      'error',
+      'render/invalid-template',
+      '/family',
+      'the template needs "family": up to 255 letters, digits, "_" and "-"',
+    );
   }
   const containers = Array.isArray(out.containerDefinitions) ? out.containerDefinitions : undefined;
   if (!containers || containers.length === 0) {
-    add('error', 'render/invalid-template', '/containerDefinitions', 'the template needs a non-empty "containerDefinitions" list');
+    add(
+      'error',
+      'render/invalid-template',
+      '/containerDefinitions',
+      'the template needs a non-empty "containerDefinitions" list',
+    );
     return { input: undefined, problems };
   }
   containers.forEach((c, i) => {
     if (!isRecord(c) || typeof c.name !== 'string' || c.name === '') {
-      add('error', 'render/invalid-template', `/containerDefinitions/${i}`, `container definition #${i + 1} needs a "name"`);
+      add(
+        'error',
+        'render/invalid-template',
+        `/containerDefinitions/${i}`,
+        `container definition #${i + 1} needs a "name"`,
+      );
     }
   });
   if (problems.some((p) => p.severity === 'error')) return { input: undefined, problems };
@@ -110,7 +145,12 @@ export function renderTaskDefinition(opts: RenderInput): RenderResult {
       continue;
     }
     if (!DIGEST_REF.test(ref)) {
-      add('error', 'render/image-not-pinned', `/containerDefinitions/${hit.i}/image`, `the image for container "${name}" must be pinned by digest (<repository>@sha256:<64 hex>), not "${ref}"`);
+      add(
+        'error',
+        'render/image-not-pinned',
+        `/containerDefinitions/${hit.i}/image`,
+        `the image for container "${name}" must be pinned by digest (<repository>@sha256:<64 hex>), not "${ref}"`,
+      );
       continue;
     }
     hit.c.image = ref;
@@ -121,9 +161,17 @@ export function renderTaskDefinition(opts: RenderInput): RenderResult {
   for (const [name, ref] of Object.entries(opts.secrets ?? {})) {
     const k = classifySecretRef(ref);
     if (k.kind === 'invalid') {
-      add('error', 'render/invalid-secret-ref', '/containerDefinitions', `secret ${name}: "${ref}" is not usable as valueFrom: ${k.why}`);
+      add(
+        'error',
+        'render/invalid-secret-ref',
+        '/containerDefinitions',
+        `secret ${name}: "${ref}" is not usable as valueFrom: ${k.why}`,
+      );
     } else {
-      secrets.push({ name, valueFrom: k.kind === 'ssm-name' ? ssmParameterArn(k.name, opts.region, opts.accountId) : k.arn });
+      secrets.push({
+        name,
+        valueFrom: k.kind === 'ssm-name' ? ssmParameterArn(k.name, opts.region, opts.accountId) : k.arn,
+      });
     }
   }
   const env = Object.entries(opts.environment ?? {}).map(([name, value]) => ({ name, value }));
@@ -149,11 +197,20 @@ export function renderTaskDefinition(opts: RenderInput): RenderResult {
 
   // A name set both ways is ambiguous at best and a plaintext credential at worst.
   defs.forEach((c, i) => {
-    const secretNames = new Set(asArray(c.secrets).filter(isRecord).map((s) => str(s.name)));
+    const secretNames = new Set(
+      asArray(c.secrets)
+        .filter(isRecord)
+        .map((s) => str(s.name)),
+    );
     for (const e of asArray(c.environment).filter(isRecord)) {
       const n = str(e.name);
       if (n && secretNames.has(n)) {
-        add('error', 'render/secret-and-environment', `/containerDefinitions/${i}/environment`, `container "${c.name as string}" sets ${n} both in "environment" and in "secrets"; remove the plain value`);
+        add(
+          'error',
+          'render/secret-and-environment',
+          `/containerDefinitions/${i}/environment`,
+          `container "${c.name as string}" sets ${n} both in "environment" and in "secrets"; remove the plain value`,
+        );
       }
     }
   });
@@ -174,7 +231,11 @@ function unwrap(t: unknown): JsonObject | undefined {
 }
 
 /** Existing entries keep their place and get the new value; new names are appended in the given order. */
-function mergeByName(existing: unknown[], add: Array<{ name: string } & Record<string, string>>, valueKey: string): unknown[] {
+function mergeByName(
+  existing: unknown[],
+  add: Array<{ name: string } & Record<string, string>>,
+  valueKey: string,
+): unknown[] {
   const out = existing.map((e) => (isRecord(e) ? { ...e } : e));
   for (const a of add) {
     const hit = out.find((e) => isRecord(e) && e.name === a.name) as JsonObject | undefined;

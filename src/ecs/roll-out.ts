@@ -58,11 +58,22 @@ async function updateService(o: RollOutOptions, taskDefinition: string, force: b
     );
     deployments = out.service?.deployments;
   } catch (err) {
-    throw new DeployStepError(what, `service ${o.cluster}/${o.service} to ${shortTaskDefinition(taskDefinition)}`, awsErrorText(err), { cause: err });
+    throw new DeployStepError(
+      what,
+      `service ${o.cluster}/${o.service} to ${shortTaskDefinition(taskDefinition)}`,
+      awsErrorText(err),
+      { cause: err },
+    );
   }
   let primary = deployments?.find((d) => d.status === 'PRIMARY');
-  if (!primary) primary = (await describeOneService(o.ecs, o.cluster, o.service)).deployments?.find((d) => d.status === 'PRIMARY');
-  if (!primary?.id) throw new DeployStepError(what, `service ${o.cluster}/${o.service}`, 'UpdateService returned no PRIMARY deployment');
+  if (!primary)
+    primary = (await describeOneService(o.ecs, o.cluster, o.service)).deployments?.find((d) => d.status === 'PRIMARY');
+  if (!primary?.id)
+    throw new DeployStepError(
+      what,
+      `service ${o.cluster}/${o.service}`,
+      'UpdateService returned no PRIMARY deployment',
+    );
   return primary.id;
 }
 
@@ -106,7 +117,9 @@ export async function rollOut(o: RollOutOptions): Promise<RollOutResult> {
     done();
   }
   done = rolloutInFlight({ ...inFlight, deploymentId });
-  log.info(`[${key}] updating service ${o.cluster}/${o.service} to ${shortTaskDefinition(o.taskDefinitionArn)}${o.forceNewDeployment ? ' (forced new deployment)' : ''}: deployment ${deploymentId}`);
+  log.info(
+    `[${key}] updating service ${o.cluster}/${o.service} to ${shortTaskDefinition(o.taskDefinitionArn)}${o.forceNewDeployment ? ' (forced new deployment)' : ''}: deployment ${deploymentId}`,
+  );
   await markRollout(o, deploymentId);
   try {
     return await afterUpdate(o, deploymentId);
@@ -184,7 +197,9 @@ async function afterUpdate(o: RollOutOptions, deploymentId: string): Promise<Rol
   const { log, key } = o;
   const outcome = await follow(o, deploymentId, o.previousTaskDefinitionArn);
   if (outcome.state === 'completed') {
-    log.info(`[${key}] deployment ${deploymentId} COMPLETED: ${outcome.deployment.runningCount ?? 0} of ${outcome.deployment.desiredCount ?? 0} tasks running ${shortTaskDefinition(o.taskDefinitionArn)}`);
+    log.info(
+      `[${key}] deployment ${deploymentId} COMPLETED: ${outcome.deployment.runningCount ?? 0} of ${outcome.deployment.desiredCount ?? 0} tasks running ${shortTaskDefinition(o.taskDefinitionArn)}`,
+    );
     await markRollout(o, deploymentId, true);
     return { state: 'completed', deploymentId, stoppedTasks: [] };
   }
@@ -212,24 +227,37 @@ async function afterUpdate(o: RollOutOptions, deploymentId: string): Promise<Rol
   const tail = rollback ? `; ${rollbackText(rollback)}` : '; not rolled back (rollback disabled)';
   const failure = `deploy service ${o.cluster}/${o.service}: ${why}${firstReason ? `; last stopped ${firstReason}` : ''}${tail}`;
   log.info(`[${key}] FAILED: ${failure}`);
-  return { state: outcome.state === 'timed-out' ? 'timed-out' : 'failed', deploymentId, failure, stoppedTasks, ...(rollback ? { rollback } : {}) };
+  return {
+    state: outcome.state === 'timed-out' ? 'timed-out' : 'failed',
+    deploymentId,
+    failure,
+    stoppedTasks,
+    ...(rollback ? { rollback } : {}),
+  };
 }
 
 function rollbackText(r: RollbackResult): string {
   if (r.by === 'skipped') return `not rolled back: ${r.detail ?? ''}`;
   const who = r.by === 'circuit-breaker' ? 'the circuit breaker rolled back' : 'rolled back';
   const to = r.taskDefinitionArn ? ` to ${shortTaskDefinition(r.taskDefinitionArn)}` : '';
-  return r.state === 'completed' ? `${who}${to}` : `${who}${to}, but the rollback ${r.state === 'timed-out' ? 'did not complete in time' : 'failed'}${r.detail ? `: ${r.detail}` : ''}`;
+  return r.state === 'completed'
+    ? `${who}${to}`
+    : `${who}${to}, but the rollback ${r.state === 'timed-out' ? 'did not complete in time' : 'failed'}${r.detail ? `: ${r.detail}` : ''}`;
 }
 
-async function rollBack(o: RollOutOptions, outcome: Exclude<FollowOutcome, { state: 'completed' }>): Promise<RollbackResult | undefined> {
+async function rollBack(
+  o: RollOutOptions,
+  outcome: Exclude<FollowOutcome, { state: 'completed' }>,
+): Promise<RollbackResult | undefined> {
   const { log, key } = o;
   if (outcome.state === 'rolled-back') {
     // ECS is already rolling back; wait for that deployment so the service is known to be healthy again.
     const id = outcome.rollbackDeploymentId;
     const td = outcome.rollbackTaskDefinition;
     if (!id) return { by: 'circuit-breaker', ...(td ? { taskDefinitionArn: td } : {}), state: 'completed' };
-    log.info(`[${key}] waiting for the circuit breaker's rollback deployment ${id} (${shortTaskDefinition(td ?? '?')})`);
+    log.info(
+      `[${key}] waiting for the circuit breaker's rollback deployment ${id} (${shortTaskDefinition(td ?? '?')})`,
+    );
     const r = await follow(o, id, undefined);
     return { by: 'circuit-breaker', ...(td ? { taskDefinitionArn: td } : {}), deploymentId: id, ...rollbackOutcome(r) };
   }
@@ -239,13 +267,22 @@ async function rollBack(o: RollOutOptions, outcome: Exclude<FollowOutcome, { sta
   if (!o.rollback) return undefined;
   const previous = o.previousTaskDefinitionArn;
   if (!previous || previous === o.taskDefinitionArn) {
-    return { by: 'skipped', state: 'skipped', detail: 'the service ran the same task definition before, so there is nothing to roll back to' };
+    return {
+      by: 'skipped',
+      state: 'skipped',
+      detail: 'the service ran the same task definition before, so there is nothing to roll back to',
+    };
   }
   let id: string;
   try {
     id = await updateService(o, previous, false, 'roll back');
   } catch (err) {
-    return { by: 'dd-ecs-monitor', taskDefinitionArn: previous, state: 'failed', detail: err instanceof Error ? err.message : String(err) };
+    return {
+      by: 'dd-ecs-monitor',
+      taskDefinitionArn: previous,
+      state: 'failed',
+      detail: err instanceof Error ? err.message : String(err),
+    };
   }
   log.info(`[${key}] rolling back to ${shortTaskDefinition(previous)}: deployment ${id}`);
   const r = await follow(o, id, undefined);

@@ -110,7 +110,10 @@ export function sensitiveValues(td: JsonObject): string[] {
  * differs from the old one at the same logical place, so a changed credential still shows up as a
  * change without showing either value.
  */
-export function maskPair(before: JsonObject | undefined, after: JsonObject): { before: JsonObject | undefined; after: JsonObject } {
+export function maskPair(
+  before: JsonObject | undefined,
+  after: JsonObject,
+): { before: JsonObject | undefined; after: JsonObject } {
   const b = before ? (structuredClone(before) as JsonObject) : undefined;
   const a = structuredClone(after) as JsonObject;
   const old = new Map<string, string>();

@@ -30,7 +30,7 @@ export async function stoppedTasksOf(opts: StoppedTasksOptions): Promise<Stopped
     const tasks: Task[] = [];
     for (let i = 0; i < arns.length; i += 100) {
       const r = await opts.ecs.send(new DescribeTasksCommand({ cluster: opts.cluster, tasks: arns.slice(i, i + 100) }));
-      appendAll(tasks, (r.tasks ?? []));
+      appendAll(tasks, r.tasks ?? []);
     }
     return tasks
       .filter((t) => !filterHere || t.startedBy === opts.deploymentId)
@@ -38,18 +38,30 @@ export async function stoppedTasksOf(opts: StoppedTasksOptions): Promise<Stopped
       .slice(0, limit)
       .map(toStopped);
   } catch (err) {
-    throw new DeployStepError('inspect', `stopped tasks of ${opts.service} (${opts.deploymentId})`, awsErrorText(err), { cause: err });
+    throw new DeployStepError('inspect', `stopped tasks of ${opts.service} (${opts.deploymentId})`, awsErrorText(err), {
+      cause: err,
+    });
   }
 }
 
 /** The deployment's stopped tasks by `startedBy`; `filterHere` when the region refused that filter. */
 async function stoppedTaskArns(opts: StoppedTasksOptions): Promise<{ arns: string[]; filterHere: boolean }> {
   try {
-    return { arns: await listAll(opts.ecs, { cluster: opts.cluster, startedBy: opts.deploymentId, desiredStatus: 'STOPPED' }, 100), filterHere: false };
+    return {
+      arns: await listAll(
+        opts.ecs,
+        { cluster: opts.cluster, startedBy: opts.deploymentId, desiredStatus: 'STOPPED' },
+        100,
+      ),
+      filterHere: false,
+    };
   } catch (err) {
     if (awsErrorName(err) !== 'InvalidParameterException') throw err;
   }
-  return { arns: await listAll(opts.ecs, { cluster: opts.cluster, serviceName: opts.service, desiredStatus: 'STOPPED' }, 100), filterHere: true };
+  return {
+    arns: await listAll(opts.ecs, { cluster: opts.cluster, serviceName: opts.service, desiredStatus: 'STOPPED' }, 100),
+    filterHere: true,
+  };
 }
 
 async function listAll(
@@ -61,7 +73,7 @@ async function listAll(
   let nextToken: string | undefined;
   do {
     const r = await ecs.send(new ListTasksCommand({ ...input, nextToken }));
-    appendAll(out, (r.taskArns ?? []));
+    appendAll(out, r.taskArns ?? []);
     nextToken = r.nextToken;
   } while (nextToken && out.length < max);
   return out.slice(0, max);
@@ -88,7 +100,10 @@ export function formatStoppedTask(t: StoppedTask): string {
   const head = `task ${id}: ${t.stoppedReason ?? 'stopped (no reason given)'}${t.stopCode ? ` (${t.stopCode})` : ''}`;
   const parts = t.containers
     .filter((c) => c.reason !== undefined || (c.exitCode !== undefined && c.exitCode !== 0))
-    .map((c) => `container ${c.name}: ${[c.exitCode !== undefined ? `exit code ${c.exitCode}` : '', c.reason ?? ''].filter(Boolean).join(', ')}`);
+    .map(
+      (c) =>
+        `container ${c.name}: ${[c.exitCode !== undefined ? `exit code ${c.exitCode}` : '', c.reason ?? ''].filter(Boolean).join(', ')}`,
+    );
   return [head, ...parts].join('; ');
 }
 

@@ -54,7 +54,10 @@ function wrap(what: string, err: unknown): GitHubApiError {
     status === 403 || status === 401
       ? ' (the token may not have that permission: a pull request from a fork gets a read-only token; the job needs "pull-requests: write" to comment)'
       : '';
-  return new GitHubApiError(`GitHub API: ${what} failed${status ? ` with HTTP ${status}` : ''}: ${e.message ?? String(err)}${hint}`, status);
+  return new GitHubApiError(
+    `GitHub API: ${what} failed${status ? ` with HTTP ${status}` : ''}: ${e.message ?? String(err)}${hint}`,
+    status,
+  );
 }
 
 interface RawComment {
@@ -64,7 +67,12 @@ interface RawComment {
   user?: { type?: string } | null;
 }
 
-const comment = (c: RawComment): IssueComment => ({ id: c.id, body: c.body ?? '', url: c.html_url, userType: c.user?.type ?? '' });
+const comment = (c: RawComment): IssueComment => ({
+  id: c.id,
+  body: c.body ?? '',
+  url: c.html_url,
+  userType: c.user?.type ?? '',
+});
 
 export async function githubApi(opts: { token: string; repo: RepoRef }): Promise<GitHubApi> {
   const { getOctokit } = await import('@actions/github');
@@ -73,7 +81,12 @@ export async function githubApi(opts: { token: string; repo: RepoRef }): Promise
   return {
     async listIssueComments(issue) {
       try {
-        const all = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issue, per_page: 100 });
+        const all = await octokit.paginate(octokit.rest.issues.listComments, {
+          owner,
+          repo,
+          issue_number: issue,
+          per_page: 100,
+        });
         return all.map((c) => comment(c as RawComment));
       } catch (err) {
         throw wrap(`listing the comments of #${issue}`, err);
@@ -97,7 +110,11 @@ export async function githubApi(opts: { token: string; repo: RepoRef }): Promise
     },
     async compare(base, head) {
       try {
-        const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}` });
+        const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+          owner,
+          repo,
+          basehead: `${base}...${head}`,
+        });
         const list = data.files ?? [];
         const files = new Set<string>();
         for (const f of list) {
@@ -105,7 +122,11 @@ export async function githubApi(opts: { token: string; repo: RepoRef }): Promise
           if (f.previous_filename) files.add(f.previous_filename);
         }
         const mergeBase = data.merge_base_commit?.sha;
-        return { files: [...files].sort(), complete: list.length < COMPARE_FILE_LIMIT, ...(mergeBase ? { mergeBase } : {}) };
+        return {
+          files: [...files].sort(),
+          complete: list.length < COMPARE_FILE_LIMIT,
+          ...(mergeBase ? { mergeBase } : {}),
+        };
       } catch (err) {
         throw wrap(`comparing ${base}...${head}`, err);
       }

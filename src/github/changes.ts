@@ -49,7 +49,8 @@ export async function resolveChanges(opts: ChangesOptions): Promise<ResolvedChan
   if (range.kind !== 'range') return { changed: { kind: 'all', reason: range.reason }, source: 'event' };
   const exec = opts.exec ?? runProcess;
   const gitDiff = opts.gitDiff ?? changedFilesFromGit;
-  const diff = (): Promise<ChangedFiles> => gitDiff({ root: opts.root, base: range.base, head: range.head, mode: range.mode, exec, log });
+  const diff = (): Promise<ChangedFiles> =>
+    gitDiff({ root: opts.root, base: range.base, head: range.head, mode: range.mode, exec, log });
   const problems: string[] = [];
 
   try {
@@ -62,7 +63,15 @@ export async function resolveChanges(opts: ChangesOptions): Promise<ResolvedChan
   if (opts.fetchHistory) {
     const depth = range.mode === 'direct' ? 1 : PR_FETCH_DEPTH;
     log.info(`Fetching ${short(range.base)} and ${short(range.head)} from origin (depth ${depth}) to compare them`);
-    const args = ['fetch', '--no-tags', '--no-recurse-submodules', `--depth=${depth}`, 'origin', range.base, range.head];
+    const args = [
+      'fetch',
+      '--no-tags',
+      '--no-recurse-submodules',
+      `--depth=${depth}`,
+      'origin',
+      range.base,
+      range.head,
+    ];
     const fetched = await exec('git', args, { cwd: opts.root });
     if (fetched.exitCode === 0) {
       try {
@@ -101,7 +110,9 @@ async function fromApi(opts: ChangesOptions, range: Extract<CompareRange, { kind
   // cover every file that differs between the two trees (a force push that dropped commits included).
   if (range.mode === 'direct') results.push(await compare(range.head, range.base));
   if (results.some((r) => !r.complete)) {
-    throw new Error(`the compare API listed only its first 300 changed files between ${short(range.base)} and ${short(range.head)}`);
+    throw new Error(
+      `the compare API listed only its first 300 changed files between ${short(range.base)} and ${short(range.head)}`,
+    );
   }
   const prefix = path.relative(opts.workspace, opts.root).split(path.sep).join('/');
   const files = new Set<string>();

@@ -84,7 +84,8 @@ function eventFromPayload(env: NodeJS.ProcessEnv, payload: Json): EventInfo {
   const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
   const repo = repoFrom(env, payload);
   const info: EventInfo = { name, repo, sha: env.GITHUB_SHA ?? '', ref: env.GITHUB_REF ?? '', serverUrl };
-  if (repo && env.GITHUB_RUN_ID) info.runUrl = `${serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${env.GITHUB_RUN_ID}`;
+  if (repo && env.GITHUB_RUN_ID)
+    info.runUrl = `${serverUrl}/${repo.owner}/${repo.repo}/actions/runs/${env.GITHUB_RUN_ID}`;
 
   const pr = obj(payload.pull_request);
   if (Object.keys(pr).length) {

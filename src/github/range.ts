@@ -17,24 +17,48 @@ const ZERO = /^0+$/;
 export function rangeFromEvent(event: EventInfo, opts: { base?: string } = {}): CompareRange {
   const head = event.pullRequest?.headSha || event.push?.after || event.sha;
   if (opts.base) {
-    if (!head) return { kind: 'all', reason: `no head commit to compare with base ${opts.base} (GITHUB_SHA is not set)` };
-    return { kind: 'range', base: opts.base, head, mode: 'direct', why: `the "base" input (${opts.base}) against ${short(head)}` };
+    if (!head)
+      return { kind: 'all', reason: `no head commit to compare with base ${opts.base} (GITHUB_SHA is not set)` };
+    return {
+      kind: 'range',
+      base: opts.base,
+      head,
+      mode: 'direct',
+      why: `the "base" input (${opts.base}) against ${short(head)}`,
+    };
   }
   const pr = event.pullRequest;
   if (pr) {
-    if (!pr.baseSha || !pr.headSha) return { kind: 'all', reason: `pull request #${pr.number}: the event has no base/head commits` };
-    return { kind: 'range', base: pr.baseSha, head: pr.headSha, mode: 'merge-base', why: `pull request #${pr.number} (${short(pr.baseSha)}...${short(pr.headSha)})` };
+    if (!pr.baseSha || !pr.headSha)
+      return { kind: 'all', reason: `pull request #${pr.number}: the event has no base/head commits` };
+    return {
+      kind: 'range',
+      base: pr.baseSha,
+      head: pr.headSha,
+      mode: 'merge-base',
+      why: `pull request #${pr.number} (${short(pr.baseSha)}...${short(pr.headSha)})`,
+    };
   }
   const push = event.push;
   if (push) {
     if (push.deleted) return { kind: 'none', reason: `the push deleted ${event.ref || 'the branch'}: nothing to do` };
     if (push.created || !push.before || ZERO.test(push.before)) {
-      return { kind: 'all', reason: `first push of ${event.ref || 'this branch'} (no previous commit): every file counts as changed` };
+      return {
+        kind: 'all',
+        reason: `first push of ${event.ref || 'this branch'} (no previous commit): every file counts as changed`,
+      };
     }
     const forced = push.forced ? 'force push ' : 'push ';
-    return { kind: 'range', base: push.before, head: push.after, mode: 'direct', why: `${forced}${short(push.before)}..${short(push.after)}` };
+    return {
+      kind: 'range',
+      base: push.before,
+      head: push.after,
+      mode: 'direct',
+      why: `${forced}${short(push.before)}..${short(push.after)}`,
+    };
   }
-  if (event.name === 'workflow_dispatch') return { kind: 'all', reason: 'manual run (workflow_dispatch) without a "base": every file counts as changed' };
+  if (event.name === 'workflow_dispatch')
+    return { kind: 'all', reason: 'manual run (workflow_dispatch) without a "base": every file counts as changed' };
   return { kind: 'all', reason: `${event.name || 'local'} run: no commits to compare, every file counts as changed` };
 }
 

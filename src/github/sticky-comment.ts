@@ -23,7 +23,10 @@ export function findSticky(comments: readonly IssueComment[], marker: string): I
   return comments.filter((c) => c.body.trimStart().startsWith(marker)).sort((a, b) => a.id - b.id)[0];
 }
 
-export async function upsertStickyComment(api: GitHubApi, opts: { issue: number; marker: string; body: string }): Promise<StickyResult> {
+export async function upsertStickyComment(
+  api: GitHubApi,
+  opts: { issue: number; marker: string; body: string },
+): Promise<StickyResult> {
   const body = opts.body.startsWith(opts.marker) ? opts.body : `${opts.marker}\n${opts.body}`;
   const existing = findSticky(await api.listIssueComments(opts.issue), opts.marker);
   if (!existing) {

@@ -30,7 +30,9 @@ export interface BaseResolverOptions {
 
 /** Logins for the registries the references name: ECR hosts by pattern, any other host if it is the caller's ECR. */
 async function ecrLogins(refs: readonly string[], opts: BaseResolverOptions): Promise<RegistryLogin[]> {
-  const hosts = [...new Set(refs.map((r) => parseImageRef(r)?.host).filter((h): h is string => !!h && h !== 'docker.io'))];
+  const hosts = [
+    ...new Set(refs.map((r) => parseImageRef(r)?.host).filter((h): h is string => !!h && h !== 'docker.io')),
+  ];
   if (hosts.length === 0) return [];
   const byRegion = new Map<string | undefined, Set<string>>();
   for (const h of hosts) {

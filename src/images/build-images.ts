@@ -25,7 +25,13 @@ import {
   hostOf,
   isImmutable,
 } from './ecr.js';
-import { type BuildImagesOptions, type BuildImagesResult, ImageBuildError, type ImageResult, type ImageSpec } from './types.js';
+import {
+  type BuildImagesOptions,
+  type BuildImagesResult,
+  ImageBuildError,
+  type ImageResult,
+  type ImageSpec,
+} from './types.js';
 import { appendAll } from '../checks/findings.js';
 
 /** Docker's tag grammar. */
@@ -54,7 +60,9 @@ interface Resolved {
   existing: { digest: string; tags: string[] } | undefined;
 }
 
-async function resolveRepositories(opts: BuildImagesOptions): Promise<Map<string, { repo: RepositoryInfo | undefined; created: boolean }>> {
+async function resolveRepositories(
+  opts: BuildImagesOptions,
+): Promise<Map<string, { repo: RepositoryInfo | undefined; created: boolean }>> {
   const ecr = opts.clients.ecr;
   const unique = new Map<string, ImageSpec>();
   for (const s of opts.images) if (!unique.has(repoKey(s))) unique.set(repoKey(s), s);
@@ -121,7 +129,9 @@ export async function buildImages(opts: BuildImagesOptions): Promise<BuildImages
     opts.images.map(async (spec) => {
       const r = repos.get(repoKey(spec));
       const tag = contentTag(spec.contentHash);
-      const existing = r?.repo ? await findImageByTag(ecr, { name: r.repo.name, registryId: r.repo.registryId, tag }) : undefined;
+      const existing = r?.repo
+        ? await findImageByTag(ecr, { name: r.repo.name, registryId: r.repo.registryId, tag })
+        : undefined;
       return {
         spec,
         repo: r?.repo,
@@ -137,7 +147,13 @@ export async function buildImages(opts: BuildImagesOptions): Promise<BuildImages
   await Promise.all(
     resolved
       .filter((r) => !(r.existing && r.repo && !opts.rebuild))
-      .map(async (r) => void methods.set(r.spec.key, opts.append === false ? { kind: 'docker', reason: 'layer append switched off' } : await imageMethod(r.spec))),
+      .map(
+        async (r) =>
+          void methods.set(
+            r.spec.key,
+            opts.append === false ? { kind: 'docker', reason: 'layer append switched off' } : await imageMethod(r.spec),
+          ),
+      ),
   );
   const results = new Map<string, ImageResult>();
   const toBuild: Array<Resolved & { repo: RepositoryInfo }> = [];
@@ -200,8 +216,12 @@ async function plannedMethod(
 ): Promise<string | undefined> {
   if (!m) return undefined;
   if (m.kind === 'docker' || !r.repo) return describeMethod(m);
-  const base = opts.rebuild ? undefined : await findImageByTag(ecr, { name: r.repo.name, registryId: r.repo.registryId, tag: m.baseTag });
-  const how = base ? `${describeMethod(m)} on ${m.baseTag}` : `docker build of the base ${m.baseTag} (not in ECR yet), then ${describeMethod(m)}`;
+  const base = opts.rebuild
+    ? undefined
+    : await findImageByTag(ecr, { name: r.repo.name, registryId: r.repo.registryId, tag: m.baseTag });
+  const how = base
+    ? `${describeMethod(m)} on ${m.baseTag}`
+    : `docker build of the base ${m.baseTag} (not in ECR yet), then ${describeMethod(m)}`;
   if (!r.spec.fluentdCheck) return how;
   if (opts.fluentdDryRun === false) return `${how}; fluentd --dry-run switched off`;
   // The dry run needs an engine; without one the deploy appends anyway and says the check was skipped.
@@ -227,7 +247,10 @@ function appendMethodOf(methods: ReadonlyMap<string, ImageMethod>, key: string):
 }
 
 /** One password per registry host, masked before anything can print it. */
-async function registryLogins(opts: BuildImagesOptions, toBuild: BuildAllInput['toBuild']): Promise<{ auths: RegistryAuth[]; logins: RegistryAuth[] }> {
+async function registryLogins(
+  opts: BuildImagesOptions,
+  toBuild: BuildAllInput['toBuild'],
+): Promise<{ auths: RegistryAuth[]; logins: RegistryAuth[] }> {
   const registryIds = [...new Set(toBuild.map((r) => r.spec.registryId).filter((x): x is string => Boolean(x)))];
   const auths = await getRegistryAuth(opts.clients.ecr, registryIds);
   for (const a of auths) {
@@ -254,9 +277,14 @@ async function basesToBuild(input: BuildAllInput): Promise<Set<string>> {
     input.toBuild.map(async (r) => {
       const m = appendMethodOf(methods, r.spec.key);
       if (!m) return;
-      const base = await findImageByTag(opts.clients.ecr, { name: r.repo.name, registryId: r.repo.registryId, tag: m.baseTag });
+      const base = await findImageByTag(opts.clients.ecr, {
+        name: r.repo.name,
+        registryId: r.repo.registryId,
+        tag: m.baseTag,
+      });
       const immutable = isImmutable(r.repo.tagMutability);
-      if (base && opts.rebuild && immutable) opts.log.info(`image ${r.spec.key}: keeping ${m.baseTag}: ${r.repo.name} has immutable tags`);
+      if (base && opts.rebuild && immutable)
+        opts.log.info(`image ${r.spec.key}: keeping ${m.baseTag}: ${r.repo.name} has immutable tags`);
       if (!base || (opts.rebuild && !immutable)) needsBase.add(r.spec.key);
     }),
   );
@@ -272,7 +300,11 @@ interface Engine {
  * Docker is needed only for what the registry cannot do: whole builds, missing bases, and a
  * Fluentd check (which runs when an engine answers, and is reported as skipped when none does).
  */
-async function openEngine(input: BuildAllInput, logins: RegistryAuth[], needsBase: ReadonlySet<string>): Promise<Engine> {
+async function openEngine(
+  input: BuildAllInput,
+  logins: RegistryAuth[],
+  needsBase: ReadonlySet<string>,
+): Promise<Engine> {
   const { opts, exec, methods, toBuild } = input;
   const appended = toBuild.filter((r) => appendMethodOf(methods, r.spec.key));
   const wholeBuilds = toBuild.length - appended.length + needsBase.size;
@@ -304,7 +336,12 @@ async function buildAll(input: BuildAllInput): Promise<void> {
     const settled = await Promise.allSettled(toBuild.map((r) => makeOne(input, r, { ...engine, auths, needsBase })));
     const failures = settled.flatMap((s, i) =>
       s.status === 'rejected'
-        ? [{ key: toBuild[i]?.spec.key ?? '?', message: s.reason instanceof Error ? s.reason.message : String(s.reason) }]
+        ? [
+            {
+              key: toBuild[i]?.spec.key ?? '?',
+              message: s.reason instanceof Error ? s.reason.message : String(s.reason),
+            },
+          ]
         : [],
     );
     if (failures.length > 0) throw new ImageBuildError(failures);
@@ -360,17 +397,31 @@ async function makeOne(
 }
 
 /** The content tag, and the commit tag unless an immutable repository already has it. */
-async function tagsFor(r: Resolved & { repo: RepositoryInfo }, ecr: BuildImagesOptions['clients']['ecr'], log: BuildImagesOptions['log']): Promise<string[]> {
+async function tagsFor(
+  r: Resolved & { repo: RepositoryInfo },
+  ecr: BuildImagesOptions['clients']['ecr'],
+  log: BuildImagesOptions['log'],
+): Promise<string[]> {
   const tags = [r.contentTag];
   if (!r.commitTag) return tags;
   // An immutable repository refuses to move a tag: skip a commit tag that is already taken.
-  const taken = isImmutable(r.repo.tagMutability) && (await findImageByTag(ecr, { name: r.repo.name, registryId: r.repo.registryId, tag: r.commitTag }));
-  if (taken) log.info(`image ${r.spec.key}: tag ${r.commitTag} already exists in immutable ${r.repo.name}; pushing only ${r.contentTag}`);
+  const taken =
+    isImmutable(r.repo.tagMutability) &&
+    (await findImageByTag(ecr, { name: r.repo.name, registryId: r.repo.registryId, tag: r.commitTag }));
+  if (taken)
+    log.info(
+      `image ${r.spec.key}: tag ${r.commitTag} already exists in immutable ${r.repo.name}; pushing only ${r.contentTag}`,
+    );
   else tags.push(r.commitTag);
   return tags;
 }
 
-function builtResult(r: Resolved & { repo: RepositoryInfo }, digest: string | undefined, tags: string[], blocked: boolean): ImageResult {
+function builtResult(
+  r: Resolved & { repo: RepositoryInfo },
+  digest: string | undefined,
+  tags: string[],
+  blocked: boolean,
+): ImageResult {
   return {
     key: r.spec.key,
     repository: r.spec.repository,

@@ -109,7 +109,11 @@ export async function buildOne(input: BuildOneInput): Promise<BuildOneOutput> {
     if (meanwhile) return { digest: meanwhile, pushedTags: [], findings, blocked: false };
     for (const [i, ref] of refs.entries()) {
       log.info(`docker push ${ref}`);
-      const res = await runChecked(exec, 'docker', pushArgv(ref), { step: `docker push of ${ref}`, env: session.env, onLine });
+      const res = await runChecked(exec, 'docker', pushArgv(ref), {
+        step: `docker push of ${ref}`,
+        env: session.env,
+        onLine,
+      });
       if (i === 0) digest = digestFromPushOutput(res.stdout);
     }
     if (!digest && refs[0]) {
@@ -119,7 +123,8 @@ export async function buildOne(input: BuildOneInput): Promise<BuildOneOutput> {
   }
   // Last resort, and the registry's own word: what the content tag points at now.
   if (!digest && input.tags[0]) {
-    digest = (await findImageByTag(input.ecr, { name: repo.name, registryId: repo.registryId, tag: input.tags[0] }))?.digest;
+    digest = (await findImageByTag(input.ecr, { name: repo.name, registryId: repo.registryId, tag: input.tags[0] }))
+      ?.digest;
   }
   if (!digest) throw new Error(`pushed ${refs[0]} but could not learn its digest from docker or ECR`);
   return { digest, pushedTags: [...input.tags], findings, blocked: false };

@@ -26,7 +26,11 @@ export interface DetectBuilderOptions {
 
 /** Whether the GitHub Actions cache service is reachable for buildx from this process. */
 function ghaCacheAvailable(env: NodeJS.ProcessEnv): boolean {
-  return env.GITHUB_ACTIONS === 'true' && Boolean(env.ACTIONS_RUNTIME_TOKEN) && Boolean(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL);
+  return (
+    env.GITHUB_ACTIONS === 'true' &&
+    Boolean(env.ACTIONS_RUNTIME_TOKEN) &&
+    Boolean(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL)
+  );
 }
 
 function cacheCapableDriver(driver: string | undefined): boolean {

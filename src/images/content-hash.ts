@@ -156,7 +156,8 @@ export function parseImageRef(ref: string): { host: string; name: string; tag: s
   const colon = path.lastIndexOf(':');
   const tag = colon > path.lastIndexOf('/') ? path.slice(colon + 1) : 'latest';
   if (colon > path.lastIndexOf('/')) path = path.slice(0, colon);
-  if (!/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(path)) return undefined;
+  if (!/^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(path))
+    return undefined;
   if (host === 'docker.io' && !path.includes('/')) path = `library/${path}`;
   return { host, name: path, tag, ...(digest ? { digest } : {}) };
 }
@@ -183,7 +184,9 @@ function registryBase(host: string): string {
  */
 export async function resolveBaseDigests(refs: readonly string[], opts: BaseDigestOptions = {}): Promise<BaseDigests> {
   const out: BaseDigests = { digests: new Map(), notices: [] };
-  const floating = [...new Set(refs)].filter((ref) => ref !== 'scratch' && !ref.startsWith('stage:') && !parseImageRef(ref)?.digest);
+  const floating = [...new Set(refs)].filter(
+    (ref) => ref !== 'scratch' && !ref.startsWith('stage:') && !parseImageRef(ref)?.digest,
+  );
   // One request (two with a token) per distinct reference, all at once: each bounded by the timeout.
   const answers = await Promise.all(
     floating.map(async (ref) => {
@@ -198,7 +201,10 @@ export async function resolveBaseDigests(refs: readonly string[], opts: BaseDige
   return out;
 }
 
-async function manifestDigest(ref: { host: string; name: string; tag: string }, opts: BaseDigestOptions): Promise<string | undefined> {
+async function manifestDigest(
+  ref: { host: string; name: string; tag: string },
+  opts: BaseDigestOptions,
+): Promise<string | undefined> {
   const doFetch = opts.fetch ?? fetch;
   const url = `${registryBase(ref.host)}/v2/${ref.name}/manifests/${encodeURIComponent(ref.tag)}`;
   const login = opts.logins?.find((l) => l.host === ref.host);
@@ -220,7 +226,11 @@ async function manifestDigest(ref: { host: string; name: string; tag: string }, 
 }
 
 /** The token a `Bearer realm=...,service=...,scope=...` challenge asks for (docker token auth). */
-async function bearerToken(challenge: string, basic: string | undefined, opts: BaseDigestOptions): Promise<string | undefined> {
+async function bearerToken(
+  challenge: string,
+  basic: string | undefined,
+  opts: BaseDigestOptions,
+): Promise<string | undefined> {
   if (!/^Bearer\s/i.test(challenge)) return undefined;
   const params = new Map([...challenge.matchAll(/(\w+)="([^"]*)"/g)].map((m) => [m[1] as string, m[2] as string]));
   const realm = params.get('realm');

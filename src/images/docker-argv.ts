@@ -52,7 +52,12 @@ export function buildxBuildArgv(input: BuildxArgvInput): string[] {
     // ECS want the plain image manifest whose digest the task definition pins.
     '--provenance=false',
     ...(input.ghaCacheScope
-      ? ['--cache-from', `type=gha,scope=${input.ghaCacheScope}`, '--cache-to', `type=gha,scope=${input.ghaCacheScope},mode=max`]
+      ? [
+          '--cache-from',
+          `type=gha,scope=${input.ghaCacheScope}`,
+          '--cache-to',
+          `type=gha,scope=${input.ghaCacheScope},mode=max`,
+        ]
       : []),
     '--metadata-file',
     input.metadataFile,
@@ -174,5 +179,7 @@ export function driverFromInspect(stdout: string): string | undefined {
 
 /** The classic builder's deprecation banner: noise that must not crowd the cause out of an error. */
 export function isLegacyBuilderNotice(line: string): boolean {
-  return /^DEPRECATED: The legacy builder is deprecated|^\s+(Install the buildx component|https:\/\/docs\.docker\.com\/go\/buildx\/)/.test(line);
+  return /^DEPRECATED: The legacy builder is deprecated|^\s+(Install the buildx component|https:\/\/docs\.docker\.com\/go\/buildx\/)/.test(
+    line,
+  );
 }

@@ -37,7 +37,9 @@ export function seedDockerConfig(original: unknown, loginHosts: readonly string[
   if (!isObject(original)) return out;
   const drop = new Set(loginHosts);
   const keepHosts = (v: unknown): JsonObject =>
-    Object.fromEntries(Object.entries(isObject(v) ? v : {}).filter(([host]) => !drop.has(host.replace(/^https?:\/\//, ''))));
+    Object.fromEntries(
+      Object.entries(isObject(v) ? v : {}).filter(([host]) => !drop.has(host.replace(/^https?:\/\//, ''))),
+    );
   out.auths = keepHosts(original.auths);
   const helpers = keepHosts(original.credHelpers);
   if (Object.keys(helpers).length > 0) out.credHelpers = helpers;
@@ -46,7 +48,14 @@ export function seedDockerConfig(original: unknown, loginHosts: readonly string[
   return out;
 }
 
-const PASS_THROUGH = ['DOCKER_HOST', 'DOCKER_CONTEXT', 'DOCKER_TLS_VERIFY', 'DOCKER_CERT_PATH', 'BUILDX_BUILDER', 'BUILDX_CONFIG'] as const;
+const PASS_THROUGH = [
+  'DOCKER_HOST',
+  'DOCKER_CONTEXT',
+  'DOCKER_TLS_VERIFY',
+  'DOCKER_CERT_PATH',
+  'BUILDX_BUILDER',
+  'BUILDX_CONFIG',
+] as const;
 
 function userConfigDir(env: NodeJS.ProcessEnv): string {
   return env.DOCKER_CONFIG || path.join(homedir(), '.docker');
@@ -82,7 +91,10 @@ export async function openDockerSession(opts: OpenSessionOptions): Promise<Docke
   // mkdtemp creates the directory 0700: only this user can read the login it will hold.
   const configDir = await mkdtemp(path.join(tmpdir(), 'dd-ecs-monitor-docker-'));
   // Ctrl-C or a cancelled job must not leave the ECR login behind.
-  interruptCleanups.set(configDir, onInterrupt(() => closeDockerSession({ configDir })));
+  interruptCleanups.set(
+    configDir,
+    onInterrupt(() => closeDockerSession({ configDir })),
+  );
   try {
     const seeded = seedDockerConfig(
       await readJson(path.join(userDir, 'config.json')),

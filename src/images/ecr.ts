@@ -46,7 +46,6 @@ export class EcrError extends Error {
   }
 }
 
-
 function wrap(step: string, err: unknown): EcrError {
   const name = awsErrorName(err) ?? 'Error';
   const msg = err instanceof Error ? err.message : String(err);
@@ -59,8 +58,14 @@ export function isImmutable(tagMutability: string): boolean {
 }
 
 function toInfo(r: Repository, name: string, registryId: string | undefined): RepositoryInfo {
-  if (!r.repositoryUri) throw new EcrError(`ECR answered no repositoryUri for repository "${name}"`, 'MissingRepositoryUri');
-  return { name, uri: r.repositoryUri, registryId: r.registryId ?? registryId, tagMutability: r.imageTagMutability ?? 'MUTABLE' };
+  if (!r.repositoryUri)
+    throw new EcrError(`ECR answered no repositoryUri for repository "${name}"`, 'MissingRepositoryUri');
+  return {
+    name,
+    uri: r.repositoryUri,
+    registryId: r.registryId ?? registryId,
+    tagMutability: r.imageTagMutability ?? 'MUTABLE',
+  };
 }
 
 export interface RepositoryRef {
@@ -71,7 +76,9 @@ export interface RepositoryRef {
 /** The repository, or undefined when ECR says it does not exist. */
 export async function describeRepository(ecr: ECRClient, ref: RepositoryRef): Promise<RepositoryInfo | undefined> {
   try {
-    const out = await ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [ref.name], registryId: ref.registryId }));
+    const out = await ecr.send(
+      new DescribeRepositoriesCommand({ repositoryNames: [ref.name], registryId: ref.registryId }),
+    );
     const r = out.repositories?.find((x) => x.repositoryName === ref.name) ?? out.repositories?.[0];
     return r ? toInfo(r, ref.name, ref.registryId) : undefined;
   } catch (err) {
@@ -94,7 +101,8 @@ export async function createRepository(ecr: ECRClient, ref: RepositoryRef): Prom
         imageScanningConfiguration: { scanOnPush: true },
       }),
     );
-    if (!out.repository) throw new EcrError(`ECR CreateRepository for "${ref.name}" answered no repository`, 'MissingRepository');
+    if (!out.repository)
+      throw new EcrError(`ECR CreateRepository for "${ref.name}" answered no repository`, 'MissingRepository');
     return toInfo(out.repository, ref.name, ref.registryId);
   } catch (err) {
     if (err instanceof EcrError) throw err;
@@ -103,10 +111,17 @@ export async function createRepository(ecr: ECRClient, ref: RepositoryRef): Prom
 }
 
 /** The image a tag points at, or undefined when the repository has no such tag. */
-export async function findImageByTag(ecr: ECRClient, ref: RepositoryRef & { tag: string }): Promise<ImageInEcr | undefined> {
+export async function findImageByTag(
+  ecr: ECRClient,
+  ref: RepositoryRef & { tag: string },
+): Promise<ImageInEcr | undefined> {
   try {
     const out = await ecr.send(
-      new DescribeImagesCommand({ repositoryName: ref.name, registryId: ref.registryId, imageIds: [{ imageTag: ref.tag }] }),
+      new DescribeImagesCommand({
+        repositoryName: ref.name,
+        registryId: ref.registryId,
+        imageIds: [{ imageTag: ref.tag }],
+      }),
     );
     const d = out.imageDetails?.[0];
     if (!d?.imageDigest) return undefined;
@@ -143,10 +158,18 @@ export async function getRegistryAuth(ecr: ECRClient, registryIds?: readonly str
     const colon = decoded.indexOf(':');
     if (colon <= 0) {
       // Never quote the token: it is the password.
-      throw new EcrError(`ECR GetAuthorizationToken answered a token for ${hostOf(d.proxyEndpoint)} that is not "user:password"`, 'BadToken');
+      throw new EcrError(
+        `ECR GetAuthorizationToken answered a token for ${hostOf(d.proxyEndpoint)} that is not "user:password"`,
+        'BadToken',
+      );
     }
-    auths.push({ host: hostOf(d.proxyEndpoint), username: decoded.slice(0, colon), password: decoded.slice(colon + 1) });
+    auths.push({
+      host: hostOf(d.proxyEndpoint),
+      username: decoded.slice(0, colon),
+      password: decoded.slice(colon + 1),
+    });
   }
-  if (auths.length === 0) throw new EcrError('ECR GetAuthorizationToken answered no authorization data', 'NoAuthorizationData');
+  if (auths.length === 0)
+    throw new EcrError('ECR GetAuthorizationToken answered no authorization data', 'NoAuthorizationData');
   return auths;
 }

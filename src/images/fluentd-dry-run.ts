@@ -53,7 +53,18 @@ export function rubyUnescape(s: string): string {
         .join('');
     }
     if (esc.length > 1 && (esc[0] === 'u' || esc[0] === 'x')) return String.fromCharCode(parseInt(esc.slice(1), 16));
-    const simple: Record<string, string> = { n: '\n', t: '\t', r: '\r', e: '\x1b', s: ' ', '0': '\0', a: '\x07', b: '\b', f: '\f', v: '\v' };
+    const simple: Record<string, string> = {
+      n: '\n',
+      t: '\t',
+      r: '\r',
+      e: '\x1b',
+      s: ' ',
+      '0': '\0',
+      a: '\x07',
+      b: '\b',
+      f: '\f',
+      v: '\v',
+    };
     return simple[esc] ?? esc;
   });
 }
@@ -67,14 +78,21 @@ interface LoggedError {
 }
 
 const QUOTED = '"((?:[^"\\\\]|\\\\.)*)"';
-const CONFIG_ERROR = new RegExp(`\\[error\\]: config error(?: file=${QUOTED})?(?: error_class=(\\S+))? error=${QUOTED}`);
+const CONFIG_ERROR = new RegExp(
+  `\\[error\\]: config error(?: file=${QUOTED})?(?: error_class=(\\S+))? error=${QUOTED}`,
+);
 const UNEXPECTED_ERROR = new RegExp(`\\[error\\]: unexpected error(?: error_class=(\\S+))?(?: error=${QUOTED})?`);
 
 /** Fluentd's own error line in its log, if there is one. */
 export function parseFluentdLog(text: string): LoggedError | undefined {
   const c = CONFIG_ERROR.exec(text);
   if (c) {
-    return { kind: 'config', loggedFile: c[1] === undefined ? undefined : rubyUnescape(c[1]), errorClass: c[2], message: rubyUnescape(c[3] ?? '') };
+    return {
+      kind: 'config',
+      loggedFile: c[1] === undefined ? undefined : rubyUnescape(c[1]),
+      errorClass: c[2],
+      message: rubyUnescape(c[3] ?? ''),
+    };
   }
   const u = UNEXPECTED_ERROR.exec(text);
   if (u) return { kind: 'unexpected', errorClass: u[1], message: rubyUnescape(u[2] ?? ''), loggedFile: undefined };
@@ -129,7 +147,9 @@ export function findingsFromDryRun(out: DryRunOutput, place: DryRunPlace): Findi
         ...at1,
         severity: 'warning',
         code: DRY_RUN_CODES.unavailable,
-        message: oneLine(`fluentd --dry-run in image ${place.image} did not finish in time, so the real engine did not check this config; look at the image's startup`),
+        message: oneLine(
+          `fluentd --dry-run in image ${place.image} did not finish in time, so the real engine did not check this config; look at the image's startup`,
+        ),
       },
     ];
   }
@@ -144,13 +164,20 @@ export function findingsFromDryRun(out: DryRunOutput, place: DryRunPlace): Findi
           ...at1,
           severity: 'warning',
           code: DRY_RUN_CODES.unavailable,
-          message: oneLine(`could not run fluentd --dry-run in image ${place.image} (${why}); the real engine did not check this config (an image without fluentd on PATH cannot be checked: turn the dry run off for it)`),
+          message: oneLine(
+            `could not run fluentd --dry-run in image ${place.image} (${why}); the real engine did not check this config (an image without fluentd on PATH cannot be checked: turn the dry run off for it)`,
+          ),
         },
       ];
     }
     const why = tailLines(`${out.stdout}\n${out.stderr}`, 1) || 'no output';
     return [
-      { ...at1, severity: 'error', code: DRY_RUN_CODES.failed, message: oneLine(`fluentd --dry-run in image ${place.image} failed with exit code ${out.exitCode}: ${why}`) },
+      {
+        ...at1,
+        severity: 'error',
+        code: DRY_RUN_CODES.failed,
+        message: oneLine(`fluentd --dry-run in image ${place.image} failed with exit code ${out.exitCode}: ${why}`),
+      },
     ];
   }
   const parsed = parseLocation(logged.message);
@@ -159,12 +186,28 @@ export function findingsFromDryRun(out: DryRunOutput, place: DryRunPlace): Findi
   const firstLine = (loc?.rest ?? logged.message.split('\n')[0] ?? '').trim();
   const cls = logged.errorClass ? ` (${logged.errorClass})` : '';
   const file = repoPathFor(loc?.path, place) ?? repoPathFor(logged.loggedFile, place) ?? place.file;
-  const pos = loc ? { line: loc.line, column: loc.column } : (locateInSource(firstLine, place.sources?.get(file)) ?? { line: 1, column: 1 });
+  const pos = loc
+    ? { line: loc.line, column: loc.column }
+    : (locateInSource(firstLine, place.sources?.get(file)) ?? { line: 1, column: 1 });
   if (logged.kind === 'unexpected') {
-    return [{ file, ...pos, severity: 'error', code: DRY_RUN_CODES.failed, message: oneLine(`fluentd --dry-run in image ${place.image} crashed: ${firstLine || 'unexpected error'}${cls}`) }];
+    return [
+      {
+        file,
+        ...pos,
+        severity: 'error',
+        code: DRY_RUN_CODES.failed,
+        message: oneLine(`fluentd --dry-run in image ${place.image} crashed: ${firstLine || 'unexpected error'}${cls}`),
+      },
+    ];
   }
   return [
-    { file, ...pos, severity: 'error', code: DRY_RUN_CODES.configError, message: oneLine(`fluentd in image ${place.image} rejects this config: ${firstLine}${cls}`) },
+    {
+      file,
+      ...pos,
+      severity: 'error',
+      code: DRY_RUN_CODES.configError,
+      message: oneLine(`fluentd in image ${place.image} rejects this config: ${firstLine}${cls}`),
+    },
   ];
 }
 
@@ -210,7 +253,8 @@ export async function fluentdDryRun(opts: FluentdDryRunOptions): Promise<Finding
       await run.catch(() => undefined);
       return findingsFromDryRun({ exitCode: -1, stdout: '', stderr: '', timedOut: true }, { ...opts });
     }
-    for (const line of `${first.stdout}\n${first.stderr}`.split('\n')) if (line.trim()) opts.log.debug(`fluentd: ${line}`);
+    for (const line of `${first.stdout}\n${first.stderr}`.split('\n'))
+      if (line.trim()) opts.log.debug(`fluentd: ${line}`);
     return findingsFromDryRun(first, { ...opts });
   } finally {
     clearTimeout(timer);

@@ -1,7 +1,11 @@
 /** The plan as the CLI prints it: images, services, then each task definition's diff. */
 import type { Plan } from './types.js';
 
-const IMAGE_ACTION: Record<Plan['images'][number]['action'], string> = { build: 'build', reuse: 'reuse', unknown: 'keep?' };
+const IMAGE_ACTION: Record<Plan['images'][number]['action'], string> = {
+  build: 'build',
+  reuse: 'reuse',
+  unknown: 'keep?',
+};
 const SERVICE_ACTION: Record<Plan['services'][number]['action'], string> = {
   'register-and-update': 'register + update',
   update: 'update (forced)',
@@ -15,7 +19,9 @@ function pad(s: string, n: number): string {
 
 export function formatPlanText(plan: Plan): string {
   const lines: string[] = [];
-  lines.push(plan.offline ? 'Plan (offline: no AWS was asked; digests, and ids no file names, are placeholders)' : 'Plan');
+  lines.push(
+    plan.offline ? 'Plan (offline: no AWS was asked; digests, and ids no file names, are placeholders)' : 'Plan',
+  );
   lines.push(
     plan.changed.kind === 'all'
       ? `Changes: everything counts as changed (${plan.changed.reason})`

@@ -57,20 +57,25 @@ export async function prepare(opts: {
   const validation = opts.validation ?? validateProject(opts.configPath);
   const project = validation.project;
   if (validation.fatal || !project) {
-    throw new PlanError(`cannot use the project file ${opts.configPath}: ${validation.findings[0]?.message ?? 'unreadable'}`);
+    throw new PlanError(
+      `cannot use the project file ${opts.configPath}: ${validation.findings[0]?.message ?? 'unreadable'}`,
+    );
   }
   const all = Object.values(project.services);
   const only = opts.only ?? [];
   const unknown = only.filter((k) => !all.some((s) => s.key === k || s.service === k));
   if (unknown.length) {
-    throw new PlanError(`--only names ${unknown.map((u) => `"${u}"`).join(', ')}, not a service of ${project.configFile} (services: ${all.map((s) => s.key).join(', ')})`);
+    throw new PlanError(
+      `--only names ${unknown.map((u) => `"${u}"`).join(', ')}, not a service of ${project.configFile} (services: ${all.map((s) => s.key).join(', ')})`,
+    );
   }
   const services = only.length ? all.filter((s) => only.includes(s.key) || only.includes(s.service)) : all;
 
   const imageKeys = [...new Set(services.flatMap((s) => Object.values(s.containers)))].filter((k) => project.images[k]);
   const changedSet = opts.changed.kind === 'files' ? new Set(opts.changed.files) : undefined;
   const baseNotices: Finding[] = [];
-  const resolve = opts.resolveBaseImages && project.deploy.resolveBaseImages ? onceEach(opts.resolveBaseImages) : undefined;
+  const resolve =
+    opts.resolveBaseImages && project.deploy.resolveBaseImages ? onceEach(opts.resolveBaseImages) : undefined;
   const images = await Promise.all(
     imageKeys.map(async (key): Promise<PreparedImage> => {
       const img = project.images[key] as NonNullable<Project['images'][string]>;
@@ -86,12 +91,22 @@ export async function prepare(opts: {
       // Validation already parsed the Dockerfile and listed the context; without a layout (an
       // unreadable Dockerfile) imageInputs says why.
       const layout = validation.layouts.get(key);
-      const bases = layout && resolve ? await resolvedBases(resolve, layout.dockerfile, img.dockerfile, baseNotices) : undefined;
+      const bases =
+        layout && resolve ? await resolvedBases(resolve, layout.dockerfile, img.dockerfile, baseNotices) : undefined;
       const inputs = layout
-        ? await parsedImageInputs(hashOptions, layout.dockerfile, layout.inputs.map((f) => (img.context === '.' ? f : f.slice(img.context.length + 1))), bases)
+        ? await parsedImageInputs(
+            hashOptions,
+            layout.dockerfile,
+            layout.inputs.map((f) => (img.context === '.' ? f : f.slice(img.context.length + 1))),
+            bases,
+          )
         : await imageInputs({ root: project.root, ...hashOptions });
-      if (!inputs.hash) throw new PlanError(`image "${key}": ${inputs.findings[0]?.message ?? 'cannot read its Dockerfile'}`);
-      const repoInputs = [img.dockerfile, ...inputs.files.map((f) => (img.context === '.' ? f : `${img.context}/${f}`))];
+      if (!inputs.hash)
+        throw new PlanError(`image "${key}": ${inputs.findings[0]?.message ?? 'cannot read its Dockerfile'}`);
+      const repoInputs = [
+        img.dockerfile,
+        ...inputs.files.map((f) => (img.context === '.' ? f : `${img.context}/${f}`)),
+      ];
       // The project file holds build args: editing it may change the image even when no input file did.
       const watched = [...repoInputs, project.configFile];
       const changedInputs = changedSet ? watched.filter((f) => changedSet.has(f)) : [];
@@ -116,7 +131,13 @@ export async function prepare(opts: {
       };
     }),
   );
-  return { validation, project, services, images, findings: baseNotices.length ? [...validation.findings, ...baseNotices] : validation.findings };
+  return {
+    validation,
+    project,
+    services,
+    images,
+    findings: baseNotices.length ? [...validation.findings, ...baseNotices] : validation.findings,
+  };
 }
 
 /** The digests of an image's floating bases; each one not resolved is a notice on its FROM line(s). */
@@ -130,13 +151,16 @@ async function resolvedBases(
   const r = await resolve(stages.map((s) => s.baseImage));
   for (const s of stages) {
     const message = r.notices.find((m) => m.startsWith(`base image ${s.baseImage} `));
-    if (message) notices.push(finding(dockerfile, { line: s.line, column: 1 }, 'notice', 'dockerfile/base-unresolved', message));
+    if (message)
+      notices.push(finding(dockerfile, { line: s.line, column: 1 }, 'notice', 'dockerfile/base-unresolved', message));
   }
   return r.digests;
 }
 
 /** The resolver asked once per distinct reference, however many images and stages name it. */
-function onceEach(resolve: (refs: readonly string[]) => Promise<BaseDigests>): (refs: readonly string[]) => Promise<BaseDigests> {
+function onceEach(
+  resolve: (refs: readonly string[]) => Promise<BaseDigests>,
+): (refs: readonly string[]) => Promise<BaseDigests> {
   const asked = new Map<string, Promise<BaseDigests>>();
   return async (refs) => {
     const fresh = [...new Set(refs)].filter((r) => !asked.has(r));
@@ -156,7 +180,11 @@ function onceEach(resolve: (refs: readonly string[]) => Promise<BaseDigests>): (
 }
 
 /** The platform the task definitions running this image ask for: which base entry a layer append reads. */
-function runtimePlatformOf(validation: ValidationResult, services: readonly ServiceConfig[], imageKey: string): Pick<ImageSpec, 'runtimePlatform'> {
+function runtimePlatformOf(
+  validation: ValidationResult,
+  services: readonly ServiceConfig[],
+  imageKey: string,
+): Pick<ImageSpec, 'runtimePlatform'> {
   const platform = services
     .filter((s) => Object.values(s.containers).includes(imageKey))
     .map((s) => taskPlatform(validation.taskDefs.get(s.key)))
@@ -165,10 +193,16 @@ function runtimePlatformOf(validation: ValidationResult, services: readonly Serv
 }
 
 /** The Fluentd entry config this image carries, for the image's own `fluentd --dry-run`. */
-function fluentdCheck(validation: ValidationResult, project: Project, imageKey: string): Pick<ImageSpec, 'fluentdCheck'> {
+function fluentdCheck(
+  validation: ValidationResult,
+  project: Project,
+  imageKey: string,
+): Pick<ImageSpec, 'fluentdCheck'> {
   const layout = validation.layouts.get(imageKey);
   if (!layout) return {};
-  const entry = validation.files.find((f) => f.kind === 'fluentd' && [...layout.files].some(([, repo]) => repo === f.path));
+  const entry = validation.files.find(
+    (f) => f.kind === 'fluentd' && [...layout.files].some(([, repo]) => repo === f.path),
+  );
   if (!entry) return {};
   const imagePath = [...layout.files].find(([, repo]) => repo === entry.path)?.[0];
   if (!imagePath) return {};
@@ -193,7 +227,10 @@ function fluentdCheck(validation: ValidationResult, project: Project, imageKey: 
 /** An image's line of the plan: what prepare knows, plus the decision and whatever ECR said. */
 export function imagePlan(
   img: PreparedImage,
-  decision: Pick<ImagePlan, 'action' | 'reason' | 'method'> & { repositoryUri?: string | undefined; digest?: string | undefined },
+  decision: Pick<ImagePlan, 'action' | 'reason' | 'method'> & {
+    repositoryUri?: string | undefined;
+    digest?: string | undefined;
+  },
 ): ImagePlan {
   return {
     key: img.spec.key,

@@ -14,12 +14,19 @@ export interface RenderedServices {
   notes: string[];
 }
 
-export function renderAll(prepared: Prepared, imageRefs: Record<string, string>, region: string, accountId: string): RenderedServices {
+export function renderAll(
+  prepared: Prepared,
+  imageRefs: Record<string, string>,
+  region: string,
+  accountId: string,
+): RenderedServices {
   const out: RenderedServices = { deployments: [], templates: new Map(), problems: [], notes: [] };
   for (const svc of prepared.services) {
     const template = prepared.validation.taskDefs.get(svc.key);
     if (!template) {
-      out.problems.push(`service ${svc.key}: its task definition ${svc.taskDefinition} could not be read (see the findings)`);
+      out.problems.push(
+        `service ${svc.key}: its task definition ${svc.taskDefinition} could not be read (see the findings)`,
+      );
       continue;
     }
     out.templates.set(svc.key, template);
@@ -28,7 +35,13 @@ export function renderAll(prepared: Prepared, imageRefs: Record<string, string>,
       const line = `service ${svc.key} (${svc.taskDefinition}${p.pointer ? ` at ${p.pointer}` : ''}): ${p.message} [${p.code}]`;
       (p.severity === 'error' ? out.problems : out.notes).push(line);
     }
-    if (r.input) out.deployments.push({ key: svc.key, cluster: svc.cluster, service: svc.service, taskDefinition: r.input as RegisterTaskDefinitionCommandInput });
+    if (r.input)
+      out.deployments.push({
+        key: svc.key,
+        cluster: svc.cluster,
+        service: svc.service,
+        taskDefinition: r.input as RegisterTaskDefinitionCommandInput,
+      });
   }
   return out;
 }

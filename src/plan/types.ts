@@ -9,7 +9,8 @@ import type { EcsLiveState } from '../ecs/live-state.js';
 import type { ImageLiveState } from '../images/live-state.js';
 
 /** Which files changed between two commits; `all` when there is no base to compare with (first push, dispatch). */
-export type ChangedFiles = { kind: 'all'; reason: string } | { kind: 'files'; files: string[]; base: string; head: string };
+export type ChangedFiles =
+  { kind: 'all'; reason: string } | { kind: 'files'; files: string[]; base: string; head: string };
 
 export interface ImagePlan {
   key: string;

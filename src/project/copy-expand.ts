@@ -78,13 +78,39 @@ export function contextInputs(df: Dockerfile, contextFiles: readonly string[]): 
 
 /** Directories an image certainly has, so `COPY file /that/dir` copies into it rather than onto it. */
 const STANDARD_DIRS = new Set([
-  '/', '/bin', '/etc', '/home', '/lib', '/opt', '/root', '/run', '/sbin', '/srv', '/tmp', '/usr', '/usr/bin',
-  '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/local/etc', '/usr/local/lib', '/usr/sbin', '/usr/share',
-  '/var', '/var/lib', '/var/log', '/var/tmp',
+  '/',
+  '/bin',
+  '/etc',
+  '/home',
+  '/lib',
+  '/opt',
+  '/root',
+  '/run',
+  '/sbin',
+  '/srv',
+  '/tmp',
+  '/usr',
+  '/usr/bin',
+  '/usr/lib',
+  '/usr/local',
+  '/usr/local/bin',
+  '/usr/local/etc',
+  '/usr/local/lib',
+  '/usr/sbin',
+  '/usr/share',
+  '/var',
+  '/var/lib',
+  '/var/log',
+  '/var/tmp',
   // fluent/fluentd images
-  '/fluentd', '/fluentd/etc', '/fluentd/log', '/fluentd/plugins',
+  '/fluentd',
+  '/fluentd/etc',
+  '/fluentd/log',
+  '/fluentd/plugins',
   // datadog/agent images (every bundled check also has its conf.d/<check>.d directory)
-  '/etc/datadog-agent', '/etc/datadog-agent/conf.d', '/etc/datadog-agent/checks.d',
+  '/etc/datadog-agent',
+  '/etc/datadog-agent/conf.d',
+  '/etc/datadog-agent/checks.d',
 ]);
 const AGENT_CHECK_DIR = /^\/etc\/datadog-agent\/conf\.d\/[^/]+\.d$/;
 
@@ -103,11 +129,18 @@ function isKnownDir(dir: string, files: ReadonlyMap<string, string>, stage: Stag
 
 const join = (dir: string, rel: string): string => (dir === '/' ? `/${rel}` : `${dir}/${rel}`);
 
-function applyCopy(copy: CopyInstruction, l: Listing, out: StageFiles, stage: Stage, sourceOf: (file: string) => string): void {
+function applyCopy(
+  copy: CopyInstruction,
+  l: Listing,
+  out: StageFiles,
+  stage: Stage,
+  sourceOf: (file: string) => string,
+): void {
   const rules = parseIgnoreFile(copy.excludes.join('\n'));
   const matches: Match[] = [];
   for (const src of copy.sources) appendAll(matches, matchSource(src, l));
-  const intoDir = copy.destDir || matches.length > 1 || copy.sources.length > 1 || isKnownDir(copy.dest, out.files, stage);
+  const intoDir =
+    copy.destDir || matches.length > 1 || copy.sources.length > 1 || isKnownDir(copy.dest, out.files, stage);
   for (const m of matches) {
     if (copy.add && !m.dir && ARCHIVE.test(m.path)) {
       out.complete = false; // ADD unpacks local archives: their contents are not known here
@@ -124,7 +157,13 @@ function applyCopy(copy: CopyInstruction, l: Listing, out: StageFiles, stage: St
   }
 }
 
-function stageFiles(df: Dockerfile, index: number, contextFiles: Listing, memo: Map<number, StageFiles>, depth = 0): StageFiles {
+function stageFiles(
+  df: Dockerfile,
+  index: number,
+  contextFiles: Listing,
+  memo: Map<number, StageFiles>,
+  depth = 0,
+): StageFiles {
   const cached = memo.get(index);
   if (cached) return cached;
   const stage = df.stages[index];
@@ -158,7 +197,11 @@ function stageFiles(df: Dockerfile, index: number, contextFiles: Listing, memo: 
  * contains from the build context. `complete` is false when something cannot be followed
  * statically (ADD of a URL or archive, COPY --from an image, heredoc files).
  */
-export function imageFiles(df: Dockerfile, contextFiles: readonly string[], target?: string): { files: Map<string, string>; complete: boolean } {
+export function imageFiles(
+  df: Dockerfile,
+  contextFiles: readonly string[],
+  target?: string,
+): { files: Map<string, string>; complete: boolean } {
   if (df.stages.length === 0) return { files: new Map(), complete: false };
   let index = df.stages.length - 1;
   if (target !== undefined) {
@@ -203,11 +246,16 @@ export interface CopySourceOptions {
  * `.dockerignore` excludes, and wildcards that match several files for a non-directory destination.
  * Only the stages the build needs are checked, as BuildKit does.
  */
-export function copySourceFindings(df: Dockerfile, contextFiles: readonly string[], opts: CopySourceOptions = {}): Finding[] {
+export function copySourceFindings(
+  df: Dockerfile,
+  contextFiles: readonly string[],
+  opts: CopySourceOptions = {},
+): Finding[] {
   const out: Finding[] = [];
   const l = listing(contextFiles);
   const ign = listing(opts.ignored ?? []);
-  const where = opts.contextDir && opts.contextDir !== '.' ? `the build context "${opts.contextDir}"` : 'the build context';
+  const where =
+    opts.contextDir && opts.contextDir !== '.' ? `the build context "${opts.contextDir}"` : 'the build context';
   for (const i of [...neededStages(df, opts.target)].sort((a, b) => a - b)) {
     const stage = df.stages[i] as Stage;
     for (const copy of stage.copies) {
@@ -220,17 +268,49 @@ export function copySourceFindings(df: Dockerfile, contextFiles: readonly string
         if (m.length > 0) return;
         if (src === '.' && contextFiles.length === 0) return; // an empty context copies nothing, and Docker accepts it
         if (matchSource(src, ign).length > 0) {
-          out.push(finding(df.file, pos, 'error', 'dockerfile/copy-source-ignored', `"${src}" is excluded by .dockerignore, so the build fails with "not found": remove it from .dockerignore or from this ${copy.add ? 'ADD' : 'COPY'}`));
+          out.push(
+            finding(
+              df.file,
+              pos,
+              'error',
+              'dockerfile/copy-source-ignored',
+              `"${src}" is excluded by .dockerignore, so the build fails with "not found": remove it from .dockerignore or from this ${copy.add ? 'ADD' : 'COPY'}`,
+            ),
+          );
         } else if (hasWildcard(src)) {
           // BuildKit copies nothing (AllowEmptyWildcard); the classic builder fails ("No source files were specified").
-          out.push(finding(df.file, pos, 'warning', 'dockerfile/copy-source-missing', `"${src}" matches no file in ${where}: BuildKit copies nothing and the classic builder fails ("no source files were specified")`));
+          out.push(
+            finding(
+              df.file,
+              pos,
+              'warning',
+              'dockerfile/copy-source-missing',
+              `"${src}" matches no file in ${where}: BuildKit copies nothing and the classic builder fails ("no source files were specified")`,
+            ),
+          );
         } else {
-          out.push(finding(df.file, pos, 'error', 'dockerfile/copy-source-missing', `"${src}" is not in ${where}: the build fails with "not found"; paths are relative to the context, not to the Dockerfile`));
+          out.push(
+            finding(
+              df.file,
+              pos,
+              'error',
+              'dockerfile/copy-source-missing',
+              `"${src}" is not in ${where}: the build fails with "not found"; paths are relative to the context, not to the Dockerfile`,
+            ),
+          );
         }
       });
       if (total > 1 && copy.sources.length === 1 && !copy.destDir && hasWildcard(copy.sources[0] as string)) {
         const pos = copy.sourcePositions[0] ?? { line: copy.line, column: copy.column };
-        out.push(finding(df.file, pos, 'error', 'dockerfile/copy-dest-not-dir', `"${copy.sources[0]}" matches ${total} paths, so the destination must be a directory ending in "/": write "${copy.dest === '/' ? '/' : `${copy.dest}/`}"`));
+        out.push(
+          finding(
+            df.file,
+            pos,
+            'error',
+            'dockerfile/copy-dest-not-dir',
+            `"${copy.sources[0]}" matches ${total} paths, so the destination must be a directory ending in "/": write "${copy.dest === '/' ? '/' : `${copy.dest}/`}"`,
+          ),
+        );
       }
     }
   }
@@ -243,7 +323,12 @@ export function copySourceFindings(df: Dockerfile, contextFiles: readonly string
  * file into a known directory or onto `dest`). `earlier` holds image paths already copied by the
  * stage, which make their directories known. Used by the layer append.
  */
-export function copyTargets(copy: CopyInstruction, contextFiles: readonly string[], stage: Stage, earlier: ReadonlyMap<string, string> = new Map()): Map<string, string> {
+export function copyTargets(
+  copy: CopyInstruction,
+  contextFiles: readonly string[],
+  stage: Stage,
+  earlier: ReadonlyMap<string, string> = new Map(),
+): Map<string, string> {
   const written = new Map<string, string>();
   const files = new Map(earlier);
   const set = files.set.bind(files);

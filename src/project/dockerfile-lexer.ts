@@ -48,7 +48,7 @@ export function lexDockerfile(source: SourceText): LexResult {
   const result: LexResult = { escape: '\\', directives: {}, instructions: [], problems: [] };
   // Physical lines with their start offsets.
   const lines: Array<{ text: string; start: number }> = [];
-  for (let start = 0; start <= text.length; ) {
+  for (let start = 0; start <= text.length;) {
     const nl = text.indexOf('\n', start);
     const end = nl === -1 ? text.length : nl;
     lines.push({ text: text.slice(start, end).replace(/\r$/, ''), start });

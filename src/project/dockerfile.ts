@@ -73,8 +73,24 @@ export interface Dockerfile {
 }
 
 const KNOWN = [
-  'add', 'arg', 'cmd', 'copy', 'entrypoint', 'env', 'expose', 'from', 'healthcheck', 'label',
-  'maintainer', 'onbuild', 'run', 'shell', 'stopsignal', 'user', 'volume', 'workdir',
+  'add',
+  'arg',
+  'cmd',
+  'copy',
+  'entrypoint',
+  'env',
+  'expose',
+  'from',
+  'healthcheck',
+  'label',
+  'maintainer',
+  'onbuild',
+  'run',
+  'shell',
+  'stopsignal',
+  'user',
+  'volume',
+  'workdir',
 ];
 
 const FLAGS: Record<string, readonly string[]> = {
@@ -113,7 +129,12 @@ class Parser {
     for (const p of lexed.problems) this.add(p.pos, 'error', p.code, p.message);
     for (const ins of lexed.instructions) this.instruction(ins);
     if (this.df.stages.length === 0) {
-      this.add({ line: 1, column: 1 }, 'error', 'dockerfile/no-from', 'no FROM instruction: a Dockerfile needs at least one build stage');
+      this.add(
+        { line: 1, column: 1 },
+        'error',
+        'dockerfile/no-from',
+        'no FROM instruction: a Dockerfile needs at least one build stage',
+      );
     }
     for (const [k, v] of this.globals) this.df.args[k] = v;
   }
@@ -126,13 +147,23 @@ class Parser {
     const kw = ins.keyword.toLowerCase();
     if (!KNOWN.includes(kw)) {
       const hint = closest(kw, KNOWN);
-      this.add(ins.pos, 'error', 'dockerfile/unknown-instruction', `unknown instruction ${ins.keyword}${hint ? ` (did you mean ${hint.toUpperCase()}?)` : ''}`);
+      this.add(
+        ins.pos,
+        'error',
+        'dockerfile/unknown-instruction',
+        `unknown instruction ${ins.keyword}${hint ? ` (did you mean ${hint.toUpperCase()}?)` : ''}`,
+      );
       return;
     }
     if (kw === 'from') return this.from(ins);
     if (kw === 'arg') return this.arg(ins);
     if (!this.stage) {
-      this.add(ins.pos, 'error', 'dockerfile/no-stage', `${kw.toUpperCase()} before the first FROM: only ARG may come before FROM`);
+      this.add(
+        ins.pos,
+        'error',
+        'dockerfile/no-stage',
+        `${kw.toUpperCase()} before the first FROM: only ARG may come before FROM`,
+      );
       return;
     }
     switch (kw) {
@@ -177,7 +208,12 @@ class Parser {
       const allowed = FLAGS[kw] ?? [];
       const pos = ins.at(ins.argsOffset + w.offset);
       if (!allowed.includes(name)) {
-        this.add(pos, 'error', 'dockerfile/unknown-flag', `unknown flag --${name} for ${kw.toUpperCase()}${didYouMean(name, allowed)}`);
+        this.add(
+          pos,
+          'error',
+          'dockerfile/unknown-flag',
+          `unknown flag --${name} for ${kw.toUpperCase()}${didYouMean(name, allowed)}`,
+        );
         continue;
       }
       if (value === undefined && !BOOL_FLAGS.has(name)) {
@@ -194,20 +230,45 @@ class Parser {
     const { flags, rest } = this.flags(ins, 'from', words);
     const valid = rest.length === 1 || (rest.length === 3 && (rest[1] as Word).raw.toLowerCase() === 'as');
     const index = this.df.stages.length;
-    const stage: Stage = { index, baseImage: '', line: ins.pos.line, copies: [], runs: [], env: {}, workdir: '/', workdirKnown: false, mkdirs: [] };
+    const stage: Stage = {
+      index,
+      baseImage: '',
+      line: ins.pos.line,
+      copies: [],
+      runs: [],
+      env: {},
+      workdir: '/',
+      workdirKnown: false,
+      mkdirs: [],
+    };
     if (!valid) {
-      this.add(ins.pos, 'error', 'dockerfile/bad-from', 'FROM takes an image and an optional `AS name`: FROM image[:tag] [AS name]');
+      this.add(
+        ins.pos,
+        'error',
+        'dockerfile/bad-from',
+        'FROM takes an image and an optional `AS name`: FROM image[:tag] [AS name]',
+      );
     }
     const imageWord = rest[0];
     if (imageWord) {
       const res = expandWord(imageWord.raw, this.globals, this.escape);
       const pos = ins.at(ins.argsOffset + imageWord.offset);
       for (const name of res.undefinedNames) {
-        this.add(pos, 'warning', 'dockerfile/undefined-arg', `FROM uses \${${name}}, which no ARG before the first FROM declares: declare ARG ${name}=default above it`);
+        this.add(
+          pos,
+          'warning',
+          'dockerfile/undefined-arg',
+          `FROM uses \${${name}}, which no ARG before the first FROM declares: declare ARG ${name}=default above it`,
+        );
       }
       stage.baseImage = res.value;
       if (res.value === '') {
-        this.add(pos, 'error', 'dockerfile/empty-from', 'FROM image expands to an empty string: give the ARG a default or pass it as a build arg');
+        this.add(
+          pos,
+          'error',
+          'dockerfile/empty-from',
+          'FROM image expands to an empty string: give the ARG a default or pass it as a build arg',
+        );
       }
     }
     const platform = flags.find((f) => f.name === 'platform')?.value;
@@ -217,10 +278,20 @@ class Parser {
       const name = nameWord.raw.toLowerCase();
       const pos = ins.at(ins.argsOffset + nameWord.offset);
       if (!STAGE_NAME.test(name)) {
-        this.add(pos, 'error', 'dockerfile/invalid-stage-name', `stage name "${nameWord.raw}" is invalid: start with a letter, then letters, digits, "-", "_" or "."`);
+        this.add(
+          pos,
+          'error',
+          'dockerfile/invalid-stage-name',
+          `stage name "${nameWord.raw}" is invalid: start with a letter, then letters, digits, "-", "_" or "."`,
+        );
       } else if (this.stageNames.has(name)) {
         const prev = this.stageLines[this.stageNames.get(name) as number];
-        this.add(pos, 'error', 'dockerfile/duplicate-stage', `stage name "${name}" is already used on line ${prev}: give each stage its own name`);
+        this.add(
+          pos,
+          'error',
+          'dockerfile/duplicate-stage',
+          `stage name "${name}" is already used on line ${prev}: give each stage its own name`,
+        );
       } else {
         this.stageNames.set(name, index);
         stage.name = name;
@@ -277,7 +348,12 @@ class Parser {
     for (const w of words) {
       const eq = w.raw.indexOf('=');
       if (eq <= 0) {
-        this.add(ins.at(ins.argsOffset + w.offset), 'error', 'dockerfile/bad-env', `ENV expects NAME=value pairs, found "${w.raw}"`);
+        this.add(
+          ins.at(ins.argsOffset + w.offset),
+          'error',
+          'dockerfile/bad-env',
+          `ENV expects NAME=value pairs, found "${w.raw}"`,
+        );
         continue;
       }
       set(w.raw.slice(0, eq), w.raw.slice(eq + 1));
@@ -300,7 +376,8 @@ class Parser {
     if (json) command = json.join(' ');
     for (const h of ins.heredocs) command += `\n${h.body}`;
     stage.runs.push({ line: ins.pos.line, command });
-    for (const d of mkdirsFromCommand(command)) stage.mkdirs.push(d.startsWith('/') ? cleanPath(d) : cleanPath(`${stage.workdir}/${d}`));
+    for (const d of mkdirsFromCommand(command))
+      stage.mkdirs.push(d.startsWith('/') ? cleanPath(d) : cleanPath(`${stage.workdir}/${d}`));
   }
 
   private copy(ins: RawInstruction, stage: Stage, add: boolean): void {
@@ -324,7 +401,12 @@ class Parser {
     const destRaw = this.expand(destItem.raw);
     const destDir = destRaw.endsWith('/') || destRaw === '.' || destRaw.endsWith('/.') || destRaw === '';
     if (!destRaw.startsWith('/') && !stage.workdirKnown && stage.baseStage === undefined) {
-      this.add(destItem.pos, 'notice', 'dockerfile/relative-dest', `relative destination "${destRaw}" lands under the base image's WORKDIR, which this Dockerfile does not set: write an absolute path`);
+      this.add(
+        destItem.pos,
+        'notice',
+        'dockerfile/relative-dest',
+        `relative destination "${destRaw}" lands under the base image's WORKDIR, which this Dockerfile does not set: write an absolute path`,
+      );
     }
     const dest = cleanPath(destRaw.startsWith('/') ? destRaw : `${stage.workdir}/${destRaw}`);
     const copy: CopyInstruction = {
@@ -358,21 +440,37 @@ class Parser {
       const raw = this.expand(item.raw);
       if (URL_SOURCE.test(raw) && copy.from === undefined) {
         if (add) copy.urls.push(raw);
-        else this.add(item.pos, 'error', 'dockerfile/copy-url', `COPY cannot fetch "${raw}": use ADD for URLs, or download in a RUN step`);
+        else
+          this.add(
+            item.pos,
+            'error',
+            'dockerfile/copy-url',
+            `COPY cannot fetch "${raw}": use ADD for URLs, or download in a RUN step`,
+          );
         continue;
       }
       // Absolute sources are relative to the context root (or the other stage's root for --from).
       const rooted = raw.startsWith('/') || copy.from !== undefined;
       const cleaned = rooted ? cleanPath(`/${raw}`).slice(1) || '.' : cleanPath(raw || '.');
       if (cleaned === '..' || cleaned.startsWith('../')) {
-        this.add(item.pos, 'error', 'dockerfile/source-outside-context', `source "${raw}" is outside the build context: move the file into the context or widen the image's context`);
+        this.add(
+          item.pos,
+          'error',
+          'dockerfile/source-outside-context',
+          `source "${raw}" is outside the build context: move the file into the context or widen the image's context`,
+        );
         continue;
       }
       copy.sources.push(cleaned);
       copy.sourcePositions.push(item.pos);
     }
     if (srcItems.length > 1 && !destDir) {
-      this.add(destItem.pos, 'error', 'dockerfile/copy-dest-not-dir', `${KW} with more than one source needs a directory destination ending in "/": write "${destRaw}/"`);
+      this.add(
+        destItem.pos,
+        'error',
+        'dockerfile/copy-dest-not-dir',
+        `${KW} with more than one source needs a directory destination ending in "/": write "${destRaw}/"`,
+      );
     }
     stage.copies.push(copy);
   }
@@ -386,12 +484,22 @@ class Parser {
     if (/^\d+$/.test(from)) {
       target = Number(from);
       if (target >= this.df.stages.length) {
-        this.add(pos, 'error', 'dockerfile/copy-from-unknown-stage', `--from=${from}: there is no stage ${from} before this one (stages are numbered from 0)`);
+        this.add(
+          pos,
+          'error',
+          'dockerfile/copy-from-unknown-stage',
+          `--from=${from}: there is no stage ${from} before this one (stages are numbered from 0)`,
+        );
         return;
       }
     } else target = this.stageNames.get(lower);
     if (target === stage.index) {
-      this.add(pos, 'error', 'dockerfile/copy-from-self', `--from=${from} names the stage this COPY is in: a stage cannot copy from itself`);
+      this.add(
+        pos,
+        'error',
+        'dockerfile/copy-from-self',
+        `--from=${from} names the stage this COPY is in: a stage cannot copy from itself`,
+      );
       return;
     }
     if (target !== undefined) {
@@ -401,7 +509,12 @@ class Parser {
     // Not a stage: Docker pulls it as an image. A near-miss of a stage name is almost surely a typo.
     const hint = closest(lower, this.stageNames.keys());
     if (hint) {
-      this.add(pos, 'warning', 'dockerfile/copy-from-unknown-stage', `--from=${from} is not a stage of this Dockerfile, so Docker pulls it as an image (did you mean "${hint}"?)`);
+      this.add(
+        pos,
+        'warning',
+        'dockerfile/copy-from-unknown-stage',
+        `--from=${from} is not a stage of this Dockerfile, so Docker pulls it as an image (did you mean "${hint}"?)`,
+      );
     }
   }
 }
@@ -428,7 +541,15 @@ export function parseDockerfile(source: SourceText, buildArgs: Record<string, st
       stages: [],
       args: {},
       directives: {},
-      findings: [finding(source.file, { line: 1, column: 1 }, 'error', 'dockerfile/internal', `Dockerfile could not be read: ${(err as Error).message}`)],
+      findings: [
+        finding(
+          source.file,
+          { line: 1, column: 1 },
+          'error',
+          'dockerfile/internal',
+          `Dockerfile could not be read: ${(err as Error).message}`,
+        ),
+      ],
     };
   }
 }
@@ -447,7 +568,11 @@ export function finalStage(df: Dockerfile, target?: string): Stage | undefined {
 export function stageChain(df: Dockerfile, stage: Stage): Stage[] {
   const chain: Stage[] = [];
   const seen = new Set<number>();
-  for (let s: Stage | undefined = stage; s && !seen.has(s.index); s = s.baseStage === undefined ? undefined : df.stages[s.baseStage]) {
+  for (
+    let s: Stage | undefined = stage;
+    s && !seen.has(s.index);
+    s = s.baseStage === undefined ? undefined : df.stages[s.baseStage]
+  ) {
     seen.add(s.index);
     chain.push(s);
   }

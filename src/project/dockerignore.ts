@@ -43,7 +43,15 @@ export function listContextFiles(contextDir: string, opts: ListContextOptions = 
   const out: ContextListing = { files: [], ignored: [], findings: [] };
   // Checked before anything is read, the context's own .dockerignore included.
   if (!isInside(realRoot, realpathOrSelf(ctx))) {
-    out.findings.push(finding(display(ctx), { line: 1, column: 1 }, 'error', 'project/path-outside', 'build context resolves outside the repository: it is not read'));
+    out.findings.push(
+      finding(
+        display(ctx),
+        { line: 1, column: 1 },
+        'error',
+        'project/path-outside',
+        'build context resolves outside the repository: it is not read',
+      ),
+    );
     return out;
   }
 
@@ -61,7 +69,15 @@ export function listContextFiles(contextDir: string, opts: ListContextOptions = 
     rules = parseIgnoreFile(src.source.text);
     for (const r of rules) {
       if (!r.regex) {
-        out.findings.push(finding(file, { line: r.line, column: 1 }, 'error', 'dockerignore/bad-pattern', `pattern "${r.pattern}" is not a valid pattern (an unclosed "["?): Docker refuses the whole build context`));
+        out.findings.push(
+          finding(
+            file,
+            { line: r.line, column: 1 },
+            'error',
+            'dockerignore/bad-pattern',
+            `pattern "${r.pattern}" is not a valid pattern (an unclosed "["?): Docker refuses the whole build context`,
+          ),
+        );
       }
     }
     break;
@@ -81,7 +97,15 @@ export function listContextFiles(contextDir: string, opts: ListContextOptions = 
     for (const name of entries) {
       if (++count > MAX_CONTEXT_FILES) {
         if (!stopped) {
-          out.findings.push(finding(display(ctx), { line: 1, column: 1 }, 'warning', 'project/context-too-large', `build context has more than ${MAX_CONTEXT_FILES} entries: listing stopped; narrow the context or add a .dockerignore`));
+          out.findings.push(
+            finding(
+              display(ctx),
+              { line: 1, column: 1 },
+              'warning',
+              'project/context-too-large',
+              `build context has more than ${MAX_CONTEXT_FILES} entries: listing stopped; narrow the context or add a .dockerignore`,
+            ),
+          );
         }
         stopped = true;
         return;
@@ -109,7 +133,15 @@ export function listContextFiles(contextDir: string, opts: ListContextOptions = 
         }
         if (!isInside(realRoot, target)) {
           if (!ignored) {
-            out.findings.push(finding(display(abs), { line: 1, column: 1 }, 'error', 'project/symlink-outside', 'symlink points outside the repository: it is not read; replace it with the file itself'));
+            out.findings.push(
+              finding(
+                display(abs),
+                { line: 1, column: 1 },
+                'error',
+                'project/symlink-outside',
+                'symlink points outside the repository: it is not read; replace it with the file itself',
+              ),
+            );
           }
           continue;
         }

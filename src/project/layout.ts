@@ -8,7 +8,15 @@ import path from 'node:path';
 import { type Finding, finding } from '../checks/findings.js';
 import { expandGlob, type ConfigFs } from '../checks/fs.js';
 import { type Decoded, readSource } from '../checks/source.js';
-import { contextInputs, copySourceFindings, type Dockerfile, finalStage, imageFiles, installedGems, parseDockerfile } from './dockerfile.js';
+import {
+  contextInputs,
+  copySourceFindings,
+  type Dockerfile,
+  finalStage,
+  imageFiles,
+  installedGems,
+  parseDockerfile,
+} from './dockerfile.js';
 import { listContextFiles } from './dockerignore.js';
 import type { FileKind, Project } from './types.js';
 import { appendAll } from '../checks/findings.js';
@@ -44,7 +52,14 @@ export function imageLayouts(project: Project): { layouts: Map<string, ImageLayo
     appendAll(findings, df.findings);
     const listing = listContextFiles(path.join(project.root, img.context), { root: project.root, dockerfile: dfAbs });
     appendAll(findings, listing.findings);
-    appendAll(findings, copySourceFindings(df, listing.files, { ignored: listing.ignored, contextDir: img.context, ...(img.target ? { target: img.target } : {}) }));
+    appendAll(
+      findings,
+      copySourceFindings(df, listing.files, {
+        ignored: listing.ignored,
+        contextDir: img.context,
+        ...(img.target ? { target: img.target } : {}),
+      }),
+    );
     const view = imageFiles(df, listing.files, img.target);
     const files = new Map<string, string>();
     for (const [imagePath, rel] of view.files) files.set(imagePath, repoJoin(img.context, rel));
@@ -98,7 +113,8 @@ export function classifyFiles(project: Project, layouts: Map<string, ImageLayout
   const overridden = (repoPath: string): FileKind | 'ignore' | undefined => project.files[repoPath];
   for (const [key, layout] of layouts) {
     const img = project.images[key];
-    if (img && overridden(img.dockerfile) !== 'ignore') out.push({ repoPath: img.dockerfile, kind: 'dockerfile', imageKey: key });
+    if (img && overridden(img.dockerfile) !== 'ignore')
+      out.push({ repoPath: img.dockerfile, kind: 'dockerfile', imageKey: key });
     for (const [imagePath, repoPath] of layout.files) {
       const over = overridden(repoPath);
       if (over === 'ignore') continue;
@@ -107,7 +123,10 @@ export function classifyFiles(project: Project, layouts: Map<string, ImageLayout
     }
   }
   for (const svc of Object.values(project.services)) {
-    if (overridden(svc.taskDefinition) !== 'ignore' && !out.some((f) => f.repoPath === svc.taskDefinition && f.kind === 'taskdef')) {
+    if (
+      overridden(svc.taskDefinition) !== 'ignore' &&
+      !out.some((f) => f.repoPath === svc.taskDefinition && f.kind === 'taskdef')
+    ) {
       out.push({ repoPath: svc.taskDefinition, kind: 'taskdef' });
     }
   }
@@ -116,7 +135,9 @@ export function classifyFiles(project: Project, layouts: Map<string, ImageLayout
     if (kind === 'ignore' || out.some((f) => f.repoPath === repoPath)) continue;
     out.push({ repoPath, kind });
   }
-  return out.sort((a, b) => (a.repoPath < b.repoPath ? -1 : a.repoPath > b.repoPath ? 1 : (a.imageKey ?? '') < (b.imageKey ?? '') ? -1 : 1));
+  return out.sort((a, b) =>
+    a.repoPath < b.repoPath ? -1 : a.repoPath > b.repoPath ? 1 : (a.imageKey ?? '') < (b.imageKey ?? '') ? -1 : 1,
+  );
 }
 
 /**
@@ -149,7 +170,15 @@ export class ImageFs implements ConfigFs {
     if (repoPath === undefined) {
       return {
         ok: false,
-        findings: [finding(imagePath, { line: 1, column: 1 }, 'error', 'file/missing', `${imagePath} is not copied into image "${this.layout.imageKey}" by ${this.layout.dockerfile.file}`)],
+        findings: [
+          finding(
+            imagePath,
+            { line: 1, column: 1 },
+            'error',
+            'file/missing',
+            `${imagePath} is not copied into image "${this.layout.imageKey}" by ${this.layout.dockerfile.file}`,
+          ),
+        ],
       };
     }
     return readSource(repoPath, path.join(this.project.root, repoPath));

@@ -271,7 +271,12 @@ class ProjectLoader {
     const secrets = this.secrets(f, where, project, taskDefinition, containers);
     const environment = this.environment(f, where, secrets);
     const containerNames = taskDefinition === undefined ? undefined : this.taskDefContainers(taskDefinition);
-    this.targetContainer(where, [f.get('secrets'), f.get('environment')], r.map(f.get('containers')?.value), containerNames);
+    this.targetContainer(
+      where,
+      [f.get('secrets'), f.get('environment')],
+      r.map(f.get('containers')?.value),
+      containerNames,
+    );
     if (!ok) return undefined;
     return {
       key,

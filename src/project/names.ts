@@ -18,7 +18,8 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 export function ecrRepositoryProblem(name: string): string | undefined {
   if (name.length < 2 || name.length > 256) return 'an ECR repository name is 2 to 256 characters';
-  if (!ECR_REPOSITORY.test(name)) return 'an ECR repository name is lowercase letters and digits, separated by single ".", "_", "-" or "/" (e.g. monitoring/datadog-agent)';
+  if (!ECR_REPOSITORY.test(name))
+    return 'an ECR repository name is lowercase letters and digits, separated by single ".", "_", "-" or "/" (e.g. monitoring/datadog-agent)';
   return undefined;
 }
 
@@ -29,7 +30,8 @@ export function ecsNameProblem(name: string, what: 'service' | 'cluster'): strin
 }
 
 export function imageKeyProblem(key: string): string | undefined {
-  if (!IMAGE_KEY.test(key)) return 'an image key is lowercase letters, digits, ".", "_" and "-", starting with a letter or digit';
+  if (!IMAGE_KEY.test(key))
+    return 'an image key is lowercase letters, digits, ".", "_" and "-", starting with a letter or digit';
   return undefined;
 }
 

@@ -7,8 +7,7 @@ import path from 'node:path';
 import { isInside, realpathOrSelf } from '../checks/fs.js';
 
 export type RepoPath =
-  | { ok: true; rel: string; abs: string; exists: boolean; dir: boolean }
-  | { ok: false; problem: string };
+  { ok: true; rel: string; abs: string; exists: boolean; dir: boolean } | { ok: false; problem: string };
 
 /** Resolve `p` (as written in the project file) against the repository root. */
 export function resolveRepoPath(root: string, p: string): RepoPath {

@@ -92,8 +92,23 @@ const base = (p: string): string => p.slice(p.lastIndexOf('/') + 1);
 
 /** `gem install` options that take a separate value. */
 const GEM_VALUE_OPTS = new Set([
-  '-v', '--version', '-s', '--source', '-i', '--install-dir', '-n', '--bindir', '--platform', '-p',
-  '--http-proxy', '--build-root', '-g', '--file', '-P', '--trust-policy', '--target-rbconfig',
+  '-v',
+  '--version',
+  '-s',
+  '--source',
+  '-i',
+  '--install-dir',
+  '-n',
+  '--bindir',
+  '--platform',
+  '-p',
+  '--http-proxy',
+  '--build-root',
+  '-g',
+  '--file',
+  '-P',
+  '--trust-policy',
+  '--target-rbconfig',
 ]);
 
 /** Gem names installed by `gem install` / `fluent-gem install` in a RUN command (`name:version` -> `name`). */

@@ -110,7 +110,15 @@ const BY_KEYWORD: Record<string, (c: ErrorContext) => Finding | undefined> = {
     const key = String(c.params.additionalProperty);
     const p = keyPair(c.root, c.err.instancePath, key);
     const hint = didYouMean(key, Object.keys(c.parent.properties ?? {}));
-    return p && c.at(p.key, 'warning', 'project/unknown-key', `unknown key ${quoteValue(key)} in ${c.where}; it is ignored${hint}`);
+    return (
+      p &&
+      c.at(
+        p.key,
+        'warning',
+        'project/unknown-key',
+        `unknown key ${quoteValue(key)} in ${c.where}; it is ignored${hint}`,
+      )
+    );
   },
   propertyNames: (c) => {
     const key = String(c.params.propertyName);
@@ -136,7 +144,9 @@ const BY_KEYWORD: Record<string, (c: ErrorContext) => Finding | undefined> = {
       .map((t) => (t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : `a ${t}`))
       .join(' or ');
     const empty = node.kind === 'scalar' && node.value === null;
-    const message = empty ? `${c.where} is empty: give it a value` : `${c.where} must be ${want}, not ${typeName(node)}`;
+    const message = empty
+      ? `${c.where} is empty: give it a value`
+      : `${c.where} must be ${want}, not ${typeName(node)}`;
     return c.at(node, 'error', 'project/wrong-type', message);
   },
 };

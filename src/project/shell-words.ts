@@ -157,7 +157,10 @@ function findClose(s: string, from: number): number {
 }
 
 function globRe(pattern: string): string {
-  return pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return pattern
+    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
 }
 
 function trimPrefix(v: string, pattern: string, greedy: boolean): string {

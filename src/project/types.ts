@@ -7,7 +7,15 @@
 /** What a repository file is, so the right checker reads it. */
 export type FileKind = 'http_check' | 'mysql' | 'fluentd' | 'taskdef' | 'datadog_yaml' | 'secret' | 'dockerfile';
 
-export const FILE_KINDS: readonly FileKind[] = ['http_check', 'mysql', 'fluentd', 'taskdef', 'datadog_yaml', 'secret', 'dockerfile'];
+export const FILE_KINDS: readonly FileKind[] = [
+  'http_check',
+  'mysql',
+  'fluentd',
+  'taskdef',
+  'datadog_yaml',
+  'secret',
+  'dockerfile',
+];
 
 export interface ImageConfig {
   /** The key under `images:` (also the default for nothing else: repositories are explicit). */

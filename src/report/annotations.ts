@@ -13,7 +13,11 @@ export function toWorkspacePaths(findings: readonly Finding[], projectRoot: stri
 }
 
 /** The one failure message for findings at or above `failOn`, or undefined when none fails the run. */
-export function failureMessage(findings: readonly Finding[], failOn: 'error' | 'warning', what = 'validation'): string | undefined {
+export function failureMessage(
+  findings: readonly Finding[],
+  failOn: 'error' | 'warning',
+  what = 'validation',
+): string | undefined {
   const c = countBySeverity(findings);
   const failingCount = c.error + (failOn === 'warning' ? c.warning : 0);
   if (!failingCount) return undefined;

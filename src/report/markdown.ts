@@ -61,7 +61,10 @@ export function code(s: string, max = DEFAULT_MAX): string {
  * A fenced block (a diff, a log tail): a fence longer than any inside, control characters gone,
  * at most `maxLines` lines of at most `maxLineLength` characters.
  */
-export function codeBlock(text: string, opts: { lang?: string; maxLines?: number; maxLineLength?: number } = {}): string {
+export function codeBlock(
+  text: string,
+  opts: { lang?: string; maxLines?: number; maxLineLength?: number } = {},
+): string {
   const maxLines = opts.maxLines ?? 200;
   const lines = text
     .replace(/\r\n?/g, '\n')

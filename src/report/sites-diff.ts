@@ -118,7 +118,9 @@ export function gitBaseReader(opts: { root: string; rev: string; exec?: Exec }):
   return async (file) => {
     // For a commit it does not have, git says "exists on disk, but not in <rev>" as for a missing
     // path: ask for the commit first, once.
-    present ??= exec('git', ['cat-file', '-e', `${opts.rev}^{commit}`], { cwd: opts.root }).then((r) => r.exitCode === 0);
+    present ??= exec('git', ['cat-file', '-e', `${opts.rev}^{commit}`], { cwd: opts.root }).then(
+      (r) => r.exitCode === 0,
+    );
     if (!(await present)) throw new Error(`commit ${opts.rev} is not in the local git history`);
     const r = await exec('git', ['show', `${opts.rev}:./${file}`], { cwd: opts.root });
     if (r.exitCode === 0) return r.stdout;
@@ -134,7 +136,10 @@ export async function sitesAt(files: readonly string[], read: BaseReader): Promi
     const text = await read(file);
     if (text === undefined) continue;
     const { sites } = checkAgentFile(sourceFromText(file, text), 'http_check', {});
-    appendAll(out, sites.map((s) => ({ ...s, file })));
+    appendAll(
+      out,
+      sites.map((s) => ({ ...s, file })),
+    );
   }
   return out;
 }
@@ -156,7 +161,8 @@ export interface SitesDiffOptions {
  */
 export async function sitesDiffForChange(opts: SitesDiffOptions): Promise<SitesDiff> {
   const changedSet = opts.changed ? new Set(opts.changed) : undefined;
-  const isHttpCheckPath = (f: string): boolean => /(^|\/)conf\.d\/(http_check\.d\/[^/]+\.ya?ml|http_check\.ya?ml)$/.test(f);
+  const isHttpCheckPath = (f: string): boolean =>
+    /(^|\/)conf\.d\/(http_check\.d\/[^/]+\.ya?ml|http_check\.ya?ml)$/.test(f);
   const deleted = (opts.changed ?? []).filter((f) => isHttpCheckPath(f) && !opts.headFiles.includes(f));
   const files = [...new Set([...opts.headFiles.filter((f) => !changedSet || changedSet.has(f)), ...deleted])].sort();
   // Files the change did not touch are the same at base: their head sites stand in for the base ones,

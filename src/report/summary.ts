@@ -58,7 +58,7 @@ function failing(m: Pick<ReportModel, 'findings' | 'failOn'>): Finding[] {
 function isOk(m: ReportModel): boolean {
   if (m.error || failing(m).length) return false;
   if (m.deploy) return m.deploy.ok;
-  return !(m.plan?.problems.length);
+  return !m.plan?.problems.length;
 }
 
 function headline(m: ReportModel): string {
@@ -85,7 +85,10 @@ function context(m: ReportModel): string {
 function changeText(c: SiteChange): string {
   const field = code(c.field, 60);
   if (c.added || c.removed) {
-    const parts = [...(c.added ?? []).map((v) => `+${code(v, 80)}`), ...(c.removed ?? []).map((v) => `−${code(v, 80)}`)];
+    const parts = [
+      ...(c.added ?? []).map((v) => `+${code(v, 80)}`),
+      ...(c.removed ?? []).map((v) => `−${code(v, 80)}`),
+    ];
     return `${field}: ${parts.join(' ')}`;
   }
   const side = (v: string | undefined): string => (v === undefined ? '_(unset)_' : code(v, 80));
@@ -98,7 +101,12 @@ function sitesSection(m: ReportModel): string | undefined {
   if ('unavailable' in s) return `### Sites\n\n_${escapeText(s.unavailable, 400)}_`;
   const rows: string[][] = [
     ...s.added.map((x) => ['➕ added', escapeText(x.name, 120), code(x.url, 160), location(m, x.file, x.line)]),
-    ...s.changed.map((x) => ['✏️ changed', escapeText(x.name, 120), code(x.url, 160), x.changes.map(changeText).join('<br>')]),
+    ...s.changed.map((x) => [
+      '✏️ changed',
+      escapeText(x.name, 120),
+      code(x.url, 160),
+      x.changes.map(changeText).join('<br>'),
+    ]),
     ...s.removed.map((x) => ['➖ removed', escapeText(x.name, 120), code(x.url, 160), `was in ${code(x.file, 160)}`]),
   ];
   const counts = `**${s.added.length} added, ${s.removed.length} removed, ${s.changed.length} changed**, ${s.unchanged} unchanged`;
@@ -112,13 +120,25 @@ function findingsSection(m: ReportModel): string {
   if (!m.findings.length) return '### Findings\n\nNo findings.';
   const sorted = bySeverityThenPlace(m.findings);
   const shown = sorted.slice(0, MAX_FINDING_ROWS);
-  const rows = shown.map((f) => [`${ICON[f.severity]} ${f.severity}`, location(m, f.file, f.line, f.column), code(f.code, 80), escapeText(f.message, 400)]);
-  const more = sorted.length > shown.length ? `\n\n… and ${sorted.length - shown.length} more: see the annotations of the workflow run.` : '';
+  const rows = shown.map((f) => [
+    `${ICON[f.severity]} ${f.severity}`,
+    location(m, f.file, f.line, f.column),
+    code(f.code, 80),
+    escapeText(f.message, 400),
+  ]);
+  const more =
+    sorted.length > shown.length
+      ? `\n\n… and ${sorted.length - shown.length} more: see the annotations of the workflow run.`
+      : '';
   const rule = m.failOn === 'warning' ? 'errors and warnings fail the run (`fail-on: warning`)' : 'errors fail the run';
   return `### Findings\n\n${table(['', 'Where', 'Code', 'Message'], rows)}${more}\n\n<sub>${rule}</sub>`;
 }
 
-const IMAGE_ACTION: Record<ImagePlan['action'], string> = { build: '🔨 build', reuse: '♻️ reuse', unknown: '❔ keep (ECR not asked)' };
+const IMAGE_ACTION: Record<ImagePlan['action'], string> = {
+  build: '🔨 build',
+  reuse: '♻️ reuse',
+  unknown: '❔ keep (ECR not asked)',
+};
 const SERVICE_ACTION: Record<ServicePlan['action'], string> = {
   'register-and-update': '🚀 register + update',
   update: '🔁 update (forced)',
@@ -128,27 +148,49 @@ const SERVICE_ACTION: Record<ServicePlan['action'], string> = {
 
 function planSection(plan: Plan, done: boolean): string {
   const out: string[] = [];
-  if (plan.problems.length) out.push(`### Would stop the deploy\n\n${plan.problems.map((p) => `- ❌ ${escapeText(p, 600)}`).join('\n')}`);
+  if (plan.problems.length)
+    out.push(`### Would stop the deploy\n\n${plan.problems.map((p) => `- ❌ ${escapeText(p, 600)}`).join('\n')}`);
   const imageRows = plan.images.map((i) => [
     code(i.key, 80),
     IMAGE_ACTION[i.action],
     escapeText(i.method ? `${i.reason} (${i.method})` : i.reason, 400),
-    i.changedInputs.length ? i.changedInputs.slice(0, 8).map((f) => code(f, 120)).join('<br>') + (i.changedInputs.length > 8 ? `<br>… ${i.changedInputs.length - 8} more` : '') : '',
+    i.changedInputs.length
+      ? i.changedInputs
+          .slice(0, 8)
+          .map((f) => code(f, 120))
+          .join('<br>') + (i.changedInputs.length > 8 ? `<br>… ${i.changedInputs.length - 8} more` : '')
+      : '',
   ]);
   const building = plan.images.filter((i) => i.action === 'build').length;
-  const rebuilt = done ? (building ? `**${plural(building, 'image')} rebuilt**` : 'No image was rebuilt.') : building ? `**${plural(building, 'image')} will be rebuilt**` : 'No image will be rebuilt.';
+  const rebuilt = done
+    ? building
+      ? `**${plural(building, 'image')} rebuilt**`
+      : 'No image was rebuilt.'
+    : building
+      ? `**${plural(building, 'image')} will be rebuilt**`
+      : 'No image will be rebuilt.';
   out.push(`### Images${plan.offline ? ' (offline: ECR not asked)' : ''}\n\n${rebuilt}`);
   if (imageRows.length) out.push(table(['Image', 'Action', 'Why', 'Changed inputs'], imageRows));
   const serviceRows = plan.services.map((s) => [code(s.key, 80), SERVICE_ACTION[s.action], escapeText(s.reason, 300)]);
   out.push('### Services');
   if (serviceRows.length) out.push(table(['Service', 'Action', 'Why'], serviceRows));
   for (const s of plan.services) {
-    if (s.taskDefinitionDiff) out.push(details(`Task definition changes: ${s.key}`, codeBlock(s.taskDefinitionDiff, { lang: 'diff', maxLines: 150 })));
+    if (s.taskDefinitionDiff)
+      out.push(
+        details(`Task definition changes: ${s.key}`, codeBlock(s.taskDefinitionDiff, { lang: 'diff', maxLines: 150 })),
+      );
   }
   return out.join('\n\n');
 }
 
-const STATE_ICON: Record<string, string> = { completed: '✅', unchanged: '✔️', planned: '📝', failed: '❌', 'timed-out': '⏱️', 'not-started': '⏸️' };
+const STATE_ICON: Record<string, string> = {
+  completed: '✅',
+  unchanged: '✔️',
+  planned: '📝',
+  failed: '❌',
+  'timed-out': '⏱️',
+  'not-started': '⏸️',
+};
 
 function deploySection(d: DeployResult): string {
   const out: string[] = [`### Deploy${d.dryRun ? ' (dry run: nothing changed)' : ''}`];
@@ -157,11 +199,21 @@ function deploySection(d: DeployResult): string {
     out.push(
       table(
         ['Image', 'Digest', 'Built', 'Pushed'],
-        d.images.map((i) => [code(i.key, 80), code(i.digest, 80), i.built ? escapeText(i.method ?? 'yes', 300) : 'no', i.pushed ? 'yes' : 'no']),
+        d.images.map((i) => [
+          code(i.key, 80),
+          code(i.digest, 80),
+          i.built ? escapeText(i.method ?? 'yes', 300) : 'no',
+          i.pushed ? 'yes' : 'no',
+        ]),
       ),
     );
     const skipped = d.images.filter((i) => i.fluentdDryRun?.startsWith('skipped'));
-    if (skipped.length) out.push(skipped.map((i) => `- ⚠️ ${code(i.key, 80)}: fluentd --dry-run ${escapeText(i.fluentdDryRun ?? '', 200)}`).join('\n'));
+    if (skipped.length)
+      out.push(
+        skipped
+          .map((i) => `- ⚠️ ${code(i.key, 80)}: fluentd --dry-run ${escapeText(i.fluentdDryRun ?? '', 200)}`)
+          .join('\n'),
+      );
   }
   if (d.phases) out.push(`Phases: ${escapeText(formatPhases(d.phases, d.bytesPushed), 300)}`);
   if (d.services.length) {
@@ -172,7 +224,12 @@ function deploySection(d: DeployResult): string {
           code(s.key, 80),
           `${STATE_ICON[s.state] ?? ''} ${escapeText(s.state, 40)}`.trim(),
           s.taskDefinitionArn ? code(shortTaskDefinition(s.taskDefinitionArn), 120) : '',
-          [s.failure ? escapeText(s.failure, 600) : '', s.rolledBack ? `rolled back by ${escapeText(s.rolledBack.by, 80)}: ${escapeText(s.rolledBack.state, 40)}` : '']
+          [
+            s.failure ? escapeText(s.failure, 600) : '',
+            s.rolledBack
+              ? `rolled back by ${escapeText(s.rolledBack.by, 80)}: ${escapeText(s.rolledBack.state, 40)}`
+              : '',
+          ]
             .filter(Boolean)
             .join('<br>'),
         ]),

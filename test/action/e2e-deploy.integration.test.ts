@@ -18,7 +18,8 @@ import { type ActionRun, eventFixture, spawnAction } from './harness.js';
 const engine: DockerEngine | undefined = await startDockerEngine();
 const d = engine ? describe : describe.skip;
 const HTTP = 'datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml';
-const TD = (family: string, rev: number): string => `arn:aws:ecs:${REGION}:${FAKE_ACCOUNT}:task-definition/${family}:${rev}`;
+const TD = (family: string, rev: number): string =>
+  `arn:aws:ecs:${REGION}:${FAKE_ACCOUNT}:task-definition/${family}:${rev}`;
 
 d('the action deploys the example repository', () => {
   let x: ExampleEnv;
@@ -26,13 +27,21 @@ d('the action deploys the example repository', () => {
   let pushRun: ActionRun;
   let head = '';
 
-  const common = { config: 'dd-ecs-monitor.yml', 'github-token': 'ghs_deployFakeToken00000000000000', 'poll-interval': '0.05', 'wait-timeout': '60' };
+  const common = {
+    config: 'dd-ecs-monitor.yml',
+    'github-token': 'ghs_deployFakeToken00000000000000',
+    'poll-interval': '0.05',
+    'wait-timeout': '60',
+  };
 
   beforeAll(async () => {
     await gh.start();
     x = await startExampleEnv(engine as DockerEngine);
     const base = x.git('rev-parse', 'HEAD');
-    await appendFile(path.join(x.repo, HTTP), '\n  - name: Status page\n    url: https://status.example.com/\n    timeout: 5\n    tags:\n      - "env:prd"\n');
+    await appendFile(
+      path.join(x.repo, HTTP),
+      '\n  - name: Status page\n    url: https://status.example.com/\n    timeout: 5\n    tags:\n      - "env:prd"\n',
+    );
     head = x.commit('Monitor the status page');
     pushRun = await spawnAction({
       inputs: { ...common, command: 'deploy' },
@@ -55,14 +64,23 @@ d('the action deploys the example repository', () => {
     expect([pushRun.code, pushRun.commands.filter((c) => c.command === 'error')]).toEqual([0, []]);
     const digests = JSON.parse(pushRun.outputs['image-digests'] as string) as Record<string, string>;
     expect(Object.keys(digests).sort()).toEqual(['datadog-agent', 'fluentd']);
-    for (const [key, digest] of Object.entries(digests)) expect(digest).toBe(await x.registry.digest(`monitoring/${key}`, head));
+    for (const [key, digest] of Object.entries(digests))
+      expect(digest).toBe(await x.registry.digest(`monitoring/${key}`, head));
     const images = JSON.parse(pushRun.outputs.images as string) as Record<string, string>;
     expect(images['datadog-agent']).toBe(`${x.registry.host}/monitoring/datadog-agent@${digests['datadog-agent']}`);
-    expect(JSON.parse(pushRun.outputs['task-definition-arns'] as string)).toEqual({ 'datadog-agent': TD('datadog-agent', 2), fluentd: TD('fluentd', 2) });
+    expect(JSON.parse(pushRun.outputs['task-definition-arns'] as string)).toEqual({
+      'datadog-agent': TD('datadog-agent', 2),
+      fluentd: TD('fluentd', 2),
+    });
     expect(JSON.parse(pushRun.outputs['deployed-services'] as string)).toEqual(['datadog-agent', 'fluentd']);
     expect(pushRun.outputs.result).toBe('success');
     expect(JSON.parse(pushRun.outputs['changed-files'] as string)).toEqual([HTTP]);
-    expect(x.fake.callsTo('ecs', 'RegisterTaskDefinition').map((c) => c.input.containerDefinitions[0].image).sort()).toEqual(Object.values(images).sort());
+    expect(
+      x.fake
+        .callsTo('ecs', 'RegisterTaskDefinition')
+        .map((c) => c.input.containerDefinitions[0].image)
+        .sort(),
+    ).toEqual(Object.values(images).sort());
     expect(x.ecs.primary('monitoring', 'datadog-agent').rolloutState).toBe('COMPLETED');
   });
 
@@ -75,8 +93,13 @@ d('the action deploys the example repository', () => {
     expect(s).toContain('| `fluentd` | ✅ completed | `fluentd:2` |');
     expect(gh.requests).toEqual([]);
     // `::add-mask::<value>` is how the runner learns a secret (it never prints that line): all else must be clean.
-    expect(pushRun.commands.filter((c) => c.command === 'add-mask').map((c) => c.message)).toContain(x.registry.password);
-    const logged = pushRun.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n');
+    expect(pushRun.commands.filter((c) => c.command === 'add-mask').map((c) => c.message)).toContain(
+      x.registry.password,
+    );
+    const logged = pushRun.stdout
+      .split('\n')
+      .filter((l) => !l.startsWith('::add-mask::'))
+      .join('\n');
     for (const text of [logged, pushRun.stderr, s]) {
       expect(text).not.toContain(FAKE_API_KEY);
       expect(text).not.toContain(x.registry.password);
@@ -96,12 +119,20 @@ d('the action deploys the example repository', () => {
     });
     expect([run.code, run.commands.filter((c) => c.command === 'error')]).toEqual([0, []]);
     expect(x.fake.count('ecs', 'RegisterTaskDefinition')).toBe(0);
-    expect(x.fake.callsTo('ecs', 'UpdateService').map((c) => [c.input.service, c.input.forceNewDeployment]).sort()).toEqual([
+    expect(
+      x.fake
+        .callsTo('ecs', 'UpdateService')
+        .map((c) => [c.input.service, c.input.forceNewDeployment])
+        .sort(),
+    ).toEqual([
       ['datadog-agent', true],
       ['fluentd', true],
     ]);
     expect(JSON.parse(run.outputs['deployed-services'] as string)).toEqual(['datadog-agent', 'fluentd']);
-    expect(JSON.parse(run.outputs['task-definition-arns'] as string)).toEqual({ 'datadog-agent': TD('datadog-agent', 2), fluentd: TD('fluentd', 2) });
+    expect(JSON.parse(run.outputs['task-definition-arns'] as string)).toEqual({
+      'datadog-agent': TD('datadog-agent', 2),
+      fluentd: TD('fluentd', 2),
+    });
     expect(run.outputs['changed-files']).toBe('null');
     const plan = JSON.parse(run.outputs.plan as string) as { images: Array<{ key: string; action: string }> };
     expect(plan.images.map((i) => [i.key, i.action])).toEqual([

@@ -53,7 +53,14 @@ beforeAll(async () => {
   git(repo.dir, 'checkout', '-q', '-b', 'add-shop');
   original = readFileSync(path.join(repo.dir, HTTP), 'utf8');
   head = commitFile(repo.dir, HTTP, original + NEW_SITES, 'Monitor the shop');
-  first = await spawnAction({ inputs, eventName: 'pull_request', event: prEvent(head), workspace: repo.dir, sha: head, env: { GITHUB_API_URL: gh.url } });
+  first = await spawnAction({
+    inputs,
+    eventName: 'pull_request',
+    event: prEvent(head),
+    workspace: repo.dir,
+    sha: head,
+    env: { GITHUB_API_URL: gh.url },
+  });
 }, 120_000);
 afterAll(async () => {
   await gh.stop();
@@ -64,15 +71,21 @@ describe('a pull request that adds a site', () => {
   test('starts fast and fails once, with the count', () => {
     expect(first.code).toBe(1);
     const failures = first.commands.filter((c) => c.command === 'error' && !c.properties.file);
-    expect(failures.map((c) => c.message)).toEqual(['validation found 1 error and 1 warning: see the annotations and the job summary']);
+    expect(failures.map((c) => c.message)).toEqual([
+      'validation found 1 error and 1 warning: see the annotations and the job summary',
+    ]);
     // The first plain line comes before any module beyond the inputs is loaded (the bench holds the 400 ms budget).
-    expect(first.stdout.split('\n').find((l) => !l.startsWith('::'))).toBe('dd-ecs-monitor: command plan, project file examples/datadog-ecs/dd-ecs-monitor.yml');
+    expect(first.stdout.split('\n').find((l) => !l.startsWith('::'))).toBe(
+      'dd-ecs-monitor: command plan, project file examples/datadog-ecs/dd-ecs-monitor.yml',
+    );
     expect(first.firstLineMs).toBeGreaterThan(0);
     expect(first.firstLineMs).toBeLessThan(5000);
   });
 
   test('annotations on the exact file, line and column, relative to the repository root', () => {
-    const annotations = first.commands.filter((c) => ['error', 'warning', 'notice'].includes(c.command) && c.properties.file);
+    const annotations = first.commands.filter(
+      (c) => ['error', 'warning', 'notice'].includes(c.command) && c.properties.file,
+    );
     expect(annotations).toEqual([
       {
         command: 'warning',
@@ -82,7 +95,8 @@ describe('a pull request that adds a site', () => {
       {
         command: 'error',
         properties: { title: 'http_check/url-scheme', file: HTTP, line: '32', col: '10' },
-        message: 'the url of instance 5 has no scheme: the check requires http:// or https:// (ConfigurationError); write https://shop.example.com',
+        message:
+          'the url of instance 5 has no scheme: the check requires http:// or https:// (ConfigurationError); write https://shop.example.com',
       },
     ]);
   });
@@ -100,7 +114,9 @@ describe('a pull request that adds a site', () => {
     expect(body.split('\n')[0]).toBe(MARKER);
     expect(body).toContain('## ❌ dd-ecs-monitor plan: failed · 1 error, 1 warning');
     expect(body).toContain('**2 added, 0 removed, 0 changed**, 3 unchanged');
-    expect(body).toContain(`| ➕ added | &lt;img src\\=x&gt; @${ZWJ}everyone shop | \`https://shop.example.com/\` | [\`${HTTP}:25\`](https://github.com/acme/monitoring/blob/${head}/${HTTP}#L25) |`);
+    expect(body).toContain(
+      `| ➕ added | &lt;img src\\=x&gt; @${ZWJ}everyone shop | \`https://shop.example.com/\` | [\`${HTTP}:25\`](https://github.com/acme/monitoring/blob/${head}/${HTTP}#L25) |`,
+    );
     expect(body).toContain('| ➕ added | Broken | `shop.example.com` |');
     expect(body).toContain(`| ❌ error | [\`${HTTP}:32:10\`]`);
     expect(body).toContain('| `http_check/url-scheme` |');
@@ -117,8 +133,15 @@ describe('a pull request that adds a site', () => {
 
   test('outputs', () => {
     const o = first.outputs;
-    expect({ result: o.result, errors: o.errors, warnings: o.warnings, notices: o.notices }).toEqual({ result: 'failure', errors: '1', warnings: '1', notices: '0' });
-    expect(JSON.parse(o['changed-files'] as string)).toEqual(['datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml']);
+    expect({ result: o.result, errors: o.errors, warnings: o.warnings, notices: o.notices }).toEqual({
+      result: 'failure',
+      errors: '1',
+      warnings: '1',
+      notices: '0',
+    });
+    expect(JSON.parse(o['changed-files'] as string)).toEqual([
+      'datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml',
+    ]);
     expect(JSON.parse(o.sites as string)).toEqual({
       added: [
         { name: '<img src=x> @everyone shop', url: 'https://shop.example.com/', file: HTTP },
@@ -137,14 +160,25 @@ describe('a pull request that adds a site', () => {
   });
 
   test('a second run, after the fix, updates the same comment instead of adding one', async () => {
-    const fixed = readFileSync(path.join(repo.dir, HTTP), 'utf8').replace('timout: 5', 'timeout: 5').replace('url: shop.example.com', 'url: https://shop2.example.com/');
+    const fixed = readFileSync(path.join(repo.dir, HTTP), 'utf8')
+      .replace('timout: 5', 'timeout: 5')
+      .replace('url: shop.example.com', 'url: https://shop2.example.com/');
     const head2 = commitFile(repo.dir, HTTP, fixed, 'Fix the review findings');
     const before = gh.commentsOn(7);
     expect(before).toHaveLength(1);
     gh.requests.length = 0;
-    const second = await spawnAction({ inputs, eventName: 'pull_request', event: prEvent(head2), workspace: repo.dir, sha: head2, env: { GITHUB_API_URL: gh.url } });
+    const second = await spawnAction({
+      inputs,
+      eventName: 'pull_request',
+      event: prEvent(head2),
+      workspace: repo.dir,
+      sha: head2,
+      env: { GITHUB_API_URL: gh.url },
+    });
     expect(second.code).toBe(0);
-    expect(gh.writes().map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH /repos/acme/monitoring/issues/comments/${before[0]?.id}`]);
+    expect(gh.writes().map((r) => `${r.method} ${r.path}`)).toEqual([
+      `PATCH /repos/acme/monitoring/issues/comments/${before[0]?.id}`,
+    ]);
     const after = gh.commentsOn(7);
     expect(after).toHaveLength(1);
     expect(after[0]?.body).toContain('## ✅ dd-ecs-monitor plan: passed · 0 errors, 0 warnings');
@@ -174,7 +208,9 @@ describe('a pull request from a fork', () => {
       ]);
       expect(fork.writes()).toEqual([]);
       expect(run.summary).toContain('> Plan skipped: pull requests from forks get no AWS role');
-      expect(run.summary).toContain('> No pull request comment: pull requests from forks get a read\\-only token. This report is in the job summary.');
+      expect(run.summary).toContain(
+        '> No pull request comment: pull requests from forks get a read\\-only token. This report is in the job summary.',
+      );
       expect(run.summary).not.toContain('### Images');
       expect(run.outputs.plan).toBeUndefined();
     } finally {
@@ -194,7 +230,10 @@ describe('a pull request in a shallow checkout (actions/checkout with depth 1)',
       git(ws, 'fetch', '-q', '--no-tags', '--depth=1', 'origin', head);
       git(ws, 'checkout', '-q', 'FETCH_HEAD');
       expect(git(ws, 'rev-list', '--count', 'HEAD')).toBe('1');
-      api.compares.set(`${repo.base}...${head}`, { files: [{ filename: HTTP, status: 'modified' }], mergeBase: repo.base });
+      api.compares.set(`${repo.base}...${head}`, {
+        files: [{ filename: HTTP, status: 'modified' }],
+        mergeBase: repo.base,
+      });
       api.contents.set(`${repo.base}:${HTTP}`, original);
 
       const run = await spawnAction({
@@ -205,11 +244,19 @@ describe('a pull request in a shallow checkout (actions/checkout with depth 1)',
         sha: head,
         env: { GITHUB_API_URL: api.url },
       });
-      expect(run.stdout).toContain(`What changed (pull request #7 (${repo.base.slice(0, 7)}...${head.slice(0, 7)})): from the GitHub compare API, as the local history lacks the commits`);
-      expect(JSON.parse(run.outputs['changed-files'] as string)).toEqual(['datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml']);
-      expect((JSON.parse(run.outputs.sites as string) as { added: Array<{ name: string }> }).added.map((x) => x.name)).toEqual(['<img src=x> @everyone shop', 'Broken']);
+      expect(run.stdout).toContain(
+        `What changed (pull request #7 (${repo.base.slice(0, 7)}...${head.slice(0, 7)})): from the GitHub compare API, as the local history lacks the commits`,
+      );
+      expect(JSON.parse(run.outputs['changed-files'] as string)).toEqual([
+        'datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml',
+      ]);
+      expect(
+        (JSON.parse(run.outputs.sites as string) as { added: Array<{ name: string }> }).added.map((x) => x.name),
+      ).toEqual(['<img src=x> @everyone shop', 'Broken']);
       // One compare (what changed, and the merge base for the sites), then the base file's contents.
-      const reads = api.requests.filter((r) => r.method === 'GET' && !r.path.endsWith('/comments')).map((r) => `${decodeURIComponent(r.path)}${r.query.ref ? `?ref=${r.query.ref}` : ''}`);
+      const reads = api.requests
+        .filter((r) => r.method === 'GET' && !r.path.endsWith('/comments'))
+        .map((r) => `${decodeURIComponent(r.path)}${r.query.ref ? `?ref=${r.query.ref}` : ''}`);
       expect(reads).toEqual([
         `/repos/acme/monitoring/compare/${repo.base}...${head}`,
         `/repos/acme/monitoring/contents/${HTTP}?ref=${repo.base}`,

@@ -39,7 +39,10 @@ beforeAll(async () => {
     sha: head,
     env: { GITHUB_API_URL: gh.url },
   });
-  comment = gh.writes().map((w) => (w.body as { body: string }).body).join('\n');
+  comment = gh
+    .writes()
+    .map((w) => (w.body as { body: string }).body)
+    .join('\n');
 }, 120_000);
 afterAll(async () => {
   await gh.stop();
@@ -77,7 +80,7 @@ describe('a pull request with credentials in plain sight', () => {
     expect(run.stderr).not.toContain(secret);
   });
 
-  test.each(Object.entries(SECRETS))('%s: in the log only as the runner\'s mask command', (_, secret) => {
+  test.each(Object.entries(SECRETS))("%s: in the log only as the runner's mask command", (_, secret) => {
     const lines = run.stdout.split('\n').filter((l) => l.includes(secret));
     expect(lines.length).toBeGreaterThan(0);
     for (const l of lines) expect(l).toMatch(/^::add-mask::/);

@@ -84,16 +84,34 @@ describe('readInputs', () => {
     [{ command: 'apply' }, 'input "command" must be one of validate, plan, deploy, verify, not "apply"'],
     [{ 'fail-on': 'notice' }, 'input "fail-on" must be one of error, warning, not "notice"'],
     [{ comment: 'yes' }, 'input "comment" must be true or false, not "yes"'],
-    [{ command: 'deploy', 'wait-timeout': '10m' }, 'input "wait-timeout" must be a number of seconds above 0, not "10m"'],
+    [
+      { command: 'deploy', 'wait-timeout': '10m' },
+      'input "wait-timeout" must be a number of seconds above 0, not "10m"',
+    ],
     [{ command: 'deploy', 'poll-interval': '0' }, 'input "poll-interval" must be a number of seconds above 0, not "0"'],
     [{ 'aws-region': 'Tokyo' }, 'input "aws-region" must be an AWS region such as ap-northeast-1, not "Tokyo"'],
-    [{ command: 'plan', only: 'a,--b' }, 'input "only" lists service keys separated by commas or newlines; "--b" is not one'],
-    [{ base: '--upload-pack=evil' }, 'input "base" must be a commit SHA or a branch/tag name, not "--upload-pack=evil"'],
+    [
+      { command: 'plan', only: 'a,--b' },
+      'input "only" lists service keys separated by commas or newlines; "--b" is not one',
+    ],
+    [
+      { base: '--upload-pack=evil' },
+      'input "base" must be a commit SHA or a branch/tag name, not "--upload-pack=evil"',
+    ],
     [{ base: 'a..b' }, 'input "base" must be a commit SHA or a branch/tag name, not "a..b"'],
     [{ command: 'plan', 'dry-run': 'true' }, 'input "dry-run" applies to command: deploy, not command: plan'],
-    [{ 'wait-timeout': '60', rollback: 'false' }, 'input "rollback", "wait-timeout" applies to command: deploy, not command: validate'],
-    [{ rebuild: 'true', only: 'x' }, 'input "only", "rebuild" applies to command: plan or deploy, not command: validate'],
-    [{ command: 'deploy', offline: 'true' }, 'input "offline" applies to command: plan; a deploy needs AWS (use "dry-run: true" to see what it would do)'],
+    [
+      { 'wait-timeout': '60', rollback: 'false' },
+      'input "rollback", "wait-timeout" applies to command: deploy, not command: validate',
+    ],
+    [
+      { rebuild: 'true', only: 'x' },
+      'input "only", "rebuild" applies to command: plan or deploy, not command: validate',
+    ],
+    [
+      { command: 'deploy', offline: 'true' },
+      'input "offline" applies to command: plan; a deploy needs AWS (use "dry-run: true" to see what it would do)',
+    ],
   ])('%j -> %s', (values, message) => {
     expect(() => readInputs(inputs(values))).toThrow(new InputError(message));
   });
@@ -114,7 +132,8 @@ describe('action.yml', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(Object.keys(INPUT_DEFAULTS).sort());
     for (const [name, spec] of Object.entries(action.inputs)) {
       expect([name, spec.description.length > 20]).toEqual([name, true]);
-      const expected = name === 'github-token' ? '${{ github.token }}' : INPUT_DEFAULTS[name as keyof typeof INPUT_DEFAULTS];
+      const expected =
+        name === 'github-token' ? '${{ github.token }}' : INPUT_DEFAULTS[name as keyof typeof INPUT_DEFAULTS];
       expect([name, String(spec.default ?? '')]).toEqual([name, expected]);
       expect([name, spec.required ?? false]).toEqual([name, false]);
     }
@@ -122,9 +141,25 @@ describe('action.yml', () => {
 
   test('declares the outputs the action sets, every one described', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(
-      ['changed-files', 'comment-url', 'deployed-services', 'errors', 'image-digests', 'images', 'notices', 'plan', 'result', 'sarif-file', 'sites', 'task-definition-arns', 'verification', 'warnings'].sort(),
+      [
+        'changed-files',
+        'comment-url',
+        'deployed-services',
+        'errors',
+        'image-digests',
+        'images',
+        'notices',
+        'plan',
+        'result',
+        'sarif-file',
+        'sites',
+        'task-definition-arns',
+        'verification',
+        'warnings',
+      ].sort(),
     );
-    for (const [name, spec] of Object.entries(action.outputs)) expect([name, spec.description.length > 20]).toEqual([name, true]);
+    for (const [name, spec] of Object.entries(action.outputs))
+      expect([name, spec.description.length > 20]).toEqual([name, true]);
   });
 
   test('the README documents every input and output in its tables', () => {

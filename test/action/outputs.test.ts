@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { computeOutputs } from '../../src/action/outputs.js';
 import type { DeployResult, Plan } from '../../src/plan/types.js';
 
-const load = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../fixtures/report/${name}`, import.meta.url), 'utf8')) as T;
+const load = <T>(name: string): T =>
+  JSON.parse(readFileSync(new URL(`../fixtures/report/${name}`, import.meta.url), 'utf8')) as T;
 const plan = load<Plan>('plan.json');
 const deploy = load<DeployResult>('deploy.json');
 
@@ -23,7 +24,9 @@ describe('computeOutputs', () => {
     const o = computeOutputs({ findings: [], ok: true, plan });
     expect(JSON.parse(o.plan as string)).toEqual(plan);
     expect(JSON.parse(o['image-digests'] as string)).toEqual({ fluentd: `sha256:${'b'.repeat(64)}` });
-    expect(JSON.parse(o.images as string)).toEqual({ fluentd: `123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/monitoring/fluentd@sha256:${'b'.repeat(64)}` });
+    expect(JSON.parse(o.images as string)).toEqual({
+      fluentd: `123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/monitoring/fluentd@sha256:${'b'.repeat(64)}`,
+    });
     expect(o['task-definition-arns']).toBeUndefined();
   });
 

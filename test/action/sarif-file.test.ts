@@ -15,9 +15,18 @@ let run: ActionRun;
 
 beforeAll(async () => {
   repo = exampleRepo();
-  const head = commitFile(repo.dir, HTTP, `${readFileSync(path.join(repo.dir, HTTP), 'utf8')}\n  - name: Broken\n    url: shop.example.com\n`, 'a bad site');
+  const head = commitFile(
+    repo.dir,
+    HTTP,
+    `${readFileSync(path.join(repo.dir, HTTP), 'utf8')}\n  - name: Broken\n    url: shop.example.com\n`,
+    'a bad site',
+  );
   run = await spawnAction({
-    inputs: { command: 'validate', config: 'examples/datadog-ecs/dd-ecs-monitor.yml', 'sarif-file': 'reports/dd-ecs-monitor.sarif' },
+    inputs: {
+      command: 'validate',
+      config: 'examples/datadog-ecs/dd-ecs-monitor.yml',
+      'sarif-file': 'reports/dd-ecs-monitor.sarif',
+    },
     eventName: 'workflow_dispatch',
     event: eventFixture('workflow_dispatch', {}),
     workspace: repo.dir,
@@ -37,9 +46,12 @@ describe('the sarif-file output', () => {
 
   test('the error is a result on its line, under %SRCROOT%, relative to the repository root', () => {
     const log = JSON.parse(readFileSync(path.join(repo.dir, 'reports/dd-ecs-monitor.sarif'), 'utf8'));
-    const errors = (log.runs[0].results as Array<{ level: string; locations: Array<{ physicalLocation: { artifactLocation: object; region: { startLine: number } } }> }>).filter(
-      (r) => r.level === 'error',
-    );
+    const errors = (
+      log.runs[0].results as Array<{
+        level: string;
+        locations: Array<{ physicalLocation: { artifactLocation: object; region: { startLine: number } } }>;
+      }>
+    ).filter((r) => r.level === 'error');
     const annotated = run.commands.filter((c) => c.command === 'error' && c.properties.file);
     expect(errors.length).toBe(annotated.length);
     expect(errors.length).toBeGreaterThan(0);

@@ -13,12 +13,21 @@ import { parse } from 'yaml';
 import { REPO_ROOT } from './harness.js';
 
 type Step = { name?: string; uses?: string; run?: string; if?: string; with?: Record<string, unknown> };
-type Job = { permissions?: Record<string, string>; steps?: Step[]; uses?: string; concurrency?: { group: string; 'cancel-in-progress': boolean }; environment?: string; with?: Record<string, unknown> };
+type Job = {
+  permissions?: Record<string, string>;
+  steps?: Step[];
+  uses?: string;
+  concurrency?: { group: string; 'cancel-in-progress': boolean };
+  environment?: string;
+  with?: Record<string, unknown>;
+};
 type Workflow = { on: Record<string, unknown>; permissions?: Record<string, string>; jobs: Record<string, Job> };
 
 const files = [
   ...readdirSync(path.join(REPO_ROOT, '.github/workflows')).map((f) => `.github/workflows/${f}`),
-  ...readdirSync(path.join(REPO_ROOT, 'workflow-templates')).filter((f) => f.endsWith('.yml')).map((f) => `workflow-templates/${f}`),
+  ...readdirSync(path.join(REPO_ROOT, 'workflow-templates'))
+    .filter((f) => f.endsWith('.yml'))
+    .map((f) => `workflow-templates/${f}`),
 ].filter((f) => f.endsWith('.yml'));
 const text = (f: string): string => readFileSync(path.join(REPO_ROOT, f), 'utf8');
 const load = (f: string): Workflow => parse(text(f)) as Workflow;
@@ -64,7 +73,10 @@ describe.each(files)('%s', (file) => {
   });
 
   test('third-party actions are pinned by commit SHA with a version comment', () => {
-    const uses = raw.split('\n').filter((l) => /^\s*(-\s+)?uses:/.test(l)).map((l) => l.replace(/^\s*(-\s+)?uses:\s*/, '').trim());
+    const uses = raw
+      .split('\n')
+      .filter((l) => /^\s*(-\s+)?uses:/.test(l))
+      .map((l) => l.replace(/^\s*(-\s+)?uses:\s*/, '').trim());
     for (const u of uses) {
       if (u.startsWith('./') || u.startsWith('org/dd-ecs-monitor')) continue;
       const [name, rest] = u.split('@') as [string, string];
@@ -91,21 +103,34 @@ describe.each(files)('%s', (file) => {
 });
 
 describe('reusable workflows', () => {
-  test.each(['validate', 'deploy'])('%s.yml: workflow_call with typed, described inputs and outputs with values', (name) => {
-    const wf = load(`.github/workflows/${name}.yml`);
-    const call = wf.on.workflow_call as { inputs: Record<string, { type: string; description: string }>; outputs: Record<string, { value: string; description: string }> };
-    expect(Object.keys(wf.on)).toEqual(['workflow_call']);
-    for (const [k, v] of Object.entries(call.inputs)) {
-      expect([k, ['string', 'boolean', 'number'].includes(v.type), v.description.length > 10]).toEqual([k, true, true]);
-    }
-    for (const [k, v] of Object.entries(call.outputs)) expect([k, /^\$\{\{ jobs\.\w+\.outputs\.[\w-]+ \}\}$/.test(v.value)]).toEqual([k, true]);
-  });
+  test.each(['validate', 'deploy'])(
+    '%s.yml: workflow_call with typed, described inputs and outputs with values',
+    (name) => {
+      const wf = load(`.github/workflows/${name}.yml`);
+      const call = wf.on.workflow_call as {
+        inputs: Record<string, { type: string; description: string }>;
+        outputs: Record<string, { value: string; description: string }>;
+      };
+      expect(Object.keys(wf.on)).toEqual(['workflow_call']);
+      for (const [k, v] of Object.entries(call.inputs)) {
+        expect([k, ['string', 'boolean', 'number'].includes(v.type), v.description.length > 10]).toEqual([
+          k,
+          true,
+          true,
+        ]);
+      }
+      for (const [k, v] of Object.entries(call.outputs))
+        expect([k, /^\$\{\{ jobs\.\w+\.outputs\.[\w-]+ \}\}$/.test(v.value)]).toEqual([k, true]);
+    },
+  );
 
   test('validate.yml: forks get no AWS role (the credentials step runs only when allowed)', () => {
     const job = load('.github/workflows/validate.yml').jobs.validate as Job;
     const aws = job.steps?.find((s) => s.uses?.startsWith('aws-actions/'));
     expect(aws?.if).toBe("steps.access.outputs.aws == 'true'");
-    const access = job.steps?.find((s) => s.name === 'Decide what this run may do') as Step & { env: Record<string, string> };
+    const access = job.steps?.find((s) => s.name === 'Decide what this run may do') as Step & {
+      env: Record<string, string>;
+    };
     expect(access.env.HEAD_REPO).toBe('${{ github.event.pull_request.head.repo.full_name }}');
     expect(access.run).toContain('if [ -n "$HEAD_REPO" ] && [ "$HEAD_REPO" != "$BASE_REPO" ]; then fork=true; fi');
     expect(job.permissions).toEqual({ contents: 'read', 'pull-requests': 'write', 'id-token': 'write' });
@@ -115,7 +140,10 @@ describe('reusable workflows', () => {
 
   test('deploy.yml: one deploy at a time, never cancelled, optional environment, OIDC', () => {
     const job = load('.github/workflows/deploy.yml').jobs.deploy as Job;
-    expect(job.concurrency).toEqual({ group: 'dd-ecs-monitor-deploy-${{ github.repository }}-${{ inputs.config }}', 'cancel-in-progress': false });
+    expect(job.concurrency).toEqual({
+      group: 'dd-ecs-monitor-deploy-${{ github.repository }}-${{ inputs.config }}',
+      'cancel-in-progress': false,
+    });
     expect(job.environment).toBe('${{ inputs.environment }}');
     expect(job.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
     const aws = job.steps?.find((s) => s.uses?.startsWith('aws-actions/'));
@@ -125,7 +153,13 @@ describe('reusable workflows', () => {
 
 describe('starter workflow', () => {
   const wf = load('workflow-templates/dd-ecs-monitor.yml');
-  const props = JSON.parse(text('workflow-templates/dd-ecs-monitor.properties.json')) as { name: string; description: string; iconName: string; categories: string[]; filePatterns: string[] };
+  const props = JSON.parse(text('workflow-templates/dd-ecs-monitor.properties.json')) as {
+    name: string;
+    description: string;
+    iconName: string;
+    categories: string[];
+    filePatterns: string[];
+  };
 
   test('properties: name, description, an SVG icon that exists, categories, file patterns', () => {
     expect(props.name.length).toBeGreaterThan(5);
@@ -138,9 +172,17 @@ describe('starter workflow', () => {
   test('calls both reusable workflows, on the default branch, with dispatch inputs for a redeploy', () => {
     expect(Object.keys(wf.on).sort()).toEqual(['pull_request', 'push', 'workflow_dispatch']);
     expect((wf.on.push as { branches: string[] }).branches).toEqual(['$default-branch']);
-    expect(Object.keys((wf.on.workflow_dispatch as { inputs: object }).inputs).sort()).toEqual(['dry-run', 'force-new-deployment', 'only', 'rebuild']);
+    expect(Object.keys((wf.on.workflow_dispatch as { inputs: object }).inputs).sort()).toEqual([
+      'dry-run',
+      'force-new-deployment',
+      'only',
+      'rebuild',
+    ]);
     expect(wf.jobs.validate?.uses).toBe('org/dd-ecs-monitor/.github/workflows/validate.yml@v1');
     expect(wf.jobs.deploy?.uses).toBe('org/dd-ecs-monitor/.github/workflows/deploy.yml@v1');
-    expect(wf.jobs.deploy?.with).toMatchObject({ 'force-new-deployment': '${{ inputs.force-new-deployment == true }}', environment: 'production' });
+    expect(wf.jobs.deploy?.with).toMatchObject({
+      'force-new-deployment': '${{ inputs.force-new-deployment == true }}',
+      environment: 'production',
+    });
   });
 });

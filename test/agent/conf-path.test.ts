@@ -23,11 +23,40 @@ describe('agentConfPath', () => {
     ],
     [
       '/etc/datadog-agent/conf.d/http_check.d/conf.yaml.bak',
-      { check: 'http_check', loaded: false, isDefault: false, why: 'the agent reads only .yaml or .yml files (optionally followed by .default), so "conf.yaml.bak" is skipped' },
+      {
+        check: 'http_check',
+        loaded: false,
+        isDefault: false,
+        why: 'the agent reads only .yaml or .yml files (optionally followed by .default), so "conf.yaml.bak" is skipped',
+      },
     ],
-    ['/etc/datadog-agent/conf.d/http_check/conf.yaml', { check: 'http_check', loaded: false, isDefault: false, why: 'the agent reads only directories whose name ends in ".d" (http_check.d), so http_check/ is skipped' }],
-    ['/etc/datadog-agent/conf.d/http_check.d/extra/conf.yaml', { check: 'http_check', loaded: false, isDefault: false, why: 'the agent reads only files directly in http_check.d/, not in subdirectories' }],
-    ['/etc/datadog-agent/conf.d/jmx.d/metrics.yaml', { check: 'jmx', loaded: false, isDefault: false, why: 'metrics.yaml is a JMX metrics file, not a check configuration' }],
+    [
+      '/etc/datadog-agent/conf.d/http_check/conf.yaml',
+      {
+        check: 'http_check',
+        loaded: false,
+        isDefault: false,
+        why: 'the agent reads only directories whose name ends in ".d" (http_check.d), so http_check/ is skipped',
+      },
+    ],
+    [
+      '/etc/datadog-agent/conf.d/http_check.d/extra/conf.yaml',
+      {
+        check: 'http_check',
+        loaded: false,
+        isDefault: false,
+        why: 'the agent reads only files directly in http_check.d/, not in subdirectories',
+      },
+    ],
+    [
+      '/etc/datadog-agent/conf.d/jmx.d/metrics.yaml',
+      {
+        check: 'jmx',
+        loaded: false,
+        isDefault: false,
+        why: 'metrics.yaml is a JMX metrics file, not a check configuration',
+      },
+    ],
     ['/etc/datadog-agent/datadog.yaml', undefined],
     ['/etc/datadog-agent/secrets/db_password', undefined],
     ['/fluentd/etc/conf.d/forward.conf', undefined],

@@ -137,7 +137,9 @@ describe('http_check fixtures (no context)', () => {
 
 describe('http_check messages', () => {
   test('unknown keys name the likely option (CONFIG-FACTS E2.2: warnings with a did-you-mean)', () => {
-    const msgs = checkFixture('http_check', 'options.yaml').findings.filter((f) => f.code === 'http_check/unknown-key').map((f) => f.message);
+    const msgs = checkFixture('http_check', 'options.yaml')
+      .findings.filter((f) => f.code === 'http_check/unknown-key')
+      .map((f) => f.message);
     expect(msgs).toEqual([
       'unknown option "timout" in init_config: the check ignores it (did you mean "timeout"?)',
       'unknown option "htps" in init_config > proxy: the check ignores it (did you mean "https"?)',
@@ -148,7 +150,9 @@ describe('http_check messages', () => {
 
   test('deprecated names say what to write instead', () => {
     const f = checkFixture('http_check', 'options.yaml').findings.find((x) => x.code === 'http_check/deprecated-key');
-    expect(f?.message).toBe('"disable_ssl_validation" in instance 1 is a deprecated name: use "tls_verify" (with the opposite value)');
+    expect(f?.message).toBe(
+      '"disable_ssl_validation" in instance 1 is a deprecated name: use "tls_verify" (with the opposite value)',
+    );
   });
 
   test('a URL without a scheme gets the fix (DataDog/integrations-core#2393)', () => {
@@ -162,7 +166,9 @@ describe('http_check messages', () => {
 
   test('a top-level duplicate `instances` says how many sites are dropped', () => {
     const f = checkFixture('http_check', 'duplicates.yaml').findings.find((x) => x.line === 6);
-    expect(f?.message).toBe('top-level key "instances" appears again (first at line 1): the agent keeps only this one and drops everything under line 1 (1 entry); merge them');
+    expect(f?.message).toBe(
+      'top-level key "instances" appears again (first at line 1): the agent keeps only this one and drops everything under line 1 (1 entry); merge them',
+    );
   });
 });
 
@@ -177,9 +183,17 @@ describe('http_check value typing follows the agent (CONFIG-FACTS A0)', () => {
     ['a number for a string option', 'content_match: 200', [['http_check/wrong-type', 5, 20, 'error']]],
     ['min_collection_interval 1.5 is accepted (truncated by the agent)', 'min_collection_interval: 30.5', []],
     ['tags must be a list for the agent', 'tags: "env:prd"', [['http_check/wrong-type', 5, 11, 'error']]],
-    ['empty_default_hostname must be a YAML boolean', 'empty_default_hostname: "yes"', [['http_check/wrong-type', 5, 29, 'error']]],
+    [
+      'empty_default_hostname must be a YAML boolean',
+      'empty_default_hostname: "yes"',
+      [['http_check/wrong-type', 5, 29, 'error']],
+    ],
     ['a secret handle cannot be a list', 'tags: ["ENC[tags]"]', []],
-    ['hidden spec options are valid', 'use_truststore: true\n    disable_generic_tags: true\n    tls_ciphers: [TLS_AES_256_GCM_SHA384]', []],
+    [
+      'hidden spec options are valid',
+      'use_truststore: true\n    disable_generic_tags: true\n    tls_ciphers: [TLS_AES_256_GCM_SHA384]',
+      [],
+    ],
     ['agent-reserved instance fields are valid', 'namespace: web\n    no_index: true', []],
   ];
   test.each(cases)('%s', (_name, extra, expected) => {
@@ -272,13 +286,22 @@ describe('sites', () => {
   });
 
   test('a `__proto__` option stays plain data', () => {
-    const sites = checkText('http_check', 'instances:\n  - name: a\n    url: https://a.example.com\n    __proto__: {polluted: true}\n').sites;
+    const sites = checkText(
+      'http_check',
+      'instances:\n  - name: a\n    url: https://a.example.com\n    __proto__: {polluted: true}\n',
+    ).sites;
     expect(Object.getPrototypeOf(sites[0]!.options)).toBe(Object.prototype);
     expect(Object.keys(sites[0]!.options)).toEqual(['__proto__']);
   });
 
   test('every instance is a site, even when its name or url is missing', () => {
-    expect(checkText('http_check', 'instances:\n  - url: https://a.example.com\n  - name: b\n').sites.map((s) => [s.name, s.url, s.line])).toEqual([
+    expect(
+      checkText('http_check', 'instances:\n  - url: https://a.example.com\n  - name: b\n').sites.map((s) => [
+        s.name,
+        s.url,
+        s.line,
+      ]),
+    ).toEqual([
       ['', 'https://a.example.com', 2],
       ['b', '', 3],
     ]);

@@ -79,9 +79,11 @@ describe('mysql messages', () => {
     );
   });
 
-  test('a missing connection quotes the check\'s own error (CONFIG-FACTS A4)', () => {
+  test("a missing connection quotes the check's own error (CONFIG-FACTS A4)", () => {
     const f = checkFixture('mysql', 'connection.yaml').findings[0];
-    expect(f?.message).toBe('instance 1 has no host (or sock) and username: the check fails ("Mysql host and user or a defaults_file are needed."); set host and username, or defaults_file');
+    expect(f?.message).toBe(
+      'instance 1 has no host (or sock) and username: the check fails ("Mysql host and user or a defaults_file are needed."); set host and username, or defaults_file',
+    );
   });
 
   test('the plain-text password is a warning naming the fix, without the password', () => {
@@ -108,13 +110,45 @@ describe('mysql with the deploy context', () => {
   });
 
   const SEED_NO_BACKEND: Array<[string, Parameters<typeof seedContext>[0], Row[]]> = [
-    ['no secret backend: the agent cannot resolve the handle', { secretBackend: { configured: false, where: 'container "datadog-agent" of ecs/datadog-agent.taskdef.json' } }, [['mysql/secret-backend-missing', 6, 15, 'error']]],
-    ['the legacy /readsecret.sh does not read file@ handles', { secretBackend: { configured: true, where: 'datadog/datadog.yaml', command: '/readsecret.sh' } }, [['mysql/secret-backend-mismatch', 6, 15, 'warning']]],
-    ['a native backend expects its own handles', { secretBackend: { configured: true, where: 'DD_SECRET_BACKEND_TYPE', type: 'aws.ssm' } }, [['mysql/secret-backend-mismatch', 6, 15, 'warning']]],
-    ['the secret file is not COPY\'d', { image: { dockerfile: 'datadog/Dockerfile', files: new Map(), gems: new Set(), baseImage: undefined, complete: true } }, [['mysql/secret-file-missing', 6, 15, 'error']]],
+    [
+      'no secret backend: the agent cannot resolve the handle',
+      { secretBackend: { configured: false, where: 'container "datadog-agent" of ecs/datadog-agent.taskdef.json' } },
+      [['mysql/secret-backend-missing', 6, 15, 'error']],
+    ],
+    [
+      'the legacy /readsecret.sh does not read file@ handles',
+      { secretBackend: { configured: true, where: 'datadog/datadog.yaml', command: '/readsecret.sh' } },
+      [['mysql/secret-backend-mismatch', 6, 15, 'warning']],
+    ],
+    [
+      'a native backend expects its own handles',
+      { secretBackend: { configured: true, where: 'DD_SECRET_BACKEND_TYPE', type: 'aws.ssm' } },
+      [['mysql/secret-backend-mismatch', 6, 15, 'warning']],
+    ],
+    [
+      "the secret file is not COPY'd",
+      {
+        image: {
+          dockerfile: 'datadog/Dockerfile',
+          files: new Map(),
+          gems: new Set(),
+          baseImage: undefined,
+          complete: true,
+        },
+      },
+      [['mysql/secret-file-missing', 6, 15, 'error']],
+    ],
     [
       'a Dockerfile that cannot be followed only warns',
-      { image: { dockerfile: 'datadog/Dockerfile', files: new Map(), gems: new Set(), baseImage: undefined, complete: false } },
+      {
+        image: {
+          dockerfile: 'datadog/Dockerfile',
+          files: new Map(),
+          gems: new Set(),
+          baseImage: undefined,
+          complete: false,
+        },
+      },
       [['mysql/secret-file-missing', 6, 15, 'warning']],
     ],
     ['no image known: no file cross-check', { image: undefined }, []],
@@ -138,7 +172,11 @@ describe('mysql rules', () => {
     ['use_global_custom_queries quoted true', 'use_global_custom_queries: "true"', []],
     ['obfuscation mode', 'dbm: true\n    obfuscator_options:\n      obfuscation_mode: obfuscate_only', []],
     ['sub-features disabled explicitly are fine without dbm', 'query_samples:\n      enabled: false', []],
-    ['dbm given as a quoted true still enables the features', 'dbm: "true"\n    query_samples:\n      enabled: true', []],
+    [
+      'dbm given as a quoted true still enables the features',
+      'dbm: "true"\n    query_samples:\n      enabled: true',
+      [],
+    ],
   ];
   test.each(cases)('%s', (_name, extra, expected) => {
     const text = `instances:\n  - host: db.example.internal\n    username: datadog\n    password: "ENC[file@/etc/datadog-agent/secrets/db_password]"\n    ${extra}\n`;
@@ -151,7 +189,8 @@ describe('mysql rules', () => {
 });
 
 test('%%env_X%% outside init_config, instances and logs stays literal (CONFIG-FACTS A1)', () => {
-  const text = 'ad_identifiers:\n  - "%%env_IMAGE%%"\ninstances:\n  - host: db.example.internal\n    username: datadog\n';
+  const text =
+    'ad_identifiers:\n  - "%%env_IMAGE%%"\ninstances:\n  - host: db.example.internal\n    username: datadog\n';
   expect(rows(checkText('mysql', text, seedContext()).findings)).toEqual([
     ['mysql/ad-template', 1, 1, 'warning'],
     ['mysql/env-not-resolved', 2, 5, 'warning'],

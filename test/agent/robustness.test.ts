@@ -55,12 +55,40 @@ describe('arbitrary input only ever yields findings', () => {
 
   // Documents shaped like check configs: real option names with values of every kind.
   const valueArb = fc.oneof(
-    fc.constantFrom('yes', 'no', '0', '-1', '1.5', '~', '""', "'x'", 'ENC[a]', '"ENC[file@/etc/x]"', 'x-ENC[y]', '"%%env_X%%"', 'http://a', 'https://a.example.com', 'example.com', '[a, b]', '{a: 1}', '(?P<n>x)', '"(1|2|3)\\\\d\\\\d"', '[', '- a', '*a', '&a b', '|'),
+    fc.constantFrom(
+      'yes',
+      'no',
+      '0',
+      '-1',
+      '1.5',
+      '~',
+      '""',
+      "'x'",
+      'ENC[a]',
+      '"ENC[file@/etc/x]"',
+      'x-ENC[y]',
+      '"%%env_X%%"',
+      'http://a',
+      'https://a.example.com',
+      'example.com',
+      '[a, b]',
+      '{a: 1}',
+      '(?P<n>x)',
+      '"(1|2|3)\\\\d\\\\d"',
+      '[',
+      '- a',
+      '*a',
+      '&a b',
+      '|',
+    ),
     fc.string({ maxLength: 12 }).map((s) => JSON.stringify(s)),
     fc.integer().map(String),
   );
   const keyArb = (kind: AgentCheckKind): fc.Arbitrary<string> =>
-    fc.oneof(fc.constantFrom(...(kind === 'http_check' ? HTTP_CHECK_SCHEMA : MYSQL_SCHEMA).instance.map((o) => o.name)), fc.constantFrom('nmae', 'url', 'host', 'x'));
+    fc.oneof(
+      fc.constantFrom(...(kind === 'http_check' ? HTTP_CHECK_SCHEMA : MYSQL_SCHEMA).instance.map((o) => o.name)),
+      fc.constantFrom('nmae', 'url', 'host', 'x'),
+    );
   const docArb = kindArb.chain((kind) =>
     fc.tuple(
       fc.constant(kind),
@@ -92,28 +120,34 @@ describe('arbitrary input only ever yields findings', () => {
   test('secret values never appear in messages', () => {
     const secretArb = fc.stringMatching(/^[A-Za-z0-9]{10,20}$/).map((s) => `Zq${s}`);
     fc.assert(
-      fc.property(secretArb, kindArb, fc.constantFrom('password', 'pass', 'tls_private_key_password'), fc.constantFrom('', '"'), (secret, kind, key, q) => {
-        const text = [
-          'instances:',
-          '  - name: a',
-          `    url: https://x:${secret}@a.example.com`,
-          '    host: db',
-          `    ${key}: ${q}${secret}${q}`,
-          `    ${key}: ${q}db-ENC[${secret}]${q}`,
-          `    headers: "Authorization: Bearer ${secret}"`,
-          `    proxy: {https: 3}`,
-          '  - name: b',
-          `    url: x:${secret}@b.example.com`,
-          `    proxy: "http://u:${secret}@proxy"`,
-          '  - name: c',
-          `    url: "https://u:${secret}@exa mple.com"`,
-          '  - name: d',
-          `    url: https:u:${secret}@d.example.com`,
-        ].join('\n');
-        const res = checkAgentFile(sourceFromText('f.yaml', text), kind, seedContext());
-        for (const f of res.findings) expect(f.message).not.toContain(secret);
-        for (const s of res.sites) expect(JSON.stringify(s)).not.toContain(secret);
-      }),
+      fc.property(
+        secretArb,
+        kindArb,
+        fc.constantFrom('password', 'pass', 'tls_private_key_password'),
+        fc.constantFrom('', '"'),
+        (secret, kind, key, q) => {
+          const text = [
+            'instances:',
+            '  - name: a',
+            `    url: https://x:${secret}@a.example.com`,
+            '    host: db',
+            `    ${key}: ${q}${secret}${q}`,
+            `    ${key}: ${q}db-ENC[${secret}]${q}`,
+            `    headers: "Authorization: Bearer ${secret}"`,
+            `    proxy: {https: 3}`,
+            '  - name: b',
+            `    url: x:${secret}@b.example.com`,
+            `    proxy: "http://u:${secret}@proxy"`,
+            '  - name: c',
+            `    url: "https://u:${secret}@exa mple.com"`,
+            '  - name: d',
+            `    url: https:u:${secret}@d.example.com`,
+          ].join('\n');
+          const res = checkAgentFile(sourceFromText('f.yaml', text), kind, seedContext());
+          for (const f of res.findings) expect(f.message).not.toContain(secret);
+          for (const s of res.sites) expect(JSON.stringify(s)).not.toContain(secret);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -121,7 +155,11 @@ describe('arbitrary input only ever yields findings', () => {
 
 describe('bounded time on hostile input', () => {
   test('10,000-deep nesting', () => {
-    for (const text of ['- '.repeat(10_000) + 'x', '['.repeat(10_000), 'a:\n' + Array.from({ length: 3000 }, (_, i) => `${' '.repeat(2 * i + 2)}b${i}:`).join('\n')]) {
+    for (const text of [
+      '- '.repeat(10_000) + 'x',
+      '['.repeat(10_000),
+      'a:\n' + Array.from({ length: 3000 }, (_, i) => `${' '.repeat(2 * i + 2)}b${i}:`).join('\n'),
+    ]) {
       const t = performance.now();
       const res = checkAgentFile(sourceFromText('deep.yaml', text), 'http_check', {});
       expect(performance.now() - t).toBeLessThan(10_000); // a guard against a hang, not a speed claim
@@ -132,13 +170,19 @@ describe('bounded time on hostile input', () => {
 
   test('a 5,000-site http_check file', () => {
     let text = 'init_config:\n\ninstances:\n';
-    for (let i = 0; i < 5000; i++) text += `  - name: site ${i}\n    url: https://www${i}.example.com/\n    timeout: 5\n    tags:\n      - "env:prd"\n`;
+    for (let i = 0; i < 5000; i++)
+      text += `  - name: site ${i}\n    url: https://www${i}.example.com/\n    timeout: 5\n    tags:\n      - "env:prd"\n`;
     const t = performance.now();
     const res = checkAgentFile(sourceFromText('big.yaml', text), 'http_check', seedContext());
     expect(performance.now() - t).toBeLessThan(10_000); // a guard against a hang, not a speed claim
     expect(res.findings).toEqual([]);
     expect(res.sites).toHaveLength(5000);
-    expect(res.sites[4999]).toEqual({ name: 'site 4999', url: 'https://www4999.example.com/', line: 4 + 5 * 4999, options: { timeout: 5, tags: ['env:prd'] } });
+    expect(res.sites[4999]).toEqual({
+      name: 'site 4999',
+      url: 'https://www4999.example.com/',
+      line: 4 + 5 * 4999,
+      options: { timeout: 5, tags: ['env:prd'] },
+    });
   });
 
   test('a 5,000-site file with the same name everywhere reports each duplicate once', () => {

@@ -106,7 +106,9 @@ describe('one line per finding message', () => {
   test('user keys and characters with a line break are quoted with escapes', () => {
     const agent = (text: string): string[] =>
       checkAgentFile(sourceFromText('f.yaml', text), 'http_check', {}).findings.map((f) => f.message);
-    expect(agent('"x\\ny": 1\ninstances: []\n')).toContainEqual(expect.stringContaining('unknown top-level key "x\\ny"'));
+    expect(agent('"x\\ny": 1\ninstances: []\n')).toContainEqual(
+      expect.stringContaining('unknown top-level key "x\\ny"'),
+    );
     expect(agent('instances:\n  - url: https://a.example.com\n    "x\\ry": 1\n')).toContainEqual(
       expect.stringContaining('unknown option "x\\ry" in instance 1'),
     );
@@ -151,7 +153,13 @@ describe('junk versions of the example files', () => {
       const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
       const be = Buffer.from(le);
       be.swap16();
-      for (const bytes of [Buffer.from(crlf), Buffer.from(text.replace(/\n/g, '\r')), le, be, Buffer.from(text, 'utf16le')]) {
+      for (const bytes of [
+        Buffer.from(crlf),
+        Buffer.from(text.replace(/\n/g, '\r')),
+        le,
+        be,
+        Buffer.from(text, 'utf16le'),
+      ]) {
         runWith(file, kind, bytes);
       }
       runWith(file, kind, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(crlf)]));

@@ -15,7 +15,12 @@ import { REPO_ROOT } from '../support/repo-root.js';
 async function cli(args: string[], cwd: string): Promise<{ code: number; out: string; err: string }> {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t), cwd, env: { PATH: process.env.PATH } });
+  const code = await main(args, {
+    out: (t) => out.push(t),
+    err: (t) => err.push(t),
+    cwd,
+    env: { PATH: process.env.PATH },
+  });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -51,8 +56,12 @@ describe('validate', () => {
     expect(r.code).toBe(1);
     expect(r.out.split('\n')).toEqual([
       'datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml:6:5: warning http_check/unknown-key unknown option "timeuot" in instance 1: the check ignores it (did you mean "timeout"?)',
-      expect.stringMatching(/^datadog\/etc\/datadog-agent\/conf\.d\/http_check\.d\/conf\.yaml:12:10: error http_check\/url-scheme .*write https:\/\/media\.example\.com\/$/),
-      expect.stringMatching(/^fluentd\/etc\/fluent\.conf:8:1: error fluentd\/unclosed-section expected end tag '<\/match>' but got end of file/),
+      expect.stringMatching(
+        /^datadog\/etc\/datadog-agent\/conf\.d\/http_check\.d\/conf\.yaml:12:10: error http_check\/url-scheme .*write https:\/\/media\.example\.com\/$/,
+      ),
+      expect.stringMatching(
+        /^fluentd\/etc\/fluent\.conf:8:1: error fluentd\/unclosed-section expected end tag '<\/match>' but got end of file/,
+      ),
     ]);
     expect(r.err).toBe('2 errors, 1 warning in 10 files checked');
   });
@@ -61,7 +70,15 @@ describe('validate', () => {
     const r = await cli(['validate', '--config', 'broken/dd-ecs-monitor.yml', '--format', 'json'], tmp);
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.out);
-    expect(doc.findings.map((f: { file: string; line: number; column: number; severity: string; code: string }) => [f.file, f.line, f.column, f.severity, f.code])).toEqual([
+    expect(
+      doc.findings.map((f: { file: string; line: number; column: number; severity: string; code: string }) => [
+        f.file,
+        f.line,
+        f.column,
+        f.severity,
+        f.code,
+      ]),
+    ).toEqual([
       ['broken/datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml', 6, 5, 'warning', 'http_check/unknown-key'],
       ['broken/datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml', 12, 10, 'error', 'http_check/url-scheme'],
       ['broken/fluentd/etc/fluent.conf', 8, 1, 'error', 'fluentd/unclosed-section'],
@@ -98,7 +115,14 @@ describe('validate', () => {
 describe('check', () => {
   test('kinds inferred from path and content; findings per file', async () => {
     const r = await cli(
-      ['check', 'broken/datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml', 'broken/fluentd/etc/fluent.conf', 'broken/ecs/fluentd.taskdef.json', '--format', 'json'],
+      [
+        'check',
+        'broken/datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml',
+        'broken/fluentd/etc/fluent.conf',
+        'broken/ecs/fluentd.taskdef.json',
+        '--format',
+        'json',
+      ],
       tmp,
     );
     const doc = JSON.parse(r.out);
@@ -107,16 +131,23 @@ describe('check', () => {
       { path: 'broken/fluentd/etc/fluent.conf', kind: 'fluentd' },
       { path: 'broken/ecs/fluentd.taskdef.json', kind: 'taskdef' },
     ]);
-    expect(doc.findings.map((f: { code: string }) => f.code)).toEqual(expect.arrayContaining(['http_check/unknown-key', 'http_check/url-scheme', 'fluentd/unclosed-section']));
+    expect(doc.findings.map((f: { code: string }) => f.code)).toEqual(
+      expect.arrayContaining(['http_check/unknown-key', 'http_check/url-scheme', 'fluentd/unclosed-section']),
+    );
     expect(r.code).toBe(1);
   });
 
   test('--kind overrides inference; an unknown kind of file is a finding, not a crash', async () => {
     writeFileSync(path.join(tmp, 'mystery.txt'), 'hello\n');
     const unknown = await cli(['check', 'mystery.txt'], tmp);
-    expect(unknown.out).toBe('mystery.txt:1:1: error file/unknown-kind cannot tell what kind of file this is: pass --kind http_check, mysql, fluentd or taskdef');
+    expect(unknown.out).toBe(
+      'mystery.txt:1:1: error file/unknown-kind cannot tell what kind of file this is: pass --kind http_check, mysql, fluentd or taskdef',
+    );
     expect(unknown.code).toBe(1);
-    writeFileSync(path.join(tmp, 'sites.txt'), 'init_config:\ninstances:\n  - name: a\n    url: https://a.example.com/\n');
+    writeFileSync(
+      path.join(tmp, 'sites.txt'),
+      'init_config:\ninstances:\n  - name: a\n    url: https://a.example.com/\n',
+    );
     expect((await cli(['check', '--kind', 'http_check', 'sites.txt'], tmp)).code).toBe(0);
   });
 
@@ -137,9 +168,14 @@ describe('check', () => {
   });
 
   test('a templated file gets one notice, not a cascade of syntax errors', async () => {
-    writeFileSync(path.join(tmp, 'fluent.conf.j2'), '<source>\n  @type forward\n  port {{ fluentd_port }}\n{% if x %}\n</source>\n');
+    writeFileSync(
+      path.join(tmp, 'fluent.conf.j2'),
+      '<source>\n  @type forward\n  port {{ fluentd_port }}\n{% if x %}\n</source>\n',
+    );
     const r = await cli(['check', '--kind', 'fluentd', 'fluent.conf.j2'], tmp);
-    expect(r.out).toBe('fluent.conf.j2:3:8: notice file/template template: rendered before it can be checked (Jinja/Go template syntax found); check the rendered file instead');
+    expect(r.out).toBe(
+      'fluent.conf.j2:3:8: notice file/template template: rendered before it can be checked (Jinja/Go template syntax found); check the rendered file instead',
+    );
     expect(r.code).toBe(0);
   });
 
@@ -156,10 +192,17 @@ describe('the committed bundle', () => {
     try {
       cpSync(path.join(REPO_ROOT, 'dist'), path.join(dir, 'dist'), { recursive: true });
       cpSync(EXAMPLE, path.join(dir, 'example'), { recursive: true });
-      const ok = spawnSync(process.execPath, ['dist/cli/index.js', 'validate', '--config', 'example/dd-ecs-monitor.yml'], { cwd: dir, encoding: 'utf8' });
+      const ok = spawnSync(
+        process.execPath,
+        ['dist/cli/index.js', 'validate', '--config', 'example/dd-ecs-monitor.yml'],
+        { cwd: dir, encoding: 'utf8' },
+      );
       expect(ok.stderr).toContain('0 errors, 0 warnings in 10 files checked');
       expect(ok.status).toBe(0);
-      const usage = spawnSync(process.execPath, ['dist/cli/index.js', 'validate', '--bogus'], { cwd: dir, encoding: 'utf8' });
+      const usage = spawnSync(process.execPath, ['dist/cli/index.js', 'validate', '--bogus'], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
       expect(usage.status).toBe(2);
       expect(usage.stderr).toContain("Unknown option '--bogus'");
     } finally {

@@ -16,16 +16,25 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const GUARD_MS = 10_000;
 
 describe('hostile input: bounded, with its finding', () => {
-  test.each(hostileInputs(tmp).map((h) => [h.name, h] as const))('%s', async (_name, h) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const t0 = performance.now();
-    const code = await main(h.args, { out: (t) => out.push(t), err: (t) => err.push(t), cwd: h.cwd, env: { PATH: process.env.PATH } });
-    expect(performance.now() - t0).toBeLessThan(h.guardMs ?? GUARD_MS); // a guard against a hang, not a speed claim
-    const lines = out.join('\n').split('\n');
-    expect(lines.some((l) => l.startsWith(`${h.expect} `))).toBe(true);
-    expect(code).not.toBe(0);
-    // A handful of findings, never one per expanded copy (the include cycles are one per @include line).
-    if (!h.name.includes('50,000')) expect(lines.length).toBeLessThanOrEqual(10);
-  }, 90_000);
+  test.each(hostileInputs(tmp).map((h) => [h.name, h] as const))(
+    '%s',
+    async (_name, h) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const t0 = performance.now();
+      const code = await main(h.args, {
+        out: (t) => out.push(t),
+        err: (t) => err.push(t),
+        cwd: h.cwd,
+        env: { PATH: process.env.PATH },
+      });
+      expect(performance.now() - t0).toBeLessThan(h.guardMs ?? GUARD_MS); // a guard against a hang, not a speed claim
+      const lines = out.join('\n').split('\n');
+      expect(lines.some((l) => l.startsWith(`${h.expect} `))).toBe(true);
+      expect(code).not.toBe(0);
+      // A handful of findings, never one per expanded copy (the include cycles are one per @include line).
+      if (!h.name.includes('50,000')) expect(lines.length).toBeLessThanOrEqual(10);
+    },
+    90_000,
+  );
 });

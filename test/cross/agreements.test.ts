@@ -22,13 +22,20 @@ function validateCase(name: string): { rows: Row[]; messages: string[] } {
   cpSync(EXAMPLE, dir, { recursive: true });
   if (name !== 'example') cpSync(path.join(FIXTURES, name), dir, { recursive: true });
   const r = validateProject(path.join(dir, 'dd-ecs-monitor.yml'));
-  return { rows: r.findings.map((f) => [f.file, f.code, f.line, f.column, f.severity]), messages: r.findings.map((f) => f.message) };
+  return {
+    rows: r.findings.map((f) => [f.file, f.code, f.line, f.column, f.severity]),
+    messages: r.findings.map((f) => f.message),
+  };
 }
 
 describe('agreements between files (one inconsistency per fixture)', () => {
   test.each<[string, string, Row[]]>([
     ['example', 'the example repository agrees with itself', []],
-    ['forward-port', 'Fluentd out_forward/in_forward docs: <server> port vs in_forward port (default 24224)', [['senders/fluent.conf', 'cross/forward-port', 19, 10, 'warning']]],
+    [
+      'forward-port',
+      'Fluentd out_forward/in_forward docs: <server> port vs in_forward port (default 24224)',
+      [['senders/fluent.conf', 'cross/forward-port', 19, 10, 'warning']],
+    ],
     [
       'forward-port-mapping',
       'ECS CreateService loadBalancers[].containerPort must be a port mapping: in_forward port vs portMappings',
@@ -37,10 +44,26 @@ describe('agreements between files (one inconsistency per fixture)', () => {
         ['ecs/fluentd.taskdef.json', 'cross/forward-port-mapping', 25, 28, 'warning'],
       ],
     ],
-    ['agent-api-key', 'Datadog docs "Amazon ECS on AWS Fargate": the agent needs DD_API_KEY', [['ecs/datadog-agent.taskdef.json', 'cross/agent-api-key', 14, 15, 'error']]],
-    ['datadog-site', 'Datadog sites: DD_SITE vs out_datadog site/host', [['fluentd/etc/fluent.conf', 'cross/datadog-site', 10, 3, 'warning']]],
-    ['log-region', 'ECS awslogs driver: awslogs-region vs the project region', [['ecs/datadog-agent.taskdef.json', 'cross/log-region', 33, 29, 'warning']]],
-    ['platform', 'ECS RuntimePlatform: FROM --platform vs cpuArchitecture', [['ecs/fluentd.taskdef.json', 'cross/platform', 9, 24, 'error']]],
+    [
+      'agent-api-key',
+      'Datadog docs "Amazon ECS on AWS Fargate": the agent needs DD_API_KEY',
+      [['ecs/datadog-agent.taskdef.json', 'cross/agent-api-key', 14, 15, 'error']],
+    ],
+    [
+      'datadog-site',
+      'Datadog sites: DD_SITE vs out_datadog site/host',
+      [['fluentd/etc/fluent.conf', 'cross/datadog-site', 10, 3, 'warning']],
+    ],
+    [
+      'log-region',
+      'ECS awslogs driver: awslogs-region vs the project region',
+      [['ecs/datadog-agent.taskdef.json', 'cross/log-region', 33, 29, 'warning']],
+    ],
+    [
+      'platform',
+      'ECS RuntimePlatform: FROM --platform vs cpuArchitecture',
+      [['ecs/fluentd.taskdef.json', 'cross/platform', 9, 24, 'error']],
+    ],
     [
       'unused-secret',
       "CONFIG-FACTS E1.8/E2.5: #{ENV['X']} in fluent.conf vs the project's secrets: names",
@@ -49,7 +72,11 @@ describe('agreements between files (one inconsistency per fixture)', () => {
         ['fluentd/etc/fluent.conf', 'fluentd/env-not-provided', 13, 13, 'error'],
       ],
     ],
-    ['conf-not-loaded', 'config_reader.go (CONFIG-FACTS A1): COPY destination vs the conf.d the agent reads', [['datadog/Dockerfile', 'cross/conf-not-loaded', 6, 1, 'error']]],
+    [
+      'conf-not-loaded',
+      'config_reader.go (CONFIG-FACTS A1): COPY destination vs the conf.d the agent reads',
+      [['datadog/Dockerfile', 'cross/conf-not-loaded', 6, 1, 'error']],
+    ],
   ])('%s: %s', (name, _fact, expected) => {
     expect(validateCase(name).rows).toEqual(expected);
   });
@@ -74,7 +101,11 @@ describe('the aggregator loses no logs on a redeploy, and COMPLETED means health
       'Fluentd docs "Buffer Section": a memory buffer with flush_at_shutdown false is discarded at shutdown',
       [['fluentd/etc/fluent.conf', 'cross/buffer-lost-on-deploy', 20, 5, 'error']],
     ],
-    ['buffer-file-flushed', 'Fluentd docs "Buffer Section": flush_at_shutdown true flushes the file buffer on SIGTERM', []],
+    [
+      'buffer-file-flushed',
+      'Fluentd docs "Buffer Section": flush_at_shutdown true flushes the file buffer on SIGTERM',
+      [],
+    ],
     ['buffer-file-on-efs', 'ECS docs "Amazon EFS volumes": a file buffer on EFS outlives the task', []],
     [
       'no-health-check',
@@ -91,6 +122,8 @@ describe('the aggregator loses no logs on a redeploy, and COMPLETED means health
   });
 
   test('the health check finding gives the command to add', () => {
-    expect(validateCase('no-health-check').messages[0]).toMatch(/"healthCheck": \{ "command": \["CMD-SHELL", "ruby -rsocket/);
+    expect(validateCase('no-health-check').messages[0]).toMatch(
+      /"healthCheck": \{ "command": \["CMD-SHELL", "ruby -rsocket/,
+    );
   });
 });

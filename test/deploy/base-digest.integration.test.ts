@@ -94,7 +94,10 @@ d('a floating base tag moved in its registry rebuilds the image (deploy.resolveB
     expect(firstBases).toHaveLength(1);
 
     const again = await run();
-    expect(again.result.images.map((i) => [i.key, i.built])).toEqual([['datadog-agent', false], ['fluentd', false]]);
+    expect(again.result.images.map((i) => [i.key, i.built])).toEqual([
+      ['datadog-agent', false],
+      ['fluentd', false],
+    ]);
     expect(again.content).toBe(first.content);
 
     // Upstream moves the tag: same name, another image.

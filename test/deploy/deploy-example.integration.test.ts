@@ -43,7 +43,9 @@ d('deploying the example repository end to end', () => {
     await engine?.stop();
   }, 60_000);
 
-  async function run(over: Partial<DeployOptions> = {}): Promise<{ result: Awaited<ReturnType<typeof deploy>>; log: ReturnType<typeof memoryLog>; docker: string[] }> {
+  async function run(
+    over: Partial<DeployOptions> = {},
+  ): Promise<{ result: Awaited<ReturnType<typeof deploy>>; log: ReturnType<typeof memoryLog>; docker: string[] }> {
     const log = memoryLog();
     const rec = recordingExec();
     const head = x.git('rev-parse', 'HEAD');
@@ -89,7 +91,10 @@ d('deploying the example repository end to end', () => {
       const img = result.images.find((i) => i.key === td.family);
       expect(c.image).toBe(img?.imageRef);
       expect(c.secrets).toEqual([
-        { name: td.family === 'fluentd' ? 'ddapikey' : 'DD_API_KEY', valueFrom: `arn:aws:ssm:${REGION}:${FAKE_ACCOUNT}:parameter/datadog/apikey` },
+        {
+          name: td.family === 'fluentd' ? 'ddapikey' : 'DD_API_KEY',
+          valueFrom: `arn:aws:ssm:${REGION}:${FAKE_ACCOUNT}:parameter/datadog/apikey`,
+        },
       ]);
       expect(td).not.toHaveProperty('revision');
     }
@@ -135,7 +140,12 @@ d('deploying the example repository end to end', () => {
     );
     const head = x.commit('monitor the status page');
     const changed = await changedFilesFromGit({ root: x.repo, base, head, mode: 'direct' });
-    expect(changed).toEqual({ kind: 'files', files: ['datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml'], base, head });
+    expect(changed).toEqual({
+      kind: 'files',
+      files: ['datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml'],
+      base,
+      head,
+    });
 
     x.fake.resetCalls();
     const { result, docker } = await run({ changed, gitSha: head });
@@ -145,7 +155,9 @@ d('deploying the example repository end to end', () => {
     expect(docker.filter((v) => v === 'build')).toHaveLength(0);
     expect(result.images.filter((i) => i.built).map((i) => i.key)).toEqual(['datadog-agent']);
     expect(result.images.find((i) => i.built)?.method).toMatch(/^layer append \(3 files, \d+\.\d KB\)$/);
-    expect(result.plan.images.find((i) => i.key === 'datadog-agent')?.changedInputs).toEqual(['datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml']);
+    expect(result.plan.images.find((i) => i.key === 'datadog-agent')?.changedInputs).toEqual([
+      'datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml',
+    ]);
     expect(x.fake.callsTo('ecs', 'RegisterTaskDefinition').map((c) => c.input.family)).toEqual(['datadog-agent']);
     expect(x.fake.callsTo('ecs', 'UpdateService').map((c) => c.input.service)).toEqual(['datadog-agent']);
     expect(result.services.map((s) => [s.key, s.state])).toEqual([

@@ -21,12 +21,24 @@ d('deploy failures, end to end through the CLI', () => {
   async function cli(...args: string[]): Promise<{ code: number; out: string; err: string }> {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await main(['deploy', '--config', path.join(x.repo, 'dd-ecs-monitor.yml'), '--poll-interval', '0.02', '--wait-timeout', '20', ...args], {
-      out: (t) => out.push(t),
-      err: (t) => err.push(t),
-      cwd: x.repo,
-      env: process.env,
-    });
+    const code = await main(
+      [
+        'deploy',
+        '--config',
+        path.join(x.repo, 'dd-ecs-monitor.yml'),
+        '--poll-interval',
+        '0.02',
+        '--wait-timeout',
+        '20',
+        ...args,
+      ],
+      {
+        out: (t) => out.push(t),
+        err: (t) => err.push(t),
+        cwd: x.repo,
+        env: process.env,
+      },
+    );
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
 
@@ -53,12 +65,16 @@ d('deploy failures, end to end through the CLI', () => {
   }, 60_000);
 
   test('tasks that stop with a reason: the reason and the container reason are printed, the service is rolled back, exit 1', async () => {
-    x.ecs.service('monitoring', 'fluentd').deploymentConfiguration.deploymentCircuitBreaker = { enable: false, rollback: false };
+    x.ecs.service('monitoring', 'fluentd').deploymentConfiguration.deploymentCircuitBreaker = {
+      enable: false,
+      rollback: false,
+    };
     const before = x.ecs.primary('monitoring', 'fluentd').taskDefinition;
     await bumpFluentdTaskDefinition('-v');
     x.ecs.nextDeployment('monitoring', 'fluentd', {
       kind: 'tasks-stop',
-      stoppedReason: 'ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed',
+      stoppedReason:
+        'ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed',
       containers: [{ name: 'fluentd', reason: 'CannotPullContainerError: pull access denied', exitCode: 1 }],
     });
     x.fake.resetCalls();
@@ -78,9 +94,16 @@ d('deploy failures, end to end through the CLI', () => {
   }, 120_000);
 
   test('a circuit-breaker rollback is a failed deploy (exit 1), never reported as success', async () => {
-    x.ecs.service('monitoring', 'fluentd').deploymentConfiguration.deploymentCircuitBreaker = { enable: true, rollback: true };
+    x.ecs.service('monitoring', 'fluentd').deploymentConfiguration.deploymentCircuitBreaker = {
+      enable: true,
+      rollback: true,
+    };
     await bumpFluentdTaskDefinition('-vv');
-    x.ecs.nextDeployment('monitoring', 'fluentd', { kind: 'tasks-stop', stoppedReason: 'Essential container in task exited', containers: [{ name: 'fluentd', exitCode: 1 }] });
+    x.ecs.nextDeployment('monitoring', 'fluentd', {
+      kind: 'tasks-stop',
+      stoppedReason: 'Essential container in task exited',
+      containers: [{ name: 'fluentd', exitCode: 1 }],
+    });
     const r = await cli('--only', 'fluentd');
     expect(r.code).toBe(1);
     expect(r.out).toContain('Deploy FAILED.');
@@ -123,7 +146,13 @@ d('deploy failures, end to end through the CLI', () => {
   }, 120_000);
 
   test('a wrong registry password: a clear message naming the registry, nothing pushed or registered, the password never printed', async () => {
-    await writeFile(path.join(x.repo, 'datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml'), (await readFile(path.join(x.repo, 'datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml'), 'utf8')).replace('timeout: 5', 'timeout: 6'));
+    await writeFile(
+      path.join(x.repo, 'datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml'),
+      (await readFile(path.join(x.repo, 'datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml'), 'utf8')).replace(
+        'timeout: 5',
+        'timeout: 6',
+      ),
+    );
     x.commit('a new timeout: the agent image must be rebuilt');
     const wrong = 'not-the-registry-password';
     x.ecr.tokenPassword = wrong;

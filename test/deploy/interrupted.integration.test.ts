@@ -25,7 +25,8 @@ const engine: DockerEngine | undefined = await startDockerEngine();
 const d = engine ? describe : describe.skip;
 
 /** A regular expression from parts, to keep long messages readable. */
-const re = (...parts: Array<string | RegExp>): RegExp => new RegExp(parts.map((p) => (typeof p === 'string' ? p : p.source)).join(''));
+const re = (...parts: Array<string | RegExp>): RegExp =>
+  new RegExp(parts.map((p) => (typeof p === 'string' ? p : p.source)).join(''));
 
 interface Interrupt {
   when: RegExp;
@@ -46,7 +47,15 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
   const config = (): string => path.join(x.repo, 'dd-ecs-monitor.yml');
   const updates = (): number => x.fake.count('ecs', 'UpdateService');
   const registrations = (): number => x.fake.count('ecs', 'RegisterTaskDefinition');
-  const deployArgs = (): string[] => ['deploy', '--config', config(), '--poll-interval', '0.05', '--wait-timeout', '20'];
+  const deployArgs = (): string[] => [
+    'deploy',
+    '--config',
+    config(),
+    '--poll-interval',
+    '0.05',
+    '--wait-timeout',
+    '20',
+  ];
   const breaker = (enable: boolean, rollback: boolean): void => {
     x.ecs.service('monitoring', 'fluentd').deploymentConfiguration.deploymentCircuitBreaker = { enable, rollback };
   };
@@ -117,7 +126,12 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
     const red = await cli('--only', 'fluentd', '--wait-timeout', '1');
     expect(red.code).toBe(1);
     expect(red.out).toContain('Deploy FAILED.');
-    expect(red.err).toMatch(re(/\[fluentd\] service monitoring\/fluentd unchanged, /, /but deployment ecs-svc\/\d+ \(fluentd:\d+, started [^)]+\) is IN_PROGRESS/));
+    expect(red.err).toMatch(
+      re(
+        /\[fluentd\] service monitoring\/fluentd unchanged, /,
+        /but deployment ecs-svc\/\d+ \(fluentd:\d+, started [^)]+\) is IN_PROGRESS/,
+      ),
+    );
     expect(red.out).toMatch(/service fluentd: FAILED: .*did not complete within 1s/);
     expect(updates()).toBe(before);
   }
@@ -155,52 +169,71 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
   test.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
-  ] as const)('%s mid-rollout: exit %i, names the service left mid-rollout; re-runs red until it completes, then green', async (signal, code) => {
-    await bumpFluentd(`-${signal}`);
-    x.ecs.nextDeployment('monitoring', 'fluentd', { kind: 'never-completes' });
-    const tmp = mkdtempSync(path.join(tmpdir(), 'dd-ecs-monitor-signal-'));
-    try {
-      const r = await child(['--only', 'fluentd'], tmp, { when: /updating service monitoring\/fluentd to/, signal });
-      expect(r.code).toBe(code);
-      expect(r.err).toContain(`dd-ecs-monitor: ${signal} received: stopping`);
-      expect(r.err).toMatch(re(/service fluentd \(monitoring\/fluentd\) was left mid-rollout: /, /deployment ecs-svc\/\d+ \(fluentd:\d+\) keeps rolling out in ECS\./));
-      expect(r.err).toContain('the next deploy follows that deployment to COMPLETED (green) or reports why it failed (red)');
-      expect(r.out).not.toContain('Deploy succeeded.');
-      expect(dockerConfigsIn(tmp)).toEqual([]);
-      // The lease was handed back on the way out: the next run need not wait for it to expire.
-      expect(x.ecs.service('monitoring', 'fluentd').tags.has(LEASE_TAG)).toBe(false);
-      expect(x.ecs.primary('monitoring', 'fluentd').rolloutState).toBe('IN_PROGRESS');
-    } finally {
-      rmSync(tmp, { recursive: true, force: true });
-    }
-    await expectRedWhileRollingOut();
-    await settleAndExpectGreen();
-  }, 240_000);
+  ] as const)(
+    '%s mid-rollout: exit %i, names the service left mid-rollout; re-runs red until it completes, then green',
+    async (signal, code) => {
+      await bumpFluentd(`-${signal}`);
+      x.ecs.nextDeployment('monitoring', 'fluentd', { kind: 'never-completes' });
+      const tmp = mkdtempSync(path.join(tmpdir(), 'dd-ecs-monitor-signal-'));
+      try {
+        const r = await child(['--only', 'fluentd'], tmp, { when: /updating service monitoring\/fluentd to/, signal });
+        expect(r.code).toBe(code);
+        expect(r.err).toContain(`dd-ecs-monitor: ${signal} received: stopping`);
+        expect(r.err).toMatch(
+          re(
+            /service fluentd \(monitoring\/fluentd\) was left mid-rollout: /,
+            /deployment ecs-svc\/\d+ \(fluentd:\d+\) keeps rolling out in ECS\./,
+          ),
+        );
+        expect(r.err).toContain(
+          'the next deploy follows that deployment to COMPLETED (green) or reports why it failed (red)',
+        );
+        expect(r.out).not.toContain('Deploy succeeded.');
+        expect(dockerConfigsIn(tmp)).toEqual([]);
+        // The lease was handed back on the way out: the next run need not wait for it to expire.
+        expect(x.ecs.service('monitoring', 'fluentd').tags.has(LEASE_TAG)).toBe(false);
+        expect(x.ecs.primary('monitoring', 'fluentd').rolloutState).toBe('IN_PROGRESS');
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
+      }
+      await expectRedWhileRollingOut();
+      await settleAndExpectGreen();
+    },
+    240_000,
+  );
 
   test.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
-  ] as const)('%s mid-build: exit %i, docker build stopped, the temporary Docker config (ECR login) gone', async (signal, code) => {
-    const dockerfile = path.join(x.repo, 'fluentd/Dockerfile');
-    const original = await readFile(dockerfile, 'utf8');
-    // A build step that takes long enough to be interrupted (the stand-in base image has busybox).
-    await writeFile(dockerfile, original.replace('USER root\n', `USER root\nRUN sleep 60 # ${signal}\n`));
-    const tmp = mkdtempSync(path.join(tmpdir(), 'dd-ecs-monitor-signal-'));
-    const before = { u: updates(), r: registrations() };
-    try {
-      const when = /building fluentd with docker/;
-      const r = await child(['--only', 'fluentd'], tmp, { when, signal, afterMs: 1500 });
-      expect(r.code).toBe(code);
-      expect(r.err).toMatch(re(`dd-ecs-monitor: ${signal} received: stopping `, /\(stopped \d+ docker process\(es\)\)/));
-      expect(r.err).toContain('no service was mid-rollout: nothing was left half-deployed; the next deploy starts over');
-      expect(dockerConfigsIn(tmp)).toEqual([]);
-      expect(await dockerProcessesLeft()).toEqual([]);
-      expect([updates(), registrations()]).toEqual([before.u, before.r]);
-    } finally {
-      rmSync(tmp, { recursive: true, force: true });
-      await writeFile(dockerfile, original);
-    }
-  }, 240_000);
+  ] as const)(
+    '%s mid-build: exit %i, docker build stopped, the temporary Docker config (ECR login) gone',
+    async (signal, code) => {
+      const dockerfile = path.join(x.repo, 'fluentd/Dockerfile');
+      const original = await readFile(dockerfile, 'utf8');
+      // A build step that takes long enough to be interrupted (the stand-in base image has busybox).
+      await writeFile(dockerfile, original.replace('USER root\n', `USER root\nRUN sleep 60 # ${signal}\n`));
+      const tmp = mkdtempSync(path.join(tmpdir(), 'dd-ecs-monitor-signal-'));
+      const before = { u: updates(), r: registrations() };
+      try {
+        const when = /building fluentd with docker/;
+        const r = await child(['--only', 'fluentd'], tmp, { when, signal, afterMs: 1500 });
+        expect(r.code).toBe(code);
+        expect(r.err).toMatch(
+          re(`dd-ecs-monitor: ${signal} received: stopping `, /\(stopped \d+ docker process\(es\)\)/),
+        );
+        expect(r.err).toContain(
+          'no service was mid-rollout: nothing was left half-deployed; the next deploy starts over',
+        );
+        expect(dockerConfigsIn(tmp)).toEqual([]);
+        expect(await dockerProcessesLeft()).toEqual([]);
+        expect([updates(), registrations()]).toEqual([before.u, before.r]);
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
+        await writeFile(dockerfile, original);
+      }
+    },
+    240_000,
+  );
 
   test('after a DescribeServices outage: red; re-runs red while the rollout is not done, green once it is', async () => {
     await bumpFluentd('-outage');
@@ -239,7 +272,10 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
       const again = await cli('--only', 'fluentd');
       expect(again.code).toBe(1);
       expect(again.err).toMatch(
-        re(/unchanged, but deployment ecs-svc\/\d+ .* is IN_PROGRESS: /, /0 of 1 tasks running, 1 pending, \d+ failed: following it to the end/),
+        re(
+          /unchanged, but deployment ecs-svc\/\d+ .* is IN_PROGRESS: /,
+          /0 of 1 tasks running, 1 pending, \d+ failed: following it to the end/,
+        ),
       );
       expect(`${again.out}\n${again.err}`).toContain(reason);
       expect(again.out).toContain('not rolled back (this run did not start it)');
@@ -300,7 +336,9 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
 
     const forced = await cli('--only', 'fluentd', '--force-new-deployment');
     expect(forced.code).toBe(0);
-    expect(forced.err).toMatch(/already went out .* and did not stay: .*; redeploying it because of --force-new-deployment/);
+    expect(forced.err).toMatch(
+      /already went out .* and did not stay: .*; redeploying it because of --force-new-deployment/,
+    );
     expect(updates()).toBe(n.u + 1);
   }, 240_000);
 
@@ -315,7 +353,10 @@ d('issue 7: evidence, one deploy at a time, signals (end to end)', () => {
       `problem: service fluentd: ECS service "fluentd" in cluster "monitoring" is being deployed by deployment ${other.id}`,
     );
     expect(refused.out).toMatch(
-      re(/\(fluentd:\d+, started \d{4}-\d\d-\d\dT[^)]+\), which this run did not start; /, /run again when it has finished, or with --wait-for-other-deployments/),
+      re(
+        /\(fluentd:\d+, started \d{4}-\d\d-\d\dT[^)]+\), which this run did not start; /,
+        /run again when it has finished, or with --wait-for-other-deployments/,
+      ),
     );
     expect([updates(), registrations()]).toEqual([n.u, n.r]);
 

@@ -63,19 +63,38 @@ beforeEach(() => {
   for (const m of [ecrMock, ecsMock, ssmMock, stsMock]) m.reset();
   stsMock.on(GetCallerIdentityCommand).resolves({ Account: ACCOUNT });
   ecrMock.on(DescribeRepositoriesCommand).callsFake((input: { repositoryNames: string[] }) => ({
-    repositories: input.repositoryNames.map((name) => ({ repositoryName: name, repositoryUri: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/${name}`, imageTagMutability: 'IMMUTABLE' })),
+    repositories: input.repositoryNames.map((name) => ({
+      repositoryName: name,
+      repositoryUri: `${ACCOUNT}.dkr.ecr.${REGION}.amazonaws.com/${name}`,
+      imageTagMutability: 'IMMUTABLE',
+    })),
   }));
-  ecrMock.on(DescribeImagesCommand).resolves({ imageDetails: [{ imageDigest: `sha256:${'a'.repeat(64)}`, imageTags: ['content-x'] }] });
+  ecrMock
+    .on(DescribeImagesCommand)
+    .resolves({ imageDetails: [{ imageDigest: `sha256:${'a'.repeat(64)}`, imageTags: ['content-x'] }] });
   ecsMock.on(DescribeServicesCommand).callsFake((input: { services: string[] }) => ({
-    services: input.services.map((name) => ({ serviceName: name, status: 'ACTIVE', taskDefinition: TD(name, 3), deploymentController: { type: 'ECS' } })),
+    services: input.services.map((name) => ({
+      serviceName: name,
+      status: 'ACTIVE',
+      taskDefinition: TD(name, 3),
+      deploymentController: { type: 'ECS' },
+    })),
   }));
   ecsMock.on(DescribeTaskDefinitionCommand).resolves({});
 });
 
 describe('live plan', () => {
   test('a missing SSM parameter: each service that reads it is unknown, with the problem as its reason', async () => {
-    ssmMock.on(GetParametersCommand).resolves({ Parameters: [], InvalidParameters: [`arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/datadog/apikey`] });
-    const plan = await planProject({ configPath: path.join(EXAMPLE, 'dd-ecs-monitor.yml'), offline: false, changed: { kind: 'all', reason: 'test' }, log: memoryLog(), clients });
+    ssmMock
+      .on(GetParametersCommand)
+      .resolves({ Parameters: [], InvalidParameters: [`arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/datadog/apikey`] });
+    const plan = await planProject({
+      configPath: path.join(EXAMPLE, 'dd-ecs-monitor.yml'),
+      offline: false,
+      changed: { kind: 'all', reason: 'test' },
+      log: memoryLog(),
+      clients,
+    });
 
     expect(plan.problems).toHaveLength(2);
     expect(plan.services.map((s) => [s.key, s.action])).toEqual([
@@ -83,7 +102,11 @@ describe('live plan', () => {
       ['fluentd', 'unknown'],
     ]);
     for (const s of plan.services) {
-      expect(s.reason).toMatch(new RegExp(`^service ${s.key}: SSM parameter ".*/datadog/apikey" \\(secret \\S+ of container ${s.key}\\) does not exist`));
+      expect(s.reason).toMatch(
+        new RegExp(
+          `^service ${s.key}: SSM parameter ".*/datadog/apikey" \\(secret \\S+ of container ${s.key}\\) does not exist`,
+        ),
+      );
     }
     // The plan is made from gathered state: nothing is registered or updated, whatever it finds.
     expect(ecsMock.commandCalls(RegisterTaskDefinitionCommand)).toHaveLength(0);
@@ -92,7 +115,13 @@ describe('live plan', () => {
 
   test('with every parameter present the services are compared with what runs', async () => {
     ssmMock.on(GetParametersCommand).resolves({ Parameters: [], InvalidParameters: [] });
-    const plan = await planProject({ configPath: path.join(EXAMPLE, 'dd-ecs-monitor.yml'), offline: false, changed: { kind: 'all', reason: 'test' }, log: memoryLog(), clients });
+    const plan = await planProject({
+      configPath: path.join(EXAMPLE, 'dd-ecs-monitor.yml'),
+      offline: false,
+      changed: { kind: 'all', reason: 'test' },
+      log: memoryLog(),
+      clients,
+    });
 
     expect(plan.problems).toEqual([]);
     expect(plan.images.map((i) => [i.key, i.action])).toEqual([
@@ -118,43 +147,85 @@ describe('deploy', () => {
     const file = path.join(dir, 'dd-ecs-monitor.yml');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^ {2}rollback: true$/m, `  rollback: ${rollback}`));
     ssmMock.on(GetParametersCommand).resolves({ Parameters: [], InvalidParameters: [] });
-    let deployments: Deployment[] = [{ id: 'ecs-svc/old', status: 'PRIMARY', taskDefinition: TD('fluentd', 3), rolloutState: 'COMPLETED' }];
+    let deployments: Deployment[] = [
+      { id: 'ecs-svc/old', status: 'PRIMARY', taskDefinition: TD('fluentd', 3), rolloutState: 'COMPLETED' },
+    ];
     ecsMock.on(DescribeServicesCommand).callsFake(() => ({
-      services: [{ serviceName: 'fluentd', status: 'ACTIVE', taskDefinition: TD('fluentd', 3), deploymentController: { type: 'ECS' }, deployments }],
+      services: [
+        {
+          serviceName: 'fluentd',
+          status: 'ACTIVE',
+          taskDefinition: TD('fluentd', 3),
+          deploymentController: { type: 'ECS' },
+          deployments,
+        },
+      ],
     }));
     ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { taskDefinitionArn: TD('fluentd', 4) } });
     ecsMock.on(UpdateServiceCommand).callsFake((input: { taskDefinition: string }) => {
       const ok = input.taskDefinition === TD('fluentd', 3);
-      deployments = [{ id: `ecs-svc/${deployments.length + 1}`, status: 'PRIMARY', taskDefinition: input.taskDefinition, rolloutState: ok ? 'COMPLETED' : 'FAILED', rolloutStateReason: ok ? undefined : 'tasks failed to start' }];
+      deployments = [
+        {
+          id: `ecs-svc/${deployments.length + 1}`,
+          status: 'PRIMARY',
+          taskDefinition: input.taskDefinition,
+          rolloutState: ok ? 'COMPLETED' : 'FAILED',
+          rolloutStateReason: ok ? undefined : 'tasks failed to start',
+        },
+      ];
       return { service: { deployments } };
     });
     ecsMock.on(ListTasksCommand).resolves({ taskArns: [] });
     return path.join(dir, 'dd-ecs-monitor.yml');
   }
   const run = (configPath: string, rollback = true) =>
-    deploy({ configPath, offline: false, changed: { kind: 'all', reason: 'test' }, only: ['fluentd'], dryRun: false, rollback, gitSha: '', pollIntervalSeconds: 0.001, log: memoryLog(), clients });
+    deploy({
+      configPath,
+      offline: false,
+      changed: { kind: 'all', reason: 'test' },
+      only: ['fluentd'],
+      dryRun: false,
+      rollback,
+      gitSha: '',
+      pollIntervalSeconds: 0.001,
+      log: memoryLog(),
+      clients,
+    });
 
   test('`deploy.rollback: false` in the project file: a failed rollout is not rolled back', async () => {
     const result = await run(setup(false));
     expect(result.ok).toBe(false);
     expect(result.services[0]?.failure).toContain('not rolled back (rollback disabled)');
-    expect(ecsMock.commandCalls(UpdateServiceCommand).map((c) => c.args[0].input.taskDefinition)).toEqual([TD('fluentd', 4)]);
+    expect(ecsMock.commandCalls(UpdateServiceCommand).map((c) => c.args[0].input.taskDefinition)).toEqual([
+      TD('fluentd', 4),
+    ]);
   });
 
   test('rollback on in the project file and in the options: rolled back to the previous task definition', async () => {
     const result = await run(setup(true));
-    expect(result.services[0]?.rolledBack).toEqual({ by: 'dd-ecs-monitor', taskDefinitionArn: TD('fluentd', 3), state: 'completed' });
-    expect(ecsMock.commandCalls(UpdateServiceCommand).map((c) => c.args[0].input.taskDefinition)).toEqual([TD('fluentd', 4), TD('fluentd', 3)]);
+    expect(result.services[0]?.rolledBack).toEqual({
+      by: 'dd-ecs-monitor',
+      taskDefinitionArn: TD('fluentd', 3),
+      state: 'completed',
+    });
+    expect(ecsMock.commandCalls(UpdateServiceCommand).map((c) => c.args[0].input.taskDefinition)).toEqual([
+      TD('fluentd', 4),
+      TD('fluentd', 3),
+    ]);
   });
 
   test('a missing SSM parameter stops the deploy before anything changes; the plan does not call the service unchanged', async () => {
     const configPath = setup(true);
-    ssmMock.on(GetParametersCommand).resolves({ Parameters: [], InvalidParameters: [`arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/datadog/apikey`] });
+    ssmMock
+      .on(GetParametersCommand)
+      .resolves({ Parameters: [], InvalidParameters: [`arn:aws:ssm:${REGION}:${ACCOUNT}:parameter/datadog/apikey`] });
     const result = await run(configPath);
     expect(result.ok).toBe(false);
     expect(result.services.map((s) => [s.key, s.state])).toEqual([['fluentd', 'not-started']]);
     expect(result.plan.services.map((s) => [s.key, s.action])).toEqual([['fluentd', 'unknown']]);
-    expect(result.plan.services[0]?.reason).toMatch(/^service fluentd: SSM parameter ".*\/datadog\/apikey" \(secret ddapikey of container fluentd\) does not exist/);
+    expect(result.plan.services[0]?.reason).toMatch(
+      /^service fluentd: SSM parameter ".*\/datadog\/apikey" \(secret ddapikey of container fluentd\) does not exist/,
+    );
     expect(ecsMock.commandCalls(RegisterTaskDefinitionCommand)).toHaveLength(0);
     expect(ecsMock.commandCalls(UpdateServiceCommand)).toHaveLength(0);
   });

@@ -50,7 +50,12 @@ d('plan --out writes what the deploy registers', () => {
 
   async function planOut(dir: string): Promise<{ code: number; err: string[] }> {
     const err: string[] = [];
-    const code = await main(['plan', '--out', dir, '--format', 'json'], { out: () => {}, err: (t) => err.push(t), cwd: x.repo, env: process.env });
+    const code = await main(['plan', '--out', dir, '--format', 'json'], {
+      out: () => {},
+      err: (t) => err.push(t),
+      cwd: x.repo,
+      env: process.env,
+    });
     return { code, err };
   }
   const read = (dir: string, key: string): unknown => JSON.parse(readFileSync(path.join(dir, `${key}.json`), 'utf8'));
@@ -58,7 +63,9 @@ d('plan --out writes what the deploy registers', () => {
   test('after a first deploy and a template change: the file of the changed service equals its RegisterTaskDefinition input', async () => {
     const first = await runDeploy();
     expect(first.problems).toEqual([]);
-    const registeredFirst = new Map(x.fake.callsTo('ecs', 'RegisterTaskDefinition').map((c) => [c.input.family as string, c.input]));
+    const registeredFirst = new Map(
+      x.fake.callsTo('ecs', 'RegisterTaskDefinition').map((c) => [c.input.family as string, c.input]),
+    );
 
     // The images are in ECR now: a plan pins their real digests. Change the fluentd template only.
     const file = path.join(x.repo, 'ecs/fluentd.taskdef.json');

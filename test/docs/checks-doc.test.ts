@@ -65,10 +65,12 @@ function constantsOf(sf: ts.SourceFile): Constants {
     if (!ts.isVariableStatement(st)) continue;
     for (const d of st.declarationList.declarations) {
       let init = d.initializer;
-      while (init && (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init))) init = init.expression;
+      while (init && (ts.isAsExpression(init) || ts.isSatisfiesExpression(init) || ts.isParenthesizedExpression(init)))
+        init = init.expression;
       if (!ts.isIdentifier(d.name) || !init || !ts.isObjectLiteralExpression(init)) continue;
       for (const p of init.properties) {
-        if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && isText(p.initializer)) out.set(`${d.name.text}.${p.name.text}`, p.initializer.text);
+        if (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && isText(p.initializer))
+          out.set(`${d.name.text}.${p.name.text}`, p.initializer.text);
       }
     }
   }
@@ -81,8 +83,10 @@ function constantsOf(sf: ts.SourceFile): Constants {
  */
 function literalsOf(n: ts.Node, constants: Constants): string[] {
   if (isText(n)) return [n.text];
-  if (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isSatisfiesExpression(n)) return literalsOf(n.expression, constants);
-  if (ts.isConditionalExpression(n)) return [...literalsOf(n.whenTrue, constants), ...literalsOf(n.whenFalse, constants)];
+  if (ts.isParenthesizedExpression(n) || ts.isAsExpression(n) || ts.isSatisfiesExpression(n))
+    return literalsOf(n.expression, constants);
+  if (ts.isConditionalExpression(n))
+    return [...literalsOf(n.whenTrue, constants), ...literalsOf(n.whenFalse, constants)];
   if (ts.isPropertyAccessExpression(n) && ts.isIdentifier(n.expression)) {
     const v = constants.get(`${n.expression.text}.${n.name.text}`);
     return v === undefined ? [] : [v];
@@ -122,7 +126,13 @@ function collect(): Emitted {
       if (isText(n) && CODE.test(n.text)) addCode(n.text, file);
 
       // The Agent's Reporter: `r.report(at, severity, 'rule', message)` emits `${kind}/rule`.
-      if (inAgent && ts.isCallExpression(n) && ts.isPropertyAccessExpression(n.expression) && n.expression.name.text === 'report' && n.arguments.length === 4) {
+      if (
+        inAgent &&
+        ts.isCallExpression(n) &&
+        ts.isPropertyAccessExpression(n.expression) &&
+        n.expression.name.text === 'report' &&
+        n.arguments.length === 4
+      ) {
         const [, sevArg, ruleArg] = n.arguments;
         for (const rule of values(ruleArg as ts.Node)) {
           if (!RULE_ONLY.test(rule)) continue;
@@ -140,13 +150,17 @@ function collect(): Emitted {
         const found = args.filter((a) => CODE.test(a));
         const sevs = args.filter(isSeverity);
         const callee = n.expression;
-        if (ts.isPropertyAccessExpression(callee) && isSeverity(callee.name.text) && n.arguments.length === 3) sevs.push(callee.name.text);
+        if (ts.isPropertyAccessExpression(callee) && isSeverity(callee.name.text) && n.arguments.length === 3)
+          sevs.push(callee.name.text);
         for (const c of found) for (const s of sevs) addSeverity(c, s);
       }
       if (ts.isObjectLiteralExpression(n)) {
         const prop = (name: string): string[] =>
-          n.properties.flatMap((p) => (ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === name ? values(p.initializer) : []));
-        for (const c of prop('code').filter((x) => CODE.test(x))) for (const s of prop('severity').filter(isSeverity)) addSeverity(c, s);
+          n.properties.flatMap((p) =>
+            ts.isPropertyAssignment(p) && ts.isIdentifier(p.name) && p.name.text === name ? values(p.initializer) : [],
+          );
+        for (const c of prop('code').filter((x) => CODE.test(x)))
+          for (const s of prop('severity').filter(isSeverity)) addSeverity(c, s);
       }
       ts.forEachChild(n, visit);
     };
@@ -174,7 +188,10 @@ function tableRows(text: string): Map<string, string> {
   const rows = new Map<string, string>();
   for (const line of text.split('\n')) {
     if (!line.startsWith('|')) continue;
-    const cells = line.split(/(?<!\\)\|/).slice(1, -1).map((c) => c.trim());
+    const cells = line
+      .split(/(?<!\\)\|/)
+      .slice(1, -1)
+      .map((c) => c.trim());
     for (const code of codeSpans(cells[0] ?? '')) rows.set(code, cells[1] ?? '');
   }
   return rows;
@@ -191,7 +208,18 @@ describe('the source scan', () => {
     const kinds = new Set(sourceCodes.map((c) => c.split('/')[0]));
     expect([...kinds].sort()).toEqual([...ALL_KINDS].sort());
     // Known codes of each way a code is written: plain literal, Reporter rule, constant, render/preflight.
-    for (const c of ['fluentd/unclosed-section', 'http_check/unknown-key', 'mysql/unknown-key', 'http_check/url-scheme', 'mysql/missing-connection', 'fluentd/dry-run-config-error', 'taskdef/expected-string', 'preflight/missing-parameter', 'render/unknown-container', 'agent/ignored-file']) {
+    for (const c of [
+      'fluentd/unclosed-section',
+      'http_check/unknown-key',
+      'mysql/unknown-key',
+      'http_check/url-scheme',
+      'mysql/missing-connection',
+      'fluentd/dry-run-config-error',
+      'taskdef/expected-string',
+      'preflight/missing-parameter',
+      'render/unknown-container',
+      'agent/ignored-file',
+    ]) {
       expect(sourceCodes).toContain(c);
     }
     // Kind-specific Agent rules stay with their kind.
@@ -210,7 +238,11 @@ describe('the source scan', () => {
         const theirs = agentKindsOf(imported);
         if (theirs.length === AGENT_CHECK_KINDS.length || path.basename(file) === 'index.ts') continue;
         // A shared file must not pull in one kind's rules; a kind's file may only pull in its own.
-        expect({ file: path.basename(file), imports: path.basename(imported), kinds }).toEqual({ file: path.basename(file), imports: path.basename(imported), kinds: theirs });
+        expect({ file: path.basename(file), imports: path.basename(imported), kinds }).toEqual({
+          file: path.basename(file),
+          imports: path.basename(imported),
+          kinds: theirs,
+        });
       }
     }
   });
@@ -244,11 +276,19 @@ describe('docs/checks.md', () => {
   });
 
   test('links only to headings that exist', () => {
-    const slug = (h: string): string => h.trim().toLowerCase().replace(/[^\w\s-]/g, '').replace(/\s/g, '-');
+    const slug = (h: string): string =>
+      h
+        .trim()
+        .toLowerCase()
+        .replace(/[^\w\s-]/g, '')
+        .replace(/\s/g, '-');
     const anchors = new Set([...DOC.matchAll(/^#{1,6} (.+)$/gm)].map((m) => slug(m[1] as string)));
     const projectAnchors = new Set([...PROJECT_DOC.matchAll(/^#{1,6} (.+)$/gm)].map((m) => slug(m[1] as string)));
     for (const m of DOC.matchAll(/\]\((project-file\.md)?#([^)]+)\)/g)) {
-      expect({ link: m[0], ok: (m[1] ? projectAnchors : anchors).has(m[2] as string) }).toEqual({ link: m[0], ok: true });
+      expect({ link: m[0], ok: (m[1] ? projectAnchors : anchors).has(m[2] as string) }).toEqual({
+        link: m[0],
+        ok: true,
+      });
     }
   });
 });

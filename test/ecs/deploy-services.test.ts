@@ -27,13 +27,25 @@ const rendered = (family: string, image: string): RegisterTaskDefinitionCommandI
   family,
   executionRoleArn: 'arn:aws:iam::123456789012:role/exec',
   networkMode: 'awsvpc',
-  containerDefinitions: [{ name: family, image, secrets: [{ name: 'K', valueFrom: 'arn:aws:ssm:ap-northeast-1:123456789012:parameter/k' }] }],
+  containerDefinitions: [
+    { name: family, image, secrets: [{ name: 'K', valueFrom: 'arn:aws:ssm:ap-northeast-1:123456789012:parameter/k' }] },
+  ],
 });
 /** What DescribeTaskDefinition says about `rendered(...)` once registered: defaults and read-only members added. */
 const described = (family: string, image: string, rev: number) => ({
   taskDefinition: {
     ...rendered(family, image),
-    containerDefinitions: [{ ...rendered(family, image).containerDefinitions?.[0], essential: true, cpu: 0, portMappings: [], environment: [], mountPoints: [], volumesFrom: [] }],
+    containerDefinitions: [
+      {
+        ...rendered(family, image).containerDefinitions?.[0],
+        essential: true,
+        cpu: 0,
+        portMappings: [],
+        environment: [],
+        mountPoints: [],
+        volumesFrom: [],
+      },
+    ],
     taskDefinitionArn: TD(family, rev),
     revision: rev,
     status: 'ACTIVE' as const,
@@ -49,14 +61,41 @@ const service = (name: string, td: string, over: Partial<Service> = {}): Service
   status: 'ACTIVE',
   desiredCount: 1,
   taskDefinition: td,
-  deployments: [{ id: `ecs-svc/${name}-old`, status: 'PRIMARY', taskDefinition: td, rolloutState: 'COMPLETED', desiredCount: 1, runningCount: 1 }],
+  deployments: [
+    {
+      id: `ecs-svc/${name}-old`,
+      status: 'PRIMARY',
+      taskDefinition: td,
+      rolloutState: 'COMPLETED',
+      desiredCount: 1,
+      runningCount: 1,
+    },
+  ],
   events: [],
   ...over,
 });
 const completed = (name: string, td: string): { services: Service[] } => ({
-  services: [service(name, td, { deployments: [{ id: `ecs-svc/${name}-new`, status: 'PRIMARY', taskDefinition: td, rolloutState: 'COMPLETED', desiredCount: 1, runningCount: 1 }] })],
+  services: [
+    service(name, td, {
+      deployments: [
+        {
+          id: `ecs-svc/${name}-new`,
+          status: 'PRIMARY',
+          taskDefinition: td,
+          rolloutState: 'COMPLETED',
+          desiredCount: 1,
+          runningCount: 1,
+        },
+      ],
+    }),
+  ],
 });
-const deployment = (name: string): ServiceDeployment => ({ key: name, cluster: 'monitoring', service: name, taskDefinition: rendered(name, `r/${name}@sha256:new`) });
+const deployment = (name: string): ServiceDeployment => ({
+  key: name,
+  cluster: 'monitoring',
+  service: name,
+  taskDefinition: rendered(name, `r/${name}@sha256:new`),
+});
 
 beforeEach(() => {
   ecsMock.reset();
@@ -68,19 +107,41 @@ describe('deployServices call sequencing', () => {
   test('unchanged: DescribeTaskDefinition only, no RegisterTaskDefinition, no UpdateService', async () => {
     ecsMock.on(DescribeServicesCommand).resolves({ services: [service('fluentd', TD('fluentd', 3))] });
     ecsMock.on(DescribeTaskDefinitionCommand).resolves(described('fluentd', 'r/fluentd@sha256:new', 3));
-    const out = await deployServices({ clients, log: memoryLog(), services: [deployment('fluentd')], waitTimeoutMs: 1000, pollIntervalMs: 10, clock });
-    expect(out.services[0]).toEqual(expect.objectContaining({ state: 'unchanged', ok: true, taskDefinitionArn: TD('fluentd', 3), diff: '' }));
+    const out = await deployServices({
+      clients,
+      log: memoryLog(),
+      services: [deployment('fluentd')],
+      waitTimeoutMs: 1000,
+      pollIntervalMs: 10,
+      clock,
+    });
+    expect(out.services[0]).toEqual(
+      expect.objectContaining({ state: 'unchanged', ok: true, taskDefinitionArn: TD('fluentd', 3), diff: '' }),
+    );
     expect(ecsMock).toHaveReceivedCommandTimes(RegisterTaskDefinitionCommand, 0);
     expect(ecsMock).toHaveReceivedCommandTimes(UpdateServiceCommand, 0);
-    expect(ecsMock).toHaveReceivedCommandWith(DescribeTaskDefinitionCommand, { taskDefinition: TD('fluentd', 3), include: ['TAGS'] });
+    expect(ecsMock).toHaveReceivedCommandWith(DescribeTaskDefinitionCommand, {
+      taskDefinition: TD('fluentd', 3),
+      include: ['TAGS'],
+    });
   });
 
   test('changed: pre-flight, describe, register, update, follow, in that order', async () => {
-    ecsMock.on(DescribeServicesCommand).resolvesOnce({ services: [service('fluentd', TD('fluentd', 3))] }).resolves(completed('fluentd', TD('fluentd', 4)));
+    ecsMock
+      .on(DescribeServicesCommand)
+      .resolvesOnce({ services: [service('fluentd', TD('fluentd', 3))] })
+      .resolves(completed('fluentd', TD('fluentd', 4)));
     ecsMock.on(DescribeTaskDefinitionCommand).resolves(described('fluentd', 'r/fluentd@sha256:old', 3));
     ecsMock.on(RegisterTaskDefinitionCommand).resolves({ taskDefinition: { taskDefinitionArn: TD('fluentd', 4) } });
     ecsMock.on(UpdateServiceCommand).resolves({ service: completed('fluentd', TD('fluentd', 4)).services[0] });
-    const out = await deployServices({ clients, log: memoryLog(), services: [deployment('fluentd')], waitTimeoutMs: 1000, pollIntervalMs: 10, clock });
+    const out = await deployServices({
+      clients,
+      log: memoryLog(),
+      services: [deployment('fluentd')],
+      waitTimeoutMs: 1000,
+      pollIntervalMs: 10,
+      clock,
+    });
     expect(out.ok).toBe(true);
     expect(ecsMock.calls().map((c) => (c.args[0] as { constructor: { name: string } }).constructor.name)).toEqual([
       'DescribeServicesCommand',
@@ -92,34 +153,80 @@ describe('deployServices call sequencing', () => {
       // The evidence step: the PRIMARY deployment is COMPLETED on the intended task definition.
       'DescribeServicesCommand',
     ]);
-    expect(ecsMock).toHaveReceivedNthCommandWith(3, DescribeTaskDefinitionCommand, { taskDefinition: 'fluentd', include: ['TAGS'] });
+    expect(ecsMock).toHaveReceivedNthCommandWith(3, DescribeTaskDefinitionCommand, {
+      taskDefinition: 'fluentd',
+      include: ['TAGS'],
+    });
     expect(ecsMock).toHaveReceivedCommandWith(RegisterTaskDefinitionCommand, deployment('fluentd').taskDefinition);
-    expect(ecsMock).toHaveReceivedCommandWith(UpdateServiceCommand, { cluster: 'monitoring', service: 'fluentd', taskDefinition: TD('fluentd', 4) });
+    expect(ecsMock).toHaveReceivedCommandWith(UpdateServiceCommand, {
+      cluster: 'monitoring',
+      service: 'fluentd',
+      taskDefinition: TD('fluentd', 4),
+    });
     expect(ssmMock).toHaveReceivedCommandWith(GetParametersCommand, { WithDecryption: false });
   });
 
   test("the family's latest revision is reused when it is what we would register (a re-run after a rollback)", async () => {
-    ecsMock.on(DescribeServicesCommand).resolvesOnce({ services: [service('fluentd', TD('fluentd', 3))] }).resolves(completed('fluentd', TD('fluentd', 4)));
-    ecsMock.on(DescribeTaskDefinitionCommand, { taskDefinition: TD('fluentd', 3) }).resolves(described('fluentd', 'r/fluentd@sha256:old', 3));
-    ecsMock.on(DescribeTaskDefinitionCommand, { taskDefinition: 'fluentd' }).resolves(described('fluentd', 'r/fluentd@sha256:new', 4));
+    ecsMock
+      .on(DescribeServicesCommand)
+      .resolvesOnce({ services: [service('fluentd', TD('fluentd', 3))] })
+      .resolves(completed('fluentd', TD('fluentd', 4)));
+    ecsMock
+      .on(DescribeTaskDefinitionCommand, { taskDefinition: TD('fluentd', 3) })
+      .resolves(described('fluentd', 'r/fluentd@sha256:old', 3));
+    ecsMock
+      .on(DescribeTaskDefinitionCommand, { taskDefinition: 'fluentd' })
+      .resolves(described('fluentd', 'r/fluentd@sha256:new', 4));
     ecsMock.on(UpdateServiceCommand).resolves({ service: completed('fluentd', TD('fluentd', 4)).services[0] });
-    const out = await deployServices({ clients, log: memoryLog(), services: [deployment('fluentd')], waitTimeoutMs: 1000, pollIntervalMs: 10, clock });
-    expect(out.services[0]).toEqual(expect.objectContaining({ state: 'completed', registered: false, taskDefinitionChanged: true, updated: true, taskDefinitionArn: TD('fluentd', 4) }));
+    const out = await deployServices({
+      clients,
+      log: memoryLog(),
+      services: [deployment('fluentd')],
+      waitTimeoutMs: 1000,
+      pollIntervalMs: 10,
+      clock,
+    });
+    expect(out.services[0]).toEqual(
+      expect.objectContaining({
+        state: 'completed',
+        registered: false,
+        taskDefinitionChanged: true,
+        updated: true,
+        taskDefinitionArn: TD('fluentd', 4),
+      }),
+    );
     expect(ecsMock).toHaveReceivedCommandTimes(RegisterTaskDefinitionCommand, 0);
   });
 
   test('a registration error stops every update and names the step, the family and the cause', async () => {
-    ecsMock.on(DescribeServicesCommand).resolves({ services: [service('fluentd', TD('fluentd', 3)), service('agent', TD('agent', 1))] });
-    ecsMock.on(DescribeTaskDefinitionCommand).rejects(new ClientException({ message: 'Unable to describe task definition.', $metadata: {} }));
+    ecsMock
+      .on(DescribeServicesCommand)
+      .resolves({ services: [service('fluentd', TD('fluentd', 3)), service('agent', TD('agent', 1))] });
+    ecsMock
+      .on(DescribeTaskDefinitionCommand)
+      .rejects(new ClientException({ message: 'Unable to describe task definition.', $metadata: {} }));
     ecsMock
       .on(RegisterTaskDefinitionCommand, { family: 'fluentd' })
-      .rejects(new ClientException({ message: "Fargate requires that 'cpu' be defined at the task level.", $metadata: {} }))
+      .rejects(
+        new ClientException({ message: "Fargate requires that 'cpu' be defined at the task level.", $metadata: {} }),
+      )
       .on(RegisterTaskDefinitionCommand, { family: 'agent' })
       .resolves({ taskDefinition: { taskDefinitionArn: TD('agent', 2) } });
-    const out = await deployServices({ clients, log: memoryLog(), services: [deployment('fluentd'), deployment('agent')], waitTimeoutMs: 1000, pollIntervalMs: 10, clock });
+    const out = await deployServices({
+      clients,
+      log: memoryLog(),
+      services: [deployment('fluentd'), deployment('agent')],
+      waitTimeoutMs: 1000,
+      pollIntervalMs: 10,
+      clock,
+    });
     expect(out.ok).toBe(false);
     expect(out.services.map((s) => [s.key, s.state, s.failure])).toEqual([
-      ['fluentd', 'failed', "register task definition fluentd for service fluentd: ClientException: Fargate requires that 'cpu' be defined at the task level."],
+      [
+        'fluentd',
+        'failed',
+        "register task definition fluentd for service fluentd: ClientException: Fargate requires that 'cpu' be defined at the task level.",
+      ],
       ['agent', 'not-started', undefined],
     ]);
     expect(ecsMock).toHaveReceivedCommandTimes(UpdateServiceCommand, 0);
@@ -127,8 +234,17 @@ describe('deployServices call sequencing', () => {
   });
 
   test('a CODE_DEPLOY service is refused in pre-flight', async () => {
-    ecsMock.on(DescribeServicesCommand).resolves({ services: [service('fluentd', TD('fluentd', 3), { deploymentController: { type: 'CODE_DEPLOY' } })] });
-    const out = await deployServices({ clients, log: memoryLog(), services: [deployment('fluentd')], waitTimeoutMs: 1000, pollIntervalMs: 10, clock });
+    ecsMock.on(DescribeServicesCommand).resolves({
+      services: [service('fluentd', TD('fluentd', 3), { deploymentController: { type: 'CODE_DEPLOY' } })],
+    });
+    const out = await deployServices({
+      clients,
+      log: memoryLog(),
+      services: [deployment('fluentd')],
+      waitTimeoutMs: 1000,
+      pollIntervalMs: 10,
+      clock,
+    });
     expect(out.problems.map((p) => p.code)).toEqual(['preflight/unsupported-deployment-controller']);
     expect(ecsMock).toHaveReceivedCommandTimes(DescribeTaskDefinitionCommand, 0);
   });

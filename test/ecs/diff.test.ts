@@ -34,7 +34,10 @@ const rendered = {
         { name: 'DD_AUTH_TOKEN', value: 'tok-unchanged' },
       ],
       secrets: [{ name: 'DD_API_KEY', valueFrom: 'arn:aws:ssm:ap-northeast-1:123456789012:parameter/datadog/apikey' }],
-      logConfiguration: { logDriver: 'awsfirelens', options: { Name: 'datadog', apikey: 'abcdef0123456789abcdef0123456789' } },
+      logConfiguration: {
+        logDriver: 'awsfirelens',
+        options: { Name: 'datadog', apikey: 'abcdef0123456789abcdef0123456789' },
+      },
     },
   ],
 };
@@ -82,13 +85,19 @@ describe('taskDefinitionDiff', () => {
   });
 
   test('no difference gives the empty string (defaults and read-only members do not count)', () => {
-    const same = { ...live, containerDefinitions: [{ ...live.containerDefinitions[0], cpu: undefined, essential: undefined }] };
+    const same = {
+      ...live,
+      containerDefinitions: [{ ...live.containerDefinitions[0], cpu: undefined, essential: undefined }],
+    };
     expect(taskDefinitionDiff({ name: 'agent', live, rendered: same })).toBe('');
   });
 
   test('an unchanged credential is masked as *** on both sides and is not a change', () => {
     const a = { family: 'f', containerDefinitions: [{ name: 'c', environment: [{ name: 'API_KEY', value: 'k1' }] }] };
-    const b = { family: 'f', containerDefinitions: [{ name: 'c', environment: [{ name: 'API_KEY', value: 'k1' }], image: 'x' }] };
+    const b = {
+      family: 'f',
+      containerDefinitions: [{ name: 'c', environment: [{ name: 'API_KEY', value: 'k1' }], image: 'x' }],
+    };
     const d = taskDefinitionDiff({ name: 'f', live: a, rendered: b, context: 20 });
     expect(d).toContain('"value": "***"');
     expect(d).not.toContain('(changed)');
@@ -97,7 +106,8 @@ describe('taskDefinitionDiff', () => {
 
   test('no secret value appears anywhere in the diff', () => {
     const d = taskDefinitionDiff({ name: 'agent', live, rendered });
-    for (const secret of ['hunter2-old', 'hunter2-new', 'tok-unchanged', 'abcdef0123456789abcdef0123456789']) expect(d).not.toContain(secret);
+    for (const secret of ['hunter2-old', 'hunter2-new', 'tok-unchanged', 'abcdef0123456789abcdef0123456789'])
+      expect(d).not.toContain(secret);
   });
 
   test('a new service (no live task definition) diffs against nothing', () => {
@@ -108,7 +118,11 @@ describe('taskDefinitionDiff', () => {
 
 describe('sensitive values', () => {
   test('sensitiveValues finds credential-named environment values and options, not others', () => {
-    expect(sensitiveValues(rendered).sort()).toEqual(['abcdef0123456789abcdef0123456789', 'hunter2-new', 'tok-unchanged']);
+    expect(sensitiveValues(rendered).sort()).toEqual([
+      'abcdef0123456789abcdef0123456789',
+      'hunter2-new',
+      'tok-unchanged',
+    ]);
   });
 
   test('maskPair leaves its inputs alone', () => {

@@ -6,7 +6,9 @@ import { canonicalTaskDefinition, sameTaskDefinition } from '../../src/ecs/compa
 import { classifySecretRef, shortTaskDefinition, ssmParameterArn } from '../../src/ecs/arn.js';
 import { FakeEcsState } from '../support/fake-aws/ecs.js';
 
-const describeOutput = JSON.parse(readFileSync(new URL('../fixtures/ecs/datadog-agent.describe.json', import.meta.url), 'utf8')) as {
+const describeOutput = JSON.parse(
+  readFileSync(new URL('../fixtures/ecs/datadog-agent.describe.json', import.meta.url), 'utf8'),
+) as {
   taskDefinition: Record<string, unknown>;
   tags: unknown[];
 };
@@ -43,15 +45,32 @@ describe('normalizeTaskDefinition', () => {
   });
 
   test.each<[string, unknown, unknown]>([
-    ['essential defaults to true', { containerDefinitions: [{ name: 'a' }] }, { containerDefinitions: [{ name: 'a', essential: true }] }],
-    ['container cpu 0 is the default', { containerDefinitions: [{ name: 'a', cpu: 0, essential: true }] }, { containerDefinitions: [{ name: 'a' }] }],
+    [
+      'essential defaults to true',
+      { containerDefinitions: [{ name: 'a' }] },
+      { containerDefinitions: [{ name: 'a', essential: true }] },
+    ],
+    [
+      'container cpu 0 is the default',
+      { containerDefinitions: [{ name: 'a', cpu: 0, essential: true }] },
+      { containerDefinitions: [{ name: 'a' }] },
+    ],
     ['task cpu/memory numbers are strings', { cpu: 256, memory: 512 }, { cpu: '256', memory: '512' }],
-    ['container memory as a string is a number', { containerDefinitions: [{ name: 'a', memory: '512' }] }, { containerDefinitions: [{ name: 'a', memory: 512 }] }],
+    [
+      'container memory as a string is a number',
+      { containerDefinitions: [{ name: 'a', memory: '512' }] },
+      { containerDefinitions: [{ name: 'a', memory: 512 }] },
+    ],
     ['networkMode defaults to bridge', {}, { networkMode: 'bridge' }],
     [
       'awsvpc: hostPort equals containerPort, protocol tcp',
       { networkMode: 'awsvpc', containerDefinitions: [{ name: 'a', portMappings: [{ containerPort: 24224 }] }] },
-      { networkMode: 'awsvpc', containerDefinitions: [{ name: 'a', portMappings: [{ containerPort: 24224, hostPort: 24224, protocol: 'tcp' }] }] },
+      {
+        networkMode: 'awsvpc',
+        containerDefinitions: [
+          { name: 'a', portMappings: [{ containerPort: 24224, hostPort: 24224, protocol: 'tcp' }] },
+        ],
+      },
     ],
     [
       'bridge: hostPort 0 means dynamic, same as absent',
@@ -60,31 +79,119 @@ describe('normalizeTaskDefinition', () => {
     ],
     [
       'containers, environment and secrets in any order',
-      { containerDefinitions: [{ name: 'b' }, { name: 'a', environment: [{ name: 'Y', value: '1' }, { name: 'X', value: '2' }], secrets: [{ name: 'S2', valueFrom: 'b' }, { name: 'S1', valueFrom: 'a' }] }] },
-      { containerDefinitions: [{ name: 'a', secrets: [{ name: 'S1', valueFrom: 'a' }, { name: 'S2', valueFrom: 'b' }], environment: [{ name: 'X', value: '2' }, { name: 'Y', value: '1' }] }, { name: 'b' }] },
+      {
+        containerDefinitions: [
+          { name: 'b' },
+          {
+            name: 'a',
+            environment: [
+              { name: 'Y', value: '1' },
+              { name: 'X', value: '2' },
+            ],
+            secrets: [
+              { name: 'S2', valueFrom: 'b' },
+              { name: 'S1', valueFrom: 'a' },
+            ],
+          },
+        ],
+      },
+      {
+        containerDefinitions: [
+          {
+            name: 'a',
+            secrets: [
+              { name: 'S1', valueFrom: 'a' },
+              { name: 'S2', valueFrom: 'b' },
+            ],
+            environment: [
+              { name: 'X', value: '2' },
+              { name: 'Y', value: '1' },
+            ],
+          },
+          { name: 'b' },
+        ],
+      },
     ],
-    ['empty lists and objects are absent', { volumes: [], placementConstraints: [], containerDefinitions: [{ name: 'a', mountPoints: [], dockerLabels: {} }] }, { containerDefinitions: [{ name: 'a' }] }],
-    ['false boolean defaults', { containerDefinitions: [{ name: 'a', privileged: false, readonlyRootFilesystem: false }] }, { containerDefinitions: [{ name: 'a' }] }],
+    [
+      'empty lists and objects are absent',
+      {
+        volumes: [],
+        placementConstraints: [],
+        containerDefinitions: [{ name: 'a', mountPoints: [], dockerLabels: {} }],
+      },
+      { containerDefinitions: [{ name: 'a' }] },
+    ],
+    [
+      'false boolean defaults',
+      { containerDefinitions: [{ name: 'a', privileged: false, readonlyRootFilesystem: false }] },
+      { containerDefinitions: [{ name: 'a' }] },
+    ],
     [
       'health check defaults: interval 30, timeout 5, retries 3',
       { containerDefinitions: [{ name: 'a', healthCheck: { command: ['CMD', 'true'] } }] },
-      { containerDefinitions: [{ name: 'a', healthCheck: { command: ['CMD', 'true'], interval: 30, timeout: 5, retries: 3 } }] },
+      {
+        containerDefinitions: [
+          { name: 'a', healthCheck: { command: ['CMD', 'true'], interval: 30, timeout: 5, retries: 3 } },
+        ],
+      },
     ],
-    ['an environment entry without a value is the empty string', { containerDefinitions: [{ name: 'a', environment: [{ name: 'E' }] }] }, { containerDefinitions: [{ name: 'a', environment: [{ name: 'E', value: '' }] }] }],
-    ['tags by key', { tags: [{ key: 'b', value: '1' }, { key: 'a', value: '2' }] }, { tags: [{ key: 'a', value: '2' }, { key: 'b', value: '1' }] }],
+    [
+      'an environment entry without a value is the empty string',
+      { containerDefinitions: [{ name: 'a', environment: [{ name: 'E' }] }] },
+      { containerDefinitions: [{ name: 'a', environment: [{ name: 'E', value: '' }] }] },
+    ],
+    [
+      'tags by key',
+      {
+        tags: [
+          { key: 'b', value: '1' },
+          { key: 'a', value: '2' },
+        ],
+      },
+      {
+        tags: [
+          { key: 'a', value: '2' },
+          { key: 'b', value: '1' },
+        ],
+      },
+    ],
     ['read-only members are ignored', { revision: 3, status: 'ACTIVE', registeredAt: new Date(0) }, {}],
   ])('%s', (_name, a, b) => {
     expect(sameTaskDefinition({ family: 'f', ...(a as object) }, { family: 'f', ...(b as object) })).toBe(true);
   });
 
   test.each<[string, unknown, unknown]>([
-    ['a different image', { containerDefinitions: [{ name: 'a', image: 'x@sha256:1' }] }, { containerDefinitions: [{ name: 'a', image: 'x@sha256:2' }] }],
-    ['an environment value', { containerDefinitions: [{ name: 'a', environment: [{ name: 'E', value: '1' }] }] }, { containerDefinitions: [{ name: 'a', environment: [{ name: 'E', value: '2' }] }] }],
-    ['an empty environment value is not an absent variable', { containerDefinitions: [{ name: 'a', environment: [{ name: 'E', value: '' }] }] }, { containerDefinitions: [{ name: 'a' }] }],
-    ['essential false', { containerDefinitions: [{ name: 'a', essential: false }] }, { containerDefinitions: [{ name: 'a' }] }],
-    ['a secret reference', { containerDefinitions: [{ name: 'a', secrets: [{ name: 'S', valueFrom: '/a' }] }] }, { containerDefinitions: [{ name: 'a', secrets: [{ name: 'S', valueFrom: '/b' }] }] }],
+    [
+      'a different image',
+      { containerDefinitions: [{ name: 'a', image: 'x@sha256:1' }] },
+      { containerDefinitions: [{ name: 'a', image: 'x@sha256:2' }] },
+    ],
+    [
+      'an environment value',
+      { containerDefinitions: [{ name: 'a', environment: [{ name: 'E', value: '1' }] }] },
+      { containerDefinitions: [{ name: 'a', environment: [{ name: 'E', value: '2' }] }] },
+    ],
+    [
+      'an empty environment value is not an absent variable',
+      { containerDefinitions: [{ name: 'a', environment: [{ name: 'E', value: '' }] }] },
+      { containerDefinitions: [{ name: 'a' }] },
+    ],
+    [
+      'essential false',
+      { containerDefinitions: [{ name: 'a', essential: false }] },
+      { containerDefinitions: [{ name: 'a' }] },
+    ],
+    [
+      'a secret reference',
+      { containerDefinitions: [{ name: 'a', secrets: [{ name: 'S', valueFrom: '/a' }] }] },
+      { containerDefinitions: [{ name: 'a', secrets: [{ name: 'S', valueFrom: '/b' }] }] },
+    ],
     ['a tag', { tags: [{ key: 'a', value: '1' }] }, {}],
-    ['the execution role', { executionRoleArn: 'arn:aws:iam::1:role/a' }, { executionRoleArn: 'arn:aws:iam::1:role/b' }],
+    [
+      'the execution role',
+      { executionRoleArn: 'arn:aws:iam::1:role/a' },
+      { executionRoleArn: 'arn:aws:iam::1:role/b' },
+    ],
   ])('differs: %s', (_name, a, b) => {
     expect(sameTaskDefinition({ family: 'f', ...(a as object) }, { family: 'f', ...(b as object) })).toBe(false);
   });
@@ -109,10 +216,25 @@ const container = fc.record(
     essential: fc.boolean(),
     cpu: fc.constantFrom(0, 128),
     memory: fc.constantFrom(256, 512),
-    portMappings: fc.array(fc.record({ containerPort: fc.integer({ min: 1, max: 65535 }) }, { requiredKeys: ['containerPort'] }), { maxLength: 2 }),
-    environment: fc.uniqueArray(fc.record({ name: fc.stringMatching(/^[A-Z_]{1,6}$/), value: fc.string({ maxLength: 5 }) }), { selector: (e) => e.name, maxLength: 3 }),
-    secrets: fc.uniqueArray(fc.record({ name: fc.stringMatching(/^[A-Z_]{1,6}$/), valueFrom: fc.constantFrom('/a', 'arn:aws:ssm:ap-northeast-1:123456789012:parameter/b') }), { selector: (e) => e.name, maxLength: 2 }),
-    healthCheck: fc.record({ command: fc.constant(['CMD', 'true']), retries: fc.constantFrom(2, 3) }, { requiredKeys: ['command'] }),
+    portMappings: fc.array(
+      fc.record({ containerPort: fc.integer({ min: 1, max: 65535 }) }, { requiredKeys: ['containerPort'] }),
+      { maxLength: 2 },
+    ),
+    environment: fc.uniqueArray(
+      fc.record({ name: fc.stringMatching(/^[A-Z_]{1,6}$/), value: fc.string({ maxLength: 5 }) }),
+      { selector: (e) => e.name, maxLength: 3 },
+    ),
+    secrets: fc.uniqueArray(
+      fc.record({
+        name: fc.stringMatching(/^[A-Z_]{1,6}$/),
+        valueFrom: fc.constantFrom('/a', 'arn:aws:ssm:ap-northeast-1:123456789012:parameter/b'),
+      }),
+      { selector: (e) => e.name, maxLength: 2 },
+    ),
+    healthCheck: fc.record(
+      { command: fc.constant(['CMD', 'true']), retries: fc.constantFrom(2, 3) },
+      { requiredKeys: ['command'] },
+    ),
   },
   { requiredKeys: ['name', 'image'] },
 );
@@ -160,8 +282,12 @@ describe('arn helpers', () => {
   });
 
   test('ssmParameterArn never doubles the slash; shortTaskDefinition keeps family:revision', () => {
-    expect(ssmParameterArn('/a/b', 'us-gov-west-1', '123456789012')).toBe('arn:aws-us-gov:ssm:us-gov-west-1:123456789012:parameter/a/b');
-    expect(shortTaskDefinition('arn:aws:ecs:ap-northeast-1:123456789012:task-definition/fluentd:12')).toBe('fluentd:12');
+    expect(ssmParameterArn('/a/b', 'us-gov-west-1', '123456789012')).toBe(
+      'arn:aws-us-gov:ssm:us-gov-west-1:123456789012:parameter/a/b',
+    );
+    expect(shortTaskDefinition('arn:aws:ecs:ap-northeast-1:123456789012:task-definition/fluentd:12')).toBe(
+      'fluentd:12',
+    );
     expect(shortTaskDefinition('fluentd:12')).toBe('fluentd:12');
   });
 });

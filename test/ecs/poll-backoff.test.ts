@@ -94,11 +94,7 @@ describe('the follow loop on the schedule', () => {
   test('throttling after the SDK retries: the poll is skipped and the next one waits twice as long', async () => {
     const clock = fakeClock();
     const throttled = throttling();
-    ecsMock
-      .on(DescribeServicesCommand)
-      .rejectsOnce(throttled)
-      .rejectsOnce(throttled)
-      .resolves(answer(completed));
+    ecsMock.on(DescribeServicesCommand).rejectsOnce(throttled).rejectsOnce(throttled).resolves(answer(completed));
     expect((await follow(clock)).state).toBe('completed');
     // 2 s doubled to 4 s, then (after growing by 1.5 to 6 s) doubled to 12 s.
     expect(clock.slept).toEqual([4000, 12_000]);

@@ -21,12 +21,16 @@ const task = (id: string, startedBy: string, at: number) => ({
 });
 
 describe('stoppedTasksOf', () => {
-  test('lists the deployment\'s stopped tasks by startedBy, newest first', async () => {
+  test("lists the deployment's stopped tasks by startedBy, newest first", async () => {
     ecsMock.on(ListTasksCommand).resolves({ taskArns: ['a', 'b'] });
     ecsMock.on(DescribeTasksCommand).resolves({ tasks: [task('a', 'ecs-svc/1', 1), task('b', 'ecs-svc/1', 2)] });
     const out = await stoppedTasksOf({ ecs, cluster: 'monitoring', service: 'fluentd', deploymentId: 'ecs-svc/1' });
     expect(out.map((t) => t.taskArn.split('/').pop())).toEqual(['b', 'a']);
-    expect(ecsMock).toHaveReceivedCommandWith(ListTasksCommand, { cluster: 'monitoring', startedBy: 'ecs-svc/1', desiredStatus: 'STOPPED' });
+    expect(ecsMock).toHaveReceivedCommandWith(ListTasksCommand, {
+      cluster: 'monitoring',
+      startedBy: 'ecs-svc/1',
+      desiredStatus: 'STOPPED',
+    });
     expect(ecsMock).toHaveReceivedCommandWith(DescribeTasksCommand, { cluster: 'monitoring', tasks: ['a', 'b'] });
   });
 
@@ -48,7 +52,9 @@ describe('stoppedTasksOf', () => {
   });
 
   test('an access error names the step and the deployment', async () => {
-    ecsMock.on(ListTasksCommand).rejects(Object.assign(new Error('not authorized to perform ecs:ListTasks'), { name: 'AccessDeniedException' }));
+    ecsMock
+      .on(ListTasksCommand)
+      .rejects(Object.assign(new Error('not authorized to perform ecs:ListTasks'), { name: 'AccessDeniedException' }));
     await expect(stoppedTasksOf({ ecs, cluster: 'c', service: 's', deploymentId: 'ecs-svc/9' })).rejects.toThrow(
       'inspect stopped tasks of s (ecs-svc/9): AccessDeniedException: not authorized to perform ecs:ListTasks',
     );
@@ -72,7 +78,8 @@ describe('formatStoppedTask', () => {
       'secrets could not be pulled',
       {
         taskArn: 'arn:aws:ecs:r:1:task/c/abc123',
-        stoppedReason: 'ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secrets from ssm',
+        stoppedReason:
+          'ResourceInitializationError: unable to pull secrets or registry auth: execution resource retrieval failed: unable to retrieve secrets from ssm',
         stopCode: 'TaskFailedToStart',
         containers: [{ name: 'fluentd', lastStatus: 'STOPPED' }],
       },
@@ -80,7 +87,14 @@ describe('formatStoppedTask', () => {
     ],
     [
       'an essential container exited',
-      { taskArn: 'arn:aws:ecs:r:1:task/c/def', stoppedReason: 'Essential container in task exited', containers: [{ name: 'fluentd', exitCode: 1 }, { name: 'sidecar', exitCode: 0 }] },
+      {
+        taskArn: 'arn:aws:ecs:r:1:task/c/def',
+        stoppedReason: 'Essential container in task exited',
+        containers: [
+          { name: 'fluentd', exitCode: 1 },
+          { name: 'sidecar', exitCode: 0 },
+        ],
+      },
       'task def: Essential container in task exited; container fluentd: exit code 1',
     ],
     ['no reason at all', { taskArn: 'x', containers: [] }, 'task x: stopped (no reason given)'],
@@ -89,7 +103,14 @@ describe('formatStoppedTask', () => {
   });
 
   test('summarizeStoppedTasks groups identical reasons', () => {
-    const t = (id: string, reason: string): StoppedTask => ({ taskArn: `a/${id}`, stoppedReason: reason, containers: [] });
-    expect(summarizeStoppedTasks([t('1', 'X'), t('2', 'X'), t('3', 'Y'), t('4', 'X')])).toEqual(['task 1: X (and 2 more like it)', 'task 3: Y']);
+    const t = (id: string, reason: string): StoppedTask => ({
+      taskArn: `a/${id}`,
+      stoppedReason: reason,
+      containers: [],
+    });
+    expect(summarizeStoppedTasks([t('1', 'X'), t('2', 'X'), t('3', 'Y'), t('4', 'X')])).toEqual([
+      'task 1: X (and 2 more like it)',
+      'task 3: Y',
+    ]);
   });
 });

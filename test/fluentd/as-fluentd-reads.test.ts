@@ -108,7 +108,12 @@ describe('sender configs give the aggregator its forwarded tags', () => {
     const config = path.join(dir, 'dd-ecs-monitor.yml');
     writeFileSync(config, readFileSync(config, 'utf8').replace(/^fluentd:\n {2}forwardedTags: \[nginx\]\n/m, ''));
     const sender = path.join(dir, 'senders/fluent.conf');
-    writeFileSync(sender, readFileSync(sender, 'utf8').replace('  tag nginx\n', `  tag ${senderTag}\n`).replace('<match nginx>', `<match ${senderTag}>`));
+    writeFileSync(
+      sender,
+      readFileSync(sender, 'utf8')
+        .replace('  tag nginx\n', `  tag ${senderTag}\n`)
+        .replace('<match nginx>', `<match ${senderTag}>`),
+    );
     return config;
   };
 

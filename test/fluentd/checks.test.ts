@@ -182,13 +182,20 @@ describe('messages say what is wrong and what to write instead', () => {
   });
 
   test('a literal API key never appears in a message', () => {
-    const all = checkFluentd('secrets.conf', fs, {}).findings.map((f) => f.message).join('\n');
+    const all = checkFluentd('secrets.conf', fs, {})
+      .findings.map((f) => f.message)
+      .join('\n');
     expect(all).not.toContain('0123456789abcdef0123456789abcdef');
     expect(all).not.toContain('s3cr3t-shared');
   });
 
   test('ENV names read through double-quoted embedded Ruby are reported, unquoted ones are not', () => {
-    expect(checkFluentd('secrets.conf', fs, {}).envNames).toEqual(['DD_API_KEY', 'ENVIRONMENT', 'MISSING_KEY', 'SOURCE']);
+    expect(checkFluentd('secrets.conf', fs, {}).envNames).toEqual([
+      'DD_API_KEY',
+      'ENVIRONMENT',
+      'MISSING_KEY',
+      'SOURCE',
+    ]);
     expect(checkFluentd('forward-in.conf', fs, {}).envNames).toEqual(['FORWARD_SHARED_KEY']);
   });
 });

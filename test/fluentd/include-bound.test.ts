@@ -10,13 +10,19 @@ import { MemoryFs } from './memory-fs.js';
 
 describe('include graphs, property', () => {
   test('any graph of up to 8 files with repeated and glob includes: bounded time and findings', () => {
-    const include = fc.oneof(fc.integer({ min: 0, max: 7 }).map((i) => `f${i}.conf`), fc.constant('*.conf'), fc.constant('f*.conf'));
+    const include = fc.oneof(
+      fc.integer({ min: 0, max: 7 }).map((i) => `f${i}.conf`),
+      fc.constant('*.conf'),
+      fc.constant('f*.conf'),
+    );
     const file = fc.record({ includes: fc.array(include, { maxLength: 4 }), twice: fc.boolean(), match: fc.boolean() });
     fc.assert(
       fc.property(fc.array(file, { minLength: 1, maxLength: 8 }), (files) => {
         const tree: Record<string, string> = {};
         files.forEach((f, i) => {
-          const lines = f.includes.flatMap((inc) => (f.twice ? [`@include ${inc}`, `@include ${inc}`] : [`@include ${inc}`]));
+          const lines = f.includes.flatMap((inc) =>
+            f.twice ? [`@include ${inc}`, `@include ${inc}`] : [`@include ${inc}`],
+          );
           if (f.match) lines.push(`<match f${i}.**>`, '  @type null', '</match>');
           tree[`/etc/fluent/f${i}.conf`] = `${lines.join('\n')}\n`;
         });

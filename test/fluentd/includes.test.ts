@@ -33,7 +33,10 @@ describe('includes on disk', () => {
     mkdirSync(path.join(root, 'conf.d'));
     symlinkSync(path.join(outside, 'env'), path.join(root, 'conf.d', 'a.conf'));
     symlinkSync(outside, path.join(root, 'linked'));
-    writeFileSync(path.join(root, 'main.conf'), '@include conf.d/*.conf\n@include linked/env\n@include linked/*\n<match **>\n  @type null\n</match>\n');
+    writeFileSync(
+      path.join(root, 'main.conf'),
+      '@include conf.d/*.conf\n@include linked/env\n@include linked/*\n<match **>\n  @type null\n</match>\n',
+    );
     try {
       const r = checkFluentd('main.conf', new DiskFs(root), {});
       expect(r.files).toEqual(['main.conf']);
@@ -69,7 +72,8 @@ describe('includes on disk', () => {
 
 describe('includes in the image layout (absolute container paths)', () => {
   const image = {
-    '/fluentd/etc/fluent.conf': '@include conf.d/*.conf\n@include /fluentd/etc/extra/*.conf\n<match **>\n  @type null\n</match>\n',
+    '/fluentd/etc/fluent.conf':
+      '@include conf.d/*.conf\n@include /fluentd/etc/extra/*.conf\n<match **>\n  @type null\n</match>\n',
     '/fluentd/etc/conf.d/b.conf': '<source>\n  @type sample\n  tag b\n</source>\n',
     '/fluentd/etc/conf.d/a.conf': '<match b>\n  @type stdout\n</match>\n',
     '/fluentd/etc/extra/x.conf': '<system>\n  log_level warn\n</system>\n',
@@ -77,20 +81,29 @@ describe('includes in the image layout (absolute container paths)', () => {
 
   test('relative and absolute includes resolve against the including file, sorted, spliced in place', () => {
     const r = checkFluentd('/fluentd/etc/fluent.conf', new MemoryFs(image), {});
-    expect(r.files).toEqual(['image:/fluentd/etc/fluent.conf', 'image:/fluentd/etc/conf.d/a.conf', 'image:/fluentd/etc/conf.d/b.conf', 'image:/fluentd/etc/extra/x.conf']);
+    expect(r.files).toEqual([
+      'image:/fluentd/etc/fluent.conf',
+      'image:/fluentd/etc/conf.d/a.conf',
+      'image:/fluentd/etc/conf.d/b.conf',
+      'image:/fluentd/etc/extra/x.conf',
+    ]);
     // a.conf's <match b> comes before the main file's <match **>: nothing is shadowed or unrouted.
     expect(r.findings).toEqual([]);
   });
 
   test('order matters: the same files with the catch-all first shadow the specific match', () => {
-    const swapped = { ...image, '/fluentd/etc/fluent.conf': '<match **>\n  @type null\n</match>\n@include conf.d/*.conf\n' };
+    const swapped = {
+      ...image,
+      '/fluentd/etc/fluent.conf': '<match **>\n  @type null\n</match>\n@include conf.d/*.conf\n',
+    };
     const r = checkFluentd('/fluentd/etc/fluent.conf', new MemoryFs(swapped), {});
     expect(rows(r)).toEqual([['image:/fluentd/etc/conf.d/a.conf', 'fluentd/shadowed-match', 'error', 1, 1]]);
   });
 
   test('a chain of includes deeper than 32 stops with a warning, and absence checks stand down', () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 40; i++) files[`/c/${i}.conf`] = `@include ${i + 1}.conf\n<source>\n  @type sample\n  tag t${i}\n</source>\n`;
+    for (let i = 0; i < 40; i++)
+      files[`/c/${i}.conf`] = `@include ${i + 1}.conf\n<source>\n  @type sample\n  tag t${i}\n</source>\n`;
     files['/c/40.conf'] = '<match **>\n  @type null\n</match>\n';
     const r = checkFluentd('/c/0.conf', new MemoryFs(files), {});
     expect(rows(r)).toEqual([['image:/c/31.conf', 'fluentd/include-limit', 'warning', 1, 1]]);

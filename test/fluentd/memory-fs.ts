@@ -8,7 +8,11 @@ export class MemoryFs implements ConfigFs {
 
   read(file: string): Decoded {
     const text = this.files[file];
-    if (text === undefined) return { ok: false, findings: [{ file, line: 1, column: 1, severity: 'error', code: 'file/missing', message: 'file not found' }] };
+    if (text === undefined)
+      return {
+        ok: false,
+        findings: [{ file, line: 1, column: 1, severity: 'error', code: 'file/missing', message: 'file not found' }],
+      };
     return { ok: true, source: sourceFromText(this.display(file), text) };
   }
 

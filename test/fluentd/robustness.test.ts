@@ -13,8 +13,13 @@ import { checkFluentd, checkFluentdSource, looksLikeFluentd, parseFluentd } from
 import { sourceFromText } from '../../src/checks/source.js';
 
 const FATAL = new Set([
-  'fluentd/unclosed-section', 'fluentd/unmatched-end-tag', 'fluentd/syntax', 'fluentd/invalid-escape',
-  'fluentd/unterminated-string', 'fluentd/incomplete-json', 'fluentd/unterminated-embedded-code',
+  'fluentd/unclosed-section',
+  'fluentd/unmatched-end-tag',
+  'fluentd/syntax',
+  'fluentd/invalid-escape',
+  'fluentd/unterminated-string',
+  'fluentd/incomplete-json',
+  'fluentd/unterminated-embedded-code',
 ]);
 
 function wellFormed(findings: Finding[], text: string): void {
@@ -32,11 +37,58 @@ function wellFormed(findings: Finding[], text: string): void {
 }
 
 const TOKENS = [
-  '<source>', '</source>', '<match a.**>', '<match **>', '</match>', '<filter *>', '</filter>', '<label @x>', '</label>',
-  '<store>', '</store>', '<buffer tag,time>', '</buffer>', '<parse>', '</parse>', '<worker 0-1>', '</worker>', '<system>',
-  '</system>', '@type tail', '@type copy', '@type datadog', '@type forward', '@label @x', '@id a', 'path /var/log/*.log',
-  'tag app.*', 'api_key "#{ENV[\'K\']}"', "api_key #{ENV['K']}", 'port abc', 'flush_interval 1.5m', 'k "a\\d"', 'k [1, 2',
-  'k {"a": 1}', '"', "'", '[', '{', '}', ']', '#', '#{', '\\', ' ', '\t', '\n', '\r\n', '\n\n', '@include x.conf', '@foo 1', '</>', '<>',
+  '<source>',
+  '</source>',
+  '<match a.**>',
+  '<match **>',
+  '</match>',
+  '<filter *>',
+  '</filter>',
+  '<label @x>',
+  '</label>',
+  '<store>',
+  '</store>',
+  '<buffer tag,time>',
+  '</buffer>',
+  '<parse>',
+  '</parse>',
+  '<worker 0-1>',
+  '</worker>',
+  '<system>',
+  '</system>',
+  '@type tail',
+  '@type copy',
+  '@type datadog',
+  '@type forward',
+  '@label @x',
+  '@id a',
+  'path /var/log/*.log',
+  'tag app.*',
+  'api_key "#{ENV[\'K\']}"',
+  "api_key #{ENV['K']}",
+  'port abc',
+  'flush_interval 1.5m',
+  'k "a\\d"',
+  'k [1, 2',
+  'k {"a": 1}',
+  '"',
+  "'",
+  '[',
+  '{',
+  '}',
+  ']',
+  '#',
+  '#{',
+  '\\',
+  ' ',
+  '\t',
+  '\n',
+  '\r\n',
+  '\n\n',
+  '@include x.conf',
+  '@foo 1',
+  '</>',
+  '<>',
 ];
 
 describe('arbitrary input only ever produces findings', () => {
@@ -92,7 +144,12 @@ describe('adversarial sizes', () => {
   });
 
   test('10,000 nested copy stores: bounded, one too-deep warning', () => {
-    const text = '<match **>\n' + '  @type copy\n  <store>\n'.repeat(DEEP) + '  @type null\n' + '  </store>\n'.repeat(DEEP) + '</match>\n';
+    const text =
+      '<match **>\n' +
+      '  @type copy\n  <store>\n'.repeat(DEEP) +
+      '  @type null\n' +
+      '  </store>\n'.repeat(DEEP) +
+      '</match>\n';
     const r = checkFluentdSource(sourceFromText('f.conf', text));
     expect(r.findings.filter((f) => f.code === 'fluentd/too-deep')).toHaveLength(1);
   });
@@ -120,10 +177,14 @@ describe('adversarial sizes', () => {
     writeFileSync(path.join(dir, 'junk.conf'), Buffer.from([0x3c, 0x73, 0xff, 0xfe, 0x00, 0x01, 0x80]));
     writeFileSync(path.join(dir, 'nul.conf'), '<source>\n\0\n');
     writeFileSync(path.join(dir, 'big.conf'), Buffer.alloc(10 * 1024 * 1024, 0x61));
-    writeFileSync(path.join(dir, 'tpl.conf'), '<match **>\n  @type datadog\n  api_key {{ datadog_api_key }}\n</match>\n');
+    writeFileSync(
+      path.join(dir, 'tpl.conf'),
+      '<match **>\n  @type datadog\n  api_key {{ datadog_api_key }}\n</match>\n',
+    );
     writeFileSync(path.join(dir, 'inc.conf'), '@include tpl.conf\n<match **>\n  @type null\n</match>\n');
     const fs = new DiskFs(dir);
-    const one = (f: string): Array<[string, string, number]> => checkFluentd(f, fs, {}).findings.map((x) => [x.code, x.severity, x.line]);
+    const one = (f: string): Array<[string, string, number]> =>
+      checkFluentd(f, fs, {}).findings.map((x) => [x.code, x.severity, x.line]);
     expect(one('junk.conf')).toEqual([['file/not-utf8', 'error', 1]]);
     expect(one('nul.conf')).toEqual([['file/binary', 'error', 2]]);
     expect(one('big.conf')).toEqual([['file/too-large', 'error', 1]]);
@@ -138,7 +199,9 @@ describe('adversarial sizes', () => {
     const huge = path.join(dir, 'huge.conf');
     writeFileSync(huge, '');
     truncateSync(huge, 8 * 1024 ** 3); // sparse: 8 GiB that take no disk space
-    expect(checkFluentd('huge.conf', new DiskFs(dir), {}).findings.map((x) => [x.code, x.severity, x.line])).toEqual([['file/too-large', 'error', 1]]);
+    expect(checkFluentd('huge.conf', new DiskFs(dir), {}).findings.map((x) => [x.code, x.severity, x.line])).toEqual([
+      ['file/too-large', 'error', 1],
+    ]);
     rmSync(dir, { recursive: true, force: true });
   });
 });
@@ -147,11 +210,39 @@ function bigConfig(blocks: number): string {
   const out: string[] = ['<system>', '  log_level info', '</system>', ''];
   for (let i = 0; i < blocks; i++) {
     out.push(
-      '<source>', '  @type tail', `  @id tail_${i}`, `  path /var/log/app${i}/*.log`, `  pos_file /var/log/pos/app${i}.pos`, `  tag app${i}.*`,
-      '  <parse>', '    @type ltsv', '    time_key time', '  </parse>', '</source>', '',
-      `<filter app${i}.**>`, '  @type record_transformer', '  <record>', `    service app${i}`, '    host "#{Socket.gethostname}"', '  </record>', '</filter>', '',
-      `<match app${i}.**>`, '  @type datadog', `  @id dd_${i}`, `  api_key "#{ENV['DD_API_KEY']}"`, `  dd_source app${i}`, '  dd_tags env:prod,team:sre',
-      '  <buffer>', '    @type memory', '    flush_interval 5s', '    chunk_limit_size 1m', '  </buffer>', '</match>', '',
+      '<source>',
+      '  @type tail',
+      `  @id tail_${i}`,
+      `  path /var/log/app${i}/*.log`,
+      `  pos_file /var/log/pos/app${i}.pos`,
+      `  tag app${i}.*`,
+      '  <parse>',
+      '    @type ltsv',
+      '    time_key time',
+      '  </parse>',
+      '</source>',
+      '',
+      `<filter app${i}.**>`,
+      '  @type record_transformer',
+      '  <record>',
+      `    service app${i}`,
+      '    host "#{Socket.gethostname}"',
+      '  </record>',
+      '</filter>',
+      '',
+      `<match app${i}.**>`,
+      '  @type datadog',
+      `  @id dd_${i}`,
+      `  api_key "#{ENV['DD_API_KEY']}"`,
+      `  dd_source app${i}`,
+      '  dd_tags env:prod,team:sre',
+      '  <buffer>',
+      '    @type memory',
+      '    flush_interval 5s',
+      '    chunk_limit_size 1m',
+      '  </buffer>',
+      '</match>',
+      '',
     );
   }
   out.push('<label @FLUENT_LOG>', '  <match fluent.**>', '    @type stdout', '  </match>', '</label>');
@@ -163,7 +254,15 @@ describe('a large real-looking file', () => {
   test('a 3,000-line fluent.conf checks clean', () => {
     const text = bigConfig(92);
     expect(text.split('\n').length).toBeGreaterThanOrEqual(3000);
-    const ctx = { env: { names: new Set(['DD_API_KEY']), secretNames: new Set<string>(), open: false, where: 'c', taskDefinitionFile: 't' } };
+    const ctx = {
+      env: {
+        names: new Set(['DD_API_KEY']),
+        secretNames: new Set<string>(),
+        open: false,
+        where: 'c',
+        taskDefinitionFile: 't',
+      },
+    };
     expect(checkFluentdSource(sourceFromText('fluent.conf', text), ctx).findings).toEqual([]);
   });
 });

@@ -168,11 +168,12 @@ describe('subsumption and overlap', () => {
     const patChar = fc.constantFrom('a', 'b', '.', '*', '{', '}', ',');
     const alphabet = ['a', 'b', '.', 'c'];
     const tags: string[] = [''];
-    for (let len = 1; len <= 3; len++) for (let i = 0; i < alphabet.length ** len; i++) {
-      let s = '';
-      for (let k = 0, n = i; k < len; k++, n = Math.floor(n / alphabet.length)) s += alphabet[n % alphabet.length];
-      tags.push(s);
-    }
+    for (let len = 1; len <= 3; len++)
+      for (let i = 0; i < alphabet.length ** len; i++) {
+        let s = '';
+        for (let k = 0, n = i; k < len; k++, n = Math.floor(n / alphabet.length)) s += alphabet[n % alphabet.length];
+        tags.push(s);
+      }
     fc.assert(
       fc.property(fc.array(patChar, { maxLength: 6 }), fc.array(patChar, { maxLength: 6 }), (a, b) => {
         const pa = compileAlternative(a.join(''));

@@ -68,8 +68,10 @@ describe('verdicts', () => {
     );
   });
 
-  test('enum: fluentd\'s own message', () => {
-    expect(checkValue('enum', { name: '@type', value: 'bogus', quote: 'none', list: ['memory', 'file'] })?.message).toBe('@type: valid options are memory,file but got bogus');
+  test("enum: fluentd's own message", () => {
+    expect(
+      checkValue('enum', { name: '@type', value: 'bogus', quote: 'none', list: ['memory', 'file'] })?.message,
+    ).toBe('@type: valid options are memory,file but got bogus');
   });
 
   test('JSON of the wrong shape for arrays and hashes', () => {
@@ -82,6 +84,8 @@ describe('verdicts', () => {
     expect(checkValue('time', { name: 'flush_interval', value: '1.5m', quote: 'none' })?.message).toBe(
       'flush_interval: "1.5m" is read as 300 seconds (fluentd takes the digits right before the unit), not 90; write 90',
     );
-    expect(checkValue('integer', { name: 'port', value: 'abc', quote: 'none' })?.message).toContain('fluentd reads it as 0');
+    expect(checkValue('integer', { name: 'port', value: 'abc', quote: 'none' })?.message).toContain(
+      'fluentd reads it as 0',
+    );
   });
 });

@@ -82,14 +82,23 @@ describe('sticky comment', () => {
     const err = await upsertStickyComment(api, { issue: 7, marker: MARKER, body: 'x' }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(GitHubApiError);
     expect((err as GitHubApiError).status).toBe(403);
-    expect((err as Error).message).toMatch(/^GitHub API: commenting on #7 failed with HTTP 403: Resource not accessible by integration.*pull-requests: write/);
+    expect((err as Error).message).toMatch(
+      /^GitHub API: commenting on #7 failed with HTTP 403: Resource not accessible by integration.*pull-requests: write/,
+    );
   });
 });
 
 describe('compare and contents', () => {
   test('compare lists both sides of a rename and the merge base; 300 files means cut', async () => {
-    gh.compares.set('aaa...bbb', { files: [{ filename: 'x/new.yaml', status: 'renamed', previous_filename: 'x/old.yaml' }, { filename: 'y' }], mergeBase: 'mmm' });
-    expect(await api.compare('aaa', 'bbb')).toEqual({ files: ['x/new.yaml', 'x/old.yaml', 'y'], complete: true, mergeBase: 'mmm' });
+    gh.compares.set('aaa...bbb', {
+      files: [{ filename: 'x/new.yaml', status: 'renamed', previous_filename: 'x/old.yaml' }, { filename: 'y' }],
+      mergeBase: 'mmm',
+    });
+    expect(await api.compare('aaa', 'bbb')).toEqual({
+      files: ['x/new.yaml', 'x/old.yaml', 'y'],
+      complete: true,
+      mergeBase: 'mmm',
+    });
     gh.compares.set('ccc...ddd', { files: Array.from({ length: 300 }, (_, i) => ({ filename: `f${i}` })) });
     expect((await api.compare('ccc', 'ddd')).complete).toBe(false);
     await expect(api.compare('nope', 'none')).rejects.toThrow(/comparing nope...none failed with HTTP 404/);

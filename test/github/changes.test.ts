@@ -14,8 +14,16 @@ import { resolveChanges } from '../../src/github/changes.js';
 import type { CompareRange } from '../../src/github/range.js';
 import { memoryLog } from '../../src/log.js';
 
-const GIT_ENV = { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t', GIT_CONFIG_NOSYSTEM: '1' };
-const git = (cwd: string, ...args: string[]): string => execFileSync('git', args, { cwd, encoding: 'utf8', env: GIT_ENV }).trim();
+const GIT_ENV = {
+  ...process.env,
+  GIT_AUTHOR_NAME: 't',
+  GIT_AUTHOR_EMAIL: 't@t',
+  GIT_COMMITTER_NAME: 't',
+  GIT_COMMITTER_EMAIL: 't@t',
+  GIT_CONFIG_NOSYSTEM: '1',
+};
+const git = (cwd: string, ...args: string[]): string =>
+  execFileSync('git', args, { cwd, encoding: 'utf8', env: GIT_ENV }).trim();
 
 let dir: string;
 let origin: string;
@@ -65,22 +73,48 @@ const push = (base: string, head: string): CompareRange => ({ kind: 'range', bas
 describe('resolveChanges', () => {
   test('the full history: the local diff, relative to the project folder', async () => {
     const log = memoryLog();
-    const r = await resolveChanges({ range: push(sha.c1 as string, sha.c3 as string), root: path.join(origin, 'proj'), workspace: origin, log, fetchHistory: false });
-    expect(r).toEqual({ source: 'git', changed: { kind: 'files', files: ['datadog/conf.yaml', 'fluentd/fluent.conf'], base: sha.c1, head: sha.c3 } });
+    const r = await resolveChanges({
+      range: push(sha.c1 as string, sha.c3 as string),
+      root: path.join(origin, 'proj'),
+      workspace: origin,
+      log,
+      fetchHistory: false,
+    });
+    expect(r).toEqual({
+      source: 'git',
+      changed: { kind: 'files', files: ['datadog/conf.yaml', 'fluentd/fluent.conf'], base: sha.c1, head: sha.c3 },
+    });
   });
 
   test('a shallow checkout of a push: the two commits are fetched (depth 1), then diffed', async () => {
     const ws = shallowClone(sha.c3 as string);
     const log = memoryLog();
-    const r = await resolveChanges({ range: push(sha.c2 as string, sha.c3 as string), root: path.join(ws, 'proj'), workspace: ws, log, fetchHistory: true });
-    expect(r).toEqual({ source: 'git-after-fetch', changed: { kind: 'files', files: ['fluentd/fluent.conf'], base: sha.c2, head: sha.c3 } });
+    const r = await resolveChanges({
+      range: push(sha.c2 as string, sha.c3 as string),
+      root: path.join(ws, 'proj'),
+      workspace: ws,
+      log,
+      fetchHistory: true,
+    });
+    expect(r).toEqual({
+      source: 'git-after-fetch',
+      changed: { kind: 'files', files: ['fluentd/fluent.conf'], base: sha.c2, head: sha.c3 },
+    });
     expect(log.lines.join('\n')).toContain(`commit ${sha.c2} is not in the local git history (a shallow checkout?)`);
-    expect(log.lines).toContain(`Fetching ${(sha.c2 as string).slice(0, 7)} and ${(sha.c3 as string).slice(0, 7)} from origin (depth 1) to compare them`);
+    expect(log.lines).toContain(
+      `Fetching ${(sha.c2 as string).slice(0, 7)} and ${(sha.c3 as string).slice(0, 7)} from origin (depth 1) to compare them`,
+    );
   });
 
   test('a force push: `before` is not an ancestor; the trees are compared directly', async () => {
     const ws = shallowClone(sha.c3 as string);
-    const r = await resolveChanges({ range: push(sha.d1 as string, sha.c3 as string), root: path.join(ws, 'proj'), workspace: ws, log: memoryLog(), fetchHistory: true });
+    const r = await resolveChanges({
+      range: push(sha.d1 as string, sha.c3 as string),
+      root: path.join(ws, 'proj'),
+      workspace: ws,
+      log: memoryLog(),
+      fetchHistory: true,
+    });
     // dropped.txt existed only in the dropped commit: what was deployed differs there.
     expect(r.changed).toEqual({ kind: 'files', files: ['dropped.txt'], base: sha.d1, head: sha.c3 });
   });
@@ -88,13 +122,22 @@ describe('resolveChanges', () => {
   test('a shallow checkout of a pull request: fetched deep enough for the merge base', async () => {
     const ws = shallowClone(sha.f1 as string);
     const r = await resolveChanges({
-      range: { kind: 'range', base: sha.c3 as string, head: sha.f1 as string, mode: 'merge-base', why: 'pull request #1' },
+      range: {
+        kind: 'range',
+        base: sha.c3 as string,
+        head: sha.f1 as string,
+        mode: 'merge-base',
+        why: 'pull request #1',
+      },
       root: path.join(ws, 'proj'),
       workspace: ws,
       log: memoryLog(),
       fetchHistory: true,
     });
-    expect(r).toEqual({ source: 'git-after-fetch', changed: { kind: 'files', files: ['datadog/new.yaml'], base: sha.c3, head: sha.f1 } });
+    expect(r).toEqual({
+      source: 'git-after-fetch',
+      changed: { kind: 'files', files: ['datadog/new.yaml'], base: sha.c3, head: sha.f1 },
+    });
   });
 
   test('no fetch: the compare API, both directions for a push, paths re-based onto the project folder', async () => {
@@ -106,8 +149,18 @@ describe('resolveChanges', () => {
         ? { files: ['README.md', 'proj/fluentd/fluent.conf'], complete: true }
         : { files: ['proj/dropped.txt'], complete: true };
     };
-    const r = await resolveChanges({ range: push(sha.c2 as string, sha.c3 as string), root: path.join(ws, 'proj'), workspace: ws, log: memoryLog(), fetchHistory: false, compare });
-    expect(r).toEqual({ source: 'api', changed: { kind: 'files', files: ['dropped.txt', 'fluentd/fluent.conf'], base: sha.c2, head: sha.c3 } });
+    const r = await resolveChanges({
+      range: push(sha.c2 as string, sha.c3 as string),
+      root: path.join(ws, 'proj'),
+      workspace: ws,
+      log: memoryLog(),
+      fetchHistory: false,
+      compare,
+    });
+    expect(r).toEqual({
+      source: 'api',
+      changed: { kind: 'files', files: ['dropped.txt', 'fluentd/fluent.conf'], base: sha.c2, head: sha.c3 },
+    });
     expect(calls).toEqual([`${sha.c2}...${sha.c3}`, `${sha.c3}...${sha.c2}`]);
   });
 
@@ -118,7 +171,14 @@ describe('resolveChanges', () => {
       calls.push(`${base}...${head}`);
       return { files: ['proj/datadog/new.yaml'], complete: true };
     };
-    const r = await resolveChanges({ range: { kind: 'range', base: sha.c3 as string, head: sha.f1 as string, mode: 'merge-base', why: 'pr' }, root: path.join(ws, 'proj'), workspace: ws, log: memoryLog(), fetchHistory: false, compare });
+    const r = await resolveChanges({
+      range: { kind: 'range', base: sha.c3 as string, head: sha.f1 as string, mode: 'merge-base', why: 'pr' },
+      root: path.join(ws, 'proj'),
+      workspace: ws,
+      log: memoryLog(),
+      fetchHistory: false,
+      compare,
+    });
     expect(r.source).toBe('api');
     expect(calls).toHaveLength(1);
   });
@@ -126,22 +186,43 @@ describe('resolveChanges', () => {
   test('a cut API list (300 files) is not trusted', async () => {
     const ws = shallowClone(sha.c3 as string);
     const compare = async (): Promise<CompareResult> => ({ files: ['proj/a'], complete: false });
-    const r = await resolveChanges({ range: push(sha.c2 as string, sha.c3 as string), root: path.join(ws, 'proj'), workspace: ws, log: memoryLog(), fetchHistory: false, compare });
+    const r = await resolveChanges({
+      range: push(sha.c2 as string, sha.c3 as string),
+      root: path.join(ws, 'proj'),
+      workspace: ws,
+      log: memoryLog(),
+      fetchHistory: false,
+      compare,
+    });
     expect(r.source).toBe('fallback');
-    expect(r.changed.kind === 'all' && r.changed.reason).toContain('the compare API listed only its first 300 changed files');
+    expect(r.changed.kind === 'all' && r.changed.reason).toContain(
+      'the compare API listed only its first 300 changed files',
+    );
   });
 
   test('nothing works: every file counts as changed, with a warning that says why and what to do', async () => {
     const ws = shallowClone(sha.c3 as string);
     const log = memoryLog();
     const missing = 'e'.repeat(40);
-    const r = await resolveChanges({ range: push(missing, sha.c3 as string), root: path.join(ws, 'proj'), workspace: ws, log, fetchHistory: true });
+    const r = await resolveChanges({
+      range: push(missing, sha.c3 as string),
+      root: path.join(ws, 'proj'),
+      workspace: ws,
+      log,
+      fetchHistory: true,
+    });
     expect(r.source).toBe('fallback');
     const reason = r.changed.kind === 'all' ? r.changed.reason : '';
-    expect(reason).toMatch(new RegExp(`^commits eeeeeee and ${(sha.c3 as string).slice(0, 7)} could not be compared \\(commit e{40} is not in the local git history`));
+    expect(reason).toMatch(
+      new RegExp(
+        `^commits eeeeeee and ${(sha.c3 as string).slice(0, 7)} could not be compared \\(commit e{40} is not in the local git history`,
+      ),
+    );
     expect(reason).toContain('git fetch failed:');
     expect(reason).toContain('no github-token to ask the compare API');
-    expect(reason).toMatch(/every file counts as changed\. Check out with "fetch-depth: 0" \(actions\/checkout\) to compare locally$/);
+    expect(reason).toMatch(
+      /every file counts as changed\. Check out with "fetch-depth: 0" \(actions\/checkout\) to compare locally$/,
+    );
     expect(log.lines).toContain(`warning: ${reason}`);
   });
 
@@ -161,7 +242,13 @@ describe('resolveChanges', () => {
   });
 
   test('no range: the event reason stands', async () => {
-    const r = await resolveChanges({ range: { kind: 'all', reason: 'first push' }, root: origin, workspace: origin, log: memoryLog(), fetchHistory: true });
+    const r = await resolveChanges({
+      range: { kind: 'all', reason: 'first push' },
+      root: origin,
+      workspace: origin,
+      log: memoryLog(),
+      fetchHistory: true,
+    });
     expect(r).toEqual({ source: 'event', changed: { kind: 'all', reason: 'first push' } });
   });
 });

@@ -27,7 +27,13 @@ function env(eventName: string, file: string, extra: Record<string, string> = {}
 describe('readEvent', () => {
   test('pull_request: number, base/head commits, same repository', () => {
     const e = readEvent(env('pull_request', 'pull_request'));
-    expect(e.pullRequest).toEqual({ number: 7, baseSha: '1'.repeat(40), headSha: SHA2, baseRef: 'main', fromFork: false });
+    expect(e.pullRequest).toEqual({
+      number: 7,
+      baseSha: '1'.repeat(40),
+      headSha: SHA2,
+      baseRef: 'main',
+      fromFork: false,
+    });
     expect(e.repo).toEqual({ owner: 'acme', repo: 'monitoring' });
     expect(e.runUrl).toBe('https://github.com/acme/monitoring/actions/runs/42');
     expect(e.push).toBeUndefined();
@@ -64,21 +70,64 @@ describe('readEvent', () => {
 
   test('an unreadable or non-JSON payload is an error naming GITHUB_EVENT_PATH', () => {
     expect(() => readEvent({ GITHUB_EVENT_PATH: '/nonexistent/event.json' })).toThrow(EventError);
-    expect(() => readEvent({ GITHUB_EVENT_PATH: '/nonexistent/event.json' })).toThrow(/GITHUB_EVENT_PATH=\/nonexistent\/event.json/);
+    expect(() => readEvent({ GITHUB_EVENT_PATH: '/nonexistent/event.json' })).toThrow(
+      /GITHUB_EVENT_PATH=\/nonexistent\/event.json/,
+    );
     expect(() => readEvent({ GITHUB_EVENT_PATH: fileURLToPath(import.meta.url) })).toThrow(/is not JSON/);
   });
 });
 
 describe('rangeFromEvent', () => {
   test.each([
-    ['pull_request', 'pull_request', {}, { kind: 'range', base: '1'.repeat(40), head: SHA2, mode: 'merge-base', why: 'pull request #7 (1111111...2222222)' }],
-    ['push', 'push', {}, { kind: 'range', base: '1'.repeat(40), head: SHA2, mode: 'direct', why: 'push 1111111..2222222' }],
-    ['push', 'push_forced', {}, { kind: 'range', base: '5'.repeat(40), head: SHA2, mode: 'direct', why: 'force push 5555555..2222222' }],
-    ['push', 'push_first', {}, { kind: 'all', reason: 'first push of refs/heads/main (no previous commit): every file counts as changed' }],
+    [
+      'pull_request',
+      'pull_request',
+      {},
+      {
+        kind: 'range',
+        base: '1'.repeat(40),
+        head: SHA2,
+        mode: 'merge-base',
+        why: 'pull request #7 (1111111...2222222)',
+      },
+    ],
+    [
+      'push',
+      'push',
+      {},
+      { kind: 'range', base: '1'.repeat(40), head: SHA2, mode: 'direct', why: 'push 1111111..2222222' },
+    ],
+    [
+      'push',
+      'push_forced',
+      {},
+      { kind: 'range', base: '5'.repeat(40), head: SHA2, mode: 'direct', why: 'force push 5555555..2222222' },
+    ],
+    [
+      'push',
+      'push_first',
+      {},
+      { kind: 'all', reason: 'first push of refs/heads/main (no previous commit): every file counts as changed' },
+    ],
     ['push', 'push_deleted', {}, { kind: 'none', reason: 'the push deleted refs/heads/main: nothing to do' }],
-    ['workflow_dispatch', 'workflow_dispatch', {}, { kind: 'all', reason: 'manual run (workflow_dispatch) without a "base": every file counts as changed' }],
-    ['workflow_dispatch', 'workflow_dispatch', { base: 'v1.2.0' }, { kind: 'range', base: 'v1.2.0', head: SHA2, mode: 'direct', why: 'the "base" input (v1.2.0) against 2222222' }],
-    ['schedule', 'workflow_dispatch', {}, { kind: 'all', reason: 'schedule run: no commits to compare, every file counts as changed' }],
+    [
+      'workflow_dispatch',
+      'workflow_dispatch',
+      {},
+      { kind: 'all', reason: 'manual run (workflow_dispatch) without a "base": every file counts as changed' },
+    ],
+    [
+      'workflow_dispatch',
+      'workflow_dispatch',
+      { base: 'v1.2.0' },
+      { kind: 'range', base: 'v1.2.0', head: SHA2, mode: 'direct', why: 'the "base" input (v1.2.0) against 2222222' },
+    ],
+    [
+      'schedule',
+      'workflow_dispatch',
+      {},
+      { kind: 'all', reason: 'schedule run: no commits to compare, every file counts as changed' },
+    ],
   ])('%s (%s) %j', (name, file, opts, expected) => {
     expect(rangeFromEvent(readEvent(env(name, file)), opts)).toEqual(expected);
   });

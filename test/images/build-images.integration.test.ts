@@ -11,7 +11,14 @@ import path from 'node:path';
 import { BatchGetImageCommand } from '@aws-sdk/client-ecr';
 import { type AwsClients, destroyClients, makeClients } from '../../src/aws.js';
 import { type Exec, runProcess } from '../../src/exec.js';
-import { buildImages, contentTag, fluentdDryRun, ImageBuildError, type ImageSpec, imageInputs } from '../../src/images/index.js';
+import {
+  buildImages,
+  contentTag,
+  fluentdDryRun,
+  ImageBuildError,
+  type ImageSpec,
+  imageInputs,
+} from '../../src/images/index.js';
 import { memoryLog } from '../../src/log.js';
 import { type DockerEngine, type Registry, docker, startDockerEngine, startRegistry } from '../support/docker-env.js';
 import { FakeEcr } from '../support/fake-aws/ecr.js';
@@ -57,10 +64,20 @@ d('buildImages with a real engine, registry and fake ECR', () => {
     const agentDir = path.join(repo, 'datadog');
     const sfx = opts.suffix ?? '';
     const agentArgs = { BASE: BASE_IMAGE };
-    const agent = await imageInputs({ root: repo, contextDir: agentDir, dockerfile: path.join(agentDir, 'Dockerfile'), buildArgs: agentArgs });
+    const agent = await imageInputs({
+      root: repo,
+      contextDir: agentDir,
+      dockerfile: path.join(agentDir, 'Dockerfile'),
+      buildArgs: agentArgs,
+    });
     const fluentdDockerfile = path.join(repo, opts.fluentdDockerfile ?? 'fluentd/Dockerfile');
     const fluentdArgs = { BASE: FLUENTD_IMAGE };
-    const fl = await imageInputs({ root: repo, contextDir: repo, dockerfile: fluentdDockerfile, buildArgs: fluentdArgs });
+    const fl = await imageInputs({
+      root: repo,
+      contextDir: repo,
+      dockerfile: fluentdDockerfile,
+      buildArgs: fluentdArgs,
+    });
     return [
       {
         key: 'datadog-agent',
@@ -80,7 +97,9 @@ d('buildImages with a real engine, registry and fake ECR', () => {
         fluentdCheck: {
           configPath: '/fluentd/etc/fluent.conf',
           file: 'fluentd/etc/fluent.conf',
-          sources: new Map([['fluentd/etc/fluent.conf', await readFile(path.join(repo, 'fluentd/etc/fluent.conf'), 'utf8')]]),
+          sources: new Map([
+            ['fluentd/etc/fluent.conf', await readFile(path.join(repo, 'fluentd/etc/fluent.conf'), 'utf8')],
+          ]),
           env: { DD_API_KEY: 'placeholder' },
         },
       },
@@ -119,7 +138,14 @@ d('buildImages with a real engine, registry and fake ECR', () => {
     expect(out.findings).toEqual([]);
     for (const img of out.images) {
       const ctag = contentTag(images.find((s) => s.key === img.key)?.contentHash as string);
-      expect(img).toMatchObject({ action: 'built', built: true, pushed: true, builder: 'legacy', contentTag: ctag, tags: [ctag, GIT_SHA] });
+      expect(img).toMatchObject({
+        action: 'built',
+        built: true,
+        pushed: true,
+        builder: 'legacy',
+        contentTag: ctag,
+        tags: [ctag, GIT_SHA],
+      });
       expect(img.digest).toBe(await registry.digest(img.repository, ctag));
       expect(img.digest).toBe(await registry.digest(img.repository, GIT_SHA));
       expect(img.imageRef).toBe(`${registry.host}/${img.repository}@${img.digest}`);
@@ -135,7 +161,9 @@ d('buildImages with a real engine, registry and fake ECR', () => {
     expect(Math.max(b1.start, b2.start)).toBeLessThan(Math.min(b1.end, b2.end));
     // The Fluentd image was checked by its own fluentd before it was pushed.
     const dryRun = calls.findIndex((c) => c.args.includes('--dry-run'));
-    const fluentdPush = calls.findIndex((c) => c.args[1] === 'push' && String(c.args[2]).includes('monitoring/fluentd:'));
+    const fluentdPush = calls.findIndex(
+      (c) => c.args[1] === 'push' && String(c.args[2]).includes('monitoring/fluentd:'),
+    );
     expect(dryRun).toBeGreaterThan(-1);
     expect(dryRun).toBeLessThan(fluentdPush);
     expect(log.lines.join('\n')).not.toContain(registry.password);
@@ -146,7 +174,14 @@ d('buildImages with a real engine, registry and fake ECR', () => {
     const before = await Promise.all(first.map((s) => registry.digest(s.repository, contentTag(s.contentHash))));
     fake.resetCalls();
     const { exec, calls } = recordingExec();
-    const out = await buildImages({ images: await specs(), gitSha: 'ffffffffffffffffffffffffffffffffffffffff', clients, log: memoryLog(), exec, append: false });
+    const out = await buildImages({
+      images: await specs(),
+      gitSha: 'ffffffffffffffffffffffffffffffffffffffff',
+      clients,
+      log: memoryLog(),
+      exec,
+      append: false,
+    });
     expect(calls).toEqual([]);
     expect(fake.count('ecr', 'GetAuthorizationToken')).toBe(0);
     expect(out.images.map((i) => [i.key, i.action, i.built, i.pushed, i.digest])).toEqual([
@@ -160,9 +195,14 @@ d('buildImages with a real engine, registry and fake ECR', () => {
     const [agent] = await specs();
     const tag = contentTag(agent?.contentHash as string);
     const out = await clients.ecr.send(
-      new BatchGetImageCommand({ repositoryName: 'monitoring/datadog-agent', imageIds: [{ imageTag: tag }, { imageTag: 'never-pushed' }] }),
+      new BatchGetImageCommand({
+        repositoryName: 'monitoring/datadog-agent',
+        imageIds: [{ imageTag: tag }, { imageTag: 'never-pushed' }],
+      }),
     );
-    expect(out.images?.map((i) => [i.imageId?.imageTag, i.imageId?.imageDigest])).toEqual([[tag, await registry.digest('monitoring/datadog-agent', tag)]]);
+    expect(out.images?.map((i) => [i.imageId?.imageTag, i.imageId?.imageDigest])).toEqual([
+      [tag, await registry.digest('monitoring/datadog-agent', tag)],
+    ]);
     expect(JSON.parse(out.images?.[0]?.imageManifest ?? '{}').schemaVersion).toBe(2);
     expect(out.failures?.map((f) => [f.imageId?.imageTag, f.failureCode])).toEqual([['never-pushed', 'ImageNotFound']]);
   });
@@ -185,7 +225,14 @@ d('buildImages with a real engine, registry and fake ECR', () => {
     const { exec, calls } = recordingExec();
     const log = memoryLog();
     try {
-      const err = await buildImages({ images: await specs({ suffix: '-pw' }), gitSha: GIT_SHA, clients, log, exec, append: false }).then(
+      const err = await buildImages({
+        images: await specs({ suffix: '-pw' }),
+        gitSha: GIT_SHA,
+        clients,
+        log,
+        exec,
+        append: false,
+      }).then(
         () => undefined,
         (x: unknown) => x,
       );
@@ -209,7 +256,9 @@ d('buildImages with a real engine, registry and fake ECR', () => {
       path.join(repo, 'fluentd/Dockerfile.nogem'),
       'ARG BASE=fluent/fluentd:v1.16-1\nFROM ${BASE}\nCOPY fluentd/etc/fluent.conf /fluentd/etc/fluent.conf\n',
     );
-    const images = (await specs({ fluentdDockerfile: 'fluentd/Dockerfile.nogem', suffix: '-nogem' })).filter((s) => s.key === 'fluentd');
+    const images = (await specs({ fluentdDockerfile: 'fluentd/Dockerfile.nogem', suffix: '-nogem' })).filter(
+      (s) => s.key === 'fluentd',
+    );
     ecr.addRepository('monitoring/fluentd-nogem');
     const out = await buildImages({ images, gitSha: GIT_SHA, clients, log: memoryLog(), append: false });
     expect(out.findings).toEqual([
@@ -222,19 +271,34 @@ d('buildImages with a real engine, registry and fake ECR', () => {
         message: `fluentd in image ${registry.host}/monitoring/fluentd-nogem:${contentTag(images[0]?.contentHash as string)} rejects this config: Unknown output plugin 'datadog'. Run 'gem search -rd fluent-plugin' to find plugins (Fluent::ConfigError)`,
       },
     ]);
-    expect(out.images.map((i) => [i.action, i.built, i.pushed, i.digest])).toEqual([['blocked', true, false, undefined]]);
+    expect(out.images.map((i) => [i.action, i.built, i.pushed, i.digest])).toEqual([
+      ['blocked', true, false, undefined],
+    ]);
     expect(await registry.tags('monitoring/fluentd-nogem')).toEqual([]);
   }, 60_000);
 
   test('a missing repository is created (immutable tags, scan on push) when allowed, then pushed to', async () => {
     const images = (await specs({ suffix: '-new' })).filter((s) => s.key === 'datadog-agent');
-    const denied = await buildImages({ images, gitSha: GIT_SHA, clients, log: memoryLog(), append: false }).catch((x: unknown) => x);
+    const denied = await buildImages({ images, gitSha: GIT_SHA, clients, log: memoryLog(), append: false }).catch(
+      (x: unknown) => x,
+    );
     expect(denied).toBeInstanceOf(ImageBuildError);
     expect((denied as Error).message).toBe(
       'image "datadog-agent": ECR repository "monitoring/datadog-agent-new" does not exist; create it or allow the deploy to create missing repositories',
     );
-    const out = await buildImages({ images, gitSha: GIT_SHA, clients, log: memoryLog(), createRepositories: true, append: false });
-    expect(ecr.repositories.get('monitoring/datadog-agent-new')).toMatchObject({ imageTagMutability: 'IMMUTABLE', scanOnPush: true, createdByApi: true });
+    const out = await buildImages({
+      images,
+      gitSha: GIT_SHA,
+      clients,
+      log: memoryLog(),
+      createRepositories: true,
+      append: false,
+    });
+    expect(ecr.repositories.get('monitoring/datadog-agent-new')).toMatchObject({
+      imageTagMutability: 'IMMUTABLE',
+      scanOnPush: true,
+      createdByApi: true,
+    });
     expect(out.images[0]).toMatchObject({ action: 'built', repositoryCreated: true });
     expect(out.images[0]?.digest).toBe(await registry.digest('monitoring/datadog-agent-new', GIT_SHA));
   }, 60_000);
@@ -244,31 +308,75 @@ d('buildImages with a real engine, registry and fake ECR', () => {
     [
       'a section left open (parse error with a 0-based column)',
       '<source>\n  @type forward\n</source>\n<match **>\n  @type stdout\n',
-      [['fluentd/etc/fluent.conf', 5, 15, 'error', 'fluentd/dry-run-config-error', "expected end tag '</match>' but got end of file (Fluent::ConfigParseError)"]],
+      [
+        [
+          'fluentd/etc/fluent.conf',
+          5,
+          15,
+          'error',
+          'fluentd/dry-run-config-error',
+          "expected end tag '</match>' but got end of file (Fluent::ConfigParseError)",
+        ],
+      ],
     ],
     [
       'a directive without @type',
       '<source>\n  port 24224\n</source>\n',
-      [['fluentd/etc/fluent.conf', 1, 1, 'error', 'fluentd/dry-run-config-error', "Missing '@type' parameter on <source> directive (Fluent::ConfigError)"]],
+      [
+        [
+          'fluentd/etc/fluent.conf',
+          1,
+          1,
+          'error',
+          'fluentd/dry-run-config-error',
+          "Missing '@type' parameter on <source> directive (Fluent::ConfigError)",
+        ],
+      ],
     ],
-  ])('fluentdDryRun in the stand-in image: %s', async (_name, config, expected) => {
-    const dir = await mkdtemp(path.join(tmpdir(), 'dd-ecs-monitor-dryrun-'));
-    try {
-      await writeFile(path.join(dir, 'Dockerfile'), `FROM ${FLUENTD_IMAGE}\nCOPY fluent.conf /fluentd/etc/fluent.conf\n`);
-      await writeFile(path.join(dir, 'fluent.conf'), config);
-      const tag = `test/dry-run:${Date.now()}`;
-      const built = await docker(e, ['build', '-t', tag, dir], { DOCKER_BUILDKIT: '0' });
-      expect(built.code).toBe(0);
-      const findings = await fluentdDryRun({ image: tag, configPath: '/fluentd/etc/fluent.conf', file: 'fluentd/etc/fluent.conf', log: memoryLog() });
-      expect(findings.map((f) => [f.file, f.line, f.column, f.severity, f.code, f.message.replace(/^fluentd in image \S+ rejects this config: /, '')])).toEqual(expected);
-      await docker(e, ['rmi', tag]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
+  ])(
+    'fluentdDryRun in the stand-in image: %s',
+    async (_name, config, expected) => {
+      const dir = await mkdtemp(path.join(tmpdir(), 'dd-ecs-monitor-dryrun-'));
+      try {
+        await writeFile(
+          path.join(dir, 'Dockerfile'),
+          `FROM ${FLUENTD_IMAGE}\nCOPY fluent.conf /fluentd/etc/fluent.conf\n`,
+        );
+        await writeFile(path.join(dir, 'fluent.conf'), config);
+        const tag = `test/dry-run:${Date.now()}`;
+        const built = await docker(e, ['build', '-t', tag, dir], { DOCKER_BUILDKIT: '0' });
+        expect(built.code).toBe(0);
+        const findings = await fluentdDryRun({
+          image: tag,
+          configPath: '/fluentd/etc/fluent.conf',
+          file: 'fluentd/etc/fluent.conf',
+          log: memoryLog(),
+        });
+        expect(
+          findings.map((f) => [
+            f.file,
+            f.line,
+            f.column,
+            f.severity,
+            f.code,
+            f.message.replace(/^fluentd in image \S+ rejects this config: /, ''),
+          ]),
+        ).toEqual(expected);
+        await docker(e, ['rmi', tag]);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+    60_000,
+  );
 
   test('fluentdDryRun in an image without fluentd is a warning that the check could not run', async () => {
-    const findings = await fluentdDryRun({ image: BASE_IMAGE, configPath: '/fluentd/etc/fluent.conf', file: 'fluent.conf', log: memoryLog() });
+    const findings = await fluentdDryRun({
+      image: BASE_IMAGE,
+      configPath: '/fluentd/etc/fluent.conf',
+      file: 'fluent.conf',
+      log: memoryLog(),
+    });
     expect(findings.map((f) => [f.severity, f.code])).toEqual([['warning', 'fluentd/dry-run-unavailable']]);
     expect(findings[0]?.message).toContain('executable file not found');
   }, 30_000);

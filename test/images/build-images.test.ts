@@ -73,12 +73,24 @@ function makeWorld(): World {
     const args = [cmd, ...argv];
     const env = opts.env ?? {};
     const cfg = env.DOCKER_CONFIG ? path.join(env.DOCKER_CONFIG, 'config.json') : undefined;
-    w.calls.push({ args, env, stdin: opts.stdin, config: cfg && existsSync(cfg) ? JSON.parse(readFileSync(cfg, 'utf8')) : undefined });
+    w.calls.push({
+      args,
+      env,
+      stdin: opts.stdin,
+      config: cfg && existsSync(cfg) ? JSON.parse(readFileSync(cfg, 'utf8')) : undefined,
+    });
     for (const f of w.fail) if (f.when(args)) return f.result;
     const ok = (stdout = ''): RunResult => ({ exitCode: 0, stdout, stderr: '' });
-    if (argv[0] === 'login') return opts.stdin === PASSWORD ? ok('Login Succeeded\n') : { exitCode: 1, stdout: '', stderr: 'Error response from daemon: 401 Unauthorized\n' };
-    if (argv[0] === 'buildx' && argv[1] === 'version') return w.buildx ? ok('github.com/docker/buildx v0.19.3\n') : { exitCode: 1, stdout: '', stderr: 'docker: unknown command: docker buildx\n' };
-    if (argv[0] === 'buildx' && argv[1] === 'inspect') return ok(`Name:   default\nDriver: ${w.buildx ? w.buildx.driver : ''}\n`);
+    if (argv[0] === 'login')
+      return opts.stdin === PASSWORD
+        ? ok('Login Succeeded\n')
+        : { exitCode: 1, stdout: '', stderr: 'Error response from daemon: 401 Unauthorized\n' };
+    if (argv[0] === 'buildx' && argv[1] === 'version')
+      return w.buildx
+        ? ok('github.com/docker/buildx v0.19.3\n')
+        : { exitCode: 1, stdout: '', stderr: 'docker: unknown command: docker buildx\n' };
+    if (argv[0] === 'buildx' && argv[1] === 'inspect')
+      return ok(`Name:   default\nDriver: ${w.buildx ? w.buildx.driver : ''}\n`);
     if (argv[0] === 'buildx' && argv[1] === 'build') {
       const tags = argv.flatMap((a, i) => (argv[i - 1] === '--tag' ? [a] : []));
       if (argv.includes('--push')) {
@@ -92,7 +104,9 @@ function makeWorld(): World {
     if (argv[0] === 'push') {
       const ref = argv[1] as string;
       const uri = ref.slice(0, ref.lastIndexOf(':'));
-      const first = [...w.registry.entries()].find(([k]) => k.startsWith(`${uri}:`) && w.calls.some((c) => c.args[2] === k));
+      const first = [...w.registry.entries()].find(
+        ([k]) => k.startsWith(`${uri}:`) && w.calls.some((c) => c.args[2] === k),
+      );
       const digest = first?.[1] ?? digestOf(ref);
       w.registry.set(ref, digest);
       return ok(`The push refers to repository [${uri}]\n${ref.slice(uri.length + 1)}: digest: ${digest} size: 942\n`);
@@ -107,28 +121,59 @@ function mockEcr(w: World): void {
   ecrMock.on(DescribeRepositoriesCommand).callsFake((input: { repositoryNames: string[] }) => {
     const name = input.repositoryNames[0] as string;
     const r = w.repos.get(name);
-    if (!r) throw new RepositoryNotFoundException({ message: `The repository with name '${name}' does not exist`, $metadata: {} });
-    return { repositories: [{ repositoryName: name, repositoryUri: `${HOST}/${name}`, registryId: '123456789012', imageTagMutability: r.mutability }] };
+    if (!r)
+      throw new RepositoryNotFoundException({
+        message: `The repository with name '${name}' does not exist`,
+        $metadata: {},
+      });
+    return {
+      repositories: [
+        {
+          repositoryName: name,
+          repositoryUri: `${HOST}/${name}`,
+          registryId: '123456789012',
+          imageTagMutability: r.mutability,
+        },
+      ],
+    };
   });
   ecrMock.on(CreateRepositoryCommand).callsFake((input: { repositoryName: string; imageTagMutability: string }) => {
     w.repos.set(input.repositoryName, { mutability: input.imageTagMutability });
-    return { repository: { repositoryName: input.repositoryName, repositoryUri: `${HOST}/${input.repositoryName}`, imageTagMutability: input.imageTagMutability } };
+    return {
+      repository: {
+        repositoryName: input.repositoryName,
+        repositoryUri: `${HOST}/${input.repositoryName}`,
+        imageTagMutability: input.imageTagMutability,
+      },
+    };
   });
-  ecrMock.on(DescribeImagesCommand).callsFake((input: { repositoryName: string; imageIds: Array<{ imageTag: string }> }) => {
-    const ref = `${HOST}/${input.repositoryName}:${input.imageIds[0]?.imageTag}`;
-    const digest = w.registry.get(ref);
-    if (!digest) throw new ImageNotFoundException({ message: 'not found', $metadata: {} });
-    const tags = [...w.registry.entries()].filter(([k, v]) => v === digest && k.startsWith(`${HOST}/${input.repositoryName}:`)).map(([k]) => k.slice(k.lastIndexOf(':') + 1));
-    return { imageDetails: [{ imageDigest: digest, imageTags: tags }] };
-  });
+  ecrMock
+    .on(DescribeImagesCommand)
+    .callsFake((input: { repositoryName: string; imageIds: Array<{ imageTag: string }> }) => {
+      const ref = `${HOST}/${input.repositoryName}:${input.imageIds[0]?.imageTag}`;
+      const digest = w.registry.get(ref);
+      if (!digest) throw new ImageNotFoundException({ message: 'not found', $metadata: {} });
+      const tags = [...w.registry.entries()]
+        .filter(([k, v]) => v === digest && k.startsWith(`${HOST}/${input.repositoryName}:`))
+        .map(([k]) => k.slice(k.lastIndexOf(':') + 1));
+      return { imageDetails: [{ imageDigest: digest, imageTags: tags }] };
+    });
   ecrMock.on(GetAuthorizationTokenCommand).resolves({
-    authorizationData: [{ authorizationToken: Buffer.from(`AWS:${PASSWORD}`).toString('base64'), proxyEndpoint: `https://${HOST}` }],
+    authorizationData: [
+      { authorizationToken: Buffer.from(`AWS:${PASSWORD}`).toString('base64'), proxyEndpoint: `https://${HOST}` },
+    ],
   });
 }
 
 function specs(): ImageSpec[] {
   return [
-    { key: 'datadog-agent', contextDir: '/repo/datadog', dockerfile: '/repo/datadog/Dockerfile', repository: 'monitoring/datadog-agent', contentHash: H1 },
+    {
+      key: 'datadog-agent',
+      contextDir: '/repo/datadog',
+      dockerfile: '/repo/datadog/Dockerfile',
+      repository: 'monitoring/datadog-agent',
+      contentHash: H1,
+    },
     {
       key: 'fluentd',
       contextDir: '/repo',
@@ -162,7 +207,16 @@ afterEach(async () => {
 });
 
 const run = (extra: Partial<Parameters<typeof buildImages>[0]> = {}, log = memoryLog()) =>
-  buildImages({ images: specs(), gitSha: SHA, clients, log, exec: world.exec, env: { DOCKER_CONFIG: userDir, DOCKER_HOST: 'unix:///run/test.sock' }, append: false, ...extra });
+  buildImages({
+    images: specs(),
+    gitSha: SHA,
+    clients,
+    log,
+    exec: world.exec,
+    env: { DOCKER_CONFIG: userDir, DOCKER_HOST: 'unix:///run/test.sock' },
+    append: false,
+    ...extra,
+  });
 
 describe('the classic builder fallback (no buildx)', () => {
   test('login once, build, check the Fluentd image with its own fluentd, then push each tag', async () => {
@@ -172,14 +226,43 @@ describe('the classic builder fallback (no buildx)', () => {
     expect(login?.stdin).toBe(PASSWORD);
     expect(detect?.args).toEqual(['docker', 'buildx', 'version']);
     expect(callsFor(AGENT)).toEqual([
-      ['docker', 'build', '--file', '/repo/datadog/Dockerfile', '--tag', `${AGENT}:${C1}`, '--tag', `${AGENT}:${SHA}`, '/repo/datadog'],
+      [
+        'docker',
+        'build',
+        '--file',
+        '/repo/datadog/Dockerfile',
+        '--tag',
+        `${AGENT}:${C1}`,
+        '--tag',
+        `${AGENT}:${SHA}`,
+        '/repo/datadog',
+      ],
       ['docker', 'push', `${AGENT}:${C1}`],
       ['docker', 'push', `${AGENT}:${SHA}`],
     ]);
     const fl = callsFor(FLUENTD);
-    expect(fl[0]).toEqual(['docker', 'build', '--file', '/repo/fluentd/Dockerfile', '--tag', `${FLUENTD}:${C2}`, '--tag', `${FLUENTD}:${SHA}`, '--build-arg', 'BASE=fluent/fluentd:v1.16-1', '/repo']);
+    expect(fl[0]).toEqual([
+      'docker',
+      'build',
+      '--file',
+      '/repo/fluentd/Dockerfile',
+      '--tag',
+      `${FLUENTD}:${C2}`,
+      '--tag',
+      `${FLUENTD}:${SHA}`,
+      '--build-arg',
+      'BASE=fluent/fluentd:v1.16-1',
+      '/repo',
+    ]);
     expect(fl[1]?.slice(0, 7)).toEqual(['docker', 'run', '--rm', '--pull=never', '--network', 'none', '--name']);
-    expect(fl[1]?.slice(8)).toEqual(['--entrypoint', 'fluentd', `${FLUENTD}:${C2}`, '--dry-run', '-c', '/fluentd/etc/fluent.conf']);
+    expect(fl[1]?.slice(8)).toEqual([
+      '--entrypoint',
+      'fluentd',
+      `${FLUENTD}:${C2}`,
+      '--dry-run',
+      '-c',
+      '/fluentd/etc/fluent.conf',
+    ]);
     expect(fl.slice(2)).toEqual([
       ['docker', 'push', `${FLUENTD}:${C2}`],
       ['docker', 'push', `${FLUENTD}:${SHA}`],
@@ -188,24 +271,47 @@ describe('the classic builder fallback (no buildx)', () => {
     expect(out.findings).toEqual([]);
     expect(out.images).toEqual([
       {
-        key: 'datadog-agent', repository: 'monitoring/datadog-agent', repositoryUri: AGENT, contentTag: C1, tags: [C1, SHA],
-        digest: digestOf(`${AGENT}:${C1}`), imageRef: `${AGENT}@${digestOf(`${AGENT}:${C1}`)}`,
-        action: 'built', built: true, pushed: true, builder: 'legacy', method: 'docker build (layer append switched off)',
+        key: 'datadog-agent',
+        repository: 'monitoring/datadog-agent',
+        repositoryUri: AGENT,
+        contentTag: C1,
+        tags: [C1, SHA],
+        digest: digestOf(`${AGENT}:${C1}`),
+        imageRef: `${AGENT}@${digestOf(`${AGENT}:${C1}`)}`,
+        action: 'built',
+        built: true,
+        pushed: true,
+        builder: 'legacy',
+        method: 'docker build (layer append switched off)',
       },
       {
-        key: 'fluentd', repository: 'monitoring/fluentd', repositoryUri: FLUENTD, contentTag: C2, tags: [C2, SHA],
-        digest: digestOf(`${FLUENTD}:${C2}`), imageRef: `${FLUENTD}@${digestOf(`${FLUENTD}:${C2}`)}`,
-        action: 'built', built: true, pushed: true, builder: 'legacy', method: 'docker build (layer append switched off)', fluentdDryRun: 'ran',
+        key: 'fluentd',
+        repository: 'monitoring/fluentd',
+        repositoryUri: FLUENTD,
+        contentTag: C2,
+        tags: [C2, SHA],
+        digest: digestOf(`${FLUENTD}:${C2}`),
+        imageRef: `${FLUENTD}@${digestOf(`${FLUENTD}:${C2}`)}`,
+        action: 'built',
+        built: true,
+        pushed: true,
+        builder: 'legacy',
+        method: 'docker build (layer append switched off)',
+        fluentdDryRun: 'ran',
       },
     ]);
   });
 
-  test('docker runs with a fresh DOCKER_CONFIG (removed afterwards) and the caller\'s DOCKER_HOST', async () => {
+  test("docker runs with a fresh DOCKER_CONFIG (removed afterwards) and the caller's DOCKER_HOST", async () => {
     await mkdir(path.join(userDir, 'cli-plugins'));
     await writeFile(path.join(userDir, 'cli-plugins', 'docker-buildx'), '#!/bin/sh\n');
     await writeFile(
       path.join(userDir, 'config.json'),
-      JSON.stringify({ auths: { 'ghcr.io': { auth: 'x' }, [HOST]: { auth: 'stale' } }, credsStore: 'desktop', currentContext: 'ci' }),
+      JSON.stringify({
+        auths: { 'ghcr.io': { auth: 'x' }, [HOST]: { auth: 'stale' } },
+        credsStore: 'desktop',
+        currentContext: 'ci',
+      }),
     );
     await run();
     const configs = new Set(world.calls.map((c) => c.env.DOCKER_CONFIG));
@@ -232,7 +338,11 @@ describe('the classic builder fallback (no buildx)', () => {
   test('a failed login names the registry, quotes docker, hides the password, and nothing else runs', async () => {
     world.fail.push({
       when: (a) => a[1] === 'login',
-      result: { exitCode: 1, stdout: '', stderr: `Error response from daemon: login attempt to https://${HOST}/v2/ failed with status: 401 Unauthorized (password ${PASSWORD})\n` },
+      result: {
+        exitCode: 1,
+        stdout: '',
+        stderr: `Error response from daemon: login attempt to https://${HOST}/v2/ failed with status: 401 Unauthorized (password ${PASSWORD})\n`,
+      },
     });
     const err = (await run().catch((e: unknown) => e)) as Error;
     expect(err.message).toBe(
@@ -248,7 +358,8 @@ describe('the classic builder fallback (no buildx)', () => {
       result: {
         exitCode: 1,
         stdout: 'Step 3/4 : RUN fluent-gem install fluent-plugin-datadog\n',
-        stderr: 'DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n            Install the buildx component to build images with BuildKit:\n            https://docs.docker.com/go/buildx/\n\nThe command \'/bin/sh -c fluent-gem install fluent-plugin-datadog\' returned a non-zero code: 1\n',
+        stderr:
+          "DEPRECATED: The legacy builder is deprecated and will be removed in a future release.\n            Install the buildx component to build images with BuildKit:\n            https://docs.docker.com/go/buildx/\n\nThe command '/bin/sh -c fluent-gem install fluent-plugin-datadog' returned a non-zero code: 1\n",
       },
     });
     const err = (await run().catch((e: unknown) => e)) as ImageBuildError;
@@ -259,7 +370,7 @@ describe('the classic builder fallback (no buildx)', () => {
     expect(world.registry.has(`${AGENT}:${C1}`)).toBe(true);
   });
 
-  test('a config fluentd rejects blocks that image\'s push and becomes a finding', async () => {
+  test("a config fluentd rejects blocks that image's push and becomes a finding", async () => {
     world.dryRunResult = {
       exitCode: 1,
       stdout: `2024-01-01 00:00:00 +0000 [error]: config error file="/fluentd/etc/fluent.conf" error_class=Fluent::ConfigError error="Missing '@type' parameter on <match> directive"\n`,
@@ -268,7 +379,11 @@ describe('the classic builder fallback (no buildx)', () => {
     const out = await run();
     expect(out.findings).toEqual([
       {
-        file: 'fluentd/etc/fluent.conf', line: 1, column: 1, severity: 'error', code: 'fluentd/dry-run-config-error',
+        file: 'fluentd/etc/fluent.conf',
+        line: 1,
+        column: 1,
+        severity: 'error',
+        code: 'fluentd/dry-run-config-error',
         message: `fluentd in image ${FLUENTD}:${C2} rejects this config: Missing '@type' parameter on <match> directive (Fluent::ConfigError)`,
       },
     ]);
@@ -298,15 +413,49 @@ describe('buildx', () => {
     const agent = callsFor(AGENT);
     const configDir = world.calls[0]?.env.DOCKER_CONFIG as string;
     expect(agent).toEqual([
-      ['docker', 'buildx', 'build', '--file', '/repo/datadog/Dockerfile', '--tag', `${AGENT}:${C1}`, '--tag', `${AGENT}:${SHA}`,
-        '--provenance=false', '--cache-from', 'type=gha,scope=datadog-agent', '--cache-to', 'type=gha,scope=datadog-agent,mode=max',
-        '--metadata-file', path.join(configDir, 'datadog-agent.metadata.json'), '--push', '/repo/datadog'],
+      [
+        'docker',
+        'buildx',
+        'build',
+        '--file',
+        '/repo/datadog/Dockerfile',
+        '--tag',
+        `${AGENT}:${C1}`,
+        '--tag',
+        `${AGENT}:${SHA}`,
+        '--provenance=false',
+        '--cache-from',
+        'type=gha,scope=datadog-agent',
+        '--cache-to',
+        'type=gha,scope=datadog-agent,mode=max',
+        '--metadata-file',
+        path.join(configDir, 'datadog-agent.metadata.json'),
+        '--push',
+        '/repo/datadog',
+      ],
     ]);
     const fl = callsFor(FLUENTD);
     expect(fl[0]).toEqual([
-      'docker', 'buildx', 'build', '--file', '/repo/fluentd/Dockerfile', '--tag', `${FLUENTD}:${C2}`, '--tag', `${FLUENTD}:${SHA}`,
-      '--build-arg', 'BASE=fluent/fluentd:v1.16-1', '--provenance=false', '--cache-from', 'type=gha,scope=fluentd', '--cache-to', 'type=gha,scope=fluentd,mode=max',
-      '--metadata-file', path.join(configDir, 'fluentd.metadata.json'), '--load', '/repo',
+      'docker',
+      'buildx',
+      'build',
+      '--file',
+      '/repo/fluentd/Dockerfile',
+      '--tag',
+      `${FLUENTD}:${C2}`,
+      '--tag',
+      `${FLUENTD}:${SHA}`,
+      '--build-arg',
+      'BASE=fluent/fluentd:v1.16-1',
+      '--provenance=false',
+      '--cache-from',
+      'type=gha,scope=fluentd',
+      '--cache-to',
+      'type=gha,scope=fluentd,mode=max',
+      '--metadata-file',
+      path.join(configDir, 'fluentd.metadata.json'),
+      '--load',
+      '/repo',
     ]);
     expect(fl.slice(1).map((a) => a[1])).toEqual(['run', 'push', 'push']);
     expect(out.images.map((i) => [i.key, i.builder, i.digest])).toEqual([
@@ -330,7 +479,10 @@ describe('buildx', () => {
 
 describe('reuse, dry run, repositories and tags', () => {
   test('content tags already in ECR: nothing is built, pushed or even logged into', async () => {
-    world.registry.set(`${AGENT}:${C1}`, 'sha256:aaa').set(`${AGENT}:old-sha`, 'sha256:aaa').set(`${FLUENTD}:${C2}`, 'sha256:bbb');
+    world.registry
+      .set(`${AGENT}:${C1}`, 'sha256:aaa')
+      .set(`${AGENT}:old-sha`, 'sha256:aaa')
+      .set(`${FLUENTD}:${C2}`, 'sha256:bbb');
     const out = await run();
     expect(world.calls).toEqual([]);
     expect(ecrMock.commandCalls(GetAuthorizationTokenCommand)).toHaveLength(0);
@@ -338,7 +490,9 @@ describe('reuse, dry run, repositories and tags', () => {
       ['datadog-agent', 'reused', 'sha256:aaa', `${AGENT}@sha256:aaa`, [C1, 'old-sha']],
       ['fluentd', 'reused', 'sha256:bbb', `${FLUENTD}@sha256:bbb`, [C2]],
     ]);
-    expect(out.images[0]?.reusedBecause).toBe(`${AGENT}:${C1} already exists (same inputs), so it was neither built nor pushed`);
+    expect(out.images[0]?.reusedBecause).toBe(
+      `${AGENT}:${C1} already exists (same inputs), so it was neither built nor pushed`,
+    );
   });
 
   test('rebuild builds again on a mutable repository', async () => {
@@ -392,7 +546,11 @@ describe('reuse, dry run, repositories and tags', () => {
     world.repos.delete('monitoring/fluentd');
     const out = await run({ createRepositories: true });
     expect(ecrMock.commandCalls(CreateRepositoryCommand).map((c) => c.args[0].input)).toEqual([
-      { repositoryName: 'monitoring/fluentd', imageTagMutability: 'IMMUTABLE', imageScanningConfiguration: { scanOnPush: true } },
+      {
+        repositoryName: 'monitoring/fluentd',
+        imageTagMutability: 'IMMUTABLE',
+        imageScanningConfiguration: { scanOnPush: true },
+      },
     ]);
     expect(out.images[1]).toMatchObject({ action: 'built', repositoryCreated: true });
   });
@@ -409,7 +567,9 @@ describe('reuse, dry run, repositories and tags', () => {
 
   test('the same key twice is refused', async () => {
     const [a] = specs();
-    await expect(run({ images: [a as ImageSpec, a as ImageSpec] })).rejects.toThrow('image "datadog-agent": the same image key is listed twice');
+    await expect(run({ images: [a as ImageSpec, a as ImageSpec] })).rejects.toThrow(
+      'image "datadog-agent": the same image key is listed twice',
+    );
   });
 
   test('no images: nothing at all', async () => {

@@ -44,10 +44,26 @@ describe('the content hash changes when any input changes', () => {
     ['a stage added', async (i) => ({ ...i, baseImages: [...i.baseImages, 'busybox:1'] })],
     ['an input file byte', async (i) => (await put('etc/fluent.conf', '<match **>\n  @type null\n</match>\n'), i)],
     ['an input file becomes executable', async (i) => (await chmod(path.join(dir, 'etc/extra.conf'), 0o755), i)],
-    ['an input file renamed', async (i) => (await put('etc/other.conf', '# included\n'), { ...i, files: ['etc/fluent.conf', 'etc/other.conf'] })],
-    ['an input file added', async (i) => (await put('etc/new.conf', ''), { ...i, files: [...i.files, 'etc/new.conf'] })],
+    [
+      'an input file renamed',
+      async (i) => (
+        await put('etc/other.conf', '# included\n'),
+        { ...i, files: ['etc/fluent.conf', 'etc/other.conf'] }
+      ),
+    ],
+    [
+      'an input file added',
+      async (i) => (await put('etc/new.conf', ''), { ...i, files: [...i.files, 'etc/new.conf'] }),
+    ],
     ['an input file removed from disk', async (i) => (await rm(path.join(dir, 'etc/extra.conf')), i)],
-    ['an input file becomes a symlink', async (i) => (await rm(path.join(dir, 'etc/extra.conf')), await symlink('fluent.conf', path.join(dir, 'etc/extra.conf')), i)],
+    [
+      'an input file becomes a symlink',
+      async (i) => (
+        await rm(path.join(dir, 'etc/extra.conf')),
+        await symlink('fluent.conf', path.join(dir, 'etc/extra.conf')),
+        i
+      ),
+    ],
     ['the platform', async (i) => ({ ...i, platform: 'linux/arm64' })],
     ['the target stage', async (i) => ({ ...i, target: 'final' })],
   ])('%s', async (_name, change) => {
@@ -64,7 +80,10 @@ describe('the content hash stays the same for what does not reach the image', ()
     ['file list order and duplicates', async (i) => ({ ...i, files: [...i.files].reverse().concat(i.files) })],
     ['build arg order', async (i) => ({ ...i, buildArgs: { OTHER: '1', BASE: 'fluent/fluentd:v1.16-1' } })],
     ['mtimes', async (i) => (await utimes(path.join(dir, 'etc/fluent.conf'), 1, 1), i)],
-    ['group-writable vs not (umask differs between machines)', async (i) => (await chmod(path.join(dir, 'etc/fluent.conf'), 0o664), i)],
+    [
+      'group-writable vs not (umask differs between machines)',
+      async (i) => (await chmod(path.join(dir, 'etc/fluent.conf'), 0o664), i),
+    ],
     ['an unrelated context file', async (i) => (await put('README.md', 'docs'), i)],
   ])('%s', async (_name, change) => {
     const input = await baseline();
@@ -79,9 +98,12 @@ describe('the content hash stays the same for what does not reach the image', ()
     const files = names.map((n) => `ctx/${n}`);
     const expected = await contentHash({ ...input, files });
     await fc.assert(
-      fc.asyncProperty(fc.shuffledSubarray(files, { minLength: files.length, maxLength: files.length }), async (order) => {
-        expect(await contentHash({ ...input, files: order })).toBe(expected);
-      }),
+      fc.asyncProperty(
+        fc.shuffledSubarray(files, { minLength: files.length, maxLength: files.length }),
+        async (order) => {
+          expect(await contentHash({ ...input, files: order })).toBe(expected);
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -106,13 +128,21 @@ test('content tag: a prefix and 128 bits of the hash, a valid docker tag', () =>
 
 describe('imageInputs: the Dockerfile model decides which files count', () => {
   async function repo(): Promise<void> {
-    await put('fluentd/Dockerfile', 'ARG BASE=fluent/fluentd:v1.16-1\nFROM ${BASE} AS build\nFROM build\nCOPY fluentd/etc/ /fluentd/etc/\n');
+    await put(
+      'fluentd/Dockerfile',
+      'ARG BASE=fluent/fluentd:v1.16-1\nFROM ${BASE} AS build\nFROM build\nCOPY fluentd/etc/ /fluentd/etc/\n',
+    );
     await put('fluentd/etc/fluent.conf', '<match **>\n  @type stdout\n</match>\n');
     await put('fluentd/etc/notes.md', 'ignored by .dockerignore');
     await put('.dockerignore', '**/*.md\n');
     await put('datadog/conf.yaml', 'not in the fluentd build');
   }
-  const opts = () => ({ root: dir, contextDir: dir, dockerfile: path.join(dir, 'fluentd/Dockerfile'), buildArgs: { BASE: 'test/fluentd:1' } });
+  const opts = () => ({
+    root: dir,
+    contextDir: dir,
+    dockerfile: path.join(dir, 'fluentd/Dockerfile'),
+    buildArgs: { BASE: 'test/fluentd:1' },
+  });
 
   test('inputs are the COPY sources after .dockerignore, and the base images after build args', async () => {
     await repo();

@@ -27,8 +27,21 @@ describe('buildx argv', () => {
     [
       'push, no cache outside GitHub Actions',
       { ...base, output: 'push' as const, metadataFile: '/tmp/m.json' },
-      ['buildx', 'build', '--file', '/repo/fluentd/Dockerfile', '--tag', `${URI}:content-abc`, '--tag', `${URI}:deadbeef`,
-        '--provenance=false', '--metadata-file', '/tmp/m.json', '--push', '/repo'],
+      [
+        'buildx',
+        'build',
+        '--file',
+        '/repo/fluentd/Dockerfile',
+        '--tag',
+        `${URI}:content-abc`,
+        '--tag',
+        `${URI}:deadbeef`,
+        '--provenance=false',
+        '--metadata-file',
+        '/tmp/m.json',
+        '--push',
+        '/repo',
+      ],
     ],
     [
       'GitHub Actions cache scoped per image, sorted build args, platform and target',
@@ -41,17 +54,52 @@ describe('buildx argv', () => {
         platform: 'linux/amd64',
         target: 'final',
       },
-      ['buildx', 'build', '--file', '/repo/fluentd/Dockerfile', '--tag', `${URI}:content-abc`, '--tag', `${URI}:deadbeef`,
-        '--build-arg', 'A=x=y', '--build-arg', 'BASE=fluent/fluentd:v1.16-1', '--build-arg', 'Z=last',
-        '--platform', 'linux/amd64', '--target', 'final', '--provenance=false',
-        '--cache-from', 'type=gha,scope=fluentd', '--cache-to', 'type=gha,scope=fluentd,mode=max',
-        '--metadata-file', '/tmp/m.json', '--push', '/repo'],
+      [
+        'buildx',
+        'build',
+        '--file',
+        '/repo/fluentd/Dockerfile',
+        '--tag',
+        `${URI}:content-abc`,
+        '--tag',
+        `${URI}:deadbeef`,
+        '--build-arg',
+        'A=x=y',
+        '--build-arg',
+        'BASE=fluent/fluentd:v1.16-1',
+        '--build-arg',
+        'Z=last',
+        '--platform',
+        'linux/amd64',
+        '--target',
+        'final',
+        '--provenance=false',
+        '--cache-from',
+        'type=gha,scope=fluentd',
+        '--cache-to',
+        'type=gha,scope=fluentd,mode=max',
+        '--metadata-file',
+        '/tmp/m.json',
+        '--push',
+        '/repo',
+      ],
     ],
     [
       'load (the Fluentd image, checked before its push)',
       { ...base, tags: [`${URI}:content-abc`], output: 'load' as const, metadataFile: '/tmp/m.json' },
-      ['buildx', 'build', '--file', '/repo/fluentd/Dockerfile', '--tag', `${URI}:content-abc`,
-        '--provenance=false', '--metadata-file', '/tmp/m.json', '--load', '/repo'],
+      [
+        'buildx',
+        'build',
+        '--file',
+        '/repo/fluentd/Dockerfile',
+        '--tag',
+        `${URI}:content-abc`,
+        '--provenance=false',
+        '--metadata-file',
+        '/tmp/m.json',
+        '--load',
+        '/repo',
+      ],
     ],
   ])('%s', (_name, input, expected) => {
     expect(buildxBuildArgv(input)).toEqual(expected);
@@ -60,11 +108,35 @@ describe('buildx argv', () => {
 
 describe('classic builder fallback argv', () => {
   test.each([
-    ['plain', base, ['build', '--file', '/repo/fluentd/Dockerfile', '--tag', `${URI}:content-abc`, '--tag', `${URI}:deadbeef`, '/repo']],
+    [
+      'plain',
+      base,
+      [
+        'build',
+        '--file',
+        '/repo/fluentd/Dockerfile',
+        '--tag',
+        `${URI}:content-abc`,
+        '--tag',
+        `${URI}:deadbeef`,
+        '/repo',
+      ],
+    ],
     [
       'build args and platform',
       { ...base, tags: [`${URI}:c`], buildArgs: { BASE: 'test/base:1' }, platform: 'linux/arm64' },
-      ['build', '--file', '/repo/fluentd/Dockerfile', '--tag', `${URI}:c`, '--build-arg', 'BASE=test/base:1', '--platform', 'linux/arm64', '/repo'],
+      [
+        'build',
+        '--file',
+        '/repo/fluentd/Dockerfile',
+        '--tag',
+        `${URI}:c`,
+        '--build-arg',
+        'BASE=test/base:1',
+        '--platform',
+        'linux/arm64',
+        '/repo',
+      ],
     ],
   ])('%s', (_name, input, expected) => {
     expect(legacyBuildArgv(input)).toEqual(expected);
@@ -72,24 +144,53 @@ describe('classic builder fallback argv', () => {
 
   test('push, login (password on stdin, never in argv) and repo digests', () => {
     expect(pushArgv(`${URI}:c`)).toEqual(['push', `${URI}:c`]);
-    expect(loginArgv('127.0.0.1:5000', 'AWS')).toEqual(['login', '--username', 'AWS', '--password-stdin', '127.0.0.1:5000']);
+    expect(loginArgv('127.0.0.1:5000', 'AWS')).toEqual([
+      'login',
+      '--username',
+      'AWS',
+      '--password-stdin',
+      '127.0.0.1:5000',
+    ]);
     expect(repoDigestsArgv(`${URI}:c`)).toEqual(['image', 'inspect', '--format', '{{json .RepoDigests}}', `${URI}:c`]);
   });
 });
 
 test('fluentd dry run: no network, never a pull, fluentd itself as entrypoint, sorted placeholder env', () => {
   expect(
-    fluentdDryRunArgv({ image: `${URI}:c`, configPath: '/fluentd/etc/fluent.conf', containerName: 'n1', env: { ZZ: '1', DD_API_KEY: 'placeholder' } }),
+    fluentdDryRunArgv({
+      image: `${URI}:c`,
+      configPath: '/fluentd/etc/fluent.conf',
+      containerName: 'n1',
+      env: { ZZ: '1', DD_API_KEY: 'placeholder' },
+    }),
   ).toEqual([
-    'run', '--rm', '--pull=never', '--network', 'none', '--name', 'n1',
-    '--env', 'DD_API_KEY=placeholder', '--env', 'ZZ=1',
-    '--entrypoint', 'fluentd', `${URI}:c`, '--dry-run', '-c', '/fluentd/etc/fluent.conf',
+    'run',
+    '--rm',
+    '--pull=never',
+    '--network',
+    'none',
+    '--name',
+    'n1',
+    '--env',
+    'DD_API_KEY=placeholder',
+    '--env',
+    'ZZ=1',
+    '--entrypoint',
+    'fluentd',
+    `${URI}:c`,
+    '--dry-run',
+    '-c',
+    '/fluentd/etc/fluent.conf',
   ]);
 });
 
 describe('reading docker output', () => {
   test.each([
-    ['classic push', `The push refers to repository [127.0.0.1:5001/mon/agent]\nf68883a60722: Pushed\nx1: digest: ${D1} size: 942\n`, D1],
+    [
+      'classic push',
+      `The push refers to repository [127.0.0.1:5001/mon/agent]\nf68883a60722: Pushed\nx1: digest: ${D1} size: 942\n`,
+      D1,
+    ],
     ['already pushed layers', `f68883a60722: Layer already exists\ncontent-abc: digest: ${D2} size: 1570\n`, D2],
     ['no digest line', 'f68883a60722: Pushed\n', undefined],
     ['a short digest is not a digest', 'x: digest: sha256:abc size: 1\n', undefined],

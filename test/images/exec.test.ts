@@ -16,9 +16,13 @@ describe('runProcess', () => {
   test('env is added to the parent environment per call; undefined removes a variable', async () => {
     process.env.DD_ECS_MONITOR_TEST_PARENT = 'parent';
     try {
-      const res = await runProcess('sh', ['-c', 'printf "%s/%s/%s" "$ADDED" "$DD_ECS_MONITOR_TEST_PARENT" "${PATH:+path}"'], {
-        env: { ADDED: 'yes', DD_ECS_MONITOR_TEST_PARENT: undefined },
-      });
+      const res = await runProcess(
+        'sh',
+        ['-c', 'printf "%s/%s/%s" "$ADDED" "$DD_ECS_MONITOR_TEST_PARENT" "${PATH:+path}"'],
+        {
+          env: { ADDED: 'yes', DD_ECS_MONITOR_TEST_PARENT: undefined },
+        },
+      );
       expect(res.stdout).toBe('yes//path');
     } finally {
       delete process.env.DD_ECS_MONITOR_TEST_PARENT;
@@ -26,7 +30,11 @@ describe('runProcess', () => {
   });
 
   test('a non-zero exit is a result, with both streams captured', async () => {
-    expect(await runProcess('sh', ['-c', 'echo out; echo err >&2; exit 3'])).toEqual({ exitCode: 3, stdout: 'out\n', stderr: 'err\n' });
+    expect(await runProcess('sh', ['-c', 'echo out; echo err >&2; exit 3'])).toEqual({
+      exitCode: 3,
+      stdout: 'out\n',
+      stderr: 'err\n',
+    });
   });
 
   test('a missing executable is a result that says it could not start', async () => {
@@ -42,7 +50,11 @@ describe('runProcess', () => {
       secrets: ['hunter2'],
       onLine: (l, s) => lines.push([s, l]),
     });
-    expect(lines.sort()).toEqual([['stderr', 'e1'], ['stdout', 'one ***'], ['stdout', 'two']]);
+    expect(lines.sort()).toEqual([
+      ['stderr', 'e1'],
+      ['stdout', 'one ***'],
+      ['stdout', 'two'],
+    ]);
     expect(res.stdout).toBe('one ***\ntwo');
   });
 });
@@ -53,11 +65,16 @@ describe('runChecked', () => {
   });
 
   test('failure names the step and quotes the last stderr lines, secrets redacted, noise dropped', async () => {
-    const err = (await runChecked(runProcess, 'sh', ['-c', 'echo NOISE >&2; echo "first pw=hunter2" >&2; echo last >&2; exit 2'], {
-      step: 'docker login to registry r.example',
-      secrets: ['hunter2'],
-      ignoreLine: (l) => l === 'NOISE',
-    }).catch((e: unknown) => e)) as ExecError;
+    const err = (await runChecked(
+      runProcess,
+      'sh',
+      ['-c', 'echo NOISE >&2; echo "first pw=hunter2" >&2; echo last >&2; exit 2'],
+      {
+        step: 'docker login to registry r.example',
+        secrets: ['hunter2'],
+        ignoreLine: (l) => l === 'NOISE',
+      },
+    ).catch((e: unknown) => e)) as ExecError;
     expect(err).toBeInstanceOf(ExecError);
     expect(err.message).toBe('docker login to registry r.example failed (exit code 2): first pw=*** | last');
     expect(err.exitCode).toBe(2);
@@ -65,15 +82,15 @@ describe('runChecked', () => {
   });
 
   test('an empty stderr quotes stdout instead (docker prints some failures there)', async () => {
-    await expect(runChecked(runProcess, 'sh', ['-c', 'echo "Step 2/2 : RUN false"; exit 1'], { step: 'build' })).rejects.toThrow(
-      'build failed (exit code 1): Step 2/2 : RUN false',
-    );
+    await expect(
+      runChecked(runProcess, 'sh', ['-c', 'echo "Step 2/2 : RUN false"; exit 1'], { step: 'build' }),
+    ).rejects.toThrow('build failed (exit code 1): Step 2/2 : RUN false');
   });
 
   test('a tool that is not installed says so', async () => {
-    await expect(runChecked(runProcess, 'dd-ecs-monitor-no-such-tool', [], { step: 'docker buildx version' })).rejects.toThrow(
-      /^docker buildx version failed \(could not run dd-ecs-monitor-no-such-tool\)/,
-    );
+    await expect(
+      runChecked(runProcess, 'dd-ecs-monitor-no-such-tool', [], { step: 'docker buildx version' }),
+    ).rejects.toThrow(/^docker buildx version failed \(could not run dd-ecs-monitor-no-such-tool\)/);
   });
 });
 

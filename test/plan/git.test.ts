@@ -7,7 +7,17 @@ import { changedFilesFromGit, GitHistoryError } from '../../src/git.js';
 
 let repo: string;
 const git = (...args: string[]): string =>
-  execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } }).trim();
+  execFileSync('git', args, {
+    cwd: repo,
+    encoding: 'utf8',
+    env: {
+      ...process.env,
+      GIT_AUTHOR_NAME: 't',
+      GIT_AUTHOR_EMAIL: 't@example.com',
+      GIT_COMMITTER_NAME: 't',
+      GIT_COMMITTER_EMAIL: 't@example.com',
+    },
+  }).trim();
 const write = (rel: string, text: string): void => {
   mkdirSync(path.dirname(path.join(repo, rel)), { recursive: true });
   writeFileSync(path.join(repo, rel), text);
@@ -63,7 +73,10 @@ describe('changedFilesFromGit', () => {
     write('mon/datadog/conf.yaml', 'c\n');
     write('mon/new.yaml', 'n\n');
     try {
-      expect(await changedFilesFromGit({ root: path.join(repo, 'mon'), base: c2 })).toMatchObject({ files: ['datadog/conf.yaml', 'new.yaml'], head: 'working tree' });
+      expect(await changedFilesFromGit({ root: path.join(repo, 'mon'), base: c2 })).toMatchObject({
+        files: ['datadog/conf.yaml', 'new.yaml'],
+        head: 'working tree',
+      });
     } finally {
       git('checkout', '-q', '--', '.');
       rmSync(path.join(repo, 'mon/new.yaml'));
@@ -74,7 +87,10 @@ describe('changedFilesFromGit', () => {
     [undefined, 'no base commit to compare with'],
     ['0000000000000000000000000000000000000000', 'first push of this branch (no previous commit)'],
   ])('base %p: everything counts as changed', async (base, reason) => {
-    expect(await changedFilesFromGit({ root: repo, ...(base ? { base } : {}), head: c2 })).toEqual({ kind: 'all', reason });
+    expect(await changedFilesFromGit({ root: repo, ...(base ? { base } : {}), head: c2 })).toEqual({
+      kind: 'all',
+      reason,
+    });
   });
 
   test('a commit missing from a shallow history is a clear error naming it', async () => {
@@ -87,7 +103,10 @@ describe('changedFilesFromGit', () => {
   test('outside a git work tree: everything counts as changed', async () => {
     const bare = mkdtempSync(path.join(tmpdir(), 'dd-ecs-monitor-nogit-'));
     try {
-      expect(await changedFilesFromGit({ root: bare, base: c1, head: c2 })).toEqual({ kind: 'all', reason: `${bare} is not in a git work tree` });
+      expect(await changedFilesFromGit({ root: bare, base: c1, head: c2 })).toEqual({
+        kind: 'all',
+        reason: `${bare} is not in a git work tree`,
+      });
     } finally {
       rmSync(bare, { recursive: true, force: true });
     }

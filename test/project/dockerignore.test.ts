@@ -87,7 +87,9 @@ describe('listContextFiles', () => {
     symlinkSync(path.join(repo, 'inside.conf'), path.join(repo, 'ctx', 'linked.conf'));
     const l = listContextFiles(path.join(repo, 'ctx'), { root: repo });
     expect(l.files).toEqual(['linked.conf', 'ok.conf']);
-    expect(l.findings.map((f) => [f.file, f.code, f.severity, f.line, f.column])).toEqual([['ctx/passwd', 'project/symlink-outside', 'error', 1, 1]]);
+    expect(l.findings.map((f) => [f.file, f.code, f.severity, f.line, f.column])).toEqual([
+      ['ctx/passwd', 'project/symlink-outside', 'error', 1, 1],
+    ]);
   });
 
   test('a context that resolves outside the repository is refused before its .dockerignore is read', () => {
@@ -104,6 +106,8 @@ describe('listContextFiles', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ctx-'));
     writeFileSync(path.join(dir, '.dockerignore'), '# c\n[abc\n');
     const l = listContextFiles(dir);
-    expect(l.findings.map((f) => [f.file, f.code, f.line, f.column])).toEqual([['.dockerignore', 'dockerignore/bad-pattern', 2, 1]]);
+    expect(l.findings.map((f) => [f.file, f.code, f.line, f.column])).toEqual([
+      ['.dockerignore', 'dockerignore/bad-pattern', 2, 1],
+    ]);
   });
 });

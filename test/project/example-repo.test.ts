@@ -21,16 +21,32 @@ describe('examples/datadog-ecs', () => {
     expect(project.region).toBe('ap-northeast-1');
     expect(project.cluster).toBe('monitoring');
     expect(project.images['fluentd']).toEqual({
-      key: 'fluentd', context: '.', dockerfile: 'fluentd/Dockerfile', repository: 'monitoring/fluentd', buildArgs: {},
+      key: 'fluentd',
+      context: '.',
+      dockerfile: 'fluentd/Dockerfile',
+      repository: 'monitoring/fluentd',
+      buildArgs: {},
     });
     expect(project.images['datadog-agent']?.dockerfile).toBe('datadog/Dockerfile');
     expect(project.services['fluentd']).toEqual({
-      key: 'fluentd', service: 'fluentd', cluster: 'monitoring', taskDefinition: 'ecs/fluentd.taskdef.json',
-      containers: { fluentd: 'fluentd' }, secrets: { ddapikey: '/datadog/apikey' }, environment: {},
+      key: 'fluentd',
+      service: 'fluentd',
+      cluster: 'monitoring',
+      taskDefinition: 'ecs/fluentd.taskdef.json',
+      containers: { fluentd: 'fluentd' },
+      secrets: { ddapikey: '/datadog/apikey' },
+      environment: {},
     });
     expect(project.files).toEqual({ 'senders/fluent.conf': 'fluentd' });
     expect(project.fluentd.forwardedTags).toEqual(['nginx']);
-    expect(project.deploy).toEqual({ waitTimeoutSeconds: 900, pollIntervalSeconds: 15, rollback: true, fluentdDryRun: true, createRepositories: false, resolveBaseImages: true });
+    expect(project.deploy).toEqual({
+      waitTimeoutSeconds: 900,
+      pollIntervalSeconds: 15,
+      rollback: true,
+      fluentdDryRun: true,
+      createRepositories: false,
+      resolveBaseImages: true,
+    });
   });
 
   test('image layouts come from the COPY lines, with no findings', () => {
@@ -59,13 +75,33 @@ describe('examples/datadog-ecs', () => {
     const { layouts } = imageLayouts(project);
     expect(classifyFiles(project, layouts)).toEqual([
       { repoPath: 'datadog/Dockerfile', kind: 'dockerfile', imageKey: 'datadog-agent' },
-      { repoPath: 'datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml', kind: 'http_check', imageKey: 'datadog-agent', imagePath: '/etc/datadog-agent/conf.d/http_check.d/conf.yaml' },
-      { repoPath: 'datadog/etc/datadog-agent/conf.d/mysql.d/conf.yaml', kind: 'mysql', imageKey: 'datadog-agent', imagePath: '/etc/datadog-agent/conf.d/mysql.d/conf.yaml' },
-      { repoPath: 'datadog/etc/datadog-agent/secrets/db_password', kind: 'secret', imageKey: 'datadog-agent', imagePath: '/etc/datadog-agent/secrets/db_password' },
+      {
+        repoPath: 'datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml',
+        kind: 'http_check',
+        imageKey: 'datadog-agent',
+        imagePath: '/etc/datadog-agent/conf.d/http_check.d/conf.yaml',
+      },
+      {
+        repoPath: 'datadog/etc/datadog-agent/conf.d/mysql.d/conf.yaml',
+        kind: 'mysql',
+        imageKey: 'datadog-agent',
+        imagePath: '/etc/datadog-agent/conf.d/mysql.d/conf.yaml',
+      },
+      {
+        repoPath: 'datadog/etc/datadog-agent/secrets/db_password',
+        kind: 'secret',
+        imageKey: 'datadog-agent',
+        imagePath: '/etc/datadog-agent/secrets/db_password',
+      },
       { repoPath: 'ecs/datadog-agent.taskdef.json', kind: 'taskdef' },
       { repoPath: 'ecs/fluentd.taskdef.json', kind: 'taskdef' },
       { repoPath: 'fluentd/Dockerfile', kind: 'dockerfile', imageKey: 'fluentd' },
-      { repoPath: 'fluentd/etc/fluent.conf', kind: 'fluentd', imageKey: 'fluentd', imagePath: '/fluentd/etc/fluent.conf' },
+      {
+        repoPath: 'fluentd/etc/fluent.conf',
+        kind: 'fluentd',
+        imageKey: 'fluentd',
+        imagePath: '/fluentd/etc/fluent.conf',
+      },
       { repoPath: 'senders/fluent.conf', kind: 'fluentd' },
     ]);
   });

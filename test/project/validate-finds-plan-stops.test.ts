@@ -21,9 +21,17 @@ const CFG = 'dd-ecs-monitor.yml';
 const FLUENTD_TD = 'ecs/fluentd.taskdef.json';
 const noFluentdContainers: Edit = (t) => t.replace('    containers:\n      fluentd: fluentd\n', '');
 const noFluentdRepository: Edit = (t) => t.replace('    repository: monitoring/fluentd\n', '');
-const ecrImage = (repo: string): Edit => (t) => t.replace('"image": "<fluentd>"', `"image": "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/${repo}:1.16"`);
-const templateSecret = (valueFrom: string): Edit => (t) =>
-  t.replace('"essential": true,', `"essential": true,\n      "secrets": [{ "name": "ddapikey", "valueFrom": "${valueFrom}" }],`);
+const ecrImage =
+  (repo: string): Edit =>
+  (t) =>
+    t.replace('"image": "<fluentd>"', `"image": "123456789012.dkr.ecr.ap-northeast-1.amazonaws.com/${repo}:1.16"`);
+const templateSecret =
+  (valueFrom: string): Edit =>
+  (t) =>
+    t.replace(
+      '"essential": true,',
+      `"essential": true,\n      "secrets": [{ "name": "ddapikey", "valueFrom": "${valueFrom}" }],`,
+    );
 
 /** 1-based line of the n-th line that starts with `prefix` (after indentation). */
 function lineOf(text: string, needle: string, nth = 1): number {
@@ -47,19 +55,36 @@ function setup(edits: Record<string, Edit>): { cfg: string; texts: Record<string
 }
 
 describe('validate reports, on the right line, what plan would stop on', () => {
-  test.each<{ name: string; edits: Record<string, Edit>; code: string; severity: string; at: (t: Record<string, string>) => object; message: RegExp; planStops?: RegExp }>([
+  test.each<{
+    name: string;
+    edits: Record<string, Edit>;
+    code: string;
+    severity: string;
+    at: (t: Record<string, string>) => object;
+    message: RegExp;
+    planStops?: RegExp;
+  }>([
     {
       name: 'a forgotten containers mapping with secrets (the plan used to stop on render/no-target-container)',
       edits: { [CFG]: noFluentdContainers },
       code: 'project/no-target-container',
       severity: 'error',
       at: (t: Record<string, string>) => ({ file: CFG, line: lineOf(t[CFG] as string, '    secrets:', 2), column: 5 }),
-      message: /^services\.fluentd\.secrets go only to the containers services\.fluentd\.containers maps to a built image, and it maps none: add containers: \{CONTAINER: IMAGE_KEY\} \(the template's containers: "fluentd"\)$/,
+      message:
+        /^services\.fluentd\.secrets go only to the containers services\.fluentd\.containers maps to a built image, and it maps none: add containers: \{CONTAINER: IMAGE_KEY\} \(the template's containers: "fluentd"\)$/,
       planStops: /\[render\/no-target-container\]$/,
     },
     {
       name: 'environment without a containers mapping',
-      edits: { [CFG]: (t: string) => noFluentdContainers(t).replace('      ddapikey: /datadog/apikey         # read by fluent.conf as "#{ENV[\'ddapikey\']}"\n', '').replace('  fluentd:\n    taskDefinition: ecs/fluentd.taskdef.json\n    secrets:\n', '  fluentd:\n    taskDefinition: ecs/fluentd.taskdef.json\n    environment:\n      LOG_LEVEL: info\n') },
+      edits: {
+        [CFG]: (t: string) =>
+          noFluentdContainers(t)
+            .replace('      ddapikey: /datadog/apikey         # read by fluent.conf as "#{ENV[\'ddapikey\']}"\n', '')
+            .replace(
+              '  fluentd:\n    taskDefinition: ecs/fluentd.taskdef.json\n    secrets:\n',
+              '  fluentd:\n    taskDefinition: ecs/fluentd.taskdef.json\n    environment:\n      LOG_LEVEL: info\n',
+            ),
+      },
       code: 'project/no-target-container',
       severity: 'error',
       at: (t: Record<string, string>) => ({ file: CFG, line: lineOf(t[CFG] as string, '    environment:'), column: 5 }),
@@ -72,39 +97,61 @@ describe('validate reports, on the right line, what plan would stop on', () => {
       code: 'project/repository-mismatch',
       severity: 'warning',
       at: (t: Record<string, string>) => ({ file: CFG, line: lineOf(t[CFG] as string, '  fluentd:', 1), column: 3 }),
-      message: /^images\.fluentd has no "repository", so it is pushed to "fluentd" \(the image key\), but container "fluentd" in ecs\/fluentd\.taskdef\.json runs an image from ECR repository "monitoring\/fluentd": set repository: monitoring\/fluentd if that is where it belongs$/,
+      message:
+        /^images\.fluentd has no "repository", so it is pushed to "fluentd" \(the image key\), but container "fluentd" in ecs\/fluentd\.taskdef\.json runs an image from ECR repository "monitoring\/fluentd": set repository: monitoring\/fluentd if that is where it belongs$/,
     },
     {
       name: 'a repository that differs from the template image',
       edits: { [FLUENTD_TD]: ecrImage('logging/fluentd') },
       code: 'project/repository-mismatch',
       severity: 'warning',
-      at: (t: Record<string, string>) => ({ file: CFG, line: lineOf(t[CFG] as string, 'repository: monitoring/fluentd'), column: 17 }),
-      message: /^images\.fluentd\.repository is "monitoring\/fluentd", but container "fluentd" .* ECR repository "logging\/fluentd"/,
+      at: (t: Record<string, string>) => ({
+        file: CFG,
+        line: lineOf(t[CFG] as string, 'repository: monitoring/fluentd'),
+        column: 17,
+      }),
+      message:
+        /^images\.fluentd\.repository is "monitoring\/fluentd", but container "fluentd" .* ECR repository "logging\/fluentd"/,
     },
     {
       name: 'a project secret that replaces a template secret of another SSM parameter',
       edits: { [FLUENTD_TD]: templateSecret('arn:aws:ssm:ap-northeast-1:123456789012:parameter/fluentd/apikey') },
       code: 'project/secret-overrides-template',
       severity: 'warning',
-      at: (t: Record<string, string>) => ({ file: CFG, line: lineOf(t[CFG] as string, 'ddapikey: /datadog/apikey'), column: 17 }),
-      message: /^services\.fluentd\.secrets\.ddapikey \("\/datadog\/apikey"\) replaces the secret ddapikey that container "fluentd" in ecs\/fluentd\.taskdef\.json reads from "arn:aws:ssm:ap-northeast-1:123456789012:parameter\/fluentd\/apikey": the deploy uses the project file's; remove one of them$/,
+      at: (t: Record<string, string>) => ({
+        file: CFG,
+        line: lineOf(t[CFG] as string, 'ddapikey: /datadog/apikey'),
+        column: 17,
+      }),
+      message:
+        /^services\.fluentd\.secrets\.ddapikey \("\/datadog\/apikey"\) replaces the secret ddapikey that container "fluentd" in ecs\/fluentd\.taskdef\.json reads from "arn:aws:ssm:ap-northeast-1:123456789012:parameter\/fluentd\/apikey": the deploy uses the project file's; remove one of them$/,
     },
   ])('$name -> $code', async ({ edits, code, severity, at, message, planStops }) => {
     const { cfg, texts } = setup(edits);
     const hits = validateProject(cfg).findings.filter((f) => f.code === code);
     expect(hits).toHaveLength(1);
     const f = hits[0];
-    expect({ file: f?.file, line: f?.line, column: f?.column, severity: f?.severity }).toEqual({ ...at({ ...texts, [CFG]: texts[CFG] ?? readFileSync(cfg, 'utf8') }), severity });
+    expect({ file: f?.file, line: f?.line, column: f?.column, severity: f?.severity }).toEqual({
+      ...at({ ...texts, [CFG]: texts[CFG] ?? readFileSync(cfg, 'utf8') }),
+      severity,
+    });
     expect(f?.message).toMatch(message);
     if (planStops) {
-      const plan = await planProject({ configPath: cfg, offline: true, changed: { kind: 'all', reason: 't' }, log: memoryLog() });
+      const plan = await planProject({
+        configPath: cfg,
+        offline: true,
+        changed: { kind: 'all', reason: 't' },
+        log: memoryLog(),
+      });
       expect(plan.problems.some((p) => planStops.test(p))).toBe(true);
     }
   });
 
   test.each([
-    ['the same parameter by name and by ARN', templateSecret('arn:aws:ssm:ap-northeast-1:123456789012:parameter/datadog/apikey')],
+    [
+      'the same parameter by name and by ARN',
+      templateSecret('arn:aws:ssm:ap-northeast-1:123456789012:parameter/datadog/apikey'),
+    ],
     ['the template image already in the project repository', ecrImage('monitoring/fluentd')],
   ])('no warning for %s', (_name, edit) => {
     const { cfg } = setup({ [FLUENTD_TD]: edit });
@@ -119,13 +166,22 @@ describe('advice names options that exist', () => {
   const yamlBlock = doc.slice(doc.indexOf('```yaml'), doc.indexOf('```', doc.indexOf('```yaml') + 7));
   const documented = new Set([...yamlBlock.matchAll(/^\s*([A-Za-z][A-Za-z0-9]*):/gm)].map((m) => m[1]));
   const files = (dir: string): string[] =>
-    readdirSync(dir).flatMap((n) => (statSync(path.join(dir, n)).isDirectory() ? files(path.join(dir, n)) : n.endsWith('.ts') ? [path.join(dir, n)] : []));
-  const sources = files(path.join(REPO_ROOT, 'src')).map((f) => [path.relative(REPO_ROOT, f), readFileSync(f, 'utf8')] as const);
+    readdirSync(dir).flatMap((n) =>
+      statSync(path.join(dir, n)).isDirectory()
+        ? files(path.join(dir, n))
+        : n.endsWith('.ts')
+          ? [path.join(dir, n)]
+          : [],
+    );
+  const sources = files(path.join(REPO_ROOT, 'src')).map(
+    (f) => [path.relative(REPO_ROOT, f), readFileSync(f, 'utf8')] as const,
+  );
 
   test('every project option a message names (deploy.X, services.<key>.X, images.<key>.X, ${where}.X) is in docs/project-file.md', () => {
     const named = new Map<string, string>();
     // Written as a user reads it (not a property access such as `plan.deploy.x` or an import of deploy.js).
-    const option = /(?<![\w.$'/])(?:deploy|fluentd)\.([a-z][A-Za-z]+)\b(?!\.js)|(?<![\w.$])(?:services|images)\.(?:<key>|\$\{[^}]+\}|[a-z-]+)\.([a-z][A-Za-z]+)\b/g;
+    const option =
+      /(?<![\w.$'/])(?:deploy|fluentd)\.([a-z][A-Za-z]+)\b(?!\.js)|(?<![\w.$])(?:services|images)\.(?:<key>|\$\{[^}]+\}|[a-z-]+)\.([a-z][A-Za-z]+)\b/g;
     // In the loader, `${where}` is "services.<key>" or "images.<key>".
     const where = /\$\{where\}\.([a-z][A-Za-z]+)\b/g;
     for (const [file, text] of sources) {
@@ -141,7 +197,9 @@ describe('advice names options that exist', () => {
   });
 
   test('no message tells the user to write secretsTo (an internal render option, not a project key)', () => {
-    const literals = sources.flatMap(([file, text]) => [...text.matchAll(/(['`])((?:(?!\1).)*secretsTo(?:(?!\1).)*)\1/g)].map((m) => `${file}: ${m[2]}`));
+    const literals = sources.flatMap(([file, text]) =>
+      [...text.matchAll(/(['`])((?:(?!\1).)*secretsTo(?:(?!\1).)*)\1/g)].map((m) => `${file}: ${m[2]}`),
+    );
     expect(literals.filter((l) => / (name|set|write|use) /.test(l))).toEqual([]);
   });
 });

@@ -13,23 +13,33 @@ import { parse } from 'yaml';
 import { REPO_ROOT } from '../support/repo-root.js';
 
 const SCRIPT = path.join(REPO_ROOT, 'scripts/release/release.mjs');
-const pkgVersion = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+const pkgVersion = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 function release(root: string, ...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [SCRIPT, ...args], { env: { ...process.env, RELEASE_ROOT: root }, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [SCRIPT, ...args], {
+    env: { ...process.env, RELEASE_ROOT: root },
+    encoding: 'utf8',
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 type Step = { name?: string; uses?: string; with?: Record<string, unknown> };
-type Wf = { on: Record<string, unknown>; jobs: Record<string, { uses?: string; needs?: string; steps?: Step[]; permissions?: object }> };
+type Wf = {
+  on: Record<string, unknown>;
+  jobs: Record<string, { uses?: string; needs?: string; steps?: Step[]; permissions?: object }>;
+};
 const usesOf = (wf: Wf): string[] =>
-  Object.values(wf.jobs).flatMap((j) => [...(j.uses ? [j.uses] : []), ...(j.steps ?? []).map((s) => s.uses ?? '')]).filter(Boolean);
+  Object.values(wf.jobs)
+    .flatMap((j) => [...(j.uses ? [j.uses] : []), ...(j.steps ?? []).map((s) => s.uses ?? '')])
+    .filter(Boolean);
 
 describe('release.mjs pin: the reusable workflows run the action at their own release tag', () => {
   let root: string;
   beforeAll(() => {
     root = mkdtempSync(path.join(tmpdir(), 'dd-release-'));
-    for (const d of ['.github', 'workflow-templates']) cpSync(path.join(REPO_ROOT, d), path.join(root, d), { recursive: true });
+    for (const d of ['.github', 'workflow-templates'])
+      cpSync(path.join(REPO_ROOT, d), path.join(root, d), { recursive: true });
   });
   afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -49,8 +59,15 @@ describe('release.mjs pin: the reusable workflows run the action at their own re
   });
 
   test('the pinned files are still actionlint-clean', () => {
-    const files = ['.github/workflows/validate.yml', '.github/workflows/deploy.yml', 'workflow-templates/dd-ecs-monitor.yml'];
-    const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/actionlint.mjs'), ...files], { cwd: root, encoding: 'utf8' });
+    const files = [
+      '.github/workflows/validate.yml',
+      '.github/workflows/deploy.yml',
+      'workflow-templates/dd-ecs-monitor.yml',
+    ];
+    const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts/actionlint.mjs'), ...files], {
+      cwd: root,
+      encoding: 'utf8',
+    });
     expect(r.stdout.trim()).toBe('actionlint: 3 file(s) clean');
     expect(r.status).toBe(0);
   });
@@ -73,7 +90,7 @@ describe('release.mjs version and notes', () => {
     expect(r.stdout).toBe(`version=${pkgVersion}\ntag=v${pkgVersion}\nmajor=v${pkgVersion.split('.')[0]}\n`);
   });
 
-  test('a version that is not package.json\'s is refused with what to do', () => {
+  test("a version that is not package.json's is refused with what to do", () => {
     const r = release(REPO_ROOT, 'version', 'v99.0.0');
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`package.json says version ${pkgVersion}, the release is 99.0.0: bump package.json`);
@@ -126,9 +143,11 @@ describe('release.yml', () => {
 describe('.pre-commit-hooks.yaml', () => {
   type Hook = { id: string; entry: string; language: string; files: string; pass_filenames: boolean };
   const hooks = parse(readFileSync(path.join(REPO_ROOT, '.pre-commit-hooks.yaml'), 'utf8')) as Hook[];
-  const bin = (JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin;
+  const bin = (
+    JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { bin: Record<string, string> }
+  ).bin;
 
-  test('dd-ecs-monitor-validate runs the package\'s own bin once per commit', () => {
+  test("dd-ecs-monitor-validate runs the package's own bin once per commit", () => {
     const hook = hooks.find((h) => h.id === 'dd-ecs-monitor-validate');
     expect(hook).toMatchObject({ language: 'node', pass_filenames: false });
     expect(Object.keys(bin)).toContain(hook?.entry.split(' ')[0]);
@@ -146,7 +165,7 @@ describe('.pre-commit-hooks.yaml', () => {
   });
 });
 
-test('the version the CLI prints and the AWS user agent carry is package.json\'s', () => {
+test("the version the CLI prints and the AWS user agent carry is package.json's", () => {
   const cli = readFileSync(path.join(REPO_ROOT, 'src/cli/main.ts'), 'utf8');
   const aws = readFileSync(path.join(REPO_ROOT, 'src/aws.ts'), 'utf8');
   expect(cli).toContain(`VERSION = '${pkgVersion}'`);

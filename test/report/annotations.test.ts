@@ -7,7 +7,11 @@ import type { Finding } from '../../src/checks/findings.js';
 import { annotate } from '../../src/action/annotate.js';
 import { failureMessage, toWorkspacePaths } from '../../src/report/annotations.js';
 
-const f = (severity: Finding['severity'], line: number, file = 'datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml'): Finding => ({
+const f = (
+  severity: Finding['severity'],
+  line: number,
+  file = 'datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml',
+): Finding => ({
   file,
   line,
   column: 3,
@@ -47,8 +51,16 @@ describe('failureMessage', () => {
     [[f('warning', 1)], 'error', undefined],
     [[f('notice', 1)], 'warning', undefined],
     [[f('error', 1)], 'error', 'validation found 1 error: see the annotations and the job summary'],
-    [[f('error', 1), f('error', 2), f('warning', 3)], 'error', 'validation found 2 errors and 1 warning: see the annotations and the job summary'],
-    [[f('warning', 1), f('warning', 2)], 'warning', 'validation found 0 errors and 2 warnings (fail-on: warning): see the annotations and the job summary'],
+    [
+      [f('error', 1), f('error', 2), f('warning', 3)],
+      'error',
+      'validation found 2 errors and 1 warning: see the annotations and the job summary',
+    ],
+    [
+      [f('warning', 1), f('warning', 2)],
+      'warning',
+      'validation found 0 errors and 2 warnings (fail-on: warning): see the annotations and the job summary',
+    ],
   ] as const)('%j with fail-on %s', (findings, failOn, expected) => {
     expect(failureMessage(findings, failOn)).toBe(expected);
   });

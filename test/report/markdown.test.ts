@@ -78,7 +78,15 @@ describe('truncateMarkdown', () => {
   });
 
   test('cuts at a line boundary, closes an open fence and <details>, ends with the note', () => {
-    const md = ['# T', '<details><summary>x</summary>', '', '```diff', ...Array.from({ length: 200 }, (_, i) => `+ line ${i}`), '```', '</details>'].join('\n');
+    const md = [
+      '# T',
+      '<details><summary>x</summary>',
+      '',
+      '```diff',
+      ...Array.from({ length: 200 }, (_, i) => `+ line ${i}`),
+      '```',
+      '</details>',
+    ].join('\n');
     const out = truncateMarkdown(md, 500, '_cut_');
     expect(out.length).toBeLessThanOrEqual(500);
     expect(out.endsWith('_cut_')).toBe(true);

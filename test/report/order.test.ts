@@ -5,13 +5,25 @@ import { bySeverityThenPlace } from '../../src/report/order.js';
 import { commentBody } from '../../src/report/pr-comment.js';
 import { MAX_FINDING_ROWS, renderReport } from '../../src/report/summary.js';
 
-const F = (file: string, line: number, severity: Finding['severity'], code: string): Finding => ({ file, line, column: 1, severity, code, message: `${code} at ${file}:${line}` });
+const F = (file: string, line: number, severity: Finding['severity'], code: string): Finding => ({
+  file,
+  line,
+  column: 1,
+  severity,
+  code,
+  message: `${code} at ${file}:${line}`,
+});
 
 describe('bySeverityThenPlace', () => {
   test.each([
     [
       'errors before warnings before notices, whatever the file',
-      [F('a.yaml', 1, 'notice', 'x/n'), F('b.yaml', 9, 'error', 'x/e'), F('a.yaml', 2, 'warning', 'x/w'), F('a.yaml', 7, 'error', 'x/e')],
+      [
+        F('a.yaml', 1, 'notice', 'x/n'),
+        F('b.yaml', 9, 'error', 'x/e'),
+        F('a.yaml', 2, 'warning', 'x/w'),
+        F('a.yaml', 7, 'error', 'x/e'),
+      ],
       ['a.yaml:7 error', 'b.yaml:9 error', 'a.yaml:2 warning', 'a.yaml:1 notice'],
     ],
     [
@@ -25,10 +37,20 @@ describe('bySeverityThenPlace', () => {
 });
 
 describe('the report', () => {
-  const model = (findings: Finding[]) => ({ command: 'validate' as const, configFile: 'dd-ecs-monitor.yml', findings, failOn: 'error' as const, notes: [] });
+  const model = (findings: Finding[]) => ({
+    command: 'validate' as const,
+    configFile: 'dd-ecs-monitor.yml',
+    findings,
+    failOn: 'error' as const,
+    notes: [],
+  });
 
   test('the findings table of the summary and of the comment lists the errors first', () => {
-    const findings = [F('a.yaml', 1, 'notice', 'x/first-notice'), F('a.yaml', 2, 'warning', 'x/warning'), F('z.yaml', 99, 'error', 'x/late-error')];
+    const findings = [
+      F('a.yaml', 1, 'notice', 'x/first-notice'),
+      F('a.yaml', 2, 'warning', 'x/warning'),
+      F('z.yaml', 99, 'error', 'x/late-error'),
+    ];
     for (const text of [renderReport(model(findings)), commentBody(model(findings))]) {
       const order = ['x/late-error', 'x/warning', 'x/first-notice'].map((c) => text.indexOf(c));
       expect(order.every((i) => i > 0)).toBe(true);

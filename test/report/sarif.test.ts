@@ -21,11 +21,25 @@ function expectValid(log: unknown): void {
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
-const F = (file: string, line: number, column: number, severity: Finding['severity'], code: string, message: string): Finding => ({ file, line, column, severity, code, message });
+const F = (
+  file: string,
+  line: number,
+  column: number,
+  severity: Finding['severity'],
+  code: string,
+  message: string,
+): Finding => ({ file, line, column, severity, code, message });
 
 describe('toSarif', () => {
   const findings = [
-    F('datadog/conf.d/http_check.d/conf.yaml', 7, 5, 'warning', 'http_check/unknown-key', 'unknown key "timeuot" (did you mean "timeout"?)'),
+    F(
+      'datadog/conf.d/http_check.d/conf.yaml',
+      7,
+      5,
+      'warning',
+      'http_check/unknown-key',
+      'unknown key "timeuot" (did you mean "timeout"?)',
+    ),
     F('dd-ecs-monitor.yml', 25, 5, 'error', 'project/no-target-container', 'services.fluentd.secrets go only to ...'),
     F('my dir/fluent.conf', 3, 1, 'notice', 'fluentd/env-without-use-nil', 'if X is unset ...'),
     F('dd-ecs-monitor.yml', 30, 3, 'warning', 'project/no-target-container', 'again, as a warning'),
@@ -45,11 +59,43 @@ describe('toSarif', () => {
       ['http_check/unknown-key', 'warning'],
       ['project/no-target-container', 'error'],
     ]);
-    expect(run?.results.map((r) => [r.ruleId, r.ruleIndex, r.level, r.locations[0]?.physicalLocation.artifactLocation, r.locations[0]?.physicalLocation.region])).toEqual([
-      ['http_check/unknown-key', 1, 'warning', { uri: 'datadog/conf.d/http_check.d/conf.yaml', uriBaseId: '%SRCROOT%' }, { startLine: 7, startColumn: 5 }],
-      ['project/no-target-container', 2, 'error', { uri: 'dd-ecs-monitor.yml', uriBaseId: '%SRCROOT%' }, { startLine: 25, startColumn: 5 }],
-      ['project/no-target-container', 2, 'warning', { uri: 'dd-ecs-monitor.yml', uriBaseId: '%SRCROOT%' }, { startLine: 30, startColumn: 3 }],
-      ['fluentd/env-without-use-nil', 0, 'note', { uri: 'my%20dir/fluent.conf', uriBaseId: '%SRCROOT%' }, { startLine: 3, startColumn: 1 }],
+    expect(
+      run?.results.map((r) => [
+        r.ruleId,
+        r.ruleIndex,
+        r.level,
+        r.locations[0]?.physicalLocation.artifactLocation,
+        r.locations[0]?.physicalLocation.region,
+      ]),
+    ).toEqual([
+      [
+        'http_check/unknown-key',
+        1,
+        'warning',
+        { uri: 'datadog/conf.d/http_check.d/conf.yaml', uriBaseId: '%SRCROOT%' },
+        { startLine: 7, startColumn: 5 },
+      ],
+      [
+        'project/no-target-container',
+        2,
+        'error',
+        { uri: 'dd-ecs-monitor.yml', uriBaseId: '%SRCROOT%' },
+        { startLine: 25, startColumn: 5 },
+      ],
+      [
+        'project/no-target-container',
+        2,
+        'warning',
+        { uri: 'dd-ecs-monitor.yml', uriBaseId: '%SRCROOT%' },
+        { startLine: 30, startColumn: 3 },
+      ],
+      [
+        'fluentd/env-without-use-nil',
+        0,
+        'note',
+        { uri: 'my%20dir/fluent.conf', uriBaseId: '%SRCROOT%' },
+        { startLine: 3, startColumn: 1 },
+      ],
     ]);
     expect(run?.results[0]?.message.text).toBe('unknown key "timeuot" (did you mean "timeout"?)');
   });
@@ -57,7 +103,9 @@ describe('toSarif', () => {
   test('a file outside the repository becomes a file: URI without a base id', () => {
     const log = toSarif([F('/tmp/x.conf', 1, 1, 'error', 'fluentd/parse-error', 'x')], { version: '0.1.0' });
     expectValid(log);
-    expect(log.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation).toEqual({ uri: 'file:///tmp/x.conf' });
+    expect(log.runs[0]?.results[0]?.locations[0]?.physicalLocation.artifactLocation).toEqual({
+      uri: 'file:///tmp/x.conf',
+    });
   });
 });
 
@@ -80,19 +128,28 @@ describe('the CLI', () => {
     expectValid(log);
     const hit = log.runs[0].results.find((r: { ruleId: string }) => r.ruleId === 'project/no-target-container');
     expect(hit.level).toBe('error');
-    expect(hit.locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'dd-ecs-monitor.yml', uriBaseId: '%SRCROOT%' });
+    expect(hit.locations[0].physicalLocation.artifactLocation).toEqual({
+      uri: 'dd-ecs-monitor.yml',
+      uriBaseId: '%SRCROOT%',
+    });
   });
 
   test('check --format sarif on a standalone file', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'dd-ecs-monitor-sarif-'));
     dirs.push(dir);
-    writeFileSync(path.join(dir, 'http_check.yaml'), 'init_config:\ninstances:\n  - name: x\n    url: https://example.com/\n    timeuot: 5\n');
+    writeFileSync(
+      path.join(dir, 'http_check.yaml'),
+      'init_config:\ninstances:\n  - name: x\n    url: https://example.com/\n    timeuot: 5\n',
+    );
     const x = io(dir);
     await main(['check', '--kind', 'http_check', '--format', 'sarif', 'http_check.yaml'], x.io);
     const log = JSON.parse(x.out.join('\n'));
     expectValid(log);
     expect(log.runs[0].results.length).toBeGreaterThan(0);
-    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({ uri: 'http_check.yaml', uriBaseId: '%SRCROOT%' });
+    expect(log.runs[0].results[0].locations[0].physicalLocation.artifactLocation).toEqual({
+      uri: 'http_check.yaml',
+      uriBaseId: '%SRCROOT%',
+    });
     expect(log.runs[0].results[0].locations[0].physicalLocation.region.startLine).toBe(5);
   });
 });

@@ -11,7 +11,13 @@ import path from 'node:path';
 import { diffSites, gitBaseReader, sitesAt, sitesDiffForChange } from '../../src/report/sites-diff.js';
 import type { SiteInFile } from '../../src/validate.js';
 
-const site = (name: string, url: string, options: Record<string, unknown> = {}, file = 'conf.d/http_check.d/conf.yaml', line = 1): SiteInFile => ({
+const site = (
+  name: string,
+  url: string,
+  options: Record<string, unknown> = {},
+  file = 'conf.d/http_check.d/conf.yaml',
+  line = 1,
+): SiteInFile => ({
   name,
   url,
   options,
@@ -21,8 +27,16 @@ const site = (name: string, url: string, options: Record<string, unknown> = {}, 
 
 describe('diffSites', () => {
   test('added, removed, changed and unchanged', () => {
-    const base = [site('corp', 'https://corp/', { timeout: 5, tags: ['env:prd'] }), site('old', 'https://old/'), site('same', 'https://same/')];
-    const head = [site('corp', 'https://corp/', { timeout: 10, tags: ['env:prd', 'team:web'] }), site('same', 'https://same/'), site('shop', 'https://shop/', {}, 'x.yaml', 30)];
+    const base = [
+      site('corp', 'https://corp/', { timeout: 5, tags: ['env:prd'] }),
+      site('old', 'https://old/'),
+      site('same', 'https://same/'),
+    ];
+    const head = [
+      site('corp', 'https://corp/', { timeout: 10, tags: ['env:prd', 'team:web'] }),
+      site('same', 'https://same/'),
+      site('shop', 'https://shop/', {}, 'x.yaml', 30),
+    ];
     expect(diffSites(base, head)).toEqual({
       added: [site('shop', 'https://shop/', {}, 'x.yaml', 30)],
       removed: [site('old', 'https://old/')],
@@ -52,7 +66,12 @@ describe('diffSites', () => {
   test.each([
     ['option set', {}, { method: 'POST' }, [{ field: 'method', after: 'POST' }]],
     ['option unset', { method: 'POST' }, {}, [{ field: 'method', before: 'POST' }]],
-    ['map option', { headers: { Host: 'a' } }, { headers: { Host: 'b' } }, [{ field: 'headers', before: '{"Host":"a"}', after: '{"Host":"b"}' }]],
+    [
+      'map option',
+      { headers: { Host: 'a' } },
+      { headers: { Host: 'b' } },
+      [{ field: 'headers', before: '{"Host":"a"}', after: '{"Host":"b"}' }],
+    ],
     ['key order does not matter', { headers: { a: 1, b: 2 } }, { headers: { b: 2, a: 1 } }, []],
     ['secrets compare as <secret>', { password: '<secret>' }, { password: '<secret>' }, []],
     ['tag removed', { tags: ['a', 'b'] }, { tags: ['a'] }, [{ field: 'tags', added: [], removed: ['b'] }]],
@@ -89,7 +108,17 @@ describe('reading the base with git show', () => {
   let repo: string;
   let baseSha: string;
   const git = (...args: string[]): string =>
-    execFileSync('git', args, { cwd: repo, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } }).trim();
+    execFileSync('git', args, {
+      cwd: repo,
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 't',
+        GIT_AUTHOR_EMAIL: 't@t',
+        GIT_COMMITTER_NAME: 't',
+        GIT_COMMITTER_EMAIL: 't@t',
+      },
+    }).trim();
   const FILE = 'datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml';
 
   beforeAll(() => {
@@ -112,7 +141,7 @@ describe('reading the base with git show', () => {
 
   test('a commit missing from the history throws (so the API can be tried)', async () => {
     const read = gitBaseReader({ root: path.join(repo, 'proj'), rev: 'f'.repeat(40) });
-    await expect(read(FILE)).rejects.toThrow(`commit ${"f".repeat(40)} is not in the local git history`);
+    await expect(read(FILE)).rejects.toThrow(`commit ${'f'.repeat(40)} is not in the local git history`);
   });
 
   test('the same extraction runs on the base text; secrets stay <secret>', async () => {
@@ -140,18 +169,30 @@ describe('reading the base with git show', () => {
     });
     expect(d.added.map((s) => s.name)).toEqual(['Example shop']);
     expect(d.removed.map((s) => s.name)).toEqual(['Retired']);
-    expect(d.changed.map((c) => [c.name, c.changes])).toEqual([['Example corporate site', [{ field: 'timeout', before: '5', after: '10' }]]]);
+    expect(d.changed.map((c) => [c.name, c.changes])).toEqual([
+      ['Example corporate site', [{ field: 'timeout', before: '5', after: '10' }]],
+    ]);
     expect(d.unchanged).toBe(1);
   });
 
   test('a deleted http_check file: its sites are removed', async () => {
-    const d = await sitesDiffForChange({ head: [], headFiles: [], changed: [FILE], readers: [gitBaseReader({ root: path.join(repo, 'proj'), rev: baseSha })] });
+    const d = await sitesDiffForChange({
+      head: [],
+      headFiles: [],
+      changed: [FILE],
+      readers: [gitBaseReader({ root: path.join(repo, 'proj'), rev: baseSha })],
+    });
     expect(d.removed.map((s) => s.name)).toEqual(['Example corporate site', 'Retired']);
   });
 
   test('every reader failing is an error', async () => {
     await expect(
-      sitesDiffForChange({ head: [], headFiles: [FILE], changed: [FILE], readers: [async () => Promise.reject(new Error('boom'))] }),
+      sitesDiffForChange({
+        head: [],
+        headFiles: [FILE],
+        changed: [FILE],
+        readers: [async () => Promise.reject(new Error('boom'))],
+      }),
     ).rejects.toThrow('boom');
   });
 });

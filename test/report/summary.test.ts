@@ -11,7 +11,8 @@ import { commentBody, MAX_COMMENT_LENGTH } from '../../src/report/pr-comment.js'
 import type { SitesDiff } from '../../src/report/sites-diff.js';
 import { type ReportModel, renderReport } from '../../src/report/summary.js';
 
-const load = <T>(name: string): T => JSON.parse(readFileSync(new URL(`../fixtures/report/${name}`, import.meta.url), 'utf8')) as T;
+const load = <T>(name: string): T =>
+  JSON.parse(readFileSync(new URL(`../fixtures/report/${name}`, import.meta.url), 'utf8')) as T;
 const plan = load<Plan>('plan.json');
 const deploy = load<DeployResult>('deploy.json');
 const sites = load<SitesDiff>('sites.json');
@@ -19,8 +20,22 @@ const ZWJ = '\u200d';
 const HTTP = 'examples/datadog-ecs/datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml';
 
 const findings: Finding[] = [
-  { file: HTTP, line: 27, column: 5, severity: 'warning', code: 'http_check/unknown-key', message: 'unknown option "timout": did you mean "timeout"?' },
-  { file: HTTP, line: 26, column: 10, severity: 'error', code: 'http_check/invalid-url', message: 'url "<script>" is not an absolute http(s) URL' },
+  {
+    file: HTTP,
+    line: 27,
+    column: 5,
+    severity: 'warning',
+    code: 'http_check/unknown-key',
+    message: 'unknown option "timout": did you mean "timeout"?',
+  },
+  {
+    file: HTTP,
+    line: 26,
+    column: 10,
+    severity: 'error',
+    code: 'http_check/invalid-url',
+    message: 'url "<script>" is not an absolute http(s) URL',
+  },
 ];
 
 function model(over: Partial<ReportModel> = {}): ReportModel {
@@ -45,7 +60,9 @@ describe('renderReport', () => {
       '',
       'Project `examples/datadog-ecs/dd-ecs-monitor.yml` · commit `2222222` · [workflow run](https://github.com/acme/monitoring/actions/runs/42)<br>',
     ]);
-    expect(md).toContain('What changed: 1 file in the project changed \\(pull request #\u200d7 \\(1111111...2222222\\)\\)');
+    expect(md).toContain(
+      'What changed: 1 file in the project changed \\(pull request #\u200d7 \\(1111111...2222222\\)\\)',
+    );
     expect(md).toContain('### Findings\n\nNo findings.');
   });
 
@@ -57,8 +74,12 @@ describe('renderReport', () => {
       `| ➕ added | &lt;img src\\=x onerror\\=alert\\(1\\)&gt; | \`https://shop.example.com/?q=<b>\` | [\`${HTTP}:25\`](https://github.com/acme/monitoring/blob/2222222222222222222222222222222222222222/${HTTP}#L25) |`,
     );
     expect(md).toContain(`| ➕ added | @${ZWJ}everyone look \\| here | \`https://x.example.com/\` |`);
-    expect(md).toContain('| ✏️ changed | Example media site | `https://media.example.com/` | `tags`: +`team:media` −`site:media`<br>`timeout`: `5` → `10` |');
-    expect(md).toContain(`| ➖ removed | Example recruiting site | \`https://careers.example.com/\` | was in \`${HTTP}\` |`);
+    expect(md).toContain(
+      '| ✏️ changed | Example media site | `https://media.example.com/` | `tags`: +`team:media` −`site:media`<br>`timeout`: `5` → `10` |',
+    );
+    expect(md).toContain(
+      `| ➖ removed | Example recruiting site | \`https://careers.example.com/\` | was in \`${HTTP}\` |`,
+    );
     // No live HTML and no live mention anywhere outside code spans.
     const outsideCode = md.replace(/`[^`]*`/g, '');
     expect(outsideCode).not.toMatch(/<img|<b>|<script/);
@@ -92,25 +113,40 @@ describe('renderReport', () => {
   test('plan: images to rebuild, services, task definition diff in <details>', () => {
     const md = renderReport(model({ command: 'plan', plan }));
     expect(md).toContain('### Images\n\n**1 image will be rebuilt**');
-    expect(md).toContain('| `datadog-agent` | 🔨 build | c\\-aaaaaaaaaaaa is not in ECR \\(inputs changed: datadog/etc/datadog\\-agent/conf.d/http\\_check.d/conf.yaml\\) | `datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml` |');
+    expect(md).toContain(
+      '| `datadog-agent` | 🔨 build | c\\-aaaaaaaaaaaa is not in ECR \\(inputs changed: datadog/etc/datadog\\-agent/conf.d/http\\_check.d/conf.yaml\\) | `datadog/etc/datadog-agent/conf.d/http_check.d/conf.yaml` |',
+    );
     expect(md).toContain('| `fluentd` | ♻️ reuse |');
-    expect(md).toContain('| `datadog-agent` | 🚀 register + update | image datadog\\-agent will be built: a new task definition pins its digest |');
+    expect(md).toContain(
+      '| `datadog-agent` | 🚀 register + update | image datadog\\-agent will be built: a new task definition pins its digest |',
+    );
     expect(md).toContain('| `fluentd` | ✔️ no change |');
-    expect(md).toContain('<details><summary>Task definition changes: datadog\\-agent</summary>\n\n```diff\n--- ecs/datadog-agent.taskdef.json (live)');
+    expect(md).toContain(
+      '<details><summary>Task definition changes: datadog\\-agent</summary>\n\n```diff\n--- ecs/datadog-agent.taskdef.json (live)',
+    );
     expect(md).toContain('"value": "*** (changed)"');
     expect(md.match(/<details>/g)).toHaveLength(1);
   });
 
   test('plan problems fail the plan', () => {
-    const md = renderReport(model({ command: 'plan', plan: { ...plan, problems: ['service fluentd: SSM parameter /datadog/apikey does not exist'] } }));
+    const md = renderReport(
+      model({
+        command: 'plan',
+        plan: { ...plan, problems: ['service fluentd: SSM parameter /datadog/apikey does not exist'] },
+      }),
+    );
     expect(md.split('\n')[0]).toBe('## ❌ dd-ecs-monitor plan: failed · 0 errors, 0 warnings');
-    expect(md).toContain('### Would stop the deploy\n\n- ❌ service fluentd: SSM parameter /datadog/apikey does not exist');
+    expect(md).toContain(
+      '### Would stop the deploy\n\n- ❌ service fluentd: SSM parameter /datadog/apikey does not exist',
+    );
   });
 
   test('deploy: images with digests, services with results and the rollback', () => {
     const md = renderReport(model({ command: 'deploy', deploy }));
     expect(md.split('\n')[0]).toBe('## ❌ dd-ecs-monitor deploy: deploy failed · 0 errors, 0 warnings');
-    expect(md).toContain('| `datadog-agent` | `sha256:1111111111111111111111111111111111111111111111111111111111111111` | yes | yes |');
+    expect(md).toContain(
+      '| `datadog-agent` | `sha256:1111111111111111111111111111111111111111111111111111111111111111` | yes | yes |',
+    );
     expect(md).toContain('| `datadog-agent` | ✅ completed | `datadog-agent:5` |  |');
     expect(md).toContain(
       '| `fluentd` | ❌ failed | `fluentd-aggregator:8` | task stopped: Essential container in task exited \\(fluentd: exit code 1\\)<br>rolled back by dd\\-ecs\\-monitor: completed |',
@@ -133,13 +169,24 @@ describe('commentBody', () => {
   });
 
   test('a huge report is cut under 65,536 characters with a note pointing at the job summary', () => {
-    const many: Finding[] = Array.from({ length: 3000 }, (_, i) => ({ file: HTTP, line: i + 1, column: 1, severity: 'warning', code: 'http_check/unknown-key', message: 'x'.repeat(300) }));
+    const many: Finding[] = Array.from({ length: 3000 }, (_, i) => ({
+      file: HTTP,
+      line: i + 1,
+      column: 1,
+      severity: 'warning',
+      code: 'http_check/unknown-key',
+      message: 'x'.repeat(300),
+    }));
     const bigDiff = Array.from({ length: 5000 }, (_, i) => `+ line ${i} ${'y'.repeat(200)}`).join('\n');
     const big = { ...plan, services: plan.services.map((s) => ({ ...s, taskDefinitionDiff: bigDiff })) };
     const body = commentBody(model({ findings: many, plan: big, command: 'plan' }));
-    expect(renderReport(model({ findings: many, plan: big, command: 'plan' })).length).toBeGreaterThan(MAX_COMMENT_LENGTH);
+    expect(renderReport(model({ findings: many, plan: big, command: 'plan' })).length).toBeGreaterThan(
+      MAX_COMMENT_LENGTH,
+    );
     expect(body.length).toBeLessThanOrEqual(MAX_COMMENT_LENGTH);
-    expect(body).toMatch(/full report is in the \[job summary\]\(https:\/\/github.com\/acme\/monitoring\/actions\/runs\/42\)\._$/);
+    expect(body).toMatch(
+      /full report is in the \[job summary\]\(https:\/\/github.com\/acme\/monitoring\/actions\/runs\/42\)\._$/,
+    );
     expect(body).toContain('… and 2940 more: see the annotations of the workflow run.');
   });
 });

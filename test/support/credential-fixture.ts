@@ -37,7 +37,7 @@ export function withCredentials(taskDefText: string): string {
 /** The project gives the agent container plain settings and a URL with a password of its own. */
 export function withProjectEnvironment(projectText: string): string {
   const text = projectText.replace(
-    '    secrets:\n      DD_API_KEY: /datadog/apikey       # SSM parameter in the project\'s region\n',
+    "    secrets:\n      DD_API_KEY: /datadog/apikey       # SSM parameter in the project's region\n",
     [
       '    secrets:',
       '      DD_API_KEY: /datadog/apikey',
@@ -51,4 +51,3 @@ export function withProjectEnvironment(projectText: string): string {
   expect(text).not.toBe(projectText);
   return text;
 }
-

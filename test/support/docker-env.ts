@@ -17,8 +17,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './repo-root.js';
 
-
-function run(cmd: string, args: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(
+  cmd: string,
+  args: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(cmd, args, { env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
       const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
@@ -70,9 +73,15 @@ export async function startDockerEngine(): Promise<DockerEngine | undefined> {
   if (existing && (await run('docker', ['info'], { DOCKER_HOST: existing })).code === 0) {
     return { host: existing, env: { DOCKER_HOST: existing }, owned: false, stop: async () => undefined };
   }
-  const why = !onPath('dockerd') ? 'dockerd is not installed' : process.getuid?.() !== 0 ? 'not running as root' : undefined;
+  const why = !onPath('dockerd')
+    ? 'dockerd is not installed'
+    : process.getuid?.() !== 0
+      ? 'not running as root'
+      : undefined;
   if (why) {
-    console.warn(`\n*** SKIPPING docker integration tests: no Docker engine (${why}; DOCKER_HOST unset or dead). .ci/run provides one. ***\n`);
+    console.warn(
+      `\n*** SKIPPING docker integration tests: no Docker engine (${why}; DOCKER_HOST unset or dead). .ci/run provides one. ***\n`,
+    );
     return undefined;
   }
   const dir = await mkdtemp(path.join(tmpdir(), 'dd-ecs-monitor-dockerd-'));
@@ -151,7 +160,10 @@ export async function startRegistry(): Promise<Registry> {
   const auth = `Basic ${Buffer.from(`AWS:${password}`).toString('base64')}`;
   const until = Date.now() + 15_000;
   for (;;) {
-    const status = await fetch(`http://${host}/v2/`).then((r) => r.status, () => 0);
+    const status = await fetch(`http://${host}/v2/`).then(
+      (r) => r.status,
+      () => 0,
+    );
     if (status === 401) break;
     if (Date.now() > until || child.exitCode !== null) {
       await stopPid(pid);
@@ -169,7 +181,10 @@ export async function startRegistry(): Promise<Registry> {
       await rm(dir, { recursive: true, force: true });
     },
     digest: async (name, tag) => {
-      const r = await fetch(`http://${host}/v2/${name}/manifests/${tag}`, { method: 'HEAD', headers: { Authorization: auth, Accept: accept } });
+      const r = await fetch(`http://${host}/v2/${name}/manifests/${tag}`, {
+        method: 'HEAD',
+        headers: { Authorization: auth, Accept: accept },
+      });
       return r.status === 200 ? (r.headers.get('docker-content-digest') ?? undefined) : undefined;
     },
     tags: async (name) => {

@@ -38,7 +38,10 @@ export interface ExampleEnv {
   stop(): Promise<void>;
 }
 
-const STAND_IN_ARGS: Record<string, string> = { 'datadog-agent': `AGENT_IMAGE: ${BASE_IMAGE}`, fluentd: `FLUENTD_IMAGE: ${FLUENTD_IMAGE}` };
+const STAND_IN_ARGS: Record<string, string> = {
+  'datadog-agent': `AGENT_IMAGE: ${BASE_IMAGE}`,
+  fluentd: `FLUENTD_IMAGE: ${FLUENTD_IMAGE}`,
+};
 
 /** The example's project file with stand-in base images as build args (the only change). */
 export async function standInProjectFile(file: string): Promise<void> {
@@ -60,7 +63,10 @@ export async function startExampleEnv(engine: DockerEngine): Promise<ExampleEnv>
   const ecr = new FakeEcr({ host: registry.host, password: registry.password }).install(fake);
   ecr.addRepository('monitoring/datadog-agent').addRepository('monitoring/fluentd');
   const ecs = installFakeEcs(fake, { region: REGION, completeAfterPolls: 2 });
-  const ssm = installFakeSsm(fake, { region: REGION, parameters: { '/datadog/apikey': { value: FAKE_API_KEY, type: 'SecureString' } } });
+  const ssm = installFakeSsm(fake, {
+    region: REGION,
+    parameters: { '/datadog/apikey': { value: FAKE_API_KEY, type: 'SecureString' } },
+  });
   installFakeSts(fake);
 
   const repo = await mkdtemp(path.join(tmpdir(), 'dd-ecs-monitor-example-'));
@@ -70,7 +76,13 @@ export async function startExampleEnv(engine: DockerEngine): Promise<ExampleEnv>
     execFileSync('git', args, {
       cwd: repo,
       encoding: 'utf8',
-      env: { ...process.env, GIT_AUTHOR_NAME: 'Test', GIT_AUTHOR_EMAIL: 'test@example.com', GIT_COMMITTER_NAME: 'Test', GIT_COMMITTER_EMAIL: 'test@example.com' },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Test',
+        GIT_AUTHOR_EMAIL: 'test@example.com',
+        GIT_COMMITTER_NAME: 'Test',
+        GIT_COMMITTER_EMAIL: 'test@example.com',
+      },
     }).trim();
   git('init', '-q', '-b', 'main');
   const commit = (message: string): string => {
@@ -81,10 +93,20 @@ export async function startExampleEnv(engine: DockerEngine): Promise<ExampleEnv>
   commit('example monitoring repo');
 
   // The services already run an older revision of each task definition (an earlier image).
-  for (const [name, file] of [['datadog-agent', 'ecs/datadog-agent.taskdef.json'], ['fluentd', 'ecs/fluentd.taskdef.json']] as const) {
-    const td = JSON.parse(await readFile(path.join(repo, file), 'utf8')) as { containerDefinitions: Array<Record<string, unknown>> };
+  for (const [name, file] of [
+    ['datadog-agent', 'ecs/datadog-agent.taskdef.json'],
+    ['fluentd', 'ecs/fluentd.taskdef.json'],
+  ] as const) {
+    const td = JSON.parse(await readFile(path.join(repo, file), 'utf8')) as {
+      containerDefinitions: Array<Record<string, unknown>>;
+    };
     for (const c of td.containerDefinitions) c.image = `${registry.host}/monitoring/${name}@sha256:${'1'.repeat(64)}`;
-    ecs.addService({ cluster: 'monitoring', name, taskDefinition: td, circuitBreaker: { enable: true, rollback: true } });
+    ecs.addService({
+      cluster: 'monitoring',
+      name,
+      taskDefinition: td,
+      circuitBreaker: { enable: true, rollback: true },
+    });
   }
   const env = { ...fake.env(REGION), ...engine.env };
   return {

@@ -33,7 +33,10 @@ export class FakeGitHub {
   readonly requests: RecordedRequest[] = [];
   readonly comments: FakeComment[] = [];
   /** `base...head` -> the compare answer's files and merge base. */
-  readonly compares = new Map<string, { files: Array<{ filename: string; status?: string; previous_filename?: string }>; mergeBase?: string }>();
+  readonly compares = new Map<
+    string,
+    { files: Array<{ filename: string; status?: string; previous_filename?: string }>; mergeBase?: string }
+  >();
   /** `ref:path` -> text. */
   readonly contents = new Map<string, string>();
   readOnly: boolean;
@@ -105,12 +108,19 @@ export class FakeGitHub {
       body = text;
     }
     const method = req.method ?? 'GET';
-    this.requests.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), body, authorization: String(req.headers.authorization ?? '') });
+    this.requests.push({
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      body,
+      authorization: String(req.headers.authorization ?? ''),
+    });
     const base = `/repos/${this.owner}/${this.repo}`;
     const p = url.pathname;
     if (!p.startsWith(`${base}/`)) return this.json(res, 404, { message: 'Not Found' });
     const rest = p.slice(base.length);
-    if (method !== 'GET' && this.readOnly) return this.json(res, 403, { message: 'Resource not accessible by integration' });
+    if (method !== 'GET' && this.readOnly)
+      return this.json(res, 403, { message: 'Resource not accessible by integration' });
 
     let m = /^\/issues\/(\d+)\/comments$/.exec(rest);
     if (m && method === 'GET') {
@@ -121,11 +131,20 @@ export class FakeGitHub {
       const slice = all.slice((page - 1) * perPage, page * perPage);
       const last = Math.max(1, Math.ceil(all.length / perPage));
       const headers: Record<string, string> = {};
-      if (page < last) headers.link = `<${this.url}${p}?per_page=${perPage}&page=${page + 1}>; rel="next", <${this.url}${p}?per_page=${perPage}&page=${last}>; rel="last"`;
-      return this.json(res, 200, slice.map((c) => this.commentJson(c)), headers);
+      if (page < last)
+        headers.link = `<${this.url}${p}?per_page=${perPage}&page=${page + 1}>; rel="next", <${this.url}${p}?per_page=${perPage}&page=${last}>; rel="last"`;
+      return this.json(
+        res,
+        200,
+        slice.map((c) => this.commentJson(c)),
+        headers,
+      );
     }
     if (m && method === 'POST') {
-      const c = this.addComment(Number(m[1]), String((body as { body?: string }).body ?? ''), { login: 'github-actions[bot]', type: 'Bot' });
+      const c = this.addComment(Number(m[1]), String((body as { body?: string }).body ?? ''), {
+        login: 'github-actions[bot]',
+        type: 'Bot',
+      });
       return this.json(res, 201, this.commentJson(c));
     }
     m = /^\/issues\/comments\/(\d+)$/.exec(rest);
@@ -140,7 +159,12 @@ export class FakeGitHub {
       const key = decodeURIComponent(m[1] as string);
       const answer = this.compares.get(key);
       if (!answer) return this.json(res, 404, { message: 'Not Found' });
-      return this.json(res, 200, { status: 'ahead', files: answer.files, merge_base_commit: answer.mergeBase ? { sha: answer.mergeBase } : undefined, commits: [] });
+      return this.json(res, 200, {
+        status: 'ahead',
+        files: answer.files,
+        merge_base_commit: answer.mergeBase ? { sha: answer.mergeBase } : undefined,
+        commits: [],
+      });
     }
     m = /^\/contents\/(.+)$/.exec(rest);
     if (m && method === 'GET') {

@@ -42,10 +42,30 @@ export function hostileInputs(tmp: string): HostileInput[] {
   writeFileSync(path.join(tmp, 'sources.conf'), manySources(5000));
   writeFileSync(path.join(tmp, 'http_check.d/conf.yaml'), manyBadInstances(50_000));
   return [
-    { name: 'billion laughs in an http_check', cwd: laughs, args: ['check', 'http_check.d/conf.yaml'], expect: 'http_check.d/conf.yaml:4:14: error yaml/alias-bomb' },
-    { name: 'billion laughs in a mysql config', cwd: laughs, args: ['check', 'mysql.d/conf.yaml'], expect: 'mysql.d/conf.yaml:4:14: error yaml/alias-bomb' },
-    { name: 'billion laughs in a task definition', cwd: laughs, args: ['check', 'taskdef.yaml'], expect: 'taskdef.yaml:4:14: error yaml/alias-bomb' },
-    { name: 'billion laughs in the project file', cwd: laughs, args: ['validate', '--config', 'dd-ecs-monitor.yml'], expect: 'dd-ecs-monitor.yml:6:14: error yaml/alias-bomb' },
+    {
+      name: 'billion laughs in an http_check',
+      cwd: laughs,
+      args: ['check', 'http_check.d/conf.yaml'],
+      expect: 'http_check.d/conf.yaml:4:14: error yaml/alias-bomb',
+    },
+    {
+      name: 'billion laughs in a mysql config',
+      cwd: laughs,
+      args: ['check', 'mysql.d/conf.yaml'],
+      expect: 'mysql.d/conf.yaml:4:14: error yaml/alias-bomb',
+    },
+    {
+      name: 'billion laughs in a task definition',
+      cwd: laughs,
+      args: ['check', 'taskdef.yaml'],
+      expect: 'taskdef.yaml:4:14: error yaml/alias-bomb',
+    },
+    {
+      name: 'billion laughs in the project file',
+      cwd: laughs,
+      args: ['validate', '--config', 'dd-ecs-monitor.yml'],
+      expect: 'dd-ecs-monitor.yml:6:14: error yaml/alias-bomb',
+    },
     {
       name: 'a chain of 12 files, each including the next twice',
       cwd: path.join(HOSTILE_FIXTURES, 'include-chain'),
@@ -58,7 +78,18 @@ export function hostileInputs(tmp: string): HostileInput[] {
       args: ['check', 'a.conf'],
       expect: 'e.conf:2:1: error fluentd/include-explosion',
     },
-    { name: '5,000 forward sources', cwd: tmp, args: ['check', 'sources.conf'], expect: 'sources.conf:19999:8: error fluentd/port-conflict' },
-    { name: '50,000 http_check instances without a scheme', cwd: tmp, args: ['check', 'http_check.d/conf.yaml'], expect: 'http_check.d/conf.yaml:100002:10: error http_check/url-scheme', guardMs: 60_000 },
+    {
+      name: '5,000 forward sources',
+      cwd: tmp,
+      args: ['check', 'sources.conf'],
+      expect: 'sources.conf:19999:8: error fluentd/port-conflict',
+    },
+    {
+      name: '50,000 http_check instances without a scheme',
+      cwd: tmp,
+      args: ['check', 'http_check.d/conf.yaml'],
+      expect: 'http_check.d/conf.yaml:100002:10: error http_check/url-scheme',
+      guardMs: 60_000,
+    },
   ];
 }

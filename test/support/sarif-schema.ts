@@ -20,7 +20,9 @@ const parses = (s: string, base?: string): boolean => {
   }
 };
 ajv.addFormat('uri', (s: string) => /^[a-z][a-z0-9+.-]*:/i.test(s) && parses(s));
-ajv.addFormat('uri-reference', (s: string) => /^[^\s%]*(?:%[0-9A-F]{2}[^\s%]*)*$/i.test(s) && parses(s, 'file:///root/'));
+ajv.addFormat(
+  'uri-reference',
+  (s: string) => /^[^\s%]*(?:%[0-9A-F]{2}[^\s%]*)*$/i.test(s) && parses(s, 'file:///root/'),
+);
 ajv.addFormat('date-time', (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(s));
 export const validateSarif = ajv.compile(schema);
-

@@ -29,7 +29,9 @@ async function importBusybox(engine: DockerEngine): Promise<void> {
     await copyFile(busybox, path.join(root, 'bin/busybox'));
     await chmod(path.join(root, 'bin/busybox'), 0o755);
     // Every applet as a link, so scripts in the image can call awk, tr, date, ... by name.
-    const applets = execFileSync(busybox, ['--list'], { encoding: 'utf8' }).split('\n').filter((a) => /^[a-z0-9_.[-]+$/.test(a) && a !== 'busybox');
+    const applets = execFileSync(busybox, ['--list'], { encoding: 'utf8' })
+      .split('\n')
+      .filter((a) => /^[a-z0-9_.[-]+$/.test(a) && a !== 'busybox');
     for (const a of applets) await symlink('busybox', path.join(root, 'bin', a)).catch(() => undefined);
     const tar = path.join(dir, 'rootfs.tar');
     execFileSync('tar', ['-C', root, '-cf', tar, '.']);
@@ -44,7 +46,9 @@ async function importBusybox(engine: DockerEngine): Promise<void> {
 export async function ensureStandInImages(engine: DockerEngine): Promise<void> {
   if (!(await exists(engine, BASE_IMAGE))) await importBusybox(engine);
   if (!(await exists(engine, FLUENTD_IMAGE))) {
-    const res = await docker(engine, ['build', '-t', FLUENTD_IMAGE, path.join(FIXTURES, 'stand-in-fluentd')], { DOCKER_BUILDKIT: '0' });
+    const res = await docker(engine, ['build', '-t', FLUENTD_IMAGE, path.join(FIXTURES, 'stand-in-fluentd')], {
+      DOCKER_BUILDKIT: '0',
+    });
     if (res.code !== 0) throw new Error(`building the stand-in fluentd image failed: ${res.stderr}`);
   }
 }

@@ -149,7 +149,7 @@ describe('argumentCredentials: command and entryPoint', () => {
   test.each<[string, string[], unknown[]]>([
     ['--password=x', ['app', '--password=x'], [[1, '--password', ['x'], '--password=***']]],
     ['--password VALUE', ['app', '--password', 'hunter22'], [[2, '--password', ['hunter22'], '***']]],
-    ['--db-token=\'quoted\'', ['app', "--db-token='tok-1234'"], [[1, '--db-token', ['tok-1234'], "--db-token='***'"]]],
+    ["--db-token='quoted'", ['app', "--db-token='tok-1234'"], [[1, '--db-token', ['tok-1234'], "--db-token='***'"]]],
     [
       'inside sh -c',
       ['sh', '-c', 'mysql -h db --password=hunter22 -e "select 1"'],

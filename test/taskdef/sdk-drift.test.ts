@@ -38,7 +38,8 @@ function resolve(s: SdkSchema): number | unknown[] {
   let v: SdkSchema = s;
   while (typeof v === 'function') v = v();
   // A member with traits: `[schema, traits]` where schema is a lazy ref or a number.
-  if (Array.isArray(v) && v.length === 2 && (typeof v[0] === 'function' || typeof v[0] === 'number')) return resolve(v[0] as SdkSchema);
+  if (Array.isArray(v) && v.length === 2 && (typeof v[0] === 'function' || typeof v[0] === 'number'))
+    return resolve(v[0] as SdkSchema);
   return v;
 }
 
@@ -66,8 +67,10 @@ const asField = (f: Shape | Field): Field => (typeof f === 'object' && 'shape' i
 function compareScalar(ours: Shape, sdk: number, declared: string | undefined, at: string, diffs: string[]): void {
   const values = enumValues(declared);
   if (values) {
-    if (typeof ours !== 'object' || !('enum' in ours)) diffs.push(`${at}: the SDK's ${declared} enum, ours ${JSON.stringify(ours)}`);
-    else if (JSON.stringify([...ours.enum].sort()) !== JSON.stringify(values)) diffs.push(`${at}: enum ${JSON.stringify([...ours.enum].sort())}, the SDK's ${JSON.stringify(values)}`);
+    if (typeof ours !== 'object' || !('enum' in ours))
+      diffs.push(`${at}: the SDK's ${declared} enum, ours ${JSON.stringify(ours)}`);
+    else if (JSON.stringify([...ours.enum].sort()) !== JSON.stringify(values))
+      diffs.push(`${at}: enum ${JSON.stringify([...ours.enum].sort())}, the SDK's ${JSON.stringify(values)}`);
     return;
   }
   const want: Record<number, Shape[]> = {
@@ -81,7 +84,14 @@ function compareScalar(ours: Shape, sdk: number, declared: string | undefined, a
   if (!ok) diffs.push(`${at}: ours ${JSON.stringify(ours)}, the SDK's simple type ${sdk}`);
 }
 
-function compare(ours: Shape, sdkSchema: SdkSchema, declared: string | undefined, at: string, diffs: string[], depth = 0): void {
+function compare(
+  ours: Shape,
+  sdkSchema: SdkSchema,
+  declared: string | undefined,
+  at: string,
+  diffs: string[],
+  depth = 0,
+): void {
   if (depth > 12) return;
   const sdk = resolve(sdkSchema);
   if (typeof sdk === 'number') {
@@ -108,7 +118,15 @@ function compare(ours: Shape, sdkSchema: SdkSchema, declared: string | undefined
 }
 
 function compareStructure(ours: Fields, sdk: unknown[], at: string, diffs: string[], depth: number): void {
-  const [kind, , name, , members, schemas, requiredCount] = sdk as [number, string, string, number, string[], SdkSchema[], number | undefined];
+  const [kind, , name, , members, schemas, requiredCount] = sdk as [
+    number,
+    string,
+    string,
+    number,
+    string[],
+    SdkSchema[],
+    number | undefined,
+  ];
   const declared = declaredTypes(name);
   const oursNames = Object.keys(ours).sort();
   const missing = members.filter((m) => !(m in ours));
@@ -122,7 +140,8 @@ function compareStructure(ours: Fields, sdk: unknown[], at: string, diffs: strin
     if (!f) return;
     const field = asField(f);
     const memberAt = at ? `${at}.${m}` : m;
-    if (Boolean(field.required) !== required.includes(m)) diffs.push(`${memberAt}: required ${Boolean(field.required)} in schema.ts, ${required.includes(m)} in the SDK`);
+    if (Boolean(field.required) !== required.includes(m))
+      diffs.push(`${memberAt}: required ${Boolean(field.required)} in schema.ts, ${required.includes(m)} in the SDK`);
     compare(field.shape, schemas[i] as SdkSchema, declared.get(m), memberAt, diffs, depth + 1);
   });
 }
@@ -136,14 +155,28 @@ describe('schema.ts matches the installed @aws-sdk/client-ecs RegisterTaskDefini
 
   test('members, required members, value kinds and enum values, all the way down', () => {
     const diffs: string[] = [];
-    compareStructure(TASK_DEFINITION, resolve(EXPORTS.RegisterTaskDefinitionRequest$ as SdkSchema) as unknown[], '', diffs, 0);
+    compareStructure(
+      TASK_DEFINITION,
+      resolve(EXPORTS.RegisterTaskDefinitionRequest$ as SdkSchema) as unknown[],
+      '',
+      diffs,
+      0,
+    );
     expect(diffs).toEqual([]);
   });
 
   test('the comparison sees a drift: a member or an enum value removed from ours is reported', () => {
     const { cpu: _dropped, ...withoutCpu } = TASK_DEFINITION;
     const diffs: string[] = [];
-    compareStructure({ ...withoutCpu, networkMode: { enum: ['awsvpc'] } }, resolve(EXPORTS.RegisterTaskDefinitionRequest$ as SdkSchema) as unknown[], '', diffs, 0);
-    expect(diffs).toEqual(expect.arrayContaining([expect.stringMatching(/lacks: cpu$/), expect.stringMatching(/^networkMode: enum/)]));
+    compareStructure(
+      { ...withoutCpu, networkMode: { enum: ['awsvpc'] } },
+      resolve(EXPORTS.RegisterTaskDefinitionRequest$ as SdkSchema) as unknown[],
+      '',
+      diffs,
+      0,
+    );
+    expect(diffs).toEqual(
+      expect.arrayContaining([expect.stringMatching(/lacks: cpu$/), expect.stringMatching(/^networkMode: enum/)]),
+    );
   });
 });

@@ -36,25 +36,64 @@ describe('alias bound', () => {
 
   test('property: every YAML reader takes any ladder of anchors and aliases in bounded time', () => {
     const readers: Array<[string, (text: string) => Finding[]]> = [
-      ['http_check', (t) => checkAgentFile(sourceFromText('conf.yaml', `init_config:\n${t}instances:\n  - name: a\n    url: https://a.example.com/\n    tags: *top\n`), 'http_check', {}).findings],
-      ['mysql', (t) => checkAgentFile(sourceFromText('conf.yaml', `init_config:\n${t}instances:\n  - host: db\n    tags: *top\n`), 'mysql', {}).findings],
-      ['taskdef', (t) => checkTaskDefinition(sourceFromText('taskdef.yaml', `family: f\nx:\n${t}containerDefinitions:\n  - name: a\n    image: busybox\n    command: *top\n`), {}).findings],
+      [
+        'http_check',
+        (t) =>
+          checkAgentFile(
+            sourceFromText(
+              'conf.yaml',
+              `init_config:\n${t}instances:\n  - name: a\n    url: https://a.example.com/\n    tags: *top\n`,
+            ),
+            'http_check',
+            {},
+          ).findings,
+      ],
+      [
+        'mysql',
+        (t) =>
+          checkAgentFile(
+            sourceFromText('conf.yaml', `init_config:\n${t}instances:\n  - host: db\n    tags: *top\n`),
+            'mysql',
+            {},
+          ).findings,
+      ],
+      [
+        'taskdef',
+        (t) =>
+          checkTaskDefinition(
+            sourceFromText(
+              'taskdef.yaml',
+              `family: f\nx:\n${t}containerDefinitions:\n  - name: a\n    image: busybox\n    command: *top\n`,
+            ),
+            {},
+          ).findings,
+      ],
     ];
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 14 }), fc.integer({ min: 1, max: 12 }), fc.boolean(), fc.integer({ min: 0, max: 2 }), (levels, fan, flow, r) => {
-        const lines = ['  a0: &a0 x'];
-        for (let i = 1; i <= levels; i++) {
-          const refs = Array.from({ length: fan }, () => `*a${i - 1}`);
-          lines.push(flow ? `  a${i}: &a${i} [${refs.join(', ')}]` : `  a${i}: &a${i}\n${refs.map((ref) => `    - ${ref}`).join('\n')}`);
-        }
-        lines.push(`  top: &top [*a${levels}]`);
-        const [, read] = readers[r] as (typeof readers)[number];
-        const t0 = performance.now();
-        const findings = read(`${lines.join('\n')}\n`);
-        expect(performance.now() - t0).toBeLessThan(10_000); // a guard against a hang
-        const expanded = Array.from({ length: levels + 1 }, (_, i) => fan ** i).reduce((a, b) => a + b, 0);
-        if (expanded > 4_000_000) expect(findings.map((f) => f.code)).toEqual(['yaml/alias-bomb']);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 14 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.boolean(),
+        fc.integer({ min: 0, max: 2 }),
+        (levels, fan, flow, r) => {
+          const lines = ['  a0: &a0 x'];
+          for (let i = 1; i <= levels; i++) {
+            const refs = Array.from({ length: fan }, () => `*a${i - 1}`);
+            lines.push(
+              flow
+                ? `  a${i}: &a${i} [${refs.join(', ')}]`
+                : `  a${i}: &a${i}\n${refs.map((ref) => `    - ${ref}`).join('\n')}`,
+            );
+          }
+          lines.push(`  top: &top [*a${levels}]`);
+          const [, read] = readers[r] as (typeof readers)[number];
+          const t0 = performance.now();
+          const findings = read(`${lines.join('\n')}\n`);
+          expect(performance.now() - t0).toBeLessThan(10_000); // a guard against a hang
+          const expanded = Array.from({ length: levels + 1 }, (_, i) => fan ** i).reduce((a, b) => a + b, 0);
+          if (expanded > 4_000_000) expect(findings.map((f) => f.code)).toEqual(['yaml/alias-bomb']);
+        },
+      ),
       { numRuns: 150 },
     );
   });

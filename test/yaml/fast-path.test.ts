@@ -12,17 +12,37 @@ import { fastLoadBlock } from '../../src/checks/yaml/fast-block.js';
 import { loadYaml, loadYamlWithLibrary, type YamlFile } from '../../src/checks/yaml/load.js';
 import type { Flavor } from '../../src/checks/yaml/resolve.js';
 
-type Plain = { kind: string; range: [number, number]; value?: unknown; style?: string; text?: string; flow?: boolean; items?: Plain[]; pairs?: Array<[Plain, Plain]> };
+type Plain = {
+  kind: string;
+  range: [number, number];
+  value?: unknown;
+  style?: string;
+  text?: string;
+  flow?: boolean;
+  items?: Plain[];
+  pairs?: Array<[Plain, Plain]>;
+};
 
 function plain(n: YNode | null): Plain | null {
   if (!n) return null;
   switch (n.kind) {
     case 'scalar':
-      return { kind: 'scalar', range: n.range, value: Number.isNaN(n.value) ? 'NaN' : n.value, style: n.style, text: n.text };
+      return {
+        kind: 'scalar',
+        range: n.range,
+        value: Number.isNaN(n.value) ? 'NaN' : n.value,
+        style: n.style,
+        text: n.text,
+      };
     case 'seq':
       return { kind: 'seq', range: n.range, flow: n.flow, items: n.items.map((i) => plain(i) as Plain) };
     case 'map':
-      return { kind: 'map', range: n.range, flow: n.flow, pairs: n.pairs.map((p) => [plain(p.key) as Plain, plain(p.value) as Plain]) };
+      return {
+        kind: 'map',
+        range: n.range,
+        flow: n.flow,
+        pairs: n.pairs.map((p) => [plain(p.key) as Plain, plain(p.value) as Plain]),
+      };
   }
 }
 
@@ -30,7 +50,13 @@ function summary(f: YamlFile): unknown {
   return {
     root: plain(f.root),
     findings: f.findings,
-    duplicates: f.duplicates.map((d) => ({ key: d.key, path: d.path, map: d.map.range, first: d.first.key.range, dup: d.dup.key.range })),
+    duplicates: f.duplicates.map((d) => ({
+      key: d.key,
+      path: d.path,
+      map: d.map.range,
+      first: d.first.key.range,
+      dup: d.dup.key.range,
+    })),
   };
 }
 
@@ -50,20 +76,143 @@ function compare(text: string, flavor: Flavor): boolean {
 
 /** Scalars the fast path reads itself (typed, quoted, URL-ish, flow sequences). */
 const SAFE_SCALARS = [
-  'a', 'site 1 website', 'yes', 'n', '1', '0777', '1_000', '-1', '1.5', '~', '', 'a#b', 'a:b', 'http://example.com:8080/x?y=1#z',
-  "'q'", '"q"', "'it''s'", '"a\\"b"', '"\\x41\\u00e9"', '"(1|2|3)\\\\d\\\\d"', 'ENC[file@/etc/x]', 'café', '[a, "b"]', '[ ]',
+  'a',
+  'site 1 website',
+  'yes',
+  'n',
+  '1',
+  '0777',
+  '1_000',
+  '-1',
+  '1.5',
+  '~',
+  '',
+  'a#b',
+  'a:b',
+  'http://example.com:8080/x?y=1#z',
+  "'q'",
+  '"q"',
+  "'it''s'",
+  '"a\\"b"',
+  '"\\x41\\u00e9"',
+  '"(1|2|3)\\\\d\\\\d"',
+  'ENC[file@/etc/x]',
+  'café',
+  '[a, "b"]',
+  '[ ]',
 ];
 /** Everything, including what must fall back. */
 const SCALARS = [
-  'a', 'name', 'site 1 website', 'yes', 'No', 'on', 'y', 'n', '1', '0777', '0o17', '1_000', '-1', '-x', '1.5', '1e3', '.inf', '.nan',
-  '~', 'null', 'true', '', 'a b', 'a#b', 'a #b', 'a:b', 'a: b', 'a:', 'http://example.com:8080/x?y=1#z', 'a, b', '[x', 'x]', '{x', 'x}',
-  '-', '- x', '?x', ':x', '%x', '@x', '`x', '!x', '!!str 1', '&a x', '*a', '|', '>', '#', "'q'", '"q"', "'it''s'", '"a\\"b"',
-  '"\\x41\\u00e9\\U0001F600"', '"\\q"', '"tab\\tnl\\n"', "'x", '"x', '"a" b', "'a' #c", '"(1|2|3)\\\\d\\\\d"', 'ENC[file@/etc/x]',
-  '%%env_X%%', 'a\tb', 'café', '🙂', 'x ', ' x', 'a  b', '[]', '[a, b]', '[ a , "b" ,\'c\' ]', '[a,]', '[a, [b]]', '[a: b]', '[a # c]',
-  '{a: b}', '{}', '[a, b] x', '[a, b] #c', '!!str yes', 'a\\', '"\\', '"a\\\nb"', 'x\ny', 'x\n  y',
+  'a',
+  'name',
+  'site 1 website',
+  'yes',
+  'No',
+  'on',
+  'y',
+  'n',
+  '1',
+  '0777',
+  '0o17',
+  '1_000',
+  '-1',
+  '-x',
+  '1.5',
+  '1e3',
+  '.inf',
+  '.nan',
+  '~',
+  'null',
+  'true',
+  '',
+  'a b',
+  'a#b',
+  'a #b',
+  'a:b',
+  'a: b',
+  'a:',
+  'http://example.com:8080/x?y=1#z',
+  'a, b',
+  '[x',
+  'x]',
+  '{x',
+  'x}',
+  '-',
+  '- x',
+  '?x',
+  ':x',
+  '%x',
+  '@x',
+  '`x',
+  '!x',
+  '!!str 1',
+  '&a x',
+  '*a',
+  '|',
+  '>',
+  '#',
+  "'q'",
+  '"q"',
+  "'it''s'",
+  '"a\\"b"',
+  '"\\x41\\u00e9\\U0001F600"',
+  '"\\q"',
+  '"tab\\tnl\\n"',
+  "'x",
+  '"x',
+  '"a" b',
+  "'a' #c",
+  '"(1|2|3)\\\\d\\\\d"',
+  'ENC[file@/etc/x]',
+  '%%env_X%%',
+  'a\tb',
+  'café',
+  '🙂',
+  'x ',
+  ' x',
+  'a  b',
+  '[]',
+  '[a, b]',
+  '[ a , "b" ,\'c\' ]',
+  '[a,]',
+  '[a, [b]]',
+  '[a: b]',
+  '[a # c]',
+  '{a: b}',
+  '{}',
+  '[a, b] x',
+  '[a, b] #c',
+  '!!str yes',
+  'a\\',
+  '"\\',
+  '"a\\\nb"',
+  'x\ny',
+  'x\n  y',
 ];
 const SAFE_KEYS = ['a', 'b', 'name', 'url', 'tags', '1', 'yes', '"q k"', "'s k'"];
-const KEYS = ['a', 'b', 'name', 'url', 'tags', 'instances', 'init_config', '1', 'yes', '~', '"q k"', "'s k'", '-k', 'a b', 'a#b', 'a:b', '? x', '&k a', '"d"', 'x ', '[k]'];
+const KEYS = [
+  'a',
+  'b',
+  'name',
+  'url',
+  'tags',
+  'instances',
+  'init_config',
+  '1',
+  'yes',
+  '~',
+  '"q k"',
+  "'s k'",
+  '-k',
+  'a b',
+  'a#b',
+  'a:b',
+  '? x',
+  '&k a',
+  '"d"',
+  'x ',
+  '[k]',
+];
 
 interface Fmt {
   nl: string;
@@ -82,15 +231,36 @@ type Tree = { t: 'scalar'; v: string } | { t: 'map'; pairs: Array<[string, Tree]
 const treeArb: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
   tree: fc.oneof(
     { depthSize: 'small', withCrossShrink: true },
-    fc.record({ t: fc.constant('scalar' as const), v: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...SAFE_SCALARS) }, { weight: 1, arbitrary: fc.constantFrom(...SCALARS) }) }),
-    fc.record({ t: fc.constant('map' as const), pairs: fc.array(fc.tuple(fc.oneof({ weight: 8, arbitrary: fc.constantFrom(...SAFE_KEYS) }, { weight: 1, arbitrary: fc.constantFrom(...KEYS) }), tie('tree')), { minLength: 1, maxLength: 4 }) }),
+    fc.record({
+      t: fc.constant('scalar' as const),
+      v: fc.oneof(
+        { weight: 6, arbitrary: fc.constantFrom(...SAFE_SCALARS) },
+        { weight: 1, arbitrary: fc.constantFrom(...SCALARS) },
+      ),
+    }),
+    fc.record({
+      t: fc.constant('map' as const),
+      pairs: fc.array(
+        fc.tuple(
+          fc.oneof(
+            { weight: 8, arbitrary: fc.constantFrom(...SAFE_KEYS) },
+            { weight: 1, arbitrary: fc.constantFrom(...KEYS) },
+          ),
+          tie('tree'),
+        ),
+        { minLength: 1, maxLength: 4 },
+      ),
+    }),
     fc.record({ t: fc.constant('seq' as const), items: fc.array(tie('tree'), { minLength: 1, maxLength: 4 }) }),
   ),
 })).tree;
 
 const decorArb = fc.array(
   fc.oneof(
-    { weight: 12, arbitrary: fc.constantFrom('', '', '', '   ', ' # c', '  #c', '\n', '\n# col0', '\n    # deep', '\n  ') },
+    {
+      weight: 12,
+      arbitrary: fc.constantFrom('', '', '', '   ', ' # c', '  #c', '\n', '\n# col0', '\n    # deep', '\n  '),
+    },
     { weight: 1, arbitrary: fc.constantFrom('#', '\t', ' &x', ' !t', ' x', ': y') },
   ),
   { minLength: 64, maxLength: 64 },
@@ -154,9 +324,12 @@ describe('fast path == library path', () => {
   test('random YAML-ish text', () => {
     const alphabet = fc.constantFrom(...'ab1 :-#\n\n\n  \'"[]{},?!&*|>%@`\\\t\rxé'.split(''));
     fc.assert(
-      fc.property(fc.array(alphabet, { maxLength: 80 }).map((a) => a.join('')), (text) => {
-        compare(text, 'agent');
-      }),
+      fc.property(
+        fc.array(alphabet, { maxLength: 80 }).map((a) => a.join('')),
+        (text) => {
+          compare(text, 'agent');
+        },
+      ),
       { numRuns: 5000 },
     );
   });
@@ -164,7 +337,26 @@ describe('fast path == library path', () => {
   test('line soup: block lines at random indentation', () => {
     const lineArb = fc.tuple(
       fc.integer({ min: 0, max: 6 }),
-      fc.constantFrom('a: 1', 'b:', '- x', '-', '- k: v', '- k:', '"q": x', "'s': 'y'", 'c: [1, "2"]', '# note', '', 'd: e # f', 'x', '- - y', 'g: h: i', '? k', 'u: -1', 'v: "\\t"'),
+      fc.constantFrom(
+        'a: 1',
+        'b:',
+        '- x',
+        '-',
+        '- k: v',
+        '- k:',
+        '"q": x',
+        "'s': 'y'",
+        'c: [1, "2"]',
+        '# note',
+        '',
+        'd: e # f',
+        'x',
+        '- - y',
+        'g: h: i',
+        '? k',
+        'u: -1',
+        'v: "\\t"',
+      ),
     );
     let accepted = 0;
     fc.assert(
@@ -177,14 +369,18 @@ describe('fast path == library path', () => {
   });
 
   const cases: Array<[string, string, boolean]> = [
-    ['seed http_check', 'init_config:\n\ninstances:\n  - name: cuebic website\n    url: https://www.example.com/\n    timeout: 5\n    tags:\n        - "env:prd"\n', true],
+    [
+      'seed http_check',
+      'init_config:\n\ninstances:\n  - name: cuebic website\n    url: https://www.example.com/\n    timeout: 5\n    tags:\n        - "env:prd"\n',
+      true,
+    ],
     ['sequence at the key indent', 'instances:\n- name: a\n  url: http://a.example.com\n- name: b\n', true],
     ['compact map then same-indent seq', '- a:\n  - x\n  b: 1\n', true],
     ['trailing comments at every indent', 'a:\n  b:\n    c: 1\n    # cm\n  # cm2\n\n# end\n', true],
     ['empty values', 'a:\nb:   # c\nc:\n  # only a comment\nd:', true],
     ['empty items', '-\n-   \n- # x\n-', true],
     ['flow sequences', 'a: [ ]\nb: [x , "y" ]  \nc: []\nd: [\'a\', 1, yes]', true],
-    ['quoted keys and escapes', '"a b": \'it\'\'s\'\n\'c\': "\\x41\\t\\u00e9"\n', true],
+    ['quoted keys and escapes', "\"a b\": 'it''s'\n'c': \"\\x41\\t\\u00e9\"\n", true],
     ['duplicates', 'a: 1\nb:\n  c: 1\n  c: 2\na: 3\n', true],
     ['anchors fall back', 'a: &x 1\nb: *x\n', false],
     ['block scalars fall back', 'a: |\n  text\n', false],
@@ -219,7 +415,7 @@ describe('block collections end where their last value ends', () => {
   });
 });
 
-test('keys near the library\'s 1024-character limit fall back', () => {
+test("keys near the library's 1024-character limit fall back", () => {
   for (const key of ['k'.repeat(1100), `"${'k'.repeat(1100)}"`, `'${'k'.repeat(1100)}'`]) {
     expect(fastLoadBlock(`${key}: 1\n`, 'agent')).toBeUndefined();
     compare(`${key}: 1\n`, 'agent');

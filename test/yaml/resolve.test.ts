@@ -33,9 +33,15 @@ describe('agent typing', () => {
   test('the first-character shortcut agrees with the full resolution', () => {
     const alphabet = fc.constantFrom(...'0123456789+-._~eExXoObByYnNtTfFaAlLsSuUrR:/ #iI'.split(''));
     fc.assert(
-      fc.property(fc.oneof(fc.string({ maxLength: 8 }), fc.array(alphabet, { maxLength: 8 }).map((a) => a.join(''))), (s) => {
-        expect(same(resolvePlain(s, 'agent'), resolveAgentFull(s))).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string({ maxLength: 8 }),
+          fc.array(alphabet, { maxLength: 8 }).map((a) => a.join('')),
+        ),
+        (s) => {
+          expect(same(resolvePlain(s, 'agent'), resolveAgentFull(s))).toBe(true);
+        },
+      ),
       { numRuns: 20_000 },
     );
   });

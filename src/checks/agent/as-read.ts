@@ -69,6 +69,11 @@ export function checkTagConsistency(shape: AgentFileShape, r: Reporter): void {
     const v = String(t.value);
     const guess = /^([^\s=]+)[\s=]+(.+)$/.exec(v);
     const fix = guess ? `"${guess[1]}:${guess[2]}"` : `"KEY:${v}"`;
-    r.report(t, 'warning', 'tag-without-key', `tag "${v}" has no "key:", while the file's other tags do (e.g. "${example}"): it becomes a simple tag that no key:value facet finds; write ${fix}`);
+    r.report(
+      t,
+      'warning',
+      'tag-without-key',
+      `tag "${v}" has no "key:", while the file's other tags do (e.g. "${example}"): it becomes a simple tag that no key:value facet finds; write ${fix}`,
+    );
   }
 }

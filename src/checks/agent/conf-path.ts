@@ -35,11 +35,29 @@ export function agentConfPath(imagePath: string): ConfPath | undefined {
   }
   const dir = parts[0] as string;
   const check = dir.replace(/\.d$/, '');
-  if (!dir.endsWith('.d')) return { check, loaded: false, isDefault: false, why: `the agent reads only directories whose name ends in ".d" (${dir}.d), so ${dir}/ is skipped` };
-  if (parts.length > 2) return { check, loaded: false, isDefault: false, why: `the agent reads only files directly in ${dir}/, not in subdirectories` };
+  if (!dir.endsWith('.d'))
+    return {
+      check,
+      loaded: false,
+      isDefault: false,
+      why: `the agent reads only directories whose name ends in ".d" (${dir}.d), so ${dir}/ is skipped`,
+    };
+  if (parts.length > 2)
+    return {
+      check,
+      loaded: false,
+      isDefault: false,
+      why: `the agent reads only files directly in ${dir}/, not in subdirectories`,
+    };
   const ext = CONFIG_EXT.exec(file);
   if (!ext) return { check, loaded: false, isDefault: false, why: skippedExtension(file) };
-  if (/^metrics\.ya?ml$/.test(file)) return { check, loaded: false, isDefault: false, why: 'metrics.yaml is a JMX metrics file, not a check configuration' };
+  if (/^metrics\.ya?ml$/.test(file))
+    return {
+      check,
+      loaded: false,
+      isDefault: false,
+      why: 'metrics.yaml is a JMX metrics file, not a check configuration',
+    };
   return { check, loaded: true, isDefault: Boolean(ext[1]) };
 }
 
@@ -60,7 +78,15 @@ export function checkConfDLayout(files: ReadonlyMap<string, string>): Finding[] 
     // JMX metric files and Autodiscovery templates are loaded for other purposes: neither ignored nor a second config.
     if (/^(?:metrics|auto_conf)\.ya?ml$/.test(base)) continue;
     if (!info.loaded) {
-      out.push(finding(repo, START, 'warning', 'agent/ignored-file', `${image} is not loaded by the agent: ${info.why ?? 'skipped'}`));
+      out.push(
+        finding(
+          repo,
+          START,
+          'warning',
+          'agent/ignored-file',
+          `${image} is not loaded by the agent: ${info.why ?? 'skipped'}`,
+        ),
+      );
       continue;
     }
     const list = byCheck.get(info.check) ?? [];
@@ -73,12 +99,28 @@ export function checkConfDLayout(files: ReadonlyMap<string, string>): Finding[] 
     if (active.length > 1) {
       const all = active.map((f) => f.image).join(', ');
       for (const f of active) {
-        out.push(finding(f.repo, START, 'warning', 'agent/multiple-configs', `${check} has ${active.length} active config files (${all}): the agent runs every one of them; keep one file per check unless that is intended`));
+        out.push(
+          finding(
+            f.repo,
+            START,
+            'warning',
+            'agent/multiple-configs',
+            `${check} has ${active.length} active config files (${all}): the agent runs every one of them; keep one file per check unless that is intended`,
+          ),
+        );
       }
     }
     if (active.length && defaults.length) {
       for (const f of defaults) {
-        out.push(finding(f.repo, START, 'warning', 'agent/default-config-beside', `${f.image} is ignored while ${active[0]!.image} is valid, and takes over silently when it is not: remove it`));
+        out.push(
+          finding(
+            f.repo,
+            START,
+            'warning',
+            'agent/default-config-beside',
+            `${f.image} is ignored while ${active[0]!.image} is valid, and takes over silently when it is not: remove it`,
+          ),
+        );
       }
     }
   }

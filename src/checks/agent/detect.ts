@@ -8,7 +8,18 @@ import { loadYaml } from '../yaml/load.js';
 import type { AgentCheckKind } from './kind.js';
 
 const AGENT_FILE = /^(?:instances|init_config)[ \t]*:/m;
-const MYSQL_KEYS = ['host', 'server', 'sock', 'username', 'user', 'defaults_file', 'dbm', 'deep_database_monitoring', 'custom_queries', 'query_metrics'];
+const MYSQL_KEYS = [
+  'host',
+  'server',
+  'sock',
+  'username',
+  'user',
+  'defaults_file',
+  'dbm',
+  'deep_database_monitoring',
+  'custom_queries',
+  'query_metrics',
+];
 
 export function detectAgentKind(source: SourceText): AgentCheckKind | undefined {
   if (!AGENT_FILE.test(source.text)) return undefined;

@@ -22,9 +22,19 @@ export function reportDuplicates(duplicates: readonly Duplicate[], r: Reporter):
     if (d.path === '') {
       const n = d.first.value.kind === 'seq' ? d.first.value.items.length : undefined;
       const lost = n === undefined ? '' : ` (${n} ${n === 1 ? 'entry' : 'entries'})`;
-      r.report(d.dup.key, 'error', 'duplicate-key', `top-level key "${d.key}" appears again (first at line ${firstLine}): the agent keeps only this one and drops everything under line ${firstLine}${lost}; merge them`);
+      r.report(
+        d.dup.key,
+        'error',
+        'duplicate-key',
+        `top-level key "${d.key}" appears again (first at line ${firstLine}): the agent keeps only this one and drops everything under line ${firstLine}${lost}; merge them`,
+      );
     } else {
-      r.report(d.dup.key, 'error', 'duplicate-key', `key "${d.key}" appears twice in ${describePath(d.path)} (first at line ${firstLine}): only this value is used and the one at line ${firstLine} is silently lost`);
+      r.report(
+        d.dup.key,
+        'error',
+        'duplicate-key',
+        `key "${d.key}" appears twice in ${describePath(d.path)} (first at line ${firstLine}): only this value is used and the one at line ${firstLine} is silently lost`,
+      );
     }
   }
 }

@@ -6,13 +6,25 @@ import type { Reporter } from './reporter.js';
 import { boolOf, num, whole } from './scalars.js';
 
 export function checkCertificate(map: YMap, scheme: CheckedUrl['scheme'], where: string, r: Reporter): void {
-  const thresholds = ['days_warning', 'days_critical', 'seconds_warning', 'seconds_critical'].map((k) => getPair(map, k)).filter((p) => p && !isNull(p.value));
+  const thresholds = ['days_warning', 'days_critical', 'seconds_warning', 'seconds_critical']
+    .map((k) => getPair(map, k))
+    .filter((p) => p && !isNull(p.value));
   const expiry = getPair(map, 'check_certificate_expiration');
   if (scheme === 'http') {
     if (expiry && boolOf(expiry.value) === true) {
-      r.report(expiry.key, 'warning', 'cert-check-on-http', `"check_certificate_expiration" in ${where} has no effect on an http:// URL`);
+      r.report(
+        expiry.key,
+        'warning',
+        'cert-check-on-http',
+        `"check_certificate_expiration" in ${where} has no effect on an http:// URL`,
+      );
     } else if (thresholds.length && boolOf(expiry?.value) !== false) {
-      r.report(thresholds[0]!.key, 'warning', 'cert-check-on-http', `certificate thresholds in ${where} are ignored: the URL is http://, which has no certificate`);
+      r.report(
+        thresholds[0]!.key,
+        'warning',
+        'cert-check-on-http',
+        `certificate thresholds in ${where} are ignored: the URL is http://, which has no certificate`,
+      );
     }
     return;
   }
@@ -20,12 +32,27 @@ export function checkCertificate(map: YMap, scheme: CheckedUrl['scheme'], where:
   for (const k of ['days_warning', 'days_critical', 'seconds_warning', 'seconds_critical']) {
     const v = get(map, k);
     const n = num(v);
-    if (v && n !== undefined && n < 0) r.report(v, 'error', 'invalid-value', `"${k}" in ${where} is negative: write the number of ${k.split('_')[0]} before expiry`);
+    if (v && n !== undefined && n < 0)
+      r.report(
+        v,
+        'error',
+        'invalid-value',
+        `"${k}" in ${where} is negative: write the number of ${k.split('_')[0]} before expiry`,
+      );
   }
   contradiction(map, where, r);
   const verify = get(map, 'tls_verify');
-  if (boolOf(verify) === false && boolOf(get(map, 'tls_retrieve_non_validated_cert')) !== true && boolOf(get(map, 'use_cert_from_response')) !== true) {
-    r.report(verify as YNode, 'warning', 'cert-check-unknown', `"tls_verify: false" in ${where} makes the certificate check report UNKNOWN ("Empty or no certificate found."): add \`tls_retrieve_non_validated_cert: true\` or \`check_certificate_expiration: false\``);
+  if (
+    boolOf(verify) === false &&
+    boolOf(get(map, 'tls_retrieve_non_validated_cert')) !== true &&
+    boolOf(get(map, 'use_cert_from_response')) !== true
+  ) {
+    r.report(
+      verify as YNode,
+      'warning',
+      'cert-check-unknown',
+      `"tls_verify: false" in ${where} makes the certificate check report UNKNOWN ("Empty or no certificate found."): add \`tls_retrieve_non_validated_cert: true\` or \`check_certificate_expiration: false\``,
+    );
   }
 }
 
@@ -45,7 +72,12 @@ function contradiction(map: YMap, where: string, r: Reporter): void {
     const c = secC ?? daysC * 86400;
     if (w <= c) {
       const at = (secC !== undefined ? sc : sw) as YNode;
-      r.report(at, 'error', 'contradictory-thresholds', `certificate thresholds in ${where}: critical (${c} s) is not below warning (${w} s), so WARNING never fires; make seconds_warning larger than seconds_critical`);
+      r.report(
+        at,
+        'error',
+        'contradictory-thresholds',
+        `certificate thresholds in ${where}: critical (${c} s) is not below warning (${w} s), so WARNING never fires; make seconds_warning larger than seconds_critical`,
+      );
     }
     return;
   }
@@ -53,6 +85,11 @@ function contradiction(map: YMap, where: string, r: Reporter): void {
     const at = (dc && whole(dc) !== undefined ? dc : dw) as YNode;
     const wText = whole(dw) !== undefined ? `${daysW}` : `${daysW}, the default`;
     const cText = whole(dc) !== undefined ? `${daysC}` : `${daysC}, the default`;
-    r.report(at, 'error', 'contradictory-thresholds', `certificate thresholds in ${where}: days_critical (${cText}) is not below days_warning (${wText}), so WARNING never fires; make days_warning larger than days_critical`);
+    r.report(
+      at,
+      'error',
+      'contradictory-thresholds',
+      `certificate thresholds in ${where}: days_critical (${cText}) is not below days_warning (${wText}), so WARNING never fires; make days_warning larger than days_critical`,
+    );
   }
 }

@@ -40,7 +40,12 @@ export function checkAgentFile(source: SourceText, kind: AgentCheckKind, ctx: Ch
     sites = checkParsed(source, kind, ctx, r);
   } catch (err) {
     // A bug here must not take the whole validation down with it: report it on the file instead.
-    r.report(0, 'error', 'internal-error', `the ${kind} checker failed on this file (${(err as Error).message}); please report this`);
+    r.report(
+      0,
+      'error',
+      'internal-error',
+      `the ${kind} checker failed on this file (${(err as Error).message}); please report this`,
+    );
   }
   return { findings: sortFindings(r.findings), sites };
 }
@@ -54,7 +59,8 @@ function checkParsed(source: SourceText, kind: AgentCheckKind, ctx: CheckContext
   if (!shape) return [];
   const schema = SCHEMAS[kind];
   if (shape.initConfig) checkOptions(shape.initConfig, schema.initConfig, { r, where: 'init_config' });
-  for (const { map, index } of shape.instances) checkOptions(map, schema.instance, { r, where: `instance ${index + 1}` });
+  for (const { map, index } of shape.instances)
+    checkOptions(map, schema.instance, { r, where: `instance ${index + 1}` });
   if (kind === 'http_check') checkHttpInstances(shape, r);
   else checkMysqlInstances(shape, r);
   checkSecrets(shape, schema.instance, ctx, r);

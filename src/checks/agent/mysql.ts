@@ -7,7 +7,16 @@ import type { AgentFileShape } from './shape.js';
 import { describe, isIndirect } from './values.js';
 
 /** Options that only act with `dbm: true`. */
-const DBM_FEATURES = ['query_metrics', 'query_samples', 'statement_samples', 'query_activity', 'collect_settings', 'collect_schemas', 'schemas_collection', 'index_metrics'];
+const DBM_FEATURES = [
+  'query_metrics',
+  'query_samples',
+  'statement_samples',
+  'query_activity',
+  'collect_settings',
+  'collect_schemas',
+  'schemas_collection',
+  'index_metrics',
+];
 const CONNECTION_FIELDS = ['host', 'server', 'username', 'user', 'password', 'pass', 'port', 'sock'];
 const COLUMN_TYPES: ReadonlySet<string> = new Set(CUSTOM_QUERY_COLUMN_TYPES);
 
@@ -26,13 +35,20 @@ export function checkMysqlInstances(shape: AgentFileShape, r: Reporter): void {
     checkDbm(map, where, r);
     const qm = get(map, 'query_metrics');
     const interval = qm?.kind === 'map' ? get(qm, 'collection_interval') : undefined;
-    if (interval?.kind === 'scalar' && typeof interval.value === 'number') intervals.push({ value: interval.value, node: interval, index });
+    if (interval?.kind === 'scalar' && typeof interval.value === 'number')
+      intervals.push({ value: interval.value, node: interval, index });
   }
-  if (shape.initConfig) checkCustomQueries(get(shape.initConfig, 'global_custom_queries'), 'init_config > global_custom_queries', r);
+  if (shape.initConfig)
+    checkCustomQueries(get(shape.initConfig, 'global_custom_queries'), 'init_config > global_custom_queries', r);
   const first = intervals[0];
   for (const it of intervals.slice(1)) {
     if (first && it.value !== first.value) {
-      r.report(it.node, 'warning', 'query-metrics-interval', `query_metrics.collection_interval of instance ${it.index + 1} (${it.value}) differs from instance ${first.index + 1} (${first.value}): every instance must use the same value`);
+      r.report(
+        it.node,
+        'warning',
+        'query-metrics-interval',
+        `query_metrics.collection_interval of instance ${it.index + 1} (${it.value}) differs from instance ${first.index + 1} (${first.value}): every instance must use the same value`,
+      );
     }
   }
 }
@@ -44,15 +60,30 @@ function checkConnection(map: YMap, where: string, r: Reporter): void {
   const defaultsFile = present(map, 'defaults_file');
   if (!defaultsFile && !((host || sock) && user)) {
     const missing = [!(host || sock) ? 'host (or sock)' : '', !user ? 'username' : ''].filter(Boolean).join(' and ');
-    r.report(map, 'error', 'missing-connection', `${where} has no ${missing}: the check fails ("Mysql host and user or a defaults_file are needed."); set host and username, or defaults_file`);
+    r.report(
+      map,
+      'error',
+      'missing-connection',
+      `${where} has no ${missing}: the check fails ("Mysql host and user or a defaults_file are needed."); set host and username, or defaults_file`,
+    );
   }
   if (sock && host) {
-    r.report(getPair(map, 'sock')!.key, 'warning', 'sock-and-host', `${where} sets both "sock" and "host": the socket is used and host is ignored`);
+    r.report(
+      getPair(map, 'sock')!.key,
+      'warning',
+      'sock-and-host',
+      `${where} sets both "sock" and "host": the socket is used and host is ignored`,
+    );
   }
   if (defaultsFile) {
     const extra = CONNECTION_FIELDS.filter((k) => present(map, k));
     if (extra.length) {
-      r.report(getPair(map, 'defaults_file')!.key, 'warning', 'defaults-file-overrides', `${where} sets "defaults_file" and ${extra.join(', ')}: with a defaults file the connection details are ignored`);
+      r.report(
+        getPair(map, 'defaults_file')!.key,
+        'warning',
+        'defaults-file-overrides',
+        `${where} sets "defaults_file" and ${extra.join(', ')}: with a defaults file the connection details are ignored`,
+      );
     }
   }
 }
@@ -60,10 +91,20 @@ function checkConnection(map: YMap, where: string, r: Reporter): void {
 function checkPort(map: YMap, where: string, r: Reporter): void {
   const node = present(map, 'port');
   if (!node || node.kind !== 'scalar' || isIndirect(node)) return;
-  const n = typeof node.value === 'number' ? node.value : typeof node.value === 'string' && /^\s*\d+\s*$/.test(node.value) ? Number(node.value) : undefined;
+  const n =
+    typeof node.value === 'number'
+      ? node.value
+      : typeof node.value === 'string' && /^\s*\d+\s*$/.test(node.value)
+        ? Number(node.value)
+        : undefined;
   if (n === undefined) return; // not a number: wrong-type is reported by the option checks
   if (!Number.isInteger(n) || n < 1 || n > 65535) {
-    r.report(node, 'error', 'invalid-value', `"port" in ${where} is ${describe(node)}: it must be a whole number from 1 to 65535 (MySQL listens on 3306 by default)`);
+    r.report(
+      node,
+      'error',
+      'invalid-value',
+      `"port" in ${where} is ${describe(node)}: it must be a whole number from 1 to 65535 (MySQL listens on 3306 by default)`,
+    );
   }
 }
 
@@ -73,7 +114,13 @@ function checkCustomQueries(node: YNode | undefined, where: string, r: Reporter)
     if (q.kind !== 'map') return; // wrong-type is reported by the option checks
     const at = `${where}[${i + 1}]`;
     const missing = ['query', 'columns'].filter((k) => !present(q, k));
-    if (missing.length) r.report(q, 'error', 'custom-query', `${at} has no ${missing.join(' or ')}: every custom query needs the SQL and its list of columns; the check fails to start`);
+    if (missing.length)
+      r.report(
+        q,
+        'error',
+        'custom-query',
+        `${at} has no ${missing.join(' or ')}: every custom query needs the SQL and its list of columns; the check fails to start`,
+      );
     const columns = get(q, 'columns');
     if (columns?.kind !== 'seq') return;
     columns.items.forEach((c, j) => {
@@ -81,12 +128,23 @@ function checkCustomQueries(node: YNode | undefined, where: string, r: Reporter)
       const type = get(c, 'type');
       const name = present(c, 'name');
       if (!type || isNull(type)) {
-        if (name) r.report(c, 'error', 'custom-query', `column ${j + 1} of ${at} has a name but no type: write a type such as gauge, count, rate or tag`);
+        if (name)
+          r.report(
+            c,
+            'error',
+            'custom-query',
+            `column ${j + 1} of ${at} has a name but no type: write a type such as gauge, count, rate or tag`,
+          );
         return;
       }
       const t = type.kind === 'scalar' ? String(type.value) : '';
       if (!COLUMN_TYPES.has(t)) {
-        r.report(type, 'error', 'custom-query', `column ${j + 1} of ${at} has the type "${t}", which is not one of ${CUSTOM_QUERY_COLUMN_TYPES.join(', ')}: the check fails to start`);
+        r.report(
+          type,
+          'error',
+          'custom-query',
+          `column ${j + 1} of ${at} has the type "${t}", which is not one of ${CUSTOM_QUERY_COLUMN_TYPES.join(', ')}: the check fails to start`,
+        );
       }
     });
   });
@@ -94,7 +152,9 @@ function checkCustomQueries(node: YNode | undefined, where: string, r: Reporter)
 
 function checkDbm(map: YMap, where: string, r: Reporter): void {
   const dbmNode = present(map, 'dbm') ?? present(map, 'deep_database_monitoring');
-  const dbm = dbmNode?.kind === 'scalar' && (dbmNode.value === true || (typeof dbmNode.value === 'string' && /^(true|yes|on|1|y|t)$/i.test(dbmNode.value)));
+  const dbm =
+    dbmNode?.kind === 'scalar' &&
+    (dbmNode.value === true || (typeof dbmNode.value === 'string' && /^(true|yes|on|1|y|t)$/i.test(dbmNode.value)));
   if (!dbm) {
     for (const k of DBM_FEATURES) {
       const pair = getPair(map, k);
@@ -108,6 +168,11 @@ function checkDbm(map: YMap, where: string, r: Reporter): void {
   const auth = aws?.kind === 'map' ? get(aws, 'managed_authentication') : undefined;
   const enabled = auth?.kind === 'map' ? get(auth, 'enabled') : undefined;
   if (aws?.kind === 'map' && enabled?.kind === 'scalar' && enabled.value === true && !present(aws, 'region')) {
-    r.report(enabled, 'error', 'aws-region-missing', `aws.managed_authentication in ${where} is enabled without aws.region: IAM authentication needs the region; add \`region: <aws region>\` under aws`);
+    r.report(
+      enabled,
+      'error',
+      'aws-region-missing',
+      `aws.managed_authentication in ${where} is enabled without aws.region: IAM authentication needs the region; add \`region: <aws region>\` under aws`,
+    );
   }
 }

@@ -22,7 +22,8 @@ import { describe, isIndirect } from './values.js';
 /** Strings pydantic accepts for a bool (compared lower-cased). */
 const BOOL_STRINGS = new Set(['0', 'off', 'f', 'false', 'n', 'no', '1', 'on', 't', 'true', 'y', 'yes']);
 const INT_STRING = /^\s*[-+]?\d[\d_]*\s*$/;
-const FLOAT_STRING = /^\s*[-+]?(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][-+]?\d+)?\s*$|^\s*[-+]?(?:inf|infinity|nan)\s*$/i;
+const FLOAT_STRING =
+  /^\s*[-+]?(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][-+]?\d+)?\s*$|^\s*[-+]?(?:inf|infinity|nan)\s*$/i;
 
 const WANT: Record<ValueType, string> = {
   string: 'a string',
@@ -51,9 +52,15 @@ export function modelAccepts(node: YNode, type: ValueType): boolean {
     case 'string':
       return typeof v === 'string';
     case 'boolean':
-      return typeof v === 'boolean' || v === 0 || v === 1 || (typeof v === 'string' && BOOL_STRINGS.has(v.toLowerCase()));
+      return (
+        typeof v === 'boolean' || v === 0 || v === 1 || (typeof v === 'string' && BOOL_STRINGS.has(v.toLowerCase()))
+      );
     case 'integer':
-      return typeof v === 'boolean' || (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && INT_STRING.test(v));
+      return (
+        typeof v === 'boolean' ||
+        (typeof v === 'number' && Number.isInteger(v)) ||
+        (typeof v === 'string' && INT_STRING.test(v))
+      );
     case 'number':
       return typeof v === 'boolean' || typeof v === 'number' || (typeof v === 'string' && FLOAT_STRING.test(v));
   }
@@ -85,7 +92,12 @@ export function checkOptions(map: YMap, options: readonly OptionSpec[], walk: Op
     const name = keyName(pair);
     const spec = table.byName.get(name);
     if (!spec) {
-      walk.r.report(pair.key, 'warning', 'unknown-key', `unknown option ${quoteValue(name)} in ${walk.where}: the check ignores it${didYouMean(name, table.current)}`);
+      walk.r.report(
+        pair.key,
+        'warning',
+        'unknown-key',
+        `unknown option ${quoteValue(name)} in ${walk.where}: the check ignores it${didYouMean(name, table.current)}`,
+      );
       continue;
     }
     if (spec.deprecated) walk.r.report(pair.key, 'warning', 'deprecated-key', deprecatedMessage(spec, walk.where));
@@ -95,7 +107,8 @@ export function checkOptions(map: YMap, options: readonly OptionSpec[], walk: Op
 
 function deprecatedMessage(spec: OptionSpec, where: string): string {
   const { replacement, note } = spec.deprecated ?? {};
-  if (replacement) return `"${spec.name}" in ${where} is a deprecated name: use "${replacement}"${note ? ` (${note})` : ''}`;
+  if (replacement)
+    return `"${spec.name}" in ${where} is a deprecated name: use "${replacement}"${note ? ` (${note})` : ''}`;
   return `"${spec.name}" in ${where} is deprecated: ${note ?? 'remove it'}`;
 }
 
@@ -107,14 +120,24 @@ function checkValue(node: YNode, spec: OptionSpec, walk: OptionsWalk): void {
   if (spec.goType) {
     const want = goProblem(node, spec.goType);
     if (want) {
-      r.report(node, 'error', 'wrong-type', `${label} must be ${want}, not ${describe(node, spec.secret || spec.sensitive)}: the agent does not schedule this instance${goHint(node, spec.goType)}`);
+      r.report(
+        node,
+        'error',
+        'wrong-type',
+        `${label} must be ${want}, not ${describe(node, spec.secret || spec.sensitive)}: the agent does not schedule this instance${goHint(node, spec.goType)}`,
+      );
       return;
     }
   }
   if (isIndirect(node)) {
     // Resolved to a string at run time: fine for scalars (pydantic coerces "5"), never a list or mapping.
     if (types.every((t) => t === 'array' || t === 'object')) {
-      r.report(node, 'error', 'wrong-type', `${label} must be ${types.map((t) => WANT[t]).join(' or ')}: a secret or %%env_%% value is always a string`);
+      r.report(
+        node,
+        'error',
+        'wrong-type',
+        `${label} must be ${types.map((t) => WANT[t]).join(' or ')}: a secret or %%env_%% value is always a string`,
+      );
     }
     return;
   }
@@ -122,17 +145,30 @@ function checkValue(node: YNode, spec: OptionSpec, walk: OptionsWalk): void {
     const want = types.map((t) => WANT[t]).join(' or ');
     let hint = types.includes('string') && node.kind === 'scalar' ? '; quote it if it is meant as text' : '';
     // yes/no/on/off/y/n are booleans to the agent's YAML reader (CONFIG-FACTS A0): say so, it surprises people.
-    if (node.kind === 'scalar' && typeof node.value === 'boolean' && !/^(?:true|false)$/i.test(node.text)) hint += ' (YAML reads yes/no/on/off/y/n as booleans)';
-    r.report(node, 'error', 'wrong-type', `${label} must be ${want}, not ${describe(node, spec.secret || spec.sensitive)}: the check rejects the instance and never runs${hint}`);
+    if (node.kind === 'scalar' && typeof node.value === 'boolean' && !/^(?:true|false)$/i.test(node.text))
+      hint += ' (YAML reads yes/no/on/off/y/n as booleans)';
+    r.report(
+      node,
+      'error',
+      'wrong-type',
+      `${label} must be ${want}, not ${describe(node, spec.secret || spec.sensitive)}: the check rejects the instance and never runs${hint}`,
+    );
     return;
   }
-  if (spec.enum && node.kind === 'scalar' && typeof node.value === 'string') checkEnum(node as YScalar & { value: string }, spec, label, r);
+  if (spec.enum && node.kind === 'scalar' && typeof node.value === 'string')
+    checkEnum(node as YScalar & { value: string }, spec, label, r);
   if (node.kind === 'seq') checkItems(node.items, spec, walk);
   if (node.kind === 'map' && spec.options) checkOptions(node, spec.options, { r, where: `${where} > ${spec.name}` });
 }
 
 function goHint(node: YNode, goType: GoType): string {
-  if (goType === 'int' && node.kind === 'scalar' && typeof node.value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(node.value)) return ` (write ${node.value.trim()} without quotes)`;
+  if (
+    goType === 'int' &&
+    node.kind === 'scalar' &&
+    typeof node.value === 'string' &&
+    /^\s*\d+(\.\d+)?\s*$/.test(node.value)
+  )
+    return ` (write ${node.value.trim()} without quotes)`;
   if (goType === 'string-list' && node.kind === 'scalar') return ' (write it as a list: `- ...`)';
   return '';
 }
@@ -141,7 +177,12 @@ function checkEnum(node: YScalar & { value: string }, spec: OptionSpec, label: s
   const allowed = spec.enum ?? [];
   const v = spec.enumIgnoreCase ? node.value.toLowerCase() : node.value;
   if (allowed.includes(v)) return;
-  r.report(node, 'error', 'invalid-value', `${label} is "${node.value}", which is not one of ${allowed.join(', ')}${didYouMean(node.value, allowed)}`);
+  r.report(
+    node,
+    'error',
+    'invalid-value',
+    `${label} is "${node.value}", which is not one of ${allowed.join(', ')}${didYouMean(node.value, allowed)}`,
+  );
 }
 
 function checkItems(items: readonly YNode[], spec: OptionSpec, walk: OptionsWalk): void {
@@ -150,9 +191,15 @@ function checkItems(items: readonly YNode[], spec: OptionSpec, walk: OptionsWalk
   items.forEach((item, i) => {
     if (isIndirect(item) && itemType !== 'object') return;
     if (!spec.untyped && !modelAccepts(item, itemType)) {
-      walk.r.report(item, 'error', 'wrong-type', `"${spec.name}" item ${i + 1} in ${walk.where} must be ${WANT[itemType]}, not ${describe(item, spec.secret || spec.sensitive)}: the check rejects the instance and never runs`);
+      walk.r.report(
+        item,
+        'error',
+        'wrong-type',
+        `"${spec.name}" item ${i + 1} in ${walk.where} must be ${WANT[itemType]}, not ${describe(item, spec.secret || spec.sensitive)}: the check rejects the instance and never runs`,
+      );
       return;
     }
-    if (spec.itemOptions && item.kind === 'map') checkOptions(item, spec.itemOptions, { r: walk.r, where: `${walk.where} > ${spec.name}[${i + 1}]` });
+    if (spec.itemOptions && item.kind === 'map')
+      checkOptions(item, spec.itemOptions, { r: walk.r, where: `${walk.where} > ${spec.name}[${i + 1}]` });
   });
 }

@@ -6,7 +6,8 @@
  * rather than reject a pattern the check accepts.
  */
 
-export type PyRegex = { status: 'ok'; source: string; flags: string } | { status: 'invalid'; error: string } | { status: 'unknown' };
+export type PyRegex =
+  { status: 'ok'; source: string; flags: string } | { status: 'invalid'; error: string } | { status: 'unknown' };
 
 /** Python-only syntax we do not translate: verbose mode, comments, atomic groups, conditionals, scoped flags, \Z. */
 const UNTRANSLATED = /\(\?#|\(\?>|\(\?\(|\(\?[aiLmsux-]+:|[*+?}]\+|\\Z|\\A/;
@@ -36,7 +37,9 @@ function translate(pattern: string): PyRegex {
     source = source.slice(lead[0].length);
   }
   if (UNTRANSLATED.test(source) || /\(\?[aiLmsux]+\)/.test(source)) return { status: 'unknown' };
-  source = source.replace(/\(\?P<([A-Za-z_][A-Za-z0-9_]*)>/g, '(?<$1>').replace(/\(\?P=([A-Za-z_][A-Za-z0-9_]*)\)/g, '\\k<$1>');
+  source = source
+    .replace(/\(\?P<([A-Za-z_][A-Za-z0-9_]*)>/g, '(?<$1>')
+    .replace(/\(\?P=([A-Za-z_][A-Za-z0-9_]*)\)/g, '\\k<$1>');
   try {
     new RegExp(source, flags);
   } catch (err) {

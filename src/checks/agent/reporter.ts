@@ -15,7 +15,9 @@ export class Reporter {
   /** A finding at a node's start (or at an offset). `rule` is the part after the prefix. */
   report(at: YNode | number, severity: Severity, rule: string, message: string): void {
     const offset = typeof at === 'number' ? at : at.range[0];
-    this.findings.push(finding(this.source.file, this.source.lines.position(offset), severity, `${this.prefix}/${rule}`, message));
+    this.findings.push(
+      finding(this.source.file, this.source.lines.position(offset), severity, `${this.prefix}/${rule}`, message),
+    );
   }
 
   line(at: YNode): number {

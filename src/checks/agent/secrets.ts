@@ -31,7 +31,12 @@ interface Found {
   env: Array<{ name: string; node: YScalar }>;
 }
 
-export function checkSecrets(shape: AgentFileShape, instanceOptions: readonly OptionSpec[], ctx: CheckContext, r: Reporter): void {
+export function checkSecrets(
+  shape: AgentFileShape,
+  instanceOptions: readonly OptionSpec[],
+  ctx: CheckContext,
+  r: Reporter,
+): void {
   const found: Found = { handles: [], env: [] };
   for (const pair of shape.root.pairs) {
     // The agent substitutes %%env_%% only in these sections; ENC[] handles anywhere.
@@ -44,9 +49,19 @@ export function checkSecrets(shape: AgentFileShape, instanceOptions: readonly Op
     for (const { name, node } of found.env) {
       if (env.names.has(name)) continue;
       if (env.open) {
-        r.report(node, 'warning', 'env-missing', `%%env_${name}%% needs ${name} in ${env.where}; it is not in its environment or secrets (an environment file may provide it)`);
+        r.report(
+          node,
+          'warning',
+          'env-missing',
+          `%%env_${name}%% needs ${name} in ${env.where}; it is not in its environment or secrets (an environment file may provide it)`,
+        );
       } else {
-        r.report(node, 'error', 'env-missing', `%%env_${name}%% needs ${name} in ${env.where} (environment or secrets): without it the agent leaves "%%env_${name}%%" in the config`);
+        r.report(
+          node,
+          'error',
+          'env-missing',
+          `%%env_${name}%% needs ${name} in ${env.where} (environment or secrets): without it the agent leaves "%%env_${name}%%" in the config`,
+        );
       }
     }
   }
@@ -67,12 +82,22 @@ function collect(node: YNode, envSection: boolean, found: Found, r: Reporter): v
         const handle = encHandle(v);
         if (handle !== undefined) found.handles.push({ handle, node: n });
         else if (isPartialEnc(v)) {
-          r.report(n, 'error', 'secret-handle-partial', 'an ENC[...] handle must be the whole value: here it is part of a longer string, so the agent sends the text as written; make the value exactly "ENC[<handle>]"');
+          r.report(
+            n,
+            'error',
+            'secret-handle-partial',
+            'an ENC[...] handle must be the whole value: here it is part of a longer string, so the agent sends the text as written; make the value exactly "ENC[<handle>]"',
+          );
         }
       }
       if (envSection) for (const name of envRefs(v)) found.env.push({ name, node: n });
       else if (envRefs(v).length) {
-        r.report(n, 'warning', 'env-not-resolved', 'the agent replaces %%env_NAME%% only in init_config, instances and logs: here it stays as written');
+        r.report(
+          n,
+          'warning',
+          'env-not-resolved',
+          'the agent replaces %%env_NAME%% only in init_config, instances and logs: here it stays as written',
+        );
       }
     }
   }
@@ -91,29 +116,63 @@ function checkHandles(handles: Found['handles'], ctx: CheckContext, r: Reporter)
   }
   for (const { handle, node } of handles) {
     if (handle.startsWith('k8s_secret@')) {
-      r.report(node, 'warning', 'secret-handle-k8s', 'a k8s_secret@ handle reads a Kubernetes Secret, which does not exist on ECS: use ENC[file@/path] with a file in the image, or a native backend (aws.ssm, aws.secrets)');
+      r.report(
+        node,
+        'warning',
+        'secret-handle-k8s',
+        'a k8s_secret@ handle reads a Kubernetes Secret, which does not exist on ECS: use ENC[file@/path] with a file in the image, or a native backend (aws.ssm, aws.secrets)',
+      );
       continue;
     }
     if (!handle.startsWith('file@')) continue;
     const path = handle.slice('file@'.length);
     if (!path.startsWith('/')) {
-      r.report(node, 'warning', 'secret-file-relative', `ENC[file@${path}] is not an absolute path: write the file's full path in the agent image, e.g. ENC[file@/etc/datadog-agent/secrets/<name>]`);
+      r.report(
+        node,
+        'warning',
+        'secret-file-relative',
+        `ENC[file@${path}] is not an absolute path: write the file's full path in the agent image, e.g. ENC[file@/etc/datadog-agent/secrets/<name>]`,
+      );
       continue;
     }
     if (backend?.configured) {
       const command = backend.command;
-      if (command !== undefined && !command.endsWith(`/${MULTI_PROVIDER_SCRIPT}`) && command !== MULTI_PROVIDER_SCRIPT) {
-        r.report(node, 'warning', 'secret-backend-mismatch', `file@ handles are read by /${MULTI_PROVIDER_SCRIPT}, but the secret backend is ${command} (${backend.where}): check that it understands "file@"`);
+      if (
+        command !== undefined &&
+        !command.endsWith(`/${MULTI_PROVIDER_SCRIPT}`) &&
+        command !== MULTI_PROVIDER_SCRIPT
+      ) {
+        r.report(
+          node,
+          'warning',
+          'secret-backend-mismatch',
+          `file@ handles are read by /${MULTI_PROVIDER_SCRIPT}, but the secret backend is ${command} (${backend.where}): check that it understands "file@"`,
+        );
       } else if (command === undefined && backend.type !== undefined) {
-        r.report(node, 'warning', 'secret-backend-mismatch', `file@ handles are read by /${MULTI_PROVIDER_SCRIPT}, but the agent uses the native backend ${backend.type} (${backend.where}), which expects its own handle format`);
+        r.report(
+          node,
+          'warning',
+          'secret-backend-mismatch',
+          `file@ handles are read by /${MULTI_PROVIDER_SCRIPT}, but the agent uses the native backend ${backend.type} (${backend.where}), which expects its own handle format`,
+        );
       }
     }
     const image = ctx.image;
     if (image && !image.files.has(path)) {
       if (image.complete) {
-        r.report(node, 'error', 'secret-file-missing', `ENC[file@${path}] points at a file the image does not contain (no COPY in ${image.dockerfile} puts one at ${path}): the secret does not resolve and the agent drops this config`);
+        r.report(
+          node,
+          'error',
+          'secret-file-missing',
+          `ENC[file@${path}] points at a file the image does not contain (no COPY in ${image.dockerfile} puts one at ${path}): the secret does not resolve and the agent drops this config`,
+        );
       } else {
-        r.report(node, 'warning', 'secret-file-missing', `ENC[file@${path}] points at a file no COPY in ${image.dockerfile} provides; the Dockerfile has steps that cannot be followed, so it may still be there`);
+        r.report(
+          node,
+          'warning',
+          'secret-file-missing',
+          `ENC[file@${path}] points at a file no COPY in ${image.dockerfile} provides; the Dockerfile has steps that cannot be followed, so it may still be there`,
+        );
       }
     }
   }
@@ -127,14 +186,22 @@ function literalSecrets(map: YMap, secrets: readonly OptionSpec[], where: string
     if (spec.name === 'auth_token') {
       const reader = pair.value.kind === 'map' ? get(pair.value, 'reader') : undefined;
       const secret = reader?.kind === 'map' ? getPair(reader, 'client_secret') : undefined;
-      if (secret && isLiteral(secret.value)) r.report(secret.value, 'warning', 'literal-secret', `"auth_token.reader.client_secret" in ${where} is written in plain text: ${FIX}`);
+      if (secret && isLiteral(secret.value))
+        r.report(
+          secret.value,
+          'warning',
+          'literal-secret',
+          `"auth_token.reader.client_secret" in ${where} is written in plain text: ${FIX}`,
+        );
       continue;
     }
-    if (isLiteral(pair.value)) r.report(pair.value, 'warning', 'literal-secret', `"${spec.name}" in ${where} is written in plain text: ${FIX}`);
+    if (isLiteral(pair.value))
+      r.report(pair.value, 'warning', 'literal-secret', `"${spec.name}" in ${where} is written in plain text: ${FIX}`);
   }
 }
 
-const FIX = 'use "ENC[file@/path/in/image]" with the agent\'s secret backend, or "%%env_NAME%%" fed from the task definition\'s secrets';
+const FIX =
+  'use "ENC[file@/path/in/image]" with the agent\'s secret backend, or "%%env_NAME%%" fed from the task definition\'s secrets';
 
 function isLiteral(node: YNode): boolean {
   // Non-string values are reported as wrong types; only text can be a usable password.

@@ -37,7 +37,12 @@ export function extractSites(shape: AgentFileShape, options: readonly OptionSpec
       else v = plain(pair.value);
       setOwn(out, k, v);
     }
-    return { name: text(getPair(map, 'name')?.value), url: redactUrl(text(getPair(map, 'url')?.value)), line: r.line(map), options: out };
+    return {
+      name: text(getPair(map, 'name')?.value),
+      url: redactUrl(text(getPair(map, 'url')?.value)),
+      line: r.line(map),
+      options: out,
+    };
   });
 }
 
@@ -47,7 +52,12 @@ function text(node: YNode | undefined): string {
 
 /** A secret's value: handles and references stay visible (a changed handle is worth seeing), literals do not. */
 function hidden(node: YNode): unknown {
-  if (node.kind === 'scalar' && typeof node.value === 'string' && (encHandle(node.value) !== undefined || node.value.includes('%%env_'))) return node.value;
+  if (
+    node.kind === 'scalar' &&
+    typeof node.value === 'string' &&
+    (encHandle(node.value) !== undefined || node.value.includes('%%env_'))
+  )
+    return node.value;
   if (node.kind === 'scalar' && node.value === null) return null;
   return SECRET;
 }
@@ -84,4 +94,3 @@ function plain(node: YNode, depth = 0): unknown {
 export function redactUrl(s: string): string {
   return s.replace(/^((?:[A-Za-z][A-Za-z0-9+.-]*:\/\/)?[^/@:\s]*):[^/@\s]*@/, `$1:${SECRET}@`);
 }
-

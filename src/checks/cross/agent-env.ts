@@ -22,7 +22,13 @@ export function agentApiKey(world: World): Finding[] {
     if (c.layout?.files.has('/etc/datadog-agent/datadog.yaml')) continue;
     if (c.env.names.has('DD_API_KEY') || c.values.has('DD_API_KEY')) continue;
     out.push(
-      finding(c.td.file, posOf(c.td, c.nameNode), 'error', 'cross/agent-api-key', `the agent container "${c.name}" gets no DD_API_KEY, so the agent exits at start ("no API key configured"): add DD_API_KEY under services.${c.td.service.key}.secrets in ${world.project.configFile} (e.g. DD_API_KEY: /datadog/apikey) or to the container's "secrets"`),
+      finding(
+        c.td.file,
+        posOf(c.td, c.nameNode),
+        'error',
+        'cross/agent-api-key',
+        `the agent container "${c.name}" gets no DD_API_KEY, so the agent exits at start ("no API key configured"): add DD_API_KEY under services.${c.td.service.key}.secrets in ${world.project.configFile} (e.g. DD_API_KEY: /datadog/apikey) or to the container's "secrets"`,
+      ),
     );
   }
   return out;
@@ -52,7 +58,13 @@ export function datadogSite(world: World): Finding[] {
       if (logsSite === undefined || logsSite === agent.site) continue;
       const fix = `set site ${agent.site} here, or DD_SITE to ${logsSite} for the agent`;
       out.push(
-        finding(param?.file ?? el.file, param?.valuePos ?? el.pos, 'warning', 'cross/datadog-site', `Fluentd sends logs to the Datadog site ${logsSite}${param ? '' : ' (the plugin default)'}, but the agent container "${agent.c.name}" (${agent.c.td.file}) reports to ${agent.site}: one API key belongs to one site, so one of them is refused or lands in another organization; ${fix}`),
+        finding(
+          param?.file ?? el.file,
+          param?.valuePos ?? el.pos,
+          'warning',
+          'cross/datadog-site',
+          `Fluentd sends logs to the Datadog site ${logsSite}${param ? '' : ' (the plugin default)'}, but the agent container "${agent.c.name}" (${agent.c.td.file}) reports to ${agent.site}: one API key belongs to one site, so one of them is refused or lands in another organization; ${fix}`,
+        ),
       );
     }
   }

@@ -12,7 +12,9 @@ import type { World } from './world.js';
 const LOOKS_LIKE_CHECK = /(?:^|\/)conf\.d\/[^/]+\.d\/[^/]+\.ya?ml(?:\.default)?$/;
 
 function copyOf(copies: readonly CopyInstruction[], imagePath: string): CopyInstruction | undefined {
-  return [...copies].reverse().find((c) => imagePath === c.dest || imagePath.startsWith(`${c.dest === '/' ? '' : c.dest}/`));
+  return [...copies]
+    .reverse()
+    .find((c) => imagePath === c.dest || imagePath.startsWith(`${c.dest === '/' ? '' : c.dest}/`));
 }
 
 export function confPlacement(world: World): Finding[] {
@@ -27,7 +29,13 @@ export function confPlacement(world: World): Finding[] {
       const copy = copyOf(final.copies, imagePath);
       const pos = copy ? { line: copy.line, column: copy.column } : { line: 1, column: 1 };
       out.push(
-        finding(layout.dockerfile.file, pos, 'error', 'cross/conf-not-loaded', `${repoPath} is copied to ${imagePath}, where the agent never reads it (it loads /etc/datadog-agent/conf.d/<check>.d/*.yaml): copy it to /etc/datadog-agent/conf.d/${check}.d/${repoPath.split('/').pop() ?? 'conf.yaml'}`),
+        finding(
+          layout.dockerfile.file,
+          pos,
+          'error',
+          'cross/conf-not-loaded',
+          `${repoPath} is copied to ${imagePath}, where the agent never reads it (it loads /etc/datadog-agent/conf.d/<check>.d/*.yaml): copy it to /etc/datadog-agent/conf.d/${check}.d/${repoPath.split('/').pop() ?? 'conf.yaml'}`,
+        ),
       );
     }
   }

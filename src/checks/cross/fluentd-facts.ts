@@ -46,7 +46,12 @@ export function forwardInputPorts(root: Element): PortAt[] | null {
     if (el.name !== 'source' || typeOf(el) !== 'forward') return;
     const port = intParam(el, 'port');
     if (port === null) unknown = true;
-    else out.push(port ? { port: port.value, file: port.param.file, pos: port.param.valuePos } : { port: FORWARD_PORT, file: el.file, pos: el.pos });
+    else
+      out.push(
+        port
+          ? { port: port.value, file: port.param.file, pos: port.param.valuePos }
+          : { port: FORWARD_PORT, file: el.file, pos: el.pos },
+      );
   });
   return unknown ? null : out;
 }
@@ -58,7 +63,11 @@ export function forwardServers(root: Element): PortAt[] {
     if (el.name !== 'server' || !owner || typeOf(owner) !== 'forward' || owner.name === 'source') return;
     const port = intParam(el, 'port');
     if (port === null) return;
-    out.push(port ? { port: port.value, file: port.param.file, pos: port.param.valuePos } : { port: FORWARD_PORT, file: el.file, pos: el.pos });
+    out.push(
+      port
+        ? { port: port.value, file: port.param.file, pos: port.param.valuePos }
+        : { port: FORWARD_PORT, file: el.file, pos: el.pos },
+    );
   });
   return out;
 }
@@ -87,7 +96,18 @@ export interface BufferFacts {
  * buffered output in this setup (datadog, forward, copy's stores) buffers in memory by default.
  */
 const FILE_BUFFERED = new Set(['file', 'secondary_file']);
-const BUFFERED = new Set(['datadog', 'forward', 'file', 's3', 'cloudwatch_logs', 'elasticsearch', 'opensearch', 'kinesis_firehose', 'kinesis_streams', 'http']);
+const BUFFERED = new Set([
+  'datadog',
+  'forward',
+  'file',
+  's3',
+  'cloudwatch_logs',
+  'elasticsearch',
+  'opensearch',
+  'kinesis_firehose',
+  'kinesis_streams',
+  'http',
+]);
 
 export function buffers(root: Element): BufferFacts[] {
   const out: BufferFacts[] = [];
@@ -96,7 +116,11 @@ export function buffers(root: Element): BufferFacts[] {
     const t = typeOf(el);
     if (!t || !BUFFERED.has(t)) return;
     const section = el.elements.find((e) => e.name === 'buffer');
-    const bufType = section ? (typeOf(section) ?? (FILE_BUFFERED.has(t) ? 'file' : 'memory')) : FILE_BUFFERED.has(t) ? 'file' : 'memory';
+    const bufType = section
+      ? (typeOf(section) ?? (FILE_BUFFERED.has(t) ? 'file' : 'memory'))
+      : FILE_BUFFERED.has(t)
+        ? 'file'
+        : 'memory';
     // v0.12-style buffer parameters written on the output itself are moved into <buffer> by fluentd's compat layer.
     const flush = (section ? lastParam(section, 'flush_at_shutdown') : undefined) ?? lastParam(el, 'flush_at_shutdown');
     const p = section ? lastParam(section, 'path') : undefined;

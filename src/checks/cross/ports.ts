@@ -32,7 +32,13 @@ export function senderPorts(world: World): Finding[] {
       if (listening.some((l) => l.port === server.port)) continue;
       const l = listening[0] as PortAt;
       out.push(
-        finding(server.file, server.pos, 'warning', 'cross/forward-port', `the sender forwards to port ${server.port}, but the aggregator's in_forward listens on ${l.port} (${where(l)}): unless the load balancer's listener on ${server.port} targets ${l.port}, every event is refused; use the same port on both`),
+        finding(
+          server.file,
+          server.pos,
+          'warning',
+          'cross/forward-port',
+          `the sender forwards to port ${server.port}, but the aggregator's in_forward listens on ${l.port} (${where(l)}): unless the load balancer's listener on ${server.port} targets ${l.port}, every event is refused; use the same port on both`,
+        ),
       );
     }
   }
@@ -59,7 +65,13 @@ export function aggregatorPortMappings(world: World): Finding[] {
     for (const l of listening) {
       if (mapped.some((m) => m.port === l.port)) continue;
       out.push(
-        finding(c.td.file, posOf(c.td, at), 'warning', 'cross/forward-port-mapping', `container "${c.name}" maps no containerPort ${l.port}, where its in_forward listens (${where(l)}): the load balancer's target group cannot register the task on that port; add { "containerPort": ${l.port}, "protocol": "tcp" } to portMappings`),
+        finding(
+          c.td.file,
+          posOf(c.td, at),
+          'warning',
+          'cross/forward-port-mapping',
+          `container "${c.name}" maps no containerPort ${l.port}, where its in_forward listens (${where(l)}): the load balancer's target group cannot register the task on that port; add { "containerPort": ${l.port}, "protocol": "tcp" } to portMappings`,
+        ),
       );
     }
     if (c.fluentd.incomplete) continue;
@@ -67,7 +79,13 @@ export function aggregatorPortMappings(world: World): Finding[] {
     for (const m of mapped) {
       if (anySource.includes(m.port)) continue;
       out.push(
-        finding(c.td.file, posOf(c.td, m.node), 'warning', 'cross/forward-port-mapping', `containerPort ${m.port} of container "${c.name}" is not a port any of its Fluentd sources listens on; its in_forward listens (${listening.map((l) => `${l.port} at ${where(l)}`).join(', ')}): traffic sent there is refused; map the in_forward port or change its "port"`),
+        finding(
+          c.td.file,
+          posOf(c.td, m.node),
+          'warning',
+          'cross/forward-port-mapping',
+          `containerPort ${m.port} of container "${c.name}" is not a port any of its Fluentd sources listens on; its in_forward listens (${listening.map((l) => `${l.port} at ${where(l)}`).join(', ')}): traffic sent there is refused; map the in_forward port or change its "port"`,
+        ),
       );
     }
   }

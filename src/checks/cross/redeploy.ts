@@ -21,7 +21,11 @@ import { type ContainerView, type World, mapsOf, posOf, strOf } from './world.js
 
 /** Container paths backed by an EFS volume (they outlive the task). */
 function efsPaths(c: ContainerView): string[] {
-  const efs = new Set(mapsOf(get(c.td.root, 'volumes')).filter((v) => isMap(get(v, 'efsVolumeConfiguration'))).map((v) => strOf(get(v, 'name'))));
+  const efs = new Set(
+    mapsOf(get(c.td.root, 'volumes'))
+      .filter((v) => isMap(get(v, 'efsVolumeConfiguration')))
+      .map((v) => strOf(get(v, 'name'))),
+  );
   return mapsOf(get(c.node, 'mountPoints'))
     .filter((m) => efs.has(strOf(get(m, 'sourceVolume'))))
     .map((m) => strOf(get(m, 'containerPath')))
@@ -33,9 +37,14 @@ function lossOf(b: BufferFacts, c: ContainerView): string | undefined {
     return 'a memory buffer with flush_at_shutdown false is dropped when ECS stops the task at every deploy';
   }
   if (b.type === 'file' && b.flushAtShutdown !== true) {
-    const onEfs = b.path !== undefined && efsPaths(c).some((p) => b.path === p || (b.path ?? '').startsWith(`${p.replace(/\/$/, '')}/`));
+    const onEfs =
+      b.path !== undefined &&
+      efsPaths(c).some((p) => b.path === p || (b.path ?? '').startsWith(`${p.replace(/\/$/, '')}/`));
     if (onEfs) return undefined;
-    const why = b.flushAtShutdown === false ? 'flush_at_shutdown false' : 'flush_at_shutdown, false by default for a file buffer,';
+    const why =
+      b.flushAtShutdown === false
+        ? 'flush_at_shutdown false'
+        : 'flush_at_shutdown, false by default for a file buffer,';
     return `a file buffer on the task's ephemeral storage with ${why} keeps its chunks on a disk that Fargate deletes with the task at every deploy`;
   }
   return undefined;
@@ -46,12 +55,20 @@ export function bufferOnRedeploy(world: World): Finding[] {
   for (const c of world.containers) {
     if (!c.fluentd) continue;
     const stop = get(c.node, 'stopTimeout');
-    const timeout = strOf(stop) ?? (stop && 'value' in stop && typeof stop.value === 'number' ? String(stop.value) : '30 (the default)');
+    const timeout =
+      strOf(stop) ??
+      (stop && 'value' in stop && typeof stop.value === 'number' ? String(stop.value) : '30 (the default)');
     for (const b of buffers(c.fluentd.root)) {
       const loss = lossOf(b, c);
       if (!loss) continue;
       out.push(
-        finding(b.at.file, b.at.pos, 'error', 'cross/buffer-lost-on-deploy', `${loss} (container "${c.name}" in ${c.td.file}, stopTimeout ${timeout} s): set flush_at_shutdown true and a stopTimeout long enough to flush (at most 120 s on Fargate)`),
+        finding(
+          b.at.file,
+          b.at.pos,
+          'error',
+          'cross/buffer-lost-on-deploy',
+          `${loss} (container "${c.name}" in ${c.td.file}, stopTimeout ${timeout} s): set flush_at_shutdown true and a stopTimeout long enough to flush (at most 120 s on Fargate)`,
+        ),
       );
     }
   }
@@ -60,7 +77,8 @@ export function bufferOnRedeploy(world: World): Finding[] {
 
 const HEALTH_CHECKS: Record<'agent' | 'fluentd', string> = {
   // The agent's own health command (Datadog docs, "Amazon ECS on AWS Fargate": the task definition's healthCheck).
-  agent: '"healthCheck": { "command": ["CMD-SHELL", "agent health"], "interval": 30, "timeout": 5, "retries": 3, "startPeriod": 15 }',
+  agent:
+    '"healthCheck": { "command": ["CMD-SHELL", "agent health"], "interval": 30, "timeout": 5, "retries": 3, "startPeriod": 15 }',
   // The Fluentd image has Ruby: a TCP connect to in_forward proves the config loaded and the input listens.
   fluentd: `"healthCheck": { "command": ["CMD-SHELL", "ruby -rsocket -e 'TCPSocket.new(%q(127.0.0.1), 24224).close'"], "interval": 30, "timeout": 5, "retries": 3, "startPeriod": 15 }`,
 };
@@ -70,7 +88,13 @@ export function healthChecks(world: World): Finding[] {
   for (const c of world.containers) {
     if (c.role === 'other' || getPair(c.node, 'healthCheck')) continue;
     out.push(
-      finding(c.td.file, posOf(c.td, c.nameNode), 'warning', 'cross/no-health-check', `the ${c.role === 'agent' ? 'agent' : 'Fluentd'} container "${c.name}" has no healthCheck, so ECS reports the rollout COMPLETED as soon as the process starts, even if it then fails on its config: add ${HEALTH_CHECKS[c.role]}`),
+      finding(
+        c.td.file,
+        posOf(c.td, c.nameNode),
+        'warning',
+        'cross/no-health-check',
+        `the ${c.role === 'agent' ? 'agent' : 'Fluentd'} container "${c.name}" has no healthCheck, so ECS reports the rollout COMPLETED as soon as the process starts, even if it then fails on its config: add ${HEALTH_CHECKS[c.role]}`,
+      ),
     );
   }
   return out;

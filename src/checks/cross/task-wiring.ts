@@ -22,13 +22,25 @@ export function logRegion(world: World): Finding[] {
     const v = strOf(node);
     if (!node || v === undefined || v === region || /^\$\{|^<.*>$/.test(v)) continue;
     out.push(
-      finding(c.td.file, posOf(c.td, node), 'warning', 'cross/log-region', `container "${c.name}" sends its logs to CloudWatch in ${v}, but ${world.project.configFile} deploys to ${region}: write "awslogs-region": "${region}" (the execution role may also lack rights there)`),
+      finding(
+        c.td.file,
+        posOf(c.td, node),
+        'warning',
+        'cross/log-region',
+        `container "${c.name}" sends its logs to CloudWatch in ${v}, but ${world.project.configFile} deploys to ${region}: write "awslogs-region": "${region}" (the execution role may also lack rights there)`,
+      ),
     );
   }
   return out;
 }
 
-const ARCH: Record<string, string> = { 'linux/amd64': 'X86_64', 'linux/x86_64': 'X86_64', 'linux/arm64': 'ARM64', 'linux/arm64/v8': 'ARM64', 'linux/aarch64': 'ARM64' };
+const ARCH: Record<string, string> = {
+  'linux/amd64': 'X86_64',
+  'linux/x86_64': 'X86_64',
+  'linux/arm64': 'ARM64',
+  'linux/arm64/v8': 'ARM64',
+  'linux/aarch64': 'ARM64',
+};
 
 /**
  * The image is built for one platform (the project's `platform`, else the final stage's
@@ -49,10 +61,18 @@ export function platform(world: World): Finding[] {
     const archNode = isMap(rp) ? get(rp, 'cpuArchitecture') : undefined;
     const runs = strOf(archNode) ?? 'X86_64';
     if (runs === arch) continue;
-    const source = img?.platform ? `images.${c.layout.imageKey}.platform in ${world.project.configFile}` : `FROM --platform in ${c.layout.dockerfile.file}`;
+    const source = img?.platform
+      ? `images.${c.layout.imageKey}.platform in ${world.project.configFile}`
+      : `FROM --platform in ${c.layout.dockerfile.file}`;
     const at = archNode ?? getPair(c.td.root, 'runtimePlatform')?.key ?? c.nameNode;
     out.push(
-      finding(c.td.file, posOf(c.td, at), 'error', 'cross/platform', `container "${c.name}" runs on ${runs}${archNode ? '' : ' (the default)'}, but its image is built for ${written} (${source}): the task fails to start; set "runtimePlatform": { "cpuArchitecture": "${arch}", "operatingSystemFamily": "LINUX" } or build for the other platform`),
+      finding(
+        c.td.file,
+        posOf(c.td, at),
+        'error',
+        'cross/platform',
+        `container "${c.name}" runs on ${runs}${archNode ? '' : ' (the default)'}, but its image is built for ${written} (${source}): the task fails to start; set "runtimePlatform": { "cpuArchitecture": "${arch}", "operatingSystemFamily": "LINUX" } or build for the other platform`,
+      ),
     );
   }
   return out;

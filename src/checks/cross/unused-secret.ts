@@ -29,7 +29,11 @@ function envNamesOf(root: Element): Set<string> {
 }
 
 /** The key node of `services.<svc>.secrets.<name>` in the project file. */
-function secretKey(world: World, service: string, name: string): { file: string; node: YNode; lines: { position(o: number): { line: number; column: number } } } | undefined {
+function secretKey(
+  world: World,
+  service: string,
+  name: string,
+): { file: string; node: YNode; lines: { position(o: number): { line: number; column: number } } } | undefined {
   const file = world.project.configFile;
   const decoded = readSource(file, path.join(world.project.root, file));
   if (!decoded.ok) return undefined;
@@ -52,7 +56,13 @@ export function unusedSecrets(world: World): Finding[] {
       const at = secretKey(world, c.td.service.key, name);
       if (!at) continue;
       out.push(
-        finding(at.file, at.lines.position(at.node.range[0]), 'warning', 'cross/unused-secret', `secret ${name} goes to container "${c.name}", but its Fluentd config (${c.fluentd.file}) reads no ENV['${name}'] (it reads ${[...read].sort().join(', ')}): rename one of them so they match`),
+        finding(
+          at.file,
+          at.lines.position(at.node.range[0]),
+          'warning',
+          'cross/unused-secret',
+          `secret ${name} goes to container "${c.name}", but its Fluentd config (${c.fluentd.file}) reads no ENV['${name}'] (it reads ${[...read].sort().join(', ')}): rename one of them so they match`,
+        ),
       );
     }
   }

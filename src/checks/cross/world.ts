@@ -61,7 +61,8 @@ export interface World {
 }
 
 export const posOf = (td: TaskDefView, node: YNode): Position => td.source.lines.position(node.range[0]);
-export const strOf = (n: YNode | undefined): string | undefined => (isScalar(n) && typeof n.value === 'string' ? n.value : undefined);
+export const strOf = (n: YNode | undefined): string | undefined =>
+  isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
 export const mapsOf = (n: YNode | undefined): YMap[] => (isSeq(n) ? n.items.filter(isMap) : []);
 
 const AGENT_IMAGE = /(?:^|\/)(?:datadog\/agent|datadog-agent|datadog\/dogstatsd)(?:[:@]|$)/;
@@ -69,7 +70,8 @@ const FLUENTD_IMAGE = /(?:^|\/)(?:fluent\/fluentd|fluentd)(?:[:@-]|$)/;
 
 function roleOf(image: string | undefined, layout: ImageLayout | undefined): Role {
   const ref = layout?.baseImage ?? image ?? '';
-  if (AGENT_IMAGE.test(ref) || [...(layout?.files.keys() ?? [])].some((p) => p.startsWith('/etc/datadog-agent/'))) return 'agent';
+  if (AGENT_IMAGE.test(ref) || [...(layout?.files.keys() ?? [])].some((p) => p.startsWith('/etc/datadog-agent/')))
+    return 'agent';
   if (FLUENTD_IMAGE.test(ref)) return 'fluentd';
   return 'other';
 }
@@ -128,7 +130,14 @@ export function buildWorld(project: Project, layouts: Map<string, ImageLayout>):
       const fluentd = layout ? fluentdOfImage.get(layout.imageKey) : undefined;
       const role = fluentd ? 'fluentd' : roleOf(imageRef, layout);
       containers.push({
-        td, node, name, nameNode, role, ...(layout ? { layout } : {}), ...(imageRef ? { imageRef } : {}), ...(fluentd ? { fluentd } : {}),
+        td,
+        node,
+        name,
+        nameNode,
+        role,
+        ...(layout ? { layout } : {}),
+        ...(imageRef ? { imageRef } : {}),
+        ...(fluentd ? { fluentd } : {}),
         env: containerEnv(td.plain, name, service),
         values: valuesOf(td, node, imageKey !== undefined, layout),
       });

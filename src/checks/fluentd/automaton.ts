@@ -31,7 +31,8 @@ class Runner {
       this.marks[s] = this.gen;
       out.push(s);
       for (const [cond, t] of this.nfa.eps[s] as Array<[number, number]>) {
-        if (cond === EPS || (cond === PEEK && (next === END || next === DOT)) || (cond === AT_START && atStart)) stack.push(t);
+        if (cond === EPS || (cond === PEEK && (next === END || next === DOT)) || (cond === AT_START && atStart))
+          stack.push(t);
       }
     }
     return out;
@@ -101,7 +102,13 @@ const PER_QUESTION = 20_000;
 
 type Verdict = boolean | undefined;
 
-function explore(a: Nfa, b: Nfa, stopWhen: (aAcc: boolean, bAcc: boolean) => boolean, budget: Budget, needB: boolean): Verdict {
+function explore(
+  a: Nfa,
+  b: Nfa,
+  stopWhen: (aAcc: boolean, bAcc: boolean) => boolean,
+  budget: Budget,
+  needB: boolean,
+): Verdict {
   const limit = Math.min(PER_QUESTION, budget.left);
   const ra = new Runner(a);
   const rb = new Runner(b);

@@ -15,7 +15,11 @@ export function checkDuplicateKeys(root: Element, report: Report): void {
     for (const p of el.params) {
       const prev = seen.get(p.key);
       if (prev) {
-        report.warning(p, 'fluentd/duplicate-key', `${p.key} is set twice in this section (first at ${prev.file}:${prev.pos.line}); fluentd silently keeps this last value: remove one`);
+        report.warning(
+          p,
+          'fluentd/duplicate-key',
+          `${p.key} is set twice in this section (first at ${prev.file}:${prev.pos.line}); fluentd silently keeps this last value: remove one`,
+        );
       }
       seen.set(p.key, p);
     }
@@ -31,7 +35,11 @@ export function checkDuplicateIds(uses: PluginUse[], report: Report): void {
     if (!id || id.dynamic) continue;
     const prev = ids.get(id.value);
     if (prev) {
-      report.error({ file: id.file, pos: id.valuePos }, 'fluentd/duplicate-id', `Duplicated plugin id \`${id.value}\` (also at ${prev.file}:${prev.pos.line}). Check whole configuration and fix it.`);
+      report.error(
+        { file: id.file, pos: id.valuePos },
+        'fluentd/duplicate-id',
+        `Duplicated plugin id \`${id.value}\` (also at ${prev.file}:${prev.pos.line}). Check whole configuration and fix it.`,
+      );
     } else ids.set(id.value, id);
   }
 }

@@ -29,7 +29,9 @@ function forwards(el: Element): boolean {
   const t = pluginType(el);
   if (!t || t.dynamic) return false;
   if (t.value === 'forward') return true;
-  return t.value === 'copy' && el.elements.some((s) => s.name === 'store' && lastParam(s, '@type')?.value === 'forward');
+  return (
+    t.value === 'copy' && el.elements.some((s) => s.name === 'store' && lastParam(s, '@type')?.value === 'forward')
+  );
 }
 
 /** The literal tags this configuration sends on with out_forward, sorted. */
@@ -37,7 +39,8 @@ export function forwardedTagsOf(parsed: ParseOutcome): string[] {
   if (parsed.fatal) return [];
   const model = buildModel(parsed.root, new Report(), { complete: !parsed.incomplete });
   const out = new Set<string>();
-  const matchesIn = (context: string): Directive[] => model.directives.filter((d) => d.kind === 'match' && d.context === context);
+  const matchesIn = (context: string): Directive[] =>
+    model.directives.filter((d) => d.kind === 'match' && d.context === context);
   for (const d of model.directives) {
     if (d.kind !== 'source') continue;
     const tags = sourceTags(d.el, d.type);

@@ -10,18 +10,31 @@ import type { PluginUse } from './plugins.js';
 import type { Report } from './report.js';
 import { KNOWN_GEMS, isCorePlugin } from './schema/registry.js';
 
-const FILE_PREFIX: Record<string, string> = { input: 'in', output: 'out', filter: 'filter', parser: 'parser', formatter: 'formatter', buffer: 'buf' };
+const FILE_PREFIX: Record<string, string> = {
+  input: 'in',
+  output: 'out',
+  filter: 'filter',
+  parser: 'parser',
+  formatter: 'formatter',
+  buffer: 'buf',
+};
 
 /** The official image (`fluent/fluentd:*`, or Docker's `fluentd:*`) contains only the core plugins. */
 export function isCoreFluentdImage(ref: string | undefined): boolean {
   if (!ref) return false;
-  return /^(?:(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\/)?(?:fluent\/fluentd|(?:library\/)?fluentd)(?:[:@]|$)/.test(ref.trim());
+  return /^(?:(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\/)?(?:fluent\/fluentd|(?:library\/)?fluentd)(?:[:@]|$)/.test(
+    ref.trim(),
+  );
 }
 
 const norm = (s: string): string => s.toLowerCase().replace(/[-_]/g, '');
 
 function gemName(g: string): string {
-  return g.trim().toLowerCase().replace(/[:@\s].*$/, '').replace(/-\d[\w.]*$/, '');
+  return g
+    .trim()
+    .toLowerCase()
+    .replace(/[:@\s].*$/, '')
+    .replace(/-\d[\w.]*$/, '');
 }
 
 export function checkGems(uses: PluginUse[], image: ImageView | undefined, report: Report): void {
@@ -48,7 +61,13 @@ export function checkGems(uses: PluginUse[], image: ImageView | undefined, repor
     if (files.some((f) => fileRe.test(f))) continue;
     const gem = known ?? `fluent-plugin-${type.replace(/_/g, '-')}`;
     const message = `Unknown ${use.kind} plugin '${type}'. Run 'gem search -rd fluent-plugin' to find plugins: ${image.dockerfile} builds on ${image.baseImage} and installs no gem providing it; add RUN fluent-gem install ${gem}`;
-    if (known && image.complete) report.error({ file: at.file, pos: at.valuePos }, 'fluentd/plugin-not-installed', message);
-    else report.warning({ file: at.file, pos: at.valuePos }, 'fluentd/plugin-not-installed', `${message}${image.complete ? '' : ' (the Dockerfile does things that cannot be followed statically, so it may still be there)'}`);
+    if (known && image.complete)
+      report.error({ file: at.file, pos: at.valuePos }, 'fluentd/plugin-not-installed', message);
+    else
+      report.warning(
+        { file: at.file, pos: at.valuePos },
+        'fluentd/plugin-not-installed',
+        `${message}${image.complete ? '' : ' (the Dockerfile does things that cannot be followed statically, so it may still be there)'}`,
+      );
   }
 }

@@ -19,7 +19,10 @@ export interface Literal {
 export type LiteralResult = { ok: true; literal: Literal } | { ok: false; error: ParseError };
 
 const ok = (literal: Literal): LiteralResult => ({ ok: true, literal });
-const fail = (offset: number, code: string, message: string): LiteralResult => ({ ok: false, error: { offset, code, message } });
+const fail = (offset: number, code: string, message: string): LiteralResult => ({
+  ok: false,
+  error: { offset, code, message },
+});
 
 /** `scan_string`: a quoted string, or an unquoted run up to `boundary`; null when nothing was read. */
 export function scanString(s: string, p: number, boundary: Boundary): LiteralResult | null {
@@ -95,12 +98,19 @@ function scanSingleQuoted(s: string, open: number): LiteralResult {
         open,
         'fluentd/unterminated-string',
         q >= s.length
-          ? 'unexpected end of file in a single quoted string: the string opened here is never closed; add the closing \''
-          : "unexpected end of file in a single quoted string: a single-quoted value cannot span lines; close it on this line or use double quotes",
+          ? "unexpected end of file in a single quoted string: the string opened here is never closed; add the closing '"
+          : 'unexpected end of file in a single quoted string: a single-quoted value cannot span lines; close it on this line or use double quotes',
       );
     }
     const c = s[q] as string;
-    if (c === "'") return ok({ value: out, quote: 'single', start: open, end: q + 1, embedded: findEmbedded(s.slice(open + 1, q), open + 1, false) });
+    if (c === "'")
+      return ok({
+        value: out,
+        quote: 'single',
+        start: open,
+        end: q + 1,
+        embedded: findEmbedded(s.slice(open + 1, q), open + 1, false),
+      });
     if (c === '\\' && (s[q + 1] === "'" || s[q + 1] === '\\')) {
       out += s[q + 1];
       q += 2;
@@ -149,7 +159,12 @@ function scanDoubleQuoted(s: string, open: number): LiteralResult {
     }
     if (c === '#' && next === '{') {
       const end = scanEmbeddedCode(s, q + 2);
-      if (end < 0) return fail(q, 'fluentd/unterminated-embedded-code', 'unexpected end of file in embedded code: the #{ opened here is never closed; add the closing }');
+      if (end < 0)
+        return fail(
+          q,
+          'fluentd/unterminated-embedded-code',
+          'unexpected end of file in embedded code: the #{ opened here is never closed; add the closing }',
+        );
       embedded.push({ code: s.slice(q + 2, end), offset: q, evaluated: true });
       out += s.slice(q, end + 1);
       q = end + 1;
@@ -164,8 +179,12 @@ function scanDoubleQuoted(s: string, open: number): LiteralResult {
 function unterminatedDouble(s: string, open: number, stop: number): LiteralResult {
   let why: string;
   if (stop >= s.length) why = 'the string opened here is never closed; add the closing "';
-  else if (s[stop - 1] === '\r') why = 'a double-quoted string cannot span lines in a file with CRLF line endings; convert the file to LF or keep the string on one line';
-  else why = 'a double-quoted string cannot contain an empty line (fluentd reads it two characters at a time); remove the empty line or write \\n';
+  else if (s[stop - 1] === '\r')
+    why =
+      'a double-quoted string cannot span lines in a file with CRLF line endings; convert the file to LF or keep the string on one line';
+  else
+    why =
+      'a double-quoted string cannot contain an empty line (fluentd reads it two characters at a time); remove the empty line or write \\n';
   return fail(open, 'fluentd/unterminated-string', `unexpected end of file in a double quoted string: ${why}`);
 }
 
@@ -284,7 +303,19 @@ function scanJson(s: string, open: number): LiteralResult {
       const st = tok.state;
       const digit = c >= '0' && c <= '9';
       let next: typeof st | undefined;
-      if (digit) next = st === 'minus' ? (c === '0' ? 'zero' : 'int') : st === 'zero' ? undefined : st === 'dot' ? 'frac' : st === 'e' || st === 'esign' ? 'exp' : st;
+      if (digit)
+        next =
+          st === 'minus'
+            ? c === '0'
+              ? 'zero'
+              : 'int'
+            : st === 'zero'
+              ? undefined
+              : st === 'dot'
+                ? 'frac'
+                : st === 'e' || st === 'esign'
+                  ? 'exp'
+                  : st;
       else if (c === '.' && (st === 'zero' || st === 'int')) next = 'dot';
       else if ((c === 'e' || c === 'E') && (st === 'zero' || st === 'int' || st === 'frac')) next = 'e';
       else if ((c === '+' || c === '-') && st === 'e') next = 'esign';
@@ -343,7 +374,9 @@ function scanJson(s: string, open: number): LiteralResult {
     }
     if (c === '#') {
       const top = stack[stack.length - 1] as Container;
-      const closable = stack.length === 1 && (top.state === 'start' || top.state === 'value' || (top.state === 'comma' && commaOnLine));
+      const closable =
+        stack.length === 1 &&
+        (top.state === 'start' || top.state === 'value' || (top.state === 'comma' && commaOnLine));
       if (!closable) return incomplete();
       // The rest of the line is a comment; fluentd loops forever when no newline follows.
       const nl = s.indexOf('\n', q);

@@ -72,7 +72,14 @@ export function loadConfig(entry: string, fs: ConfigFs, options: { followInclude
     depth: 0,
   };
   const includeCode: ParseOutcome['includeCode'] = [];
-  const outcome = (fatal: boolean, incomplete: boolean): ParseOutcome => ({ root, findings, fatal, files, incomplete, includeCode });
+  const outcome = (fatal: boolean, incomplete: boolean): ParseOutcome => ({
+    root,
+    findings,
+    fatal,
+    files,
+    incomplete,
+    includeCode,
+  });
 
   const decoded = fs.read(entry);
   files.push(display);
@@ -97,7 +104,8 @@ export function loadConfig(entry: string, fs: ConfigFs, options: { followInclude
     if (!frag) {
       frag = parseFile(text, { entry: entryFile });
       cache.set(ctx.display, frag);
-      for (const w of frag.warnings) findings.push(finding(ctx.display, ctx.lines.position(w.offset), 'warning', w.code, w.message));
+      for (const w of frag.warnings)
+        findings.push(finding(ctx.display, ctx.lines.position(w.offset), 'warning', w.code, w.message));
     }
     return frag;
   };
@@ -109,7 +117,9 @@ export function loadConfig(entry: string, fs: ConfigFs, options: { followInclude
   const globCache = new Map<string, ReturnType<typeof resolveInclude>>();
   const entryCtx: FileCtx = { path: entry, display, lines: decoded.source.lines };
   const entryFrag = parse(entryCtx, decoded.source.text, true);
-  const stack: Frame[] = [{ items: entryFrag.items, i: 0, target: root, file: entryCtx, chain: [display], fragment: entryFrag }];
+  const stack: Frame[] = [
+    { items: entryFrag.items, i: 0, target: root, file: entryCtx, chain: [display], fragment: entryFrag },
+  ];
 
   while (stack.length > 0) {
     const top = stack[stack.length - 1] as Frame;
@@ -159,8 +169,18 @@ export function loadConfig(entry: string, fs: ConfigFs, options: { followInclude
     // @include
     const at = lines.position(item.offset);
     const where = top.file.display;
-    if (item.embedded.length > 0) includeCode.push({ file: where, pos: lines.position(item.uriOffset), embedded: item.embedded });
-    if (item.legacy) findings.push(finding(where, at, 'warning', 'fluentd/deprecated-include', "'include' is deprecated: write '@include' instead"));
+    if (item.embedded.length > 0)
+      includeCode.push({ file: where, pos: lines.position(item.uriOffset), embedded: item.embedded });
+    if (item.legacy)
+      findings.push(
+        finding(
+          where,
+          at,
+          'warning',
+          'fluentd/deprecated-include',
+          "'include' is deprecated: write '@include' instead",
+        ),
+      );
     if (!follow) {
       incomplete = true;
       continue;
@@ -171,7 +191,9 @@ export function loadConfig(entry: string, fs: ConfigFs, options: { followInclude
     globCache.set(globKey, resolved);
     if ('finding' in resolved) {
       incomplete = true;
-      findings.push(finding(where, lines.position(item.uriOffset), 'warning', resolved.finding.code, resolved.finding.message));
+      findings.push(
+        finding(where, lines.position(item.uriOffset), 'warning', resolved.finding.code, resolved.finding.message),
+      );
       continue;
     }
     if (resolved.paths.length === 0) {
@@ -191,25 +213,55 @@ export function loadConfig(entry: string, fs: ConfigFs, options: { followInclude
     for (const path of resolved.paths) {
       const shown = fs.display(path);
       if (hasGlob(item.uri) && BACKUP_NAME.test(shown.slice(shown.lastIndexOf('/') + 1))) {
-        findings.push(finding(where, lines.position(item.uriOffset), 'warning', 'fluentd/include-backup-file', `@include ${item.uri} also reads ${shown}, which looks like a backup copy; rename or delete it, or narrow the glob`));
+        findings.push(
+          finding(
+            where,
+            lines.position(item.uriOffset),
+            'warning',
+            'fluentd/include-backup-file',
+            `@include ${item.uri} also reads ${shown}, which looks like a backup copy; rename or delete it, or narrow the glob`,
+          ),
+        );
       }
       if (top.chain.includes(shown)) {
         const key = `${where}\0${item.offset}`;
         if (cycleReported.has(key)) continue;
         cycleReported.add(key);
         findings.push(
-          finding(where, at, 'error', 'fluentd/include-cycle', `@include ${item.uri} includes ${shown}, which is already being included (${[...top.chain, shown].join(' -> ')}): fluentd recurses until it crashes; remove the cycle`),
+          finding(
+            where,
+            at,
+            'error',
+            'fluentd/include-cycle',
+            `@include ${item.uri} includes ${shown}, which is already being included (${[...top.chain, shown].join(' -> ')}): fluentd recurses until it crashes; remove the cycle`,
+          ),
         );
         continue;
       }
       if (top.chain.length >= MAX_INCLUDE_DEPTH) {
         incomplete = true;
-        findings.push(finding(where, at, 'warning', 'fluentd/include-limit', `includes are nested more than ${MAX_INCLUDE_DEPTH} deep; ${shown} was not read`));
+        findings.push(
+          finding(
+            where,
+            at,
+            'warning',
+            'fluentd/include-limit',
+            `includes are nested more than ${MAX_INCLUDE_DEPTH} deep; ${shown} was not read`,
+          ),
+        );
         continue;
       }
       if (files.length >= MAX_FILES) {
         incomplete = true;
-        findings.push(finding(where, at, 'warning', 'fluentd/include-limit', `more than ${MAX_FILES} files are included; ${shown} and the rest were not read`));
+        findings.push(
+          finding(
+            where,
+            at,
+            'warning',
+            'fluentd/include-limit',
+            `more than ${MAX_FILES} files are included; ${shown} and the rest were not read`,
+          ),
+        );
         break;
       }
       const d = fs.read(path);
@@ -233,12 +285,21 @@ export function loadConfig(entry: string, fs: ConfigFs, options: { followInclude
       expansions++;
       expandedChars += d.source.text.length;
       if (expansions > MAX_EXPANSIONS || expandedChars > MAX_EXPANDED_CHARS) {
-        findings.push(finding(where, at, 'error', 'fluentd/include-explosion', explosionMessage(item.uri, shown, expansions)));
+        findings.push(
+          finding(where, at, 'error', 'fluentd/include-explosion', explosionMessage(item.uri, shown, expansions)),
+        );
         return outcome(true, true);
       }
       const ctx: FileCtx = { path, display: shown, lines: d.source.lines };
       const frag = parse(ctx, d.source.text, false);
-      frames.push({ items: frag.items, i: 0, target: top.target, file: ctx, chain: [...top.chain, shown], fragment: frag });
+      frames.push({
+        items: frag.items,
+        i: 0,
+        target: top.target,
+        file: ctx,
+        chain: [...top.chain, shown],
+        fragment: frag,
+      });
     }
     // Sorted order: the first match must be expanded first, so it goes on top of the stack.
     for (let i = frames.length - 1; i >= 0; i--) stack.push(frames[i] as Frame);
@@ -254,7 +315,10 @@ export function loadConfig(entry: string, fs: ConfigFs, options: { followInclude
  */
 function bomFinding(source: SourceText): Finding | undefined {
   if (!source.bom) return undefined;
-  const what = source.bom === 'utf8' ? 'a UTF-8 byte order mark (BOM)' : `a ${source.bom === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE'} byte order mark: the file is UTF-16`;
+  const what =
+    source.bom === 'utf8'
+      ? 'a UTF-8 byte order mark (BOM)'
+      : `a ${source.bom === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE'} byte order mark: the file is UTF-16`;
   return finding(
     source.file,
     { line: 1, column: 1 },
@@ -265,7 +329,10 @@ function bomFinding(source: SourceText): Finding | undefined {
 }
 
 function explosionMessage(uri: string, shown: string, expansions: number): string {
-  const what = expansions > MAX_EXPANSIONS ? `${MAX_EXPANSIONS.toLocaleString('en-US')} file expansions` : `${MAX_EXPANDED_CHARS / 1024 / 1024} MiB of text`;
+  const what =
+    expansions > MAX_EXPANSIONS
+      ? `${MAX_EXPANSIONS.toLocaleString('en-US')} file expansions`
+      : `${MAX_EXPANDED_CHARS / 1024 / 1024} MiB of text`;
   return (
     `@include ${uri} (here reading ${shown}) takes the configuration past ${what}: fluentd expands every @include ` +
     'in place each time it appears, so files that include each other more than once multiply; include each file once'

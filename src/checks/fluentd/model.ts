@@ -37,13 +37,18 @@ export function buildModel(root: Element, report: Report, options: { complete: b
   const model: ConfigModel = { root, directives: [], labels: new Map(), system: undefined, labelRefs: [] };
 
   for (const p of root.params) {
-    report.warning(p, 'fluentd/unknown-parameter', `parameter '${p.key}' is outside any section, where fluentd ignores it; move it into the section it belongs to`);
+    report.warning(
+      p,
+      'fluentd/unknown-parameter',
+      `parameter '${p.key}' is outside any section, where fluentd ignores it; move it into the section it belongs to`,
+    );
   }
 
   const addDirective = (el: Element, context: string, scope: string): void => {
     const kind = el.name as DirectiveKind;
     const t = pluginType(el);
-    if (!t) report.error(el, 'fluentd/missing-type', `Missing '@type' parameter on <${kind}> directive: add @type <plugin>`);
+    if (!t)
+      report.error(el, 'fluentd/missing-type', `Missing '@type' parameter on <${kind}> directive: add @type <plugin>`);
     const sourceLabel = kind === 'source' ? lastParam(el, '@label') : undefined;
     model.directives.push({
       el,
@@ -99,12 +104,20 @@ function readLabel(
     return;
   }
   if (name === '@ROOT') {
-    report.error(el, 'fluentd/label-argument', '@ROOT for <label> is not permitted, reserved for getting root router: choose another name');
+    report.error(
+      el,
+      'fluentd/label-argument',
+      '@ROOT for <label> is not permitted, reserved for getting root router: choose another name',
+    );
     return;
   }
   if (model.labels.has(name)) {
     const first = model.labels.get(name) as Element;
-    report.error(el, 'fluentd/duplicate-label', `Section <label ${name}> appears twice (first at ${first.file}:${first.pos.line}): merge them`);
+    report.error(
+      el,
+      'fluentd/duplicate-label',
+      `Section <label ${name}> appears twice (first at ${first.file}:${first.pos.line}): merge them`,
+    );
   } else model.labels.set(name, el);
   let matches = 0;
   for (const child of el.elements) {
@@ -112,11 +125,19 @@ function readLabel(
       if (child.name === 'match') matches++;
       addDirective(child, name, '');
     } else {
-      report.error(child, 'fluentd/unknown-directive', `<${child.name}> inside <label ${name}> is never used: a label holds only <filter> and <match>${child.name === 'source' ? '; put the <source> at the top level with @label ' + name : ''}`);
+      report.error(
+        child,
+        'fluentd/unknown-directive',
+        `<${child.name}> inside <label ${name}> is never used: a label holds only <filter> and <match>${child.name === 'source' ? '; put the <source> at the top level with @label ' + name : ''}`,
+      );
     }
   }
   if (matches === 0) {
-    report.error(el, 'fluentd/label-without-match', `Missing <match> sections in <label ${name}> section: add a <match> so its events go somewhere`);
+    report.error(
+      el,
+      'fluentd/label-without-match',
+      `Missing <match> sections in <label ${name}> section: add a <match> so its events go somewhere`,
+    );
   }
 }
 
@@ -129,20 +150,43 @@ function readWorker(
 ): void {
   const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(el.arg);
   if (!m) {
-    report.error(el, 'fluentd/worker-argument', el.arg === '' ? 'Missing worker id on <worker> directive: write <worker 0> or <worker 0-1>' : `<worker ${el.arg}>: the argument must be a worker id N or a range N-M`);
+    report.error(
+      el,
+      'fluentd/worker-argument',
+      el.arg === ''
+        ? 'Missing worker id on <worker> directive: write <worker 0> or <worker 0-1>'
+        : `<worker ${el.arg}>: the argument must be a worker id N or a range N-M`,
+    );
   } else {
     const first = Number(m[1]);
     const last = m[2] === undefined ? first : Number(m[2]);
-    if (first > last) report.error(el, 'fluentd/worker-argument', `greater first_worker_id<${first}> than last_worker_id<${last}> specified by <worker> directive is not allowed`);
+    if (first > last)
+      report.error(
+        el,
+        'fluentd/worker-argument',
+        `greater first_worker_id<${first}> than last_worker_id<${last}> specified by <worker> directive is not allowed`,
+      );
     for (let id = first; id <= last && id - first < 1024; id++) {
-      if (workers.has(id)) report.error(el, 'fluentd/worker-argument', `specified worker_id<${id}> collisions is detected on <worker> directive: each worker id may appear in one <worker> section only`);
+      if (workers.has(id))
+        report.error(
+          el,
+          'fluentd/worker-argument',
+          `specified worker_id<${id}> collisions is detected on <worker> directive: each worker id may appear in one <worker> section only`,
+        );
       else workers.set(id, el);
     }
   }
   for (const child of el.elements) {
-    if (child.name === 'source' || child.name === 'match' || child.name === 'filter') addDirective(child, '', `worker:${el.arg}`);
-    else if (child.name === 'label') readLabel(child, model, report, (c, ctx) => addDirective(c, ctx, `worker:${el.arg}`));
-    else report.error(child, 'fluentd/unknown-directive', `<worker> section cannot have <${child.name}> directive: it holds only <source>, <match>, <filter> and <label>`);
+    if (child.name === 'source' || child.name === 'match' || child.name === 'filter')
+      addDirective(child, '', `worker:${el.arg}`);
+    else if (child.name === 'label')
+      readLabel(child, model, report, (c, ctx) => addDirective(c, ctx, `worker:${el.arg}`));
+    else
+      report.error(
+        child,
+        'fluentd/unknown-directive',
+        `<worker> section cannot have <${child.name}> directive: it holds only <source>, <match>, <filter> and <label>`,
+      );
   }
 }
 
@@ -154,7 +198,11 @@ function checkWorkerRange(model: ConfigModel, report: Report, used: Map<number, 
   if (!Number.isInteger(count) || count < 1) return;
   for (const [id, el] of used) {
     if (id > count - 1) {
-      report.error(el, 'fluentd/worker-argument', `worker${id} specified by <worker> directive is not allowed. Available worker id is between 0 and ${count - 1}: raise <system> workers or fix the id`);
+      report.error(
+        el,
+        'fluentd/worker-argument',
+        `worker${id} specified by <worker> directive is not allowed. Available worker id is between 0 and ${count - 1}: raise <system> workers or fix the id`,
+      );
     }
   }
 }
@@ -167,7 +215,9 @@ function collectLabelRefs(root: Element, model: ConfigModel): void {
     for (const p of el.params) if (p.key === '@label') model.labelRefs.push(p);
     for (const c of el.elements) stack.push(c);
   }
-  model.labelRefs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.pos.line - b.pos.line || a.pos.column - b.pos.column));
+  model.labelRefs.sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.pos.line - b.pos.line || a.pos.column - b.pos.column,
+  );
 }
 
 function checkLabelRefs(model: ConfigModel, report: Report, options: { complete: boolean }): void {
@@ -186,7 +236,11 @@ function checkLabelRefs(model: ConfigModel, report: Report, options: { complete:
   if (!options.complete) return;
   for (const [name, el] of model.labels) {
     if (!used.has(name) && !BUILTIN_LABELS.has(name)) {
-      report.warning(el, 'fluentd/unused-label', `<label ${name}> is never referenced by any @label ${name}, so no event reaches it; route a <source> or output to it, or remove it`);
+      report.warning(
+        el,
+        'fluentd/unused-label',
+        `<label ${name}> is never referenced by any @label ${name}, so no event reaches it; route a <source> or output to it, or remove it`,
+      );
     }
   }
 }

@@ -62,10 +62,20 @@ export function parseFile(s: string, options: ParseFileOptions): FileFragment {
       const name = nameEnd > p + 2 ? s.slice(p + 2, nameEnd) : null;
       p = nameEnd;
       skipSpacing();
-      if (s[p] !== '>') return err(p, 'fluentd/syntax', `expected character in tag name: write the end tag as </name> with a name of letters, digits and _`);
+      if (s[p] !== '>')
+        return err(
+          p,
+          'fluentd/syntax',
+          `expected character in tag name: write the end tag as </name> with a name of letters, digits and _`,
+        );
       p++;
       const le = matchLineEnd(s, p);
-      if (le < 0) return err(p, 'fluentd/syntax', 'expected end of line after end tag: put nothing but a comment after </...> on its line');
+      if (le < 0)
+        return err(
+          p,
+          'fluentd/syntax',
+          'expected end of line after end tag: put nothing but a comment after </...> on its line',
+        );
       p = le;
       if (name !== frame.name) {
         const why = frame.element
@@ -77,8 +87,17 @@ export function parseFile(s: string, options: ParseFileOptions): FileFragment {
         // `</>` closes fluentd's nil-named root: the entry file must end here, an included one just stops.
         skipSpacing();
         if (p < s.length) {
-          if (options.entry) return err(p, 'fluentd/syntax', 'expected EOF: a stray </> at the top level ends the configuration; remove it');
-          warnings.push({ offset: at, code: 'fluentd/syntax', message: 'fluentd stops reading this included file at this </>: everything after it is ignored; remove it' });
+          if (options.entry)
+            return err(
+              p,
+              'fluentd/syntax',
+              'expected EOF: a stray </> at the top level ends the configuration; remove it',
+            );
+          warnings.push({
+            offset: at,
+            code: 'fluentd/syntax',
+            message: 'fluentd stops reading this included file at this </>: everything after it is ignored; remove it',
+          });
         }
         break;
       }
@@ -98,12 +117,20 @@ export function parseFile(s: string, options: ParseFileOptions): FileFragment {
       if (arg) p = arg.literal.end;
       skipSpacing();
       if (s[p] !== '>') {
-        const hint = arg && arg.literal.quote !== 'none' ? ': quote the whole argument, e.g. <match "app.#{ENV[\'X\']}.**">' : ': close the tag with >';
+        const hint =
+          arg && arg.literal.quote !== 'none'
+            ? ': quote the whole argument, e.g. <match "app.#{ENV[\'X\']}.**">'
+            : ': close the tag with >';
         return err(p, 'fluentd/syntax', `expected '>'${hint}`);
       }
       p++;
       const le = matchLineEnd(s, p);
-      if (le < 0) return err(p, 'fluentd/syntax', 'expected end of line after tag: a section tag must be alone on its line (put </...> on its own line)');
+      if (le < 0)
+        return err(
+          p,
+          'fluentd/syntax',
+          'expected end of line after tag: a section tag must be alone on its line (put </...> on its own line)',
+        );
       p = le;
       const element: ElementNode = {
         kind: 'element',
@@ -162,7 +189,11 @@ export function parseFile(s: string, options: ParseFileOptions): FileFragment {
     }
     if (k.startsWith('@') && !RESERVED_PARAMS.has(k)) {
       if (root || ELEM_SYMBOLS.has(frame.name ?? '')) {
-        return err(keyAt, 'fluentd/reserved-prefix', `'@' is the system reserved prefix. Don't use '@' prefix parameter in the configuration: ${k}`);
+        return err(
+          keyAt,
+          'fluentd/reserved-prefix',
+          `'@' is the system reserved prefix. Don't use '@' prefix parameter in the configuration: ${k}`,
+        );
       }
       warnings.push({
         offset: keyAt,
@@ -188,8 +219,22 @@ export function parseFile(s: string, options: ParseFileOptions): FileFragment {
   return result();
 }
 
-function param(key: string, keyOffset: number, lit: { value: string; quote: ParamNode['quote']; start: number; embedded: ParamNode['embedded'] }, raw: string): ParamNode {
-  return { kind: 'param', key, value: lit.value, quote: lit.quote, raw, keyOffset, valueOffset: lit.start, embedded: lit.embedded };
+function param(
+  key: string,
+  keyOffset: number,
+  lit: { value: string; quote: ParamNode['quote']; start: number; embedded: ParamNode['embedded'] },
+  raw: string,
+): ParamNode {
+  return {
+    kind: 'param',
+    key,
+    value: lit.value,
+    quote: lit.quote,
+    raw,
+    keyOffset,
+    valueOffset: lit.start,
+    embedded: lit.embedded,
+  };
 }
 
 /** `parse_include`: the URI is `scan_string(LINE_END)`; a missing line end is not an error there. */
@@ -200,7 +245,14 @@ function parseInclude(
   legacy: boolean,
 ): { node: IncludeNode; end: number } | { error: ParseError } {
   const uri = scanString(s, p, 'line-end');
-  if (!uri) return { error: { offset: at, code: 'fluentd/syntax', message: '@include needs a path or glob, e.g. @include conf.d/*.conf' } };
+  if (!uri)
+    return {
+      error: {
+        offset: at,
+        code: 'fluentd/syntax',
+        message: '@include needs a path or glob, e.g. @include conf.d/*.conf',
+      },
+    };
   if (!uri.ok) return { error: uri.error };
   const le = matchLineEnd(s, uri.literal.end);
   return {

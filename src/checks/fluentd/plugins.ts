@@ -48,7 +48,8 @@ export function checkPlugins(model: ConfigModel, report: Report): PluginUse[] {
     uses.push(use);
     checkPlugin(use, report, uses);
   }
-  if (model.system) checkSection(model.system, SYSTEM, { report, uses, where: '<system>', plugin: undefined, isPlugin: false });
+  if (model.system)
+    checkSection(model.system, SYSTEM, { report, uses, where: '<system>', plugin: undefined, isPlugin: false });
   return uses;
 }
 
@@ -106,21 +107,32 @@ const BUFFER_SPECS = new Map<string, SectionSpec>();
 /** `<buffer>`: output.rb/buffer.rb parameters plus the chosen buffer type's own (open when unknown). */
 function bufferSpec(type: string, specific: SectionSpec | undefined): SectionSpec {
   let spec = BUFFER_SPECS.get(type);
-  if (!spec) BUFFER_SPECS.set(type, (spec = { params: { ...BUFFER_PARAMS, ...(specific?.params ?? {}) }, open: !specific }));
+  if (!spec)
+    BUFFER_SPECS.set(type, (spec = { params: { ...BUFFER_PARAMS, ...(specific?.params ?? {}) }, open: !specific }));
   return spec;
 }
 
 const REQUIRED = new WeakMap<SectionSpec, string[]>();
 function requiredOf(spec: SectionSpec): string[] {
   let r = REQUIRED.get(spec);
-  if (!r) REQUIRED.set(spec, (r = Object.entries(spec.params).filter(([n, p]) => p.required && n !== '@type').map(([n]) => n)));
+  if (!r)
+    REQUIRED.set(
+      spec,
+      (r = Object.entries(spec.params)
+        .filter(([n, p]) => p.required && n !== '@type')
+        .map(([n]) => n)),
+    );
   return r;
 }
 
 function checkSection(el: Element, spec: SectionSpec, ctx: Ctx): void {
   const { report } = ctx;
   if (el.depth > MAX_PLUGIN_DEPTH) {
-    report.warning(el, 'fluentd/too-deep', `sections are nested more than ${MAX_PLUGIN_DEPTH} levels deep here; this one and those inside it were not checked`);
+    report.warning(
+      el,
+      'fluentd/too-deep',
+      `sections are nested more than ${MAX_PLUGIN_DEPTH} levels deep here; this one and those inside it were not checked`,
+    );
     return;
   }
   // `Element#[]` falls back from @type/@id/@log_level to the legacy name in every section (element.rb).
@@ -132,9 +144,13 @@ function checkSection(el: Element, spec: SectionSpec, ctx: Ctx): void {
     const ps = known(p.key);
     if (!ps) {
       if (spec.open || spec.compat?.includes(p.key) || p.key.startsWith('@')) continue;
-      const candidates = [...Object.keys(spec.params), ...(ctx.isPlugin ? Object.keys(PLUGIN_COMMON).filter((k) => k.startsWith('@')) : [])];
+      const candidates = [
+        ...Object.keys(spec.params),
+        ...(ctx.isPlugin ? Object.keys(PLUGIN_COMMON).filter((k) => k.startsWith('@')) : []),
+      ];
       const alias = HINTS[p.key];
-      const hint = closest(p.key, candidates) ?? (alias !== undefined && candidates.includes(alias) ? alias : undefined);
+      const hint =
+        closest(p.key, candidates) ?? (alias !== undefined && candidates.includes(alias) ? alias : undefined);
       report.warning(
         p,
         'fluentd/unknown-parameter',
@@ -146,15 +162,30 @@ function checkSection(el: Element, spec: SectionSpec, ctx: Ctx): void {
       report.error(p, 'fluentd/removed-parameter', `'${p.key}' parameter is already removed: ${ps.obsoleted}`);
       continue;
     }
-    if (ps.deprecated) report.warning(p, 'fluentd/deprecated-parameter', ps.deprecated.startsWith("'") ? ps.deprecated : `'${p.key}' is deprecated: ${ps.deprecated}`);
+    if (ps.deprecated)
+      report.warning(
+        p,
+        'fluentd/deprecated-parameter',
+        ps.deprecated.startsWith("'") ? ps.deprecated : `'${p.key}' is deprecated: ${ps.deprecated}`,
+      );
     if (p.dynamic) continue;
     const problem = checkValue(ps.type, { name: p.key, value: p.value, quote: p.quote, list: ps.list });
-    if (problem) report.add({ file: p.file, pos: p.valuePos }, problem.severity, problem.code, ps.secret ? redact(problem.message, p.value) : problem.message);
+    if (problem)
+      report.add(
+        { file: p.file, pos: p.valuePos },
+        problem.severity,
+        problem.code,
+        ps.secret ? redact(problem.message, p.value) : problem.message,
+      );
   }
   for (const name of requiredOf(spec)) {
     if (!seen.has(name)) {
       const inSection = ctx.isPlugin ? '' : `, in section ${el.name}`;
-      report.error(el, 'fluentd/missing-parameter', `'${name}' parameter is required${inSection}: add ${name} to ${ctx.isPlugin ? ctx.where : `<${el.name}>`}`);
+      report.error(
+        el,
+        'fluentd/missing-parameter',
+        `'${name}' parameter is required${inSection}: add ${name} to ${ctx.isPlugin ? ctx.where : `<${el.name}>`}`,
+      );
     }
   }
 
@@ -170,12 +201,20 @@ function checkSection(el: Element, spec: SectionSpec, ctx: Ctx): void {
       if (spec.open) continue;
       const hint = closest(name, Object.keys(spec.sections ?? {}));
       for (const child of children) {
-        report.warning(child, 'fluentd/unknown-section', `section <${name}> is not used in ${ctx.where}${hint ? ` (did you mean <${hint}>?)` : ''}; fluentd ignores it`);
+        report.warning(
+          child,
+          'fluentd/unknown-section',
+          `section <${name}> is not used in ${ctx.where}${hint ? ` (did you mean <${hint}>?)` : ''}; fluentd ignores it`,
+        );
       }
       continue;
     }
     if (!ref.multi && children.length > 1) {
-      report.error(children[1] as Element, 'fluentd/duplicate-section', `'<${name}>' section cannot be written twice or more in ${ctx.where}: merge them`);
+      report.error(
+        children[1] as Element,
+        'fluentd/duplicate-section',
+        `'<${name}>' section cannot be written twice or more in ${ctx.where}: merge them`,
+      );
     }
     for (const child of children) {
       if (isPluggable(ref)) checkPluggable(child, ref, ctx);
@@ -184,7 +223,11 @@ function checkSection(el: Element, spec: SectionSpec, ctx: Ctx): void {
   }
   for (const [name, ref] of Object.entries(spec.sections ?? {})) {
     if (ref.required && !byName.has(name)) {
-      report.error(el, 'fluentd/missing-section', `'<${name}>' sections are required in ${ctx.where}: add at least one <${name}>`);
+      report.error(
+        el,
+        'fluentd/missing-section',
+        `'<${name}>' sections are required in ${ctx.where}: add at least one <${name}>`,
+      );
     }
   }
 }
@@ -197,7 +240,11 @@ function checkPluggable(child: Element, ref: PluggableRef, ctx: Ctx): void {
   switch (ref.plug) {
     case 'output': {
       if (!typeParam) {
-        report.error(child, 'fluentd/missing-type', `Missing '@type' parameter in <${child.name}> section of ${ctx.where}: add @type <plugin>`);
+        report.error(
+          child,
+          'fluentd/missing-type',
+          `Missing '@type' parameter in <${child.name}> section of ${ctx.where}: add @type <plugin>`,
+        );
         return;
       }
       const use = pluginUse(child, 'output', owner);
@@ -210,13 +257,30 @@ function checkPluggable(child: Element, ref: PluggableRef, ctx: Ctx): void {
       ctx.uses.push(use);
       for (const inner of child.elements) {
         if (inner.name === 'buffer' || inner.name === 'secondary') {
-          report.error(inner, 'fluentd/unknown-section', `<secondary> section cannot have <${inner.name}> section: the secondary uses the primary's buffer`);
+          report.error(
+            inner,
+            'fluentd/unknown-section',
+            `<secondary> section cannot have <${inner.name}> section: the secondary uses the primary's buffer`,
+          );
         }
       }
       if (use.type === undefined || !use.spec) return;
-      const spec: SectionSpec = { ...use.spec, sections: Object.fromEntries(Object.entries(use.spec.sections ?? {}).filter(([k]) => k !== 'buffer' && k !== 'secondary')) };
-      const clean: Element = { ...child, elements: child.elements.filter((e) => e.name !== 'buffer' && e.name !== 'secondary') };
-      checkSection(clean, spec, { ...ctx, where: `<secondary> (@type ${use.type}) of ${ctx.where}`, plugin: use, isPlugin: true });
+      const spec: SectionSpec = {
+        ...use.spec,
+        sections: Object.fromEntries(
+          Object.entries(use.spec.sections ?? {}).filter(([k]) => k !== 'buffer' && k !== 'secondary'),
+        ),
+      };
+      const clean: Element = {
+        ...child,
+        elements: child.elements.filter((e) => e.name !== 'buffer' && e.name !== 'secondary'),
+      };
+      checkSection(clean, spec, {
+        ...ctx,
+        where: `<secondary> (@type ${use.type}) of ${ctx.where}`,
+        plugin: use,
+        isPlugin: true,
+      });
       return;
     }
     case 'buffer': {
@@ -233,7 +297,11 @@ function checkPluggable(child: Element, ref: PluggableRef, ctx: Ctx): void {
     case 'formatter': {
       const kind: PluginKind = ref.plug;
       if (!typeParam && ref.requireType) {
-        report.error(child, 'fluentd/missing-type', `@type is required in <${child.name}> of ${ctx.where}: add e.g. @type json`);
+        report.error(
+          child,
+          'fluentd/missing-type',
+          `@type is required in <${child.name}> of ${ctx.where}: add e.g. @type json`,
+        );
         return;
       }
       const type = typeParam ? (typeParam.dynamic ? undefined : typeParam.value) : ref.defaultType;
@@ -253,5 +321,7 @@ function checkPluggable(child: Element, ref: PluggableRef, ctx: Ctx): void {
 }
 
 function redact(message: string, value: string): string {
-  return value.length > 0 ? message.split(JSON.stringify(value)).join('(the value)').split(value).join('(the value)') : message;
+  return value.length > 0
+    ? message.split(JSON.stringify(value)).join('(the value)').split(value).join('(the value)')
+    : message;
 }

@@ -37,7 +37,11 @@ type Glob = Extract<Alternative, { kind: 'glob' }>;
 /** fluentd's own log events, at the default log level and above (`fluent_log_event_router.rb`). */
 const FLUENT_LOG_TAGS = ['fluent.info', 'fluent.warn', 'fluent.error', 'fluent.fatal'];
 
-export function checkRouting(model: ConfigModel, report: Report, options: { complete: boolean; forwardedTags?: readonly string[] }): void {
+export function checkRouting(
+  model: ConfigModel,
+  report: Report,
+  options: { complete: boolean; forwardedTags?: readonly string[] },
+): void {
   const budget = new Budget();
   const nfaCache = new Map<string, Nfa>();
   const nfaOf = (g: Glob): Nfa => {
@@ -53,7 +57,11 @@ export function checkRouting(model: ConfigModel, report: Report, options: { comp
     const alts = dynamic ? [] : splitPattern(d.el.arg).map(compileAlternative);
     for (const a of alts) {
       if (a.kind === 'invalid') {
-        report.error({ file: d.el.file, pos: d.el.argPos }, 'fluentd/invalid-pattern', `invalid match - regex: the pattern ${a.text} starts with / but does not end with / (patterns are split on spaces, so a /regex/ cannot contain one)`);
+        report.error(
+          { file: d.el.file, pos: d.el.argPos },
+          'fluentd/invalid-pattern',
+          `invalid match - regex: the pattern ${a.text} starts with / but does not end with / (patterns are split on spaces, so a /regex/ cannot contain one)`,
+        );
       }
     }
     rules.push({ d, dynamic, alts });
@@ -107,16 +115,34 @@ function checkShadowing(rules: Rule[], report: Report, nfaOf: (g: Glob) => Nfa, 
     const el = rule.d.el;
     if (covered.length > 0 && covered.length === rule.alts.length) {
       const by = [...new Set(covered.flatMap((c) => c.by))];
-      const culprits = by.slice(0, 3).map((r) => where(r.d.el)).join(', ');
+      const culprits = by
+        .slice(0, 3)
+        .map((r) => where(r.d.el))
+        .join(', ');
       if (rule.d.kind === 'match') {
-        report.error(el, 'fluentd/shadowed-match', `${where(el)} never receives any event: ${culprits} ${by.length > 1 ? 'catch' : 'catches'} every tag it matches first, and fluentd sends an event to the first matching <match> only; move it above or remove it`);
+        report.error(
+          el,
+          'fluentd/shadowed-match',
+          `${where(el)} never receives any event: ${culprits} ${by.length > 1 ? 'catch' : 'catches'} every tag it matches first, and fluentd sends an event to the first matching <match> only; move it above or remove it`,
+        );
       } else {
-        report.error(el, 'fluentd/dead-filter', `${where(el)} is never applied: ${culprits} ${by.length > 1 ? 'catch' : 'catches'} every tag it matches before it; a <filter> must come before the <match> it feeds`);
+        report.error(
+          el,
+          'fluentd/dead-filter',
+          `${where(el)} is never applied: ${culprits} ${by.length > 1 ? 'catch' : 'catches'} every tag it matches before it; a <filter> must come before the <match> it feeds`,
+        );
       }
     } else if (rule.d.kind === 'match') {
       for (const c of covered) {
-        const culprits = c.by.slice(0, 3).map((r) => where(r.d.el)).join(', ');
-        report.warning(el, 'fluentd/shadowed-match', `pattern ${c.alt.text} of ${where(el)} never matches anything: ${culprits} ${c.by.length > 1 ? 'catch' : 'catches'} all of its tags first; remove it from the pattern list`);
+        const culprits = c.by
+          .slice(0, 3)
+          .map((r) => where(r.d.el))
+          .join(', ');
+        report.warning(
+          el,
+          'fluentd/shadowed-match',
+          `pattern ${c.alt.text} of ${where(el)} never matches anything: ${culprits} ${c.by.length > 1 ? 'catch' : 'catches'} all of its tags first; remove it from the pattern list`,
+        );
       }
     }
     if (rule.d.kind === 'match') for (const alt of rule.alts) earlier.push({ rule, alt });
@@ -124,7 +150,12 @@ function checkShadowing(rules: Rule[], report: Report, nfaOf: (g: Glob) => Nfa, 
 }
 
 /** The earlier rules that together cover every tag `alt` matches, or undefined when not (or unknown). */
-function coveredBy(alt: Alternative, earlier: Array<{ rule: Rule; alt: Alternative }>, nfaOf: (g: Glob) => Nfa, budget: Budget): Rule[] | undefined {
+function coveredBy(
+  alt: Alternative,
+  earlier: Array<{ rule: Rule; alt: Alternative }>,
+  nfaOf: (g: Glob) => Nfa,
+  budget: Budget,
+): Rule[] | undefined {
   if (alt.kind === 'invalid') return undefined;
   const globs = earlier.filter((e): e is { rule: Rule; alt: Glob } => e.alt.kind === 'glob');
   if (alt.kind === 'regex') {
@@ -139,7 +170,9 @@ function coveredBy(alt: Alternative, earlier: Array<{ rule: Rule; alt: Alternati
   if (cands.length === 0) return undefined;
   const byPrefix = cands.find((e) => {
     const p = prefixAll(e.alt);
-    return p !== undefined && (p === '' || prefix.startsWith(`${p}.`) || (alt.literal !== undefined && alt.literal === p));
+    return (
+      p !== undefined && (p === '' || prefix.startsWith(`${p}.`) || (alt.literal !== undefined && alt.literal === p))
+    );
   });
   if (byPrefix) return [byPrefix.rule];
   if (alt.literal !== undefined) {
@@ -191,10 +224,19 @@ function sourceParts(pieces: TagPiece[]): Parts | undefined {
   return { head, tail, count: undefined };
 }
 
-function checkSource(d: Directive, rules: Rule[], report: Report, nfaOf: (g: Glob) => Nfa, budget: Budget, forwarded: readonly string[]): void {
+function checkSource(
+  d: Directive,
+  rules: Rule[],
+  report: Report,
+  nfaOf: (g: Glob) => Nfa,
+  budget: Budget,
+  forwarded: readonly string[],
+): void {
   const tags = sourceTags(d.el, d.type, forwarded);
   if (!tags) return;
-  const relevant = rules.filter((r) => r.d.kind === 'match' && (d.scope === '' || r.d.scope === '' || r.d.scope === d.scope));
+  const relevant = rules.filter(
+    (r) => r.d.kind === 'match' && (d.scope === '' || r.d.scope === '' || r.d.scope === d.scope),
+  );
   if (relevant.some((r) => r.dynamic)) return;
   const alts = relevant.flatMap((r) => r.alts);
   const literal = tags.alternatives.every((a) => a.length === 1 && 'lit' in (a[0] as object));
@@ -211,7 +253,10 @@ function checkSource(d: Directive, rules: Rule[], report: Report, nfaOf: (g: Glo
       return (sp.startsWith(p) || p.startsWith(sp)) && !disjointParts(srcParts[i], a.parts);
     });
   });
-  const srcNfa = tags.alternatives.length === 1 ? piecesNfa(tags.alternatives[0] as TagPiece[]) : union(tags.alternatives.map((a) => piecesNfa(a)));
+  const srcNfa =
+    tags.alternatives.length === 1
+      ? piecesNfa(tags.alternatives[0] as TagPiece[])
+      : union(tags.alternatives.map((a) => piecesNfa(a)));
   const prefixes = globs.map(prefixAll).filter((p): p is string => p !== undefined);
   if (tags.alternatives.every((a) => coveredByPrefix(a, prefixes))) return;
   const target = globs.length > 0 ? union(globs.map(nfaOf)) : undefined;

@@ -10,32 +10,228 @@ type Token = { kind: 'id' | 'const' | 'num' | 'str' | 'sym' | 'op' | 'open' | 'c
 
 /** Names the evaluation context answers to: its own methods, keywords and common Kernel methods. */
 const KNOWN_NAMES = new Set([
-  'hostname', 'worker_id', 'use_nil', 'use_default',
-  'nil', 'true', 'false', 'self', 'not', 'and', 'or', 'if', 'unless', 'then', 'else', 'elsif', 'end', 'defined',
-  'require', 'require_relative', 'load', 'rand', 'srand', 'sleep', 'system', 'exec', 'spawn', 'format', 'sprintf',
-  'Integer', 'Float', 'String', 'Array', 'Hash', 'Rational', 'Complex', 'puts', 'print', 'p', 'pp', 'raise', 'fail',
-  'loop', 'lambda', 'proc', 'exit', 'abort', 'open', 'gets', 'caller', 'binding', 'catch', 'throw', 'freeze', 'frozen',
-  'object_id', 'send', 'public_send', 'instance_variable_get', 'method', 'methods', 'respond_to', 'class', 'inspect',
-  'to_s', 'dup', 'clone', 'tap', 'then', 'block_given', 'warn', 'at_exit', 'trap', 'readlines', 'readline', 'select',
-  '__method__', '__dir__', '__FILE__', '__LINE__', 'nil?', 'is_a', 'kind_of', 'instance_of', 'hash', 'itself',
-  'begin', 'rescue', 'ensure', 'while', 'until', 'case', 'when', 'in', 'return', 'yield', 'super', 'next', 'break',
-  'redo', 'retry', 'alias', 'undef', 'module', '__ENCODING__',
+  'hostname',
+  'worker_id',
+  'use_nil',
+  'use_default',
+  'nil',
+  'true',
+  'false',
+  'self',
+  'not',
+  'and',
+  'or',
+  'if',
+  'unless',
+  'then',
+  'else',
+  'elsif',
+  'end',
+  'defined',
+  'require',
+  'require_relative',
+  'load',
+  'rand',
+  'srand',
+  'sleep',
+  'system',
+  'exec',
+  'spawn',
+  'format',
+  'sprintf',
+  'Integer',
+  'Float',
+  'String',
+  'Array',
+  'Hash',
+  'Rational',
+  'Complex',
+  'puts',
+  'print',
+  'p',
+  'pp',
+  'raise',
+  'fail',
+  'loop',
+  'lambda',
+  'proc',
+  'exit',
+  'abort',
+  'open',
+  'gets',
+  'caller',
+  'binding',
+  'catch',
+  'throw',
+  'freeze',
+  'frozen',
+  'object_id',
+  'send',
+  'public_send',
+  'instance_variable_get',
+  'method',
+  'methods',
+  'respond_to',
+  'class',
+  'inspect',
+  'to_s',
+  'dup',
+  'clone',
+  'tap',
+  'then',
+  'block_given',
+  'warn',
+  'at_exit',
+  'trap',
+  'readlines',
+  'readline',
+  'select',
+  '__method__',
+  '__dir__',
+  '__FILE__',
+  '__LINE__',
+  'nil?',
+  'is_a',
+  'kind_of',
+  'instance_of',
+  'hash',
+  'itself',
+  'begin',
+  'rescue',
+  'ensure',
+  'while',
+  'until',
+  'case',
+  'when',
+  'in',
+  'return',
+  'yield',
+  'super',
+  'next',
+  'break',
+  'redo',
+  'retry',
+  'alias',
+  'undef',
+  'module',
+  '__ENCODING__',
   // Locals of the method whose binding may evaluate the code (config.rb / v1_parser.rb).
-  'str', 'fname', 'basepath', 'data', 'path', 'config_path', 'encoding', 'additional_config', 'use_v1_config', 'type',
+  'str',
+  'fname',
+  'basepath',
+  'data',
+  'path',
+  'config_path',
+  'encoding',
+  'additional_config',
+  'use_v1_config',
+  'type',
 ]);
 
 /** Methods nil answers to (NilClass, Object, Kernel): anything else on nil is a NoMethodError. */
 const NIL_METHODS = new Set([
-  'to_s', 'to_i', 'to_f', 'to_a', 'to_h', 'to_r', 'to_c', 'inspect', 'nil?', 'class', 'frozen?', 'freeze', 'dup',
-  'clone', 'hash', 'object_id', 'then', 'tap', 'itself', 'is_a?', 'kind_of?', 'instance_of?', 'respond_to?', 'send',
-  'public_send', 'method', 'methods', 'display', 'instance_variables', 'rationalize', 'equal?', 'eql?', '&', '|', '^',
+  'to_s',
+  'to_i',
+  'to_f',
+  'to_a',
+  'to_h',
+  'to_r',
+  'to_c',
+  'inspect',
+  'nil?',
+  'class',
+  'frozen?',
+  'freeze',
+  'dup',
+  'clone',
+  'hash',
+  'object_id',
+  'then',
+  'tap',
+  'itself',
+  'is_a?',
+  'kind_of?',
+  'instance_of?',
+  'respond_to?',
+  'send',
+  'public_send',
+  'method',
+  'methods',
+  'display',
+  'instance_variables',
+  'rationalize',
+  'equal?',
+  'eql?',
+  '&',
+  '|',
+  '^',
 ]);
 
-const BINARY = new Set(['+', '-', '*', '/', '%', '**', '||', '&&', '|', '&', '^', '==', '!=', '<', '>', '<=', '>=', '<=>', '=~', '<<', '>>', ',', '.', '::', '?', ':', '&.']);
+const BINARY = new Set([
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '**',
+  '||',
+  '&&',
+  '|',
+  '&',
+  '^',
+  '==',
+  '!=',
+  '<',
+  '>',
+  '<=',
+  '>=',
+  '<=>',
+  '=~',
+  '<<',
+  '>>',
+  ',',
+  '.',
+  '::',
+  '?',
+  ':',
+  '&.',
+]);
 
 const BEFORE_CLOSE = new Set(['+', '-', '/', '%', '||', '&&', '==', '!=', '<', '>', '<=', '>=', '.', '::', '&.', '=']);
 
-const OPS = ['**', '||', '&&', '==', '!=', '<=>', '<=', '>=', '=~', '<<', '>>', '::', '&.', '+', '-', '*', '/', '%', '|', '&', '^', '<', '>', '!', '.', ',', '?', ':', '=', ';', '~'];
+const OPS = [
+  '**',
+  '||',
+  '&&',
+  '==',
+  '!=',
+  '<=>',
+  '<=',
+  '>=',
+  '=~',
+  '<<',
+  '>>',
+  '::',
+  '&.',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '|',
+  '&',
+  '^',
+  '<',
+  '>',
+  '!',
+  '.',
+  ',',
+  '?',
+  ':',
+  '=',
+  ';',
+  '~',
+];
 
 /** Tokens; a message when the code cannot even be split (an unterminated string); undefined for text outside this reader. */
 function tokenize(code: string): Token[] | string | undefined {
@@ -75,7 +271,8 @@ function tokenize(code: string): Token[] | string | undefined {
     }
     const last = out[out.length - 1];
     // `/re/`, `%w[...]`, `?a`: literals this reader does not follow, where a value starts.
-    if ((c === '/' || c === '%' || c === '?') && (!last || last.kind === 'op' || last.kind === 'open')) return undefined;
+    if ((c === '/' || c === '%' || c === '?') && (!last || last.kind === 'op' || last.kind === 'open'))
+      return undefined;
     if (c === '<' && code.startsWith('<<', i) && /^<<[~-]?[A-Z'"]/.test(code.slice(i))) return undefined; // a heredoc
     if ('([{'.includes(c)) out.push({ kind: 'open', text: c });
     else if (')]}'.includes(c)) out.push({ kind: 'close', text: c });
@@ -101,12 +298,14 @@ function syntaxProblem(tokens: Token[]): string | undefined {
   }
   if (stack.length > 0) return `an unclosed ${stack[stack.length - 1]}`;
   const last = tokens[tokens.length - 1];
-  if (last?.kind === 'op' && (BINARY.has(last.text) || last.text === '!' || last.text === '=')) return `nothing after the operator ${last.text}`;
+  if (last?.kind === 'op' && (BINARY.has(last.text) || last.text === '!' || last.text === '='))
+    return `nothing after the operator ${last.text}`;
   for (let i = 1; i < tokens.length; i++) {
     const a = tokens[i - 1] as Token;
     const b = tokens[i] as Token;
     // Not `,` (a trailing comma is allowed), `|` (`{ |x| }`), `*`/`**`/`&` (anonymous arguments).
-    if (a.kind === 'op' && BEFORE_CLOSE.has(a.text) && b.kind === 'close') return `nothing after the operator ${a.text}`;
+    if (a.kind === 'op' && BEFORE_CLOSE.has(a.text) && b.kind === 'close')
+      return `nothing after the operator ${a.text}`;
   }
   return undefined;
 }
@@ -114,7 +313,14 @@ function syntaxProblem(tokens: Token[]): string | undefined {
 /** A NameError or NoMethodError that no environment avoids, in code simple enough to be sure. */
 function runtimeProblem(tokens: Token[]): string | undefined {
   // Locals, blocks and several statements could define names this reader cannot follow.
-  if (tokens.some((t) => (t.kind === 'op' && (t.text === '=' || t.text === ';')) || (t.kind === 'id' && (t.text === 'do' || t.text === 'def')))) return undefined;
+  if (
+    tokens.some(
+      (t) =>
+        (t.kind === 'op' && (t.text === '=' || t.text === ';')) ||
+        (t.kind === 'id' && (t.text === 'do' || t.text === 'def')),
+    )
+  )
+    return undefined;
   if (tokens.some((t) => t.kind === 'open' && t.text === '{')) return undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;

@@ -21,12 +21,35 @@ export interface EnvRef {
 
 /** Set by Docker, Fargate or fluentd itself: present in every task without a task-definition entry. */
 const RUNTIME_ENV = new Set([
-  'HOSTNAME', 'HOME', 'PATH', 'PWD', 'USER', 'LANG', 'SERVERENGINE_WORKER_ID', 'FLUENTD_CONF', 'FLUENTD_OPT', 'LD_PRELOAD',
-  'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_EXECUTION_ENV', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
-  'ECS_CONTAINER_METADATA_URI', 'ECS_CONTAINER_METADATA_URI_V4', 'ECS_AGENT_URI',
+  'HOSTNAME',
+  'HOME',
+  'PATH',
+  'PWD',
+  'USER',
+  'LANG',
+  'SERVERENGINE_WORKER_ID',
+  'FLUENTD_CONF',
+  'FLUENTD_OPT',
+  'LD_PRELOAD',
+  'AWS_REGION',
+  'AWS_DEFAULT_REGION',
+  'AWS_EXECUTION_ENV',
+  'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+  'ECS_CONTAINER_METADATA_URI',
+  'ECS_CONTAINER_METADATA_URI_V4',
+  'ECS_AGENT_URI',
 ]);
 
-const SECRET_KEYS = new Set(['api_key', 'shared_key', 'password', 'tls_client_private_key_passphrase', 'private_key_passphrase', 'aws_sec_key', 'aws_secret_access_key', 'secret_key']);
+const SECRET_KEYS = new Set([
+  'api_key',
+  'shared_key',
+  'password',
+  'tls_client_private_key_passphrase',
+  'private_key_passphrase',
+  'aws_sec_key',
+  'aws_secret_access_key',
+  'secret_key',
+]);
 const PLACEHOLDER = /^<.*>$|your|api[_-]?key|x{4,}|changeme|replace|dummy|example|^\*+$/i;
 const ENV_REF = /\bENV\s*\[\s*(['"])([^'"]*)\1\s*\]|\bENV\.fetch\s*\(?\s*(['"])([^'"]*)\3\s*(,|\)|\{)?/g;
 
@@ -46,10 +69,17 @@ function isPlainRuby(code: string): boolean {
 export function envRefs(code: string): Array<{ name: string; fallback: EnvRef['fallback'] }> {
   const out: Array<{ name: string; fallback: EnvRef['fallback'] }> = [];
   const alt = /\|\|\s*(\S+)/.exec(code);
-  const orFallback: EnvRef['fallback'] | undefined = alt ? (alt[1]?.startsWith('use_nil') ? 'nil' : alt[1]?.startsWith('use_default') ? 'default' : 'literal') : undefined;
+  const orFallback: EnvRef['fallback'] | undefined = alt
+    ? alt[1]?.startsWith('use_nil')
+      ? 'nil'
+      : alt[1]?.startsWith('use_default')
+        ? 'default'
+        : 'literal'
+    : undefined;
   for (const m of code.matchAll(ENV_REF)) {
     if (m[2] !== undefined) out.push({ name: m[2], fallback: orFallback ?? 'empty' });
-    else if (m[4] !== undefined) out.push({ name: m[4], fallback: m[5] === ',' || m[5] === '{' ? 'literal' : (orFallback ?? 'raise') });
+    else if (m[4] !== undefined)
+      out.push({ name: m[4], fallback: m[5] === ',' || m[5] === '{' ? 'literal' : (orFallback ?? 'raise') });
   }
   return out;
 }
@@ -81,20 +111,36 @@ export function checkSecrets(
       const names = envRefs(e.code);
       if (!e.evaluated) {
         if (names.length > 0) {
-          report.error(at, 'fluentd/unquoted-env', `#{${e.code}} is not evaluated outside double quotes, so fluentd uses that literal text${param ? ` as ${param.key}` : ''}; write ${param ? `${param.key} ` : ''}"#{${e.code}}" with double quotes`);
+          report.error(
+            at,
+            'fluentd/unquoted-env',
+            `#{${e.code}} is not evaluated outside double quotes, so fluentd uses that literal text${param ? ` as ${param.key}` : ''}; write ${param ? `${param.key} ` : ''}"#{${e.code}}" with double quotes`,
+          );
         } else {
-          report.warning(at, 'fluentd/literal-embedded-ruby', `#{${e.code}} is only evaluated inside double quotes; here it is literal text. Use double quotes if it is meant to run`);
+          report.warning(
+            at,
+            'fluentd/literal-embedded-ruby',
+            `#{${e.code}} is only evaluated inside double quotes; here it is literal text. Use double quotes if it is meant to run`,
+          );
         }
         continue;
       }
       const problem = embeddedRubyProblem(e.code);
       if (problem) {
-        report.error(at, 'fluentd/embedded-ruby-error', `embedded Ruby #{${e.code.length > 40 ? `${e.code.slice(0, 40)}...` : e.code}} fails with ${problem} in every environment, and fluentd refuses to start; fix the expression`);
+        report.error(
+          at,
+          'fluentd/embedded-ruby-error',
+          `embedded Ruby #{${e.code.length > 40 ? `${e.code.slice(0, 40)}...` : e.code}} fails with ${problem} in every environment, and fluentd refuses to start; fix the expression`,
+        );
         continue;
       }
       for (const n of names) refs.push({ ...n, param, at });
       if (!isPlainRuby(e.code)) {
-        report.warning(at, 'fluentd/embedded-ruby', `embedded Ruby #{${e.code.length > 40 ? `${e.code.slice(0, 40)}...` : e.code}} runs at start-up with fluentd's privileges; keep to ENV['X'], ENV.fetch, hostname, worker_id, use_nil and use_default`);
+        report.warning(
+          at,
+          'fluentd/embedded-ruby',
+          `embedded Ruby #{${e.code.length > 40 ? `${e.code.slice(0, 40)}...` : e.code}} runs at start-up with fluentd's privileges; keep to ENV['X'], ENV.fetch, hostname, worker_id, use_nil and use_default`,
+        );
       }
     }
   };
@@ -118,25 +164,45 @@ function literalSecret(p: Param, type: string | undefined, datadog: boolean, rep
   const v = p.value.trim();
   if (p.key === 'api_key' && datadog) {
     if (v === '') {
-      report.error(at, 'fluentd/empty-api-key', 'api_key is empty: the plugin starts but Datadog rejects every log; set api_key "#{ENV[\'DD_API_KEY\']}" with the key in the task definition\'s secrets');
+      report.error(
+        at,
+        'fluentd/empty-api-key',
+        "api_key is empty: the plugin starts but Datadog rejects every log; set api_key \"#{ENV['DD_API_KEY']}\" with the key in the task definition's secrets",
+      );
       return;
     }
     if (/#\{/.test(v)) return; // unquoted embedded Ruby: reported as such
     if (/^[0-9a-f]{32}$/i.test(v)) {
-      report.error(at, 'fluentd/hardcoded-api-key', 'api_key is a literal Datadog API key: it would be baked into the image and the repository; revoke it, and write api_key "#{ENV[\'DD_API_KEY\']}" with the key in the task definition\'s secrets');
+      report.error(
+        at,
+        'fluentd/hardcoded-api-key',
+        "api_key is a literal Datadog API key: it would be baked into the image and the repository; revoke it, and write api_key \"#{ENV['DD_API_KEY']}\" with the key in the task definition's secrets",
+      );
       return;
     }
     if (PLACEHOLDER.test(v)) {
-      report.error(at, 'fluentd/placeholder-api-key', 'api_key is a placeholder, not a key: Datadog rejects every log; write api_key "#{ENV[\'DD_API_KEY\']}" with the key in the task definition\'s secrets');
+      report.error(
+        at,
+        'fluentd/placeholder-api-key',
+        "api_key is a placeholder, not a key: Datadog rejects every log; write api_key \"#{ENV['DD_API_KEY']}\" with the key in the task definition's secrets",
+      );
       return;
     }
   }
   if (v === '' || /#\{/.test(v)) return;
   if (/^[0-9a-f]{32}$/i.test(v) && p.key === 'api_key') {
-    report.error(at, 'fluentd/hardcoded-api-key', `api_key of @type ${type ?? '?'} is a literal 32-hex key: it would be baked into the image; read it from the environment with "#{ENV['X']}"`);
+    report.error(
+      at,
+      'fluentd/hardcoded-api-key',
+      `api_key of @type ${type ?? '?'} is a literal 32-hex key: it would be baked into the image; read it from the environment with "#{ENV['X']}"`,
+    );
     return;
   }
-  report.warning(at, 'fluentd/literal-secret', `${p.key} is written literally, so it ends up in the image and the repository; read it from the environment with "#{ENV['X']}" and a task definition secret`);
+  report.warning(
+    at,
+    'fluentd/literal-secret',
+    `${p.key} is written literally, so it ends up in the image and the repository; read it from the environment with "#{ENV['X']}" and a task definition secret`,
+  );
 }
 
 function checkEnv(refs: EnvRef[], ctx: CheckContext, report: Report): void {
@@ -153,9 +219,18 @@ function checkEnv(refs: EnvRef[], ctx: CheckContext, report: Report): void {
             : `fluentd reads it as ""${r.param ? ` and ${r.param.key} is empty` : ''}`;
       const sev = env.open ? 'warning' : 'error';
       const maybe = env.open ? ' (unless its environmentFiles set it)' : '';
-      report.add(r.at, sev, 'fluentd/env-not-provided', `ENV['${r.name}'] is not provided to ${env.where}${maybe}: ${what}; add ${r.name} to its environment or secrets`);
+      report.add(
+        r.at,
+        sev,
+        'fluentd/env-not-provided',
+        `ENV['${r.name}'] is not provided to ${env.where}${maybe}: ${what}; add ${r.name} to its environment or secrets`,
+      );
     } else if (r.param?.key === 'api_key' && r.fallback === 'empty') {
-      report.notice(r.at, 'fluentd/env-without-use-nil', `if ${r.name} is unset, api_key silently becomes ""; write "#{ENV['${r.name}'] || use_nil}" so fluentd --dry-run fails instead`);
+      report.notice(
+        r.at,
+        'fluentd/env-without-use-nil',
+        `if ${r.name} is unset, api_key silently becomes ""; write "#{ENV['${r.name}'] || use_nil}" so fluentd --dry-run fails instead`,
+      );
     }
   }
 }

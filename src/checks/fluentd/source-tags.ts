@@ -21,7 +21,11 @@ export interface SourceTags {
 
 const FIXED_TAG_INPUTS = new Set(['sample', 'dummy', 'tcp', 'udp', 'exec', 'object_space', 'gc_stat', 'monitor_agent']);
 
-export function sourceTags(el: Element, type: string | undefined, forwarded: readonly string[] = []): SourceTags | undefined {
+export function sourceTags(
+  el: Element,
+  type: string | undefined,
+  forwarded: readonly string[] = [],
+): SourceTags | undefined {
   const tag = lastParam(el, 'tag');
   if (tag?.dynamic) return undefined;
   switch (type) {
@@ -42,13 +46,25 @@ export function sourceTags(el: Element, type: string | undefined, forwarded: rea
         const at = prefix && prefix.value !== '' ? prefix : (pluginType(el) ?? el.params[0]);
         return at ? { alternatives: full.map((t) => [{ lit: t }]), at, shown: full } : undefined;
       }
-      if (prefix && prefix.value !== '') return { alternatives: [[{ lit: `${prefix.value}.` }, { any: true }]], at: prefix, shown: [`${prefix.value}.<sender's tag>`] };
+      if (prefix && prefix.value !== '')
+        return {
+          alternatives: [[{ lit: `${prefix.value}.` }, { any: true }]],
+          at: prefix,
+          shown: [`${prefix.value}.<sender's tag>`],
+        };
       return undefined;
     }
     case 'syslog':
-      return tag ? { alternatives: [[{ lit: `${tag.value}.` }, { part: true }, { lit: '.' }, { part: true }]], at: tag, shown: [`${tag.value}.<facility>.<priority>`] } : undefined;
+      return tag
+        ? {
+            alternatives: [[{ lit: `${tag.value}.` }, { part: true }, { lit: '.' }, { part: true }]],
+            at: tag,
+            shown: [`${tag.value}.<facility>.<priority>`],
+          }
+        : undefined;
     default:
-      if (type !== undefined && FIXED_TAG_INPUTS.has(type) && tag && tag.value !== '') return { alternatives: [[{ lit: tag.value }]], at: tag, shown: [tag.value] };
+      if (type !== undefined && FIXED_TAG_INPUTS.has(type) && tag && tag.value !== '')
+        return { alternatives: [[{ lit: tag.value }]], at: tag, shown: [tag.value] };
       return undefined;
   }
 }

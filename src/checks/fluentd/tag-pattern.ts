@@ -84,7 +84,14 @@ function partsOf(text: string): Parts | undefined {
   }
   let last = all.length - 1;
   while (!(all[last] as string).includes('**')) last--;
-  return { head: all.slice(0, first).map(part), tail: all.slice(last + 1).map(part).reverse(), count: undefined };
+  return {
+    head: all.slice(0, first).map(part),
+    tail: all
+      .slice(last + 1)
+      .map(part)
+      .reverse(),
+    count: undefined,
+  };
 }
 
 /** Parts of a concrete tag. */
@@ -188,7 +195,10 @@ export function fixedPrefix(seq: Atom[]): string {
 /** Ruby `\A...\Z` around a `/regex/` alternative, approximated in JS; undefined when JS cannot read it. */
 function rubyRegex(body: string): RegExp | undefined {
   try {
-    const js = body.replace(/\\A/g, '^').replace(/\\[zZ]/g, '$').replace(/\(\?<([a-zA-Z_]\w*)>/g, '(?<$1>');
+    const js = body
+      .replace(/\\A/g, '^')
+      .replace(/\\[zZ]/g, '$')
+      .replace(/\(\?<([a-zA-Z_]\w*)>/g, '(?<$1>');
     return new RegExp(`^(?:${js})$`, 'u');
   } catch {
     return undefined;

@@ -5,7 +5,8 @@
  */
 import type { Quote } from './ast.js';
 
-export type ParamType = 'string' | 'integer' | 'float' | 'size' | 'time' | 'bool' | 'enum' | 'array' | 'hash' | 'regexp';
+export type ParamType =
+  'string' | 'integer' | 'float' | 'size' | 'time' | 'bool' | 'enum' | 'array' | 'hash' | 'regexp';
 
 export interface ValueProblem {
   severity: 'error' | 'warning';
@@ -81,8 +82,20 @@ function showSize(n: number): string {
 }
 
 const TIME_WORDS: Record<string, number> = {
-  sec: 1, secs: 1, second: 1, seconds: 1, min: 60, mins: 60, minute: 60, minutes: 60,
-  hr: 3600, hrs: 3600, hour: 3600, hours: 3600, day: 86400, days: 86400,
+  sec: 1,
+  secs: 1,
+  second: 1,
+  seconds: 1,
+  min: 60,
+  mins: 60,
+  minute: 60,
+  minutes: 60,
+  hr: 3600,
+  hrs: 3600,
+  hour: 3600,
+  hours: 3600,
+  day: 86400,
+  days: 86400,
 };
 const TIME_UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400 };
 
@@ -103,8 +116,11 @@ export function checkValue(type: ParamType, input: ValueInput): ValueProblem | u
       return undefined;
     case 'bool': {
       if (v === 'true' || v === 'yes' || v === 'false' || v === 'no' || v === '') return undefined;
-      if (v.startsWith('#')) return loose(`${name}: ${shown} starts with #, which fluentd reads as true; write true or false`);
-      return err(`${name}: ${shown} is not a bool: fluentd accepts only true, false, yes or no (True and 1 are invalid) and reads anything else as nil, which fails at start-up or silently means false`);
+      if (v.startsWith('#'))
+        return loose(`${name}: ${shown} starts with #, which fluentd reads as true; write true or false`);
+      return err(
+        `${name}: ${shown} is not a bool: fluentd accepts only true, false, yes or no (True and 1 are invalid) and reads anything else as nil, which fails at start-up or silently means false`,
+      );
     }
     case 'integer': {
       if (INT.test(v)) return undefined;
@@ -126,7 +142,9 @@ export function checkValue(type: ParamType, input: ValueInput): ValueProblem | u
         if (read === meant) return loose(`${name}: ${shown} is read as ${showSize(read)}; ${fix}`);
         return err(`${name}: ${shown} is read as ${showSize(read)}, not ${showSize(meant)}; ${fix}`);
       }
-      return err(`${name}: ${shown} is not a size: fluentd reads it as ${showSize(read)}; write <number> or <number>k|m|g|t`);
+      return err(
+        `${name}: ${shown} is not a size: fluentd reads it as ${showSize(read)}; write <number> or <number>k|m|g|t`,
+      );
     }
     case 'time': {
       if (/^-?\d+(\.\d+)?$/.test(v) || /^\d+[smhd]$/.test(v)) return undefined;
@@ -135,15 +153,21 @@ export function checkValue(type: ParamType, input: ValueInput): ValueProblem | u
       if (word) {
         const mul = TIME_WORDS[(word[2] as string).toLowerCase()];
         if (mul !== undefined && Number(word[1]) * mul === read) {
-          return loose(`${name}: ${shown} happens to read as ${read} seconds; write it as <number>s|m|h|d, e.g. ${word[1]}${(word[2] as string)[0]?.toLowerCase()}`);
+          return loose(
+            `${name}: ${shown} happens to read as ${read} seconds; write it as <number>s|m|h|d, e.g. ${word[1]}${(word[2] as string)[0]?.toLowerCase()}`,
+          );
         }
       }
       const frac = /^(\d+\.\d+)([smhd])$/.exec(v);
       if (frac) {
         const intended = Number(frac[1]) * (TIME_UNITS[frac[2] as string] as number);
-        return err(`${name}: ${shown} is read as ${read} seconds (fluentd takes the digits right before the unit), not ${intended}; write ${intended}`);
+        return err(
+          `${name}: ${shown} is read as ${read} seconds (fluentd takes the digits right before the unit), not ${intended}; write ${intended}`,
+        );
       }
-      return err(`${name}: ${shown} is not a duration: fluentd reads it as ${read} seconds; write <number>s|m|h|d or seconds`);
+      return err(
+        `${name}: ${shown} is not a duration: fluentd reads it as ${read} seconds; write <number>s|m|h|d or seconds`,
+      );
     }
     case 'enum': {
       const list = input.list ?? [];
@@ -151,14 +175,22 @@ export function checkValue(type: ParamType, input: ValueInput): ValueProblem | u
       return err(`${name}: valid options are ${list.join(',')} but got ${quote === 'empty' ? '""' : v}`);
     }
     case 'array': {
-      if (quote === 'json' && !v.startsWith('[')) return err(`${name}: array required but got a JSON hash; write [..] or a,b,c`);
+      if (quote === 'json' && !v.startsWith('['))
+        return err(`${name}: array required but got a JSON hash; write [..] or a,b,c`);
       return undefined;
     }
     case 'hash': {
-      if (quote === 'json') return v.startsWith('{') ? undefined : err(`${name}: hash required but got a JSON array; write {"k":"v"} or k1:v1,k2:v2`);
+      if (quote === 'json')
+        return v.startsWith('{')
+          ? undefined
+          : err(`${name}: hash required but got a JSON array; write {"k":"v"} or k1:v1,k2:v2`);
       if (v.trim() === '') return undefined;
-      const bad = v.trim().split(/\s*,\s*/).find((pair) => !pair.includes(':'));
-      if (bad !== undefined) return err(`${name}: hash required but ${JSON.stringify(bad)} has no ':'; write k1:v1,k2:v2 or a JSON object`);
+      const bad = v
+        .trim()
+        .split(/\s*,\s*/)
+        .find((pair) => !pair.includes(':'));
+      if (bad !== undefined)
+        return err(`${name}: hash required but ${JSON.stringify(bad)} has no ':'; write k1:v1,k2:v2 or a JSON object`);
       return undefined;
     }
   }

@@ -29,7 +29,13 @@ const ROLE_PATH = /^role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 /** `arn:<partition>:iam::<12 digits>:role/<path/>name`. */
 export function isRoleArn(value: string): boolean {
   const arn = parseArn(value);
-  return arn !== undefined && arn.service === 'iam' && arn.region === '' && ACCOUNT.test(arn.accountId) && ROLE_PATH.test(arn.resource);
+  return (
+    arn !== undefined &&
+    arn.service === 'iam' &&
+    arn.region === '' &&
+    ACCOUNT.test(arn.accountId) &&
+    ROLE_PATH.test(arn.resource)
+  );
 }
 
 export const isAccountId = (s: string): boolean => ACCOUNT.test(s);

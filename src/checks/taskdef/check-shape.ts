@@ -38,17 +38,30 @@ function checkNode(ctx: Ctx, node: YNode, shape: Shape, path: string, depth: num
   if (depth > 64) return;
   if (node.kind === 'scalar' && node.value === null) return; // YAML `key:` — absent, as the deploy treats it
   if (shape === 'string') {
-    if (node.kind !== 'scalar') return at(ctx, node, 'error', 'taskdef/wrong-type', `${path} must be a string, not ${typeName(node)}`);
+    if (node.kind !== 'scalar')
+      return at(ctx, node, 'error', 'taskdef/wrong-type', `${path} must be a string, not ${typeName(node)}`);
     if (typeof node.value !== 'string') {
       // RegisterTaskDefinition types these members as strings; the AWS CLI refuses a number or a
       // boolean there ("Invalid type for parameter"), and the SDK would send it as JSON of the wrong type.
-      at(ctx, node, 'error', 'taskdef/expected-string', `${path} is ${typeName(node)}, but RegisterTaskDefinition takes a string: quote it ("${node.text}")`);
+      at(
+        ctx,
+        node,
+        'error',
+        'taskdef/expected-string',
+        `${path} is ${typeName(node)}, but RegisterTaskDefinition takes a string: quote it ("${node.text}")`,
+      );
     }
     return;
   }
   if (shape === 'size') {
     if (node.kind !== 'scalar' || (typeof node.value !== 'string' && typeof node.value !== 'number')) {
-      at(ctx, node, 'error', 'taskdef/wrong-type', `${path} must be a string such as "512" or "1 GB", not ${typeName(node)}`);
+      at(
+        ctx,
+        node,
+        'error',
+        'taskdef/wrong-type',
+        `${path} must be a string such as "512" or "1 GB", not ${typeName(node)}`,
+      );
     }
     return;
   }
@@ -65,24 +78,44 @@ function checkNode(ctx: Ctx, node: YNode, shape: Shape, path: string, depth: num
     return;
   }
   if (shape === 'stringMap') {
-    if (node.kind !== 'map') return at(ctx, node, 'error', 'taskdef/wrong-type', `${path} must be a mapping of strings, not ${typeName(node)}`);
+    if (node.kind !== 'map')
+      return at(
+        ctx,
+        node,
+        'error',
+        'taskdef/wrong-type',
+        `${path} must be a mapping of strings, not ${typeName(node)}`,
+      );
     for (const p of node.pairs) checkNode(ctx, p.value, 'string', `${path}.${keyName(p)}`, depth + 1);
     return;
   }
   if ('enum' in shape) {
     if (node.kind !== 'scalar' || typeof node.value !== 'string') {
-      return at(ctx, node, 'error', 'taskdef/wrong-type', `${path} must be one of ${shape.enum.join(', ')}, not ${typeName(node)}`);
+      return at(
+        ctx,
+        node,
+        'error',
+        'taskdef/wrong-type',
+        `${path} must be one of ${shape.enum.join(', ')}, not ${typeName(node)}`,
+      );
     }
     if (!shape.enum.includes(node.value)) {
       const v = node.value;
       const ci = shape.enum.find((e) => e.toLowerCase() === v.toLowerCase());
       const hint = ci ?? closest(v, shape.enum);
-      at(ctx, node, 'error', 'taskdef/invalid-value', `${path} "${v}" is not one of ${shape.enum.join(', ')}${hint ? ` (did you mean "${hint}"?)` : ''}`);
+      at(
+        ctx,
+        node,
+        'error',
+        'taskdef/invalid-value',
+        `${path} "${v}" is not one of ${shape.enum.join(', ')}${hint ? ` (did you mean "${hint}"?)` : ''}`,
+      );
     }
     return;
   }
   if ('list' in shape) {
-    if (node.kind !== 'seq') return at(ctx, node, 'error', 'taskdef/wrong-type', `${path} must be a list, not ${typeName(node)}`);
+    if (node.kind !== 'seq')
+      return at(ctx, node, 'error', 'taskdef/wrong-type', `${path} must be a list, not ${typeName(node)}`);
     node.items.forEach((item, i) => checkNode(ctx, item, shape.list, `${path}[${i}]`, depth + 1));
     return;
   }
@@ -91,7 +124,13 @@ function checkNode(ctx: Ctx, node: YNode, shape: Shape, path: string, depth: num
 
 function checkObject(ctx: Ctx, node: YNode, fields: Fields, path: string, depth = 0): void {
   if (node.kind !== 'map') {
-    at(ctx, node, 'error', 'taskdef/wrong-type', `${path || 'the task definition'} must be an object, not ${typeName(node)}`);
+    at(
+      ctx,
+      node,
+      'error',
+      'taskdef/wrong-type',
+      `${path || 'the task definition'} must be an object, not ${typeName(node)}`,
+    );
     return;
   }
   const names = Object.keys(fields);
@@ -101,7 +140,13 @@ function checkObject(ctx: Ctx, node: YNode, fields: Fields, path: string, depth 
     const f = fields[k];
     const childPath = path ? `${path}.${k}` : k;
     if (!f) {
-      at(ctx, p.key, 'warning', 'taskdef/unknown-key', `"${k}" is not a member of ${path || 'a task definition'} and is dropped when registering${didYouMean(k, names)}`);
+      at(
+        ctx,
+        p.key,
+        'warning',
+        'taskdef/unknown-key',
+        `"${k}" is not a member of ${path || 'a task definition'} and is dropped when registering${didYouMean(k, names)}`,
+      );
       continue;
     }
     checkNode(ctx, p.value, asField(f).shape, childPath, depth + 1);
@@ -112,7 +157,13 @@ function checkObject(ctx: Ctx, node: YNode, fields: Fields, path: string, depth 
     const value = getPair(node, k)?.value;
     const missing = value === undefined || (value.kind === 'scalar' && value.value === null);
     if (field.required && missing) {
-      at(ctx, node, 'error', 'taskdef/missing-field', `${path || 'the task definition'} needs "${k}" (${describeShape(field.shape)})`);
+      at(
+        ctx,
+        node,
+        'error',
+        'taskdef/missing-field',
+        `${path || 'the task definition'} needs "${k}" (${describeShape(field.shape)})`,
+      );
     }
   }
 }

@@ -63,7 +63,9 @@ export function fargateSizeProblem(cpu: number, memory: number): string | undefi
   }
   const choices = memoryChoices(row);
   if (choices.includes(memory)) return undefined;
-  const range = row.only ? choices.join(', ') : `${row.from} to ${row.to} in steps of ${row.step} (${gb(row.from)} to ${gb(row.to)})`;
+  const range = row.only
+    ? choices.join(', ')
+    : `${row.from} to ${row.to} in steps of ${row.step} (${gb(row.from)} to ${gb(row.to)})`;
   const cpus = FARGATE_SIZES.filter((r) => memoryChoices(r).includes(memory)).map((r) => r.cpu);
   const alt = cpus.length ? `; memory ${memory} goes with cpu ${cpus.join(' or ')}` : '';
   return `memory ${memory} does not go with cpu ${cpu} on Fargate: use ${range}${alt}`;

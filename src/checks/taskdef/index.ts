@@ -21,7 +21,11 @@ export { isImagePlaceholder, plainSecretKind } from './rules.js';
 export { fargateSizeProblem, cpuUnits, memoryMiB } from './fargate.js';
 
 /** Parse only: the plain task definition (describe output unwrapped), syntax findings, read-only members present. */
-export function parseTaskDefinition(source: SourceText): { taskDef?: Record<string, unknown>; findings: Finding[]; readOnlyFields: string[] } {
+export function parseTaskDefinition(source: SourceText): {
+  taskDef?: Record<string, unknown>;
+  findings: Finding[];
+  readOnlyFields: string[];
+} {
   const parsed = parseTaskDefinitionTree(source);
   const taskDef = taskDefObject(parsed);
   return { ...(taskDef ? { taskDef } : {}), findings: parsed.findings, readOnlyFields: parsed.readOnlyFields };
@@ -31,7 +35,10 @@ export function parseTaskDefinition(source: SourceText): { taskDef?: Record<stri
  * Everything about one task definition file. With `service`, the containers it maps get their
  * images (and its secrets/environment) at deploy, which changes what is missing and what clashes.
  */
-export function checkTaskDefinition(source: SourceText, opts: { service?: ServiceConfig; project?: Project }): { findings: Finding[]; taskDef?: Record<string, unknown> } {
+export function checkTaskDefinition(
+  source: SourceText,
+  opts: { service?: ServiceConfig; project?: Project },
+): { findings: Finding[]; taskDef?: Record<string, unknown> } {
   const parsed = parseTaskDefinitionTree(source);
   const findings = [...parsed.findings];
   const root = parsed.root;
@@ -40,13 +47,25 @@ export function checkTaskDefinition(source: SourceText, opts: { service?: Servic
     const k = keyName(p);
     if (READ_ONLY_FIELDS.includes(k)) {
       findings.push(
-        finding(source.file, source.lines.position(p.key.range[0]), 'notice', 'taskdef/read-only-field', `"${k}" is describe-task-definition output that RegisterTaskDefinition rejects; the deploy drops it (you can delete it)`),
+        finding(
+          source.file,
+          source.lines.position(p.key.range[0]),
+          'notice',
+          'taskdef/read-only-field',
+          `"${k}" is describe-task-definition output that RegisterTaskDefinition rejects; the deploy drops it (you can delete it)`,
+        ),
       );
     }
   }
   for (const d of parsed.duplicates) {
     findings.push(
-      finding(source.file, source.lines.position(d.dup.key.range[0]), 'warning', 'taskdef/duplicate-key', `"${d.key}" appears twice${d.path ? ` in ${d.path}` : ''} (first on line ${source.lines.position(d.first.key.range[0]).line}): the last one wins`),
+      finding(
+        source.file,
+        source.lines.position(d.dup.key.range[0]),
+        'warning',
+        'taskdef/duplicate-key',
+        `"${d.key}" appears twice${d.path ? ` in ${d.path}` : ''} (first on line ${source.lines.position(d.first.key.range[0]).line}): the last one wins`,
+      ),
     );
   }
   appendAll(findings, checkShape(source, root, TASK_DEFINITION, new Set(READ_ONLY_FIELDS)));
@@ -58,14 +77,20 @@ export function checkTaskDefinition(source: SourceText, opts: { service?: Servic
 
 /** The objects of a JSON array (anything else: none). */
 export const records = (v: unknown): Array<Record<string, unknown>> =>
-  Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)) : [];
+  Array.isArray(v)
+    ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x))
+    : [];
 
 /**
  * The environment a container gets: its `environment` and `secrets` names, plus the project's
  * `secrets`/`environment` when the service maps an image to this container (the deploy renders
  * them there). `environmentFiles` make the set open: a missing name is then not certain.
  */
-export function containerEnv(taskDef: Record<string, unknown>, containerName: string, service?: ServiceConfig): ContainerEnvView {
+export function containerEnv(
+  taskDef: Record<string, unknown>,
+  containerName: string,
+  service?: ServiceConfig,
+): ContainerEnvView {
   const names = new Set<string>();
   const secretNames = new Set<string>();
   let open = false;
@@ -88,5 +113,11 @@ export function containerEnv(taskDef: Record<string, unknown>, containerName: st
     }
   }
   const file = service?.taskDefinition ?? '';
-  return { names, secretNames, open, where: `container "${containerName}"${file ? ` in ${file}` : ''}`, taskDefinitionFile: file };
+  return {
+    names,
+    secretNames,
+    open,
+    where: `container "${containerName}"${file ? ` in ${file}` : ''}`,
+    taskDefinitionFile: file,
+  };
 }

@@ -64,10 +64,22 @@ export function readJson(source: SourceText): JsonFile {
         i++;
         break;
       }
-      if (code < 0x20) fail(`control character inside a string (${code === 0x0a ? 'a line break' : `U+${code.toString(16).padStart(4, '0')}`}): escape it`);
+      if (code < 0x20)
+        fail(
+          `control character inside a string (${code === 0x0a ? 'a line break' : `U+${code.toString(16).padStart(4, '0')}`}): escape it`,
+        );
       if (c === '\\') {
         const e = t[i + 1];
-        const map: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+        const map: Record<string, string> = {
+          '"': '"',
+          '\\': '\\',
+          '/': '/',
+          b: '\b',
+          f: '\f',
+          n: '\n',
+          r: '\r',
+          t: '\t',
+        };
         if (e !== undefined && e in map) {
           v += map[e];
           i += 2;
@@ -97,7 +109,11 @@ export function readJson(source: SourceText): JsonFile {
 
   const word = (): YScalar => {
     const start = i;
-    for (const [w, v] of [['true', true], ['false', false], ['null', null]] as const) {
+    for (const [w, v] of [
+      ['true', true],
+      ['false', false],
+      ['null', null],
+    ] as const) {
       if (t.startsWith(w, i)) {
         i += w.length;
         return { kind: 'scalar', value: v, style: 'plain', text: w, range: [start, i] };
@@ -140,11 +156,22 @@ export function readJson(source: SourceText): JsonFile {
     // Reads a value at i; returns true when it opened a container (pushed a frame).
     const c = t[i];
     if (c === '{' || c === '[') {
-      if (stack.length >= MAX_DEPTH) throw new JsonSyntax(i, `JSON nested more than ${MAX_DEPTH} levels deep: not a task definition`, 'json/too-deep');
+      if (stack.length >= MAX_DEPTH)
+        throw new JsonSyntax(
+          i,
+          `JSON nested more than ${MAX_DEPTH} levels deep: not a task definition`,
+          'json/too-deep',
+        );
       const top = stack[stack.length - 1];
-      const parentPath = top ? (top.node.kind === 'seq' ? `${top.path}[${top.node.items.length}]` : `${top.path ? `${top.path}.` : ''}${String(((top as { key?: YScalar }).key as YScalar).value)}`) : '';
+      const parentPath = top
+        ? top.node.kind === 'seq'
+          ? `${top.path}[${top.node.items.length}]`
+          : `${top.path ? `${top.path}.` : ''}${String(((top as { key?: YScalar }).key as YScalar).value)}`
+        : '';
       const node: YMap | YSeq =
-        c === '{' ? { kind: 'map', pairs: [], flow: true, range: [i, i] } : { kind: 'seq', items: [], flow: true, range: [i, i] };
+        c === '{'
+          ? { kind: 'map', pairs: [], flow: true, range: [i, i] }
+          : { kind: 'seq', items: [], flow: true, range: [i, i] };
       i++;
       stack.push(node.kind === 'map' ? { node, path: parentPath, seen: new Map() } : { node, path: parentPath });
       return true;

@@ -36,7 +36,14 @@ export function taskDefFormat(source: SourceText): 'json' | 'yaml' {
 
 export function parseTaskDefinitionTree(source: SourceText): ParsedTaskDefinition {
   const format = taskDefFormat(source);
-  const out: ParsedTaskDefinition = { source, format, wrapped: false, duplicates: [], findings: [], readOnlyFields: [] };
+  const out: ParsedTaskDefinition = {
+    source,
+    format,
+    wrapped: false,
+    duplicates: [],
+    findings: [],
+    readOnlyFields: [],
+  };
   const loaded = format === 'json' ? readJson(source) : loadYaml(source, 'core');
   if (loaded.findings.some((f) => f.severity === 'error')) {
     const tpl = templateNotice(source);
@@ -49,7 +56,13 @@ export function parseTaskDefinitionTree(source: SourceText): ParsedTaskDefinitio
   if (!isMap(root)) {
     const pos = root ? source.lines.position(root.range[0]) : { line: 1, column: 1 };
     out.findings.push(
-      finding(source.file, pos, 'error', 'taskdef/not-an-object', 'a task definition is an object: {"family": ..., "containerDefinitions": [...]}'),
+      finding(
+        source.file,
+        pos,
+        'error',
+        'taskdef/not-an-object',
+        'a task definition is an object: {"family": ..., "containerDefinitions": [...]}',
+      ),
     );
     return out;
   }
@@ -63,7 +76,13 @@ export function parseTaskDefinitionTree(source: SourceText): ParsedTaskDefinitio
       const k = p.key.kind === 'scalar' ? String(p.key.value) : '';
       if (k !== 'taskDefinition' && k !== 'tags') {
         out.findings.push(
-          finding(source.file, source.lines.position(p.key.range[0]), 'warning', 'taskdef/unknown-key', `"${k}" beside "taskDefinition" in describe-task-definition output is ignored`),
+          finding(
+            source.file,
+            source.lines.position(p.key.range[0]),
+            'warning',
+            'taskdef/unknown-key',
+            `"${k}" beside "taskDefinition" in describe-task-definition output is ignored`,
+          ),
         );
       }
     }

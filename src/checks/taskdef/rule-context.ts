@@ -44,7 +44,8 @@ export interface ContainerCtx extends TaskCtx {
   at: YNode;
 }
 
-export const strOf = (n: YNode | undefined): string | undefined => (isScalar(n) && typeof n.value === 'string' ? n.value : undefined);
+export const strOf = (n: YNode | undefined): string | undefined =>
+  isScalar(n) && typeof n.value === 'string' ? n.value : undefined;
 export const scalarOf = (n: YNode | undefined): YScalar['value'] | undefined => (isScalar(n) ? n.value : undefined);
 export const mapsOf = (n: YNode | undefined): YMap[] => (isSeq(n) ? n.items.filter(isMap) : []);
 /** The key node of a member (for "this member is wrong" findings), else the map. */

@@ -95,7 +95,23 @@ const containerDefinition: Fields = {
   ulimits: list(
     obj({
       name: req(
-        oneOf('core', 'cpu', 'data', 'fsize', 'locks', 'memlock', 'msgqueue', 'nice', 'nofile', 'nproc', 'rss', 'rtprio', 'rttime', 'sigpending', 'stack'),
+        oneOf(
+          'core',
+          'cpu',
+          'data',
+          'fsize',
+          'locks',
+          'memlock',
+          'msgqueue',
+          'nice',
+          'nofile',
+          'nproc',
+          'rss',
+          'rtprio',
+          'rttime',
+          'sigpending',
+          'stack',
+        ),
       ),
       softLimit: req(I),
       hardLimit: req(I),
@@ -119,7 +135,13 @@ const containerDefinition: Fields = {
 const volume: Fields = {
   name: S,
   host: obj({ sourcePath: S }),
-  dockerVolumeConfiguration: obj({ scope: oneOf('task', 'shared'), autoprovision: B, driver: S, driverOpts: 'stringMap', labels: 'stringMap' }),
+  dockerVolumeConfiguration: obj({
+    scope: oneOf('task', 'shared'),
+    autoprovision: B,
+    driver: S,
+    driverOpts: 'stringMap',
+    labels: 'stringMap',
+  }),
   efsVolumeConfiguration: obj({
     fileSystemId: req(S),
     rootDirectory: S,
@@ -127,7 +149,12 @@ const volume: Fields = {
     transitEncryptionPort: I,
     authorizationConfig: obj({ accessPointId: S, iam: oneOf('ENABLED', 'DISABLED') }),
   }),
-  s3filesVolumeConfiguration: obj({ fileSystemArn: req(S), rootDirectory: S, transitEncryptionPort: I, accessPointArn: S }),
+  s3filesVolumeConfiguration: obj({
+    fileSystemArn: req(S),
+    rootDirectory: S,
+    transitEncryptionPort: I,
+    accessPointArn: S,
+  }),
   fsxWindowsFileServerVolumeConfiguration: obj({
     fileSystemId: req(S),
     rootDirectory: req(S),

@@ -13,12 +13,14 @@ import { isAccountId, parseArn } from './arn.js';
 
 export type SecretRefKind = 'ssm-name' | 'ssm-arn' | 'secretsmanager-arn';
 
-export type SecretRefCheck = { ok: true; kind: SecretRefKind; region?: string; account?: string } | { ok: false; problem: string };
+export type SecretRefCheck =
+  { ok: true; kind: SecretRefKind; region?: string; account?: string } | { ok: false; problem: string };
 
 const SSM_NAME = /^\/?[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
 
 function ssmNameProblem(name: string): string | undefined {
-  if (!SSM_NAME.test(name)) return 'an SSM parameter name has only letters, digits, "_", ".", "-" and "/" between levels';
+  if (!SSM_NAME.test(name))
+    return 'an SSM parameter name has only letters, digits, "_", ".", "-" and "/" between levels';
   if (name.includes('/') && !name.startsWith('/')) return `an SSM parameter path begins with "/": write "/${name}"`;
   if (name.split('/').filter(Boolean).length > 15) return 'an SSM parameter path has at most 15 levels';
   if (name.length > 1011) return 'an SSM parameter name is at most 1011 characters';
@@ -37,7 +39,11 @@ function checkArnRef(value: string): SecretRefCheck {
   if (arn.service === 'ssm') {
     if (!located || !arn.resource.startsWith('parameter/')) return { ok: false, problem: WELL_FORMED };
     const name = arn.resource.slice('parameter/'.length);
-    if (name.startsWith('/')) return { ok: false, problem: `the ARN has "parameter//": write "parameter/${name.replace(/^\/+/, '')}" (no slash of its own after "parameter/")` };
+    if (name.startsWith('/'))
+      return {
+        ok: false,
+        problem: `the ARN has "parameter//": write "parameter/${name.replace(/^\/+/, '')}" (no slash of its own after "parameter/")`,
+      };
     const p = ssmNameProblem(`/${name}`);
     if (p || name === '') return { ok: false, problem: p ?? 'the parameter name is missing after "parameter/"' };
     return { ok: true, kind: 'ssm-arn', ...where };
@@ -45,7 +51,11 @@ function checkArnRef(value: string): SecretRefCheck {
   if (arn.service === 'secretsmanager') {
     if (!located || !arn.resource.startsWith('secret:')) return { ok: false, problem: WELL_FORMED };
     const [name = '', ...extra] = arn.resource.slice('secret:'.length).split(':');
-    if (!/^[A-Za-z0-9/_+=.@-]+$/.test(name)) return { ok: false, problem: 'the secret name after "secret:" is missing or has characters Secrets Manager does not allow' };
+    if (!/^[A-Za-z0-9/_+=.@-]+$/.test(name))
+      return {
+        ok: false,
+        problem: 'the secret name after "secret:" is missing or has characters Secrets Manager does not allow',
+      };
     if (extra.length !== 0 && extra.length !== 3) {
       const [key = '', stage = '', id = ''] = extra;
       return {
@@ -55,7 +65,10 @@ function checkArnRef(value: string): SecretRefCheck {
     }
     return { ok: true, kind: 'secretsmanager-arn', ...where };
   }
-  return { ok: false, problem: `ECS secrets come from SSM Parameter Store or Secrets Manager, not from "${arn.service}"` };
+  return {
+    ok: false,
+    problem: `ECS secrets come from SSM Parameter Store or Secrets Manager, not from "${arn.service}"`,
+  };
 }
 
 export function checkSecretRef(value: string): SecretRefCheck {

@@ -30,7 +30,13 @@ function checkValueFrom(s: YMap, add: Add): void {
   const v = strOf(vNode);
   if (!vNode || v === undefined) return;
   const r = checkSecretRef(v);
-  if (!r.ok) add(vNode, 'error', 'taskdef/secret-value-from', `secret ${strOf(get(s, 'name')) ?? ''} valueFrom is not usable: ${r.problem}`);
+  if (!r.ok)
+    add(
+      vNode,
+      'error',
+      'taskdef/secret-value-from',
+      `secret ${strOf(get(s, 'name')) ?? ''} valueFrom is not usable: ${r.problem}`,
+    );
 }
 
 export function secretRefs({ c, label, add }: ContainerCtx): void {
@@ -42,7 +48,13 @@ export function secretRefs({ c, label, add }: ContainerCtx): void {
     const nameNode = get(s, 'name');
     const sn = strOf(nameNode);
     if (sn === undefined || !nameNode) continue;
-    if (seen.has(sn)) add(nameNode, 'warning', 'taskdef/duplicate-env', `${label} lists secret ${sn} twice: the container gets only one`);
+    if (seen.has(sn))
+      add(
+        nameNode,
+        'warning',
+        'taskdef/duplicate-env',
+        `${label} lists secret ${sn} twice: the container gets only one`,
+      );
     seen.add(sn);
   }
 }
@@ -55,20 +67,44 @@ export function plainEnvironment({ c, label, isMapped, service, add }: Container
     const nNode = get(e, 'name');
     const en = strOf(nNode);
     if (en === undefined || !nNode) continue;
-    if (envNames.has(en)) add(nNode, 'warning', 'taskdef/duplicate-env', `${label} sets ${en} twice in "environment": the container gets only one value`);
+    if (envNames.has(en))
+      add(
+        nNode,
+        'warning',
+        'taskdef/duplicate-env',
+        `${label} sets ${en} twice in "environment": the container gets only one value`,
+      );
     envNames.add(en);
     const fromService = isMapped && serviceSecrets.has(en);
     if (secretNames.has(en) || fromService) {
-      add(nNode, 'error', 'taskdef/secret-and-environment', `${label} sets ${en} both as a plain "environment" value and as a secret${fromService ? ` (services.${service?.key}.secrets)` : ''}: remove the plain value`);
+      add(
+        nNode,
+        'error',
+        'taskdef/secret-and-environment',
+        `${label} sets ${en} both as a plain "environment" value and as a secret${fromService ? ` (services.${service?.key}.secrets)` : ''}: remove the plain value`,
+      );
       continue;
     }
     const vNode = get(e, 'value');
     const value = scalarOf(vNode);
-    const kind = plainSecretKind(en, typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value));
+    const kind = plainSecretKind(
+      en,
+      typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value),
+    );
     if (kind === 'api-key') {
-      add(vNode ?? nNode, 'error', 'taskdef/secret-in-environment', `${label}: ${en} holds ${en === 'DD_API_KEY' ? 'the Datadog API key' : 'what looks like a Datadog API key'} as a plain environment value; move it to "secrets" with valueFrom an SSM parameter (e.g. /datadog/apikey)`);
+      add(
+        vNode ?? nNode,
+        'error',
+        'taskdef/secret-in-environment',
+        `${label}: ${en} holds ${en === 'DD_API_KEY' ? 'the Datadog API key' : 'what looks like a Datadog API key'} as a plain environment value; move it to "secrets" with valueFrom an SSM parameter (e.g. /datadog/apikey)`,
+      );
     } else if (kind === 'credential') {
-      add(vNode ?? nNode, 'warning', 'taskdef/secret-like-environment', `${label}: ${en} looks like a credential set as a plain environment value; move it to "secrets"`);
+      add(
+        vNode ?? nNode,
+        'warning',
+        'taskdef/secret-like-environment',
+        `${label}: ${en} looks like a credential set as a plain environment value; move it to "secrets"`,
+      );
     }
   }
 }
@@ -82,7 +118,12 @@ export function plainOptionSecrets({ c, label, add }: ContainerCtx): void {
       const v = scalarOf(p.value);
       if (typeof v !== 'string' || v === '' || REFERENCE.test(v)) continue;
       if (DD_KEY_VALUE.test(v) || /^(?:api_?key|apikey|dd_api_key)$/i.test(k)) {
-        add(p.value as YNode, 'error', 'taskdef/secret-in-environment', `${label}'s ${where} hold ${k} as plain text: pass it through logConfiguration.secretOptions from SSM or Secrets Manager`);
+        add(
+          p.value as YNode,
+          'error',
+          'taskdef/secret-in-environment',
+          `${label}'s ${where} hold ${k} as plain text: pass it through logConfiguration.secretOptions from SSM or Secrets Manager`,
+        );
       }
     }
   }

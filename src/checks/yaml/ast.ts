@@ -72,7 +72,8 @@ export function get(map: YMap, key: string): YNode | undefined {
 
 /** Set an own data property, even for a `__proto__` key (plain assignment would set the prototype). */
 export function setOwn(o: Record<string, unknown>, k: string, v: unknown): void {
-  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  if (k === '__proto__')
+    Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
   else o[k] = v;
 }
 

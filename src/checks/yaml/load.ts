@@ -4,7 +4,17 @@
  * that builds the same tree (fast-block.ts); typing is ours (resolve.ts), because the agent does
  * not read YAML the way YAML 1.2 says.
  */
-import { Alias, type Document, isAlias, isMap as yIsMap, isPair, isScalar as yIsScalar, isSeq as yIsSeq, parseAllDocuments, Scalar } from 'yaml';
+import {
+  Alias,
+  type Document,
+  isAlias,
+  isMap as yIsMap,
+  isPair,
+  isScalar as yIsScalar,
+  isSeq as yIsSeq,
+  parseAllDocuments,
+  Scalar,
+} from 'yaml';
 import type { Node as YamlLibNode } from 'yaml';
 import { type Finding, finding } from '../findings.js';
 import type { SourceText } from '../source.js';
@@ -91,7 +101,13 @@ export function loadYamlWithLibrary(source: SourceText, flavor: Flavor): YamlFil
 function tooDeepFile(source: SourceText): YamlFile | undefined {
   const deepAt = nestingTooDeep(source.text);
   if (deepAt === undefined) return undefined;
-  const f = finding(source.file, source.lines.position(deepAt), 'error', 'yaml/too-deep', `YAML nested more than ${MAX_DEPTH} levels deep: not a configuration file`);
+  const f = finding(
+    source.file,
+    source.lines.position(deepAt),
+    'error',
+    'yaml/too-deep',
+    `YAML nested more than ${MAX_DEPTH} levels deep: not a configuration file`,
+  );
   return { source, root: null, findings: [f], duplicates: [] };
 }
 
@@ -99,7 +115,13 @@ function parseWithLibrary(source: SourceText, flavor: Flavor): YamlFile {
   const out: YamlFile = { source, root: null, findings: [], duplicates: [] };
   let docs: Document.Parsed[];
   try {
-    const all = parseAllDocuments(source.text, { schema: 'failsafe', uniqueKeys: false, version: '1.1', prettyErrors: false, strict: false });
+    const all = parseAllDocuments(source.text, {
+      schema: 'failsafe',
+      uniqueKeys: false,
+      version: '1.1',
+      prettyErrors: false,
+      strict: false,
+    });
     docs = Array.isArray(all) ? all : [];
   } catch (err) {
     // The library recurses per nesting level; `- - - - …` thousands deep on one line exhausts the stack.
@@ -110,7 +132,9 @@ function parseWithLibrary(source: SourceText, flavor: Flavor): YamlFile {
         { line: 1, column: 1 },
         'error',
         deep ? 'yaml/too-deep' : 'yaml/syntax',
-        deep ? `YAML nested too deep to read: not a configuration file` : `YAML could not be parsed: ${(err as Error).message.split('\n')[0]}`,
+        deep
+          ? `YAML nested too deep to read: not a configuration file`
+          : `YAML could not be parsed: ${(err as Error).message.split('\n')[0]}`,
       ),
     );
     return out;
@@ -147,7 +171,15 @@ function parseWithLibrary(source: SourceText, flavor: Flavor): YamlFile {
     out.root = doc.contents ? convert(doc.contents as YamlLibNode, flavor, out, '', 0, st) : null;
   } catch (err) {
     if (!(err instanceof TooDeep)) throw err;
-    out.findings.push(finding(source.file, { line: 1, column: 1 }, 'error', 'yaml/too-deep', `YAML nested more than ${MAX_DEPTH} levels deep: not a configuration file`));
+    out.findings.push(
+      finding(
+        source.file,
+        { line: 1, column: 1 },
+        'error',
+        'yaml/too-deep',
+        `YAML nested more than ${MAX_DEPTH} levels deep: not a configuration file`,
+      ),
+    );
     out.root = null;
     return out;
   }
@@ -176,8 +208,10 @@ function aliasBomb(root: YNode | null, st: ConvertState): string | undefined {
   const viaAliases = total - st.literal;
   if (!(viaAliases > 100 && total > 1000 && viaAliases / total > allowedAliasRatio(total))) return undefined;
   const shown = Number.isFinite(total) && total < 1e15 ? Math.round(total).toLocaleString('en-US') : 'more than 10^15';
-  return `YAML aliases expand this file to ${shown} nodes (from ${st.literal.toLocaleString('en-US')} written): `
-    + 'a "billion laughs" file, which the agent\'s YAML reader refuses as excessive aliasing';
+  return (
+    `YAML aliases expand this file to ${shown} nodes (from ${st.literal.toLocaleString('en-US')} written): ` +
+    'a "billion laughs" file, which the agent\'s YAML reader refuses as excessive aliasing'
+  );
 }
 
 function allowedAliasRatio(decoded: number): number {
@@ -205,7 +239,14 @@ function rangeOf(n: { range?: [number, number, number] | null }): [number, numbe
   return r ? [r[0], r[1]] : [0, 0];
 }
 
-function convert(node: YamlLibNode | Alias, flavor: Flavor, out: YamlFile, path: string, depth: number, st: ConvertState): YNode {
+function convert(
+  node: YamlLibNode | Alias,
+  flavor: Flavor,
+  out: YamlFile,
+  path: string,
+  depth: number,
+  st: ConvertState,
+): YNode {
   if (depth > MAX_DEPTH) throw new TooDeep();
   if (isAlias(node)) {
     st.firstAlias ??= rangeOf(node)[0];
@@ -278,7 +319,13 @@ function convert(node: YamlLibNode | Alias, flavor: Flavor, out: YamlFile, path:
     if (!seq.flow) endAtLastChild(seq, seq.items[seq.items.length - 1]);
     result = seq;
   } else {
-    result = { kind: 'scalar', value: null, style: 'plain', text: '', range: rangeOf(node as { range?: [number, number, number] }) };
+    result = {
+      kind: 'scalar',
+      value: null,
+      style: 'plain',
+      text: '',
+      range: rangeOf(node as { range?: [number, number, number] }),
+    };
   }
   anchor(result);
   st.size.set(result, size);

@@ -176,8 +176,15 @@ describe('how an image is made, from its files', () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'dd-ecs-monitor-basedigest-'));
     try {
       await cp('examples/datadog-ecs/datadog', dir, { recursive: true });
-      const spec = { key: 'a', contextDir: dir, dockerfile: path.join(dir, 'Dockerfile'), repository: 'r', contentHash: 'x' };
-      const from = parse(sourceFromText('Dockerfile', readFileSync(spec.dockerfile, 'utf8')), {}).stages[0]?.baseImage as string;
+      const spec = {
+        key: 'a',
+        contextDir: dir,
+        dockerfile: path.join(dir, 'Dockerfile'),
+        repository: 'r',
+        contentHash: 'x',
+      };
+      const from = parse(sourceFromText('Dockerfile', readFileSync(spec.dockerfile, 'utf8')), {}).stages[0]
+        ?.baseImage as string;
       const tag = async (digests?: Record<string, string>) => {
         const m = await imageMethod({ ...spec, ...(digests ? { baseDigests: digests } : {}) });
         return m.kind === 'append' ? m.baseTag : m.reason;

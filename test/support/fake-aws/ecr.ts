@@ -84,7 +84,11 @@ export class FakeEcr {
   }
 
   /** The registry's answer for one manifest reference: digest and media type, or undefined (404). */
-  async manifest(name: string, reference: string, method: 'HEAD' | 'GET' = 'HEAD'): Promise<{ digest: string; mediaType: string; body: string } | undefined> {
+  async manifest(
+    name: string,
+    reference: string,
+    method: 'HEAD' | 'GET' = 'HEAD',
+  ): Promise<{ digest: string; mediaType: string; body: string } | undefined> {
     const res = await fetch(`http://${this.registry.host}/v2/${name}/manifests/${encodeURIComponent(reference)}`, {
       method,
       headers: { Authorization: this.basicAuth(), Accept: MANIFEST_TYPES },
@@ -97,7 +101,9 @@ export class FakeEcr {
 
   /** Every tag in the repository that points at `digest` (ECR lists all of an image's tags). */
   async tagsOf(name: string, digest: string): Promise<string[]> {
-    const res = await fetch(`http://${this.registry.host}/v2/${name}/tags/list`, { headers: { Authorization: this.basicAuth() } });
+    const res = await fetch(`http://${this.registry.host}/v2/${name}/tags/list`, {
+      headers: { Authorization: this.basicAuth() },
+    });
     if (!res.ok) return [];
     const tags = ((await res.json()) as { tags?: string[] | null }).tags ?? [];
     const out: string[] = [];
@@ -109,7 +115,8 @@ export class FakeEcr {
     const ref = id.imageDigest ?? id.imageTag;
     if (!ref) throw new FakeAwsError('InvalidParameterException', 'imageId needs imageTag or imageDigest');
     const m = await this.manifest(name, ref);
-    if (m && id.imageDigest && id.imageTag && (await this.manifest(name, id.imageTag))?.digest !== id.imageDigest) return undefined;
+    if (m && id.imageDigest && id.imageTag && (await this.manifest(name, id.imageTag))?.digest !== id.imageDigest)
+      return undefined;
     return m;
   }
 
@@ -131,7 +138,10 @@ export class FakeEcr {
     fake.on('ecr', 'CreateRepository', (input) => {
       const name: string = input.repositoryName;
       if (this.repositories.has(name)) {
-        throw new FakeAwsError('RepositoryAlreadyExistsException', `The repository with name '${name}' already exists in the registry with id '${FAKE_ACCOUNT}'`);
+        throw new FakeAwsError(
+          'RepositoryAlreadyExistsException',
+          `The repository with name '${name}' already exists in the registry with id '${FAKE_ACCOUNT}'`,
+        );
       }
       this.repositories.set(name, {
         name,

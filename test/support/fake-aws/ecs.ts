@@ -68,7 +68,11 @@ export interface FakeService {
   desiredCount: number;
   launchType: 'FARGATE';
   deploymentController: { type: string };
-  deploymentConfiguration: { deploymentCircuitBreaker: { enable: boolean; rollback: boolean }; maximumPercent: number; minimumHealthyPercent: number };
+  deploymentConfiguration: {
+    deploymentCircuitBreaker: { enable: boolean; rollback: boolean };
+    maximumPercent: number;
+    minimumHealthyPercent: number;
+  };
   deployments: FakeDeployment[];
   /** Newest first, as DescribeServices lists them. */
   events: Array<{ id: string; createdAt: number; message: string }>;
@@ -93,7 +97,15 @@ export interface FakeTask {
   stoppedAt?: number;
   stoppedReason?: string;
   stopCode?: string;
-  containers: Array<{ containerArn: string; taskArn: string; name: string; image: string; lastStatus: string; exitCode?: number; reason?: string }>;
+  containers: Array<{
+    containerArn: string;
+    taskArn: string;
+    name: string;
+    image: string;
+    lastStatus: string;
+    exitCode?: number;
+    reason?: string;
+  }>;
 }
 
 interface Revision {
@@ -132,7 +144,10 @@ export class FakeEcsState {
     deploymentController?: string;
   }): FakeService {
     this.addCluster(opts.cluster);
-    const tdArn = typeof opts.taskDefinition === 'string' ? this.resolve(opts.taskDefinition) : this.register(opts.taskDefinition).def.taskDefinitionArn as string;
+    const tdArn =
+      typeof opts.taskDefinition === 'string'
+        ? this.resolve(opts.taskDefinition)
+        : (this.register(opts.taskDefinition).def.taskDefinitionArn as string);
     if (!tdArn) throw new Error(`fake ECS: no task definition ${String(opts.taskDefinition)}`);
     const now = this.stamp();
     const desired = opts.desiredCount ?? 1;
@@ -157,7 +172,12 @@ export class FakeEcsState {
       tags: new Map(),
     };
     const dep = this.newDeployment(svc, tdArn, { kind: 'complete' });
-    Object.assign(dep, { rolloutState: 'COMPLETED', rolloutStateReason: `ECS deployment ${dep.id} completed.`, runningCount: desired, pendingCount: 0 });
+    Object.assign(dep, {
+      rolloutState: 'COMPLETED',
+      rolloutStateReason: `ECS deployment ${dep.id} completed.`,
+      runningCount: desired,
+      pendingCount: 0,
+    });
     for (let i = 0; i < desired; i++) this.startTask(svc, dep, 'RUNNING');
     svc.deployments.push(dep);
     this.event(svc, `(service ${svc.serviceName}) has reached a steady state.`);
@@ -205,22 +225,29 @@ export class FakeEcsState {
       throw new FakeAwsError('ClientException', 'Container list cannot be empty.');
     }
     for (const c of containers as Json[]) {
-      if (typeof c.name !== 'string' || !c.name) throw new FakeAwsError('ClientException', 'Container.name should not be null or empty.');
-      if (typeof c.image !== 'string' || !c.image) throw new FakeAwsError('ClientException', 'Container.image should not be null or empty.');
+      if (typeof c.name !== 'string' || !c.name)
+        throw new FakeAwsError('ClientException', 'Container.name should not be null or empty.');
+      if (typeof c.image !== 'string' || !c.image)
+        throw new FakeAwsError('ClientException', 'Container.image should not be null or empty.');
     }
     const compat = Array.isArray(input.requiresCompatibilities) ? (input.requiresCompatibilities as string[]) : [];
     const networkMode = typeof input.networkMode === 'string' ? input.networkMode : 'bridge';
     if (compat.includes('FARGATE')) {
-      if (networkMode !== 'awsvpc') throw new FakeAwsError('ClientException', "Fargate only supports network mode 'awsvpc'.");
-      if (typeof input.cpu !== 'string') throw new FakeAwsError('ClientException', "Fargate requires that 'cpu' be defined at the task level.");
-      if (typeof input.memory !== 'string') throw new FakeAwsError('ClientException', "Fargate requires that 'memory' be defined at the task level.");
+      if (networkMode !== 'awsvpc')
+        throw new FakeAwsError('ClientException', "Fargate only supports network mode 'awsvpc'.");
+      if (typeof input.cpu !== 'string')
+        throw new FakeAwsError('ClientException', "Fargate requires that 'cpu' be defined at the task level.");
+      if (typeof input.memory !== 'string')
+        throw new FakeAwsError('ClientException', "Fargate requires that 'memory' be defined at the task level.");
     }
     const list = this.families.get(family) ?? [];
     const revision = list.length + 1;
     const { tags, ...rest } = structuredClone(input) as Json;
     const def: Json = {
       ...rest,
-      containerDefinitions: (rest.containerDefinitions as Json[]).map((c) => withContainerDefaults(c, networkMode === 'awsvpc')),
+      containerDefinitions: (rest.containerDefinitions as Json[]).map((c) =>
+        withContainerDefaults(c, networkMode === 'awsvpc'),
+      ),
       networkMode,
       volumes: rest.volumes ?? [],
       placementConstraints: rest.placementConstraints ?? [],
@@ -318,30 +345,54 @@ export class FakeEcsState {
 
   private startTasks(svc: FakeService, dep: FakeDeployment): void {
     const started = Array.from({ length: dep.desiredCount }, () => this.startTask(svc, dep, 'PENDING'));
-    this.event(svc, `(service ${svc.serviceName}) has started ${started.length} tasks: ${started.map((t) => `(task ${taskId(t.taskArn)})`).join(' ')}.`);
+    this.event(
+      svc,
+      `(service ${svc.serviceName}) has started ${started.length} tasks: ${started.map((t) => `(task ${taskId(t.taskArn)})`).join(' ')}.`,
+    );
   }
 
   private complete(svc: FakeService, dep: FakeDeployment, at = this.stamp()): void {
-    Object.assign(dep, { rolloutState: 'COMPLETED', rolloutStateReason: `ECS deployment ${dep.id} completed.`, runningCount: dep.desiredCount, pendingCount: 0, completedAt: at });
-    for (const t of this.tasks) if (t.startedBy === dep.id && t.lastStatus === 'PENDING') Object.assign(t, { lastStatus: 'RUNNING', startedAt: this.stamp() });
+    Object.assign(dep, {
+      rolloutState: 'COMPLETED',
+      rolloutStateReason: `ECS deployment ${dep.id} completed.`,
+      runningCount: dep.desiredCount,
+      pendingCount: 0,
+      completedAt: at,
+    });
+    for (const t of this.tasks)
+      if (t.startedBy === dep.id && t.lastStatus === 'PENDING')
+        Object.assign(t, { lastStatus: 'RUNNING', startedAt: this.stamp() });
     const old = svc.deployments.filter((d) => d !== dep);
     const stopped: FakeTask[] = [];
     for (const d of old) {
       for (const t of this.tasks) {
         if (t.startedBy !== d.id || t.desiredStatus === 'STOPPED') continue;
-        Object.assign(t, { lastStatus: 'STOPPED', desiredStatus: 'STOPPED', stoppedAt: this.stamp(), stopCode: 'ServiceSchedulerInitiated', stoppedReason: `Scaling activity initiated by (deployment ${dep.id})` });
+        Object.assign(t, {
+          lastStatus: 'STOPPED',
+          desiredStatus: 'STOPPED',
+          stoppedAt: this.stamp(),
+          stopCode: 'ServiceSchedulerInitiated',
+          stoppedReason: `Scaling activity initiated by (deployment ${dep.id})`,
+        });
         stopped.push(t);
       }
     }
     svc.deployments = [dep];
-    if (stopped.length) this.event(svc, `(service ${svc.serviceName}) has stopped ${stopped.length} running tasks: ${stopped.map((t) => `(task ${taskId(t.taskArn)})`).join(' ')}.`);
+    if (stopped.length)
+      this.event(
+        svc,
+        `(service ${svc.serviceName}) has stopped ${stopped.length} running tasks: ${stopped.map((t) => `(task ${taskId(t.taskArn)})`).join(' ')}.`,
+      );
     this.event(svc, `(service ${svc.serviceName}) (deployment ${dep.id}) deployment completed.`);
     this.event(svc, `(service ${svc.serviceName}) has reached a steady state.`);
   }
 
   /** The circuit breaker trips: FAILED, and with rollback a new PRIMARY on the last completed task definition. */
   private trip(svc: FakeService, dep: FakeDeployment): void {
-    Object.assign(dep, { rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.' });
+    Object.assign(dep, {
+      rolloutState: 'FAILED',
+      rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
+    });
     this.event(svc, `(service ${svc.serviceName}) (deployment ${dep.id}) deployment failed: tasks failed to start.`);
     const good = svc.deployments.find((d) => d !== dep && d.rolloutState === 'COMPLETED');
     if (!svc.deploymentConfiguration.deploymentCircuitBreaker.rollback || !good) return;
@@ -380,12 +431,24 @@ export class FakeEcsState {
   }
 
   private stopTask(t: FakeTask, sc: Extract<DeploymentScenario, { kind: 'tasks-stop' }>): void {
-    Object.assign(t, { lastStatus: 'STOPPED', desiredStatus: 'STOPPED', stoppedAt: this.stamp(), stoppedReason: sc.stoppedReason, stopCode: sc.stopCode ?? 'TaskFailedToStart' });
+    Object.assign(t, {
+      lastStatus: 'STOPPED',
+      desiredStatus: 'STOPPED',
+      stoppedAt: this.stamp(),
+      stoppedReason: sc.stoppedReason,
+      stopCode: sc.stopCode ?? 'TaskFailedToStart',
+    });
     for (const c of t.containers) c.lastStatus = 'STOPPED';
     for (const o of sc.containers ?? []) {
       let c = t.containers.find((x) => x.name === o.name);
       if (!c) {
-        c = { containerArn: `${t.taskArn.replace(':task/', ':container/')}/${o.name}`, taskArn: t.taskArn, name: o.name, image: '?', lastStatus: 'STOPPED' };
+        c = {
+          containerArn: `${t.taskArn.replace(':task/', ':container/')}/${o.name}`,
+          taskArn: t.taskArn,
+          name: o.name,
+          image: '?',
+          lastStatus: 'STOPPED',
+        };
         t.containers.push(c);
       }
       if (o.reason !== undefined) c.reason = o.reason;
@@ -445,13 +508,17 @@ export class FakeEcsState {
       .on('ecs', 'DescribeServices', (input: Json) => {
         const cluster = this.mustCluster(input.cluster);
         const names = Array.isArray(input.services) ? (input.services as string[]) : [];
-        if (names.length === 0 || names.length > 10) throw new FakeAwsError('InvalidParameterException', 'services must list 1 to 10 services.');
+        if (names.length === 0 || names.length > 10)
+          throw new FakeAwsError('InvalidParameterException', 'services must list 1 to 10 services.');
         const services: Json[] = [];
         const failures: Json[] = [];
         for (const ref of names) {
           const svc = this.services.get(`${cluster}/${ref.split('/').pop() ?? ref}`);
           if (!svc) {
-            failures.push({ arn: `arn:aws:ecs:${this.region}:${this.account}:service/${cluster}/${ref}`, reason: 'MISSING' });
+            failures.push({
+              arn: `arn:aws:ecs:${this.region}:${this.account}:service/${cluster}/${ref}`,
+              reason: 'MISSING',
+            });
             continue;
           }
           this.tick(svc);
@@ -461,7 +528,12 @@ export class FakeEcsState {
       })
       .on('ecs', 'UpdateService', (input: Json) => {
         const cluster = this.mustCluster(input.cluster);
-        const svc = this.mustService(cluster, String(input.service ?? '').split('/').pop() ?? '');
+        const svc = this.mustService(
+          cluster,
+          String(input.service ?? '')
+            .split('/')
+            .pop() ?? '',
+        );
         if (svc.status !== 'ACTIVE') throw new FakeAwsError('ServiceNotActiveException', 'Service was not ACTIVE.');
         const current = svc.deployments.find((d) => d.status === 'PRIMARY')?.taskDefinition;
         let td = current ?? '';
@@ -478,7 +550,8 @@ export class FakeEcsState {
       })
       .on('ecs', 'TagResource', (input: Json) => {
         const svc = this.byArn(input.resourceArn);
-        for (const t of Array.isArray(input.tags) ? (input.tags as Json[]) : []) svc.tags.set(String(t.key), String(t.value ?? ''));
+        for (const t of Array.isArray(input.tags) ? (input.tags as Json[]) : [])
+          svc.tags.set(String(t.key), String(t.value ?? ''));
         return {};
       })
       .on('ecs', 'UntagResource', (input: Json) => {
@@ -511,7 +584,8 @@ export class FakeEcsState {
       .on('ecs', 'DescribeTasks', (input: Json) => {
         const cluster = this.mustCluster(input.cluster);
         const refs = Array.isArray(input.tasks) ? (input.tasks as string[]) : [];
-        if (refs.length === 0 || refs.length > 100) throw new FakeAwsError('InvalidParameterException', 'tasks must list 1 to 100 tasks.');
+        if (refs.length === 0 || refs.length > 100)
+          throw new FakeAwsError('InvalidParameterException', 'tasks must list 1 to 100 tasks.');
         const tasks: Json[] = [];
         const failures: Json[] = [];
         for (const ref of refs) {
@@ -543,7 +617,8 @@ function withContainerDefaults(c: Json, awsvpc: boolean): Json {
     ...(awsvpc && p.hostPort === undefined ? { hostPort: p.containerPort } : {}),
     ...p,
   }));
-  if (c.healthCheck && typeof c.healthCheck === 'object') out.healthCheck = { interval: 30, timeout: 5, retries: 3, ...(c.healthCheck as Json) };
+  if (c.healthCheck && typeof c.healthCheck === 'object')
+    out.healthCheck = { interval: 30, timeout: 5, retries: 3, ...(c.healthCheck as Json) };
   return out;
 }
 

@@ -82,7 +82,8 @@ export class FakeAws {
   }
 
   count(service: Service, operation?: string): number {
-    return this.calls.filter((c) => c.service === service && (!operation || c.operation === operation) && !c.error).length;
+    return this.calls.filter((c) => c.service === service && (!operation || c.operation === operation) && !c.error)
+      .length;
   }
 
   callsTo(service: Service, operation: string): Call[] {
@@ -147,7 +148,8 @@ export class FakeAws {
     if (target) {
       const [prefix, op] = target.split('.');
       const svc = prefix ? TARGET_PREFIX[prefix] : undefined;
-      if (!svc || !op) return this.send(res, 'ecs', 400, { code: 'UnknownOperationException', message: `unknown target ${target}` });
+      if (!svc || !op)
+        return this.send(res, 'ecs', 400, { code: 'UnknownOperationException', message: `unknown target ${target}` });
       service = svc;
       operation = op;
       try {
@@ -177,7 +179,10 @@ export class FakeAws {
     const handler = this.handlers.get(`${service}.${operation}`);
     if (!handler) {
       call.error = 'UnknownOperationException';
-      return this.send(res, service, 400, { code: 'UnknownOperationException', message: `fake AWS has no ${service}.${operation}` });
+      return this.send(res, service, 400, {
+        code: 'UnknownOperationException',
+        message: `fake AWS has no ${service}.${operation}`,
+      });
     }
     try {
       const out = await handler(input);

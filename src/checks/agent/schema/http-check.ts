@@ -55,7 +55,10 @@ const HTTP_CHECK_LEGACY: readonly OptionSpec[] = [
   str('client_cert', { untyped: true, deprecated: { replacement: 'tls_cert' } }),
   str('client_key', { untyped: true, deprecated: { replacement: 'tls_private_key' } }),
   str('ca_certs', { untyped: true, deprecated: { replacement: 'tls_ca_cert' } }),
-  bool('disable_ssl_validation', { untyped: true, deprecated: { replacement: 'tls_verify', note: 'with the opposite value' } }),
+  bool('disable_ssl_validation', {
+    untyped: true,
+    deprecated: { replacement: 'tls_verify', note: 'with the opposite value' },
+  }),
   bool('ignore_ssl_warning', { untyped: true, deprecated: { replacement: 'tls_ignore_warning' } }),
   bool('check_hostname', { untyped: true, deprecated: { replacement: 'tls_validate_hostname' } }),
   bool('no_proxy', { untyped: true, deprecated: { replacement: 'skip_proxy' } }),

@@ -3,7 +3,21 @@
  * shared/reference, the authoritative list: CONFIG-FACTS A4) with its templates, plus the legacy
  * names the check and its config model still accept.
  */
-import { AGENT_RESERVED, INIT_DB, INIT_DEFAULT, INSTANCE_DB, INSTANCE_DEFAULT, bool, int, list, mergeOptions, num, obj, override, str } from './templates.js';
+import {
+  AGENT_RESERVED,
+  INIT_DB,
+  INIT_DEFAULT,
+  INSTANCE_DB,
+  INSTANCE_DEFAULT,
+  bool,
+  int,
+  list,
+  mergeOptions,
+  num,
+  obj,
+  override,
+  str,
+} from './templates.js';
 import type { CheckSchema, OptionSpec } from './types.js';
 
 /** Column types the query manager knows (datadog_checks_base `utils/db`: submission methods and transformers). */
@@ -41,7 +55,11 @@ const OPTIONS_BLOCK: readonly OptionSpec[] = [
   bool('replication_non_blocking_status', { hidden: true }),
 ];
 
-const SCHEMA_COLLECTION: readonly OptionSpec[] = [bool('enabled', { default: false }), num('collection_interval', { default: 600 }), num('max_execution_time', { default: 60 })];
+const SCHEMA_COLLECTION: readonly OptionSpec[] = [
+  bool('enabled', { default: false }),
+  num('collection_interval', { default: 600 }),
+  num('max_execution_time', { default: 60 }),
+];
 
 const QUERY_SAMPLES: readonly OptionSpec[] = [
   bool('enabled', { default: true }),
@@ -80,13 +98,18 @@ const MYSQL_OWN: readonly OptionSpec[] = [
   ...INSTANCE_DB,
   list('additional_status', 'object'),
   list('additional_variable', 'object'),
-  int('max_custom_queries', { default: 20, deprecated: { replacement: 'custom_queries', note: 'it only limits the deprecated `queries`' } }),
+  int('max_custom_queries', {
+    default: 20,
+    deprecated: { replacement: 'custom_queries', note: 'it only limits the deprecated `queries`' },
+  }),
   list('queries', 'object', { deprecated: { replacement: 'custom_queries' } }),
   obj('options', OPTIONS_BLOCK),
   bool('dbm', { default: false }),
   obj('collect_settings', [bool('enabled'), num('collection_interval', { default: 600 })]),
   obj('collect_schemas', [...SCHEMA_COLLECTION, int('max_tables', { default: 300 })]),
-  obj('schemas_collection', SCHEMA_COLLECTION, { deprecated: { replacement: 'collect_schemas', note: 'since Agent 7.69.0' } }),
+  obj('schemas_collection', SCHEMA_COLLECTION, {
+    deprecated: { replacement: 'collect_schemas', note: 'since Agent 7.69.0' },
+  }),
   obj('query_metrics', [
     bool('enabled', { default: true }),
     num('collection_interval', { default: 10 }),
@@ -94,9 +117,21 @@ const MYSQL_OWN: readonly OptionSpec[] = [
     bool('collect_prepared_statements', { hidden: true, default: true }),
   ]),
   obj('query_samples', QUERY_SAMPLES),
-  obj('query_activity', [bool('enabled', { default: true }), num('collection_interval', { hidden: true, default: 10 }), bool('collect_blocking_queries', { default: false })]),
-  obj('index_metrics', [bool('enabled', { default: true }), num('collection_interval', { hidden: true, default: 300 }), int('limit', { default: 1000 })]),
-  obj('aws', [str('instance_endpoint'), str('region'), obj('managed_authentication', [bool('enabled', { default: false }), str('role_arn')])]),
+  obj('query_activity', [
+    bool('enabled', { default: true }),
+    num('collection_interval', { hidden: true, default: 10 }),
+    bool('collect_blocking_queries', { default: false }),
+  ]),
+  obj('index_metrics', [
+    bool('enabled', { default: true }),
+    num('collection_interval', { hidden: true, default: 300 }),
+    int('limit', { default: 1000 }),
+  ]),
+  obj('aws', [
+    str('instance_endpoint'),
+    str('region'),
+    obj('managed_authentication', [bool('enabled', { default: false }), str('role_arn')]),
+  ]),
   obj('gcp', [str('project_id'), str('instance_id')]),
   obj('azure', [str('deployment_type', { enum: AZURE_DEPLOYMENT_TYPES }), str('fully_qualified_domain_name')]),
   obj('obfuscator_options', [

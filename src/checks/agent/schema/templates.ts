@@ -14,7 +14,12 @@ export const int = (name: string, extra: Extra = {}): OptionSpec => ({ name, typ
 export const num = (name: string, extra: Extra = {}): OptionSpec => ({ name, type: 'number', ...extra });
 export const obj = (name: string, options?: readonly OptionSpec[], extra: Extra = {}): OptionSpec =>
   options ? { name, type: 'object', options, ...extra } : { name, type: 'object', ...extra };
-export const list = (name: string, items: ValueType, extra: Extra = {}): OptionSpec => ({ name, type: 'array', items, ...extra });
+export const list = (name: string, items: ValueType, extra: Extra = {}): OptionSpec => ({
+  name,
+  type: 'array',
+  items,
+  ...extra,
+});
 
 /** `init_config/service`. */
 const INIT_SERVICE = str('service');
@@ -32,7 +37,9 @@ export const INIT_HTTP: readonly OptionSpec[] = [
 ];
 
 /** `init_config/db`. */
-export const INIT_DB: readonly OptionSpec[] = [list('global_custom_queries', 'object', { itemOptions: customQueryOptions() })];
+export const INIT_DB: readonly OptionSpec[] = [
+  list('global_custom_queries', 'object', { itemOptions: customQueryOptions() }),
+];
 
 /** `instances/tags`, `instances/service`, `instances/global` (= `instances/default`), plus the newer generic options. */
 export const INSTANCE_DEFAULT: readonly OptionSpec[] = [
@@ -107,7 +114,13 @@ export const INSTANCE_TLS: readonly OptionSpec[] = [
 
 /** Fields of one `custom_queries` entry (the `CustomQuery` config model). */
 export function customQueryOptions(): readonly OptionSpec[] {
-  return [str('query'), list('columns', 'object'), list('tags', 'string'), int('collection_interval'), str('metric_prefix')];
+  return [
+    str('query'),
+    list('columns', 'object'),
+    list('tags', 'string'),
+    int('collection_interval'),
+    str('metric_prefix'),
+  ];
 }
 
 /** `instances/db`. */

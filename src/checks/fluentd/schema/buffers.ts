@@ -13,6 +13,14 @@ export const BUFFERS: readonly PluginSpec[] = [
     kind: 'buffer',
     name: 'file_single',
     source: 'buf_file_single.rb',
-    spec: { params: { path: str, calc_num_records: bool, chunk_format: oneOf('msgpack', 'text', 'auto'), file_permission: str, dir_permission: str } },
+    spec: {
+      params: {
+        path: str,
+        calc_num_records: bool,
+        chunk_format: oneOf('msgpack', 'text', 'auto'),
+        file_permission: str,
+        dir_permission: str,
+      },
+    },
   },
 ];

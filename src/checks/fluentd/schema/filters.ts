@@ -21,7 +21,14 @@ const GREP: SectionSpec = {
 };
 
 const RECORD_TRANSFORMER: SectionSpec = {
-  params: { remove_keys: arr, keep_keys: arr, renew_record: bool, renew_time_key: str, enable_ruby: bool, auto_typecast: bool },
+  params: {
+    remove_keys: arr,
+    keep_keys: arr,
+    renew_record: bool,
+    renew_time_key: str,
+    enable_ruby: bool,
+    auto_typecast: bool,
+  },
   // <record> holds the user's own field names.
   sections: { record: { spec: { params: {}, open: true }, multi: true } },
 };
@@ -33,6 +40,20 @@ function filter(name: string, spec: SectionSpec): PluginSpec {
 export const FILTERS: readonly PluginSpec[] = [
   filter('grep', GREP),
   filter('record_transformer', RECORD_TRANSFORMER),
-  filter('parser', { params: { key_name: required(str), reserve_data: bool, remove_key_name_field: bool, inject_key_prefix: str, hash_value_field: str, emit_invalid_record_to_error: bool, replace_invalid_sequence: bool, reserve_time: bool }, compat: COMPAT_PARSER, open: true, sections: { parse: { plug: 'parser', multi: true, requireType: true } } }),
+  filter('parser', {
+    params: {
+      key_name: required(str),
+      reserve_data: bool,
+      remove_key_name_field: bool,
+      inject_key_prefix: str,
+      hash_value_field: str,
+      emit_invalid_record_to_error: bool,
+      replace_invalid_sequence: bool,
+      reserve_time: bool,
+    },
+    compat: COMPAT_PARSER,
+    open: true,
+    sections: { parse: { plug: 'parser', multi: true, requireType: true } },
+  }),
   filter('stdout', { params: {}, open: true }),
 ];

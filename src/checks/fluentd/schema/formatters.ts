@@ -3,7 +3,12 @@ import { TIME_MIXIN } from './common.js';
 import { type PluginSpec, type SectionSpec, arr, bool, oneOf, required, str } from './spec.js';
 
 function formatter(name: string, params: SectionSpec['params'], open = false): PluginSpec {
-  return { kind: 'formatter', name, source: `formatter_${name}.rb`, spec: { params: { '@type': str, ...params }, open } };
+  return {
+    kind: 'formatter',
+    name,
+    source: `formatter_${name}.rb`,
+    spec: { params: { '@type': str, ...params }, open },
+  };
 }
 
 export const FORMATTERS: readonly PluginSpec[] = [

@@ -4,7 +4,23 @@
  * (only the parameters listed are type-checked, none is called unknown).
  */
 import { COMPAT_PARSER } from './common.js';
-import { type PluginSpec, type SectionSpec, arr, bool, deprecated, hash, int, numbered, regexp, required, secret, size, str, time, oneOf } from './spec.js';
+import {
+  type PluginSpec,
+  type SectionSpec,
+  arr,
+  bool,
+  deprecated,
+  hash,
+  int,
+  numbered,
+  regexp,
+  required,
+  secret,
+  size,
+  str,
+  time,
+  oneOf,
+} from './spec.js';
 
 /** `plugin_helper/server.rb` `<transport tcp|tls>`: TLS options come from `cert_option.rb`. */
 const TRANSPORT: SectionSpec = {
@@ -35,7 +51,12 @@ const FORWARD: SectionSpec = {
     transport: { spec: TRANSPORT },
     security: {
       spec: {
-        params: { self_hostname: required(str), shared_key: required(secret(str)), user_auth: bool, allow_anonymous_source: bool },
+        params: {
+          self_hostname: required(str),
+          shared_key: required(secret(str)),
+          user_auth: bool,
+          allow_anonymous_source: bool,
+        },
         sections: {
           user: { spec: { params: { username: required(str), password: required(secret(str)) } }, multi: true },
           client: { spec: { params: { host: str, network: str, shared_key: secret(str), users: arr } }, multi: true },
@@ -110,7 +131,17 @@ export const INPUTS: readonly PluginSpec[] = [
   input('tail', TAIL),
   input('sample', SAMPLE),
   input('dummy', SAMPLE, 'in_sample.rb (alias)'),
-  input('http', open({ port: int, bind: str, body_size_limit: size, keepalive_timeout: time, add_http_headers: bool, add_remote_addr: bool })),
+  input(
+    'http',
+    open({
+      port: int,
+      bind: str,
+      body_size_limit: size,
+      keepalive_timeout: time,
+      add_http_headers: bool,
+      add_remote_addr: bool,
+    }),
+  ),
   input('syslog', open({ port: int, bind: str, tag: required(str), protocol_type: oneOf('udp', 'tcp') })),
   input('tcp', open({ port: int, bind: str, tag: required(str) })),
   input('udp', open({ port: int, bind: str, tag: required(str) })),

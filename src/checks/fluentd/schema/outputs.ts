@@ -5,7 +5,22 @@
  * Other built-ins are `open`.
  */
 import { COMPAT_BUFFER, COMPAT_FORMATTER, COMPAT_INJECT, INJECT_SECTION, outputSpec } from './common.js';
-import { type PluginSpec, type SectionSpec, arr, bool, deprecated, hash, int, obsoleted, oneOf, required, secret, size, str, time } from './spec.js';
+import {
+  type PluginSpec,
+  type SectionSpec,
+  arr,
+  bool,
+  deprecated,
+  hash,
+  int,
+  obsoleted,
+  oneOf,
+  required,
+  secret,
+  size,
+  str,
+  time,
+} from './spec.js';
 
 const FORWARD: SectionSpec = outputSpec({
   params: {
@@ -132,7 +147,10 @@ export const OUTPUTS: readonly PluginSpec[] = [
   output('exec_filter', open({ command: required(str) })),
   output('relabel', { params: {}, open: true }),
   output('roundrobin', { params: {}, open: true }),
-  output('secondary_file', { params: { directory: required(str), basename: str, append: bool, compress: oneOf('text', 'gzip') }, open: true }),
+  output('secondary_file', {
+    params: { directory: required(str), basename: str, append: bool, compress: oneOf('text', 'gzip') },
+    open: true,
+  }),
   output('http', open({ endpoint: required(str) })),
   output('buffer', open({})),
 ];

@@ -3,7 +3,20 @@
  * and `TimeMixin::Parser`) and `parser_*.rb`; legacy aliases (`parser_engine`) are kept.
  */
 import { TIME_MIXIN } from './common.js';
-import { type PluginSpec, type SectionSpec, arr, bool, hash, int, numbered, oneOf, regexp, required, str, time } from './spec.js';
+import {
+  type PluginSpec,
+  type SectionSpec,
+  arr,
+  bool,
+  hash,
+  int,
+  numbered,
+  oneOf,
+  regexp,
+  required,
+  str,
+  time,
+} from './spec.js';
 
 const BASE: SectionSpec['params'] = {
   '@type': str,
@@ -39,7 +52,12 @@ export const PARSERS: readonly PluginSpec[] = [
     parser_engine: oneOf('regexp', 'string'),
     support_colonless_ident: bool,
   }),
-  parser('csv', { keys: required(arr), delimiter: str, parser_type: oneOf('normal', 'fast'), parser_engine: oneOf('normal', 'fast') }),
+  parser('csv', {
+    keys: required(arr),
+    delimiter: str,
+    parser_type: oneOf('normal', 'fast'),
+    parser_engine: oneOf('normal', 'fast'),
+  }),
   parser('tsv', { keys: required(arr), delimiter: str }),
   parser('ltsv', { delimiter: str, delimiter_pattern: regexp, label_delimiter: str }),
   parser('json', { json_parser: oneOf('oj', 'yajl', 'json'), stream_buffer_size: int }),

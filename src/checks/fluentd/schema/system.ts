@@ -35,7 +35,14 @@ export const SYSTEM: SectionSpec = {
   sections: {
     log: {
       spec: {
-        params: { path: str, format: oneOf('text', 'json'), time_format: str, rotate_age: str, rotate_size: size, forced_stacktrace_level: oneOf(...LOG_LEVELS) },
+        params: {
+          path: str,
+          format: oneOf('text', 'json'),
+          time_format: str,
+          rotate_age: str,
+          rotate_size: size,
+          forced_stacktrace_level: oneOf(...LOG_LEVELS),
+        },
       },
     },
     counter_server: { spec: { params: {}, open: true } },
