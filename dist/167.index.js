@@ -17,7 +17,7 @@ export const modules = {
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1243);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5625);
 /* harmony import */ var _plan_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2422);
-/* harmony import */ var _plan_project_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8712);
+/* harmony import */ var _plan_project_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4694);
 /* harmony import */ var _report_findings_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(9334);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9660);
 /** `plan`: what a deploy would do; `--offline` needs no AWS; `--out DIR` writes the task definitions. */
@@ -52,7 +52,7 @@ async function runPlan(cmd, io) {
     const configPath = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, cmd.config);
     const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(configPath);
     const log = (0,_log_js__WEBPACK_IMPORTED_MODULE_7__/* .streamLog */ .VM)((l) => io.err(l));
-    const { input, live } = await (0,_plan_project_js__WEBPACK_IMPORTED_MODULE_4__/* .gatherPlanInputs */ .S)({
+    const { input, live } = await (0,_plan_project_js__WEBPACK_IMPORTED_MODULE_4__/* .gatherPlanInputs */ .Su)({
         configPath,
         offline: cmd.offline,
         changed: await changedFor(root, cmd.base, cmd.head),

@@ -38,7 +38,12 @@ function wrap(what, err) {
         : '';
     return new GitHubApiError(`GitHub API: ${what} failed${status ? ` with HTTP ${status}` : ''}: ${e.message ?? String(err)}${hint}`, status);
 }
-const comment = (c) => ({ id: c.id, body: c.body ?? '', url: c.html_url, userType: c.user?.type ?? '' });
+const comment = (c) => ({
+    id: c.id,
+    body: c.body ?? '',
+    url: c.html_url,
+    userType: c.user?.type ?? '',
+});
 async function githubApi(opts) {
     const { getOctokit } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 2413));
     const octokit = getOctokit(opts.token);
@@ -46,7 +51,12 @@ async function githubApi(opts) {
     return {
         async listIssueComments(issue) {
             try {
-                const all = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: issue, per_page: 100 });
+                const all = await octokit.paginate(octokit.rest.issues.listComments, {
+                    owner,
+                    repo,
+                    issue_number: issue,
+                    per_page: 100,
+                });
                 return all.map((c) => comment(c));
             }
             catch (err) {
@@ -73,7 +83,11 @@ async function githubApi(opts) {
         },
         async compare(base, head) {
             try {
-                const { data } = await octokit.rest.repos.compareCommitsWithBasehead({ owner, repo, basehead: `${base}...${head}` });
+                const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+                    owner,
+                    repo,
+                    basehead: `${base}...${head}`,
+                });
                 const list = data.files ?? [];
                 const files = new Set();
                 for (const f of list) {
@@ -82,7 +96,11 @@ async function githubApi(opts) {
                         files.add(f.previous_filename);
                 }
                 const mergeBase = data.merge_base_commit?.sha;
-                return { files: [...files].sort(), complete: list.length < COMPARE_FILE_LIMIT, ...(mergeBase ? { mergeBase } : {}) };
+                return {
+                    files: [...files].sort(),
+                    complete: list.length < COMPARE_FILE_LIMIT,
+                    ...(mergeBase ? { mergeBase } : {}),
+                };
             }
             catch (err) {
                 throw wrap(`comparing ${base}...${head}`, err);
@@ -114,23 +132,44 @@ function rangeFromEvent(event, opts = {}) {
     if (opts.base) {
         if (!head)
             return { kind: 'all', reason: `no head commit to compare with base ${opts.base} (GITHUB_SHA is not set)` };
-        return { kind: 'range', base: opts.base, head, mode: 'direct', why: `the "base" input (${opts.base}) against ${range_short(head)}` };
+        return {
+            kind: 'range',
+            base: opts.base,
+            head,
+            mode: 'direct',
+            why: `the "base" input (${opts.base}) against ${range_short(head)}`,
+        };
     }
     const pr = event.pullRequest;
     if (pr) {
         if (!pr.baseSha || !pr.headSha)
             return { kind: 'all', reason: `pull request #${pr.number}: the event has no base/head commits` };
-        return { kind: 'range', base: pr.baseSha, head: pr.headSha, mode: 'merge-base', why: `pull request #${pr.number} (${range_short(pr.baseSha)}...${range_short(pr.headSha)})` };
+        return {
+            kind: 'range',
+            base: pr.baseSha,
+            head: pr.headSha,
+            mode: 'merge-base',
+            why: `pull request #${pr.number} (${range_short(pr.baseSha)}...${range_short(pr.headSha)})`,
+        };
     }
     const push = event.push;
     if (push) {
         if (push.deleted)
             return { kind: 'none', reason: `the push deleted ${event.ref || 'the branch'}: nothing to do` };
         if (push.created || !push.before || ZERO.test(push.before)) {
-            return { kind: 'all', reason: `first push of ${event.ref || 'this branch'} (no previous commit): every file counts as changed` };
+            return {
+                kind: 'all',
+                reason: `first push of ${event.ref || 'this branch'} (no previous commit): every file counts as changed`,
+            };
         }
         const forced = push.forced ? 'force push ' : 'push ';
-        return { kind: 'range', base: push.before, head: push.after, mode: 'direct', why: `${forced}${range_short(push.before)}..${range_short(push.after)}` };
+        return {
+            kind: 'range',
+            base: push.before,
+            head: push.after,
+            mode: 'direct',
+            why: `${forced}${range_short(push.before)}..${range_short(push.after)}`,
+        };
     }
     if (event.name === 'workflow_dispatch')
         return { kind: 'all', reason: 'manual run (workflow_dispatch) without a "base": every file counts as changed' };
@@ -177,7 +216,15 @@ async function resolveChanges(opts) {
     if (opts.fetchHistory) {
         const depth = range.mode === 'direct' ? 1 : PR_FETCH_DEPTH;
         log.info(`Fetching ${range_short(range.base)} and ${range_short(range.head)} from origin (depth ${depth}) to compare them`);
-        const args = ['fetch', '--no-tags', '--no-recurse-submodules', `--depth=${depth}`, 'origin', range.base, range.head];
+        const args = [
+            'fetch',
+            '--no-tags',
+            '--no-recurse-submodules',
+            `--depth=${depth}`,
+            'origin',
+            range.base,
+            range.head,
+        ];
         const fetched = await exec('git', args, { cwd: opts.root });
         if (fetched.exitCode === 0) {
             try {
@@ -389,7 +436,12 @@ function computeOutputs(o) {
         out.sites = JSON.stringify({
             added: o.sites.added.map((s) => ({ name: s.name, url: s.url, file: s.file })),
             removed: o.sites.removed.map((s) => ({ name: s.name, url: s.url, file: s.file })),
-            changed: o.sites.changed.map((s) => ({ name: s.name, url: s.url, file: s.file, fields: s.changes.map((x) => x.field) })),
+            changed: o.sites.changed.map((s) => ({
+                name: s.name,
+                url: s.url,
+                file: s.file,
+                fields: s.changes.map((x) => x.field),
+            })),
         });
     }
     const plan = o.deploy?.plan ?? o.plan;
@@ -615,7 +667,7 @@ function isOk(m) {
         return false;
     if (m.deploy)
         return m.deploy.ok;
-    return !(m.plan?.problems.length);
+    return !m.plan?.problems.length;
 }
 function headline(m) {
     const c = (0,checks_findings/* countBySeverity */.Ot)(m.findings);
@@ -646,7 +698,10 @@ function context(m) {
 function changeText(c) {
     const field = code(c.field, 60);
     if (c.added || c.removed) {
-        const parts = [...(c.added ?? []).map((v) => `+${code(v, 80)}`), ...(c.removed ?? []).map((v) => `−${code(v, 80)}`)];
+        const parts = [
+            ...(c.added ?? []).map((v) => `+${code(v, 80)}`),
+            ...(c.removed ?? []).map((v) => `−${code(v, 80)}`),
+        ];
         return `${field}: ${parts.join(' ')}`;
     }
     const side = (v) => (v === undefined ? '_(unset)_' : code(v, 80));
@@ -660,7 +715,12 @@ function sitesSection(m) {
         return `### Sites\n\n_${escapeText(s.unavailable, 400)}_`;
     const rows = [
         ...s.added.map((x) => ['➕ added', escapeText(x.name, 120), code(x.url, 160), summary_location(m, x.file, x.line)]),
-        ...s.changed.map((x) => ['✏️ changed', escapeText(x.name, 120), code(x.url, 160), x.changes.map(changeText).join('<br>')]),
+        ...s.changed.map((x) => [
+            '✏️ changed',
+            escapeText(x.name, 120),
+            code(x.url, 160),
+            x.changes.map(changeText).join('<br>'),
+        ]),
         ...s.removed.map((x) => ['➖ removed', escapeText(x.name, 120), code(x.url, 160), `was in ${code(x.file, 160)}`]),
     ];
     const counts = `**${s.added.length} added, ${s.removed.length} removed, ${s.changed.length} changed**, ${s.unchanged} unchanged`;
@@ -675,12 +735,23 @@ function findingsSection(m) {
         return '### Findings\n\nNo findings.';
     const sorted = bySeverityThenPlace(m.findings);
     const shown = sorted.slice(0, MAX_FINDING_ROWS);
-    const rows = shown.map((f) => [`${ICON[f.severity]} ${f.severity}`, summary_location(m, f.file, f.line, f.column), code(f.code, 80), escapeText(f.message, 400)]);
-    const more = sorted.length > shown.length ? `\n\n… and ${sorted.length - shown.length} more: see the annotations of the workflow run.` : '';
+    const rows = shown.map((f) => [
+        `${ICON[f.severity]} ${f.severity}`,
+        summary_location(m, f.file, f.line, f.column),
+        code(f.code, 80),
+        escapeText(f.message, 400),
+    ]);
+    const more = sorted.length > shown.length
+        ? `\n\n… and ${sorted.length - shown.length} more: see the annotations of the workflow run.`
+        : '';
     const rule = m.failOn === 'warning' ? 'errors and warnings fail the run (`fail-on: warning`)' : 'errors fail the run';
     return `### Findings\n\n${table(['', 'Where', 'Code', 'Message'], rows)}${more}\n\n<sub>${rule}</sub>`;
 }
-const IMAGE_ACTION = { build: '🔨 build', reuse: '♻️ reuse', unknown: '❔ keep (ECR not asked)' };
+const IMAGE_ACTION = {
+    build: '🔨 build',
+    reuse: '♻️ reuse',
+    unknown: '❔ keep (ECR not asked)',
+};
 const SERVICE_ACTION = {
     'register-and-update': '🚀 register + update',
     update: '🔁 update (forced)',
@@ -695,10 +766,21 @@ function planSection(plan, done) {
         code(i.key, 80),
         IMAGE_ACTION[i.action],
         escapeText(i.method ? `${i.reason} (${i.method})` : i.reason, 400),
-        i.changedInputs.length ? i.changedInputs.slice(0, 8).map((f) => code(f, 120)).join('<br>') + (i.changedInputs.length > 8 ? `<br>… ${i.changedInputs.length - 8} more` : '') : '',
+        i.changedInputs.length
+            ? i.changedInputs
+                .slice(0, 8)
+                .map((f) => code(f, 120))
+                .join('<br>') + (i.changedInputs.length > 8 ? `<br>… ${i.changedInputs.length - 8} more` : '')
+            : '',
     ]);
     const building = plan.images.filter((i) => i.action === 'build').length;
-    const rebuilt = done ? (building ? `**${(0,report_findings/* plural */.LS)(building, 'image')} rebuilt**` : 'No image was rebuilt.') : building ? `**${(0,report_findings/* plural */.LS)(building, 'image')} will be rebuilt**` : 'No image will be rebuilt.';
+    const rebuilt = done
+        ? building
+            ? `**${(0,report_findings/* plural */.LS)(building, 'image')} rebuilt**`
+            : 'No image was rebuilt.'
+        : building
+            ? `**${(0,report_findings/* plural */.LS)(building, 'image')} will be rebuilt**`
+            : 'No image will be rebuilt.';
     out.push(`### Images${plan.offline ? ' (offline: ECR not asked)' : ''}\n\n${rebuilt}`);
     if (imageRows.length)
         out.push(table(['Image', 'Action', 'Why', 'Changed inputs'], imageRows));
@@ -712,16 +794,30 @@ function planSection(plan, done) {
     }
     return out.join('\n\n');
 }
-const STATE_ICON = { completed: '✅', unchanged: '✔️', planned: '📝', failed: '❌', 'timed-out': '⏱️', 'not-started': '⏸️' };
+const STATE_ICON = {
+    completed: '✅',
+    unchanged: '✔️',
+    planned: '📝',
+    failed: '❌',
+    'timed-out': '⏱️',
+    'not-started': '⏸️',
+};
 function deploySection(d) {
     const out = [`### Deploy${d.dryRun ? ' (dry run: nothing changed)' : ''}`];
     if (d.problems.length)
         out.push(d.problems.map((p) => `- ❌ ${escapeText(p, 600)}`).join('\n'));
     if (d.images.length) {
-        out.push(table(['Image', 'Digest', 'Built', 'Pushed'], d.images.map((i) => [code(i.key, 80), code(i.digest, 80), i.built ? escapeText(i.method ?? 'yes', 300) : 'no', i.pushed ? 'yes' : 'no'])));
+        out.push(table(['Image', 'Digest', 'Built', 'Pushed'], d.images.map((i) => [
+            code(i.key, 80),
+            code(i.digest, 80),
+            i.built ? escapeText(i.method ?? 'yes', 300) : 'no',
+            i.pushed ? 'yes' : 'no',
+        ])));
         const skipped = d.images.filter((i) => i.fluentdDryRun?.startsWith('skipped'));
         if (skipped.length)
-            out.push(skipped.map((i) => `- ⚠️ ${code(i.key, 80)}: fluentd --dry-run ${escapeText(i.fluentdDryRun ?? '', 200)}`).join('\n'));
+            out.push(skipped
+                .map((i) => `- ⚠️ ${code(i.key, 80)}: fluentd --dry-run ${escapeText(i.fluentdDryRun ?? '', 200)}`)
+                .join('\n'));
     }
     if (d.phases)
         out.push(`Phases: ${escapeText((0,deploy_phases/* formatPhases */.qN)(d.phases, d.bytesPushed), 300)}`);
@@ -730,7 +826,12 @@ function deploySection(d) {
             code(s.key, 80),
             `${STATE_ICON[s.state] ?? ''} ${escapeText(s.state, 40)}`.trim(),
             s.taskDefinitionArn ? code((0,arn/* shortTaskDefinition */.P5)(s.taskDefinitionArn), 120) : '',
-            [s.failure ? escapeText(s.failure, 600) : '', s.rolledBack ? `rolled back by ${escapeText(s.rolledBack.by, 80)}: ${escapeText(s.rolledBack.state, 40)}` : '']
+            [
+                s.failure ? escapeText(s.failure, 600) : '',
+                s.rolledBack
+                    ? `rolled back by ${escapeText(s.rolledBack.by, 80)}: ${escapeText(s.rolledBack.state, 40)}`
+                    : '',
+            ]
                 .filter(Boolean)
                 .join('<br>'),
         ])));
@@ -906,7 +1007,9 @@ async function sitesForRun(opts) {
     const monitored = validation.sites.length;
     if (changed.kind === 'all' || range.kind !== 'range') {
         const why = changed.kind === 'all' ? changed.reason : 'no base commit';
-        return { unavailable: `${monitored} site${monitored === 1 ? '' : 's'} monitored; added / removed / changed sites need a base commit to compare with (${why}).` };
+        return {
+            unavailable: `${monitored} site${monitored === 1 ? '' : 's'} monitored; added / removed / changed sites need a base commit to compare with (${why}).`,
+        };
     }
     const exec = opts.exec ?? src_exec/* runProcess */.R3;
     const headFiles = validation.files.filter((f) => f.kind === 'http_check').map((f) => f.path);
@@ -919,12 +1022,17 @@ async function sitesForRun(opts) {
         const prefix = external_node_path_default().relative(opts.workspace, opts.root).split((external_node_path_default()).sep).join('/');
         let rev;
         readers.push(async (file) => {
-            rev ??= range.mode === 'merge-base' ? ((await api.compare(range.base, range.head)).mergeBase ?? range.base) : range.base;
+            rev ??=
+                range.mode === 'merge-base'
+                    ? ((await api.compare(range.base, range.head)).mergeBase ?? range.base)
+                    : range.base;
             return api.fileAt(prefix ? `${prefix}/${file}` : file, rev);
         });
     }
     if (!readers.length)
-        return { unavailable: `the base commit ${range.base.slice(0, 7)} is not in this checkout and there is no github-token to read it through the API` };
+        return {
+            unavailable: `the base commit ${range.base.slice(0, 7)} is not in this checkout and there is no github-token to read it through the API`,
+        };
     try {
         return await (0,sites_diff/* sitesDiffForChange */.Xg)({ head: validation.sites, headFiles, changed: changed.files, readers });
     }
@@ -1119,7 +1227,16 @@ async function verifyOutcome(c, env, outcome) {
     const { inputs, ctx, validation, changed, log } = c;
     if (validation.fatal)
         return {};
-    const step = { inputs, env, deployed: outcome.deployed, validation, changed, root: ctx.root, log, notes: outcome.notes };
+    const step = {
+        inputs,
+        env,
+        deployed: outcome.deployed,
+        validation,
+        changed,
+        root: ctx.root,
+        log,
+        notes: outcome.notes,
+    };
     outcome.verified = await verifyStep(step);
     return outcome.verified;
 }
@@ -1163,7 +1280,7 @@ function planOptions(c) {
 }
 async function runPlan(c) {
     try {
-        const { planProject } = await Promise.all(/* import() */[__webpack_require__.e(37), __webpack_require__.e(712)]).then(__webpack_require__.bind(__webpack_require__, 8712));
+        const { planProject } = await Promise.all(/* import() */[__webpack_require__.e(37), __webpack_require__.e(694)]).then(__webpack_require__.bind(__webpack_require__, 4694));
         return { notes: [], plan: await planProject(planOptions(c)) };
     }
     catch (err) {
@@ -1173,13 +1290,14 @@ async function runPlan(c) {
 async function runDeploy(c) {
     const { inputs, ctx } = c;
     try {
-        const { deploy } = await Promise.all(/* import() */[__webpack_require__.e(37), __webpack_require__.e(712), __webpack_require__.e(880)]).then(__webpack_require__.bind(__webpack_require__, 9880));
+        const { deploy } = await Promise.all(/* import() */[__webpack_require__.e(37), __webpack_require__.e(694), __webpack_require__.e(880)]).then(__webpack_require__.bind(__webpack_require__, 9880));
         const deployed = await deploy({
             ...planOptions(c),
             dryRun: inputs.dryRun,
             rollback: inputs.rollback,
             ...(inputs.waitTimeoutSeconds !== undefined ? { waitTimeoutSeconds: inputs.waitTimeoutSeconds } : {}),
             ...(inputs.pollIntervalSeconds !== undefined ? { pollIntervalSeconds: inputs.pollIntervalSeconds } : {}),
+            waitForOtherDeployments: inputs.waitForOtherDeployments,
             gitSha: ctx.event.push?.after || ctx.event.sha,
         });
         return { notes: [], deployed };
@@ -1332,7 +1450,9 @@ function translate(pattern) {
     }
     if (UNTRANSLATED.test(source) || /\(\?[aiLmsux]+\)/.test(source))
         return { status: 'unknown' };
-    source = source.replace(/\(\?P<([A-Za-z_][A-Za-z0-9_]*)>/g, '(?<$1>').replace(/\(\?P=([A-Za-z_][A-Za-z0-9_]*)\)/g, '\\k<$1>');
+    source = source
+        .replace(/\(\?P<([A-Za-z_][A-Za-z0-9_]*)>/g, '(?<$1>')
+        .replace(/\(\?P=([A-Za-z_][A-Za-z0-9_]*)\)/g, '\\k<$1>');
     try {
         new RegExp(source, flags);
     }
@@ -1364,14 +1484,14 @@ function statusCodeMatches(rx) {
 // EXTERNAL MODULE: ./src/checks/agent/schema/http-check.ts
 var http_check = __webpack_require__(7542);
 ;// CONCATENATED MODULE: ./src/checks/agent/scalars.ts
-const str = (n) => (n?.kind === 'scalar' && typeof n.value === 'string' ? n.value : undefined);
-const num = (n) => (n?.kind === 'scalar' && typeof n.value === 'number' ? n.value : undefined);
+const str = (n) => n?.kind === 'scalar' && typeof n.value === 'string' ? n.value : undefined;
+const num = (n) => n?.kind === 'scalar' && typeof n.value === 'number' ? n.value : undefined;
 /** Whole numbers only: a 1.5 threshold is already reported as a wrong type. */
 const whole = (n) => {
     const v = num(n);
     return v !== undefined && Number.isInteger(v) ? v : undefined;
 };
-const boolOf = (n) => (n?.kind === 'scalar' && typeof n.value === 'boolean' ? n.value : undefined);
+const boolOf = (n) => n?.kind === 'scalar' && typeof n.value === 'boolean' ? n.value : undefined;
 
 ;// CONCATENATED MODULE: ./src/checks/agent/http-certificate.ts
 /** http_check certificate-expiration settings (CONFIG-FACTS A3 "tls_verify note", E2.3). */
@@ -1379,7 +1499,9 @@ const boolOf = (n) => (n?.kind === 'scalar' && typeof n.value === 'boolean' ? n.
 
 
 function checkCertificate(map, scheme, where, r) {
-    const thresholds = ['days_warning', 'days_critical', 'seconds_warning', 'seconds_critical'].map((k) => (0,ast/* getPair */.xf)(map, k)).filter((p) => p && !(0,options/* isNull */.kZ)(p.value));
+    const thresholds = ['days_warning', 'days_critical', 'seconds_warning', 'seconds_critical']
+        .map((k) => (0,ast/* getPair */.xf)(map, k))
+        .filter((p) => p && !(0,options/* isNull */.kZ)(p.value));
     const expiry = (0,ast/* getPair */.xf)(map, 'check_certificate_expiration');
     if (scheme === 'http') {
         if (expiry && boolOf(expiry.value) === true) {
@@ -1400,7 +1522,9 @@ function checkCertificate(map, scheme, where, r) {
     }
     contradiction(map, where, r);
     const verify = (0,ast/* get */.Jt)(map, 'tls_verify');
-    if (boolOf(verify) === false && boolOf((0,ast/* get */.Jt)(map, 'tls_retrieve_non_validated_cert')) !== true && boolOf((0,ast/* get */.Jt)(map, 'use_cert_from_response')) !== true) {
+    if (boolOf(verify) === false &&
+        boolOf((0,ast/* get */.Jt)(map, 'tls_retrieve_non_validated_cert')) !== true &&
+        boolOf((0,ast/* get */.Jt)(map, 'use_cert_from_response')) !== true) {
         r.report(verify, 'warning', 'cert-check-unknown', `"tls_verify: false" in ${where} makes the certificate check report UNKNOWN ("Empty or no certificate found."): add \`tls_retrieve_non_validated_cert: true\` or \`check_certificate_expiration: false\``);
     }
 }
@@ -1797,7 +1921,16 @@ var values = __webpack_require__(2893);
 
 
 /** Options that only act with `dbm: true`. */
-const DBM_FEATURES = ['query_metrics', 'query_samples', 'statement_samples', 'query_activity', 'collect_settings', 'collect_schemas', 'schemas_collection', 'index_metrics'];
+const DBM_FEATURES = [
+    'query_metrics',
+    'query_samples',
+    'statement_samples',
+    'query_activity',
+    'collect_settings',
+    'collect_schemas',
+    'schemas_collection',
+    'index_metrics',
+];
 const CONNECTION_FIELDS = ['host', 'server', 'username', 'user', 'password', 'pass', 'port', 'sock'];
 const COLUMN_TYPES = new Set(mysql/* CUSTOM_QUERY_COLUMN_TYPES */.k_);
 const present = (map, key) => {
@@ -1849,7 +1982,11 @@ function checkPort(map, where, r) {
     const node = present(map, 'port');
     if (!node || node.kind !== 'scalar' || (0,values/* isIndirect */.Rh)(node))
         return;
-    const n = typeof node.value === 'number' ? node.value : typeof node.value === 'string' && /^\s*\d+\s*$/.test(node.value) ? Number(node.value) : undefined;
+    const n = typeof node.value === 'number'
+        ? node.value
+        : typeof node.value === 'string' && /^\s*\d+\s*$/.test(node.value)
+            ? Number(node.value)
+            : undefined;
     if (n === undefined)
         return; // not a number: wrong-type is reported by the option checks
     if (!Number.isInteger(n) || n < 1 || n > 65535) {
@@ -1888,7 +2025,8 @@ function checkCustomQueries(node, where, r) {
 }
 function checkDbm(map, where, r) {
     const dbmNode = present(map, 'dbm') ?? present(map, 'deep_database_monitoring');
-    const dbm = dbmNode?.kind === 'scalar' && (dbmNode.value === true || (typeof dbmNode.value === 'string' && /^(true|yes|on|1|y|t)$/i.test(dbmNode.value)));
+    const dbm = dbmNode?.kind === 'scalar' &&
+        (dbmNode.value === true || (typeof dbmNode.value === 'string' && /^(true|yes|on|1|y|t)$/i.test(dbmNode.value)));
     if (!dbm) {
         for (const k of DBM_FEATURES) {
             const pair = (0,ast/* getPair */.xf)(map, k);
@@ -2013,7 +2151,9 @@ function checkHandles(handles, ctx, r) {
         }
         if (backend?.configured) {
             const command = backend.command;
-            if (command !== undefined && !command.endsWith(`/${MULTI_PROVIDER_SCRIPT}`) && command !== MULTI_PROVIDER_SCRIPT) {
+            if (command !== undefined &&
+                !command.endsWith(`/${MULTI_PROVIDER_SCRIPT}`) &&
+                command !== MULTI_PROVIDER_SCRIPT) {
                 r.report(node, 'warning', 'secret-backend-mismatch', `file@ handles are read by /${MULTI_PROVIDER_SCRIPT}, but the secret backend is ${command} (${backend.where}): check that it understands "file@"`);
             }
             else if (command === undefined && backend.type !== undefined) {
@@ -2070,6 +2210,7 @@ var suggest = __webpack_require__(5111);
 
 
 
+
 /** The agent's `configFormat` fields, and what yaml.v2 needs each to be. */
 const TOP_LEVEL = {
     init_config: 'mapping',
@@ -2104,7 +2245,7 @@ function checkShape(root, r) {
                 r.report(pair.key, 'error', 'misspelled-key', `"${name}" is not a key the agent reads (did you mean "${meant}"?), ${effect}: rename it to \`${meant}:\``);
                 continue;
             }
-            r.report(pair.key, 'warning', 'unknown-key', `unknown top-level key "${name}": the agent ignores it${(0,suggest/* didYouMean */.au)(name, Object.keys(TOP_LEVEL))}`);
+            r.report(pair.key, 'warning', 'unknown-key', `unknown top-level key ${(0,findings/* quoteValue */.cl)(name)}: the agent ignores it${(0,suggest/* didYouMean */.au)(name, Object.keys(TOP_LEVEL))}`);
             continue;
         }
         const v = pair.value;
@@ -2115,7 +2256,13 @@ function checkShape(root, r) {
             (want === 'bool' && v.kind === 'scalar' && typeof v.value === 'boolean') ||
             (want === 'string' && v.kind === 'scalar');
         if (!ok && name !== 'instances') {
-            const what = want === 'mapping' ? 'a mapping (or empty)' : want === 'list' ? 'a list' : want === 'bool' ? 'true or false' : 'a string';
+            const what = want === 'mapping'
+                ? 'a mapping (or empty)'
+                : want === 'list'
+                    ? 'a list'
+                    : want === 'bool'
+                        ? 'true or false'
+                        : 'a string';
             r.report(v, 'error', 'wrong-type', `"${name}" must be ${what}, not ${(0,values/* describe */.q0)(v)}: the agent rejects the file`);
         }
     }
@@ -2125,7 +2272,7 @@ function checkShape(root, r) {
     const adPair = (0,ast/* getPair */.xf)(root, 'ad_identifiers');
     if ((0,ast/* getPair */.xf)(root, 'docker_images') && (!adPair || (0,options/* isNull */.kZ)(adPair.value))) {
         const at = (0,ast/* getPair */.xf)(root, 'docker_images')?.key ?? root;
-        r.report(at, 'error', 'docker-images', '`docker_images` without `ad_identifiers`: the agent rejects the file ("the \'docker_images\' section is deprecated, please use \'ad_identifiers\' instead")');
+        r.report(at, 'error', 'docker-images', "`docker_images` without `ad_identifiers`: the agent rejects the file (\"the 'docker_images' section is deprecated, please use 'ad_identifiers' instead\")");
     }
     else if (adPair && !(0,options/* isNull */.kZ)(adPair.value)) {
         r.report(adPair.key, 'warning', 'ad-template', '`ad_identifiers` makes this file an Autodiscovery template: its instances run only against matching containers, not on their own; remove it for a plain check');
@@ -2196,7 +2343,12 @@ function extractSites(shape, options, r) {
                 v = plain(pair.value);
             (0,ast/* setOwn */.P5)(out, k, v);
         }
-        return { name: sites_text((0,ast/* getPair */.xf)(map, 'name')?.value), url: redactUrl(sites_text((0,ast/* getPair */.xf)(map, 'url')?.value)), line: r.line(map), options: out };
+        return {
+            name: sites_text((0,ast/* getPair */.xf)(map, 'name')?.value),
+            url: redactUrl(sites_text((0,ast/* getPair */.xf)(map, 'url')?.value)),
+            line: r.line(map),
+            options: out,
+        };
     });
 }
 function sites_text(node) {
@@ -2204,7 +2356,9 @@ function sites_text(node) {
 }
 /** A secret's value: handles and references stay visible (a changed handle is worth seeing), literals do not. */
 function sites_hidden(node) {
-    if (node.kind === 'scalar' && typeof node.value === 'string' && ((0,values/* encHandle */.B6)(node.value) !== undefined || node.value.includes('%%env_')))
+    if (node.kind === 'scalar' &&
+        typeof node.value === 'string' &&
+        ((0,values/* encHandle */.B6)(node.value) !== undefined || node.value.includes('%%env_')))
         return node.value;
     if (node.kind === 'scalar' && node.value === null)
         return null;
@@ -2277,14 +2431,29 @@ function agentConfPath(imagePath) {
     const dir = parts[0];
     const check = dir.replace(/\.d$/, '');
     if (!dir.endsWith('.d'))
-        return { check, loaded: false, isDefault: false, why: `the agent reads only directories whose name ends in ".d" (${dir}.d), so ${dir}/ is skipped` };
+        return {
+            check,
+            loaded: false,
+            isDefault: false,
+            why: `the agent reads only directories whose name ends in ".d" (${dir}.d), so ${dir}/ is skipped`,
+        };
     if (parts.length > 2)
-        return { check, loaded: false, isDefault: false, why: `the agent reads only files directly in ${dir}/, not in subdirectories` };
+        return {
+            check,
+            loaded: false,
+            isDefault: false,
+            why: `the agent reads only files directly in ${dir}/, not in subdirectories`,
+        };
     const ext = CONFIG_EXT.exec(file);
     if (!ext)
         return { check, loaded: false, isDefault: false, why: skippedExtension(file) };
     if (/^metrics\.ya?ml$/.test(file))
-        return { check, loaded: false, isDefault: false, why: 'metrics.yaml is a JMX metrics file, not a check configuration' };
+        return {
+            check,
+            loaded: false,
+            isDefault: false,
+            why: 'metrics.yaml is a JMX metrics file, not a check configuration',
+        };
     return { check, loaded: true, isDefault: Boolean(ext[1]) };
 }
 function skippedExtension(file) {
@@ -2333,7 +2502,18 @@ function checkConfDLayout(files) {
 
 
 const AGENT_FILE = /^(?:instances|init_config)[ \t]*:/m;
-const MYSQL_KEYS = (/* unused pure expression or super */ null && (['host', 'server', 'sock', 'username', 'user', 'defaults_file', 'dbm', 'deep_database_monitoring', 'custom_queries', 'query_metrics']));
+const MYSQL_KEYS = (/* unused pure expression or super */ null && ([
+    'host',
+    'server',
+    'sock',
+    'username',
+    'user',
+    'defaults_file',
+    'dbm',
+    'deep_database_monitoring',
+    'custom_queries',
+    'query_metrics',
+]));
 function detectAgentKind(source) {
     if (!AGENT_FILE.test(source.text))
         return undefined;
@@ -2418,10 +2598,11 @@ function checkParsed(source, kind, ctx, r) {
 /* harmony export */   kZ: () => (/* binding */ isNull)
 /* harmony export */ });
 /* unused harmony exports typesOf, modelAccepts */
-/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5111);
-/* harmony import */ var _yaml_ast_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6353);
-/* harmony import */ var _schema_index_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6055);
-/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2893);
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(671);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5111);
+/* harmony import */ var _yaml_ast_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6353);
+/* harmony import */ var _schema_index_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6055);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2893);
 /**
  * Option-by-option checks against the tables in schema/: unknown and deprecated names, value types
  * and allowed values, recursively through known nested mappings.
@@ -2435,6 +2616,7 @@ function checkParsed(source, kind, ctx, r) {
  *   ConfigurationError on every run). Pydantic's lax mode coerces "5" to 5.0 and "yes" to True, but
  *   never a number to a string, so `password: 1234` fails while `timeout: "5"` passes.
  */
+
 
 
 
@@ -2470,9 +2652,11 @@ function modelAccepts(node, type) {
         case 'string':
             return typeof v === 'string';
         case 'boolean':
-            return typeof v === 'boolean' || v === 0 || v === 1 || (typeof v === 'string' && BOOL_STRINGS.has(v.toLowerCase()));
+            return (typeof v === 'boolean' || v === 0 || v === 1 || (typeof v === 'string' && BOOL_STRINGS.has(v.toLowerCase())));
         case 'integer':
-            return typeof v === 'boolean' || (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && INT_STRING.test(v));
+            return (typeof v === 'boolean' ||
+                (typeof v === 'number' && Number.isInteger(v)) ||
+                (typeof v === 'string' && INT_STRING.test(v)));
         case 'number':
             return typeof v === 'boolean' || typeof v === 'number' || (typeof v === 'string' && FLOAT_STRING.test(v));
     }
@@ -2490,14 +2674,14 @@ function goProblem(node, goType) {
 }
 /** Check every key of `map` against `options`. */
 function checkOptions(map, options, walk) {
-    const table = (0,_schema_index_js__WEBPACK_IMPORTED_MODULE_0__/* .optionTable */ .s)(options);
+    const table = (0,_schema_index_js__WEBPACK_IMPORTED_MODULE_1__/* .optionTable */ .s)(options);
     for (const pair of map.pairs) {
         if (pair.key.kind !== 'scalar')
             continue;
-        const name = (0,_yaml_ast_js__WEBPACK_IMPORTED_MODULE_1__/* .keyName */ .xT)(pair);
+        const name = (0,_yaml_ast_js__WEBPACK_IMPORTED_MODULE_3__/* .keyName */ .xT)(pair);
         const spec = table.byName.get(name);
         if (!spec) {
-            walk.r.report(pair.key, 'warning', 'unknown-key', `unknown option "${name}" in ${walk.where}: the check ignores it${(0,_suggest_js__WEBPACK_IMPORTED_MODULE_2__/* .didYouMean */ .au)(name, table.current)}`);
+            walk.r.report(pair.key, 'warning', 'unknown-key', `unknown option ${(0,_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(name)} in ${walk.where}: the check ignores it${(0,_suggest_js__WEBPACK_IMPORTED_MODULE_4__/* .didYouMean */ .au)(name, table.current)}`);
             continue;
         }
         if (spec.deprecated)
@@ -2520,11 +2704,11 @@ function checkValue(node, spec, walk) {
     if (spec.goType) {
         const want = goProblem(node, spec.goType);
         if (want) {
-            r.report(node, 'error', 'wrong-type', `${label} must be ${want}, not ${(0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .describe */ .q0)(node, spec.secret || spec.sensitive)}: the agent does not schedule this instance${goHint(node, spec.goType)}`);
+            r.report(node, 'error', 'wrong-type', `${label} must be ${want}, not ${(0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)(node, spec.secret || spec.sensitive)}: the agent does not schedule this instance${goHint(node, spec.goType)}`);
             return;
         }
     }
-    if ((0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .isIndirect */ .Rh)(node)) {
+    if ((0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .isIndirect */ .Rh)(node)) {
         // Resolved to a string at run time: fine for scalars (pydantic coerces "5"), never a list or mapping.
         if (types.every((t) => t === 'array' || t === 'object')) {
             r.report(node, 'error', 'wrong-type', `${label} must be ${types.map((t) => WANT[t]).join(' or ')}: a secret or %%env_%% value is always a string`);
@@ -2537,7 +2721,7 @@ function checkValue(node, spec, walk) {
         // yes/no/on/off/y/n are booleans to the agent's YAML reader (CONFIG-FACTS A0): say so, it surprises people.
         if (node.kind === 'scalar' && typeof node.value === 'boolean' && !/^(?:true|false)$/i.test(node.text))
             hint += ' (YAML reads yes/no/on/off/y/n as booleans)';
-        r.report(node, 'error', 'wrong-type', `${label} must be ${want}, not ${(0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .describe */ .q0)(node, spec.secret || spec.sensitive)}: the check rejects the instance and never runs${hint}`);
+        r.report(node, 'error', 'wrong-type', `${label} must be ${want}, not ${(0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)(node, spec.secret || spec.sensitive)}: the check rejects the instance and never runs${hint}`);
         return;
     }
     if (spec.enum && node.kind === 'scalar' && typeof node.value === 'string')
@@ -2548,7 +2732,10 @@ function checkValue(node, spec, walk) {
         checkOptions(node, spec.options, { r, where: `${where} > ${spec.name}` });
 }
 function goHint(node, goType) {
-    if (goType === 'int' && node.kind === 'scalar' && typeof node.value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(node.value))
+    if (goType === 'int' &&
+        node.kind === 'scalar' &&
+        typeof node.value === 'string' &&
+        /^\s*\d+(\.\d+)?\s*$/.test(node.value))
         return ` (write ${node.value.trim()} without quotes)`;
     if (goType === 'string-list' && node.kind === 'scalar')
         return ' (write it as a list: `- ...`)';
@@ -2559,17 +2746,17 @@ function checkEnum(node, spec, label, r) {
     const v = spec.enumIgnoreCase ? node.value.toLowerCase() : node.value;
     if (allowed.includes(v))
         return;
-    r.report(node, 'error', 'invalid-value', `${label} is "${node.value}", which is not one of ${allowed.join(', ')}${(0,_suggest_js__WEBPACK_IMPORTED_MODULE_2__/* .didYouMean */ .au)(node.value, allowed)}`);
+    r.report(node, 'error', 'invalid-value', `${label} is "${node.value}", which is not one of ${allowed.join(', ')}${(0,_suggest_js__WEBPACK_IMPORTED_MODULE_4__/* .didYouMean */ .au)(node.value, allowed)}`);
 }
 function checkItems(items, spec, walk) {
     const itemType = spec.items;
     if (!itemType)
         return;
     items.forEach((item, i) => {
-        if ((0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .isIndirect */ .Rh)(item) && itemType !== 'object')
+        if ((0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .isIndirect */ .Rh)(item) && itemType !== 'object')
             return;
         if (!spec.untyped && !modelAccepts(item, itemType)) {
-            walk.r.report(item, 'error', 'wrong-type', `"${spec.name}" item ${i + 1} in ${walk.where} must be ${WANT[itemType]}, not ${(0,_values_js__WEBPACK_IMPORTED_MODULE_3__/* .describe */ .q0)(item, spec.secret || spec.sensitive)}: the check rejects the instance and never runs`);
+            walk.r.report(item, 'error', 'wrong-type', `"${spec.name}" item ${i + 1} in ${walk.where} must be ${WANT[itemType]}, not ${(0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)(item, spec.secret || spec.sensitive)}: the check rejects the instance and never runs`);
             return;
         }
         if (spec.itemOptions && item.kind === 'map')
@@ -2628,7 +2815,10 @@ const HTTP_CHECK_LEGACY = [
     (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('client_cert', { untyped: true, deprecated: { replacement: 'tls_cert' } }),
     (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('client_key', { untyped: true, deprecated: { replacement: 'tls_private_key' } }),
     (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('ca_certs', { untyped: true, deprecated: { replacement: 'tls_ca_cert' } }),
-    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('disable_ssl_validation', { untyped: true, deprecated: { replacement: 'tls_verify', note: 'with the opposite value' } }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('disable_ssl_validation', {
+        untyped: true,
+        deprecated: { replacement: 'tls_verify', note: 'with the opposite value' },
+    }),
     (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('ignore_ssl_warning', { untyped: true, deprecated: { replacement: 'tls_ignore_warning' } }),
     (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('check_hostname', { untyped: true, deprecated: { replacement: 'tls_validate_hostname' } }),
     (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('no_proxy', { untyped: true, deprecated: { replacement: 'skip_proxy' } }),
@@ -2731,7 +2921,11 @@ const OPTIONS_BLOCK = [
     // In the older example and the config model; gone from the spec.
     (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('replication_non_blocking_status', { hidden: true }),
 ];
-const SCHEMA_COLLECTION = [(0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('enabled', { default: false }), (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('collection_interval', { default: 600 }), (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('max_execution_time', { default: 60 })];
+const SCHEMA_COLLECTION = [
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('enabled', { default: false }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('collection_interval', { default: 600 }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('max_execution_time', { default: 60 }),
+];
 const QUERY_SAMPLES = [
     (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('enabled', { default: true }),
     (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('collection_interval', { default: 1 }),
@@ -2767,13 +2961,18 @@ const MYSQL_OWN = [
     ..._templates_js__WEBPACK_IMPORTED_MODULE_0__/* .INSTANCE_DB */ .xQ,
     (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)('additional_status', 'object'),
     (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)('additional_variable', 'object'),
-    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)('max_custom_queries', { default: 20, deprecated: { replacement: 'custom_queries', note: 'it only limits the deprecated `queries`' } }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)('max_custom_queries', {
+        default: 20,
+        deprecated: { replacement: 'custom_queries', note: 'it only limits the deprecated `queries`' },
+    }),
     (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)('queries', 'object', { deprecated: { replacement: 'custom_queries' } }),
     (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('options', OPTIONS_BLOCK),
     (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('dbm', { default: false }),
     (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('collect_settings', [(0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('enabled'), (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('collection_interval', { default: 600 })]),
     (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('collect_schemas', [...SCHEMA_COLLECTION, (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)('max_tables', { default: 300 })]),
-    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('schemas_collection', SCHEMA_COLLECTION, { deprecated: { replacement: 'collect_schemas', note: 'since Agent 7.69.0' } }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('schemas_collection', SCHEMA_COLLECTION, {
+        deprecated: { replacement: 'collect_schemas', note: 'since Agent 7.69.0' },
+    }),
     (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('query_metrics', [
         (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('enabled', { default: true }),
         (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('collection_interval', { default: 10 }),
@@ -2781,9 +2980,21 @@ const MYSQL_OWN = [
         (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('collect_prepared_statements', { hidden: true, default: true }),
     ]),
     (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('query_samples', QUERY_SAMPLES),
-    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('query_activity', [(0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('enabled', { default: true }), (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('collection_interval', { hidden: true, default: 10 }), (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('collect_blocking_queries', { default: false })]),
-    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('index_metrics', [(0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('enabled', { default: true }), (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('collection_interval', { hidden: true, default: 300 }), (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)('limit', { default: 1000 })]),
-    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('aws', [(0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('instance_endpoint'), (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('region'), (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('managed_authentication', [(0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('enabled', { default: false }), (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('role_arn')])]),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('query_activity', [
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('enabled', { default: true }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('collection_interval', { hidden: true, default: 10 }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('collect_blocking_queries', { default: false }),
+    ]),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('index_metrics', [
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('enabled', { default: true }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('collection_interval', { hidden: true, default: 300 }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)('limit', { default: 1000 }),
+    ]),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('aws', [
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('instance_endpoint'),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('region'),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('managed_authentication', [(0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('enabled', { default: false }), (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('role_arn')]),
+    ]),
     (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('gcp', [(0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('project_id'), (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('instance_id')]),
     (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('azure', [(0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('deployment_type', { enum: AZURE_DEPLOYMENT_TYPES }), (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('fully_qualified_domain_name')]),
     (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('obfuscator_options', [
@@ -2856,7 +3067,12 @@ const bool = (name, extra = {}) => ({ name, type: 'boolean', ...extra });
 const int = (name, extra = {}) => ({ name, type: 'integer', ...extra });
 const num = (name, extra = {}) => ({ name, type: 'number', ...extra });
 const obj = (name, options, extra = {}) => options ? { name, type: 'object', options, ...extra } : { name, type: 'object', ...extra };
-const list = (name, items, extra = {}) => ({ name, type: 'array', items, ...extra });
+const list = (name, items, extra = {}) => ({
+    name,
+    type: 'array',
+    items,
+    ...extra,
+});
 /** `init_config/service`. */
 const INIT_SERVICE = str('service');
 /** `init_config/default` = service + hidden `loader`. */
@@ -2869,7 +3085,9 @@ const INIT_HTTP = [
     num('timeout', { default: 10 }),
 ];
 /** `init_config/db`. */
-const INIT_DB = [list('global_custom_queries', 'object', { itemOptions: customQueryOptions() })];
+const INIT_DB = [
+    list('global_custom_queries', 'object', { itemOptions: customQueryOptions() }),
+];
 /** `instances/tags`, `instances/service`, `instances/global` (= `instances/default`), plus the newer generic options. */
 const INSTANCE_DEFAULT = [
     list('tags', 'string', { goType: 'string-list' }),
@@ -2939,7 +3157,13 @@ const INSTANCE_TLS = [
 ];
 /** Fields of one `custom_queries` entry (the `CustomQuery` config model). */
 function customQueryOptions() {
-    return [str('query'), list('columns', 'object'), list('tags', 'string'), int('collection_interval'), str('metric_prefix')];
+    return [
+        str('query'),
+        list('columns', 'object'),
+        list('tags', 'string'),
+        int('collection_interval'),
+        str('metric_prefix'),
+    ];
 }
 /** `instances/db`. */
 const INSTANCE_DB = [
@@ -2976,6 +3200,13 @@ function override(options, patches) {
 /* harmony export */   il: () => (/* binding */ envRefs),
 /* harmony export */   q0: () => (/* binding */ describe)
 /* harmony export */ });
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(671);
+/**
+ * Values the agent rewrites before a check sees them: `ENC[handle]` secrets (resolved by the
+ * secret backend; only when the handle is the whole scalar: CONFIG-FACTS A2) and `%%env_NAME%%`
+ * (replaced from the agent container's environment: CONFIG-FACTS A1).
+ */
+
 const ENC_WHOLE = /^ENC\[([\s\S]*)\]$/;
 const ENV_REF = /%%env_([^%]*)%%/g;
 /** The handle when the whole string is `ENC[handle]`. */
@@ -3013,7 +3244,7 @@ function describe(node, secret = false) {
         return secret ? 'a number' : `the number ${node.text}`;
     if (secret)
         return 'a string';
-    return `the string "${v.length > 60 ? `${v.slice(0, 60)}…` : v}"`;
+    return `the string ${(0,_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(v, 60)}`;
 }
 
 
@@ -3064,8 +3295,25 @@ function words(name) {
         .map((w) => w.toUpperCase());
 }
 const CREDENTIAL_WORDS = new Set([
-    'PASS', 'PASSWORD', 'PASSWORDS', 'PASSWD', 'PWD', 'PASSPHRASE', 'SECRET', 'SECRETS', 'TOKEN', 'TOKENS', 'DSN',
-    'APIKEY', 'APPKEY', 'ACCESSKEY', 'SECRETKEY', 'PRIVATEKEY', 'AUTHTOKEN', 'CREDENTIAL', 'CREDENTIALS',
+    'PASS',
+    'PASSWORD',
+    'PASSWORDS',
+    'PASSWD',
+    'PWD',
+    'PASSPHRASE',
+    'SECRET',
+    'SECRETS',
+    'TOKEN',
+    'TOKENS',
+    'DSN',
+    'APIKEY',
+    'APPKEY',
+    'ACCESSKEY',
+    'SECRETKEY',
+    'PRIVATEKEY',
+    'AUTHTOKEN',
+    'CREDENTIAL',
+    'CREDENTIALS',
 ]);
 /** Glued to a prefix, these still say credential (`PGPASSWORD`); PASS and PWD do not (`BYPASS`). */
 const CREDENTIAL_ENDINGS = ['PASSWORD', 'PASSWD', 'PASSPHRASE', 'TOKEN', 'SECRET', 'APIKEY'];
@@ -3076,9 +3324,33 @@ const KEY_QUALIFIERS = new Set(['API', 'APP', 'ACCESS', 'PRIVATE', 'SIGNING', 'E
  * holds a path, `DD_SECRET_BACKEND_TIMEOUT` a number, `AWS_ACCESS_KEY_ID` an identifier.
  */
 const SETTING_SUFFIXES = new Set([
-    'FILE', 'PATH', 'DIR', 'COMMAND', 'CMD', 'ARGUMENTS', 'ARGS', 'TYPE', 'CONFIG', 'TIMEOUT', 'INTERVAL', 'ENABLED',
-    'ENABLE', 'DISABLED', 'DISABLE', 'PERM', 'SIZE', 'TTL', 'LENGTH', 'ID', 'ARN', 'NAME', 'PARAM', 'PARAMETER', 'HEADER',
-    'STDIN', 'PROMPT',
+    'FILE',
+    'PATH',
+    'DIR',
+    'COMMAND',
+    'CMD',
+    'ARGUMENTS',
+    'ARGS',
+    'TYPE',
+    'CONFIG',
+    'TIMEOUT',
+    'INTERVAL',
+    'ENABLED',
+    'ENABLE',
+    'DISABLED',
+    'DISABLE',
+    'PERM',
+    'SIZE',
+    'TTL',
+    'LENGTH',
+    'ID',
+    'ARN',
+    'NAME',
+    'PARAM',
+    'PARAMETER',
+    'HEADER',
+    'STDIN',
+    'PROMPT',
 ]);
 /** A first word that makes a flag a switch (`--no-password`, `--skip-auth-token`): it takes no value. */
 const SWITCH_PREFIXES = new Set(['NO', 'SKIP', 'WITHOUT', 'DISABLE', 'ENABLE', 'ASK', 'PROMPT', 'USE', 'REQUIRE']);
@@ -3182,7 +3454,10 @@ function flagCredential(arg, flag, raw) {
  * argument or the next one. `$VAR` values are references a shell expands, not secrets.
  */
 function argumentCredentials(args) {
-    const tokens = args.flatMap((a, arg) => a.split(/\s+/).filter(Boolean).map((text) => ({ arg, text })));
+    const tokens = args.flatMap((a, arg) => a
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((text) => ({ arg, text })));
     const found = new Map();
     const add = (arg, c) => {
         if (c)
@@ -3214,8 +3489,10 @@ function argumentCredentials(args) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Ot: () => (/* binding */ countBySeverity),
+/* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   Tc: () => (/* binding */ sortFindings),
 /* harmony export */   _4: () => (/* binding */ dedupeFindings),
+/* harmony export */   cl: () => (/* binding */ quoteValue),
 /* harmony export */   f3: () => (/* binding */ SEVERITY_RANK),
 /* harmony export */   gk: () => (/* binding */ finding),
 /* harmony export */   rr: () => (/* binding */ LineIndex),
@@ -3223,7 +3500,25 @@ function argumentCredentials(args) {
 /* harmony export */ });
 const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
 function finding(file, pos, severity, code, message) {
-    return { file, line: pos.line, column: pos.column, severity, code, message };
+    return { file, line: pos.line, column: pos.column, severity, code, message: oneLine(message) };
+}
+/** A line break of any kind: LF, CR, VT, FF, NEL and the Unicode line and paragraph separators. */
+const BREAK_RUN = /\s*[\n\r\v\f\u0085\u2028\u2029]\s*/g;
+/**
+ * A finding is one line (`path:line:col: severity CODE message`; annotations and SARIF results
+ * split on line breaks). A YAML library error or a quoted user value may carry one, so every
+ * whitespace run that holds a break becomes one space: the words stay, only the layout goes.
+ */
+function oneLine(message) {
+    return message.replace(BREAK_RUN, ' ');
+}
+/**
+ * A user's value shown in a message: in double quotes with JSON escapes, so a newline, a tab or a
+ * quote inside it reads as `\n`, `\t`, `\"` rather than breaking the line; cut after `max` chars.
+ */
+function quoteValue(value, max = Infinity) {
+    const cut = value.length > max ? value.slice(0, max) : value;
+    return `${JSON.stringify(cut)}${cut.length < value.length ? '…' : ''}`;
 }
 /** Stable order for output: by file, line, column, then severity and code. */
 function sortFindings(findings) {
@@ -3421,7 +3716,14 @@ function partsOf(text) {
     let last = all.length - 1;
     while (!all[last].includes('**'))
         last--;
-    return { head: all.slice(0, first).map(part), tail: all.slice(last + 1).map(part).reverse(), count: undefined };
+    return {
+        head: all.slice(0, first).map(part),
+        tail: all
+            .slice(last + 1)
+            .map(part)
+            .reverse(),
+        count: undefined,
+    };
 }
 /** Parts of a concrete tag. */
 function tagParts(tag) {
@@ -3532,7 +3834,10 @@ function fixedPrefix(seq) {
 /** Ruby `\A...\Z` around a `/regex/` alternative, approximated in JS; undefined when JS cannot read it. */
 function rubyRegex(body) {
     try {
-        const js = body.replace(/\\A/g, '^').replace(/\\[zZ]/g, '$').replace(/\(\?<([a-zA-Z_]\w*)>/g, '(?<$1>');
+        const js = body
+            .replace(/\\A/g, '^')
+            .replace(/\\[zZ]/g, '$')
+            .replace(/\(\?<([a-zA-Z_]\w*)>/g, '(?<$1>');
         return new RegExp(`^(?:${js})$`, 'u');
     }
     catch {
@@ -3906,7 +4211,9 @@ function readLabel(el, model, report, addDirective) {
 function readWorker(el, model, report, addDirective, workers) {
     const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(el.arg);
     if (!m) {
-        report.error(el, 'fluentd/worker-argument', el.arg === '' ? 'Missing worker id on <worker> directive: write <worker 0> or <worker 0-1>' : `<worker ${el.arg}>: the argument must be a worker id N or a range N-M`);
+        report.error(el, 'fluentd/worker-argument', el.arg === ''
+            ? 'Missing worker id on <worker> directive: write <worker 0> or <worker 0-1>'
+            : `<worker ${el.arg}>: the argument must be a worker id N or a range N-M`);
     }
     else {
         const first = Number(m[1]);
@@ -3955,7 +4262,7 @@ function collectLabelRefs(root, model) {
         for (const c of el.elements)
             stack.push(c);
     }
-    model.labelRefs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.pos.line - b.pos.line || a.pos.column - b.pos.column));
+    model.labelRefs.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.pos.line - b.pos.line || a.pos.column - b.pos.column);
 }
 function checkLabelRefs(model, report, options) {
     const used = new Set();
@@ -4013,11 +4320,21 @@ function sourceTags(el, type, forwarded = []) {
                 return at ? { alternatives: full.map((t) => [{ lit: t }]), at, shown: full } : undefined;
             }
             if (prefix && prefix.value !== '')
-                return { alternatives: [[{ lit: `${prefix.value}.` }, { any: true }]], at: prefix, shown: [`${prefix.value}.<sender's tag>`] };
+                return {
+                    alternatives: [[{ lit: `${prefix.value}.` }, { any: true }]],
+                    at: prefix,
+                    shown: [`${prefix.value}.<sender's tag>`],
+                };
             return undefined;
         }
         case 'syslog':
-            return tag ? { alternatives: [[{ lit: `${tag.value}.` }, { part: true }, { lit: '.' }, { part: true }]], at: tag, shown: [`${tag.value}.<facility>.<priority>`] } : undefined;
+            return tag
+                ? {
+                    alternatives: [[{ lit: `${tag.value}.` }, { part: true }, { lit: '.' }, { part: true }]],
+                    at: tag,
+                    shown: [`${tag.value}.<facility>.<priority>`],
+                }
+                : undefined;
         default:
             if (type !== undefined && FIXED_TAG_INPUTS.has(type) && tag && tag.value !== '')
                 return { alternatives: [[{ lit: tag.value }]], at: tag, shown: [tag.value] };
@@ -4149,7 +4466,7 @@ function forwards(el) {
         return false;
     if (t.value === 'forward')
         return true;
-    return t.value === 'copy' && el.elements.some((s) => s.name === 'store' && (0,ast/* lastParam */.U)(s, '@type')?.value === 'forward');
+    return (t.value === 'copy' && el.elements.some((s) => s.name === 'store' && (0,ast/* lastParam */.U)(s, '@type')?.value === 'forward'));
 }
 /** The literal tags this configuration sends on with out_forward, sorted. */
 function forwardedTagsOf(parsed) {
@@ -4228,7 +4545,15 @@ const BUFFERS = [
         kind: 'buffer',
         name: 'file_single',
         source: 'buf_file_single.rb',
-        spec: { params: { path: str, calc_num_records: bool, chunk_format: oneOf('msgpack', 'text', 'auto'), file_permission: str, dir_permission: str } },
+        spec: {
+            params: {
+                path: str,
+                calc_num_records: bool,
+                chunk_format: oneOf('msgpack', 'text', 'auto'),
+                file_permission: str,
+                dir_permission: str,
+            },
+        },
     },
 ];
 
@@ -4291,20 +4616,76 @@ const BUFFER_PARAMS = {
 };
 /** Flat buffer names `compat_parameters_convert(conf, :buffer)` moves into `<buffer>`. */
 const COMPAT_BUFFER = [
-    'buffer_type', 'buffer_path', 'num_threads', 'flush_interval', 'try_flush_interval', 'queued_chunk_flush_interval',
-    'disable_retry_limit', 'retry_limit', 'max_retry_wait', 'buffer_chunk_limit', 'buffer_queue_limit',
-    'buffer_queue_full_action', 'flush_at_shutdown', 'time_slice_format', 'time_slice_wait', 'timezone', 'retry_wait',
-    'localtime', 'utc',
+    'buffer_type',
+    'buffer_path',
+    'num_threads',
+    'flush_interval',
+    'try_flush_interval',
+    'queued_chunk_flush_interval',
+    'disable_retry_limit',
+    'retry_limit',
+    'max_retry_wait',
+    'buffer_chunk_limit',
+    'buffer_queue_limit',
+    'buffer_queue_full_action',
+    'flush_at_shutdown',
+    'time_slice_format',
+    'time_slice_wait',
+    'timezone',
+    'retry_wait',
+    'localtime',
+    'utc',
 ];
 const COMPAT_PARSER = [
-    'format', 'types', 'types_delimiter', 'types_label_delimiter', 'keys', 'time_key', 'time_format', 'localtime', 'utc',
-    'delimiter', 'keep_time_key', 'null_empty_string', 'null_value_pattern', 'json_parser', 'label_delimiter',
-    'format_firstline', 'message_key', 'with_priority', 'message_format', 'rfc5424_time_format',
+    'format',
+    'types',
+    'types_delimiter',
+    'types_label_delimiter',
+    'keys',
+    'time_key',
+    'time_format',
+    'localtime',
+    'utc',
+    'delimiter',
+    'keep_time_key',
+    'null_empty_string',
+    'null_value_pattern',
+    'json_parser',
+    'label_delimiter',
+    'format_firstline',
+    'message_key',
+    'with_priority',
+    'message_format',
+    'rfc5424_time_format',
 ];
-const COMPAT_INJECT = ['include_time_key', 'time_key', 'time_format', 'timezone', 'include_tag_key', 'tag_key', 'localtime', 'utc', 'time_as_epoch'];
+const COMPAT_INJECT = [
+    'include_time_key',
+    'time_key',
+    'time_format',
+    'timezone',
+    'include_tag_key',
+    'tag_key',
+    'localtime',
+    'utc',
+    'time_as_epoch',
+];
 const COMPAT_FORMATTER = [
-    'format', 'delimiter', 'force_quotes', 'keys', 'fields', 'json_parser', 'label_delimiter', 'output_time', 'output_tag',
-    'localtime', 'utc', 'timezone', 'message_key', 'add_newline', 'output_type', 'time_as_epoch',
+    'format',
+    'delimiter',
+    'force_quotes',
+    'keys',
+    'fields',
+    'json_parser',
+    'label_delimiter',
+    'output_time',
+    'output_tag',
+    'localtime',
+    'utc',
+    'timezone',
+    'message_key',
+    'add_newline',
+    'output_type',
+    'time_as_epoch',
 ];
 /** `TimeMixin` (time_mixin.rb) as formatters and `<inject>` read it; parsers narrow `time_type`. */
 const TIME_MIXIN = {
@@ -4358,7 +4739,14 @@ const GREP = {
     },
 };
 const RECORD_TRANSFORMER = {
-    params: { remove_keys: arr, keep_keys: arr, renew_record: bool, renew_time_key: str, enable_ruby: bool, auto_typecast: bool },
+    params: {
+        remove_keys: arr,
+        keep_keys: arr,
+        renew_record: bool,
+        renew_time_key: str,
+        enable_ruby: bool,
+        auto_typecast: bool,
+    },
     // <record> holds the user's own field names.
     sections: { record: { spec: { params: {}, open: true }, multi: true } },
 };
@@ -4368,7 +4756,21 @@ function filter(name, spec) {
 const FILTERS = [
     filter('grep', GREP),
     filter('record_transformer', RECORD_TRANSFORMER),
-    filter('parser', { params: { key_name: required(str), reserve_data: bool, remove_key_name_field: bool, inject_key_prefix: str, hash_value_field: str, emit_invalid_record_to_error: bool, replace_invalid_sequence: bool, reserve_time: bool }, compat: COMPAT_PARSER, open: true, sections: { parse: { plug: 'parser', multi: true, requireType: true } } }),
+    filter('parser', {
+        params: {
+            key_name: required(str),
+            reserve_data: bool,
+            remove_key_name_field: bool,
+            inject_key_prefix: str,
+            hash_value_field: str,
+            emit_invalid_record_to_error: bool,
+            replace_invalid_sequence: bool,
+            reserve_time: bool,
+        },
+        compat: COMPAT_PARSER,
+        open: true,
+        sections: { parse: { plug: 'parser', multi: true, requireType: true } },
+    }),
     filter('stdout', { params: {}, open: true }),
 ];
 
@@ -4377,7 +4779,12 @@ const FILTERS = [
 
 
 function formatter(name, params, open = false) {
-    return { kind: 'formatter', name, source: `formatter_${name}.rb`, spec: { params: { '@type': str, ...params }, open } };
+    return {
+        kind: 'formatter',
+        name,
+        source: `formatter_${name}.rb`,
+        spec: { params: { '@type': str, ...params }, open },
+    };
 }
 const FORMATTERS = [
     formatter('json', { json_parser: oneOf('oj', 'yajl', 'json'), add_newline: bool }),
@@ -4428,7 +4835,12 @@ const FORWARD = {
         transport: { spec: TRANSPORT },
         security: {
             spec: {
-                params: { self_hostname: required(str), shared_key: required(secret(str)), user_auth: bool, allow_anonymous_source: bool },
+                params: {
+                    self_hostname: required(str),
+                    shared_key: required(secret(str)),
+                    user_auth: bool,
+                    allow_anonymous_source: bool,
+                },
                 sections: {
                     user: { spec: { params: { username: required(str), password: required(secret(str)) } }, multi: true },
                     client: { spec: { params: { host: str, network: str, shared_key: secret(str), users: arr } }, multi: true },
@@ -4499,7 +4911,14 @@ const INPUTS = [
     input('tail', TAIL),
     input('sample', SAMPLE),
     input('dummy', SAMPLE, 'in_sample.rb (alias)'),
-    input('http', inputs_open({ port: spec_int, bind: str, body_size_limit: size, keepalive_timeout: time, add_http_headers: bool, add_remote_addr: bool })),
+    input('http', inputs_open({
+        port: spec_int,
+        bind: str,
+        body_size_limit: size,
+        keepalive_timeout: time,
+        add_http_headers: bool,
+        add_remote_addr: bool,
+    })),
     input('syslog', inputs_open({ port: spec_int, bind: str, tag: required(str), protocol_type: oneOf('udp', 'tcp') })),
     input('tcp', inputs_open({ port: spec_int, bind: str, tag: required(str) })),
     input('udp', inputs_open({ port: spec_int, bind: str, tag: required(str) })),
@@ -4639,7 +5058,10 @@ const OUTPUTS = [
     output('exec_filter', outputs_open({ command: required(str) })),
     output('relabel', { params: {}, open: true }),
     output('roundrobin', { params: {}, open: true }),
-    output('secondary_file', { params: { directory: required(str), basename: str, append: bool, compress: oneOf('text', 'gzip') }, open: true }),
+    output('secondary_file', {
+        params: { directory: required(str), basename: str, append: bool, compress: oneOf('text', 'gzip') },
+        open: true,
+    }),
     output('http', outputs_open({ endpoint: required(str) })),
     output('buffer', outputs_open({})),
 ];
@@ -4682,7 +5104,12 @@ const PARSERS = [
         parser_engine: oneOf('regexp', 'string'),
         support_colonless_ident: bool,
     }),
-    parser('csv', { keys: required(arr), delimiter: str, parser_type: oneOf('normal', 'fast'), parser_engine: oneOf('normal', 'fast') }),
+    parser('csv', {
+        keys: required(arr),
+        delimiter: str,
+        parser_type: oneOf('normal', 'fast'),
+        parser_engine: oneOf('normal', 'fast'),
+    }),
     parser('tsv', { keys: required(arr), delimiter: str }),
     parser('ltsv', { delimiter: str, delimiter_pattern: regexp, label_delimiter: str }),
     parser('json', { json_parser: oneOf('oj', 'yajl', 'json'), stream_buffer_size: spec_int }),
@@ -4716,10 +5143,52 @@ function lookupPlugin(kind, type) {
 }
 /** Types that ship inside the fluentd gem itself (v1.19 `lib/fluent/plugin/*`); `datadog` is not one. */
 const CORE = {
-    input: ['forward', 'tail', 'sample', 'dummy', 'http', 'syslog', 'tcp', 'udp', 'unix', 'exec', 'monitor_agent', 'debug_agent', 'object_space', 'gc_stat'],
-    output: ['forward', 'copy', 'stdout', 'null', 'file', 'exec', 'exec_filter', 'relabel', 'roundrobin', 'secondary_file', 'http', 'buffer'],
+    input: [
+        'forward',
+        'tail',
+        'sample',
+        'dummy',
+        'http',
+        'syslog',
+        'tcp',
+        'udp',
+        'unix',
+        'exec',
+        'monitor_agent',
+        'debug_agent',
+        'object_space',
+        'gc_stat',
+    ],
+    output: [
+        'forward',
+        'copy',
+        'stdout',
+        'null',
+        'file',
+        'exec',
+        'exec_filter',
+        'relabel',
+        'roundrobin',
+        'secondary_file',
+        'http',
+        'buffer',
+    ],
     filter: ['grep', 'record_transformer', 'parser', 'stdout'],
-    parser: ['regexp', 'apache', 'apache2', 'apache_error', 'nginx', 'syslog', 'csv', 'tsv', 'ltsv', 'json', 'msgpack', 'multiline', 'none'],
+    parser: [
+        'regexp',
+        'apache',
+        'apache2',
+        'apache_error',
+        'nginx',
+        'syslog',
+        'csv',
+        'tsv',
+        'ltsv',
+        'json',
+        'msgpack',
+        'multiline',
+        'none',
+    ],
     formatter: ['json', 'ltsv', 'csv', 'tsv', 'out_file', 'single_value', 'hash', 'msgpack', 'stdout'],
     buffer: ['memory', 'file', 'file_single'],
 };
@@ -4752,7 +5221,14 @@ const KNOWN_GEMS = {
 
 ;// CONCATENATED MODULE: ./src/checks/fluentd/gems.ts
 
-const FILE_PREFIX = { input: 'in', output: 'out', filter: 'filter', parser: 'parser', formatter: 'formatter', buffer: 'buf' };
+const FILE_PREFIX = {
+    input: 'in',
+    output: 'out',
+    filter: 'filter',
+    parser: 'parser',
+    formatter: 'formatter',
+    buffer: 'buf',
+};
 /** The official image (`fluent/fluentd:*`, or Docker's `fluentd:*`) contains only the core plugins. */
 function isCoreFluentdImage(ref) {
     if (!ref)
@@ -4761,7 +5237,11 @@ function isCoreFluentdImage(ref) {
 }
 const norm = (s) => s.toLowerCase().replace(/[-_]/g, '');
 function gemName(g) {
-    return g.trim().toLowerCase().replace(/[:@\s].*$/, '').replace(/-\d[\w.]*$/, '');
+    return g
+        .trim()
+        .toLowerCase()
+        .replace(/[:@\s].*$/, '')
+        .replace(/-\d[\w.]*$/, '');
 }
 function checkGems(uses, image, report) {
     if (!image || !isCoreFluentdImage(image.baseImage))
@@ -4810,7 +5290,14 @@ var load = __webpack_require__(341);
 
 
 
-const DATADOG_SITES = ['datadoghq.com', 'datadoghq.eu', 'us3.datadoghq.com', 'us5.datadoghq.com', 'ap1.datadoghq.com', 'ddog-gov.com'];
+const DATADOG_SITES = [
+    'datadoghq.com',
+    'datadoghq.eu',
+    'us3.datadoghq.com',
+    'us5.datadoghq.com',
+    'ap1.datadoghq.com',
+    'ddog-gov.com',
+];
 function getter(el) {
     return (key) => {
         const p = (0,ast/* lastParam */.U)(el, key);
@@ -4917,7 +5404,10 @@ function copy(el, report) {
     }
 }
 function chunkKeys(b) {
-    return b.arg.split(',').map((k) => k.trim()).filter((k) => k !== '');
+    return b.arg
+        .split(',')
+        .map((k) => k.trim())
+        .filter((k) => k !== '');
 }
 /**
  * Outputs whose `<buffer>` section sets a default `timekey` (`config_set_default :timekey, 86400`
@@ -5038,7 +5528,10 @@ function forwardInput(el, get, report) {
 }
 const DEFAULT_PORTS = {
     // in_forward listens on TCP and on UDP (heartbeats) at the same port.
-    forward: [['tcp', 24224], ['udp', 24224]],
+    forward: [
+        ['tcp', 24224],
+        ['udp', 24224],
+    ],
     http: [['tcp', 9880]],
     tcp: [['tcp', 5170]],
     udp: [['udp', 5160]],
@@ -5065,7 +5558,12 @@ function listensOn(use, get) {
         if (proto?.value === 'tcp' || (transport && transport.arg !== 'udp'))
             protos = [['tcp', 5140]];
     }
-    return protos.map(([proto, def]) => ({ proto, bind, port: port !== undefined && Number.isInteger(port) ? port : def, at: portParam ?? use.el }));
+    return protos.map(([proto, def]) => ({
+        proto,
+        bind,
+        port: port !== undefined && Number.isInteger(port) ? port : def,
+        at: portParam ?? use.el,
+    }));
 }
 const wildcard = (b) => b === '0.0.0.0' || b === '::' || b === '*' || b === '';
 /**
@@ -5159,7 +5657,14 @@ const SYSTEM = {
     sections: {
         log: {
             spec: {
-                params: { path: str, format: oneOf('text', 'json'), time_format: str, rotate_age: str, rotate_size: size, forced_stacktrace_level: oneOf(...LOG_LEVELS) },
+                params: {
+                    path: str,
+                    format: oneOf('text', 'json'),
+                    time_format: str,
+                    rotate_age: str,
+                    rotate_size: size,
+                    forced_stacktrace_level: oneOf(...LOG_LEVELS),
+                },
             },
         },
         counter_server: { spec: { params: {}, open: true } },
@@ -5228,8 +5733,20 @@ function showSize(n) {
     return i === 0 ? `${n} bytes` : `${v}${SIZE_NAMES[i]}`;
 }
 const TIME_WORDS = {
-    sec: 1, secs: 1, second: 1, seconds: 1, min: 60, mins: 60, minute: 60, minutes: 60,
-    hr: 3600, hrs: 3600, hour: 3600, hours: 3600, day: 86400, days: 86400,
+    sec: 1,
+    secs: 1,
+    second: 1,
+    seconds: 1,
+    min: 60,
+    mins: 60,
+    minute: 60,
+    minutes: 60,
+    hr: 3600,
+    hrs: 3600,
+    hour: 3600,
+    hours: 3600,
+    day: 86400,
+    days: 86400,
 };
 const TIME_UNITS = { s: 1, m: 60, h: 3600, d: 86400 };
 function err(message) {
@@ -5310,10 +5827,15 @@ function checkValue(type, input) {
         }
         case 'hash': {
             if (quote === 'json')
-                return v.startsWith('{') ? undefined : err(`${name}: hash required but got a JSON array; write {"k":"v"} or k1:v1,k2:v2`);
+                return v.startsWith('{')
+                    ? undefined
+                    : err(`${name}: hash required but got a JSON array; write {"k":"v"} or k1:v1,k2:v2`);
             if (v.trim() === '')
                 return undefined;
-            const bad = v.trim().split(/\s*,\s*/).find((pair) => !pair.includes(':'));
+            const bad = v
+                .trim()
+                .split(/\s*,\s*/)
+                .find((pair) => !pair.includes(':'));
             if (bad !== undefined)
                 return err(`${name}: hash required but ${JSON.stringify(bad)} has no ':'; write k1:v1,k2:v2 or a JSON object`);
             return undefined;
@@ -5402,7 +5924,9 @@ const REQUIRED = new WeakMap();
 function requiredOf(spec) {
     let r = REQUIRED.get(spec);
     if (!r)
-        REQUIRED.set(spec, (r = Object.entries(spec.params).filter(([n, p]) => p.required && n !== '@type').map(([n]) => n)));
+        REQUIRED.set(spec, (r = Object.entries(spec.params)
+            .filter(([n, p]) => p.required && n !== '@type')
+            .map(([n]) => n)));
     return r;
 }
 function checkSection(el, spec, ctx) {
@@ -5420,7 +5944,10 @@ function checkSection(el, spec, ctx) {
         if (!ps) {
             if (spec.open || spec.compat?.includes(p.key) || p.key.startsWith('@'))
                 continue;
-            const candidates = [...Object.keys(spec.params), ...(ctx.isPlugin ? Object.keys(PLUGIN_COMMON).filter((k) => k.startsWith('@')) : [])];
+            const candidates = [
+                ...Object.keys(spec.params),
+                ...(ctx.isPlugin ? Object.keys(PLUGIN_COMMON).filter((k) => k.startsWith('@')) : []),
+            ];
             const alias = HINTS[p.key];
             const hint = (0,suggest/* closest */.kp)(p.key, candidates) ?? (alias !== undefined && candidates.includes(alias) ? alias : undefined);
             report.warning(p, 'fluentd/unknown-parameter', `parameter '${p.key}' in ${ctx.where} is not used by fluentd${hint ? ` (did you mean "${hint}"?)` : ''}; remove it or fix the name`);
@@ -5505,9 +6032,20 @@ function checkPluggable(child, ref, ctx) {
             }
             if (use.type === undefined || !use.spec)
                 return;
-            const spec = { ...use.spec, sections: Object.fromEntries(Object.entries(use.spec.sections ?? {}).filter(([k]) => k !== 'buffer' && k !== 'secondary')) };
-            const clean = { ...child, elements: child.elements.filter((e) => e.name !== 'buffer' && e.name !== 'secondary') };
-            checkSection(clean, spec, { ...ctx, where: `<secondary> (@type ${use.type}) of ${ctx.where}`, plugin: use, isPlugin: true });
+            const spec = {
+                ...use.spec,
+                sections: Object.fromEntries(Object.entries(use.spec.sections ?? {}).filter(([k]) => k !== 'buffer' && k !== 'secondary')),
+            };
+            const clean = {
+                ...child,
+                elements: child.elements.filter((e) => e.name !== 'buffer' && e.name !== 'secondary'),
+            };
+            checkSection(clean, spec, {
+                ...ctx,
+                where: `<secondary> (@type ${use.type}) of ${ctx.where}`,
+                plugin: use,
+                isPlugin: true,
+            });
             return;
         }
         case 'buffer': {
@@ -5548,7 +6086,9 @@ function checkPluggable(child, ref, ctx) {
     }
 }
 function redact(message, value) {
-    return value.length > 0 ? message.split(JSON.stringify(value)).join('(the value)').split(value).join('(the value)') : message;
+    return value.length > 0
+        ? message.split(JSON.stringify(value)).join('(the value)').split(value).join('(the value)')
+        : message;
 }
 
 ;// CONCATENATED MODULE: ./src/checks/fluentd/routing.ts
@@ -5641,7 +6181,10 @@ function checkShadowing(rules, report, nfaOf, budget) {
         const el = rule.d.el;
         if (covered.length > 0 && covered.length === rule.alts.length) {
             const by = [...new Set(covered.flatMap((c) => c.by))];
-            const culprits = by.slice(0, 3).map((r) => where(r.d.el)).join(', ');
+            const culprits = by
+                .slice(0, 3)
+                .map((r) => where(r.d.el))
+                .join(', ');
             if (rule.d.kind === 'match') {
                 report.error(el, 'fluentd/shadowed-match', `${where(el)} never receives any event: ${culprits} ${by.length > 1 ? 'catch' : 'catches'} every tag it matches first, and fluentd sends an event to the first matching <match> only; move it above or remove it`);
             }
@@ -5651,7 +6194,10 @@ function checkShadowing(rules, report, nfaOf, budget) {
         }
         else if (rule.d.kind === 'match') {
             for (const c of covered) {
-                const culprits = c.by.slice(0, 3).map((r) => where(r.d.el)).join(', ');
+                const culprits = c.by
+                    .slice(0, 3)
+                    .map((r) => where(r.d.el))
+                    .join(', ');
                 report.warning(el, 'fluentd/shadowed-match', `pattern ${c.alt.text} of ${where(el)} never matches anything: ${culprits} ${c.by.length > 1 ? 'catch' : 'catches'} all of its tags first; remove it from the pattern list`);
             }
         }
@@ -5678,7 +6224,7 @@ function coveredBy(alt, earlier, nfaOf, budget) {
         return undefined;
     const byPrefix = cands.find((e) => {
         const p = prefixAll(e.alt);
-        return p !== undefined && (p === '' || prefix.startsWith(`${p}.`) || (alt.literal !== undefined && alt.literal === p));
+        return (p !== undefined && (p === '' || prefix.startsWith(`${p}.`) || (alt.literal !== undefined && alt.literal === p)));
     });
     if (byPrefix)
         return [byPrefix.rule];
@@ -5758,7 +6304,9 @@ function checkSource(d, rules, report, nfaOf, budget, forwarded) {
             return (sp.startsWith(p) || p.startsWith(sp)) && !disjointParts(srcParts[i], a.parts);
         });
     });
-    const srcNfa = tags.alternatives.length === 1 ? piecesNfa(tags.alternatives[0]) : union(tags.alternatives.map((a) => piecesNfa(a)));
+    const srcNfa = tags.alternatives.length === 1
+        ? piecesNfa(tags.alternatives[0])
+        : union(tags.alternatives.map((a) => piecesNfa(a)));
     const prefixes = globs.map(prefixAll).filter((p) => p !== undefined);
     if (tags.alternatives.every((a) => coveredByPrefix(a, prefixes)))
         return;
@@ -6002,7 +6550,10 @@ function scanName(s, p) {
 ;// CONCATENATED MODULE: ./src/checks/fluentd/literal.ts
 
 const ok = (literal) => ({ ok: true, literal });
-const fail = (offset, code, message) => ({ ok: false, error: { offset, code, message } });
+const fail = (offset, code, message) => ({
+    ok: false,
+    error: { offset, code, message },
+});
 /** `scan_string`: a quoted string, or an unquoted run up to `boundary`; null when nothing was read. */
 function scanString(s, p, boundary) {
     const c = s[p];
@@ -6084,12 +6635,18 @@ function scanSingleQuoted(s, open) {
     for (;;) {
         if (q >= s.length || s[q] === '\n') {
             return fail(open, 'fluentd/unterminated-string', q >= s.length
-                ? 'unexpected end of file in a single quoted string: the string opened here is never closed; add the closing \''
-                : "unexpected end of file in a single quoted string: a single-quoted value cannot span lines; close it on this line or use double quotes");
+                ? "unexpected end of file in a single quoted string: the string opened here is never closed; add the closing '"
+                : 'unexpected end of file in a single quoted string: a single-quoted value cannot span lines; close it on this line or use double quotes');
         }
         const c = s[q];
         if (c === "'")
-            return ok({ value: out, quote: 'single', start: open, end: q + 1, embedded: findEmbedded(s.slice(open + 1, q), open + 1, false) });
+            return ok({
+                value: out,
+                quote: 'single',
+                start: open,
+                end: q + 1,
+                embedded: findEmbedded(s.slice(open + 1, q), open + 1, false),
+            });
         if (c === '\\' && (s[q + 1] === "'" || s[q + 1] === '\\')) {
             out += s[q + 1];
             q += 2;
@@ -6156,9 +6713,11 @@ function unterminatedDouble(s, open, stop) {
     if (stop >= s.length)
         why = 'the string opened here is never closed; add the closing "';
     else if (s[stop - 1] === '\r')
-        why = 'a double-quoted string cannot span lines in a file with CRLF line endings; convert the file to LF or keep the string on one line';
+        why =
+            'a double-quoted string cannot span lines in a file with CRLF line endings; convert the file to LF or keep the string on one line';
     else
-        why = 'a double-quoted string cannot contain an empty line (fluentd reads it two characters at a time); remove the empty line or write \\n';
+        why =
+            'a double-quoted string cannot contain an empty line (fluentd reads it two characters at a time); remove the empty line or write \\n';
     return fail(open, 'fluentd/unterminated-string', `unexpected end of file in a double quoted string: ${why}`);
 }
 /**
@@ -6265,7 +6824,18 @@ function scanJson(s, open) {
             const digit = c >= '0' && c <= '9';
             let next;
             if (digit)
-                next = st === 'minus' ? (c === '0' ? 'zero' : 'int') : st === 'zero' ? undefined : st === 'dot' ? 'frac' : st === 'e' || st === 'esign' ? 'exp' : st;
+                next =
+                    st === 'minus'
+                        ? c === '0'
+                            ? 'zero'
+                            : 'int'
+                        : st === 'zero'
+                            ? undefined
+                            : st === 'dot'
+                                ? 'frac'
+                                : st === 'e' || st === 'esign'
+                                    ? 'exp'
+                                    : st;
             else if (c === '.' && (st === 'zero' || st === 'int'))
                 next = 'dot';
             else if ((c === 'e' || c === 'E') && (st === 'zero' || st === 'int' || st === 'frac'))
@@ -6342,7 +6912,8 @@ function scanJson(s, open) {
         }
         if (c === '#') {
             const top = stack[stack.length - 1];
-            const closable = stack.length === 1 && (top.state === 'start' || top.state === 'value' || (top.state === 'comma' && commaOnLine));
+            const closable = stack.length === 1 &&
+                (top.state === 'start' || top.state === 'value' || (top.state === 'comma' && commaOnLine));
             if (!closable)
                 return incomplete();
             // The rest of the line is a comment; fluentd loops forever when no newline follows.
@@ -6492,7 +7063,11 @@ function parseFile(s, options) {
                 if (p < s.length) {
                     if (options.entry)
                         return err(p, 'fluentd/syntax', 'expected EOF: a stray </> at the top level ends the configuration; remove it');
-                    warnings.push({ offset: at, code: 'fluentd/syntax', message: 'fluentd stops reading this included file at this </>: everything after it is ignored; remove it' });
+                    warnings.push({
+                        offset: at,
+                        code: 'fluentd/syntax',
+                        message: 'fluentd stops reading this included file at this </>: everything after it is ignored; remove it',
+                    });
                 }
                 break;
             }
@@ -6513,7 +7088,9 @@ function parseFile(s, options) {
                 p = arg.literal.end;
             skipSpacing();
             if (s[p] !== '>') {
-                const hint = arg && arg.literal.quote !== 'none' ? ': quote the whole argument, e.g. <match "app.#{ENV[\'X\']}.**">' : ': close the tag with >';
+                const hint = arg && arg.literal.quote !== 'none'
+                    ? ': quote the whole argument, e.g. <match "app.#{ENV[\'X\']}.**">'
+                    : ': close the tag with >';
                 return err(p, 'fluentd/syntax', `expected '>'${hint}`);
             }
             p++;
@@ -6607,13 +7184,28 @@ function parseFile(s, options) {
     return result();
 }
 function param(key, keyOffset, lit, raw) {
-    return { kind: 'param', key, value: lit.value, quote: lit.quote, raw, keyOffset, valueOffset: lit.start, embedded: lit.embedded };
+    return {
+        kind: 'param',
+        key,
+        value: lit.value,
+        quote: lit.quote,
+        raw,
+        keyOffset,
+        valueOffset: lit.start,
+        embedded: lit.embedded,
+    };
 }
 /** `parse_include`: the URI is `scan_string(LINE_END)`; a missing line end is not an error there. */
 function parseInclude(s, at, p, legacy) {
     const uri = scanString(s, p, 'line-end');
     if (!uri)
-        return { error: { offset: at, code: 'fluentd/syntax', message: '@include needs a path or glob, e.g. @include conf.d/*.conf' } };
+        return {
+            error: {
+                offset: at,
+                code: 'fluentd/syntax',
+                message: '@include needs a path or glob, e.g. @include conf.d/*.conf',
+            },
+        };
     if (!uri.ok)
         return { error: uri.error };
     const le = matchLineEnd(s, uri.literal.end);
@@ -6684,7 +7276,14 @@ function loadConfig(entry, fs, options = {}) {
         depth: 0,
     };
     const includeCode = [];
-    const outcome = (fatal, incomplete) => ({ root, findings, fatal, files, incomplete, includeCode });
+    const outcome = (fatal, incomplete) => ({
+        root,
+        findings,
+        fatal,
+        files,
+        incomplete,
+        includeCode,
+    });
     const decoded = fs.read(entry);
     files.push(display);
     if (!decoded.ok) {
@@ -6720,7 +7319,9 @@ function loadConfig(entry, fs, options = {}) {
     const globCache = new Map();
     const entryCtx = { path: entry, display, lines: decoded.source.lines };
     const entryFrag = parse(entryCtx, decoded.source.text, true);
-    const stack = [{ items: entryFrag.items, i: 0, target: root, file: entryCtx, chain: [display], fragment: entryFrag }];
+    const stack = [
+        { items: entryFrag.items, i: 0, target: root, file: entryCtx, chain: [display], fragment: entryFrag },
+    ];
     while (stack.length > 0) {
         const top = stack[stack.length - 1];
         if (top.i >= top.items.length) {
@@ -6842,7 +7443,14 @@ function loadConfig(entry, fs, options = {}) {
             }
             const ctx = { path, display: shown, lines: d.source.lines };
             const frag = parse(ctx, d.source.text, false);
-            frames.push({ items: frag.items, i: 0, target: top.target, file: ctx, chain: [...top.chain, shown], fragment: frag });
+            frames.push({
+                items: frag.items,
+                i: 0,
+                target: top.target,
+                file: ctx,
+                chain: [...top.chain, shown],
+                fragment: frag,
+            });
         }
         // Sorted order: the first match must be expanded first, so it goes on top of the stack.
         for (let i = frames.length - 1; i >= 0; i--)
@@ -6859,11 +7467,15 @@ function loadConfig(entry, fs, options = {}) {
 function bomFinding(source) {
     if (!source.bom)
         return undefined;
-    const what = source.bom === 'utf8' ? 'a UTF-8 byte order mark (BOM)' : `a ${source.bom === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE'} byte order mark: the file is UTF-16`;
+    const what = source.bom === 'utf8'
+        ? 'a UTF-8 byte order mark (BOM)'
+        : `a ${source.bom === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE'} byte order mark: the file is UTF-16`;
     return (0,checks_findings/* finding */.gk)(source.file, { line: 1, column: 1 }, 'error', 'fluentd/bom', `the file starts with ${what}; fluentd reads the file as UTF-8 with the mark as text, so its first line is misread (typically "unmatched end tag"); save it as UTF-8 without BOM`);
 }
 function explosionMessage(uri, shown, expansions) {
-    const what = expansions > MAX_EXPANSIONS ? `${MAX_EXPANSIONS.toLocaleString('en-US')} file expansions` : `${MAX_EXPANDED_CHARS / 1024 / 1024} MiB of text`;
+    const what = expansions > MAX_EXPANSIONS
+        ? `${MAX_EXPANSIONS.toLocaleString('en-US')} file expansions`
+        : `${MAX_EXPANDED_CHARS / 1024 / 1024} MiB of text`;
     return (`@include ${uri} (here reading ${shown}) takes the configuration past ${what}: fluentd expands every @include ` +
         'in place each time it appears, so files that include each other more than once multiply; include each file once');
 }
@@ -6917,28 +7529,224 @@ var ast = __webpack_require__(5280);
  */
 /** Names the evaluation context answers to: its own methods, keywords and common Kernel methods. */
 const KNOWN_NAMES = new Set([
-    'hostname', 'worker_id', 'use_nil', 'use_default',
-    'nil', 'true', 'false', 'self', 'not', 'and', 'or', 'if', 'unless', 'then', 'else', 'elsif', 'end', 'defined',
-    'require', 'require_relative', 'load', 'rand', 'srand', 'sleep', 'system', 'exec', 'spawn', 'format', 'sprintf',
-    'Integer', 'Float', 'String', 'Array', 'Hash', 'Rational', 'Complex', 'puts', 'print', 'p', 'pp', 'raise', 'fail',
-    'loop', 'lambda', 'proc', 'exit', 'abort', 'open', 'gets', 'caller', 'binding', 'catch', 'throw', 'freeze', 'frozen',
-    'object_id', 'send', 'public_send', 'instance_variable_get', 'method', 'methods', 'respond_to', 'class', 'inspect',
-    'to_s', 'dup', 'clone', 'tap', 'then', 'block_given', 'warn', 'at_exit', 'trap', 'readlines', 'readline', 'select',
-    '__method__', '__dir__', '__FILE__', '__LINE__', 'nil?', 'is_a', 'kind_of', 'instance_of', 'hash', 'itself',
-    'begin', 'rescue', 'ensure', 'while', 'until', 'case', 'when', 'in', 'return', 'yield', 'super', 'next', 'break',
-    'redo', 'retry', 'alias', 'undef', 'module', '__ENCODING__',
+    'hostname',
+    'worker_id',
+    'use_nil',
+    'use_default',
+    'nil',
+    'true',
+    'false',
+    'self',
+    'not',
+    'and',
+    'or',
+    'if',
+    'unless',
+    'then',
+    'else',
+    'elsif',
+    'end',
+    'defined',
+    'require',
+    'require_relative',
+    'load',
+    'rand',
+    'srand',
+    'sleep',
+    'system',
+    'exec',
+    'spawn',
+    'format',
+    'sprintf',
+    'Integer',
+    'Float',
+    'String',
+    'Array',
+    'Hash',
+    'Rational',
+    'Complex',
+    'puts',
+    'print',
+    'p',
+    'pp',
+    'raise',
+    'fail',
+    'loop',
+    'lambda',
+    'proc',
+    'exit',
+    'abort',
+    'open',
+    'gets',
+    'caller',
+    'binding',
+    'catch',
+    'throw',
+    'freeze',
+    'frozen',
+    'object_id',
+    'send',
+    'public_send',
+    'instance_variable_get',
+    'method',
+    'methods',
+    'respond_to',
+    'class',
+    'inspect',
+    'to_s',
+    'dup',
+    'clone',
+    'tap',
+    'then',
+    'block_given',
+    'warn',
+    'at_exit',
+    'trap',
+    'readlines',
+    'readline',
+    'select',
+    '__method__',
+    '__dir__',
+    '__FILE__',
+    '__LINE__',
+    'nil?',
+    'is_a',
+    'kind_of',
+    'instance_of',
+    'hash',
+    'itself',
+    'begin',
+    'rescue',
+    'ensure',
+    'while',
+    'until',
+    'case',
+    'when',
+    'in',
+    'return',
+    'yield',
+    'super',
+    'next',
+    'break',
+    'redo',
+    'retry',
+    'alias',
+    'undef',
+    'module',
+    '__ENCODING__',
     // Locals of the method whose binding may evaluate the code (config.rb / v1_parser.rb).
-    'str', 'fname', 'basepath', 'data', 'path', 'config_path', 'encoding', 'additional_config', 'use_v1_config', 'type',
+    'str',
+    'fname',
+    'basepath',
+    'data',
+    'path',
+    'config_path',
+    'encoding',
+    'additional_config',
+    'use_v1_config',
+    'type',
 ]);
 /** Methods nil answers to (NilClass, Object, Kernel): anything else on nil is a NoMethodError. */
 const NIL_METHODS = new Set([
-    'to_s', 'to_i', 'to_f', 'to_a', 'to_h', 'to_r', 'to_c', 'inspect', 'nil?', 'class', 'frozen?', 'freeze', 'dup',
-    'clone', 'hash', 'object_id', 'then', 'tap', 'itself', 'is_a?', 'kind_of?', 'instance_of?', 'respond_to?', 'send',
-    'public_send', 'method', 'methods', 'display', 'instance_variables', 'rationalize', 'equal?', 'eql?', '&', '|', '^',
+    'to_s',
+    'to_i',
+    'to_f',
+    'to_a',
+    'to_h',
+    'to_r',
+    'to_c',
+    'inspect',
+    'nil?',
+    'class',
+    'frozen?',
+    'freeze',
+    'dup',
+    'clone',
+    'hash',
+    'object_id',
+    'then',
+    'tap',
+    'itself',
+    'is_a?',
+    'kind_of?',
+    'instance_of?',
+    'respond_to?',
+    'send',
+    'public_send',
+    'method',
+    'methods',
+    'display',
+    'instance_variables',
+    'rationalize',
+    'equal?',
+    'eql?',
+    '&',
+    '|',
+    '^',
 ]);
-const BINARY = new Set(['+', '-', '*', '/', '%', '**', '||', '&&', '|', '&', '^', '==', '!=', '<', '>', '<=', '>=', '<=>', '=~', '<<', '>>', ',', '.', '::', '?', ':', '&.']);
+const BINARY = new Set([
+    '+',
+    '-',
+    '*',
+    '/',
+    '%',
+    '**',
+    '||',
+    '&&',
+    '|',
+    '&',
+    '^',
+    '==',
+    '!=',
+    '<',
+    '>',
+    '<=',
+    '>=',
+    '<=>',
+    '=~',
+    '<<',
+    '>>',
+    ',',
+    '.',
+    '::',
+    '?',
+    ':',
+    '&.',
+]);
 const BEFORE_CLOSE = new Set(['+', '-', '/', '%', '||', '&&', '==', '!=', '<', '>', '<=', '>=', '.', '::', '&.', '=']);
-const OPS = ['**', '||', '&&', '==', '!=', '<=>', '<=', '>=', '=~', '<<', '>>', '::', '&.', '+', '-', '*', '/', '%', '|', '&', '^', '<', '>', '!', '.', ',', '?', ':', '=', ';', '~'];
+const OPS = [
+    '**',
+    '||',
+    '&&',
+    '==',
+    '!=',
+    '<=>',
+    '<=',
+    '>=',
+    '=~',
+    '<<',
+    '>>',
+    '::',
+    '&.',
+    '+',
+    '-',
+    '*',
+    '/',
+    '%',
+    '|',
+    '&',
+    '^',
+    '<',
+    '>',
+    '!',
+    '.',
+    ',',
+    '?',
+    ':',
+    '=',
+    ';',
+    '~',
+];
 /** Tokens; a message when the code cannot even be split (an unterminated string); undefined for text outside this reader. */
 function tokenize(code) {
     const out = [];
@@ -7026,7 +7834,8 @@ function syntaxProblem(tokens) {
 /** A NameError or NoMethodError that no environment avoids, in code simple enough to be sure. */
 function runtimeProblem(tokens) {
     // Locals, blocks and several statements could define names this reader cannot follow.
-    if (tokens.some((t) => (t.kind === 'op' && (t.text === '=' || t.text === ';')) || (t.kind === 'id' && (t.text === 'do' || t.text === 'def'))))
+    if (tokens.some((t) => (t.kind === 'op' && (t.text === '=' || t.text === ';')) ||
+        (t.kind === 'id' && (t.text === 'do' || t.text === 'def'))))
         return undefined;
     if (tokens.some((t) => t.kind === 'open' && t.text === '{'))
         return undefined;
@@ -7069,11 +7878,34 @@ function embeddedRubyProblem(code) {
 
 /** Set by Docker, Fargate or fluentd itself: present in every task without a task-definition entry. */
 const RUNTIME_ENV = new Set([
-    'HOSTNAME', 'HOME', 'PATH', 'PWD', 'USER', 'LANG', 'SERVERENGINE_WORKER_ID', 'FLUENTD_CONF', 'FLUENTD_OPT', 'LD_PRELOAD',
-    'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_EXECUTION_ENV', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
-    'ECS_CONTAINER_METADATA_URI', 'ECS_CONTAINER_METADATA_URI_V4', 'ECS_AGENT_URI',
+    'HOSTNAME',
+    'HOME',
+    'PATH',
+    'PWD',
+    'USER',
+    'LANG',
+    'SERVERENGINE_WORKER_ID',
+    'FLUENTD_CONF',
+    'FLUENTD_OPT',
+    'LD_PRELOAD',
+    'AWS_REGION',
+    'AWS_DEFAULT_REGION',
+    'AWS_EXECUTION_ENV',
+    'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+    'ECS_CONTAINER_METADATA_URI',
+    'ECS_CONTAINER_METADATA_URI_V4',
+    'ECS_AGENT_URI',
 ]);
-const SECRET_KEYS = new Set(['api_key', 'shared_key', 'password', 'tls_client_private_key_passphrase', 'private_key_passphrase', 'aws_sec_key', 'aws_secret_access_key', 'secret_key']);
+const SECRET_KEYS = new Set([
+    'api_key',
+    'shared_key',
+    'password',
+    'tls_client_private_key_passphrase',
+    'private_key_passphrase',
+    'aws_sec_key',
+    'aws_secret_access_key',
+    'secret_key',
+]);
 const PLACEHOLDER = /^<.*>$|your|api[_-]?key|x{4,}|changeme|replace|dummy|example|^\*+$/i;
 const ENV_REF = /\bENV\s*\[\s*(['"])([^'"]*)\1\s*\]|\bENV\.fetch\s*\(?\s*(['"])([^'"]*)\3\s*(,|\)|\{)?/g;
 /** Which embedded Ruby is plain configuration and which runs arbitrary code at start-up (E1.8). */
@@ -7091,7 +7923,13 @@ function isPlainRuby(code) {
 function envRefs(code) {
     const out = [];
     const alt = /\|\|\s*(\S+)/.exec(code);
-    const orFallback = alt ? (alt[1]?.startsWith('use_nil') ? 'nil' : alt[1]?.startsWith('use_default') ? 'default' : 'literal') : undefined;
+    const orFallback = alt
+        ? alt[1]?.startsWith('use_nil')
+            ? 'nil'
+            : alt[1]?.startsWith('use_default')
+                ? 'default'
+                : 'literal'
+        : undefined;
     for (const m of code.matchAll(ENV_REF)) {
         if (m[2] !== undefined)
             out.push({ name: m[2], fallback: orFallback ?? 'empty' });
@@ -7161,17 +7999,17 @@ function literalSecret(p, type, datadog, report) {
     const v = p.value.trim();
     if (p.key === 'api_key' && datadog) {
         if (v === '') {
-            report.error(at, 'fluentd/empty-api-key', 'api_key is empty: the plugin starts but Datadog rejects every log; set api_key "#{ENV[\'DD_API_KEY\']}" with the key in the task definition\'s secrets');
+            report.error(at, 'fluentd/empty-api-key', "api_key is empty: the plugin starts but Datadog rejects every log; set api_key \"#{ENV['DD_API_KEY']}\" with the key in the task definition's secrets");
             return;
         }
         if (/#\{/.test(v))
             return; // unquoted embedded Ruby: reported as such
         if (/^[0-9a-f]{32}$/i.test(v)) {
-            report.error(at, 'fluentd/hardcoded-api-key', 'api_key is a literal Datadog API key: it would be baked into the image and the repository; revoke it, and write api_key "#{ENV[\'DD_API_KEY\']}" with the key in the task definition\'s secrets');
+            report.error(at, 'fluentd/hardcoded-api-key', "api_key is a literal Datadog API key: it would be baked into the image and the repository; revoke it, and write api_key \"#{ENV['DD_API_KEY']}\" with the key in the task definition's secrets");
             return;
         }
         if (PLACEHOLDER.test(v)) {
-            report.error(at, 'fluentd/placeholder-api-key', 'api_key is a placeholder, not a key: Datadog rejects every log; write api_key "#{ENV[\'DD_API_KEY\']}" with the key in the task definition\'s secrets');
+            report.error(at, 'fluentd/placeholder-api-key', "api_key is a placeholder, not a key: Datadog rejects every log; write api_key \"#{ENV['DD_API_KEY']}\" with the key in the task definition's secrets");
             return;
         }
     }
@@ -7446,8 +8284,15 @@ function readSource(file, absPath) {
     }
     catch (err) {
         const code = err.code;
-        const what = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? String(err)})`;
-        return { ok: false, findings: [(0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)(file, START, 'error', code === 'ENOENT' ? 'file/missing' : 'file/unreadable', what)] };
+        const what = code === 'ENOENT'
+            ? 'file not found'
+            : code === 'EACCES'
+                ? 'permission denied'
+                : `cannot read (${code ?? String(err)})`;
+        return {
+            ok: false,
+            findings: [(0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)(file, START, 'error', code === 'ENOENT' ? 'file/missing' : 'file/unreadable', what)],
+        };
     }
 }
 /** Build a SourceText from a string (tests, stdin, in-memory renders). */
@@ -7571,7 +8416,11 @@ const ROLE_PATH = /^role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
 /** `arn:<partition>:iam::<12 digits>:role/<path/>name`. */
 function isRoleArn(value) {
     const arn = parseArn(value);
-    return arn !== undefined && arn.service === 'iam' && arn.region === '' && ACCOUNT.test(arn.accountId) && ROLE_PATH.test(arn.resource);
+    return (arn !== undefined &&
+        arn.service === 'iam' &&
+        arn.region === '' &&
+        ACCOUNT.test(arn.accountId) &&
+        ROLE_PATH.test(arn.resource));
 }
 const isAccountId = (s) => ACCOUNT.test(s);
 
@@ -7751,6 +8600,9 @@ class JsonSyntax extends Error {
     }
 }
 const describe = (c) => c === undefined ? 'end of file' : c === '\n' ? 'end of line' : /\s/.test(c) ? 'whitespace' : `"${c}"`;
+/** The character after a backslash where JSON allows none, quoted with escapes (it may be a line break). */
+const badEscape = (e) => `bad escape in a string: \\ followed by ${e === undefined ? 'the end of the file' : (0,checks_findings/* quoteValue */.cl)(e)}` +
+    ' (JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)';
 function readJson(source) {
     const out = { source, root: null, findings: [], duplicates: [] };
     const t = source.text;
@@ -7784,7 +8636,16 @@ function readJson(source) {
                 fail(`control character inside a string (${code === 0x0a ? 'a line break' : `U+${code.toString(16).padStart(4, '0')}`}): escape it`);
             if (c === '\\') {
                 const e = t[i + 1];
-                const map = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+                const map = {
+                    '"': '"',
+                    '\\': '\\',
+                    '/': '/',
+                    b: '\b',
+                    f: '\f',
+                    n: '\n',
+                    r: '\r',
+                    t: '\t',
+                };
                 if (e !== undefined && e in map) {
                     v += map[e];
                     i += 2;
@@ -7797,7 +8658,7 @@ function readJson(source) {
                     i += 6;
                 }
                 else
-                    fail(`bad escape \\${e ?? ''} in a string`, i);
+                    fail(badEscape(e), i);
             }
             else {
                 v += c;
@@ -7819,7 +8680,11 @@ function readJson(source) {
     };
     const word = () => {
         const start = i;
-        for (const [w, v] of [['true', true], ['false', false], ['null', null]]) {
+        for (const [w, v] of [
+            ['true', true],
+            ['false', false],
+            ['null', null],
+        ]) {
             if (t.startsWith(w, i)) {
                 i += w.length;
                 return { kind: 'scalar', value: v, style: 'plain', text: w, range: [start, i] };
@@ -7865,8 +8730,14 @@ function readJson(source) {
             if (stack.length >= MAX_DEPTH)
                 throw new JsonSyntax(i, `JSON nested more than ${MAX_DEPTH} levels deep: not a task definition`, 'json/too-deep');
             const top = stack[stack.length - 1];
-            const parentPath = top ? (top.node.kind === 'seq' ? `${top.path}[${top.node.items.length}]` : `${top.path ? `${top.path}.` : ''}${String(top.key.value)}`) : '';
-            const node = c === '{' ? { kind: 'map', pairs: [], flow: true, range: [i, i] } : { kind: 'seq', items: [], flow: true, range: [i, i] };
+            const parentPath = top
+                ? top.node.kind === 'seq'
+                    ? `${top.path}[${top.node.items.length}]`
+                    : `${top.path ? `${top.path}.` : ''}${String(top.key.value)}`
+                : '';
+            const node = c === '{'
+                ? { kind: 'map', pairs: [], flow: true, range: [i, i] }
+                : { kind: 'seq', items: [], flow: true, range: [i, i] };
             i++;
             stack.push(node.kind === 'map' ? { node, path: parentPath, seen: new Map() } : { node, path: parentPath });
             return true;
@@ -7986,7 +8857,14 @@ function taskDefFormat(source) {
 }
 function parseTaskDefinitionTree(source) {
     const format = taskDefFormat(source);
-    const out = { source, format, wrapped: false, duplicates: [], findings: [], readOnlyFields: [] };
+    const out = {
+        source,
+        format,
+        wrapped: false,
+        duplicates: [],
+        findings: [],
+        readOnlyFields: [],
+    };
     const loaded = format === 'json' ? readJson(source) : (0,load/* loadYaml */.yv)(source, 'core');
     if (loaded.findings.some((f) => f.severity === 'error')) {
         const tpl = (0,checks_source/* templateNotice */.ru)(source);
@@ -8093,7 +8971,9 @@ function fargateSizeProblem(cpu, memory) {
     const choices = memoryChoices(row);
     if (choices.includes(memory))
         return undefined;
-    const range = row.only ? choices.join(', ') : `${row.from} to ${row.to} in steps of ${row.step} (${gb(row.from)} to ${gb(row.to)})`;
+    const range = row.only
+        ? choices.join(', ')
+        : `${row.from} to ${row.to} in steps of ${row.step} (${gb(row.from)} to ${gb(row.to)})`;
     const cpus = FARGATE_SIZES.filter((r) => memoryChoices(r).includes(memory)).map((r) => r.cpu);
     const alt = cpus.length ? `; memory ${memory} goes with cpu ${cpus.join(' or ')}` : '';
     return `memory ${memory} does not go with cpu ${cpu} on Fargate: use ${range}${alt}`;
@@ -8108,7 +8988,7 @@ function fargateSizeProblem(cpu, memory) {
 
 
 
-const strOf = (n) => ((0,ast/* isScalar */.jn)(n) && typeof n.value === 'string' ? n.value : undefined);
+const strOf = (n) => (0,ast/* isScalar */.jn)(n) && typeof n.value === 'string' ? n.value : undefined;
 const scalarOf = (n) => ((0,ast/* isScalar */.jn)(n) ? n.value : undefined);
 const mapsOf = (n) => ((0,ast/* isSeq */.oP)(n) ? n.items.filter(ast/* isMap */.jh) : []);
 /** The key node of a member (for "this member is wrong" findings), else the map. */
@@ -8305,7 +9185,12 @@ function isImagePlaceholder(image) {
     if (typeof image !== 'string')
         return false;
     const s = image.trim();
-    return s === '' || /^<[^>]*>$/.test(s) || /^\$\{[^}]*\}$/.test(s) || /^\{\{[^}]*\}\}$/.test(s) || /^__[A-Za-z0-9_]+__$/.test(s) || /placeholder/i.test(s);
+    return (s === '' ||
+        /^<[^>]*>$/.test(s) ||
+        /^\$\{[^}]*\}$/.test(s) ||
+        /^\{\{[^}]*\}\}$/.test(s) ||
+        /^__[A-Za-z0-9_]+__$/.test(s) ||
+        /placeholder/i.test(s));
 }
 function containerName(k) {
     const { name, nameNode, c, containers, add } = k;
@@ -8340,7 +9225,9 @@ function containerImage(k) {
         add(imageNode, 'notice', 'taskdef/image-replaced', `${label}'s image is replaced at deploy by the image built for "${imageKey}"; write a placeholder like "<${imageKey}>" to make that plain`);
     }
     else if (!isMapped && isImagePlaceholder(image)) {
-        const hint = name ? (0,suggest/* didYouMean */.au)(name, [...k.mapped].filter((m) => !k.names.includes(m))) : '';
+        const hint = name
+            ? (0,suggest/* didYouMean */.au)(name, [...k.mapped].filter((m) => !k.names.includes(m)))
+            : '';
         const msg = imageNode && image !== null
             ? `${label} has the placeholder image "${String(image)}", but services.${service.key}.containers maps no image to it: map it (${name ?? 'NAME'}: IMAGE_KEY) or write a real image${hint}`
             : `${label} has no image and services.${service.key}.containers maps none to it: add "image" or map it${hint}`;
@@ -8369,7 +9256,9 @@ function dependencies({ c, names, name, label, add }) {
     }
 }
 function mountedVolumes({ c, root, add }) {
-    const volumeNames = mapsOf((0,ast/* get */.Jt)(root, 'volumes')).map((v) => strOf((0,ast/* get */.Jt)(v, 'name'))).filter((n) => n !== undefined);
+    const volumeNames = mapsOf((0,ast/* get */.Jt)(root, 'volumes'))
+        .map((v) => strOf((0,ast/* get */.Jt)(v, 'name')))
+        .filter((n) => n !== undefined);
     for (const m of mapsOf((0,ast/* get */.Jt)(c, 'mountPoints'))) {
         const sv = (0,ast/* get */.Jt)(m, 'sourceVolume');
         const vol = strOf(sv);
@@ -8402,7 +9291,11 @@ function containerSize({ c, mem, fargate, compat, label, add, at }) {
             add(n, 'error', 'taskdef/container-size', `${label}'s ${k} ${v} MiB is more than the task's memory ${mem} MiB`);
         }
     }
-    if (!fargate && mem === undefined && !(0,ast/* getPair */.xf)(c, 'memory') && !(0,ast/* getPair */.xf)(c, 'memoryReservation') && compat.includes('EC2')) {
+    if (!fargate &&
+        mem === undefined &&
+        !(0,ast/* getPair */.xf)(c, 'memory') &&
+        !(0,ast/* getPair */.xf)(c, 'memoryReservation') &&
+        compat.includes('EC2')) {
         add(at, 'error', 'taskdef/container-size', `${label} needs "memory" or "memoryReservation" when the task sets no memory`);
     }
 }
@@ -8438,8 +9331,8 @@ function optionMaps(c) {
     const log = (0,ast/* get */.Jt)(c, 'logConfiguration');
     const fl = (0,ast/* get */.Jt)(c, 'firelensConfiguration');
     return [
-        { node: (0,ast/* isMap */.jh)(log) ? (0,ast/* get */.Jt)(log, 'options') : undefined, where: "logConfiguration.options" },
-        { node: (0,ast/* isMap */.jh)(fl) ? (0,ast/* get */.Jt)(fl, 'options') : undefined, where: "firelensConfiguration.options" },
+        { node: (0,ast/* isMap */.jh)(log) ? (0,ast/* get */.Jt)(log, 'options') : undefined, where: 'logConfiguration.options' },
+        { node: (0,ast/* isMap */.jh)(fl) ? (0,ast/* get */.Jt)(fl, 'options') : undefined, where: 'firelensConfiguration.options' },
     ];
 }
 
@@ -8480,7 +9373,10 @@ function checkArnRef(value) {
             return { ok: false, problem: WELL_FORMED };
         const name = arn.resource.slice('parameter/'.length);
         if (name.startsWith('/'))
-            return { ok: false, problem: `the ARN has "parameter//": write "parameter/${name.replace(/^\/+/, '')}" (no slash of its own after "parameter/")` };
+            return {
+                ok: false,
+                problem: `the ARN has "parameter//": write "parameter/${name.replace(/^\/+/, '')}" (no slash of its own after "parameter/")`,
+            };
         const p = ssmNameProblem(`/${name}`);
         if (p || name === '')
             return { ok: false, problem: p ?? 'the parameter name is missing after "parameter/"' };
@@ -8491,7 +9387,10 @@ function checkArnRef(value) {
             return { ok: false, problem: WELL_FORMED };
         const [name = '', ...extra] = arn.resource.slice('secret:'.length).split(':');
         if (!/^[A-Za-z0-9/_+=.@-]+$/.test(name))
-            return { ok: false, problem: 'the secret name after "secret:" is missing or has characters Secrets Manager does not allow' };
+            return {
+                ok: false,
+                problem: 'the secret name after "secret:" is missing or has characters Secrets Manager does not allow',
+            };
         if (extra.length !== 0 && extra.length !== 3) {
             const [key = '', stage = '', id = ''] = extra;
             return {
@@ -8501,7 +9400,10 @@ function checkArnRef(value) {
         }
         return { ok: true, kind: 'secretsmanager-arn', ...where };
     }
-    return { ok: false, problem: `ECS secrets come from SSM Parameter Store or Secrets Manager, not from "${arn.service}"` };
+    return {
+        ok: false,
+        problem: `ECS secrets come from SSM Parameter Store or Secrets Manager, not from "${arn.service}"`,
+    };
 }
 function checkSecretRef(value) {
     if (value === '')
@@ -8786,7 +9688,9 @@ function checkTaskDefinition(source, opts) {
     return { findings, ...(taskDef ? { taskDef } : {}) };
 }
 /** The objects of a JSON array (anything else: none). */
-const records = (v) => Array.isArray(v) ? v.filter((x) => typeof x === 'object' && x !== null && !Array.isArray(x)) : [];
+const records = (v) => Array.isArray(v)
+    ? v.filter((x) => typeof x === 'object' && x !== null && !Array.isArray(x))
+    : [];
 /**
  * The environment a container gets: its `environment` and `secrets` names, plus the project's
  * `secrets`/`environment` when the service maps an image to this container (the deploy renders
@@ -8818,7 +9722,13 @@ function containerEnv(taskDef, containerName, service) {
         }
     }
     const file = service?.taskDefinition ?? '';
-    return { names, secretNames, open, where: `container "${containerName}"${file ? ` in ${file}` : ''}`, taskDefinitionFile: file };
+    return {
+        names,
+        secretNames,
+        open,
+        where: `container "${containerName}"${file ? ` in ${file}` : ''}`,
+        taskDefinitionFile: file,
+    };
 }
 
 
@@ -8922,7 +9832,13 @@ const containerDefinition = {
 const volume = {
     name: S,
     host: obj({ sourcePath: S }),
-    dockerVolumeConfiguration: obj({ scope: oneOf('task', 'shared'), autoprovision: B, driver: S, driverOpts: 'stringMap', labels: 'stringMap' }),
+    dockerVolumeConfiguration: obj({
+        scope: oneOf('task', 'shared'),
+        autoprovision: B,
+        driver: S,
+        driverOpts: 'stringMap',
+        labels: 'stringMap',
+    }),
     efsVolumeConfiguration: obj({
         fileSystemId: req(S),
         rootDirectory: S,
@@ -8930,7 +9846,12 @@ const volume = {
         transitEncryptionPort: I,
         authorizationConfig: obj({ accessPointId: S, iam: oneOf('ENABLED', 'DISABLED') }),
     }),
-    s3filesVolumeConfiguration: obj({ fileSystemArn: req(S), rootDirectory: S, transitEncryptionPort: I, accessPointArn: S }),
+    s3filesVolumeConfiguration: obj({
+        fileSystemArn: req(S),
+        rootDirectory: S,
+        transitEncryptionPort: I,
+        accessPointArn: S,
+    }),
     fsxWindowsFileServerVolumeConfiguration: obj({
         fileSystemId: req(S),
         rootDirectory: req(S),
@@ -9721,13 +10642,21 @@ function parseWithLibrary(source, flavor) {
     const out = { source, root: null, findings: [], duplicates: [] };
     let docs;
     try {
-        const all = (0,dist/* parseAllDocuments */.hR)(source.text, { schema: 'failsafe', uniqueKeys: false, version: '1.1', prettyErrors: false, strict: false });
+        const all = (0,dist/* parseAllDocuments */.hR)(source.text, {
+            schema: 'failsafe',
+            uniqueKeys: false,
+            version: '1.1',
+            prettyErrors: false,
+            strict: false,
+        });
         docs = Array.isArray(all) ? all : [];
     }
     catch (err) {
         // The library recurses per nesting level; `- - - - …` thousands deep on one line exhausts the stack.
         const deep = err instanceof RangeError;
-        out.findings.push((0,findings/* finding */.gk)(source.file, { line: 1, column: 1 }, 'error', deep ? 'yaml/too-deep' : 'yaml/syntax', deep ? `YAML nested too deep to read: not a configuration file` : `YAML could not be parsed: ${err.message.split('\n')[0]}`));
+        out.findings.push((0,findings/* finding */.gk)(source.file, { line: 1, column: 1 }, 'error', deep ? 'yaml/too-deep' : 'yaml/syntax', deep
+            ? `YAML nested too deep to read: not a configuration file`
+            : `YAML could not be parsed: ${err.message.split('\n')[0]}`));
         return out;
     }
     const doc = docs[0];
@@ -9788,8 +10717,8 @@ function aliasBomb(root, st) {
     if (!(viaAliases > 100 && total > 1000 && viaAliases / total > allowedAliasRatio(total)))
         return undefined;
     const shown = Number.isFinite(total) && total < 1e15 ? Math.round(total).toLocaleString('en-US') : 'more than 10^15';
-    return `YAML aliases expand this file to ${shown} nodes (from ${st.literal.toLocaleString('en-US')} written): `
-        + 'a "billion laughs" file, which the agent\'s YAML reader refuses as excessive aliasing';
+    return (`YAML aliases expand this file to ${shown} nodes (from ${st.literal.toLocaleString('en-US')} written): ` +
+        'a "billion laughs" file, which the agent\'s YAML reader refuses as excessive aliasing');
 }
 function allowedAliasRatio(decoded) {
     const low = 400_000;
@@ -9891,7 +10820,13 @@ function convert(node, flavor, out, path, depth, st) {
         result = seq;
     }
     else {
-        result = { kind: 'scalar', value: null, style: 'plain', text: '', range: rangeOf(node) };
+        result = {
+            kind: 'scalar',
+            value: null,
+            style: 'plain',
+            text: '',
+            range: rangeOf(node),
+        };
     }
     anchor(result);
     st.size.set(result, size);
@@ -9949,9 +10884,13 @@ Commands:
       --out DIR writes DIR/<service>.json: each task definition as RegisterTaskDefinition gets it.
   deploy [--config FILE] [--dry-run] [--force-new-deployment] [--rebuild] [--only SERVICE,...]
          [--base REV [--head REV]] [--no-rollback] [--wait-timeout SECONDS] [--poll-interval SECONDS]
+         [--wait-for-other-deployments]
       Build and push changed images, register changed task definitions, update services,
-      follow the rollout to COMPLETED (roll back on failure); then verify in Datadog when
-      DD_API_KEY and DD_APP_KEY are set ([--no-verify] [--verify-timeout S] [--verify-fail-on LIST]).
+      follow the rollout to COMPLETED (roll back on failure). Green only when every service's
+      PRIMARY deployment runs the intended task definition, COMPLETED, at its desired count.
+      Refuses while another deploy or deployment is under way, unless --wait-for-other-deployments.
+      Then verify in Datadog when DD_API_KEY and DD_APP_KEY are set
+      ([--no-verify] [--verify-timeout S] [--verify-fail-on LIST]).
   verify [--config FILE] [--all] [--since TIME] [--timeout S] [--poll-interval S] [--format text|json]
          [--fail-on not-reporting,not-arriving,down,uncovered|none]
       Ask Datadog (DD_API_KEY, DD_APP_KEY, DD_SITE) whether the sites, mysql checks and Fluentd
@@ -9980,7 +10919,12 @@ function failOn(v) {
     throw new UsageError(`--fail-on must be error or warning, not "${v}"`);
 }
 function list(v) {
-    return v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
+    return v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [];
 }
 function seconds(name, v) {
     if (v === undefined)
@@ -9994,7 +10938,10 @@ function revs(values) {
     const head = values.head;
     if (head !== undefined && base === undefined)
         throw new UsageError('--head needs --base');
-    for (const [name, v] of [['base', base], ['head', head]]) {
+    for (const [name, v] of [
+        ['base', base],
+        ['head', head],
+    ]) {
         // Revisions go to git as argv, never through a shell; still refuse what git would read as an option.
         if (v !== undefined && (v === '' || v.startsWith('-')))
             throw new UsageError(`--${name} must be a commit or branch name, not "${v}"`);
@@ -10061,7 +11008,12 @@ function parseCommand(argv) {
             const { values } = parse({ ...common, 'fail-on': { type: 'string' } });
             if (values.help)
                 return { command: 'help', topic: cmd };
-            return { command: 'validate', config: values.config ?? DEFAULT_CONFIG, format: findingsFormat(values.format), failOn: failOn(values['fail-on']) };
+            return {
+                command: 'validate',
+                config: values.config ?? DEFAULT_CONFIG,
+                format: findingsFormat(values.format),
+                failOn: failOn(values['fail-on']),
+            };
         }
         case 'check': {
             const { values, positionals } = parse({ ...common, kind: { type: 'string' }, 'fail-on': { type: 'string' } }, true);
@@ -10075,10 +11027,23 @@ function parseCommand(argv) {
             }
             if (positionals.length === 0)
                 throw new UsageError('check: name at least one file');
-            return { command: 'check', files: positionals, kind: kind, format: findingsFormat(values.format), failOn: failOn(values['fail-on']) };
+            return {
+                command: 'check',
+                files: positionals,
+                kind: kind,
+                format: findingsFormat(values.format),
+                failOn: failOn(values['fail-on']),
+            };
         }
         case 'plan': {
-            const { values } = parse({ ...common, offline: { type: 'boolean' }, only: { type: 'string' }, base: { type: 'string' }, head: { type: 'string' }, out: { type: 'string' } });
+            const { values } = parse({
+                ...common,
+                offline: { type: 'boolean' },
+                only: { type: 'string' },
+                base: { type: 'string' },
+                head: { type: 'string' },
+                out: { type: 'string' },
+            });
             if (values.help)
                 return { command: 'help', topic: cmd };
             return {
@@ -10102,6 +11067,7 @@ function parseCommand(argv) {
                 'no-rollback': { type: 'boolean' },
                 'wait-timeout': { type: 'string' },
                 'poll-interval': { type: 'string' },
+                'wait-for-other-deployments': { type: 'boolean' },
                 base: { type: 'string' },
                 head: { type: 'string' },
                 'no-verify': { type: 'boolean' },
@@ -10126,6 +11092,7 @@ function parseCommand(argv) {
                 rollback: !values['no-rollback'],
                 waitTimeoutSeconds: seconds('wait-timeout', values['wait-timeout']),
                 pollIntervalSeconds: seconds('poll-interval', values['poll-interval']),
+                waitForOtherDeployments: Boolean(values['wait-for-other-deployments']),
             };
         }
         case 'init': {
@@ -10368,13 +11335,13 @@ async function main(argv, io = defaultIo) {
             case 'plan': {
                 if (missingProjectFile(cmd.config, io))
                     return 2;
-                const { runPlan } = await Promise.all(/* import() */[__webpack_require__.e(37), __webpack_require__.e(712), __webpack_require__.e(167)]).then(__webpack_require__.bind(__webpack_require__, 167));
+                const { runPlan } = await Promise.all(/* import() */[__webpack_require__.e(37), __webpack_require__.e(694), __webpack_require__.e(167)]).then(__webpack_require__.bind(__webpack_require__, 167));
                 return await runPlan(cmd, io);
             }
             case 'deploy': {
                 if (missingProjectFile(cmd.config, io))
                     return 2;
-                const { runDeploy } = await Promise.all(/* import() */[__webpack_require__.e(37), __webpack_require__.e(712), __webpack_require__.e(827)]).then(__webpack_require__.bind(__webpack_require__, 5827));
+                const { runDeploy } = await Promise.all(/* import() */[__webpack_require__.e(37), __webpack_require__.e(694), __webpack_require__.e(827)]).then(__webpack_require__.bind(__webpack_require__, 5827));
                 return await runDeploy(cmd, io);
             }
             case 'verify': {
@@ -10386,7 +11353,8 @@ async function main(argv, io = defaultIo) {
     catch (err) {
         // A bad --only, a --base git does not have, an unusable project file: the user's input, status 2.
         // Matched by name: importing those modules here would load the deploy code on every `check`.
-        if (err instanceof UsageError || (err instanceof Error && (err.name === 'PlanError' || err.name === 'GitHistoryError'))) {
+        if (err instanceof UsageError ||
+            (err instanceof Error && (err.name === 'PlanError' || err.name === 'GitHistoryError'))) {
             io.err(`dd-ecs-monitor: ${err.message}`);
             return 2;
         }
@@ -10593,7 +11561,10 @@ function classifySecretRef(value) {
             return { kind: 'ssm-arn', arn: v };
         if (svc === 'secretsmanager' && located && /^secret:./.test(resource))
             return { kind: 'secretsmanager-arn', arn: v };
-        return { kind: 'invalid', why: `ECS secrets come from SSM parameters (arn:...:ssm:<region>:<account>:parameter/<name>) or Secrets Manager secrets (arn:...:secretsmanager:<region>:<account>:secret:<name>), not from an "${svc}" ARN` };
+        return {
+            kind: 'invalid',
+            why: `ECS secrets come from SSM parameters (arn:...:ssm:<region>:<account>:parameter/<name>) or Secrets Manager secrets (arn:...:secretsmanager:<region>:<account>:secret:<name>), not from an "${svc}" ARN`,
+        };
     }
     if (v.length > 1011)
         return { kind: 'invalid', why: 'an SSM parameter name is at most 1011 characters' };
@@ -10601,7 +11572,10 @@ function classifySecretRef(value) {
         return { kind: 'invalid', why: 'an SSM parameter name has only letters, digits, "_", ".", "-" and "/"' };
     // A hierarchical SSM name is fully qualified; "a/b" is neither an SSM name nor a Secrets Manager ARN.
     if (v.includes('/') && !v.startsWith('/')) {
-        return { kind: 'invalid', why: `an SSM parameter path begins with "/" (write "/${v}"); a Secrets Manager secret needs its full ARN` };
+        return {
+            kind: 'invalid',
+            why: `an SSM parameter path begins with "/" (write "/${v}"); a Secrets Manager secret needs its full ARN`,
+        };
     }
     return { kind: 'ssm-name', name: v };
 }
@@ -10701,7 +11675,11 @@ const runProcess = async (command, args, opts = {}) => {
             if (opts.onLine && lineBuffers[stream])
                 opts.onLine((0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(lineBuffers[stream], opts.secrets), stream);
         }
-        return { exitCode: out.exitCode, stdout: (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(out.stdout, opts.secrets), stderr: (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(out.stderr, opts.secrets) };
+        return {
+            exitCode: out.exitCode,
+            stdout: (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(out.stdout, opts.secrets),
+            stderr: (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(out.stderr, opts.secrets),
+        };
     }
     catch (err) {
         // @actions/exec throws when the executable cannot be found or spawned.
@@ -10715,7 +11693,12 @@ async function runChecked(exec, command, args, opts) {
     if (res.exitCode === 0)
         return res;
     // Docker prints some failures (a failing RUN's output) on stdout only; quote that when stderr is empty.
-    const keep = (text) => opts.ignoreLine ? text.split(/\r?\n/).filter((l) => !opts.ignoreLine?.(l)).join('\n') : text;
+    const keep = (text) => opts.ignoreLine
+        ? text
+            .split(/\r?\n/)
+            .filter((l) => !opts.ignoreLine?.(l))
+            .join('\n')
+        : text;
     const tail = (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(tailLines(keep(res.stderr)) || tailLines(keep(res.stdout)), opts.secrets);
     const detail = tail ? `: ${tail.split('\n').join(' | ')}` : '';
     const how = res.notStarted ? `could not run ${command}` : `exit code ${res.exitCode}`;
@@ -10767,7 +11750,10 @@ async function changedFilesFromGit(opts) {
     const exec = opts.exec ?? _exec_js__WEBPACK_IMPORTED_MODULE_0__/* .runProcess */ .R3;
     const { root } = opts;
     if (!opts.base || ZERO_SHA.test(opts.base)) {
-        return { kind: 'all', reason: opts.base ? 'first push of this branch (no previous commit)' : 'no base commit to compare with' };
+        return {
+            kind: 'all',
+            reason: opts.base ? 'first push of this branch (no previous commit)' : 'no base commit to compare with',
+        };
     }
     if (!(await isGitWorkTree(root, exec))) {
         return { kind: 'all', reason: `${root} is not in a git work tree` };
@@ -10788,7 +11774,10 @@ async function changedFilesFromGit(opts) {
         const r = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .runChecked */ .X4)(exec, 'git', ['diff', '--name-only', '--no-renames', '--relative', '-z', opts.base, '--'], { cwd: root, step: 'git diff' });
         for (const f of split0(r.stdout))
             files.add(f);
-        const u = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .runChecked */ .X4)(exec, 'git', ['ls-files', '--others', '--exclude-standard', '-z', '--', '.'], { cwd: root, step: 'git ls-files' });
+        const u = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .runChecked */ .X4)(exec, 'git', ['ls-files', '--others', '--exclude-standard', '-z', '--', '.'], {
+            cwd: root,
+            step: 'git ls-files',
+        });
         for (const f of split0(u.stdout))
             files.add(f);
     }
@@ -10928,13 +11917,39 @@ function contextInputs(df, contextFiles) {
 }
 /** Directories an image certainly has, so `COPY file /that/dir` copies into it rather than onto it. */
 const STANDARD_DIRS = new Set([
-    '/', '/bin', '/etc', '/home', '/lib', '/opt', '/root', '/run', '/sbin', '/srv', '/tmp', '/usr', '/usr/bin',
-    '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/local/etc', '/usr/local/lib', '/usr/sbin', '/usr/share',
-    '/var', '/var/lib', '/var/log', '/var/tmp',
+    '/',
+    '/bin',
+    '/etc',
+    '/home',
+    '/lib',
+    '/opt',
+    '/root',
+    '/run',
+    '/sbin',
+    '/srv',
+    '/tmp',
+    '/usr',
+    '/usr/bin',
+    '/usr/lib',
+    '/usr/local',
+    '/usr/local/bin',
+    '/usr/local/etc',
+    '/usr/local/lib',
+    '/usr/sbin',
+    '/usr/share',
+    '/var',
+    '/var/lib',
+    '/var/log',
+    '/var/tmp',
     // fluent/fluentd images
-    '/fluentd', '/fluentd/etc', '/fluentd/log', '/fluentd/plugins',
+    '/fluentd',
+    '/fluentd/etc',
+    '/fluentd/log',
+    '/fluentd/plugins',
     // datadog/agent images (every bundled check also has its conf.d/<check>.d directory)
-    '/etc/datadog-agent', '/etc/datadog-agent/conf.d', '/etc/datadog-agent/checks.d',
+    '/etc/datadog-agent',
+    '/etc/datadog-agent/conf.d',
+    '/etc/datadog-agent/checks.d',
 ]);
 const AGENT_CHECK_DIR = /^\/etc\/datadog-agent\/conf\.d\/[^/]+\.d$/;
 function isKnownDir(dir, files, stage) {
@@ -11370,8 +12385,23 @@ function stripPrefixes(argv) {
 const base = (p) => p.slice(p.lastIndexOf('/') + 1);
 /** `gem install` options that take a separate value. */
 const GEM_VALUE_OPTS = new Set([
-    '-v', '--version', '-s', '--source', '-i', '--install-dir', '-n', '--bindir', '--platform', '-p',
-    '--http-proxy', '--build-root', '-g', '--file', '-P', '--trust-policy', '--target-rbconfig',
+    '-v',
+    '--version',
+    '-s',
+    '--source',
+    '-i',
+    '--install-dir',
+    '-n',
+    '--bindir',
+    '--platform',
+    '-p',
+    '--http-proxy',
+    '--build-root',
+    '-g',
+    '--file',
+    '-P',
+    '--trust-policy',
+    '--target-rbconfig',
 ]);
 /** Gem names installed by `gem install` / `fluent-gem install` in a RUN command (`name:version` -> `name`). */
 function gemsFromCommand(command) {
@@ -11431,8 +12461,24 @@ var copy_expand = __webpack_require__(1853);
 
 
 const KNOWN = [
-    'add', 'arg', 'cmd', 'copy', 'entrypoint', 'env', 'expose', 'from', 'healthcheck', 'label',
-    'maintainer', 'onbuild', 'run', 'shell', 'stopsignal', 'user', 'volume', 'workdir',
+    'add',
+    'arg',
+    'cmd',
+    'copy',
+    'entrypoint',
+    'env',
+    'expose',
+    'from',
+    'healthcheck',
+    'label',
+    'maintainer',
+    'onbuild',
+    'run',
+    'shell',
+    'stopsignal',
+    'user',
+    'volume',
+    'workdir',
 ];
 const FLAGS = {
     from: ['platform'],
@@ -11546,7 +12592,17 @@ class Parser {
         const { flags, rest } = this.flags(ins, 'from', words);
         const valid = rest.length === 1 || (rest.length === 3 && rest[1].raw.toLowerCase() === 'as');
         const index = this.df.stages.length;
-        const stage = { index, baseImage: '', line: ins.pos.line, copies: [], runs: [], env: {}, workdir: '/', workdirKnown: false, mkdirs: [] };
+        const stage = {
+            index,
+            baseImage: '',
+            line: ins.pos.line,
+            copies: [],
+            runs: [],
+            env: {},
+            workdir: '/',
+            workdirKnown: false,
+            mkdirs: [],
+        };
         if (!valid) {
             this.add(ins.pos, 'error', 'dockerfile/bad-from', 'FROM takes an image and an optional `AS name`: FROM image[:tag] [AS name]');
         }
@@ -11801,7 +12857,9 @@ function parseDockerfile(source, buildArgs = {}) {
             stages: [],
             args: {},
             directives: {},
-            findings: [(0,findings/* finding */.gk)(source.file, { line: 1, column: 1 }, 'error', 'dockerfile/internal', `Dockerfile could not be read: ${err.message}`)],
+            findings: [
+                (0,findings/* finding */.gk)(source.file, { line: 1, column: 1 }, 'error', 'dockerfile/internal', `Dockerfile could not be read: ${err.message}`),
+            ],
         };
     }
 }
@@ -12022,7 +13080,11 @@ function imageLayouts(project) {
         (0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .appendAll */ .u2)(findings, df.findings);
         const listing = (0,_dockerignore_js__WEBPACK_IMPORTED_MODULE_5__/* .listContextFiles */ .z)(node_path__WEBPACK_IMPORTED_MODULE_0___default().join(project.root, img.context), { root: project.root, dockerfile: dfAbs });
         (0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .appendAll */ .u2)(findings, listing.findings);
-        (0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .appendAll */ .u2)(findings, (0,_dockerfile_js__WEBPACK_IMPORTED_MODULE_4__/* .copySourceFindings */ .V3)(df, listing.files, { ignored: listing.ignored, contextDir: img.context, ...(img.target ? { target: img.target } : {}) }));
+        (0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .appendAll */ .u2)(findings, (0,_dockerfile_js__WEBPACK_IMPORTED_MODULE_4__/* .copySourceFindings */ .V3)(df, listing.files, {
+            ignored: listing.ignored,
+            contextDir: img.context,
+            ...(img.target ? { target: img.target } : {}),
+        }));
         const view = (0,_dockerfile_js__WEBPACK_IMPORTED_MODULE_4__/* .imageFiles */ .BQ)(df, listing.files, img.target);
         const files = new Map();
         for (const [imagePath, rel] of view.files)
@@ -12084,7 +13146,8 @@ function classifyFiles(project, layouts) {
         }
     }
     for (const svc of Object.values(project.services)) {
-        if (overridden(svc.taskDefinition) !== 'ignore' && !out.some((f) => f.repoPath === svc.taskDefinition && f.kind === 'taskdef')) {
+        if (overridden(svc.taskDefinition) !== 'ignore' &&
+            !out.some((f) => f.repoPath === svc.taskDefinition && f.kind === 'taskdef')) {
             out.push({ repoPath: svc.taskDefinition, kind: 'taskdef' });
         }
     }
@@ -12094,7 +13157,7 @@ function classifyFiles(project, layouts) {
             continue;
         out.push({ repoPath, kind });
     }
-    return out.sort((a, b) => (a.repoPath < b.repoPath ? -1 : a.repoPath > b.repoPath ? 1 : (a.imageKey ?? '') < (b.imageKey ?? '') ? -1 : 1));
+    return out.sort((a, b) => a.repoPath < b.repoPath ? -1 : a.repoPath > b.repoPath ? 1 : (a.imageKey ?? '') < (b.imageKey ?? '') ? -1 : 1);
 }
 /**
  * ConfigFs over an image's layout: paths are image paths, `display` maps them to repo paths, and
@@ -12125,7 +13188,9 @@ class ImageFs {
         if (repoPath === undefined) {
             return {
                 ok: false,
-                findings: [(0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)(imagePath, { line: 1, column: 1 }, 'error', 'file/missing', `${imagePath} is not copied into image "${this.layout.imageKey}" by ${this.layout.dockerfile.file}`)],
+                findings: [
+                    (0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)(imagePath, { line: 1, column: 1 }, 'error', 'file/missing', `${imagePath} is not copied into image "${this.layout.imageKey}" by ${this.layout.dockerfile.file}`),
+                ],
             };
         }
         return (0,_checks_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readSource */ .o$)(repoPath, node_path__WEBPACK_IMPORTED_MODULE_0___default().join(this.project.root, repoPath));
@@ -12536,7 +13601,10 @@ function findClose(s, from) {
     return -1;
 }
 function globRe(pattern) {
-    return pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    return pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
 }
 function trimPrefix(v, pattern, greedy) {
     const re = new RegExp(`^${globRe(pattern).replace(/\.\*/g, greedy ? '.*' : '.*?')}`, 's');
@@ -12574,13 +13642,22 @@ function trimSuffix(v, pattern, greedy) {
  * POSIX and already checked to stay inside the repository; `root` is the only absolute path.
  * Produced by `loadProject` (load.ts); read by plan, images and deploy code.
  */
-const FILE_KINDS = (/* unused pure expression or super */ null && (['http_check', 'mysql', 'fluentd', 'taskdef', 'datadog_yaml', 'secret', 'dockerfile']));
+const FILE_KINDS = (/* unused pure expression or super */ null && ([
+    'http_check',
+    'mysql',
+    'fluentd',
+    'taskdef',
+    'datadog_yaml',
+    'secret',
+    'dockerfile',
+]));
 const DEPLOY_DEFAULTS = Object.freeze({
     waitTimeoutSeconds: 900,
     pollIntervalSeconds: 15,
     rollback: true,
     fluentdDryRun: true,
     createRepositories: false,
+    resolveBaseImages: true,
 });
 
 
@@ -12626,7 +13703,7 @@ function formatText(findings) {
 }
 function oneLine(s) {
     // eslint-disable-next-line no-control-regex
-    return s.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+    return s.replace(/[\u0000-\u001f\u007f]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -12965,7 +14042,9 @@ function forwardInputPorts(root) {
         if (port === null)
             unknown = true;
         else
-            out.push(port ? { port: port.value, file: port.param.file, pos: port.param.valuePos } : { port: FORWARD_PORT, file: el.file, pos: el.pos });
+            out.push(port
+                ? { port: port.value, file: port.param.file, pos: port.param.valuePos }
+                : { port: FORWARD_PORT, file: el.file, pos: el.pos });
     });
     return unknown ? null : out;
 }
@@ -12978,7 +14057,9 @@ function forwardServers(root) {
         const port = intParam(el, 'port');
         if (port === null)
             return;
-        out.push(port ? { port: port.value, file: port.param.file, pos: port.param.valuePos } : { port: FORWARD_PORT, file: el.file, pos: el.pos });
+        out.push(port
+            ? { port: port.value, file: port.param.file, pos: port.param.valuePos }
+            : { port: FORWARD_PORT, file: el.file, pos: el.pos });
     });
     return out;
 }
@@ -12996,7 +14077,18 @@ function datadogOutputs(root) {
  * buffered output in this setup (datadog, forward, copy's stores) buffers in memory by default.
  */
 const FILE_BUFFERED = new Set(['file', 'secondary_file']);
-const BUFFERED = new Set(['datadog', 'forward', 'file', 's3', 'cloudwatch_logs', 'elasticsearch', 'opensearch', 'kinesis_firehose', 'kinesis_streams', 'http']);
+const BUFFERED = new Set([
+    'datadog',
+    'forward',
+    'file',
+    's3',
+    'cloudwatch_logs',
+    'elasticsearch',
+    'opensearch',
+    'kinesis_firehose',
+    'kinesis_streams',
+    'http',
+]);
 function buffers(root) {
     const out = [];
     walk(root, (el) => {
@@ -13006,7 +14098,11 @@ function buffers(root) {
         if (!t || !BUFFERED.has(t))
             return;
         const section = el.elements.find((e) => e.name === 'buffer');
-        const bufType = section ? (typeOf(section) ?? (FILE_BUFFERED.has(t) ? 'file' : 'memory')) : FILE_BUFFERED.has(t) ? 'file' : 'memory';
+        const bufType = section
+            ? (typeOf(section) ?? (FILE_BUFFERED.has(t) ? 'file' : 'memory'))
+            : FILE_BUFFERED.has(t)
+                ? 'file'
+                : 'memory';
         // v0.12-style buffer parameters written on the output itself are moved into <buffer> by fluentd's compat layer.
         const flush = (section ? (0,ast/* lastParam */.U)(section, 'flush_at_shutdown') : undefined) ?? (0,ast/* lastParam */.U)(el, 'flush_at_shutdown');
         const p = section ? (0,ast/* lastParam */.U)(section, 'path') : undefined;
@@ -13064,7 +14160,7 @@ var project_layout = __webpack_require__(6547);
 
 
 const posOf = (td, node) => td.source.lines.position(node.range[0]);
-const strOf = (n) => ((0,yaml_ast/* isScalar */.jn)(n) && typeof n.value === 'string' ? n.value : undefined);
+const strOf = (n) => (0,yaml_ast/* isScalar */.jn)(n) && typeof n.value === 'string' ? n.value : undefined;
 const mapsOf = (n) => ((0,yaml_ast/* isSeq */.oP)(n) ? n.items.filter(yaml_ast/* isMap */.jh) : []);
 const AGENT_IMAGE = /(?:^|\/)(?:datadog\/agent|datadog-agent|datadog\/dogstatsd)(?:[:@]|$)/;
 const FLUENTD_IMAGE = /(?:^|\/)(?:fluent\/fluentd|fluentd)(?:[:@-]|$)/;
@@ -13137,7 +14233,14 @@ function buildWorld(project, layouts) {
             const fluentd = layout ? fluentdOfImage.get(layout.imageKey) : undefined;
             const role = fluentd ? 'fluentd' : roleOf(imageRef, layout);
             containers.push({
-                td, node, name, nameNode, role, ...(layout ? { layout } : {}), ...(imageRef ? { imageRef } : {}), ...(fluentd ? { fluentd } : {}),
+                td,
+                node,
+                name,
+                nameNode,
+                role,
+                ...(layout ? { layout } : {}),
+                ...(imageRef ? { imageRef } : {}),
+                ...(fluentd ? { fluentd } : {}),
                 env: (0,taskdef/* containerEnv */.jY)(td.plain, name, service),
                 values: valuesOf(td, node, imageKey !== undefined, layout),
             });
@@ -13222,7 +14325,9 @@ function datadogSite(world) {
 
 const LOOKS_LIKE_CHECK = /(?:^|\/)conf\.d\/[^/]+\.d\/[^/]+\.ya?ml(?:\.default)?$/;
 function copyOf(copies, imagePath) {
-    return [...copies].reverse().find((c) => imagePath === c.dest || imagePath.startsWith(`${c.dest === '/' ? '' : c.dest}/`));
+    return [...copies]
+        .reverse()
+        .find((c) => imagePath === c.dest || imagePath.startsWith(`${c.dest === '/' ? '' : c.dest}/`));
 }
 function confPlacement(world) {
     const out = [];
@@ -13343,7 +14448,9 @@ function aggregatorPortMappings(world) {
 
 /** Container paths backed by an EFS volume (they outlive the task). */
 function efsPaths(c) {
-    const efs = new Set(mapsOf((0,yaml_ast/* get */.Jt)(c.td.root, 'volumes')).filter((v) => (0,yaml_ast/* isMap */.jh)((0,yaml_ast/* get */.Jt)(v, 'efsVolumeConfiguration'))).map((v) => strOf((0,yaml_ast/* get */.Jt)(v, 'name'))));
+    const efs = new Set(mapsOf((0,yaml_ast/* get */.Jt)(c.td.root, 'volumes'))
+        .filter((v) => (0,yaml_ast/* isMap */.jh)((0,yaml_ast/* get */.Jt)(v, 'efsVolumeConfiguration')))
+        .map((v) => strOf((0,yaml_ast/* get */.Jt)(v, 'name'))));
     return mapsOf((0,yaml_ast/* get */.Jt)(c.node, 'mountPoints'))
         .filter((m) => efs.has(strOf((0,yaml_ast/* get */.Jt)(m, 'sourceVolume'))))
         .map((m) => strOf((0,yaml_ast/* get */.Jt)(m, 'containerPath')))
@@ -13354,10 +14461,13 @@ function lossOf(b, c) {
         return 'a memory buffer with flush_at_shutdown false is dropped when ECS stops the task at every deploy';
     }
     if (b.type === 'file' && b.flushAtShutdown !== true) {
-        const onEfs = b.path !== undefined && efsPaths(c).some((p) => b.path === p || (b.path ?? '').startsWith(`${p.replace(/\/$/, '')}/`));
+        const onEfs = b.path !== undefined &&
+            efsPaths(c).some((p) => b.path === p || (b.path ?? '').startsWith(`${p.replace(/\/$/, '')}/`));
         if (onEfs)
             return undefined;
-        const why = b.flushAtShutdown === false ? 'flush_at_shutdown false' : 'flush_at_shutdown, false by default for a file buffer,';
+        const why = b.flushAtShutdown === false
+            ? 'flush_at_shutdown false'
+            : 'flush_at_shutdown, false by default for a file buffer,';
         return `a file buffer on the task's ephemeral storage with ${why} keeps its chunks on a disk that Fargate deletes with the task at every deploy`;
     }
     return undefined;
@@ -13368,7 +14478,8 @@ function bufferOnRedeploy(world) {
         if (!c.fluentd)
             continue;
         const stop = (0,yaml_ast/* get */.Jt)(c.node, 'stopTimeout');
-        const timeout = strOf(stop) ?? (stop && 'value' in stop && typeof stop.value === 'number' ? String(stop.value) : '30 (the default)');
+        const timeout = strOf(stop) ??
+            (stop && 'value' in stop && typeof stop.value === 'number' ? String(stop.value) : '30 (the default)');
         for (const b of buffers(c.fluentd.root)) {
             const loss = lossOf(b, c);
             if (!loss)
@@ -13424,7 +14535,13 @@ function logRegion(world) {
     }
     return out;
 }
-const ARCH = { 'linux/amd64': 'X86_64', 'linux/x86_64': 'X86_64', 'linux/arm64': 'ARM64', 'linux/arm64/v8': 'ARM64', 'linux/aarch64': 'ARM64' };
+const ARCH = {
+    'linux/amd64': 'X86_64',
+    'linux/x86_64': 'X86_64',
+    'linux/arm64': 'ARM64',
+    'linux/arm64/v8': 'ARM64',
+    'linux/aarch64': 'ARM64',
+};
 /**
  * The image is built for one platform (the project's `platform`, else the final stage's
  * `FROM --platform`); Fargate runs the task on `runtimePlatform.cpuArchitecture` (default X86_64,
@@ -13447,7 +14564,9 @@ function platform(world) {
         const runs = strOf(archNode) ?? 'X86_64';
         if (runs === arch)
             continue;
-        const source = img?.platform ? `images.${c.layout.imageKey}.platform in ${world.project.configFile}` : `FROM --platform in ${c.layout.dockerfile.file}`;
+        const source = img?.platform
+            ? `images.${c.layout.imageKey}.platform in ${world.project.configFile}`
+            : `FROM --platform in ${c.layout.dockerfile.file}`;
         const at = archNode ?? (0,yaml_ast/* getPair */.xf)(c.td.root, 'runtimePlatform')?.key ?? c.nameNode;
         out.push((0,findings/* finding */.gk)(c.td.file, posOf(c.td, at), 'error', 'cross/platform', `container "${c.name}" runs on ${runs}${archNode ? '' : ' (the default)'}, but its image is built for ${written} (${source}): the task fails to start; set "runtimePlatform": { "cpuArchitecture": "${arch}", "operatingSystemFamily": "LINUX" } or build for the other platform`));
     }
@@ -13653,7 +14772,7 @@ var ucs2length = __webpack_require__(6214);
 // Generated by scripts/gen-schema-validator.mjs from schema/dd-ecs-monitor.schema.json: do not edit.
 /* eslint-disable */
 
-const validate = validate10;/* harmony default export */ const schema_validator_generated = ((/* unused pure expression or super */ null && (validate10)));const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://cdn.jsdelivr.net/npm/dd-ecs-monitor/schema/dd-ecs-monitor.schema.json","title":"dd-ecs-monitor project file (dd-ecs-monitor.yml)","description":"What to build, where it goes and how to deploy it. Reference: docs/project-file.md. The tool validates against this same schema (x-code: the finding code a violation reports).","type":"object","additionalProperties":false,"required":["cluster"],"properties":{"version":{"description":"The project file format; 1 is the only version.","const":1,"x-code":"project/invalid-value","errorMessage":"version must be 1 (the only project file version so far)"},"region":{"description":"AWS Region; when absent, the SDK's own resolution (AWS_REGION, profile) decides.","type":"string","pattern":"^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$","x-code":"project/invalid-region","errorMessage":"an AWS Region looks like ap-northeast-1 or us-east-1"},"cluster":{"description":"The ECS cluster of every service (unless a service sets its own).","$ref":"#/definitions/cluster"},"images":{"description":"What to build: image key -> build settings.","type":["object","null"],"propertyNames":{"pattern":"^[a-z0-9][a-z0-9._-]{0,127}$","x-code":"project/invalid-name","errorMessage":"an image key is lowercase letters, digits, \".\", \"_\" and \"-\", starting with a letter or digit"},"additionalProperties":{"$ref":"#/definitions/image"}},"services":{"description":"What to deploy: service key -> the ECS service and its task definition template.","type":["object","null"],"additionalProperties":{"$ref":"#/definitions/service"}},"files":{"description":"Repository path -> kind, for files no image carries (or `ignore` to skip one).","type":["object","null"],"additionalProperties":{"enum":["http_check","mysql","fluentd","taskdef","datadog_yaml","secret","dockerfile","ignore"],"x-code":"project/unknown-kind","errorMessage":"not a file kind"}},"fluentd":{"type":["object","null"],"additionalProperties":false,"properties":{"forwardedTags":{"description":"Tags the aggregator's in_forward is expected to receive (routing check).","type":["array","string"],"items":{"type":"string"}}}},"deploy":{"type":["object","null"],"additionalProperties":false,"properties":{"waitTimeoutSeconds":{"description":"Follow a rollout this long (default 900).","$ref":"#/definitions/seconds"},"pollIntervalSeconds":{"description":"Poll interval while following a rollout (default 15).","$ref":"#/definitions/seconds"},"rollback":{"description":"Roll back to the previous task definition on failure (default true).","type":"boolean"},"fluentdDryRun":{"description":"Run `fluentd --dry-run` in the built Fluentd image (default true).","type":"boolean"},"createRepositories":{"description":"Create missing ECR repositories (default false).","type":"boolean"}}}},"definitions":{"cluster":{"type":"string","pattern":"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$","x-code":"project/invalid-name","errorMessage":"an ECS cluster name is up to 255 letters, digits, \"-\" and \"_\""},"path":{"type":"string","description":"Relative to the repository root (the project file's directory); never leaves it."},"text":{"type":["string","number","boolean"],"description":"A value passed as text (numbers and booleans as written)."},"seconds":{"type":"integer","minimum":1,"x-code":"project/invalid-value","errorMessage":"a whole number of seconds above 0"},"image":{"type":["object","null"],"additionalProperties":false,"properties":{"context":{"description":"Build context directory (default \".\").","$ref":"#/definitions/path"},"dockerfile":{"description":"Default <context>/Dockerfile; relative to the repository root.","$ref":"#/definitions/path"},"repository":{"description":"ECR repository name (default: the image key), e.g. monitoring/datadog-agent.","type":"string","minLength":2,"maxLength":256,"pattern":"^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$","x-code":"project/invalid-name","errorMessage":"an ECR repository name is 2 to 256 lowercase letters and digits, separated by single \".\", \"_\", \"-\" or \"/\" (e.g. monitoring/datadog-agent)"},"buildArgs":{"description":"--build-arg values.","type":["object","null"],"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-code":"project/invalid-name","errorMessage":"a build arg name is letters, digits and \"_\""},"additionalProperties":{"$ref":"#/definitions/text"}},"target":{"description":"--target: a stage name of the Dockerfile.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","x-code":"project/invalid-name","errorMessage":"a stage name starts with a letter: letters, digits, \"_\", \".\" and \"-\""},"platform":{"description":"--platform: a platform Fargate runs.","enum":["linux/amd64","linux/arm64"],"x-code":"project/invalid-value","errorMessage":"not a platform Fargate runs"}}},"service":{"type":"object","additionalProperties":false,"required":["taskDefinition"],"properties":{"service":{"description":"ECS service name (default: the key).","type":"string","pattern":"^[A-Za-z0-9_-]{1,255}$","x-code":"project/invalid-name","errorMessage":"an ECS service name is up to 255 letters, digits, \"-\" and \"_\""},"cluster":{"description":"Default: the top-level cluster.","$ref":"#/definitions/cluster"},"taskDefinition":{"description":"The task definition template (JSON or YAML).","$ref":"#/definitions/path"},"containers":{"description":"Container name -> image key: that container runs the built image, pinned by digest.","type":["object","null"],"additionalProperties":{"type":"string"}},"secrets":{"description":"Env name -> SSM parameter name/path, SSM ARN or Secrets Manager ARN.","type":["object","null"],"additionalProperties":{"$ref":"#/definitions/text"}},"environment":{"description":"Env name -> plain value.","type":["object","null"],"additionalProperties":{"$ref":"#/definitions/text"}}}}}};const schema12 = {"type":"string","pattern":"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$","x-code":"project/invalid-name","errorMessage":"an ECS cluster name is up to 255 letters, digits, \"-\" and \"_\""};const schema22 = {"type":"integer","minimum":1,"x-code":"project/invalid-value","errorMessage":"a whole number of seconds above 0"};const pattern0 = new RegExp("^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$", "u");const pattern1 = new RegExp("^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$", "u");const pattern2 = new RegExp("^[a-z0-9][a-z0-9._-]{0,127}$", "u");const schema13 = {"type":["object","null"],"additionalProperties":false,"properties":{"context":{"description":"Build context directory (default \".\").","$ref":"#/definitions/path"},"dockerfile":{"description":"Default <context>/Dockerfile; relative to the repository root.","$ref":"#/definitions/path"},"repository":{"description":"ECR repository name (default: the image key), e.g. monitoring/datadog-agent.","type":"string","minLength":2,"maxLength":256,"pattern":"^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$","x-code":"project/invalid-name","errorMessage":"an ECR repository name is 2 to 256 lowercase letters and digits, separated by single \".\", \"_\", \"-\" or \"/\" (e.g. monitoring/datadog-agent)"},"buildArgs":{"description":"--build-arg values.","type":["object","null"],"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-code":"project/invalid-name","errorMessage":"a build arg name is letters, digits and \"_\""},"additionalProperties":{"$ref":"#/definitions/text"}},"target":{"description":"--target: a stage name of the Dockerfile.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","x-code":"project/invalid-name","errorMessage":"a stage name starts with a letter: letters, digits, \"_\", \".\" and \"-\""},"platform":{"description":"--platform: a platform Fargate runs.","enum":["linux/amd64","linux/arm64"],"x-code":"project/invalid-value","errorMessage":"not a platform Fargate runs"}}};const schema14 = {"type":"string","description":"Relative to the repository root (the project file's directory); never leaves it."};const schema16 = {"type":["string","number","boolean"],"description":"A value passed as text (numbers and booleans as written)."};const func2 = ucs2length/* default */.A;const pattern3 = new RegExp("^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$", "u");const pattern4 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");const pattern5 = new RegExp("^[A-Za-z][A-Za-z0-9_.-]*$", "u");function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema13.type},message:"must be object,null",schema:schema13.type,parentSchema:schema13,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data && typeof data == "object" && !Array.isArray(data)){for(const key0 in data){if(!((((((key0 === "context") || (key0 === "dockerfile")) || (key0 === "repository")) || (key0 === "buildArgs")) || (key0 === "target")) || (key0 === "platform"))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema13,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.context !== undefined){let data0 = data.context;if(typeof data0 !== "string"){const err2 = {instancePath:instancePath+"/context",schemaPath:"#/definitions/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.dockerfile !== undefined){let data1 = data.dockerfile;if(typeof data1 !== "string"){const err3 = {instancePath:instancePath+"/dockerfile",schemaPath:"#/definitions/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.repository !== undefined){let data2 = data.repository;if(typeof data2 === "string"){if(func2(data2) > 256){const err4 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema13.properties.repository,data:data2};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(func2(data2) < 2){const err5 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema13.properties.repository,data:data2};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(!pattern3.test(data2)){const err6 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/pattern",keyword:"pattern",params:{pattern: "^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$"},message:"must match pattern \""+"^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$"+"\"",schema:"^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$",parentSchema:schema13.properties.repository,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.repository.type,parentSchema:schema13.properties.repository,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.buildArgs !== undefined){let data3 = data.buildArgs;if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){const err8 = {instancePath:instancePath+"/buildArgs",schemaPath:"#/properties/buildArgs/type",keyword:"type",params:{type: schema13.properties.buildArgs.type},message:"must be object,null",schema:schema13.properties.buildArgs.type,parentSchema:schema13.properties.buildArgs,data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(data3 && typeof data3 == "object" && !Array.isArray(data3)){for(const key1 in data3){const _errs14 = errors;if(typeof key1 === "string"){if(!pattern4.test(key1)){const err9 = {instancePath:instancePath+"/buildArgs",schemaPath:"#/properties/buildArgs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema13.properties.buildArgs.propertyNames,data:key1,propertyName:key1};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}var valid3 = _errs14 === errors;if(!valid3){const err10 = {instancePath:instancePath+"/buildArgs",schemaPath:"#/properties/buildArgs/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema13.properties.buildArgs.propertyNames,parentSchema:schema13.properties.buildArgs,data:data3};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}for(const key2 in data3){let data4 = data3[key2];if(((typeof data4 !== "string") && (!((typeof data4 == "number") && (isFinite(data4))))) && (typeof data4 !== "boolean")){const err11 = {instancePath:instancePath+"/buildArgs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/text/type",keyword:"type",params:{type: schema16.type},message:"must be string,number,boolean",schema:schema16.type,parentSchema:schema16,data:data4};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}}}if(data.target !== undefined){let data5 = data.target;if(typeof data5 === "string"){if(!pattern5.test(data5)){const err12 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_.-]*$",parentSchema:schema13.properties.target,data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}else {const err13 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.target.type,parentSchema:schema13.properties.target,data:data5};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data.platform !== undefined){let data6 = data.platform;if(!((data6 === "linux/amd64") || (data6 === "linux/arm64"))){const err14 = {instancePath:instancePath+"/platform",schemaPath:"#/properties/platform/enum",keyword:"enum",params:{allowedValues: schema13.properties.platform.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.platform.enum,parentSchema:schema13.properties.platform,data:data6};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}}validate11.errors = vErrors;return errors === 0;}const schema17 = {"type":"object","additionalProperties":false,"required":["taskDefinition"],"properties":{"service":{"description":"ECS service name (default: the key).","type":"string","pattern":"^[A-Za-z0-9_-]{1,255}$","x-code":"project/invalid-name","errorMessage":"an ECS service name is up to 255 letters, digits, \"-\" and \"_\""},"cluster":{"description":"Default: the top-level cluster.","$ref":"#/definitions/cluster"},"taskDefinition":{"description":"The task definition template (JSON or YAML).","$ref":"#/definitions/path"},"containers":{"description":"Container name -> image key: that container runs the built image, pinned by digest.","type":["object","null"],"additionalProperties":{"type":"string"}},"secrets":{"description":"Env name -> SSM parameter name/path, SSM ARN or Secrets Manager ARN.","type":["object","null"],"additionalProperties":{"$ref":"#/definitions/text"}},"environment":{"description":"Env name -> plain value.","type":["object","null"],"additionalProperties":{"$ref":"#/definitions/text"}}}};const pattern6 = new RegExp("^[A-Za-z0-9_-]{1,255}$", "u");function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.taskDefinition === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskDefinition"},message:"must have required property '"+"taskDefinition"+"'",schema:schema17.required,parentSchema:schema17,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!((((((key0 === "service") || (key0 === "cluster")) || (key0 === "taskDefinition")) || (key0 === "containers")) || (key0 === "secrets")) || (key0 === "environment"))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.service !== undefined){let data0 = data.service;if(typeof data0 === "string"){if(!pattern6.test(data0)){const err2 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,255}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,255}$"+"\"",schema:"^[A-Za-z0-9_-]{1,255}$",parentSchema:schema17.properties.service,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.service.type,parentSchema:schema17.properties.service,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.cluster !== undefined){let data1 = data.cluster;if(typeof data1 === "string"){if(!pattern1.test(data1)){const err4 = {instancePath:instancePath+"/cluster",schemaPath:"#/definitions/cluster/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$"+"\"",schema:"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$",parentSchema:schema12,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/cluster",schemaPath:"#/definitions/cluster/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.taskDefinition !== undefined){let data2 = data.taskDefinition;if(typeof data2 !== "string"){const err6 = {instancePath:instancePath+"/taskDefinition",schemaPath:"#/definitions/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.containers !== undefined){let data3 = data.containers;if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){const err7 = {instancePath:instancePath+"/containers",schemaPath:"#/properties/containers/type",keyword:"type",params:{type: schema17.properties.containers.type},message:"must be object,null",schema:schema17.properties.containers.type,parentSchema:schema17.properties.containers,data:data3};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(data3 && typeof data3 == "object" && !Array.isArray(data3)){for(const key1 in data3){let data4 = data3[key1];if(typeof data4 !== "string"){const err8 = {instancePath:instancePath+"/containers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/containers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.containers.additionalProperties.type,parentSchema:schema17.properties.containers.additionalProperties,data:data4};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}}}if(data.secrets !== undefined){let data5 = data.secrets;if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){const err9 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: schema17.properties.secrets.type},message:"must be object,null",schema:schema17.properties.secrets.type,parentSchema:schema17.properties.secrets,data:data5};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}if(data5 && typeof data5 == "object" && !Array.isArray(data5)){for(const key2 in data5){let data6 = data5[key2];if(((typeof data6 !== "string") && (!((typeof data6 == "number") && (isFinite(data6))))) && (typeof data6 !== "boolean")){const err10 = {instancePath:instancePath+"/secrets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/text/type",keyword:"type",params:{type: schema16.type},message:"must be string,number,boolean",schema:schema16.type,parentSchema:schema16,data:data6};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}}}if(data.environment !== undefined){let data7 = data.environment;if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){const err11 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: schema17.properties.environment.type},message:"must be object,null",schema:schema17.properties.environment.type,parentSchema:schema17.properties.environment,data:data7};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}if(data7 && typeof data7 == "object" && !Array.isArray(data7)){for(const key3 in data7){let data8 = data7[key3];if(((typeof data8 !== "string") && (!((typeof data8 == "number") && (isFinite(data8))))) && (typeof data8 !== "boolean")){const err12 = {instancePath:instancePath+"/environment/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/text/type",keyword:"type",params:{type: schema16.type},message:"must be string,number,boolean",schema:schema16.type,parentSchema:schema16,data:data8};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}}}}else {const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}validate13.errors = vErrors;return errors === 0;}function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://cdn.jsdelivr.net/npm/dd-ecs-monitor/schema/dd-ecs-monitor.schema.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.cluster === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cluster"},message:"must have required property '"+"cluster"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!((((((((key0 === "version") || (key0 === "region")) || (key0 === "cluster")) || (key0 === "images")) || (key0 === "services")) || (key0 === "files")) || (key0 === "fluentd")) || (key0 === "deploy"))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.version !== undefined){let data0 = data.version;if(1 !== data0){const err2 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema11.properties.version,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.region !== undefined){let data1 = data.region;if(typeof data1 === "string"){if(!pattern0.test(data1)){const err3 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$"},message:"must match pattern \""+"^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$"+"\"",schema:"^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$",parentSchema:schema11.properties.region,data:data1};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.region.type,parentSchema:schema11.properties.region,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.cluster !== undefined){let data2 = data.cluster;if(typeof data2 === "string"){if(!pattern1.test(data2)){const err5 = {instancePath:instancePath+"/cluster",schemaPath:"#/definitions/cluster/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$"+"\"",schema:"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$",parentSchema:schema12,data:data2};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/cluster",schemaPath:"#/definitions/cluster/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.images !== undefined){let data3 = data.images;if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){const err7 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: schema11.properties.images.type},message:"must be object,null",schema:schema11.properties.images.type,parentSchema:schema11.properties.images,data:data3};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(data3 && typeof data3 == "object" && !Array.isArray(data3)){for(const key1 in data3){const _errs16 = errors;if(typeof key1 === "string"){if(!pattern2.test(key1)){const err8 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,127}$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{0,127}$",parentSchema:schema11.properties.images.propertyNames,data:key1,propertyName:key1};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}var valid2 = _errs16 === errors;if(!valid2){const err9 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema11.properties.images.propertyNames,parentSchema:schema11.properties.images,data:data3};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}for(const key2 in data3){if(!(validate11(data3[key2], {instancePath:instancePath+"/images/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data3,parentDataProperty:key2,rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}}}}if(data.services !== undefined){let data5 = data.services;if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){const err10 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: schema11.properties.services.type},message:"must be object,null",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data5};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}if(data5 && typeof data5 == "object" && !Array.isArray(data5)){for(const key3 in data5){if(!(validate13(data5[key3], {instancePath:instancePath+"/services/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data5,parentDataProperty:key3,rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}}}if(data.files !== undefined){let data7 = data.files;if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){const err11 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: schema11.properties.files.type},message:"must be object,null",schema:schema11.properties.files.type,parentSchema:schema11.properties.files,data:data7};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}if(data7 && typeof data7 == "object" && !Array.isArray(data7)){for(const key4 in data7){let data8 = data7[key4];if(!((((((((data8 === "http_check") || (data8 === "mysql")) || (data8 === "fluentd")) || (data8 === "taskdef")) || (data8 === "datadog_yaml")) || (data8 === "secret")) || (data8 === "dockerfile")) || (data8 === "ignore"))){const err12 = {instancePath:instancePath+"/files/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/files/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.files.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.files.additionalProperties.enum,parentSchema:schema11.properties.files.additionalProperties,data:data8};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}}}if(data.fluentd !== undefined){let data9 = data.fluentd;if((!(data9 && typeof data9 == "object" && !Array.isArray(data9))) && (data9 !== null)){const err13 = {instancePath:instancePath+"/fluentd",schemaPath:"#/properties/fluentd/type",keyword:"type",params:{type: schema11.properties.fluentd.type},message:"must be object,null",schema:schema11.properties.fluentd.type,parentSchema:schema11.properties.fluentd,data:data9};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if(data9 && typeof data9 == "object" && !Array.isArray(data9)){for(const key5 in data9){if(!(key5 === "forwardedTags")){const err14 = {instancePath:instancePath+"/fluentd",schemaPath:"#/properties/fluentd/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.fluentd,data:data9};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data9.forwardedTags !== undefined){let data10 = data9.forwardedTags;if((!(Array.isArray(data10))) && (typeof data10 !== "string")){const err15 = {instancePath:instancePath+"/fluentd/forwardedTags",schemaPath:"#/properties/fluentd/properties/forwardedTags/type",keyword:"type",params:{type: schema11.properties.fluentd.properties.forwardedTags.type},message:"must be array,string",schema:schema11.properties.fluentd.properties.forwardedTags.type,parentSchema:schema11.properties.fluentd.properties.forwardedTags,data:data10};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}if(Array.isArray(data10)){const len0 = data10.length;for(let i0=0; i0<len0; i0++){let data11 = data10[i0];if(typeof data11 !== "string"){const err16 = {instancePath:instancePath+"/fluentd/forwardedTags/" + i0,schemaPath:"#/properties/fluentd/properties/forwardedTags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.fluentd.properties.forwardedTags.items.type,parentSchema:schema11.properties.fluentd.properties.forwardedTags.items,data:data11};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}}}}}if(data.deploy !== undefined){let data12 = data.deploy;if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){const err17 = {instancePath:instancePath+"/deploy",schemaPath:"#/properties/deploy/type",keyword:"type",params:{type: schema11.properties.deploy.type},message:"must be object,null",schema:schema11.properties.deploy.type,parentSchema:schema11.properties.deploy,data:data12};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}if(data12 && typeof data12 == "object" && !Array.isArray(data12)){for(const key6 in data12){if(!(((((key6 === "waitTimeoutSeconds") || (key6 === "pollIntervalSeconds")) || (key6 === "rollback")) || (key6 === "fluentdDryRun")) || (key6 === "createRepositories"))){const err18 = {instancePath:instancePath+"/deploy",schemaPath:"#/properties/deploy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.deploy,data:data12};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data12.waitTimeoutSeconds !== undefined){let data13 = data12.waitTimeoutSeconds;if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){const err19 = {instancePath:instancePath+"/deploy/waitTimeoutSeconds",schemaPath:"#/definitions/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema22.type,parentSchema:schema22,data:data13};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}if((typeof data13 == "number") && (isFinite(data13))){if(data13 < 1 || isNaN(data13)){const err20 = {instancePath:instancePath+"/deploy/waitTimeoutSeconds",schemaPath:"#/definitions/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema22,data:data13};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}}if(data12.pollIntervalSeconds !== undefined){let data14 = data12.pollIntervalSeconds;if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){const err21 = {instancePath:instancePath+"/deploy/pollIntervalSeconds",schemaPath:"#/definitions/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema22.type,parentSchema:schema22,data:data14};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}if((typeof data14 == "number") && (isFinite(data14))){if(data14 < 1 || isNaN(data14)){const err22 = {instancePath:instancePath+"/deploy/pollIntervalSeconds",schemaPath:"#/definitions/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema22,data:data14};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}}if(data12.rollback !== undefined){let data15 = data12.rollback;if(typeof data15 !== "boolean"){const err23 = {instancePath:instancePath+"/deploy/rollback",schemaPath:"#/properties/deploy/properties/rollback/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.deploy.properties.rollback.type,parentSchema:schema11.properties.deploy.properties.rollback,data:data15};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data12.fluentdDryRun !== undefined){let data16 = data12.fluentdDryRun;if(typeof data16 !== "boolean"){const err24 = {instancePath:instancePath+"/deploy/fluentdDryRun",schemaPath:"#/properties/deploy/properties/fluentdDryRun/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.deploy.properties.fluentdDryRun.type,parentSchema:schema11.properties.deploy.properties.fluentdDryRun,data:data16};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data12.createRepositories !== undefined){let data17 = data12.createRepositories;if(typeof data17 !== "boolean"){const err25 = {instancePath:instancePath+"/deploy/createRepositories",schemaPath:"#/properties/deploy/properties/createRepositories/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.deploy.properties.createRepositories.type,parentSchema:schema11.properties.deploy.properties.createRepositories,data:data17};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}}}}else {const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}validate10.errors = vErrors;return errors === 0;}
+const validate = validate10;/* harmony default export */ const schema_validator_generated = ((/* unused pure expression or super */ null && (validate10)));const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://cdn.jsdelivr.net/npm/dd-ecs-monitor/schema/dd-ecs-monitor.schema.json","title":"dd-ecs-monitor project file (dd-ecs-monitor.yml)","description":"What to build, where it goes and how to deploy it. Reference: docs/project-file.md. The tool validates against this same schema (x-code: the finding code a violation reports).","type":"object","additionalProperties":false,"required":["cluster"],"properties":{"version":{"description":"The project file format; 1 is the only version.","const":1,"x-code":"project/invalid-value","errorMessage":"version must be 1 (the only project file version so far)"},"region":{"description":"AWS Region; when absent, the SDK's own resolution (AWS_REGION, profile) decides.","type":"string","pattern":"^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$","x-code":"project/invalid-region","errorMessage":"an AWS Region looks like ap-northeast-1 or us-east-1"},"cluster":{"description":"The ECS cluster of every service (unless a service sets its own).","$ref":"#/definitions/cluster"},"images":{"description":"What to build: image key -> build settings.","type":["object","null"],"propertyNames":{"pattern":"^[a-z0-9][a-z0-9._-]{0,127}$","x-code":"project/invalid-name","errorMessage":"an image key is lowercase letters, digits, \".\", \"_\" and \"-\", starting with a letter or digit"},"additionalProperties":{"$ref":"#/definitions/image"}},"services":{"description":"What to deploy: service key -> the ECS service and its task definition template.","type":["object","null"],"additionalProperties":{"$ref":"#/definitions/service"}},"files":{"description":"Repository path -> kind, for files no image carries (or `ignore` to skip one).","type":["object","null"],"additionalProperties":{"enum":["http_check","mysql","fluentd","taskdef","datadog_yaml","secret","dockerfile","ignore"],"x-code":"project/unknown-kind","errorMessage":"not a file kind"}},"fluentd":{"type":["object","null"],"additionalProperties":false,"properties":{"forwardedTags":{"description":"Tags the aggregator's in_forward is expected to receive (routing check).","type":["array","string"],"items":{"type":"string"}}}},"deploy":{"type":["object","null"],"additionalProperties":false,"properties":{"waitTimeoutSeconds":{"description":"Follow a rollout this long (default 900).","$ref":"#/definitions/seconds"},"pollIntervalSeconds":{"description":"Poll interval while following a rollout (default 15).","$ref":"#/definitions/seconds"},"rollback":{"description":"Roll back to the previous task definition on failure (default true).","type":"boolean"},"fluentdDryRun":{"description":"Run `fluentd --dry-run` in the built Fluentd image (default true).","type":"boolean"},"createRepositories":{"description":"Create missing ECR repositories (default false).","type":"boolean"},"resolveBaseImages":{"description":"Resolve base images given by a floating tag to their digest for the content hash, so a moved tag rebuilds (default true).","type":"boolean"}}}},"definitions":{"cluster":{"type":"string","pattern":"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$","x-code":"project/invalid-name","errorMessage":"an ECS cluster name is up to 255 letters, digits, \"-\" and \"_\""},"path":{"type":"string","description":"Relative to the repository root (the project file's directory); never leaves it."},"text":{"type":["string","number","boolean"],"description":"A value passed as text (numbers and booleans as written)."},"seconds":{"type":"integer","minimum":1,"x-code":"project/invalid-value","errorMessage":"a whole number of seconds above 0"},"image":{"type":["object","null"],"additionalProperties":false,"properties":{"context":{"description":"Build context directory (default \".\").","$ref":"#/definitions/path"},"dockerfile":{"description":"Default <context>/Dockerfile; relative to the repository root.","$ref":"#/definitions/path"},"repository":{"description":"ECR repository name (default: the image key), e.g. monitoring/datadog-agent.","type":"string","minLength":2,"maxLength":256,"pattern":"^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$","x-code":"project/invalid-name","errorMessage":"an ECR repository name is 2 to 256 lowercase letters and digits, separated by single \".\", \"_\", \"-\" or \"/\" (e.g. monitoring/datadog-agent)"},"buildArgs":{"description":"--build-arg values.","type":["object","null"],"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-code":"project/invalid-name","errorMessage":"a build arg name is letters, digits and \"_\""},"additionalProperties":{"$ref":"#/definitions/text"}},"target":{"description":"--target: a stage name of the Dockerfile.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","x-code":"project/invalid-name","errorMessage":"a stage name starts with a letter: letters, digits, \"_\", \".\" and \"-\""},"platform":{"description":"--platform: a platform Fargate runs.","enum":["linux/amd64","linux/arm64"],"x-code":"project/invalid-value","errorMessage":"not a platform Fargate runs"}}},"service":{"type":"object","additionalProperties":false,"required":["taskDefinition"],"properties":{"service":{"description":"ECS service name (default: the key).","type":"string","pattern":"^[A-Za-z0-9_-]{1,255}$","x-code":"project/invalid-name","errorMessage":"an ECS service name is up to 255 letters, digits, \"-\" and \"_\""},"cluster":{"description":"Default: the top-level cluster.","$ref":"#/definitions/cluster"},"taskDefinition":{"description":"The task definition template (JSON or YAML).","$ref":"#/definitions/path"},"containers":{"description":"Container name -> image key: that container runs the built image, pinned by digest.","type":["object","null"],"additionalProperties":{"type":"string"}},"secrets":{"description":"Env name -> SSM parameter name/path, SSM ARN or Secrets Manager ARN.","type":["object","null"],"additionalProperties":{"$ref":"#/definitions/text"}},"environment":{"description":"Env name -> plain value.","type":["object","null"],"additionalProperties":{"$ref":"#/definitions/text"}}}}}};const schema12 = {"type":"string","pattern":"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$","x-code":"project/invalid-name","errorMessage":"an ECS cluster name is up to 255 letters, digits, \"-\" and \"_\""};const schema22 = {"type":"integer","minimum":1,"x-code":"project/invalid-value","errorMessage":"a whole number of seconds above 0"};const pattern0 = new RegExp("^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$", "u");const pattern1 = new RegExp("^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$", "u");const pattern2 = new RegExp("^[a-z0-9][a-z0-9._-]{0,127}$", "u");const schema13 = {"type":["object","null"],"additionalProperties":false,"properties":{"context":{"description":"Build context directory (default \".\").","$ref":"#/definitions/path"},"dockerfile":{"description":"Default <context>/Dockerfile; relative to the repository root.","$ref":"#/definitions/path"},"repository":{"description":"ECR repository name (default: the image key), e.g. monitoring/datadog-agent.","type":"string","minLength":2,"maxLength":256,"pattern":"^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$","x-code":"project/invalid-name","errorMessage":"an ECR repository name is 2 to 256 lowercase letters and digits, separated by single \".\", \"_\", \"-\" or \"/\" (e.g. monitoring/datadog-agent)"},"buildArgs":{"description":"--build-arg values.","type":["object","null"],"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-code":"project/invalid-name","errorMessage":"a build arg name is letters, digits and \"_\""},"additionalProperties":{"$ref":"#/definitions/text"}},"target":{"description":"--target: a stage name of the Dockerfile.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","x-code":"project/invalid-name","errorMessage":"a stage name starts with a letter: letters, digits, \"_\", \".\" and \"-\""},"platform":{"description":"--platform: a platform Fargate runs.","enum":["linux/amd64","linux/arm64"],"x-code":"project/invalid-value","errorMessage":"not a platform Fargate runs"}}};const schema14 = {"type":"string","description":"Relative to the repository root (the project file's directory); never leaves it."};const schema16 = {"type":["string","number","boolean"],"description":"A value passed as text (numbers and booleans as written)."};const func2 = ucs2length/* default */.A;const pattern3 = new RegExp("^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$", "u");const pattern4 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");const pattern5 = new RegExp("^[A-Za-z][A-Za-z0-9_.-]*$", "u");function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema13.type},message:"must be object,null",schema:schema13.type,parentSchema:schema13,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data && typeof data == "object" && !Array.isArray(data)){for(const key0 in data){if(!((((((key0 === "context") || (key0 === "dockerfile")) || (key0 === "repository")) || (key0 === "buildArgs")) || (key0 === "target")) || (key0 === "platform"))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema13,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.context !== undefined){let data0 = data.context;if(typeof data0 !== "string"){const err2 = {instancePath:instancePath+"/context",schemaPath:"#/definitions/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.dockerfile !== undefined){let data1 = data.dockerfile;if(typeof data1 !== "string"){const err3 = {instancePath:instancePath+"/dockerfile",schemaPath:"#/definitions/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.repository !== undefined){let data2 = data.repository;if(typeof data2 === "string"){if(func2(data2) > 256){const err4 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema13.properties.repository,data:data2};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(func2(data2) < 2){const err5 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema13.properties.repository,data:data2};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(!pattern3.test(data2)){const err6 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/pattern",keyword:"pattern",params:{pattern: "^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$"},message:"must match pattern \""+"^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$"+"\"",schema:"^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$",parentSchema:schema13.properties.repository,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.repository.type,parentSchema:schema13.properties.repository,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.buildArgs !== undefined){let data3 = data.buildArgs;if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){const err8 = {instancePath:instancePath+"/buildArgs",schemaPath:"#/properties/buildArgs/type",keyword:"type",params:{type: schema13.properties.buildArgs.type},message:"must be object,null",schema:schema13.properties.buildArgs.type,parentSchema:schema13.properties.buildArgs,data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(data3 && typeof data3 == "object" && !Array.isArray(data3)){for(const key1 in data3){const _errs14 = errors;if(typeof key1 === "string"){if(!pattern4.test(key1)){const err9 = {instancePath:instancePath+"/buildArgs",schemaPath:"#/properties/buildArgs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema13.properties.buildArgs.propertyNames,data:key1,propertyName:key1};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}var valid3 = _errs14 === errors;if(!valid3){const err10 = {instancePath:instancePath+"/buildArgs",schemaPath:"#/properties/buildArgs/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema13.properties.buildArgs.propertyNames,parentSchema:schema13.properties.buildArgs,data:data3};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}for(const key2 in data3){let data4 = data3[key2];if(((typeof data4 !== "string") && (!((typeof data4 == "number") && (isFinite(data4))))) && (typeof data4 !== "boolean")){const err11 = {instancePath:instancePath+"/buildArgs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/text/type",keyword:"type",params:{type: schema16.type},message:"must be string,number,boolean",schema:schema16.type,parentSchema:schema16,data:data4};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}}}if(data.target !== undefined){let data5 = data.target;if(typeof data5 === "string"){if(!pattern5.test(data5)){const err12 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_.-]*$",parentSchema:schema13.properties.target,data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}else {const err13 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.target.type,parentSchema:schema13.properties.target,data:data5};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data.platform !== undefined){let data6 = data.platform;if(!((data6 === "linux/amd64") || (data6 === "linux/arm64"))){const err14 = {instancePath:instancePath+"/platform",schemaPath:"#/properties/platform/enum",keyword:"enum",params:{allowedValues: schema13.properties.platform.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.platform.enum,parentSchema:schema13.properties.platform,data:data6};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}}validate11.errors = vErrors;return errors === 0;}const schema17 = {"type":"object","additionalProperties":false,"required":["taskDefinition"],"properties":{"service":{"description":"ECS service name (default: the key).","type":"string","pattern":"^[A-Za-z0-9_-]{1,255}$","x-code":"project/invalid-name","errorMessage":"an ECS service name is up to 255 letters, digits, \"-\" and \"_\""},"cluster":{"description":"Default: the top-level cluster.","$ref":"#/definitions/cluster"},"taskDefinition":{"description":"The task definition template (JSON or YAML).","$ref":"#/definitions/path"},"containers":{"description":"Container name -> image key: that container runs the built image, pinned by digest.","type":["object","null"],"additionalProperties":{"type":"string"}},"secrets":{"description":"Env name -> SSM parameter name/path, SSM ARN or Secrets Manager ARN.","type":["object","null"],"additionalProperties":{"$ref":"#/definitions/text"}},"environment":{"description":"Env name -> plain value.","type":["object","null"],"additionalProperties":{"$ref":"#/definitions/text"}}}};const pattern6 = new RegExp("^[A-Za-z0-9_-]{1,255}$", "u");function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.taskDefinition === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskDefinition"},message:"must have required property '"+"taskDefinition"+"'",schema:schema17.required,parentSchema:schema17,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!((((((key0 === "service") || (key0 === "cluster")) || (key0 === "taskDefinition")) || (key0 === "containers")) || (key0 === "secrets")) || (key0 === "environment"))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.service !== undefined){let data0 = data.service;if(typeof data0 === "string"){if(!pattern6.test(data0)){const err2 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,255}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,255}$"+"\"",schema:"^[A-Za-z0-9_-]{1,255}$",parentSchema:schema17.properties.service,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.service.type,parentSchema:schema17.properties.service,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.cluster !== undefined){let data1 = data.cluster;if(typeof data1 === "string"){if(!pattern1.test(data1)){const err4 = {instancePath:instancePath+"/cluster",schemaPath:"#/definitions/cluster/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$"+"\"",schema:"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$",parentSchema:schema12,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/cluster",schemaPath:"#/definitions/cluster/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.taskDefinition !== undefined){let data2 = data.taskDefinition;if(typeof data2 !== "string"){const err6 = {instancePath:instancePath+"/taskDefinition",schemaPath:"#/definitions/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.containers !== undefined){let data3 = data.containers;if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){const err7 = {instancePath:instancePath+"/containers",schemaPath:"#/properties/containers/type",keyword:"type",params:{type: schema17.properties.containers.type},message:"must be object,null",schema:schema17.properties.containers.type,parentSchema:schema17.properties.containers,data:data3};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(data3 && typeof data3 == "object" && !Array.isArray(data3)){for(const key1 in data3){let data4 = data3[key1];if(typeof data4 !== "string"){const err8 = {instancePath:instancePath+"/containers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/containers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.containers.additionalProperties.type,parentSchema:schema17.properties.containers.additionalProperties,data:data4};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}}}if(data.secrets !== undefined){let data5 = data.secrets;if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){const err9 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: schema17.properties.secrets.type},message:"must be object,null",schema:schema17.properties.secrets.type,parentSchema:schema17.properties.secrets,data:data5};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}if(data5 && typeof data5 == "object" && !Array.isArray(data5)){for(const key2 in data5){let data6 = data5[key2];if(((typeof data6 !== "string") && (!((typeof data6 == "number") && (isFinite(data6))))) && (typeof data6 !== "boolean")){const err10 = {instancePath:instancePath+"/secrets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/text/type",keyword:"type",params:{type: schema16.type},message:"must be string,number,boolean",schema:schema16.type,parentSchema:schema16,data:data6};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}}}if(data.environment !== undefined){let data7 = data.environment;if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){const err11 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: schema17.properties.environment.type},message:"must be object,null",schema:schema17.properties.environment.type,parentSchema:schema17.properties.environment,data:data7};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}if(data7 && typeof data7 == "object" && !Array.isArray(data7)){for(const key3 in data7){let data8 = data7[key3];if(((typeof data8 !== "string") && (!((typeof data8 == "number") && (isFinite(data8))))) && (typeof data8 !== "boolean")){const err12 = {instancePath:instancePath+"/environment/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/text/type",keyword:"type",params:{type: schema16.type},message:"must be string,number,boolean",schema:schema16.type,parentSchema:schema16,data:data8};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}}}}else {const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}validate13.errors = vErrors;return errors === 0;}function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://cdn.jsdelivr.net/npm/dd-ecs-monitor/schema/dd-ecs-monitor.schema.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.cluster === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cluster"},message:"must have required property '"+"cluster"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!((((((((key0 === "version") || (key0 === "region")) || (key0 === "cluster")) || (key0 === "images")) || (key0 === "services")) || (key0 === "files")) || (key0 === "fluentd")) || (key0 === "deploy"))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.version !== undefined){let data0 = data.version;if(1 !== data0){const err2 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema11.properties.version,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.region !== undefined){let data1 = data.region;if(typeof data1 === "string"){if(!pattern0.test(data1)){const err3 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$"},message:"must match pattern \""+"^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$"+"\"",schema:"^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$",parentSchema:schema11.properties.region,data:data1};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.region.type,parentSchema:schema11.properties.region,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.cluster !== undefined){let data2 = data.cluster;if(typeof data2 === "string"){if(!pattern1.test(data2)){const err5 = {instancePath:instancePath+"/cluster",schemaPath:"#/definitions/cluster/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$"+"\"",schema:"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$",parentSchema:schema12,data:data2};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/cluster",schemaPath:"#/definitions/cluster/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.images !== undefined){let data3 = data.images;if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){const err7 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: schema11.properties.images.type},message:"must be object,null",schema:schema11.properties.images.type,parentSchema:schema11.properties.images,data:data3};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(data3 && typeof data3 == "object" && !Array.isArray(data3)){for(const key1 in data3){const _errs16 = errors;if(typeof key1 === "string"){if(!pattern2.test(key1)){const err8 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,127}$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{0,127}$",parentSchema:schema11.properties.images.propertyNames,data:key1,propertyName:key1};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}var valid2 = _errs16 === errors;if(!valid2){const err9 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema11.properties.images.propertyNames,parentSchema:schema11.properties.images,data:data3};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}for(const key2 in data3){if(!(validate11(data3[key2], {instancePath:instancePath+"/images/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data3,parentDataProperty:key2,rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}}}}if(data.services !== undefined){let data5 = data.services;if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){const err10 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: schema11.properties.services.type},message:"must be object,null",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data5};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}if(data5 && typeof data5 == "object" && !Array.isArray(data5)){for(const key3 in data5){if(!(validate13(data5[key3], {instancePath:instancePath+"/services/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data5,parentDataProperty:key3,rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}}}if(data.files !== undefined){let data7 = data.files;if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){const err11 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: schema11.properties.files.type},message:"must be object,null",schema:schema11.properties.files.type,parentSchema:schema11.properties.files,data:data7};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}if(data7 && typeof data7 == "object" && !Array.isArray(data7)){for(const key4 in data7){let data8 = data7[key4];if(!((((((((data8 === "http_check") || (data8 === "mysql")) || (data8 === "fluentd")) || (data8 === "taskdef")) || (data8 === "datadog_yaml")) || (data8 === "secret")) || (data8 === "dockerfile")) || (data8 === "ignore"))){const err12 = {instancePath:instancePath+"/files/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/files/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.files.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.files.additionalProperties.enum,parentSchema:schema11.properties.files.additionalProperties,data:data8};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}}}if(data.fluentd !== undefined){let data9 = data.fluentd;if((!(data9 && typeof data9 == "object" && !Array.isArray(data9))) && (data9 !== null)){const err13 = {instancePath:instancePath+"/fluentd",schemaPath:"#/properties/fluentd/type",keyword:"type",params:{type: schema11.properties.fluentd.type},message:"must be object,null",schema:schema11.properties.fluentd.type,parentSchema:schema11.properties.fluentd,data:data9};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if(data9 && typeof data9 == "object" && !Array.isArray(data9)){for(const key5 in data9){if(!(key5 === "forwardedTags")){const err14 = {instancePath:instancePath+"/fluentd",schemaPath:"#/properties/fluentd/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.fluentd,data:data9};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data9.forwardedTags !== undefined){let data10 = data9.forwardedTags;if((!(Array.isArray(data10))) && (typeof data10 !== "string")){const err15 = {instancePath:instancePath+"/fluentd/forwardedTags",schemaPath:"#/properties/fluentd/properties/forwardedTags/type",keyword:"type",params:{type: schema11.properties.fluentd.properties.forwardedTags.type},message:"must be array,string",schema:schema11.properties.fluentd.properties.forwardedTags.type,parentSchema:schema11.properties.fluentd.properties.forwardedTags,data:data10};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}if(Array.isArray(data10)){const len0 = data10.length;for(let i0=0; i0<len0; i0++){let data11 = data10[i0];if(typeof data11 !== "string"){const err16 = {instancePath:instancePath+"/fluentd/forwardedTags/" + i0,schemaPath:"#/properties/fluentd/properties/forwardedTags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.fluentd.properties.forwardedTags.items.type,parentSchema:schema11.properties.fluentd.properties.forwardedTags.items,data:data11};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}}}}}if(data.deploy !== undefined){let data12 = data.deploy;if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){const err17 = {instancePath:instancePath+"/deploy",schemaPath:"#/properties/deploy/type",keyword:"type",params:{type: schema11.properties.deploy.type},message:"must be object,null",schema:schema11.properties.deploy.type,parentSchema:schema11.properties.deploy,data:data12};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}if(data12 && typeof data12 == "object" && !Array.isArray(data12)){for(const key6 in data12){if(!((((((key6 === "waitTimeoutSeconds") || (key6 === "pollIntervalSeconds")) || (key6 === "rollback")) || (key6 === "fluentdDryRun")) || (key6 === "createRepositories")) || (key6 === "resolveBaseImages"))){const err18 = {instancePath:instancePath+"/deploy",schemaPath:"#/properties/deploy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.deploy,data:data12};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data12.waitTimeoutSeconds !== undefined){let data13 = data12.waitTimeoutSeconds;if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){const err19 = {instancePath:instancePath+"/deploy/waitTimeoutSeconds",schemaPath:"#/definitions/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema22.type,parentSchema:schema22,data:data13};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}if((typeof data13 == "number") && (isFinite(data13))){if(data13 < 1 || isNaN(data13)){const err20 = {instancePath:instancePath+"/deploy/waitTimeoutSeconds",schemaPath:"#/definitions/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema22,data:data13};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}}if(data12.pollIntervalSeconds !== undefined){let data14 = data12.pollIntervalSeconds;if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){const err21 = {instancePath:instancePath+"/deploy/pollIntervalSeconds",schemaPath:"#/definitions/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema22.type,parentSchema:schema22,data:data14};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}if((typeof data14 == "number") && (isFinite(data14))){if(data14 < 1 || isNaN(data14)){const err22 = {instancePath:instancePath+"/deploy/pollIntervalSeconds",schemaPath:"#/definitions/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema22,data:data14};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}}if(data12.rollback !== undefined){let data15 = data12.rollback;if(typeof data15 !== "boolean"){const err23 = {instancePath:instancePath+"/deploy/rollback",schemaPath:"#/properties/deploy/properties/rollback/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.deploy.properties.rollback.type,parentSchema:schema11.properties.deploy.properties.rollback,data:data15};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data12.fluentdDryRun !== undefined){let data16 = data12.fluentdDryRun;if(typeof data16 !== "boolean"){const err24 = {instancePath:instancePath+"/deploy/fluentdDryRun",schemaPath:"#/properties/deploy/properties/fluentdDryRun/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.deploy.properties.fluentdDryRun.type,parentSchema:schema11.properties.deploy.properties.fluentdDryRun,data:data16};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data12.createRepositories !== undefined){let data17 = data12.createRepositories;if(typeof data17 !== "boolean"){const err25 = {instancePath:instancePath+"/deploy/createRepositories",schemaPath:"#/properties/deploy/properties/createRepositories/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.deploy.properties.createRepositories.type,parentSchema:schema11.properties.deploy.properties.createRepositories,data:data17};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}if(data12.resolveBaseImages !== undefined){let data18 = data12.resolveBaseImages;if(typeof data18 !== "boolean"){const err26 = {instancePath:instancePath+"/deploy/resolveBaseImages",schemaPath:"#/properties/deploy/properties/resolveBaseImages/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.deploy.properties.resolveBaseImages.type,parentSchema:schema11.properties.deploy.properties.resolveBaseImages,data:data18};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}}}}else {const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}validate10.errors = vErrors;return errors === 0;}
 
 ;// CONCATENATED MODULE: ./src/project/schema.ts
 
@@ -13726,7 +14845,8 @@ const BY_KEYWORD = {
         const key = String(c.params.additionalProperty);
         const p = keyPair(c.root, c.err.instancePath, key);
         const hint = (0,suggest/* didYouMean */.au)(key, Object.keys(c.parent.properties ?? {}));
-        return p && c.at(p.key, 'warning', 'project/unknown-key', `unknown key "${key}" in ${c.where}; it is ignored${hint}`);
+        return (p &&
+            c.at(p.key, 'warning', 'project/unknown-key', `unknown key ${(0,findings/* quoteValue */.cl)(key)} in ${c.where}; it is ignored${hint}`));
     },
     propertyNames: (c) => {
         const key = String(c.params.propertyName);
@@ -13752,7 +14872,9 @@ const BY_KEYWORD = {
             .map((t) => (t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : `a ${t}`))
             .join(' or ');
         const empty = node.kind === 'scalar' && node.value === null;
-        const message = empty ? `${c.where} is empty: give it a value` : `${c.where} must be ${want}, not ${(0,yaml_ast/* typeName */.go)(node)}`;
+        const message = empty
+            ? `${c.where} is empty: give it a value`
+            : `${c.where} must be ${want}, not ${(0,yaml_ast/* typeName */.go)(node)}`;
         return c.at(node, 'error', 'project/wrong-type', message);
     },
 };
@@ -14337,7 +15459,7 @@ class ProjectLoader {
             const node = (f.get('pollIntervalSeconds') ?? f.get('waitTimeoutSeconds'))?.value ?? m;
             r.at(node, 'error', 'project/invalid-value', `deploy.pollIntervalSeconds (${d.pollIntervalSeconds}) is longer than deploy.waitTimeoutSeconds (${d.waitTimeoutSeconds})`);
         }
-        for (const k of ['rollback', 'fluentdDryRun', 'createRepositories']) {
+        for (const k of ['rollback', 'fluentdDryRun', 'createRepositories', 'resolveBaseImages']) {
             const v = r.bool(f.get(k)?.value);
             if (v !== undefined)
                 d[k] = v;
@@ -14504,14 +15626,19 @@ function contexts(project, layout, result, forwardedTags) {
         }
     }
     const fromImage = imageSecretBackend(project, layout);
-    const withImage = { ...base, image, secretBackend: fromImage ?? { configured: false, where: "the image's datadog.yaml" } };
+    const withImage = {
+        ...base,
+        image,
+        secretBackend: fromImage ?? { configured: false, where: "the image's datadog.yaml" },
+    };
     const out = [];
     for (const r of runners) {
         const td = result.taskDefs.get(r.service.key);
         if (!td)
             continue;
         const env = (0,taskdef/* containerEnv */.jY)(td, r.container, r.service);
-        const backend = containerSecretBackend(td, r.container, env) ?? fromImage ?? { configured: false, where: `neither ${env.where} nor the image's datadog.yaml` };
+        const backend = containerSecretBackend(td, r.container, env) ??
+            fromImage ?? { configured: false, where: `neither ${env.where} nor the image's datadog.yaml` };
         out.push({ ...withImage, env, secretBackend: backend });
     }
     return out.length ? out : [withImage];
@@ -14535,7 +15662,9 @@ function imageView(project, layout) {
 function containerSecretBackend(taskDef, container, env) {
     const c = (0,taskdef/* records */.V0)(taskDef.containerDefinitions).find((d) => d.name === container);
     for (const e of (0,taskdef/* records */.V0)(c?.environment)) {
-        if ((e.name === 'DD_SECRET_BACKEND_COMMAND' || e.name === 'DD_SECRET_BACKEND_TYPE') && typeof e.value === 'string' && e.value) {
+        if ((e.name === 'DD_SECRET_BACKEND_COMMAND' || e.name === 'DD_SECRET_BACKEND_TYPE') &&
+            typeof e.value === 'string' &&
+            e.value) {
             return {
                 configured: true,
                 where: `${e.name} in ${env.where}`,

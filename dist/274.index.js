@@ -26,8 +26,8 @@ var main = __webpack_require__(9660);
 var findings = __webpack_require__(9334);
 // EXTERNAL MODULE: ./src/validate.ts + 16 modules
 var validate = __webpack_require__(8825);
-// EXTERNAL MODULE: ./src/checks/taskdef/index.ts + 10 modules
-var taskdef = __webpack_require__(9380);
+// EXTERNAL MODULE: ./src/checks/taskdef/index.ts + 11 modules
+var taskdef = __webpack_require__(0);
 // EXTERNAL MODULE: ./src/checks/source.ts
 var source = __webpack_require__(5784);
 // EXTERNAL MODULE: ./src/project/dockerfile.ts + 1 modules
@@ -118,8 +118,8 @@ function flavorOfName(text) {
     return 'other';
 }
 
-// EXTERNAL MODULE: ./src/checks/fluentd/index.ts + 21 modules
-var fluentd = __webpack_require__(1673);
+// EXTERNAL MODULE: ./src/checks/fluentd/index.ts + 22 modules
+var fluentd = __webpack_require__(1589);
 // EXTERNAL MODULE: ./src/checks/fluentd/ast.ts
 var ast = __webpack_require__(5280);
 ;// CONCATENATED MODULE: ./src/init/senders.ts

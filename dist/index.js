@@ -28373,7 +28373,10 @@ module.exports = {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1730);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(970);
 
+
+(0,_signals_js__WEBPACK_IMPORTED_MODULE_1__/* .installSignalHandlers */ .Xd)({ write: (line) => process.stdout.write(`${line}\n`) });
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
 __webpack_async_result__();
@@ -28396,7 +28399,7 @@ __webpack_async_result__();
  * so a local run without action.yml's defaults behaves as the real one. Every error names the input.
  */
 
-const COMMANDS = ['validate', 'plan', 'deploy'];
+const COMMANDS = ['validate', 'plan', 'deploy', 'verify'];
 /** What each input is when not given; action.yml declares the same defaults. */
 const INPUT_DEFAULTS = {
     command: 'validate',
@@ -28414,8 +28417,16 @@ const INPUT_DEFAULTS = {
     rollback: 'true',
     'wait-timeout': '',
     'poll-interval': '',
+    'wait-for-other-deployments': 'false',
     base: '',
     'fetch-history': 'true',
+    'sarif-file': '',
+    'datadog-api-key': '',
+    'datadog-app-key': '',
+    'datadog-site': '',
+    verify: 'true',
+    'verify-timeout': '',
+    'verify-fail-on': '',
 };
 class InputError extends Error {
     constructor(message) {
@@ -28495,11 +28506,14 @@ function readInputs(source = coreSource) {
         rollback: r.bool('rollback'),
         waitTimeoutSeconds: r.seconds('wait-timeout'),
         pollIntervalSeconds: r.seconds('poll-interval'),
+        waitForOtherDeployments: r.bool('wait-for-other-deployments'),
         base,
         fetchHistory: r.bool('fetch-history'),
+        sarifFile: r.text('sarif-file'),
     };
     if (inputs.githubToken)
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(inputs.githubToken);
+    Object.assign(inputs, datadogInputs(r));
     checkCombination(inputs);
     return inputs;
 }
@@ -28510,6 +28524,7 @@ function checkCombination(i) {
         ['rollback', !i.rollback],
         ['wait-timeout', i.waitTimeoutSeconds !== undefined],
         ['poll-interval', i.pollIntervalSeconds !== undefined],
+        ['wait-for-other-deployments', i.waitForOtherDeployments],
     ];
     if (i.command !== 'deploy') {
         const set = deployOnly.filter(([, isSet]) => isSet).map(([n]) => `"${n}"`);
@@ -28532,6 +28547,32 @@ function checkCombination(i) {
     if (i.command === 'deploy' && i.offline) {
         throw new InputError('input "offline" applies to command: plan; a deploy needs AWS (use "dry-run: true" to see what it would do)');
     }
+}
+const VERIFY_FAIL_ON = ['not-reporting', 'not-arriving', 'down', 'uncovered'];
+/** The Datadog inputs; keys are masked before anything can print them. */
+function datadogInputs(r) {
+    const apiKey = r.raw('datadog-api-key');
+    const appKey = r.raw('datadog-app-key');
+    for (const k of [apiKey, appKey])
+        if (k)
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__.setSecret(k);
+    const site = r.text('datadog-site');
+    const failOn = r
+        .text('verify-fail-on')
+        .split(/[\s,]+/)
+        .filter(Boolean);
+    const bad = failOn.find((f) => f !== 'none' && !VERIFY_FAIL_ON.includes(f));
+    if (bad)
+        throw new InputError(`input "verify-fail-on" lists ${VERIFY_FAIL_ON.join(', ')} (or none), not "${bad}"`);
+    const timeout = r.seconds('verify-timeout');
+    return {
+        ...(apiKey ? { datadogApiKey: apiKey } : {}),
+        ...(appKey ? { datadogAppKey: appKey } : {}),
+        ...(site ? { datadogSite: site } : {}),
+        ...(r.bool('verify') ? {} : { verify: false }),
+        ...(timeout !== undefined ? { verifyTimeoutSeconds: timeout } : {}),
+        ...(failOn.length ? { verifyFailOn: failOn.filter((f) => f !== 'none') } : {}),
+    };
 }
 
 
@@ -28556,12 +28597,141 @@ async function run() {
     try {
         const inputs = (0,_inputs_js__WEBPACK_IMPORTED_MODULE_1__/* .readInputs */ .Ko)();
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.info(`dd-ecs-monitor: command ${inputs.command}, project file ${inputs.config}`);
-        const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(728), __nccwpck_require__.e(499)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1499));
+        const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(69), __nccwpck_require__.e(221)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8221));
         await runAction(inputs);
     }
     catch (err) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__.setFailed(err instanceof Error ? err.message : String(err));
     }
+}
+
+
+/***/ }),
+
+/***/ 970:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hi: () => (/* binding */ rolloutInFlight),
+/* harmony export */   Xd: () => (/* binding */ installSignalHandlers),
+/* harmony export */   nA: () => (/* binding */ onInterrupt)
+/* harmony export */ });
+/* unused harmony exports descendants, stopChildren, interruptedReport */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * SIGINT / SIGTERM during a run (Ctrl-C, a cancelled CI job): stop the docker processes this run
+ * started, run the registered clean-ups (the temporary DOCKER_CONFIG holding the ECR login, the
+ * deploy lease), say which services were left mid-rollout and what the next run will do, and exit
+ * 128 + the signal number (130, 143) as a shell would. A second signal exits at once.
+ *
+ * Docker children are found with `ps` (POSIX, on Linux and macOS runners) by parent pid: the
+ * process seam spawns through @actions/exec, which does not hand out child handles. A terminal's
+ * Ctrl-C reaches the whole process group anyway; a runner or `kill` reaches only this process.
+ */
+
+const cleanups = new Set();
+const rollouts = new Map();
+/** A deploy got far enough to leave something behind (a docker session, a lease, a rollout). */
+let engaged = false;
+/** How long clean-ups may take before the process exits anyway. */
+const CLEANUP_BUDGET_MS = 5000;
+/** Runs `fn` if the process is interrupted; the returned function unregisters it. */
+function onInterrupt(fn) {
+    engaged = true;
+    cleanups.add(fn);
+    return () => void cleanups.delete(fn);
+}
+/** A deployment this run is waiting for: reported as left mid-rollout if the run is interrupted. */
+function rolloutInFlight(r) {
+    engaged = true;
+    rollouts.set(r.key, r);
+    return () => {
+        if (rollouts.get(r.key) === r)
+            rollouts.delete(r.key);
+    };
+}
+/** Direct and indirect children of `pid` (`ps -A -o pid=,ppid=`), deepest last. */
+function descendants(pid, table) {
+    const out = [];
+    const queue = [pid];
+    while (queue.length) {
+        const parent = queue.shift();
+        for (const [p, pp] of table) {
+            if (pp === parent && !out.includes(p)) {
+                out.push(p);
+                queue.push(p);
+            }
+        }
+    }
+    return out;
+}
+function processTable() {
+    const ps = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' });
+    if (ps.status !== 0 || !ps.stdout)
+        return [];
+    return ps.stdout
+        .split('\n')
+        .map((l) => l.trim().split(/\s+/).map(Number))
+        .filter((p) => p.length === 2 && p.every((n) => Number.isInteger(n)) && p[0] !== ps.pid);
+}
+/** SIGTERM to every process this one started (docker build, push, login, run). Returns how many. */
+function stopChildren() {
+    const pids = descendants(process.pid, processTable());
+    for (const p of pids) {
+        try {
+            process.kill(p, 'SIGTERM');
+        }
+        catch {
+            // Already gone.
+        }
+    }
+    return pids.length;
+}
+/** What the interrupted run leaves behind, and what the next run does about it. */
+function interruptedReport(left) {
+    if (left.length === 0) {
+        return [
+            'no service was mid-rollout: nothing was left half-deployed; ' +
+                'the next deploy starts over and reuses images already pushed.',
+        ];
+    }
+    const line = (r) => {
+        const td = r.taskDefinition.split('/').pop() ?? r.taskDefinition;
+        const where = `service ${r.key} (${r.cluster}/${r.service})`;
+        return `${where} was left mid-rollout: deployment ${r.deploymentId} (${td}) keeps rolling out in ECS.`;
+    };
+    return [
+        ...left.map(line),
+        'the next deploy follows that deployment to COMPLETED (green) or reports why it failed (red); ' +
+            'it does not start it again.',
+    ];
+}
+async function withBudget(work) {
+    let timer;
+    await Promise.race([work, new Promise((r) => (timer = setTimeout(r, CLEANUP_BUDGET_MS)))]);
+    clearTimeout(timer);
+}
+function installSignalHandlers(opts) {
+    const exit = opts.exit ?? ((code) => process.exit(code));
+    let stopping = false;
+    const handle = (signal, code) => {
+        if (stopping)
+            return exit(code);
+        stopping = true;
+        const left = [...rollouts.values()];
+        const stopped = stopChildren();
+        const children = stopped ? ` (stopped ${stopped} docker process(es))` : '';
+        opts.write(`dd-ecs-monitor: ${signal} received: stopping${children}`);
+        void withBudget(Promise.allSettled([...cleanups].map(async (c) => c()))).then(() => {
+            if (engaged)
+                for (const line of interruptedReport(left))
+                    opts.write(`dd-ecs-monitor: ${line}`);
+            exit(code);
+        });
+    };
+    process.on('SIGINT', () => handle('SIGINT', 130));
+    process.on('SIGTERM', () => handle('SIGTERM', 143));
 }
 
 
@@ -28732,6 +28902,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/posix");
 
 /***/ }),
 

@@ -51,18 +51,18 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/cli/args.ts
 var args = __webpack_require__(7593);
-// EXTERNAL MODULE: ./src/cli/main.ts + 1 modules
-var main = __webpack_require__(9660);
+// EXTERNAL MODULE: ./src/cli/main.ts + 2 modules
+var main = __webpack_require__(7058);
 // EXTERNAL MODULE: ./src/report/findings.ts
 var findings = __webpack_require__(9334);
-// EXTERNAL MODULE: ./src/validate.ts + 15 modules
-var validate = __webpack_require__(4164);
-// EXTERNAL MODULE: ./src/checks/taskdef/index.ts + 10 modules
-var taskdef = __webpack_require__(9380);
+// EXTERNAL MODULE: ./src/validate.ts + 16 modules
+var validate = __webpack_require__(8825);
+// EXTERNAL MODULE: ./src/checks/taskdef/index.ts + 11 modules
+var taskdef = __webpack_require__(0);
 // EXTERNAL MODULE: ./src/checks/source.ts
 var source = __webpack_require__(5784);
-// EXTERNAL MODULE: ./src/project/dockerfile.ts + 4 modules
-var project_dockerfile = __webpack_require__(3744);
+// EXTERNAL MODULE: ./src/project/dockerfile.ts + 1 modules
+var project_dockerfile = __webpack_require__(2552);
 // EXTERNAL MODULE: ./src/project/dockerignore.ts
 var dockerignore = __webpack_require__(9627);
 // EXTERNAL MODULE: ./src/project/layout.ts
@@ -149,8 +149,8 @@ function flavorOfName(text) {
     return 'other';
 }
 
-// EXTERNAL MODULE: ./src/checks/fluentd/index.ts + 21 modules
-var fluentd = __webpack_require__(1673);
+// EXTERNAL MODULE: ./src/checks/fluentd/index.ts + 22 modules
+var fluentd = __webpack_require__(1589);
 // EXTERNAL MODULE: ./src/checks/fluentd/ast.ts
 var ast = __webpack_require__(5280);
 ;// CONCATENATED MODULE: ./src/init/senders.ts

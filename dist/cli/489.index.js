@@ -103,7 +103,11 @@ const runProcess = async (command, args, opts = {}) => {
             if (opts.onLine && lineBuffers[stream])
                 opts.onLine((0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(lineBuffers[stream], opts.secrets), stream);
         }
-        return { exitCode: out.exitCode, stdout: (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(out.stdout, opts.secrets), stderr: (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(out.stderr, opts.secrets) };
+        return {
+            exitCode: out.exitCode,
+            stdout: (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(out.stdout, opts.secrets),
+            stderr: (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(out.stderr, opts.secrets),
+        };
     }
     catch (err) {
         // @actions/exec throws when the executable cannot be found or spawned.
@@ -117,7 +121,12 @@ async function runChecked(exec, command, args, opts) {
     if (res.exitCode === 0)
         return res;
     // Docker prints some failures (a failing RUN's output) on stdout only; quote that when stderr is empty.
-    const keep = (text) => opts.ignoreLine ? text.split(/\r?\n/).filter((l) => !opts.ignoreLine?.(l)).join('\n') : text;
+    const keep = (text) => opts.ignoreLine
+        ? text
+            .split(/\r?\n/)
+            .filter((l) => !opts.ignoreLine?.(l))
+            .join('\n')
+        : text;
     const tail = (0,_log_js__WEBPACK_IMPORTED_MODULE_1__/* .redact */ .E$)(tailLines(keep(res.stderr)) || tailLines(keep(res.stdout)), opts.secrets);
     const detail = tail ? `: ${tail.split('\n').join(' | ')}` : '';
     const how = res.notStarted ? `could not run ${command}` : `exit code ${res.exitCode}`;
@@ -169,7 +178,10 @@ async function changedFilesFromGit(opts) {
     const exec = opts.exec ?? _exec_js__WEBPACK_IMPORTED_MODULE_0__/* .runProcess */ .R3;
     const { root } = opts;
     if (!opts.base || ZERO_SHA.test(opts.base)) {
-        return { kind: 'all', reason: opts.base ? 'first push of this branch (no previous commit)' : 'no base commit to compare with' };
+        return {
+            kind: 'all',
+            reason: opts.base ? 'first push of this branch (no previous commit)' : 'no base commit to compare with',
+        };
     }
     if (!(await isGitWorkTree(root, exec))) {
         return { kind: 'all', reason: `${root} is not in a git work tree` };
@@ -190,7 +202,10 @@ async function changedFilesFromGit(opts) {
         const r = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .runChecked */ .X4)(exec, 'git', ['diff', '--name-only', '--no-renames', '--relative', '-z', opts.base, '--'], { cwd: root, step: 'git diff' });
         for (const f of split0(r.stdout))
             files.add(f);
-        const u = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .runChecked */ .X4)(exec, 'git', ['ls-files', '--others', '--exclude-standard', '-z', '--', '.'], { cwd: root, step: 'git ls-files' });
+        const u = await (0,_exec_js__WEBPACK_IMPORTED_MODULE_0__/* .runChecked */ .X4)(exec, 'git', ['ls-files', '--others', '--exclude-standard', '-z', '--', '.'], {
+            cwd: root,
+            step: 'git ls-files',
+        });
         for (const f of split0(u.stdout))
             files.add(f);
     }

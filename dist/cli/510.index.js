@@ -64,16 +64,20 @@ function formatPhases(p, bytesPushed) {
 
 // EXTERNAL MODULE: ./src/checks/findings.ts
 var findings = __webpack_require__(671);
-// EXTERNAL MODULE: ./src/ecs/index.ts + 9 modules
-var ecs = __webpack_require__(9738);
+// EXTERNAL MODULE: ./src/ecs/index.ts + 10 modules
+var ecs = __webpack_require__(2970);
+// EXTERNAL MODULE: ./src/ecs/lease.ts
+var ecs_lease = __webpack_require__(9707);
+// EXTERNAL MODULE: ./src/signals.ts
+var signals = __webpack_require__(970);
 // EXTERNAL MODULE: ./src/exec.ts
 var exec = __webpack_require__(3190);
 // EXTERNAL MODULE: ./src/images/index.ts + 15 modules
 var src_images = __webpack_require__(9744);
 // EXTERNAL MODULE: ./src/plan/index.ts + 4 modules
 var plan = __webpack_require__(2422);
-// EXTERNAL MODULE: ./src/plan-project.ts
-var plan_project = __webpack_require__(8712);
+// EXTERNAL MODULE: ./src/plan-project.ts + 1 modules
+var plan_project = __webpack_require__(4694);
 // EXTERNAL MODULE: ./src/plan/prepare.ts
 var prepare = __webpack_require__(5264);
 // EXTERNAL MODULE: ./src/plan/render-all.ts
@@ -96,9 +100,16 @@ var render_all = __webpack_require__(7961);
 
 
 
+
+
+
 /** Errors that mean "this step failed for this reason" rather than a bug: reported as problems. */
 function isStepError(err) {
-    return err instanceof src_images/* ImageBuildError */.qY || err instanceof exec/* ExecError */.cI || err instanceof src_images/* EcrError */.JA || err instanceof ecs/* DeployStepError */.EG || err instanceof prepare/* PlanError */.W6;
+    return (err instanceof src_images/* ImageBuildError */.qY ||
+        err instanceof exec/* ExecError */.cI ||
+        err instanceof src_images/* EcrError */.JA ||
+        err instanceof ecs/* DeployStepError */.EG ||
+        err instanceof prepare/* PlanError */.W6);
 }
 function emptyPlan(prepared, opts) {
     return { offline: false, changed: opts.changed, images: [], services: [], findings: prepared.findings, problems: [] };
@@ -112,11 +123,18 @@ async function deploy(opts) {
         return { ok: problems.length === 0, dryRun: true, plan, images: [], services: [], problems };
     }
     const clock = new PhaseClock();
-    const prepared = await (0,prepare/* prepare */.iA)(opts);
+    const prepared = await (0,prepare/* prepare */.iA)({ ...opts, resolveBaseImages: (0,plan_project/* liveBaseResolver */.KY)(opts) });
     clock.mark('validate');
     const errors = (0,findings/* countBySeverity */.Ot)(prepared.findings).error;
     if (errors) {
-        return { ok: false, dryRun: false, plan: emptyPlan(prepared, opts), images: [], services: [], problems: [`${errors} error finding(s) in the repository: nothing was built, registered or updated`] };
+        return {
+            ok: false,
+            dryRun: false,
+            plan: emptyPlan(prepared, opts),
+            images: [],
+            services: [],
+            problems: [`${errors} error finding(s) in the repository: nothing was built, registered or updated`],
+        };
     }
     const region = (0,plan/* requireRegion */.CI)(prepared, opts.env ?? process.env);
     const clients = opts.clients ?? (0,aws/* makeClients */.nv)({ region });
@@ -127,7 +145,14 @@ async function deploy(opts) {
         if (!isStepError(err))
             throw err;
         log.info(`deploy stopped: ${err.message}`);
-        return { ok: false, dryRun: false, plan: emptyPlan(prepared, opts), images: [], services: [], problems: [err.message] };
+        return {
+            ok: false,
+            dryRun: false,
+            plan: emptyPlan(prepared, opts),
+            images: [],
+            services: [],
+            problems: [err.message],
+        };
     }
     finally {
         if (!opts.clients)
@@ -139,6 +164,51 @@ async function deployWith(prepared, clients, region, opts, clock = new PhaseCloc
     const { project } = prepared;
     const accountId = await (0,ecs/* callerAccount */.Xr)(clients.sts);
     log.info(`deploying ${prepared.services.map((s) => s.key).join(', ')} to ${region} (cluster ${project.cluster})`);
+    // One deploy at a time: the lease is taken before anything is built, pushed or registered.
+    const lease = await takeLease(prepared, clients, opts);
+    if (lease.state === 'busy') {
+        const problem = (0,ecs_lease/* busyMessage */.Fj)(lease);
+        log.info(`deploy refused: ${problem}`);
+        return { ok: false, dryRun: false, plan: emptyPlan(prepared, opts), images: [], services: [], problems: [problem] };
+    }
+    const unhook = lease.state === 'held' ? (0,signals/* onInterrupt */.nA)(lease.release) : () => undefined;
+    try {
+        return await deployHeld({ prepared, clients, region, accountId, opts, clock });
+    }
+    finally {
+        unhook();
+        if (lease.state === 'held')
+            await lease.release();
+    }
+}
+async function takeLease(prepared, clients, opts) {
+    const targets = [];
+    const byCluster = new Map();
+    for (const s of prepared.services)
+        byCluster.set(s.cluster, [...(byCluster.get(s.cluster) ?? []), s]);
+    for (const [cluster, list] of byCluster) {
+        const found = await (0,ecs/* describeServices */.Ge)(clients.ecs, cluster, list.map((s) => s.service));
+        for (const s of list) {
+            const r = found.get(s.service);
+            // A missing service is pre-flight's to report, after the build.
+            if (r?.ok && r.service.serviceArn)
+                targets.push({ key: s.key, serviceArn: r.service.serviceArn });
+        }
+    }
+    return (0,ecs_lease/* holdLease */.UU)({
+        ecs: clients.ecs,
+        log: opts.log,
+        clock: ecs/* realClock */.dQ,
+        targets,
+        runId: (0,ecs_lease/* runIdFor */.qH)(opts.env ?? process.env),
+        wait: opts.waitForOtherDeployments === true,
+        waitTimeoutMs: (opts.waitTimeoutSeconds ?? prepared.project.deploy.waitTimeoutSeconds) * 1000,
+    });
+}
+async function deployHeld(h) {
+    const { prepared, clients, region, accountId, opts, clock } = h;
+    const { log } = opts;
+    const { project } = prepared;
     const built = await (0,src_images/* buildImages */.rd)({
         images: prepared.images.map((i) => i.spec),
         gitSha: opts.gitSha,
@@ -153,7 +223,13 @@ async function deployWith(prepared, clients, region, opts, clock = new PhaseCloc
     const images = built.images
         .filter((r) => r.digest && r.repositoryUri && r.imageRef)
         .map((r) => ({
-        key: r.key, repositoryUri: r.repositoryUri, digest: r.digest, imageRef: r.imageRef, tags: r.tags, built: r.built, pushed: r.pushed,
+        key: r.key,
+        repositoryUri: r.repositoryUri,
+        digest: r.digest,
+        imageRef: r.imageRef,
+        tags: r.tags,
+        built: r.built,
+        pushed: r.pushed,
         ...(r.method ? { method: r.method } : {}),
         ...(r.bytesPushed !== undefined ? { bytesPushed: r.bytesPushed } : {}),
         ...(r.fluentdDryRun ? { fluentdDryRun: r.fluentdDryRun } : {}),
@@ -164,23 +240,44 @@ async function deployWith(prepared, clients, region, opts, clock = new PhaseCloc
         const r = built.images.find((b) => b.key === img.spec.key);
         return (0,prepare/* imagePlan */.Tb)(img, {
             action: r?.action === 'reused' ? 'reuse' : 'build',
-            reason: r?.action === 'reused' ? (r.reusedBecause ?? 'already in ECR') : r?.action === 'blocked' ? 'built, but fluentd rejected its config: not pushed' : 'built and pushed',
+            reason: r?.action === 'reused'
+                ? (r.reusedBecause ?? 'already in ECR')
+                : r?.action === 'blocked'
+                    ? 'built, but fluentd rejected its config: not pushed'
+                    : 'built and pushed',
             repositoryUri: r?.repositoryUri,
             digest: r?.digest,
             ...(r?.method ? { method: r.method } : {}),
         });
     });
-    const plan = { offline: false, changed: opts.changed, images: imagePlans, services: [], findings: [...prepared.findings, ...built.findings], problems: [] };
+    const plan = {
+        offline: false,
+        changed: opts.changed,
+        images: imagePlans,
+        services: [],
+        findings: [...prepared.findings, ...built.findings],
+        problems: [],
+    };
     const blocked = built.findings.filter((f) => f.severity === 'error');
     if (blocked.length) {
-        plan.problems.push(...blocked.map((f) => `${f.file}:${f.line}:${f.column}: ${f.code} ${f.message}`));
-        return { ok: false, dryRun: false, plan, images, services: [], problems: [`fluentd rejected the configuration in the built image: nothing was pushed for it, registered or updated`, ...plan.problems] };
+        (0,findings/* appendAll */.u2)(plan.problems, blocked.map((f) => `${f.file}:${f.line}:${f.column}: ${f.code} ${f.message}`));
+        return {
+            ok: false,
+            dryRun: false,
+            plan,
+            images,
+            services: [],
+            problems: [
+                `fluentd rejected the configuration in the built image: nothing was pushed for it, registered or updated`,
+                ...plan.problems,
+            ],
+        };
     }
     const rendered = (0,render_all/* renderAll */.Y)(prepared, Object.fromEntries(images.map((i) => [i.key, i.imageRef])), region, accountId);
     for (const n of rendered.notes)
         log.info(n);
     if (rendered.problems.length) {
-        plan.problems.push(...rendered.problems);
+        (0,findings/* appendAll */.u2)(plan.problems, rendered.problems);
         return { ok: false, dryRun: false, plan, images, services: [], problems: rendered.problems };
     }
     const ecsStart = Date.now();
@@ -193,6 +290,7 @@ async function deployWith(prepared, clients, region, opts, clock = new PhaseCloc
         rollback: opts.rollback && project.deploy.rollback,
         waitTimeoutMs: (opts.waitTimeoutSeconds ?? project.deploy.waitTimeoutSeconds) * 1000,
         pollIntervalMs: (opts.pollIntervalSeconds ?? project.deploy.pollIntervalSeconds) * 1000,
+        waitForOtherDeployments: opts.waitForOtherDeployments === true,
     }).finally(() => watch.stop());
     const cut = watch.last() ?? ecsStart;
     clock.add('register', cut - ecsStart);
@@ -209,15 +307,22 @@ async function deployWith(prepared, clients, region, opts, clock = new PhaseCloc
             action: notStarted ? 'unknown' : s.taskDefinitionChanged ? 'register-and-update' : s.updated ? 'update' : 'none',
             reason: notStarted
                 ? own.join('; ') || 'not started: the deploy stopped before it'
-                : (s.failure ?? (s.taskDefinitionChanged ? 'task definition changed' : s.updated ? 'forced new deployment' : 'unchanged')),
+                : (s.failure ??
+                    (s.taskDefinitionChanged ? 'task definition changed' : s.updated ? 'forced new deployment' : 'unchanged')),
             taskDefinitionDiff: s.diff,
             ...(s.previousTaskDefinitionArn ? { liveTaskDefinitionArn: s.previousTaskDefinitionArn } : {}),
         };
     });
     // Pre-flight messages already name their service.
     const problems = result.problems.map((p) => `${p.message} [${p.code}]`);
-    plan.problems.push(...problems);
-    const services = result.services.map((s) => ({
+    (0,findings/* appendAll */.u2)(plan.problems, problems);
+    const services = deployedServices(result.services);
+    const ok = result.ok && problems.length === 0;
+    return { ok, dryRun: false, plan, images, services, problems, phases: clock.seconds(), bytesPushed };
+}
+/** What the deploy reports per service. */
+function deployedServices(list) {
+    return list.map((s) => ({
         key: s.key,
         cluster: s.cluster,
         service: s.service,
@@ -227,9 +332,16 @@ async function deployWith(prepared, clients, region, opts, clock = new PhaseCloc
         state: s.state,
         ok: s.ok,
         ...(s.failure ? { failure: s.failure } : {}),
-        ...(s.rollback ? { rolledBack: { by: s.rollback.by, ...(s.rollback.taskDefinitionArn ? { taskDefinitionArn: s.rollback.taskDefinitionArn } : {}), state: s.rollback.state } } : {}),
+        ...(s.rollback
+            ? {
+                rolledBack: {
+                    by: s.rollback.by,
+                    ...(s.rollback.taskDefinitionArn ? { taskDefinitionArn: s.rollback.taskDefinitionArn } : {}),
+                    state: s.rollback.state,
+                },
+            }
+            : {}),
     }));
-    return { ok: result.ok && problems.length === 0, dryRun: false, plan, images, services, problems, phases: clock.seconds(), bytesPushed };
 }
 
 // EXTERNAL MODULE: ./src/log.ts
@@ -259,7 +371,11 @@ function formatDeployText(r) {
         lines.push(`image   ${i.key}: ${i.imageRef} (${how}${i.fluentdDryRun?.startsWith('skipped') ? `; fluentd --dry-run ${i.fluentdDryRun}` : ''})`);
     }
     for (const s of r.services) {
-        const what = s.state === 'unchanged' ? 'unchanged' : s.ok ? `deployed ${s.taskDefinitionArn ?? ''}`.trim() : `FAILED: ${s.failure ?? s.state}`;
+        const what = s.state === 'unchanged'
+            ? 'unchanged'
+            : s.ok
+                ? `deployed ${s.taskDefinitionArn ?? ''}`.trim()
+                : `FAILED: ${s.failure ?? s.state}`;
         lines.push(`service ${s.key}: ${what}${s.rolledBack ? ` (rolled back by ${s.rolledBack.by}: ${s.rolledBack.state})` : ''}`);
     }
     for (const p of r.problems)
@@ -273,10 +389,11 @@ async function runDeploy(cmd, io) {
     const configPath = external_node_path_default().resolve(io.cwd, cmd.config);
     const root = external_node_path_default().dirname(configPath);
     const log = (0,src_log/* streamLog */.VM)((l) => io.err(l));
+    const changed = await (0,plan_command/* changedFor */.s)(root, cmd.base, cmd.head);
     const result = await deploy({
         configPath,
         offline: false,
-        changed: await (0,plan_command/* changedFor */.s)(root, cmd.base, cmd.head),
+        changed,
         only: cmd.only,
         forceNewDeployment: cmd.forceNewDeployment,
         rebuild: cmd.rebuild,
@@ -284,13 +401,27 @@ async function runDeploy(cmd, io) {
         rollback: cmd.rollback,
         ...(cmd.waitTimeoutSeconds !== undefined ? { waitTimeoutSeconds: cmd.waitTimeoutSeconds } : {}),
         ...(cmd.pollIntervalSeconds !== undefined ? { pollIntervalSeconds: cmd.pollIntervalSeconds } : {}),
+        waitForOtherDeployments: cmd.waitForOtherDeployments,
         gitSha: io.env.GITHUB_SHA ?? (await (0,git/* headSha */.xF)(root)) ?? '',
         log,
         env: io.env,
     });
     (0,main/* printFindings */.c2)(io, 'text', result.plan.findings, [], root);
     io.out(formatDeployText(result));
-    return result.ok ? 0 : 1;
+    // After the rollout (COMPLETED): does Datadog see what was deployed? Never rolls back.
+    const { verifyAfterDeploy } = await __webpack_require__.e(/* import() */ 452).then(__webpack_require__.bind(__webpack_require__, 4452));
+    const verification = await verifyAfterDeploy({
+        result,
+        configPath,
+        changed,
+        since: new Date(),
+        verify: cmd.verify !== false,
+        ...(cmd.verifyTimeoutSeconds !== undefined ? { timeoutSeconds: cmd.verifyTimeoutSeconds } : {}),
+        ...(cmd.verifyFailOn ? { failOn: cmd.verifyFailOn } : {}),
+        io,
+        log,
+    });
+    return result.ok && (verification?.ok ?? true) ? 0 : 1;
 }
 
 

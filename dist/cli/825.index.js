@@ -56,7 +56,10 @@ function classifySecretRef(value) {
             return { kind: 'ssm-arn', arn: v };
         if (svc === 'secretsmanager' && located && /^secret:./.test(resource))
             return { kind: 'secretsmanager-arn', arn: v };
-        return { kind: 'invalid', why: `ECS secrets come from SSM parameters (arn:...:ssm:<region>:<account>:parameter/<name>) or Secrets Manager secrets (arn:...:secretsmanager:<region>:<account>:secret:<name>), not from an "${svc}" ARN` };
+        return {
+            kind: 'invalid',
+            why: `ECS secrets come from SSM parameters (arn:...:ssm:<region>:<account>:parameter/<name>) or Secrets Manager secrets (arn:...:secretsmanager:<region>:<account>:secret:<name>), not from an "${svc}" ARN`,
+        };
     }
     if (v.length > 1011)
         return { kind: 'invalid', why: 'an SSM parameter name is at most 1011 characters' };
@@ -64,7 +67,10 @@ function classifySecretRef(value) {
         return { kind: 'invalid', why: 'an SSM parameter name has only letters, digits, "_", ".", "-" and "/"' };
     // A hierarchical SSM name is fully qualified; "a/b" is neither an SSM name nor a Secrets Manager ARN.
     if (v.includes('/') && !v.startsWith('/')) {
-        return { kind: 'invalid', why: `an SSM parameter path begins with "/" (write "/${v}"); a Secrets Manager secret needs its full ARN` };
+        return {
+            kind: 'invalid',
+            why: `an SSM parameter path begins with "/" (write "/${v}"); a Secrets Manager secret needs its full ARN`,
+        };
     }
     return { kind: 'ssm-name', name: v };
 }
@@ -95,6 +101,7 @@ function shortTaskDefinition(arnOrName) {
  * matches files and directories with `*` never crossing `/`. From that: the context files a build
  * reads (for content hashes) and the image path of every repo file the final stage contains.
  */
+
 
 
 function listing(files) {
@@ -163,13 +170,39 @@ function contextInputs(df, contextFiles) {
 }
 /** Directories an image certainly has, so `COPY file /that/dir` copies into it rather than onto it. */
 const STANDARD_DIRS = new Set([
-    '/', '/bin', '/etc', '/home', '/lib', '/opt', '/root', '/run', '/sbin', '/srv', '/tmp', '/usr', '/usr/bin',
-    '/usr/lib', '/usr/local', '/usr/local/bin', '/usr/local/etc', '/usr/local/lib', '/usr/sbin', '/usr/share',
-    '/var', '/var/lib', '/var/log', '/var/tmp',
+    '/',
+    '/bin',
+    '/etc',
+    '/home',
+    '/lib',
+    '/opt',
+    '/root',
+    '/run',
+    '/sbin',
+    '/srv',
+    '/tmp',
+    '/usr',
+    '/usr/bin',
+    '/usr/lib',
+    '/usr/local',
+    '/usr/local/bin',
+    '/usr/local/etc',
+    '/usr/local/lib',
+    '/usr/sbin',
+    '/usr/share',
+    '/var',
+    '/var/lib',
+    '/var/log',
+    '/var/tmp',
     // fluent/fluentd images
-    '/fluentd', '/fluentd/etc', '/fluentd/log', '/fluentd/plugins',
+    '/fluentd',
+    '/fluentd/etc',
+    '/fluentd/log',
+    '/fluentd/plugins',
     // datadog/agent images (every bundled check also has its conf.d/<check>.d directory)
-    '/etc/datadog-agent', '/etc/datadog-agent/conf.d', '/etc/datadog-agent/checks.d',
+    '/etc/datadog-agent',
+    '/etc/datadog-agent/conf.d',
+    '/etc/datadog-agent/checks.d',
 ]);
 const AGENT_CHECK_DIR = /^\/etc\/datadog-agent\/conf\.d\/[^/]+\.d$/;
 function isKnownDir(dir, files, stage) {
@@ -188,7 +221,7 @@ function applyCopy(copy, l, out, stage, sourceOf) {
     const rules = (0,_patterns_js__WEBPACK_IMPORTED_MODULE_1__/* .parseIgnoreFile */ .a0)(copy.excludes.join('\n'));
     const matches = [];
     for (const src of copy.sources)
-        matches.push(...matchSource(src, l));
+        (0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .appendAll */ .u2)(matches, matchSource(src, l));
     const intoDir = copy.destDir || matches.length > 1 || copy.sources.length > 1 || isKnownDir(copy.dest, out.files, stage);
     for (const m of matches) {
         if (copy.add && !m.dir && ARCHIVE.test(m.path)) {
@@ -605,8 +638,23 @@ function stripPrefixes(argv) {
 const base = (p) => p.slice(p.lastIndexOf('/') + 1);
 /** `gem install` options that take a separate value. */
 const GEM_VALUE_OPTS = new Set([
-    '-v', '--version', '-s', '--source', '-i', '--install-dir', '-n', '--bindir', '--platform', '-p',
-    '--http-proxy', '--build-root', '-g', '--file', '-P', '--trust-policy', '--target-rbconfig',
+    '-v',
+    '--version',
+    '-s',
+    '--source',
+    '-i',
+    '--install-dir',
+    '-n',
+    '--bindir',
+    '--platform',
+    '-p',
+    '--http-proxy',
+    '--build-root',
+    '-g',
+    '--file',
+    '-P',
+    '--trust-policy',
+    '--target-rbconfig',
 ]);
 /** Gem names installed by `gem install` / `fluent-gem install` in a RUN command (`name:version` -> `name`). */
 function gemsFromCommand(command) {
@@ -666,8 +714,24 @@ var copy_expand = __webpack_require__(1853);
 
 
 const KNOWN = [
-    'add', 'arg', 'cmd', 'copy', 'entrypoint', 'env', 'expose', 'from', 'healthcheck', 'label',
-    'maintainer', 'onbuild', 'run', 'shell', 'stopsignal', 'user', 'volume', 'workdir',
+    'add',
+    'arg',
+    'cmd',
+    'copy',
+    'entrypoint',
+    'env',
+    'expose',
+    'from',
+    'healthcheck',
+    'label',
+    'maintainer',
+    'onbuild',
+    'run',
+    'shell',
+    'stopsignal',
+    'user',
+    'volume',
+    'workdir',
 ];
 const FLAGS = {
     from: ['platform'],
@@ -781,7 +845,17 @@ class Parser {
         const { flags, rest } = this.flags(ins, 'from', words);
         const valid = rest.length === 1 || (rest.length === 3 && rest[1].raw.toLowerCase() === 'as');
         const index = this.df.stages.length;
-        const stage = { index, baseImage: '', line: ins.pos.line, copies: [], runs: [], env: {}, workdir: '/', workdirKnown: false, mkdirs: [] };
+        const stage = {
+            index,
+            baseImage: '',
+            line: ins.pos.line,
+            copies: [],
+            runs: [],
+            env: {},
+            workdir: '/',
+            workdirKnown: false,
+            mkdirs: [],
+        };
         if (!valid) {
             this.add(ins.pos, 'error', 'dockerfile/bad-from', 'FROM takes an image and an optional `AS name`: FROM image[:tag] [AS name]');
         }
@@ -1036,7 +1110,9 @@ function parseDockerfile(source, buildArgs = {}) {
             stages: [],
             args: {},
             directives: {},
-            findings: [(0,findings/* finding */.gk)(source.file, { line: 1, column: 1 }, 'error', 'dockerfile/internal', `Dockerfile could not be read: ${err.message}`)],
+            findings: [
+                (0,findings/* finding */.gk)(source.file, { line: 1, column: 1 }, 'error', 'dockerfile/internal', `Dockerfile could not be read: ${err.message}`),
+            ],
         };
     }
 }
@@ -1104,6 +1180,7 @@ function installedGems(df, target) {
 
 
 
+
 /** A monitoring repo's context is dozens of files; past this the walk stops with a finding. */
 const MAX_CONTEXT_FILES = 20_000;
 const MAX_DEPTH = 64;
@@ -1127,7 +1204,7 @@ function listContextFiles(contextDir, opts = {}) {
         const file = display(c);
         const src = (0,_checks_source_js__WEBPACK_IMPORTED_MODULE_4__/* .readSource */ .o$)(file, c);
         if (!src.ok) {
-            out.findings.push(...src.findings);
+            (0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_3__/* .appendAll */ .u2)(out.findings, src.findings);
             break;
         }
         out.ignoreFile = file;
@@ -1240,6 +1317,7 @@ function listContextFiles(contextDir, opts = {}) {
 
 
 
+
 const repoJoin = (context, rel) => (context === '.' ? rel : `${context}/${rel}`);
 function imageLayouts(project) {
     const layouts = new Map();
@@ -1248,14 +1326,18 @@ function imageLayouts(project) {
         const dfAbs = node_path__WEBPACK_IMPORTED_MODULE_0___default().join(project.root, img.dockerfile);
         const decoded = (0,_checks_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readSource */ .o$)(img.dockerfile, dfAbs);
         if (!decoded.ok) {
-            findings.push(...decoded.findings);
+            (0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .appendAll */ .u2)(findings, decoded.findings);
             continue;
         }
         const df = (0,_dockerfile_js__WEBPACK_IMPORTED_MODULE_4__/* .parseDockerfile */ .Ai)(decoded.source, img.buildArgs);
-        findings.push(...df.findings);
+        (0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .appendAll */ .u2)(findings, df.findings);
         const listing = (0,_dockerignore_js__WEBPACK_IMPORTED_MODULE_5__/* .listContextFiles */ .z)(node_path__WEBPACK_IMPORTED_MODULE_0___default().join(project.root, img.context), { root: project.root, dockerfile: dfAbs });
-        findings.push(...listing.findings);
-        findings.push(...(0,_dockerfile_js__WEBPACK_IMPORTED_MODULE_4__/* .copySourceFindings */ .V3)(df, listing.files, { ignored: listing.ignored, contextDir: img.context, ...(img.target ? { target: img.target } : {}) }));
+        (0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .appendAll */ .u2)(findings, listing.findings);
+        (0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .appendAll */ .u2)(findings, (0,_dockerfile_js__WEBPACK_IMPORTED_MODULE_4__/* .copySourceFindings */ .V3)(df, listing.files, {
+            ignored: listing.ignored,
+            contextDir: img.context,
+            ...(img.target ? { target: img.target } : {}),
+        }));
         const view = (0,_dockerfile_js__WEBPACK_IMPORTED_MODULE_4__/* .imageFiles */ .BQ)(df, listing.files, img.target);
         const files = new Map();
         for (const [imagePath, rel] of view.files)
@@ -1317,7 +1399,8 @@ function classifyFiles(project, layouts) {
         }
     }
     for (const svc of Object.values(project.services)) {
-        if (overridden(svc.taskDefinition) !== 'ignore' && !out.some((f) => f.repoPath === svc.taskDefinition && f.kind === 'taskdef')) {
+        if (overridden(svc.taskDefinition) !== 'ignore' &&
+            !out.some((f) => f.repoPath === svc.taskDefinition && f.kind === 'taskdef')) {
             out.push({ repoPath: svc.taskDefinition, kind: 'taskdef' });
         }
     }
@@ -1327,7 +1410,7 @@ function classifyFiles(project, layouts) {
             continue;
         out.push({ repoPath, kind });
     }
-    return out.sort((a, b) => (a.repoPath < b.repoPath ? -1 : a.repoPath > b.repoPath ? 1 : (a.imageKey ?? '') < (b.imageKey ?? '') ? -1 : 1));
+    return out.sort((a, b) => a.repoPath < b.repoPath ? -1 : a.repoPath > b.repoPath ? 1 : (a.imageKey ?? '') < (b.imageKey ?? '') ? -1 : 1);
 }
 /**
  * ConfigFs over an image's layout: paths are image paths, `display` maps them to repo paths, and
@@ -1358,7 +1441,9 @@ class ImageFs {
         if (repoPath === undefined) {
             return {
                 ok: false,
-                findings: [(0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)(imagePath, { line: 1, column: 1 }, 'error', 'file/missing', `${imagePath} is not copied into image "${this.layout.imageKey}" by ${this.layout.dockerfile.file}`)],
+                findings: [
+                    (0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)(imagePath, { line: 1, column: 1 }, 'error', 'file/missing', `${imagePath} is not copied into image "${this.layout.imageKey}" by ${this.layout.dockerfile.file}`),
+                ],
             };
         }
         return (0,_checks_source_js__WEBPACK_IMPORTED_MODULE_3__/* .readSource */ .o$)(repoPath, node_path__WEBPACK_IMPORTED_MODULE_0___default().join(this.project.root, repoPath));
@@ -1390,61 +1475,145 @@ class ImageFs {
 /**
  * Docker's path patterns (moby/patternmatcher, used for `.dockerignore` and for COPY/ADD sources):
  * `*` and `?` never cross `/`, `**` spans any number of directories, `[...]` is a character class,
- * `\` escapes. Paths are context-relative POSIX without a leading `./`.
+ * `\` escapes. Paths are context-relative POSIX without a leading `./`. These patterns decide which
+ * files go into an image's content hash, so any mismatch with Docker is a missed (or needless) rebuild.
  */
-const REGEX_SPECIAL = new Set(['.', '+', '(', ')', '|', '{', '}', '$', '^']);
-/** Compile one pattern the way patternmatcher's `compile` does (anchored at both ends). */
+/** Characters patternmatcher escapes for its regexp (`shouldEscape`: `.+()|{}$`); `^` and `/` it leaves as they are. */
+const ESCAPED = new Set(['.', '+', '(', ')', '|', '{', '}', '$']);
+/**
+ * Compile one cleaned pattern as moby/patternmatcher's `Pattern.compile` does, for Docker decides
+ * content with it: the pattern is first checked with Go's `filepath.Match` syntax (a malformed one
+ * makes Docker refuse the build), then it is either an exact path, a prefix (`dir/**` or `dir**`:
+ * every path starting with `dir/` or `dir`), a suffix (a leading `**` followed by no other special
+ * character: `**foo` is every path ending in `foo`, `**\/foo` is `foo` or any path ending in
+ * `/foo`), or a regular expression: `*` is any run of non-slashes, `?` one non-slash, `**` any
+ * run of whole directories (anything at the end), `\` escapes the next character, and `[...]` is passed to the regexp engine as written, so
+ * `[^a]` excludes `a` (and matches `/`) while `[!a]` is the class of `!` and `a`, as in Go.
+ */
 function patternToRegExp(pattern) {
+    if (!goMatchSyntaxOk(pattern))
+        return undefined;
     let re = '^';
+    let type = 'exact';
     for (let i = 0; i < pattern.length; i++) {
+        const start = i;
         const ch = pattern[i];
-        if (ch === '*') {
-            if (pattern[i + 1] === '*') {
-                i++;
-                if (pattern[i + 1] === '/')
-                    i++; // `**/` is `**`
-                re += i + 1 >= pattern.length ? '.*' : '(?:.*/)?';
+        if (ch === '*' && pattern[i + 1] === '*') {
+            i++;
+            if (pattern[i + 1] === '/')
+                i++; // `**/` is `**`
+            if (i + 1 >= pattern.length) {
+                if (type === 'exact')
+                    type = 'prefix';
+                else {
+                    re += '.*';
+                    type = 'regexp';
+                }
+            }
+            else {
+                re += '(.*/)?';
+                type = 'regexp';
+            }
+            if (start === 0)
+                type = 'suffix';
+        }
+        else if (ch === '*') {
+            re += '[^/]*';
+            type = 'regexp';
+        }
+        else if (ch === '?') {
+            re += '[^/]';
+            type = 'regexp';
+        }
+        else if (ESCAPED.has(ch))
+            re += `\\${ch}`;
+        else if (ch === '\\') {
+            if (i + 1 < pattern.length) {
+                re += `\\${pattern[++i]}`;
+                type = 'regexp';
             }
             else
-                re += '[^/]*';
-        }
-        else if (ch === '?')
-            re += '[^/]';
-        else if (ch === '\\') {
-            const next = pattern[i + 1];
-            if (next === undefined)
                 re += '\\\\';
-            else {
-                re += escapeChar(next);
-                i++;
-            }
         }
-        else if (ch === '[') {
-            // Go's filepath.Match negates a class with `^`; JavaScript agrees. A class never matches `/`.
-            const close = pattern.indexOf(']', i + 2);
-            if (close === -1)
-                return undefined; // Go: ErrBadPattern
-            let body = pattern.slice(i + 1, close);
-            const neg = body.startsWith('^') || body.startsWith('!');
-            if (neg)
-                body = body.slice(1);
-            body = body.replace(/\\/g, '\\\\').replace(/\]/g, '\\]');
-            re += neg ? `[^/${body}]` : `[${body}]`;
-            i = close;
+        else if (ch === '[' || ch === ']') {
+            re += ch;
+            type = 'regexp';
         }
         else
-            re += escapeChar(ch);
+            re += ch;
     }
-    re += '$';
-    try {
-        return new RegExp(re, 's');
-    }
-    catch {
-        return undefined;
+    switch (type) {
+        case 'exact':
+            return { test: (p) => p === pattern };
+        case 'prefix': {
+            const prefix = pattern.slice(0, -2);
+            return { test: (p) => p.startsWith(prefix) };
+        }
+        case 'suffix': {
+            const suffix = pattern.slice(2);
+            return { test: (p) => p.endsWith(suffix) || (suffix.startsWith('/') && p === suffix.slice(1)) };
+        }
+        default:
+            try {
+                // No flags: like Go's regexp, `.` stops at a newline and a negated class does not.
+                const compiled = new RegExp(`${re}$`);
+                return { test: (p) => compiled.test(p) };
+            }
+            catch {
+                return undefined;
+            }
     }
 }
-function escapeChar(ch) {
-    return REGEX_SPECIAL.has(ch) || ch === '\\' || ch === '[' || ch === ']' || ch === '*' || ch === '?' || ch === '/' ? `\\${ch}` : ch;
+/**
+ * Go's `filepath.Match(pattern, ".")` error state, which patternmatcher checks first: a `[` class
+ * must close, hold at least one range, and a `-`, a `]` or the end where a character is expected
+ * is malformed; a trailing `\` is too. (`^` negates a class in Go; `!` does not.)
+ */
+function goMatchSyntaxOk(pattern) {
+    let i = 0;
+    const esc = () => {
+        const c = pattern[i];
+        if (c === undefined || c === '-' || c === ']')
+            return false;
+        if (c === '\\') {
+            i++;
+            if (pattern[i] === undefined)
+                return false;
+        }
+        i++;
+        return true;
+    };
+    while (i < pattern.length) {
+        const c = pattern[i];
+        if (c === '\\') {
+            if (i + 1 >= pattern.length)
+                return false;
+            i += 2;
+        }
+        else if (c === '[') {
+            i++;
+            if (pattern[i] === '^')
+                i++;
+            let ranges = 0;
+            for (;;) {
+                if (pattern[i] === ']' && ranges > 0) {
+                    i++;
+                    break;
+                }
+                if (!esc())
+                    return false;
+                if (pattern[i] === '-') {
+                    i++;
+                    if (!esc())
+                        return false;
+                }
+                ranges++;
+            }
+        }
+        else
+            i++;
+    }
+    return true;
 }
 /** `filepath.Clean` for POSIX paths: no `.` segments, `..` folded, no trailing slash; `''` -> `.`. */
 function cleanPath(p) {
@@ -1486,7 +1655,8 @@ function parseIgnoreFile(text) {
             if (p.length > 1 && p.startsWith('/'))
                 p = p.slice(1);
         }
-        rules.push({ pattern: p, exclusion, regex: patternToRegExp(p), line: i + 1 });
+        // `!` alone: "illegal exclusion pattern" (patternmatcher.New).
+        rules.push({ pattern: p, exclusion, regex: exclusion && p === '' ? undefined : patternToRegExp(p), line: i + 1 });
     });
     return rules;
 }
@@ -1684,7 +1854,10 @@ function findClose(s, from) {
     return -1;
 }
 function globRe(pattern) {
-    return pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    return pattern
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.');
 }
 function trimPrefix(v, pattern, greedy) {
     const re = new RegExp(`^${globRe(pattern).replace(/\.\*/g, greedy ? '.*' : '.*?')}`, 's');
@@ -1722,13 +1895,22 @@ function trimSuffix(v, pattern, greedy) {
  * POSIX and already checked to stay inside the repository; `root` is the only absolute path.
  * Produced by `loadProject` (load.ts); read by plan, images and deploy code.
  */
-const FILE_KINDS = (/* unused pure expression or super */ null && (['http_check', 'mysql', 'fluentd', 'taskdef', 'datadog_yaml', 'secret', 'dockerfile']));
+const FILE_KINDS = (/* unused pure expression or super */ null && ([
+    'http_check',
+    'mysql',
+    'fluentd',
+    'taskdef',
+    'datadog_yaml',
+    'secret',
+    'dockerfile',
+]));
 const DEPLOY_DEFAULTS = Object.freeze({
     waitTimeoutSeconds: 900,
     pollIntervalSeconds: 15,
     rollback: true,
     fluentdDryRun: true,
     createRepositories: false,
+    resolveBaseImages: true,
 });
 
 
@@ -1746,8 +1928,8 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/checks/agent/index.ts + 20 modules
-var agent = __webpack_require__(6334);
+// EXTERNAL MODULE: ./src/checks/agent/index.ts + 9 modules
+var agent = __webpack_require__(6503);
 // EXTERNAL MODULE: ./src/checks/findings.ts
 var findings = __webpack_require__(671);
 // EXTERNAL MODULE: ./src/checks/fluentd/ast.ts
@@ -1795,7 +1977,9 @@ function forwardInputPorts(root) {
         if (port === null)
             unknown = true;
         else
-            out.push(port ? { port: port.value, file: port.param.file, pos: port.param.valuePos } : { port: FORWARD_PORT, file: el.file, pos: el.pos });
+            out.push(port
+                ? { port: port.value, file: port.param.file, pos: port.param.valuePos }
+                : { port: FORWARD_PORT, file: el.file, pos: el.pos });
     });
     return unknown ? null : out;
 }
@@ -1808,7 +1992,9 @@ function forwardServers(root) {
         const port = intParam(el, 'port');
         if (port === null)
             return;
-        out.push(port ? { port: port.value, file: port.param.file, pos: port.param.valuePos } : { port: FORWARD_PORT, file: el.file, pos: el.pos });
+        out.push(port
+            ? { port: port.value, file: port.param.file, pos: port.param.valuePos }
+            : { port: FORWARD_PORT, file: el.file, pos: el.pos });
     });
     return out;
 }
@@ -1826,7 +2012,18 @@ function datadogOutputs(root) {
  * buffered output in this setup (datadog, forward, copy's stores) buffers in memory by default.
  */
 const FILE_BUFFERED = new Set(['file', 'secondary_file']);
-const BUFFERED = new Set(['datadog', 'forward', 'file', 's3', 'cloudwatch_logs', 'elasticsearch', 'opensearch', 'kinesis_firehose', 'kinesis_streams', 'http']);
+const BUFFERED = new Set([
+    'datadog',
+    'forward',
+    'file',
+    's3',
+    'cloudwatch_logs',
+    'elasticsearch',
+    'opensearch',
+    'kinesis_firehose',
+    'kinesis_streams',
+    'http',
+]);
 function buffers(root) {
     const out = [];
     walk(root, (el) => {
@@ -1836,7 +2033,11 @@ function buffers(root) {
         if (!t || !BUFFERED.has(t))
             return;
         const section = el.elements.find((e) => e.name === 'buffer');
-        const bufType = section ? (typeOf(section) ?? (FILE_BUFFERED.has(t) ? 'file' : 'memory')) : FILE_BUFFERED.has(t) ? 'file' : 'memory';
+        const bufType = section
+            ? (typeOf(section) ?? (FILE_BUFFERED.has(t) ? 'file' : 'memory'))
+            : FILE_BUFFERED.has(t)
+                ? 'file'
+                : 'memory';
         // v0.12-style buffer parameters written on the output itself are moved into <buffer> by fluentd's compat layer.
         const flush = (section ? (0,ast/* lastParam */.U)(section, 'flush_at_shutdown') : undefined) ?? (0,ast/* lastParam */.U)(el, 'flush_at_shutdown');
         const p = section ? (0,ast/* lastParam */.U)(section, 'path') : undefined;
@@ -1872,8 +2073,8 @@ var fs = __webpack_require__(8566);
 var load = __webpack_require__(341);
 // EXTERNAL MODULE: ./src/checks/source.ts
 var checks_source = __webpack_require__(5784);
-// EXTERNAL MODULE: ./src/checks/taskdef/index.ts + 10 modules
-var taskdef = __webpack_require__(9380);
+// EXTERNAL MODULE: ./src/checks/taskdef/index.ts + 11 modules
+var taskdef = __webpack_require__(0);
 // EXTERNAL MODULE: ./src/checks/yaml/ast.ts
 var yaml_ast = __webpack_require__(6353);
 // EXTERNAL MODULE: ./src/project/layout.ts
@@ -1894,7 +2095,7 @@ var project_layout = __webpack_require__(6547);
 
 
 const posOf = (td, node) => td.source.lines.position(node.range[0]);
-const strOf = (n) => ((0,yaml_ast/* isScalar */.jn)(n) && typeof n.value === 'string' ? n.value : undefined);
+const strOf = (n) => (0,yaml_ast/* isScalar */.jn)(n) && typeof n.value === 'string' ? n.value : undefined;
 const mapsOf = (n) => ((0,yaml_ast/* isSeq */.oP)(n) ? n.items.filter(yaml_ast/* isMap */.jh) : []);
 const AGENT_IMAGE = /(?:^|\/)(?:datadog\/agent|datadog-agent|datadog\/dogstatsd)(?:[:@]|$)/;
 const FLUENTD_IMAGE = /(?:^|\/)(?:fluent\/fluentd|fluentd)(?:[:@-]|$)/;
@@ -1939,12 +2140,12 @@ function buildWorld(project, layouts) {
     for (const f of classified.filter((c) => c.kind === 'fluentd')) {
         const layout = f.imageKey ? layouts.get(f.imageKey) : undefined;
         if (layout && f.imagePath) {
-            const view = loadFluentd((0,load/* loadConfig */.Z)(f.imagePath, new project_layout/* ImageFs */.DB(project, layout)), f.repoPath);
+            const view = loadFluentd((0,load/* loadConfig */.Z9)(f.imagePath, new project_layout/* ImageFs */.DB(project, layout)), f.repoPath);
             if (view && !fluentdOfImage.has(layout.imageKey))
                 fluentdOfImage.set(layout.imageKey, view);
         }
         else if (!f.imageKey) {
-            const view = loadFluentd((0,load/* loadConfig */.Z)(external_node_path_default().join(project.root, f.repoPath), new fs/* DiskFs */.Pg(project.root)), f.repoPath);
+            const view = loadFluentd((0,load/* loadConfig */.Z9)(external_node_path_default().join(project.root, f.repoPath), new fs/* DiskFs */.Pg(project.root)), f.repoPath);
             if (view)
                 senders.push(view);
         }
@@ -1967,7 +2168,14 @@ function buildWorld(project, layouts) {
             const fluentd = layout ? fluentdOfImage.get(layout.imageKey) : undefined;
             const role = fluentd ? 'fluentd' : roleOf(imageRef, layout);
             containers.push({
-                td, node, name, nameNode, role, ...(layout ? { layout } : {}), ...(imageRef ? { imageRef } : {}), ...(fluentd ? { fluentd } : {}),
+                td,
+                node,
+                name,
+                nameNode,
+                role,
+                ...(layout ? { layout } : {}),
+                ...(imageRef ? { imageRef } : {}),
+                ...(fluentd ? { fluentd } : {}),
                 env: (0,taskdef/* containerEnv */.jY)(td.plain, name, service),
                 values: valuesOf(td, node, imageKey !== undefined, layout),
             });
@@ -2052,7 +2260,9 @@ function datadogSite(world) {
 
 const LOOKS_LIKE_CHECK = /(?:^|\/)conf\.d\/[^/]+\.d\/[^/]+\.ya?ml(?:\.default)?$/;
 function copyOf(copies, imagePath) {
-    return [...copies].reverse().find((c) => imagePath === c.dest || imagePath.startsWith(`${c.dest === '/' ? '' : c.dest}/`));
+    return [...copies]
+        .reverse()
+        .find((c) => imagePath === c.dest || imagePath.startsWith(`${c.dest === '/' ? '' : c.dest}/`));
 }
 function confPlacement(world) {
     const out = [];
@@ -2095,7 +2305,7 @@ function aggregatorPorts(world) {
         const ports = forwardInputPorts(c.fluentd.root);
         if (ports === null)
             return undefined;
-        out.push(...ports);
+        (0,findings/* appendAll */.u2)(out, ports);
     }
     return out.length ? out : undefined;
 }
@@ -2173,7 +2383,9 @@ function aggregatorPortMappings(world) {
 
 /** Container paths backed by an EFS volume (they outlive the task). */
 function efsPaths(c) {
-    const efs = new Set(mapsOf((0,yaml_ast/* get */.Jt)(c.td.root, 'volumes')).filter((v) => (0,yaml_ast/* isMap */.jh)((0,yaml_ast/* get */.Jt)(v, 'efsVolumeConfiguration'))).map((v) => strOf((0,yaml_ast/* get */.Jt)(v, 'name'))));
+    const efs = new Set(mapsOf((0,yaml_ast/* get */.Jt)(c.td.root, 'volumes'))
+        .filter((v) => (0,yaml_ast/* isMap */.jh)((0,yaml_ast/* get */.Jt)(v, 'efsVolumeConfiguration')))
+        .map((v) => strOf((0,yaml_ast/* get */.Jt)(v, 'name'))));
     return mapsOf((0,yaml_ast/* get */.Jt)(c.node, 'mountPoints'))
         .filter((m) => efs.has(strOf((0,yaml_ast/* get */.Jt)(m, 'sourceVolume'))))
         .map((m) => strOf((0,yaml_ast/* get */.Jt)(m, 'containerPath')))
@@ -2184,10 +2396,13 @@ function lossOf(b, c) {
         return 'a memory buffer with flush_at_shutdown false is dropped when ECS stops the task at every deploy';
     }
     if (b.type === 'file' && b.flushAtShutdown !== true) {
-        const onEfs = b.path !== undefined && efsPaths(c).some((p) => b.path === p || (b.path ?? '').startsWith(`${p.replace(/\/$/, '')}/`));
+        const onEfs = b.path !== undefined &&
+            efsPaths(c).some((p) => b.path === p || (b.path ?? '').startsWith(`${p.replace(/\/$/, '')}/`));
         if (onEfs)
             return undefined;
-        const why = b.flushAtShutdown === false ? 'flush_at_shutdown false' : 'flush_at_shutdown, false by default for a file buffer,';
+        const why = b.flushAtShutdown === false
+            ? 'flush_at_shutdown false'
+            : 'flush_at_shutdown, false by default for a file buffer,';
         return `a file buffer on the task's ephemeral storage with ${why} keeps its chunks on a disk that Fargate deletes with the task at every deploy`;
     }
     return undefined;
@@ -2198,7 +2413,8 @@ function bufferOnRedeploy(world) {
         if (!c.fluentd)
             continue;
         const stop = (0,yaml_ast/* get */.Jt)(c.node, 'stopTimeout');
-        const timeout = strOf(stop) ?? (stop && 'value' in stop && typeof stop.value === 'number' ? String(stop.value) : '30 (the default)');
+        const timeout = strOf(stop) ??
+            (stop && 'value' in stop && typeof stop.value === 'number' ? String(stop.value) : '30 (the default)');
         for (const b of buffers(c.fluentd.root)) {
             const loss = lossOf(b, c);
             if (!loss)
@@ -2254,7 +2470,13 @@ function logRegion(world) {
     }
     return out;
 }
-const ARCH = { 'linux/amd64': 'X86_64', 'linux/x86_64': 'X86_64', 'linux/arm64': 'ARM64', 'linux/arm64/v8': 'ARM64', 'linux/aarch64': 'ARM64' };
+const ARCH = {
+    'linux/amd64': 'X86_64',
+    'linux/x86_64': 'X86_64',
+    'linux/arm64': 'ARM64',
+    'linux/arm64/v8': 'ARM64',
+    'linux/aarch64': 'ARM64',
+};
 /**
  * The image is built for one platform (the project's `platform`, else the final stage's
  * `FROM --platform`); Fargate runs the task on `runtimePlatform.cpuArchitecture` (default X86_64,
@@ -2277,15 +2499,17 @@ function platform(world) {
         const runs = strOf(archNode) ?? 'X86_64';
         if (runs === arch)
             continue;
-        const source = img?.platform ? `images.${c.layout.imageKey}.platform in ${world.project.configFile}` : `FROM --platform in ${c.layout.dockerfile.file}`;
+        const source = img?.platform
+            ? `images.${c.layout.imageKey}.platform in ${world.project.configFile}`
+            : `FROM --platform in ${c.layout.dockerfile.file}`;
         const at = archNode ?? (0,yaml_ast/* getPair */.xf)(c.td.root, 'runtimePlatform')?.key ?? c.nameNode;
         out.push((0,findings/* finding */.gk)(c.td.file, posOf(c.td, at), 'error', 'cross/platform', `container "${c.name}" runs on ${runs}${archNode ? '' : ' (the default)'}, but its image is built for ${written} (${source}): the task fails to start; set "runtimePlatform": { "cpuArchitecture": "${arch}", "operatingSystemFamily": "LINUX" } or build for the other platform`));
     }
     return out;
 }
 
-// EXTERNAL MODULE: ./src/checks/fluentd/secrets.ts
-var secrets = __webpack_require__(7849);
+// EXTERNAL MODULE: ./src/checks/fluentd/secrets.ts + 1 modules
+var secrets = __webpack_require__(2592);
 // EXTERNAL MODULE: ./src/checks/yaml/load.ts + 2 modules
 var yaml_load = __webpack_require__(7112);
 ;// CONCATENATED MODULE: ./src/checks/cross/unused-secret.ts
@@ -2312,7 +2536,7 @@ function envNamesOf(root) {
             for (const ref of (0,secrets/* envRefs */.i)(code.code))
                 out.add(ref.name);
         }
-        stack.push(...el.elements);
+        (0,findings/* appendAll */.u2)(stack, el.elements);
     }
     return out;
 }
@@ -2374,8 +2598,8 @@ function checkAgreements(project, layouts) {
     return RULES.flatMap((rule) => rule(world));
 }
 
-// EXTERNAL MODULE: ./src/checks/fluentd/index.ts + 21 modules
-var fluentd = __webpack_require__(1673);
+// EXTERNAL MODULE: ./src/checks/fluentd/index.ts + 22 modules
+var fluentd = __webpack_require__(1589);
 // EXTERNAL MODULE: ./src/checks/suggest.ts
 var suggest = __webpack_require__(5111);
 ;// CONCATENATED MODULE: ./src/project/names.ts
@@ -2483,7 +2707,7 @@ var ucs2length = __webpack_require__(6214);
 // Generated by scripts/gen-schema-validator.mjs from schema/dd-ecs-monitor.schema.json: do not edit.
 /* eslint-disable */
 
-const validate = validate10;/* harmony default export */ const schema_validator_generated = ((/* unused pure expression or super */ null && (validate10)));const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://cdn.jsdelivr.net/npm/dd-ecs-monitor/schema/dd-ecs-monitor.schema.json","title":"dd-ecs-monitor project file (dd-ecs-monitor.yml)","description":"What to build, where it goes and how to deploy it. Reference: docs/project-file.md. The tool validates against this same schema (x-code: the finding code a violation reports).","type":"object","additionalProperties":false,"required":["cluster"],"properties":{"version":{"description":"The project file format; 1 is the only version.","const":1,"x-code":"project/invalid-value","errorMessage":"version must be 1 (the only project file version so far)"},"region":{"description":"AWS Region; when absent, the SDK's own resolution (AWS_REGION, profile) decides.","type":"string","pattern":"^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$","x-code":"project/invalid-region","errorMessage":"an AWS Region looks like ap-northeast-1 or us-east-1"},"cluster":{"description":"The ECS cluster of every service (unless a service sets its own).","$ref":"#/definitions/cluster"},"images":{"description":"What to build: image key -> build settings.","type":["object","null"],"propertyNames":{"pattern":"^[a-z0-9][a-z0-9._-]{0,127}$","x-code":"project/invalid-name","errorMessage":"an image key is lowercase letters, digits, \".\", \"_\" and \"-\", starting with a letter or digit"},"additionalProperties":{"$ref":"#/definitions/image"}},"services":{"description":"What to deploy: service key -> the ECS service and its task definition template.","type":["object","null"],"additionalProperties":{"$ref":"#/definitions/service"}},"files":{"description":"Repository path -> kind, for files no image carries (or `ignore` to skip one).","type":["object","null"],"additionalProperties":{"enum":["http_check","mysql","fluentd","taskdef","datadog_yaml","secret","dockerfile","ignore"],"x-code":"project/unknown-kind","errorMessage":"not a file kind"}},"fluentd":{"type":["object","null"],"additionalProperties":false,"properties":{"forwardedTags":{"description":"Tags the aggregator's in_forward is expected to receive (routing check).","type":["array","string"],"items":{"type":"string"}}}},"deploy":{"type":["object","null"],"additionalProperties":false,"properties":{"waitTimeoutSeconds":{"description":"Follow a rollout this long (default 900).","$ref":"#/definitions/seconds"},"pollIntervalSeconds":{"description":"Poll interval while following a rollout (default 15).","$ref":"#/definitions/seconds"},"rollback":{"description":"Roll back to the previous task definition on failure (default true).","type":"boolean"},"fluentdDryRun":{"description":"Run `fluentd --dry-run` in the built Fluentd image (default true).","type":"boolean"},"createRepositories":{"description":"Create missing ECR repositories (default false).","type":"boolean"}}}},"definitions":{"cluster":{"type":"string","pattern":"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$","x-code":"project/invalid-name","errorMessage":"an ECS cluster name is up to 255 letters, digits, \"-\" and \"_\""},"path":{"type":"string","description":"Relative to the repository root (the project file's directory); never leaves it."},"text":{"type":["string","number","boolean"],"description":"A value passed as text (numbers and booleans as written)."},"seconds":{"type":"integer","minimum":1,"x-code":"project/invalid-value","errorMessage":"a whole number of seconds above 0"},"image":{"type":["object","null"],"additionalProperties":false,"properties":{"context":{"description":"Build context directory (default \".\").","$ref":"#/definitions/path"},"dockerfile":{"description":"Default <context>/Dockerfile; relative to the repository root.","$ref":"#/definitions/path"},"repository":{"description":"ECR repository name (default: the image key), e.g. monitoring/datadog-agent.","type":"string","minLength":2,"maxLength":256,"pattern":"^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$","x-code":"project/invalid-name","errorMessage":"an ECR repository name is 2 to 256 lowercase letters and digits, separated by single \".\", \"_\", \"-\" or \"/\" (e.g. monitoring/datadog-agent)"},"buildArgs":{"description":"--build-arg values.","type":["object","null"],"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-code":"project/invalid-name","errorMessage":"a build arg name is letters, digits and \"_\""},"additionalProperties":{"$ref":"#/definitions/text"}},"target":{"description":"--target: a stage name of the Dockerfile.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","x-code":"project/invalid-name","errorMessage":"a stage name starts with a letter: letters, digits, \"_\", \".\" and \"-\""},"platform":{"description":"--platform: a platform Fargate runs.","enum":["linux/amd64","linux/arm64"],"x-code":"project/invalid-value","errorMessage":"not a platform Fargate runs"}}},"service":{"type":"object","additionalProperties":false,"required":["taskDefinition"],"properties":{"service":{"description":"ECS service name (default: the key).","type":"string","pattern":"^[A-Za-z0-9_-]{1,255}$","x-code":"project/invalid-name","errorMessage":"an ECS service name is up to 255 letters, digits, \"-\" and \"_\""},"cluster":{"description":"Default: the top-level cluster.","$ref":"#/definitions/cluster"},"taskDefinition":{"description":"The task definition template (JSON or YAML).","$ref":"#/definitions/path"},"containers":{"description":"Container name -> image key: that container runs the built image, pinned by digest.","type":["object","null"],"additionalProperties":{"type":"string"}},"secrets":{"description":"Env name -> SSM parameter name/path, SSM ARN or Secrets Manager ARN.","type":["object","null"],"additionalProperties":{"$ref":"#/definitions/text"}},"environment":{"description":"Env name -> plain value.","type":["object","null"],"additionalProperties":{"$ref":"#/definitions/text"}}}}}};const schema12 = {"type":"string","pattern":"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$","x-code":"project/invalid-name","errorMessage":"an ECS cluster name is up to 255 letters, digits, \"-\" and \"_\""};const schema22 = {"type":"integer","minimum":1,"x-code":"project/invalid-value","errorMessage":"a whole number of seconds above 0"};const pattern0 = new RegExp("^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$", "u");const pattern1 = new RegExp("^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$", "u");const pattern2 = new RegExp("^[a-z0-9][a-z0-9._-]{0,127}$", "u");const schema13 = {"type":["object","null"],"additionalProperties":false,"properties":{"context":{"description":"Build context directory (default \".\").","$ref":"#/definitions/path"},"dockerfile":{"description":"Default <context>/Dockerfile; relative to the repository root.","$ref":"#/definitions/path"},"repository":{"description":"ECR repository name (default: the image key), e.g. monitoring/datadog-agent.","type":"string","minLength":2,"maxLength":256,"pattern":"^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$","x-code":"project/invalid-name","errorMessage":"an ECR repository name is 2 to 256 lowercase letters and digits, separated by single \".\", \"_\", \"-\" or \"/\" (e.g. monitoring/datadog-agent)"},"buildArgs":{"description":"--build-arg values.","type":["object","null"],"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-code":"project/invalid-name","errorMessage":"a build arg name is letters, digits and \"_\""},"additionalProperties":{"$ref":"#/definitions/text"}},"target":{"description":"--target: a stage name of the Dockerfile.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","x-code":"project/invalid-name","errorMessage":"a stage name starts with a letter: letters, digits, \"_\", \".\" and \"-\""},"platform":{"description":"--platform: a platform Fargate runs.","enum":["linux/amd64","linux/arm64"],"x-code":"project/invalid-value","errorMessage":"not a platform Fargate runs"}}};const schema14 = {"type":"string","description":"Relative to the repository root (the project file's directory); never leaves it."};const schema16 = {"type":["string","number","boolean"],"description":"A value passed as text (numbers and booleans as written)."};const func2 = ucs2length/* default */.A;const pattern3 = new RegExp("^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$", "u");const pattern4 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");const pattern5 = new RegExp("^[A-Za-z][A-Za-z0-9_.-]*$", "u");function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema13.type},message:"must be object,null",schema:schema13.type,parentSchema:schema13,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data && typeof data == "object" && !Array.isArray(data)){for(const key0 in data){if(!((((((key0 === "context") || (key0 === "dockerfile")) || (key0 === "repository")) || (key0 === "buildArgs")) || (key0 === "target")) || (key0 === "platform"))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema13,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.context !== undefined){let data0 = data.context;if(typeof data0 !== "string"){const err2 = {instancePath:instancePath+"/context",schemaPath:"#/definitions/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.dockerfile !== undefined){let data1 = data.dockerfile;if(typeof data1 !== "string"){const err3 = {instancePath:instancePath+"/dockerfile",schemaPath:"#/definitions/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.repository !== undefined){let data2 = data.repository;if(typeof data2 === "string"){if(func2(data2) > 256){const err4 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema13.properties.repository,data:data2};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(func2(data2) < 2){const err5 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema13.properties.repository,data:data2};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(!pattern3.test(data2)){const err6 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/pattern",keyword:"pattern",params:{pattern: "^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$"},message:"must match pattern \""+"^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$"+"\"",schema:"^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$",parentSchema:schema13.properties.repository,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.repository.type,parentSchema:schema13.properties.repository,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.buildArgs !== undefined){let data3 = data.buildArgs;if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){const err8 = {instancePath:instancePath+"/buildArgs",schemaPath:"#/properties/buildArgs/type",keyword:"type",params:{type: schema13.properties.buildArgs.type},message:"must be object,null",schema:schema13.properties.buildArgs.type,parentSchema:schema13.properties.buildArgs,data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(data3 && typeof data3 == "object" && !Array.isArray(data3)){for(const key1 in data3){const _errs14 = errors;if(typeof key1 === "string"){if(!pattern4.test(key1)){const err9 = {instancePath:instancePath+"/buildArgs",schemaPath:"#/properties/buildArgs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema13.properties.buildArgs.propertyNames,data:key1,propertyName:key1};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}var valid3 = _errs14 === errors;if(!valid3){const err10 = {instancePath:instancePath+"/buildArgs",schemaPath:"#/properties/buildArgs/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema13.properties.buildArgs.propertyNames,parentSchema:schema13.properties.buildArgs,data:data3};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}for(const key2 in data3){let data4 = data3[key2];if(((typeof data4 !== "string") && (!((typeof data4 == "number") && (isFinite(data4))))) && (typeof data4 !== "boolean")){const err11 = {instancePath:instancePath+"/buildArgs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/text/type",keyword:"type",params:{type: schema16.type},message:"must be string,number,boolean",schema:schema16.type,parentSchema:schema16,data:data4};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}}}if(data.target !== undefined){let data5 = data.target;if(typeof data5 === "string"){if(!pattern5.test(data5)){const err12 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_.-]*$",parentSchema:schema13.properties.target,data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}else {const err13 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.target.type,parentSchema:schema13.properties.target,data:data5};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data.platform !== undefined){let data6 = data.platform;if(!((data6 === "linux/amd64") || (data6 === "linux/arm64"))){const err14 = {instancePath:instancePath+"/platform",schemaPath:"#/properties/platform/enum",keyword:"enum",params:{allowedValues: schema13.properties.platform.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.platform.enum,parentSchema:schema13.properties.platform,data:data6};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}}validate11.errors = vErrors;return errors === 0;}const schema17 = {"type":"object","additionalProperties":false,"required":["taskDefinition"],"properties":{"service":{"description":"ECS service name (default: the key).","type":"string","pattern":"^[A-Za-z0-9_-]{1,255}$","x-code":"project/invalid-name","errorMessage":"an ECS service name is up to 255 letters, digits, \"-\" and \"_\""},"cluster":{"description":"Default: the top-level cluster.","$ref":"#/definitions/cluster"},"taskDefinition":{"description":"The task definition template (JSON or YAML).","$ref":"#/definitions/path"},"containers":{"description":"Container name -> image key: that container runs the built image, pinned by digest.","type":["object","null"],"additionalProperties":{"type":"string"}},"secrets":{"description":"Env name -> SSM parameter name/path, SSM ARN or Secrets Manager ARN.","type":["object","null"],"additionalProperties":{"$ref":"#/definitions/text"}},"environment":{"description":"Env name -> plain value.","type":["object","null"],"additionalProperties":{"$ref":"#/definitions/text"}}}};const pattern6 = new RegExp("^[A-Za-z0-9_-]{1,255}$", "u");function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.taskDefinition === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskDefinition"},message:"must have required property '"+"taskDefinition"+"'",schema:schema17.required,parentSchema:schema17,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!((((((key0 === "service") || (key0 === "cluster")) || (key0 === "taskDefinition")) || (key0 === "containers")) || (key0 === "secrets")) || (key0 === "environment"))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.service !== undefined){let data0 = data.service;if(typeof data0 === "string"){if(!pattern6.test(data0)){const err2 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,255}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,255}$"+"\"",schema:"^[A-Za-z0-9_-]{1,255}$",parentSchema:schema17.properties.service,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.service.type,parentSchema:schema17.properties.service,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.cluster !== undefined){let data1 = data.cluster;if(typeof data1 === "string"){if(!pattern1.test(data1)){const err4 = {instancePath:instancePath+"/cluster",schemaPath:"#/definitions/cluster/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$"+"\"",schema:"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$",parentSchema:schema12,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/cluster",schemaPath:"#/definitions/cluster/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.taskDefinition !== undefined){let data2 = data.taskDefinition;if(typeof data2 !== "string"){const err6 = {instancePath:instancePath+"/taskDefinition",schemaPath:"#/definitions/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.containers !== undefined){let data3 = data.containers;if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){const err7 = {instancePath:instancePath+"/containers",schemaPath:"#/properties/containers/type",keyword:"type",params:{type: schema17.properties.containers.type},message:"must be object,null",schema:schema17.properties.containers.type,parentSchema:schema17.properties.containers,data:data3};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(data3 && typeof data3 == "object" && !Array.isArray(data3)){for(const key1 in data3){let data4 = data3[key1];if(typeof data4 !== "string"){const err8 = {instancePath:instancePath+"/containers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/containers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.containers.additionalProperties.type,parentSchema:schema17.properties.containers.additionalProperties,data:data4};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}}}if(data.secrets !== undefined){let data5 = data.secrets;if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){const err9 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: schema17.properties.secrets.type},message:"must be object,null",schema:schema17.properties.secrets.type,parentSchema:schema17.properties.secrets,data:data5};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}if(data5 && typeof data5 == "object" && !Array.isArray(data5)){for(const key2 in data5){let data6 = data5[key2];if(((typeof data6 !== "string") && (!((typeof data6 == "number") && (isFinite(data6))))) && (typeof data6 !== "boolean")){const err10 = {instancePath:instancePath+"/secrets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/text/type",keyword:"type",params:{type: schema16.type},message:"must be string,number,boolean",schema:schema16.type,parentSchema:schema16,data:data6};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}}}if(data.environment !== undefined){let data7 = data.environment;if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){const err11 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: schema17.properties.environment.type},message:"must be object,null",schema:schema17.properties.environment.type,parentSchema:schema17.properties.environment,data:data7};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}if(data7 && typeof data7 == "object" && !Array.isArray(data7)){for(const key3 in data7){let data8 = data7[key3];if(((typeof data8 !== "string") && (!((typeof data8 == "number") && (isFinite(data8))))) && (typeof data8 !== "boolean")){const err12 = {instancePath:instancePath+"/environment/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/text/type",keyword:"type",params:{type: schema16.type},message:"must be string,number,boolean",schema:schema16.type,parentSchema:schema16,data:data8};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}}}}else {const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}validate13.errors = vErrors;return errors === 0;}function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://cdn.jsdelivr.net/npm/dd-ecs-monitor/schema/dd-ecs-monitor.schema.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.cluster === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cluster"},message:"must have required property '"+"cluster"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!((((((((key0 === "version") || (key0 === "region")) || (key0 === "cluster")) || (key0 === "images")) || (key0 === "services")) || (key0 === "files")) || (key0 === "fluentd")) || (key0 === "deploy"))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.version !== undefined){let data0 = data.version;if(1 !== data0){const err2 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema11.properties.version,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.region !== undefined){let data1 = data.region;if(typeof data1 === "string"){if(!pattern0.test(data1)){const err3 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$"},message:"must match pattern \""+"^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$"+"\"",schema:"^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$",parentSchema:schema11.properties.region,data:data1};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.region.type,parentSchema:schema11.properties.region,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.cluster !== undefined){let data2 = data.cluster;if(typeof data2 === "string"){if(!pattern1.test(data2)){const err5 = {instancePath:instancePath+"/cluster",schemaPath:"#/definitions/cluster/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$"+"\"",schema:"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$",parentSchema:schema12,data:data2};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/cluster",schemaPath:"#/definitions/cluster/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.images !== undefined){let data3 = data.images;if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){const err7 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: schema11.properties.images.type},message:"must be object,null",schema:schema11.properties.images.type,parentSchema:schema11.properties.images,data:data3};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(data3 && typeof data3 == "object" && !Array.isArray(data3)){for(const key1 in data3){const _errs16 = errors;if(typeof key1 === "string"){if(!pattern2.test(key1)){const err8 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,127}$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{0,127}$",parentSchema:schema11.properties.images.propertyNames,data:key1,propertyName:key1};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}var valid2 = _errs16 === errors;if(!valid2){const err9 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema11.properties.images.propertyNames,parentSchema:schema11.properties.images,data:data3};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}for(const key2 in data3){if(!(validate11(data3[key2], {instancePath:instancePath+"/images/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data3,parentDataProperty:key2,rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}}}}if(data.services !== undefined){let data5 = data.services;if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){const err10 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: schema11.properties.services.type},message:"must be object,null",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data5};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}if(data5 && typeof data5 == "object" && !Array.isArray(data5)){for(const key3 in data5){if(!(validate13(data5[key3], {instancePath:instancePath+"/services/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data5,parentDataProperty:key3,rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}}}if(data.files !== undefined){let data7 = data.files;if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){const err11 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: schema11.properties.files.type},message:"must be object,null",schema:schema11.properties.files.type,parentSchema:schema11.properties.files,data:data7};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}if(data7 && typeof data7 == "object" && !Array.isArray(data7)){for(const key4 in data7){let data8 = data7[key4];if(!((((((((data8 === "http_check") || (data8 === "mysql")) || (data8 === "fluentd")) || (data8 === "taskdef")) || (data8 === "datadog_yaml")) || (data8 === "secret")) || (data8 === "dockerfile")) || (data8 === "ignore"))){const err12 = {instancePath:instancePath+"/files/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/files/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.files.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.files.additionalProperties.enum,parentSchema:schema11.properties.files.additionalProperties,data:data8};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}}}if(data.fluentd !== undefined){let data9 = data.fluentd;if((!(data9 && typeof data9 == "object" && !Array.isArray(data9))) && (data9 !== null)){const err13 = {instancePath:instancePath+"/fluentd",schemaPath:"#/properties/fluentd/type",keyword:"type",params:{type: schema11.properties.fluentd.type},message:"must be object,null",schema:schema11.properties.fluentd.type,parentSchema:schema11.properties.fluentd,data:data9};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if(data9 && typeof data9 == "object" && !Array.isArray(data9)){for(const key5 in data9){if(!(key5 === "forwardedTags")){const err14 = {instancePath:instancePath+"/fluentd",schemaPath:"#/properties/fluentd/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.fluentd,data:data9};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data9.forwardedTags !== undefined){let data10 = data9.forwardedTags;if((!(Array.isArray(data10))) && (typeof data10 !== "string")){const err15 = {instancePath:instancePath+"/fluentd/forwardedTags",schemaPath:"#/properties/fluentd/properties/forwardedTags/type",keyword:"type",params:{type: schema11.properties.fluentd.properties.forwardedTags.type},message:"must be array,string",schema:schema11.properties.fluentd.properties.forwardedTags.type,parentSchema:schema11.properties.fluentd.properties.forwardedTags,data:data10};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}if(Array.isArray(data10)){const len0 = data10.length;for(let i0=0; i0<len0; i0++){let data11 = data10[i0];if(typeof data11 !== "string"){const err16 = {instancePath:instancePath+"/fluentd/forwardedTags/" + i0,schemaPath:"#/properties/fluentd/properties/forwardedTags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.fluentd.properties.forwardedTags.items.type,parentSchema:schema11.properties.fluentd.properties.forwardedTags.items,data:data11};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}}}}}if(data.deploy !== undefined){let data12 = data.deploy;if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){const err17 = {instancePath:instancePath+"/deploy",schemaPath:"#/properties/deploy/type",keyword:"type",params:{type: schema11.properties.deploy.type},message:"must be object,null",schema:schema11.properties.deploy.type,parentSchema:schema11.properties.deploy,data:data12};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}if(data12 && typeof data12 == "object" && !Array.isArray(data12)){for(const key6 in data12){if(!(((((key6 === "waitTimeoutSeconds") || (key6 === "pollIntervalSeconds")) || (key6 === "rollback")) || (key6 === "fluentdDryRun")) || (key6 === "createRepositories"))){const err18 = {instancePath:instancePath+"/deploy",schemaPath:"#/properties/deploy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.deploy,data:data12};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data12.waitTimeoutSeconds !== undefined){let data13 = data12.waitTimeoutSeconds;if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){const err19 = {instancePath:instancePath+"/deploy/waitTimeoutSeconds",schemaPath:"#/definitions/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema22.type,parentSchema:schema22,data:data13};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}if((typeof data13 == "number") && (isFinite(data13))){if(data13 < 1 || isNaN(data13)){const err20 = {instancePath:instancePath+"/deploy/waitTimeoutSeconds",schemaPath:"#/definitions/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema22,data:data13};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}}if(data12.pollIntervalSeconds !== undefined){let data14 = data12.pollIntervalSeconds;if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){const err21 = {instancePath:instancePath+"/deploy/pollIntervalSeconds",schemaPath:"#/definitions/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema22.type,parentSchema:schema22,data:data14};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}if((typeof data14 == "number") && (isFinite(data14))){if(data14 < 1 || isNaN(data14)){const err22 = {instancePath:instancePath+"/deploy/pollIntervalSeconds",schemaPath:"#/definitions/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema22,data:data14};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}}if(data12.rollback !== undefined){let data15 = data12.rollback;if(typeof data15 !== "boolean"){const err23 = {instancePath:instancePath+"/deploy/rollback",schemaPath:"#/properties/deploy/properties/rollback/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.deploy.properties.rollback.type,parentSchema:schema11.properties.deploy.properties.rollback,data:data15};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data12.fluentdDryRun !== undefined){let data16 = data12.fluentdDryRun;if(typeof data16 !== "boolean"){const err24 = {instancePath:instancePath+"/deploy/fluentdDryRun",schemaPath:"#/properties/deploy/properties/fluentdDryRun/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.deploy.properties.fluentdDryRun.type,parentSchema:schema11.properties.deploy.properties.fluentdDryRun,data:data16};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data12.createRepositories !== undefined){let data17 = data12.createRepositories;if(typeof data17 !== "boolean"){const err25 = {instancePath:instancePath+"/deploy/createRepositories",schemaPath:"#/properties/deploy/properties/createRepositories/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.deploy.properties.createRepositories.type,parentSchema:schema11.properties.deploy.properties.createRepositories,data:data17};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}}}}else {const err26 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}validate10.errors = vErrors;return errors === 0;}
+const validate = validate10;/* harmony default export */ const schema_validator_generated = ((/* unused pure expression or super */ null && (validate10)));const schema11 = {"$schema":"http://json-schema.org/draft-07/schema#","$id":"https://cdn.jsdelivr.net/npm/dd-ecs-monitor/schema/dd-ecs-monitor.schema.json","title":"dd-ecs-monitor project file (dd-ecs-monitor.yml)","description":"What to build, where it goes and how to deploy it. Reference: docs/project-file.md. The tool validates against this same schema (x-code: the finding code a violation reports).","type":"object","additionalProperties":false,"required":["cluster"],"properties":{"version":{"description":"The project file format; 1 is the only version.","const":1,"x-code":"project/invalid-value","errorMessage":"version must be 1 (the only project file version so far)"},"region":{"description":"AWS Region; when absent, the SDK's own resolution (AWS_REGION, profile) decides.","type":"string","pattern":"^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$","x-code":"project/invalid-region","errorMessage":"an AWS Region looks like ap-northeast-1 or us-east-1"},"cluster":{"description":"The ECS cluster of every service (unless a service sets its own).","$ref":"#/definitions/cluster"},"images":{"description":"What to build: image key -> build settings.","type":["object","null"],"propertyNames":{"pattern":"^[a-z0-9][a-z0-9._-]{0,127}$","x-code":"project/invalid-name","errorMessage":"an image key is lowercase letters, digits, \".\", \"_\" and \"-\", starting with a letter or digit"},"additionalProperties":{"$ref":"#/definitions/image"}},"services":{"description":"What to deploy: service key -> the ECS service and its task definition template.","type":["object","null"],"additionalProperties":{"$ref":"#/definitions/service"}},"files":{"description":"Repository path -> kind, for files no image carries (or `ignore` to skip one).","type":["object","null"],"additionalProperties":{"enum":["http_check","mysql","fluentd","taskdef","datadog_yaml","secret","dockerfile","ignore"],"x-code":"project/unknown-kind","errorMessage":"not a file kind"}},"fluentd":{"type":["object","null"],"additionalProperties":false,"properties":{"forwardedTags":{"description":"Tags the aggregator's in_forward is expected to receive (routing check).","type":["array","string"],"items":{"type":"string"}}}},"deploy":{"type":["object","null"],"additionalProperties":false,"properties":{"waitTimeoutSeconds":{"description":"Follow a rollout this long (default 900).","$ref":"#/definitions/seconds"},"pollIntervalSeconds":{"description":"Poll interval while following a rollout (default 15).","$ref":"#/definitions/seconds"},"rollback":{"description":"Roll back to the previous task definition on failure (default true).","type":"boolean"},"fluentdDryRun":{"description":"Run `fluentd --dry-run` in the built Fluentd image (default true).","type":"boolean"},"createRepositories":{"description":"Create missing ECR repositories (default false).","type":"boolean"},"resolveBaseImages":{"description":"Resolve base images given by a floating tag to their digest for the content hash, so a moved tag rebuilds (default true).","type":"boolean"}}}},"definitions":{"cluster":{"type":"string","pattern":"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$","x-code":"project/invalid-name","errorMessage":"an ECS cluster name is up to 255 letters, digits, \"-\" and \"_\""},"path":{"type":"string","description":"Relative to the repository root (the project file's directory); never leaves it."},"text":{"type":["string","number","boolean"],"description":"A value passed as text (numbers and booleans as written)."},"seconds":{"type":"integer","minimum":1,"x-code":"project/invalid-value","errorMessage":"a whole number of seconds above 0"},"image":{"type":["object","null"],"additionalProperties":false,"properties":{"context":{"description":"Build context directory (default \".\").","$ref":"#/definitions/path"},"dockerfile":{"description":"Default <context>/Dockerfile; relative to the repository root.","$ref":"#/definitions/path"},"repository":{"description":"ECR repository name (default: the image key), e.g. monitoring/datadog-agent.","type":"string","minLength":2,"maxLength":256,"pattern":"^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$","x-code":"project/invalid-name","errorMessage":"an ECR repository name is 2 to 256 lowercase letters and digits, separated by single \".\", \"_\", \"-\" or \"/\" (e.g. monitoring/datadog-agent)"},"buildArgs":{"description":"--build-arg values.","type":["object","null"],"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-code":"project/invalid-name","errorMessage":"a build arg name is letters, digits and \"_\""},"additionalProperties":{"$ref":"#/definitions/text"}},"target":{"description":"--target: a stage name of the Dockerfile.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","x-code":"project/invalid-name","errorMessage":"a stage name starts with a letter: letters, digits, \"_\", \".\" and \"-\""},"platform":{"description":"--platform: a platform Fargate runs.","enum":["linux/amd64","linux/arm64"],"x-code":"project/invalid-value","errorMessage":"not a platform Fargate runs"}}},"service":{"type":"object","additionalProperties":false,"required":["taskDefinition"],"properties":{"service":{"description":"ECS service name (default: the key).","type":"string","pattern":"^[A-Za-z0-9_-]{1,255}$","x-code":"project/invalid-name","errorMessage":"an ECS service name is up to 255 letters, digits, \"-\" and \"_\""},"cluster":{"description":"Default: the top-level cluster.","$ref":"#/definitions/cluster"},"taskDefinition":{"description":"The task definition template (JSON or YAML).","$ref":"#/definitions/path"},"containers":{"description":"Container name -> image key: that container runs the built image, pinned by digest.","type":["object","null"],"additionalProperties":{"type":"string"}},"secrets":{"description":"Env name -> SSM parameter name/path, SSM ARN or Secrets Manager ARN.","type":["object","null"],"additionalProperties":{"$ref":"#/definitions/text"}},"environment":{"description":"Env name -> plain value.","type":["object","null"],"additionalProperties":{"$ref":"#/definitions/text"}}}}}};const schema12 = {"type":"string","pattern":"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$","x-code":"project/invalid-name","errorMessage":"an ECS cluster name is up to 255 letters, digits, \"-\" and \"_\""};const schema22 = {"type":"integer","minimum":1,"x-code":"project/invalid-value","errorMessage":"a whole number of seconds above 0"};const pattern0 = new RegExp("^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$", "u");const pattern1 = new RegExp("^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$", "u");const pattern2 = new RegExp("^[a-z0-9][a-z0-9._-]{0,127}$", "u");const schema13 = {"type":["object","null"],"additionalProperties":false,"properties":{"context":{"description":"Build context directory (default \".\").","$ref":"#/definitions/path"},"dockerfile":{"description":"Default <context>/Dockerfile; relative to the repository root.","$ref":"#/definitions/path"},"repository":{"description":"ECR repository name (default: the image key), e.g. monitoring/datadog-agent.","type":"string","minLength":2,"maxLength":256,"pattern":"^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$","x-code":"project/invalid-name","errorMessage":"an ECR repository name is 2 to 256 lowercase letters and digits, separated by single \".\", \"_\", \"-\" or \"/\" (e.g. monitoring/datadog-agent)"},"buildArgs":{"description":"--build-arg values.","type":["object","null"],"propertyNames":{"pattern":"^[A-Za-z_][A-Za-z0-9_]*$","x-code":"project/invalid-name","errorMessage":"a build arg name is letters, digits and \"_\""},"additionalProperties":{"$ref":"#/definitions/text"}},"target":{"description":"--target: a stage name of the Dockerfile.","type":"string","pattern":"^[A-Za-z][A-Za-z0-9_.-]*$","x-code":"project/invalid-name","errorMessage":"a stage name starts with a letter: letters, digits, \"_\", \".\" and \"-\""},"platform":{"description":"--platform: a platform Fargate runs.","enum":["linux/amd64","linux/arm64"],"x-code":"project/invalid-value","errorMessage":"not a platform Fargate runs"}}};const schema14 = {"type":"string","description":"Relative to the repository root (the project file's directory); never leaves it."};const schema16 = {"type":["string","number","boolean"],"description":"A value passed as text (numbers and booleans as written)."};const func2 = ucs2length/* default */.A;const pattern3 = new RegExp("^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$", "u");const pattern4 = new RegExp("^[A-Za-z_][A-Za-z0-9_]*$", "u");const pattern5 = new RegExp("^[A-Za-z][A-Za-z0-9_.-]*$", "u");function validate11(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if((!(data && typeof data == "object" && !Array.isArray(data))) && (data !== null)){const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema13.type},message:"must be object,null",schema:schema13.type,parentSchema:schema13,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}if(data && typeof data == "object" && !Array.isArray(data)){for(const key0 in data){if(!((((((key0 === "context") || (key0 === "dockerfile")) || (key0 === "repository")) || (key0 === "buildArgs")) || (key0 === "target")) || (key0 === "platform"))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema13,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.context !== undefined){let data0 = data.context;if(typeof data0 !== "string"){const err2 = {instancePath:instancePath+"/context",schemaPath:"#/definitions/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.dockerfile !== undefined){let data1 = data.dockerfile;if(typeof data1 !== "string"){const err3 = {instancePath:instancePath+"/dockerfile",schemaPath:"#/definitions/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data1};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.repository !== undefined){let data2 = data.repository;if(typeof data2 === "string"){if(func2(data2) > 256){const err4 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/maxLength",keyword:"maxLength",params:{limit: 256},message:"must NOT have more than 256 characters",schema:256,parentSchema:schema13.properties.repository,data:data2};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}if(func2(data2) < 2){const err5 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/minLength",keyword:"minLength",params:{limit: 2},message:"must NOT have fewer than 2 characters",schema:2,parentSchema:schema13.properties.repository,data:data2};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}if(!pattern3.test(data2)){const err6 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/pattern",keyword:"pattern",params:{pattern: "^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$"},message:"must match pattern \""+"^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$"+"\"",schema:"^(?:[a-z0-9]+(?:[._-][a-z0-9]+)*/)*[a-z0-9]+(?:[._-][a-z0-9]+)*$",parentSchema:schema13.properties.repository,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}else {const err7 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.repository.type,parentSchema:schema13.properties.repository,data:data2};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}}if(data.buildArgs !== undefined){let data3 = data.buildArgs;if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){const err8 = {instancePath:instancePath+"/buildArgs",schemaPath:"#/properties/buildArgs/type",keyword:"type",params:{type: schema13.properties.buildArgs.type},message:"must be object,null",schema:schema13.properties.buildArgs.type,parentSchema:schema13.properties.buildArgs,data:data3};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}if(data3 && typeof data3 == "object" && !Array.isArray(data3)){for(const key1 in data3){const _errs14 = errors;if(typeof key1 === "string"){if(!pattern4.test(key1)){const err9 = {instancePath:instancePath+"/buildArgs",schemaPath:"#/properties/buildArgs/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z_][A-Za-z0-9_]*$"},message:"must match pattern \""+"^[A-Za-z_][A-Za-z0-9_]*$"+"\"",schema:"^[A-Za-z_][A-Za-z0-9_]*$",parentSchema:schema13.properties.buildArgs.propertyNames,data:key1,propertyName:key1};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}var valid3 = _errs14 === errors;if(!valid3){const err10 = {instancePath:instancePath+"/buildArgs",schemaPath:"#/properties/buildArgs/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema13.properties.buildArgs.propertyNames,parentSchema:schema13.properties.buildArgs,data:data3};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}for(const key2 in data3){let data4 = data3[key2];if(((typeof data4 !== "string") && (!((typeof data4 == "number") && (isFinite(data4))))) && (typeof data4 !== "boolean")){const err11 = {instancePath:instancePath+"/buildArgs/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/text/type",keyword:"type",params:{type: schema16.type},message:"must be string,number,boolean",schema:schema16.type,parentSchema:schema16,data:data4};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}}}}if(data.target !== undefined){let data5 = data.target;if(typeof data5 === "string"){if(!pattern5.test(data5)){const err12 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z][A-Za-z0-9_.-]*$"},message:"must match pattern \""+"^[A-Za-z][A-Za-z0-9_.-]*$"+"\"",schema:"^[A-Za-z][A-Za-z0-9_.-]*$",parentSchema:schema13.properties.target,data:data5};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}else {const err13 = {instancePath:instancePath+"/target",schemaPath:"#/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema13.properties.target.type,parentSchema:schema13.properties.target,data:data5};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}}if(data.platform !== undefined){let data6 = data.platform;if(!((data6 === "linux/amd64") || (data6 === "linux/arm64"))){const err14 = {instancePath:instancePath+"/platform",schemaPath:"#/properties/platform/enum",keyword:"enum",params:{allowedValues: schema13.properties.platform.enum},message:"must be equal to one of the allowed values",schema:schema13.properties.platform.enum,parentSchema:schema13.properties.platform,data:data6};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}}validate11.errors = vErrors;return errors === 0;}const schema17 = {"type":"object","additionalProperties":false,"required":["taskDefinition"],"properties":{"service":{"description":"ECS service name (default: the key).","type":"string","pattern":"^[A-Za-z0-9_-]{1,255}$","x-code":"project/invalid-name","errorMessage":"an ECS service name is up to 255 letters, digits, \"-\" and \"_\""},"cluster":{"description":"Default: the top-level cluster.","$ref":"#/definitions/cluster"},"taskDefinition":{"description":"The task definition template (JSON or YAML).","$ref":"#/definitions/path"},"containers":{"description":"Container name -> image key: that container runs the built image, pinned by digest.","type":["object","null"],"additionalProperties":{"type":"string"}},"secrets":{"description":"Env name -> SSM parameter name/path, SSM ARN or Secrets Manager ARN.","type":["object","null"],"additionalProperties":{"$ref":"#/definitions/text"}},"environment":{"description":"Env name -> plain value.","type":["object","null"],"additionalProperties":{"$ref":"#/definitions/text"}}}};const pattern6 = new RegExp("^[A-Za-z0-9_-]{1,255}$", "u");function validate13(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.taskDefinition === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "taskDefinition"},message:"must have required property '"+"taskDefinition"+"'",schema:schema17.required,parentSchema:schema17,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!((((((key0 === "service") || (key0 === "cluster")) || (key0 === "taskDefinition")) || (key0 === "containers")) || (key0 === "secrets")) || (key0 === "environment"))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema17,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.service !== undefined){let data0 = data.service;if(typeof data0 === "string"){if(!pattern6.test(data0)){const err2 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9_-]{1,255}$"},message:"must match pattern \""+"^[A-Za-z0-9_-]{1,255}$"+"\"",schema:"^[A-Za-z0-9_-]{1,255}$",parentSchema:schema17.properties.service,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}else {const err3 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.service.type,parentSchema:schema17.properties.service,data:data0};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}if(data.cluster !== undefined){let data1 = data.cluster;if(typeof data1 === "string"){if(!pattern1.test(data1)){const err4 = {instancePath:instancePath+"/cluster",schemaPath:"#/definitions/cluster/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$"+"\"",schema:"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$",parentSchema:schema12,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}else {const err5 = {instancePath:instancePath+"/cluster",schemaPath:"#/definitions/cluster/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data1};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}if(data.taskDefinition !== undefined){let data2 = data.taskDefinition;if(typeof data2 !== "string"){const err6 = {instancePath:instancePath+"/taskDefinition",schemaPath:"#/definitions/path/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema14.type,parentSchema:schema14,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.containers !== undefined){let data3 = data.containers;if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){const err7 = {instancePath:instancePath+"/containers",schemaPath:"#/properties/containers/type",keyword:"type",params:{type: schema17.properties.containers.type},message:"must be object,null",schema:schema17.properties.containers.type,parentSchema:schema17.properties.containers,data:data3};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(data3 && typeof data3 == "object" && !Array.isArray(data3)){for(const key1 in data3){let data4 = data3[key1];if(typeof data4 !== "string"){const err8 = {instancePath:instancePath+"/containers/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/containers/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema17.properties.containers.additionalProperties.type,parentSchema:schema17.properties.containers.additionalProperties,data:data4};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}}}if(data.secrets !== undefined){let data5 = data.secrets;if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){const err9 = {instancePath:instancePath+"/secrets",schemaPath:"#/properties/secrets/type",keyword:"type",params:{type: schema17.properties.secrets.type},message:"must be object,null",schema:schema17.properties.secrets.type,parentSchema:schema17.properties.secrets,data:data5};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}if(data5 && typeof data5 == "object" && !Array.isArray(data5)){for(const key2 in data5){let data6 = data5[key2];if(((typeof data6 !== "string") && (!((typeof data6 == "number") && (isFinite(data6))))) && (typeof data6 !== "boolean")){const err10 = {instancePath:instancePath+"/secrets/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/text/type",keyword:"type",params:{type: schema16.type},message:"must be string,number,boolean",schema:schema16.type,parentSchema:schema16,data:data6};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}}}}if(data.environment !== undefined){let data7 = data.environment;if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){const err11 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/type",keyword:"type",params:{type: schema17.properties.environment.type},message:"must be object,null",schema:schema17.properties.environment.type,parentSchema:schema17.properties.environment,data:data7};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}if(data7 && typeof data7 == "object" && !Array.isArray(data7)){for(const key3 in data7){let data8 = data7[key3];if(((typeof data8 !== "string") && (!((typeof data8 == "number") && (isFinite(data8))))) && (typeof data8 !== "boolean")){const err12 = {instancePath:instancePath+"/environment/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/text/type",keyword:"type",params:{type: schema16.type},message:"must be string,number,boolean",schema:schema16.type,parentSchema:schema16,data:data8};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}}}}else {const err13 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema17.type,parentSchema:schema17,data};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}validate13.errors = vErrors;return errors === 0;}function validate10(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){/*# sourceURL="https://cdn.jsdelivr.net/npm/dd-ecs-monitor/schema/dd-ecs-monitor.schema.json" */;let vErrors = null;let errors = 0;if(data && typeof data == "object" && !Array.isArray(data)){if(data.cluster === undefined){const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "cluster"},message:"must have required property '"+"cluster"+"'",schema:schema11.required,parentSchema:schema11,data};if(vErrors === null){vErrors = [err0];}else {vErrors.push(err0);}errors++;}for(const key0 in data){if(!((((((((key0 === "version") || (key0 === "region")) || (key0 === "cluster")) || (key0 === "images")) || (key0 === "services")) || (key0 === "files")) || (key0 === "fluentd")) || (key0 === "deploy"))){const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties",schema:false,parentSchema:schema11,data};if(vErrors === null){vErrors = [err1];}else {vErrors.push(err1);}errors++;}}if(data.version !== undefined){let data0 = data.version;if(1 !== data0){const err2 = {instancePath:instancePath+"/version",schemaPath:"#/properties/version/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant",schema:1,parentSchema:schema11.properties.version,data:data0};if(vErrors === null){vErrors = [err2];}else {vErrors.push(err2);}errors++;}}if(data.region !== undefined){let data1 = data.region;if(typeof data1 === "string"){if(!pattern0.test(data1)){const err3 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/pattern",keyword:"pattern",params:{pattern: "^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$"},message:"must match pattern \""+"^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$"+"\"",schema:"^[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-\\d{1,2}$",parentSchema:schema11.properties.region,data:data1};if(vErrors === null){vErrors = [err3];}else {vErrors.push(err3);}errors++;}}else {const err4 = {instancePath:instancePath+"/region",schemaPath:"#/properties/region/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.region.type,parentSchema:schema11.properties.region,data:data1};if(vErrors === null){vErrors = [err4];}else {vErrors.push(err4);}errors++;}}if(data.cluster !== undefined){let data2 = data.cluster;if(typeof data2 === "string"){if(!pattern1.test(data2)){const err5 = {instancePath:instancePath+"/cluster",schemaPath:"#/definitions/cluster/pattern",keyword:"pattern",params:{pattern: "^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$"},message:"must match pattern \""+"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$"+"\"",schema:"^(?:[A-Za-z0-9_-]{1,255}|arn:aws(?:-cn|-us-gov)?:ecs:[a-z0-9-]+:\\d{12}:cluster/[A-Za-z0-9_-]{1,255})$",parentSchema:schema12,data:data2};if(vErrors === null){vErrors = [err5];}else {vErrors.push(err5);}errors++;}}else {const err6 = {instancePath:instancePath+"/cluster",schemaPath:"#/definitions/cluster/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema12.type,parentSchema:schema12,data:data2};if(vErrors === null){vErrors = [err6];}else {vErrors.push(err6);}errors++;}}if(data.images !== undefined){let data3 = data.images;if((!(data3 && typeof data3 == "object" && !Array.isArray(data3))) && (data3 !== null)){const err7 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/type",keyword:"type",params:{type: schema11.properties.images.type},message:"must be object,null",schema:schema11.properties.images.type,parentSchema:schema11.properties.images,data:data3};if(vErrors === null){vErrors = [err7];}else {vErrors.push(err7);}errors++;}if(data3 && typeof data3 == "object" && !Array.isArray(data3)){for(const key1 in data3){const _errs16 = errors;if(typeof key1 === "string"){if(!pattern2.test(key1)){const err8 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z0-9][a-z0-9._-]{0,127}$"},message:"must match pattern \""+"^[a-z0-9][a-z0-9._-]{0,127}$"+"\"",schema:"^[a-z0-9][a-z0-9._-]{0,127}$",parentSchema:schema11.properties.images.propertyNames,data:key1,propertyName:key1};if(vErrors === null){vErrors = [err8];}else {vErrors.push(err8);}errors++;}}var valid2 = _errs16 === errors;if(!valid2){const err9 = {instancePath:instancePath+"/images",schemaPath:"#/properties/images/propertyNames",keyword:"propertyNames",params:{propertyName: key1},message:"property name must be valid",schema:schema11.properties.images.propertyNames,parentSchema:schema11.properties.images,data:data3};if(vErrors === null){vErrors = [err9];}else {vErrors.push(err9);}errors++;}}for(const key2 in data3){if(!(validate11(data3[key2], {instancePath:instancePath+"/images/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data3,parentDataProperty:key2,rootData}))){vErrors = vErrors === null ? validate11.errors : vErrors.concat(validate11.errors);errors = vErrors.length;}}}}if(data.services !== undefined){let data5 = data.services;if((!(data5 && typeof data5 == "object" && !Array.isArray(data5))) && (data5 !== null)){const err10 = {instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: schema11.properties.services.type},message:"must be object,null",schema:schema11.properties.services.type,parentSchema:schema11.properties.services,data:data5};if(vErrors === null){vErrors = [err10];}else {vErrors.push(err10);}errors++;}if(data5 && typeof data5 == "object" && !Array.isArray(data5)){for(const key3 in data5){if(!(validate13(data5[key3], {instancePath:instancePath+"/services/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data5,parentDataProperty:key3,rootData}))){vErrors = vErrors === null ? validate13.errors : vErrors.concat(validate13.errors);errors = vErrors.length;}}}}if(data.files !== undefined){let data7 = data.files;if((!(data7 && typeof data7 == "object" && !Array.isArray(data7))) && (data7 !== null)){const err11 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/type",keyword:"type",params:{type: schema11.properties.files.type},message:"must be object,null",schema:schema11.properties.files.type,parentSchema:schema11.properties.files,data:data7};if(vErrors === null){vErrors = [err11];}else {vErrors.push(err11);}errors++;}if(data7 && typeof data7 == "object" && !Array.isArray(data7)){for(const key4 in data7){let data8 = data7[key4];if(!((((((((data8 === "http_check") || (data8 === "mysql")) || (data8 === "fluentd")) || (data8 === "taskdef")) || (data8 === "datadog_yaml")) || (data8 === "secret")) || (data8 === "dockerfile")) || (data8 === "ignore"))){const err12 = {instancePath:instancePath+"/files/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/files/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema11.properties.files.additionalProperties.enum},message:"must be equal to one of the allowed values",schema:schema11.properties.files.additionalProperties.enum,parentSchema:schema11.properties.files.additionalProperties,data:data8};if(vErrors === null){vErrors = [err12];}else {vErrors.push(err12);}errors++;}}}}if(data.fluentd !== undefined){let data9 = data.fluentd;if((!(data9 && typeof data9 == "object" && !Array.isArray(data9))) && (data9 !== null)){const err13 = {instancePath:instancePath+"/fluentd",schemaPath:"#/properties/fluentd/type",keyword:"type",params:{type: schema11.properties.fluentd.type},message:"must be object,null",schema:schema11.properties.fluentd.type,parentSchema:schema11.properties.fluentd,data:data9};if(vErrors === null){vErrors = [err13];}else {vErrors.push(err13);}errors++;}if(data9 && typeof data9 == "object" && !Array.isArray(data9)){for(const key5 in data9){if(!(key5 === "forwardedTags")){const err14 = {instancePath:instancePath+"/fluentd",schemaPath:"#/properties/fluentd/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.fluentd,data:data9};if(vErrors === null){vErrors = [err14];}else {vErrors.push(err14);}errors++;}}if(data9.forwardedTags !== undefined){let data10 = data9.forwardedTags;if((!(Array.isArray(data10))) && (typeof data10 !== "string")){const err15 = {instancePath:instancePath+"/fluentd/forwardedTags",schemaPath:"#/properties/fluentd/properties/forwardedTags/type",keyword:"type",params:{type: schema11.properties.fluentd.properties.forwardedTags.type},message:"must be array,string",schema:schema11.properties.fluentd.properties.forwardedTags.type,parentSchema:schema11.properties.fluentd.properties.forwardedTags,data:data10};if(vErrors === null){vErrors = [err15];}else {vErrors.push(err15);}errors++;}if(Array.isArray(data10)){const len0 = data10.length;for(let i0=0; i0<len0; i0++){let data11 = data10[i0];if(typeof data11 !== "string"){const err16 = {instancePath:instancePath+"/fluentd/forwardedTags/" + i0,schemaPath:"#/properties/fluentd/properties/forwardedTags/items/type",keyword:"type",params:{type: "string"},message:"must be string",schema:schema11.properties.fluentd.properties.forwardedTags.items.type,parentSchema:schema11.properties.fluentd.properties.forwardedTags.items,data:data11};if(vErrors === null){vErrors = [err16];}else {vErrors.push(err16);}errors++;}}}}}}if(data.deploy !== undefined){let data12 = data.deploy;if((!(data12 && typeof data12 == "object" && !Array.isArray(data12))) && (data12 !== null)){const err17 = {instancePath:instancePath+"/deploy",schemaPath:"#/properties/deploy/type",keyword:"type",params:{type: schema11.properties.deploy.type},message:"must be object,null",schema:schema11.properties.deploy.type,parentSchema:schema11.properties.deploy,data:data12};if(vErrors === null){vErrors = [err17];}else {vErrors.push(err17);}errors++;}if(data12 && typeof data12 == "object" && !Array.isArray(data12)){for(const key6 in data12){if(!((((((key6 === "waitTimeoutSeconds") || (key6 === "pollIntervalSeconds")) || (key6 === "rollback")) || (key6 === "fluentdDryRun")) || (key6 === "createRepositories")) || (key6 === "resolveBaseImages"))){const err18 = {instancePath:instancePath+"/deploy",schemaPath:"#/properties/deploy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties",schema:false,parentSchema:schema11.properties.deploy,data:data12};if(vErrors === null){vErrors = [err18];}else {vErrors.push(err18);}errors++;}}if(data12.waitTimeoutSeconds !== undefined){let data13 = data12.waitTimeoutSeconds;if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){const err19 = {instancePath:instancePath+"/deploy/waitTimeoutSeconds",schemaPath:"#/definitions/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema22.type,parentSchema:schema22,data:data13};if(vErrors === null){vErrors = [err19];}else {vErrors.push(err19);}errors++;}if((typeof data13 == "number") && (isFinite(data13))){if(data13 < 1 || isNaN(data13)){const err20 = {instancePath:instancePath+"/deploy/waitTimeoutSeconds",schemaPath:"#/definitions/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema22,data:data13};if(vErrors === null){vErrors = [err20];}else {vErrors.push(err20);}errors++;}}}if(data12.pollIntervalSeconds !== undefined){let data14 = data12.pollIntervalSeconds;if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){const err21 = {instancePath:instancePath+"/deploy/pollIntervalSeconds",schemaPath:"#/definitions/seconds/type",keyword:"type",params:{type: "integer"},message:"must be integer",schema:schema22.type,parentSchema:schema22,data:data14};if(vErrors === null){vErrors = [err21];}else {vErrors.push(err21);}errors++;}if((typeof data14 == "number") && (isFinite(data14))){if(data14 < 1 || isNaN(data14)){const err22 = {instancePath:instancePath+"/deploy/pollIntervalSeconds",schemaPath:"#/definitions/seconds/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1",schema:1,parentSchema:schema22,data:data14};if(vErrors === null){vErrors = [err22];}else {vErrors.push(err22);}errors++;}}}if(data12.rollback !== undefined){let data15 = data12.rollback;if(typeof data15 !== "boolean"){const err23 = {instancePath:instancePath+"/deploy/rollback",schemaPath:"#/properties/deploy/properties/rollback/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.deploy.properties.rollback.type,parentSchema:schema11.properties.deploy.properties.rollback,data:data15};if(vErrors === null){vErrors = [err23];}else {vErrors.push(err23);}errors++;}}if(data12.fluentdDryRun !== undefined){let data16 = data12.fluentdDryRun;if(typeof data16 !== "boolean"){const err24 = {instancePath:instancePath+"/deploy/fluentdDryRun",schemaPath:"#/properties/deploy/properties/fluentdDryRun/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.deploy.properties.fluentdDryRun.type,parentSchema:schema11.properties.deploy.properties.fluentdDryRun,data:data16};if(vErrors === null){vErrors = [err24];}else {vErrors.push(err24);}errors++;}}if(data12.createRepositories !== undefined){let data17 = data12.createRepositories;if(typeof data17 !== "boolean"){const err25 = {instancePath:instancePath+"/deploy/createRepositories",schemaPath:"#/properties/deploy/properties/createRepositories/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.deploy.properties.createRepositories.type,parentSchema:schema11.properties.deploy.properties.createRepositories,data:data17};if(vErrors === null){vErrors = [err25];}else {vErrors.push(err25);}errors++;}}if(data12.resolveBaseImages !== undefined){let data18 = data12.resolveBaseImages;if(typeof data18 !== "boolean"){const err26 = {instancePath:instancePath+"/deploy/resolveBaseImages",schemaPath:"#/properties/deploy/properties/resolveBaseImages/type",keyword:"type",params:{type: "boolean"},message:"must be boolean",schema:schema11.properties.deploy.properties.resolveBaseImages.type,parentSchema:schema11.properties.deploy.properties.resolveBaseImages,data:data18};if(vErrors === null){vErrors = [err26];}else {vErrors.push(err26);}errors++;}}}}}else {const err27 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object",schema:schema11.type,parentSchema:schema11,data};if(vErrors === null){vErrors = [err27];}else {vErrors.push(err27);}errors++;}validate10.errors = vErrors;return errors === 0;}
 
 ;// CONCATENATED MODULE: ./src/project/schema.ts
 
@@ -2556,7 +2780,8 @@ const BY_KEYWORD = {
         const key = String(c.params.additionalProperty);
         const p = keyPair(c.root, c.err.instancePath, key);
         const hint = (0,suggest/* didYouMean */.au)(key, Object.keys(c.parent.properties ?? {}));
-        return p && c.at(p.key, 'warning', 'project/unknown-key', `unknown key "${key}" in ${c.where}; it is ignored${hint}`);
+        return (p &&
+            c.at(p.key, 'warning', 'project/unknown-key', `unknown key ${(0,findings/* quoteValue */.cl)(key)} in ${c.where}; it is ignored${hint}`));
     },
     propertyNames: (c) => {
         const key = String(c.params.propertyName);
@@ -2582,7 +2807,9 @@ const BY_KEYWORD = {
             .map((t) => (t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : `a ${t}`))
             .join(' or ');
         const empty = node.kind === 'scalar' && node.value === null;
-        const message = empty ? `${c.where} is empty: give it a value` : `${c.where} must be ${want}, not ${(0,yaml_ast/* typeName */.go)(node)}`;
+        const message = empty
+            ? `${c.where} is empty: give it a value`
+            : `${c.where} must be ${want}, not ${(0,yaml_ast/* typeName */.go)(node)}`;
         return c.at(node, 'error', 'project/wrong-type', message);
     },
 };
@@ -2759,6 +2986,7 @@ class YamlReader {
 
 
 
+
 /** `text`: the file's content when it is not on disk (yet): `init --dry-run` validates what it prints. */
 function loadProject(configPath, text) {
     const abs = external_node_path_default().resolve(configPath);
@@ -2783,7 +3011,8 @@ function loadProject(configPath, text) {
     }
     const shape = checkShape(yaml.root, source);
     const r = new YamlReader(source, shape.bad);
-    r.findings.push(...yaml.findings, ...shape.findings);
+    (0,findings/* appendAll */.u2)(r.findings, yaml.findings);
+    (0,findings/* appendAll */.u2)(r.findings, shape.findings);
     for (const d of yaml.duplicates) {
         r.at(d.dup.key, 'error', 'project/duplicate-key', `"${d.key}" is defined twice${d.path ? ` in ${d.path}` : ''} (first on line ${source.lines.position(d.first.key.range[0]).line}): the first one would be silently dropped; merge them`);
     }
@@ -3165,7 +3394,7 @@ class ProjectLoader {
             const node = (f.get('pollIntervalSeconds') ?? f.get('waitTimeoutSeconds'))?.value ?? m;
             r.at(node, 'error', 'project/invalid-value', `deploy.pollIntervalSeconds (${d.pollIntervalSeconds}) is longer than deploy.waitTimeoutSeconds (${d.waitTimeoutSeconds})`);
         }
-        for (const k of ['rollback', 'fluentdDryRun', 'createRepositories']) {
+        for (const k of ['rollback', 'fluentdDryRun', 'createRepositories', 'resolveBaseImages']) {
             const v = r.bool(f.get(k)?.value);
             if (v !== undefined)
                 d[k] = v;
@@ -3219,15 +3448,15 @@ function validateProject(configPath, text) {
     result.files.push({ path: project.configFile, kind: 'project' });
     const { layouts, findings: layoutFindings } = (0,project_layout/* imageLayouts */.l_)(project);
     result.layouts = layouts;
-    result.findings.push(...layoutFindings);
+    (0,findings/* appendAll */.u2)(result.findings, layoutFindings);
     for (const svc of Object.values(project.services)) {
         const decoded = (0,checks_source/* readSource */.o$)(svc.taskDefinition, external_node_path_default().join(project.root, svc.taskDefinition));
         if (!decoded.ok) {
-            result.findings.push(...decoded.findings);
+            (0,findings/* appendAll */.u2)(result.findings, decoded.findings);
             continue;
         }
         const r = (0,taskdef/* checkTaskDefinition */.T8)(decoded.source, { service: svc, project });
-        result.findings.push(...r.findings);
+        (0,findings/* appendAll */.u2)(result.findings, r.findings);
         if (r.taskDef)
             result.taskDefs.set(svc.key, r.taskDef);
     }
@@ -3235,13 +3464,14 @@ function validateProject(configPath, text) {
     const contextsByImage = new Map();
     const contextsOf = (layout) => {
         if (!layout)
-            return contexts(project, undefined, result);
+            return contexts(project, undefined, result, forwarded);
         let out = contextsByImage.get(layout.imageKey);
         if (!out)
-            contextsByImage.set(layout.imageKey, (out = contexts(project, layout, result)));
+            contextsByImage.set(layout.imageKey, (out = contexts(project, layout, result, forwarded)));
         return out;
     };
     const classified = (0,project_layout/* classifyFiles */.Sj)(project, layouts);
+    const forwarded = forwardedTags(project, classified);
     const seen = new Set();
     for (const file of classified) {
         if (!seen.has(file.repoPath)) {
@@ -3249,14 +3479,14 @@ function validateProject(configPath, text) {
             result.files.push({ path: file.repoPath, kind: file.kind });
         }
         const layout = file.imageKey ? layouts.get(file.imageKey) : undefined;
-        result.findings.push(...checkClassified(project, file, layout, contextsOf, result));
+        (0,findings/* appendAll */.u2)(result.findings, checkClassified(project, file, layout, contextsOf, result));
     }
     for (const layout of layouts.values()) {
         const confD = new Map([...layout.files].filter(([imagePath]) => (0,agent/* agentConfPath */.T6)(imagePath) !== undefined));
         if (confD.size)
-            result.findings.push(...(0,agent/* checkConfDLayout */.Bc)(confD));
+            (0,findings/* appendAll */.u2)(result.findings, (0,agent/* checkConfDLayout */.Bc)(confD));
     }
-    result.findings.push(...checkAgreements(project, layouts));
+    (0,findings/* appendAll */.u2)(result.findings, checkAgreements(project, layouts));
     result.findings = (0,findings/* dedupeFindings */._4)(result.findings);
     return result;
 }
@@ -3270,9 +3500,9 @@ function checkClassified(project, file, layout, contextsOf, result) {
             const out = [];
             for (const ctx of contextsOf(layout)) {
                 const r = (0,agent/* checkAgentFile */.G9)(decoded.source, file.kind, ctx);
-                out.push(...r.findings);
+                (0,findings/* appendAll */.u2)(out, r.findings);
                 if (file.kind === 'http_check' && !result.sites.some((s) => s.file === file.repoPath)) {
-                    result.sites.push(...r.sites.map((s) => ({ ...s, file: file.repoPath })));
+                    (0,findings/* appendAll */.u2)(result.sites, r.sites.map((s) => ({ ...s, file: file.repoPath })));
                 }
             }
             return out;
@@ -3281,9 +3511,9 @@ function checkClassified(project, file, layout, contextsOf, result) {
             const out = [];
             for (const ctx of contextsOf(layout)) {
                 if (layout && file.imagePath)
-                    out.push(...(0,fluentd/* checkFluentd */.FB)(file.imagePath, new project_layout/* ImageFs */.DB(project, layout), ctx).findings);
+                    (0,findings/* appendAll */.u2)(out, (0,fluentd/* checkFluentd */.FB)(file.imagePath, new project_layout/* ImageFs */.DB(project, layout), ctx).findings);
                 else
-                    out.push(...(0,fluentd/* checkFluentd */.FB)(file.repoPath, new fs/* DiskFs */.Pg(project.root), ctx).findings);
+                    (0,findings/* appendAll */.u2)(out, (0,fluentd/* checkFluentd */.FB)(file.repoPath, new fs/* DiskFs */.Pg(project.root), ctx).findings);
             }
             return out;
         }
@@ -3299,11 +3529,27 @@ function checkClassified(project, file, layout, contextsOf, result) {
     }
 }
 /**
+ * The tags the aggregator's in_forward receives: those the project's sender configs (Fluentd files
+ * in no image) forward, derived from their sources and routing, plus any the project file declares
+ * (`fluentd.forwardedTags`) for senders outside the repository. A sender that renames its tag thus
+ * changes what the aggregator's routing check sees.
+ */
+function forwardedTags(project, classified) {
+    const out = new Set(project.fluentd.forwardedTags);
+    for (const f of classified) {
+        if (f.kind !== 'fluentd' || f.imageKey !== undefined)
+            continue;
+        for (const t of (0,fluentd/* senderForwardedTags */.LH)(f.repoPath, new fs/* DiskFs */.Pg(project.root)))
+            out.add(t);
+    }
+    return [...out];
+}
+/**
  * One check context per container that runs the image (a variable must reach every one of them),
  * or a single image-only context when no service runs it (or the file is in no image).
  */
-function contexts(project, layout, result) {
-    const base = { fluentd: { forwardedTags: project.fluentd.forwardedTags } };
+function contexts(project, layout, result, forwardedTags) {
+    const base = { fluentd: { forwardedTags } };
     if (!layout)
         return [base];
     const image = imageView(project, layout);
@@ -3315,14 +3561,19 @@ function contexts(project, layout, result) {
         }
     }
     const fromImage = imageSecretBackend(project, layout);
-    const withImage = { ...base, image, secretBackend: fromImage ?? { configured: false, where: "the image's datadog.yaml" } };
+    const withImage = {
+        ...base,
+        image,
+        secretBackend: fromImage ?? { configured: false, where: "the image's datadog.yaml" },
+    };
     const out = [];
     for (const r of runners) {
         const td = result.taskDefs.get(r.service.key);
         if (!td)
             continue;
         const env = (0,taskdef/* containerEnv */.jY)(td, r.container, r.service);
-        const backend = containerSecretBackend(td, r.container, env) ?? fromImage ?? { configured: false, where: `neither ${env.where} nor the image's datadog.yaml` };
+        const backend = containerSecretBackend(td, r.container, env) ??
+            fromImage ?? { configured: false, where: `neither ${env.where} nor the image's datadog.yaml` };
         out.push({ ...withImage, env, secretBackend: backend });
     }
     return out.length ? out : [withImage];
@@ -3346,7 +3597,9 @@ function imageView(project, layout) {
 function containerSecretBackend(taskDef, container, env) {
     const c = (0,taskdef/* records */.V0)(taskDef.containerDefinitions).find((d) => d.name === container);
     for (const e of (0,taskdef/* records */.V0)(c?.environment)) {
-        if ((e.name === 'DD_SECRET_BACKEND_COMMAND' || e.name === 'DD_SECRET_BACKEND_TYPE') && typeof e.value === 'string' && e.value) {
+        if ((e.name === 'DD_SECRET_BACKEND_COMMAND' || e.name === 'DD_SECRET_BACKEND_TYPE') &&
+            typeof e.value === 'string' &&
+            e.value) {
             return {
                 configured: true,
                 where: `${e.name} in ${env.where}`,

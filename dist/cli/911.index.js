@@ -42,8 +42,8 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _report_findings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9334);
-/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4164);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9660);
+/* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(8825);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7058);
 /* harmony import */ var _no_project_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7522);
 /** `validate`: the project and everything it references; findings printed, status from their severities. */
 
@@ -58,7 +58,7 @@ async function runValidate(cmd, io) {
     const rel = (p) => node_path__WEBPACK_IMPORTED_MODULE_0___default().relative(io.cwd, node_path__WEBPACK_IMPORTED_MODULE_0___default().resolve(root, p)).split((node_path__WEBPACK_IMPORTED_MODULE_0___default().sep)).join('/') || '.';
     (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .printFindings */ .c2)(io, cmd.format, result.findings, result.files.map((f) => ({ path: rel(f.path), kind: f.kind })), root);
     if (result.fatal) {
-        if (cmd.format === 'text')
+        if (cmd.format !== 'json')
             io.err(`dd-ecs-monitor: cannot use the project file ${rel(node_path__WEBPACK_IMPORTED_MODULE_0___default().basename(configPath))}`);
         const missing = (0,_no_project_file_js__WEBPACK_IMPORTED_MODULE_4__/* .noProjectFileMessage */ .A)(configPath, io.cwd);
         if (missing)

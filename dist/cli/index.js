@@ -2,6 +2,10451 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 519:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { buildQueryString } = __nccwpck_require__(3422);
+
+const validate = (str) => typeof str === "string" && str.indexOf("arn:") === 0 && str.split(":").length >= 6;
+const parse = (arn) => {
+    const segments = arn.split(":");
+    if (segments.length < 6 || segments[0] !== "arn") {
+        throw new Error("Malformed ARN");
+    }
+    const [, partition, service, region, accountId, ...resource] = segments;
+    return {
+        partition,
+        service,
+        region,
+        accountId,
+        resource: resource.join(":"),
+    };
+};
+const build = (arnObject) => {
+    const { partition = "aws", service, region, accountId, resource } = arnObject;
+    if ([service, region, accountId, resource].some((segment) => typeof segment !== "string")) {
+        throw new Error("Input ARN object is invalid");
+    }
+    return `arn:${partition}:${service}:${region}:${accountId}:${resource}`;
+};
+
+function formatUrl(request) {
+    const { port, query } = request;
+    let { protocol, path, hostname } = request;
+    if (protocol && protocol.slice(-1) !== ":") {
+        protocol += ":";
+    }
+    if (port) {
+        hostname += `:${port}`;
+    }
+    if (path && path.charAt(0) !== "/") {
+        path = `/${path}`;
+    }
+    let queryString = query ? buildQueryString(query) : "";
+    if (queryString && queryString[0] !== "?") {
+        queryString = `?${queryString}`;
+    }
+    let auth = "";
+    if (request.username != null || request.password != null) {
+        const username = request.username ?? "";
+        const password = request.password ?? "";
+        auth = `${username}:${password}@`;
+    }
+    let fragment = "";
+    if (request.fragment) {
+        fragment = `#${request.fragment}`;
+    }
+    return `${protocol}//${auth}${hostname}${path}${queryString}${fragment}`;
+}
+
+function hasOwn(container, key) {
+    return Object.prototype.hasOwnProperty.call(container, key);
+}
+
+exports.build = build;
+exports.formatUrl = formatUrl;
+exports.hasOwn = hasOwn;
+exports.parse = parse;
+exports.validate = validate;
+
+
+/***/ }),
+
+/***/ 6369:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+const { build, parse, validate } = __nccwpck_require__(519);
+__webpack_unused_export__ = build;
+exports.qg = parse;
+exports.tf = validate;
+
+
+/***/ }),
+
+/***/ 9542:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { createReadStream } = __nccwpck_require__(3024);
+const { Writable } = __nccwpck_require__(7075);
+const { toUint8Array, concatBytes } = __nccwpck_require__(2430);
+const { createHash, createHmac } = __nccwpck_require__(7598);
+const zlib = __nccwpck_require__(8522);
+
+async function blobReader(blob, onChunk, chunkSize = 1024 * 1024) {
+    const size = blob.size;
+    let totalBytesRead = 0;
+    while (totalBytesRead < size) {
+        const slice = blob.slice(totalBytesRead, Math.min(size, totalBytesRead + chunkSize));
+        onChunk(new Uint8Array(await slice.arrayBuffer()));
+        totalBytesRead += slice.size;
+    }
+}
+
+const blobHasher = async function blobHasher(hashCtor, blob) {
+    const hash = new hashCtor();
+    await blobReader(blob, (chunk) => {
+        hash.update(chunk);
+    });
+    return hash.digest();
+};
+
+class HashCalculator extends Writable {
+    hash;
+    constructor(hash, options) {
+        super(options);
+        this.hash = hash;
+    }
+    _write(chunk, encoding, callback) {
+        try {
+            this.hash.update(toUint8Array(chunk));
+        }
+        catch (err) {
+            return callback(err);
+        }
+        callback();
+    }
+}
+
+const fileStreamHasher = (hashCtor, fileStream) => new Promise((resolve, reject) => {
+    if (!isReadStream(fileStream)) {
+        reject(new Error("Unable to calculate hash for non-file streams."));
+        return;
+    }
+    const fileStreamTee = createReadStream(fileStream.path, {
+        start: fileStream.start,
+        end: fileStream.end,
+    });
+    const hash = new hashCtor();
+    const hashCalculator = new HashCalculator(hash);
+    fileStreamTee.pipe(hashCalculator);
+    fileStreamTee.on("error", (err) => {
+        hashCalculator.end();
+        reject(err);
+    });
+    hashCalculator.on("error", reject);
+    hashCalculator.on("finish", function () {
+        hash.digest().then(resolve).catch(reject);
+    });
+});
+const isReadStream = (stream) => typeof stream.path === "string";
+
+const readableStreamHasher = (hashCtor, readableStream) => {
+    if (readableStream.readableFlowing !== null) {
+        throw new Error("Unable to calculate hash for flowing readable stream");
+    }
+    const hash = new hashCtor();
+    const hashCalculator = new HashCalculator(hash);
+    readableStream.pipe(hashCalculator);
+    return new Promise((resolve, reject) => {
+        readableStream.on("error", (err) => {
+            hashCalculator.end();
+            reject(err);
+        });
+        hashCalculator.on("error", reject);
+        hashCalculator.on("finish", () => {
+            hash.digest().then(resolve).catch(reject);
+        });
+    });
+};
+
+class Md5Js {
+    digestLength = 16;
+    state = Uint32Array.from(INIT$1);
+    writeBuffer = new DataView(new ArrayBuffer(64));
+    bufferLength = 0;
+    bytesHashed = 0;
+    update(sourceData) {
+        const data = toUint8Array(sourceData);
+        let pos = 0;
+        let len = data.byteLength;
+        this.bytesHashed += len;
+        while (len > 0) {
+            this.writeBuffer.setUint8(this.bufferLength++, data[pos++]);
+            --len;
+            if (this.bufferLength === 64) {
+                compress(this.state, this.writeBuffer);
+                this.bufferLength = 0;
+            }
+        }
+    }
+    async digest() {
+        const state = Uint32Array.from(this.state);
+        const buf = new DataView(this.writeBuffer.buffer.slice(0));
+        let bufLen = this.bufferLength;
+        const bits = this.bytesHashed * 8;
+        buf.setUint8(bufLen++, 0x80);
+        if (this.bufferLength % 64 >= 56) {
+            for (let i = bufLen; i < 64; ++i) {
+                buf.setUint8(i, 0);
+            }
+            compress(state, buf);
+            bufLen = 0;
+        }
+        for (let i = bufLen; i < 56; ++i) {
+            buf.setUint8(i, 0);
+        }
+        buf.setUint32(56, bits >>> 0, true);
+        buf.setUint32(60, Math.floor(bits / 2 ** 32), true);
+        compress(state, buf);
+        const out = new Uint8Array(16);
+        const view = new DataView(out.buffer);
+        for (let i = 0; i < 4; ++i) {
+            view.setUint32(i * 4, state[i], true);
+        }
+        return out;
+    }
+    reset() {
+        this.state.set(INIT$1);
+        this.writeBuffer = new DataView(new ArrayBuffer(64));
+        this.bufferLength = 0;
+        this.bytesHashed = 0;
+    }
+}
+const INIT$1 = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476];
+const M = 0xffffffff;
+const S = Uint8Array.of(7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21);
+const T = Array.from({ length: 64 }, (_, i) => (Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0);
+function compress(state, block) {
+    let a = state[0], b = state[1], c = state[2], d = state[3];
+    for (let i = 0; i < 64; ++i) {
+        let f, g;
+        if (i < 16) {
+            f = (b & c) | (~b & d);
+            g = i;
+        }
+        else if (i < 32) {
+            f = (d & b) | (c & ~d);
+            g = (5 * i + 1) % 16;
+        }
+        else if (i < 48) {
+            f = b ^ c ^ d;
+            g = (3 * i + 5) % 16;
+        }
+        else {
+            f = c ^ (b | ~d);
+            g = (7 * i) % 16;
+        }
+        const x = block.getUint32(g * 4, true);
+        const tmp = d;
+        d = c;
+        c = b;
+        const s = S[(i >> 4) * 4 + (i & 3)];
+        const sum = (((a + f) & M) + ((x + T[i]) & M)) & M;
+        b = (b + (((sum << s) | (sum >>> (32 - s))) >>> 0)) & M;
+        a = tmp;
+    }
+    state[0] = (state[0] + a) & M;
+    state[1] = (state[1] + b) & M;
+    state[2] = (state[2] + c) & M;
+    state[3] = (state[3] + d) & M;
+}
+
+const hasNativeCrypto$1 = (() => {
+    try {
+        createHash("md5");
+        return true;
+    }
+    catch {
+        return false;
+    }
+})();
+const Md5Node = hasNativeCrypto$1 ? buildNativeClass$2() : Md5Js;
+function buildNativeClass$2() {
+    return class Md5Node {
+        digestLength = 16;
+        hash = createHash("md5");
+        update(data) {
+            this.hash.update(toUint8Array(data));
+        }
+        async digest() {
+            const buf = this.hash.copy().digest();
+            return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+        }
+        reset() {
+            this.hash = createHash("md5");
+        }
+    };
+}
+
+const CRC32_TABLE = new Uint32Array(256);
+for (let i = 0; i < 256; ++i) {
+    let c = i;
+    for (let j = 0; j < 8; ++j) {
+        c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    }
+    CRC32_TABLE[i] = c >>> 0;
+}
+const ONES = 0xffff_ffff;
+class Crc32Js {
+    digestLength = 4;
+    checksum = ONES;
+    update(data) {
+        for (let i = 0; i < data.length; ++i) {
+            this.checksum = (this.checksum >>> 8) ^ CRC32_TABLE[(this.checksum ^ data[i]) & 0xff];
+        }
+    }
+    digestSync() {
+        return (this.checksum ^ ONES) >>> 0;
+    }
+    async digest() {
+        const value = this.digestSync();
+        const out = new Uint8Array(4);
+        new DataView(out.buffer).setUint32(0, value, false);
+        return out;
+    }
+    reset() {
+        this.checksum = ONES;
+    }
+}
+
+const zlibCrc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : undefined;
+const Crc32Node = zlibCrc32 ? buildNativeClass$1(zlibCrc32) : Crc32Js;
+function buildNativeClass$1(nativeCrc32) {
+    return class Crc32Node {
+        digestLength = 4;
+        value = 0;
+        update(data) {
+            this.value = nativeCrc32(data, this.value);
+        }
+        digestSync() {
+            return this.value >>> 0;
+        }
+        async digest() {
+            const out = new Uint8Array(4);
+            new DataView(out.buffer).setUint32(0, this.digestSync(), false);
+            return out;
+        }
+        reset() {
+            this.value = 0;
+        }
+    };
+}
+
+const BLOCK = 64;
+const DIGEST_LENGTH = 32;
+const MAX_HASHABLE_LENGTH = 2 ** 53 - 1;
+class Sha256Js {
+    digestLength = DIGEST_LENGTH;
+    state = Int32Array.from(INIT);
+    w;
+    buffer = new Uint8Array(64);
+    bufferLength = 0;
+    bytesHashed = 0;
+    finished = false;
+    inner;
+    outer;
+    constructor(secret) {
+        if (secret) {
+            const key = Sha256Js.normalizeKey(secret);
+            this.inner = new Sha256Js();
+            this.outer = new Sha256Js();
+            const { inner, outer } = this;
+            const pad = new Uint8Array(BLOCK * 2);
+            for (let i = 0; i < BLOCK; ++i) {
+                pad[i] = 0x36 ^ key[i];
+                pad[i + BLOCK] = 0x5c ^ key[i];
+            }
+            inner.update(pad.subarray(0, BLOCK));
+            outer.update(pad.subarray(BLOCK));
+        }
+    }
+    update(data) {
+        if (this.finished) {
+            throw new Error("Attempted to update an already finished HMAC.");
+        }
+        if (this.inner) {
+            this.inner.update(data);
+            return;
+        }
+        const chunk = toUint8Array(data);
+        let position = 0;
+        let { byteLength } = chunk;
+        this.bytesHashed += byteLength;
+        if (this.bytesHashed * 8 > MAX_HASHABLE_LENGTH) {
+            throw new Error("Cannot hash more than 2^53 - 1 bits");
+        }
+        while (byteLength > 0) {
+            this.buffer[this.bufferLength++] = chunk[position++];
+            byteLength--;
+            if (this.bufferLength === BLOCK) {
+                this.hashBuffer();
+                this.bufferLength = 0;
+            }
+        }
+    }
+    async digest() {
+        const { inner, outer } = this;
+        if (inner && outer) {
+            if (this.finished) {
+                throw new Error("Attempted to digest an already finished HMAC.");
+            }
+            this.finished = true;
+            const innerDigest = inner.digestSync();
+            outer.update(innerDigest);
+            return outer.digestSync();
+        }
+        return this.digestSync();
+    }
+    reset() {
+        this.state = Int32Array.from(INIT);
+        this.buffer = new Uint8Array(64);
+        this.bufferLength = 0;
+        this.bytesHashed = 0;
+    }
+    digestSync() {
+        const state = this.state.slice();
+        const buffer = this.buffer.slice();
+        let bufferLength = this.bufferLength;
+        const bitsHashed = this.bytesHashed * 8;
+        const bufferView = new DataView(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+        bufferView.setUint8(bufferLength++, 0x80);
+        if ((bufferLength - 1) % BLOCK >= BLOCK - 8) {
+            for (let i = bufferLength; i < BLOCK; ++i) {
+                bufferView.setUint8(i, 0);
+            }
+            this.hashBufferWith(state, buffer);
+            bufferLength = 0;
+        }
+        for (let i = bufferLength; i < BLOCK - 8; ++i) {
+            bufferView.setUint8(i, 0);
+        }
+        bufferView.setUint32(BLOCK - 8, Math.floor(bitsHashed / 0x100000000), false);
+        bufferView.setUint32(BLOCK - 4, bitsHashed, false);
+        this.hashBufferWith(state, buffer);
+        const out = new Uint8Array(DIGEST_LENGTH);
+        for (let i = 0; i < 8; ++i) {
+            out[i * 4] = (state[i] >>> 24) & 0xff;
+            out[i * 4 + 1] = (state[i] >>> 16) & 0xff;
+            out[i * 4 + 2] = (state[i] >>> 8) & 0xff;
+            out[i * 4 + 3] = (state[i] >>> 0) & 0xff;
+        }
+        return out;
+    }
+    static normalizeKey(secret) {
+        const key = toUint8Array(secret);
+        if (key.byteLength > BLOCK) {
+            const h = new Sha256Js();
+            h.update(key);
+            const out = h.digestSync();
+            const padded = new Uint8Array(BLOCK);
+            padded.set(out);
+            return padded;
+        }
+        if (key.byteLength < BLOCK) {
+            const padded = new Uint8Array(BLOCK);
+            padded.set(key);
+            return padded;
+        }
+        return key;
+    }
+    hashBuffer() {
+        this.hashBufferWith(this.state, this.buffer);
+    }
+    hashBufferWith(state, buffer) {
+        const w = (this.w ??= new Int32Array(64));
+        let s0 = state[0], s1 = state[1], s2 = state[2], s3 = state[3], s4 = state[4], s5 = state[5], s6 = state[6], s7 = state[7];
+        for (let i = 0; i < BLOCK; ++i) {
+            if (i < 16) {
+                w[i] =
+                    ((buffer[i * 4] & 0xff) << 24) |
+                        ((buffer[i * 4 + 1] & 0xff) << 16) |
+                        ((buffer[i * 4 + 2] & 0xff) << 8) |
+                        (buffer[i * 4 + 3] & 0xff);
+            }
+            else {
+                let u = w[i - 2];
+                const t1 = ((u >>> 17) | (u << 15)) ^ ((u >>> 19) | (u << 13)) ^ (u >>> 10);
+                u = w[i - 15];
+                const t2 = ((u >>> 7) | (u << 25)) ^ ((u >>> 18) | (u << 14)) ^ (u >>> 3);
+                w[i] = ((t1 + w[i - 7]) | 0) + ((t2 + w[i - 16]) | 0);
+            }
+            const t1 = ((((((s4 >>> 6) | (s4 << 26)) ^ ((s4 >>> 11) | (s4 << 21)) ^ ((s4 >>> 25) | (s4 << 7))) +
+                ((s4 & s5) ^ (~s4 & s6))) |
+                0) +
+                ((s7 + ((K[i] + w[i]) | 0)) | 0)) |
+                0;
+            const t2 = ((((s0 >>> 2) | (s0 << 30)) ^ ((s0 >>> 13) | (s0 << 19)) ^ ((s0 >>> 22) | (s0 << 10))) +
+                ((s0 & s1) ^ (s0 & s2) ^ (s1 & s2))) |
+                0;
+            s7 = s6;
+            s6 = s5;
+            s5 = s4;
+            s4 = (s3 + t1) | 0;
+            s3 = s2;
+            s2 = s1;
+            s1 = s0;
+            s0 = (t1 + t2) | 0;
+        }
+        state[0] += s0;
+        state[1] += s1;
+        state[2] += s2;
+        state[3] += s3;
+        state[4] += s4;
+        state[5] += s5;
+        state[6] += s6;
+        state[7] += s7;
+    }
+}
+const INIT = new Int32Array([
+    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+]);
+const K = new Int32Array([
+    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+]);
+
+const hasNativeCrypto = (() => {
+    try {
+        createHash("sha256");
+        return true;
+    }
+    catch {
+        return false;
+    }
+})();
+const Sha256Node = hasNativeCrypto ? buildNativeClass() : Sha256Js;
+function buildNativeClass() {
+    return class Sha256Node {
+        digestLength = 32;
+        secret;
+        hash;
+        isHmac;
+        finished = false;
+        constructor(secret) {
+            this.secret = secret;
+            this.isHmac = !!secret;
+            this.hash = this.createHash();
+        }
+        update(data) {
+            if (this.finished) {
+                throw new Error("Attempted to update an already finished hash.");
+            }
+            this.hash.update(data);
+        }
+        async digest() {
+            let buf;
+            if (this.isHmac) {
+                this.finished = true;
+                buf = this.hash.digest();
+            }
+            else {
+                buf = this.hash.copy().digest();
+            }
+            return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength);
+        }
+        reset() {
+            this.hash = this.createHash();
+            this.finished = false;
+        }
+        createHash() {
+            return this.secret ? createHmac("sha256", toBuffer(this.secret)) : createHash("sha256");
+        }
+    };
+}
+function toBuffer(data) {
+    if (typeof data === "string") {
+        return data;
+    }
+    if (ArrayBuffer.isView(data)) {
+        return Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    }
+    return Buffer.from(data);
+}
+
+const { digest, sign, importKey } = globalThis?.crypto?.subtle ?? {};
+const subtle = typeof digest === "function" && typeof sign === "function" && typeof importKey === "function"
+    ? globalThis.crypto.subtle
+    : undefined;
+const MAX_PENDING_BYTES = 8 * 1024 * 1024;
+class Sha256WebCrypto {
+    digestLength = 32;
+    secret;
+    pending = [];
+    pendingBytes = 0;
+    fallback;
+    finished = false;
+    constructor(secret) {
+        if (secret) {
+            this.secret = toUint8Array(secret);
+        }
+    }
+    update(data) {
+        if (this.finished) {
+            throw new Error("Attempted to update an already finished HMAC.");
+        }
+        if (this.fallback) {
+            this.fallback.update(data);
+            return;
+        }
+        this.pending.push(data.slice());
+        this.pendingBytes += data.byteLength;
+        if (this.pendingBytes >= MAX_PENDING_BYTES) {
+            this.switchToFallback();
+        }
+    }
+    async digest() {
+        if (this.fallback) {
+            return this.fallback.digest();
+        }
+        if (this.secret && this.finished) {
+            throw new Error("Attempted to digest an already finished HMAC.");
+        }
+        const data = concatBytes(this.pending);
+        if (subtle) {
+            if (this.secret) {
+                this.finished = true;
+                const key = await subtle.importKey("raw", this.secret, { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+                const sig = await subtle.sign("HMAC", key, data);
+                return new Uint8Array(sig);
+            }
+            const hash = await subtle.digest("SHA-256", data);
+            return new Uint8Array(hash);
+        }
+        const sha256 = new Sha256Js(this.secret);
+        sha256.update(data);
+        return sha256.digest();
+    }
+    reset() {
+        this.pending = [];
+        this.pendingBytes = 0;
+        this.fallback = undefined;
+        this.finished = false;
+    }
+    switchToFallback() {
+        const sha256Js = new Sha256Js(this.secret);
+        for (const chunk of this.pending) {
+            sha256Js.update(chunk);
+        }
+        this.fallback = sha256Js;
+        this.pending = [];
+        this.pendingBytes = 0;
+    }
+}
+
+exports.Crc32 = Crc32Node;
+exports.Crc32Js = Crc32Js;
+exports.Crc32Node = Crc32Node;
+exports.Md5 = Md5Node;
+exports.Md5Js = Md5Js;
+exports.Md5Node = Md5Node;
+exports.Sha256 = Sha256Node;
+exports.Sha256Js = Sha256Js;
+exports.Sha256Node = Sha256Node;
+exports.Sha256WebCrypto = Sha256WebCrypto;
+exports.blobHasher = blobHasher;
+exports.blobReader = blobReader;
+exports.fileStreamHasher = fileStreamHasher;
+exports.readableStreamHasher = readableStreamHasher;
+
+
+/***/ }),
+
+/***/ 2658:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { hasOwn } = __nccwpck_require__(4534);
+const { getSmithyContext, normalizeProvider } = __nccwpck_require__(4534);
+exports.getSmithyContext = getSmithyContext;
+exports.normalizeProvider = normalizeProvider;
+const { SMITHY_CONTEXT_KEY, AlgorithmId } = __nccwpck_require__(690);
+exports.AlgorithmId = AlgorithmId;
+const { NormalizedSchema } = __nccwpck_require__(6890);
+
+const getAllAliases = (name, aliases) => {
+    const _aliases = [];
+    if (name) {
+        _aliases.push(name);
+    }
+    if (aliases) {
+        for (const alias of aliases) {
+            _aliases.push(alias);
+        }
+    }
+    return _aliases;
+};
+const getMiddlewareNameWithAliases = (name, aliases) => {
+    return `${name || "anonymous"}${aliases && aliases.length > 0 ? ` (a.k.a. ${aliases.join(",")})` : ""}`;
+};
+const constructStack = () => {
+    let absoluteEntries = [];
+    let relativeEntries = [];
+    let identifyOnResolve = false;
+    const entriesNameSet = new Set();
+    const sort = (entries) => entries.sort((a, b) => stepWeights[b.step] - stepWeights[a.step] ||
+        priorityWeights[b.priority || "normal"] - priorityWeights[a.priority || "normal"]);
+    const removeByName = (toRemove) => {
+        let isRemoved = false;
+        const filterCb = (entry) => {
+            const aliases = getAllAliases(entry.name, entry.aliases);
+            if (aliases.includes(toRemove)) {
+                isRemoved = true;
+                for (const alias of aliases) {
+                    entriesNameSet.delete(alias);
+                }
+                return false;
+            }
+            return true;
+        };
+        absoluteEntries = absoluteEntries.filter(filterCb);
+        relativeEntries = relativeEntries.filter(filterCb);
+        return isRemoved;
+    };
+    const removeByReference = (toRemove) => {
+        let isRemoved = false;
+        const filterCb = (entry) => {
+            if (entry.middleware === toRemove) {
+                isRemoved = true;
+                for (const alias of getAllAliases(entry.name, entry.aliases)) {
+                    entriesNameSet.delete(alias);
+                }
+                return false;
+            }
+            return true;
+        };
+        absoluteEntries = absoluteEntries.filter(filterCb);
+        relativeEntries = relativeEntries.filter(filterCb);
+        return isRemoved;
+    };
+    const cloneTo = (toStack) => {
+        absoluteEntries.forEach((entry) => {
+            toStack.add(entry.middleware, { ...entry });
+        });
+        relativeEntries.forEach((entry) => {
+            toStack.addRelativeTo(entry.middleware, { ...entry });
+        });
+        toStack.identifyOnResolve?.(stack.identifyOnResolve());
+        return toStack;
+    };
+    const expandRelativeMiddlewareList = (from) => {
+        const expandedMiddlewareList = [];
+        from.before.forEach((entry) => {
+            if (entry.before.length === 0 && entry.after.length === 0) {
+                expandedMiddlewareList.push(entry);
+            }
+            else {
+                expandedMiddlewareList.push(...expandRelativeMiddlewareList(entry));
+            }
+        });
+        expandedMiddlewareList.push(from);
+        from.after.reverse().forEach((entry) => {
+            if (entry.before.length === 0 && entry.after.length === 0) {
+                expandedMiddlewareList.push(entry);
+            }
+            else {
+                expandedMiddlewareList.push(...expandRelativeMiddlewareList(entry));
+            }
+        });
+        return expandedMiddlewareList;
+    };
+    const getMiddlewareList = (debug = false) => {
+        const normalizedAbsoluteEntries = [];
+        const normalizedRelativeEntries = [];
+        const normalizedEntriesNameMap = {};
+        absoluteEntries.forEach((entry) => {
+            const normalizedEntry = {
+                ...entry,
+                before: [],
+                after: [],
+            };
+            for (const alias of getAllAliases(normalizedEntry.name, normalizedEntry.aliases)) {
+                normalizedEntriesNameMap[alias] = normalizedEntry;
+            }
+            normalizedAbsoluteEntries.push(normalizedEntry);
+        });
+        relativeEntries.forEach((entry) => {
+            const normalizedEntry = {
+                ...entry,
+                before: [],
+                after: [],
+            };
+            for (const alias of getAllAliases(normalizedEntry.name, normalizedEntry.aliases)) {
+                normalizedEntriesNameMap[alias] = normalizedEntry;
+            }
+            normalizedRelativeEntries.push(normalizedEntry);
+        });
+        normalizedRelativeEntries.forEach((entry) => {
+            if (entry.toMiddleware) {
+                const toMiddleware = normalizedEntriesNameMap[entry.toMiddleware];
+                if (toMiddleware === undefined) {
+                    if (debug) {
+                        return;
+                    }
+                    throw new Error(`${entry.toMiddleware} is not found when adding ` +
+                        `${getMiddlewareNameWithAliases(entry.name, entry.aliases)} ` +
+                        `middleware ${entry.relation} ${entry.toMiddleware}`);
+                }
+                if (entry.relation === "after") {
+                    toMiddleware.after.push(entry);
+                }
+                if (entry.relation === "before") {
+                    toMiddleware.before.push(entry);
+                }
+            }
+        });
+        const mainChain = sort(normalizedAbsoluteEntries)
+            .map(expandRelativeMiddlewareList)
+            .reduce((wholeList, expandedMiddlewareList) => {
+            wholeList.push(...expandedMiddlewareList);
+            return wholeList;
+        }, []);
+        return mainChain;
+    };
+    const stack = {
+        add: (middleware, options = {}) => {
+            const { name, override, aliases: _aliases } = options;
+            const entry = {
+                step: "initialize",
+                priority: "normal",
+                middleware,
+                ...options,
+            };
+            const aliases = getAllAliases(name, _aliases);
+            if (aliases.length > 0) {
+                if (aliases.some((alias) => entriesNameSet.has(alias))) {
+                    if (!override) {
+                        throw new Error(`Duplicate middleware name '${getMiddlewareNameWithAliases(name, _aliases)}'`);
+                    }
+                    for (const alias of aliases) {
+                        const toOverrideIndex = absoluteEntries.findIndex((entry) => entry.name === alias || entry.aliases?.some((a) => a === alias));
+                        if (toOverrideIndex === -1) {
+                            continue;
+                        }
+                        const toOverride = absoluteEntries[toOverrideIndex];
+                        if (toOverride.step !== entry.step || entry.priority !== toOverride.priority) {
+                            throw new Error(`"${getMiddlewareNameWithAliases(toOverride.name, toOverride.aliases)}" middleware with ` +
+                                `${toOverride.priority} priority in ${toOverride.step} step cannot ` +
+                                `be overridden by "${getMiddlewareNameWithAliases(name, _aliases)}" middleware with ` +
+                                `${entry.priority} priority in ${entry.step} step.`);
+                        }
+                        absoluteEntries.splice(toOverrideIndex, 1);
+                    }
+                }
+                for (const alias of aliases) {
+                    entriesNameSet.add(alias);
+                }
+            }
+            absoluteEntries.push(entry);
+        },
+        addRelativeTo: (middleware, options) => {
+            const { name, override, aliases: _aliases } = options;
+            const entry = {
+                middleware,
+                ...options,
+            };
+            const aliases = getAllAliases(name, _aliases);
+            if (aliases.length > 0) {
+                if (aliases.some((alias) => entriesNameSet.has(alias))) {
+                    if (!override) {
+                        throw new Error(`Duplicate middleware name '${getMiddlewareNameWithAliases(name, _aliases)}'`);
+                    }
+                    for (const alias of aliases) {
+                        const toOverrideIndex = relativeEntries.findIndex((entry) => entry.name === alias || entry.aliases?.some((a) => a === alias));
+                        if (toOverrideIndex === -1) {
+                            continue;
+                        }
+                        const toOverride = relativeEntries[toOverrideIndex];
+                        if (toOverride.toMiddleware !== entry.toMiddleware || toOverride.relation !== entry.relation) {
+                            throw new Error(`"${getMiddlewareNameWithAliases(toOverride.name, toOverride.aliases)}" middleware ` +
+                                `${toOverride.relation} "${toOverride.toMiddleware}" middleware cannot be overridden ` +
+                                `by "${getMiddlewareNameWithAliases(name, _aliases)}" middleware ${entry.relation} ` +
+                                `"${entry.toMiddleware}" middleware.`);
+                        }
+                        relativeEntries.splice(toOverrideIndex, 1);
+                    }
+                }
+                for (const alias of aliases) {
+                    entriesNameSet.add(alias);
+                }
+            }
+            relativeEntries.push(entry);
+        },
+        clone: () => cloneTo(constructStack()),
+        use: (plugin) => {
+            plugin.applyToStack(stack);
+        },
+        remove: (toRemove) => {
+            if (typeof toRemove === "string") {
+                return removeByName(toRemove);
+            }
+            else {
+                return removeByReference(toRemove);
+            }
+        },
+        removeByTag: (toRemove) => {
+            let isRemoved = false;
+            const filterCb = (entry) => {
+                const { tags, name, aliases: _aliases } = entry;
+                if (tags && tags.includes(toRemove)) {
+                    const aliases = getAllAliases(name, _aliases);
+                    for (const alias of aliases) {
+                        entriesNameSet.delete(alias);
+                    }
+                    isRemoved = true;
+                    return false;
+                }
+                return true;
+            };
+            absoluteEntries = absoluteEntries.filter(filterCb);
+            relativeEntries = relativeEntries.filter(filterCb);
+            return isRemoved;
+        },
+        concat: (from) => {
+            const cloned = cloneTo(constructStack());
+            cloned.use(from);
+            cloned.identifyOnResolve(identifyOnResolve || cloned.identifyOnResolve() || (from.identifyOnResolve?.() ?? false));
+            return cloned;
+        },
+        applyToStack: cloneTo,
+        identify: () => {
+            return getMiddlewareList(true).map((mw) => {
+                const step = mw.step ??
+                    mw.relation +
+                        " " +
+                        mw.toMiddleware;
+                return getMiddlewareNameWithAliases(mw.name, mw.aliases) + " - " + step;
+            });
+        },
+        identifyOnResolve(toggle) {
+            if (typeof toggle === "boolean") {
+                identifyOnResolve = toggle;
+            }
+            return identifyOnResolve;
+        },
+        resolve: (handler, context) => {
+            for (const middleware of getMiddlewareList()
+                .map((entry) => entry.middleware)
+                .reverse()) {
+                handler = middleware(handler, context);
+            }
+            if (identifyOnResolve) {
+                console.log(stack.identify());
+            }
+            return handler;
+        },
+    };
+    return stack;
+};
+const stepWeights = {
+    initialize: 5,
+    serialize: 4,
+    build: 3,
+    finalizeRequest: 2,
+    deserialize: 1,
+};
+const priorityWeights = {
+    high: 3,
+    normal: 2,
+    low: 1,
+};
+
+const invalidFunction = (message) => () => {
+    throw new Error(message);
+};
+
+const invalidProvider = (message) => () => Promise.reject(message);
+
+const getCircularReplacer = () => {
+    const seen = new WeakSet();
+    return (key, value) => {
+        if (typeof value === "object" && value !== null) {
+            if (seen.has(value)) {
+                return "[Circular]";
+            }
+            seen.add(value);
+        }
+        return value;
+    };
+};
+
+const sleep = (seconds) => {
+    return new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+};
+
+const waiterServiceDefaults = {
+    minDelay: 2,
+    maxDelay: 120,
+};
+var WaiterState;
+(function (WaiterState) {
+    WaiterState["ABORTED"] = "ABORTED";
+    WaiterState["FAILURE"] = "FAILURE";
+    WaiterState["SUCCESS"] = "SUCCESS";
+    WaiterState["RETRY"] = "RETRY";
+    WaiterState["TIMEOUT"] = "TIMEOUT";
+})(WaiterState || (WaiterState = {}));
+const checkExceptions = (result) => {
+    if (result.state === WaiterState.ABORTED) {
+        const abortError = new Error(`${JSON.stringify({
+            ...result,
+            reason: "Request was aborted",
+        }, getCircularReplacer())}`);
+        abortError.name = "AbortError";
+        throw abortError;
+    }
+    else if (result.state === WaiterState.TIMEOUT) {
+        const timeoutError = new Error(`${JSON.stringify({
+            ...result,
+            reason: "Waiter has timed out",
+        }, getCircularReplacer())}`);
+        timeoutError.name = "TimeoutError";
+        throw timeoutError;
+    }
+    else if (result.state !== WaiterState.SUCCESS) {
+        throw new Error(`${JSON.stringify(result, getCircularReplacer())}`);
+    }
+    return result;
+};
+
+const runPolling = async ({ minDelay, maxDelay, maxWaitTime, abortController, client, abortSignal }, input, acceptorChecks) => {
+    const observedResponses = {};
+    const [minDelayMs, maxDelayMs] = [minDelay * 1000, maxDelay * 1000];
+    let currentAttempt = 0;
+    const waitUntil = Date.now() + maxWaitTime * 1000;
+    const warn403Time = Date.now() + 60_000;
+    let didWarn403 = false;
+    while (true) {
+        if (currentAttempt > 0) {
+            const delayMs = exponentialBackoffWithJitter(minDelayMs, maxDelayMs, currentAttempt, waitUntil);
+            if (abortController?.signal?.aborted || abortSignal?.aborted) {
+                const message = "AbortController signal aborted.";
+                observedResponses[message] |= 0;
+                observedResponses[message] += 1;
+                return { state: WaiterState.ABORTED, observedResponses };
+            }
+            if (Date.now() + delayMs > waitUntil) {
+                return { state: WaiterState.TIMEOUT, observedResponses };
+            }
+            await sleep(delayMs / 1_000);
+        }
+        const { state, reason } = await acceptorChecks(client, input);
+        if (reason) {
+            const message = createMessageFromResponse(reason);
+            observedResponses[message] |= 0;
+            observedResponses[message] += 1;
+        }
+        if (state !== WaiterState.RETRY) {
+            return { state, reason, final: reason, observedResponses };
+        }
+        currentAttempt += 1;
+        if (!didWarn403 && Date.now() >= warn403Time) {
+            checkWarn403(observedResponses, client);
+            didWarn403 = true;
+        }
+    }
+};
+const checkWarn403 = (observedResponses = {}, client) => {
+    const orderedErrors = Object.keys(observedResponses);
+    let count403 = 0;
+    for (const response of orderedErrors) {
+        const n = observedResponses[response] | 0;
+        if (response.startsWith("403:")) {
+            count403 += n;
+        }
+    }
+    const clientLogger = client?.config?.logger;
+    const warningLogger = typeof clientLogger?.warn === "function" && !clientLogger.constructor?.name?.includes?.("NoOpLogger")
+        ? clientLogger
+        : console;
+    if (count403 >= 3 || orderedErrors[orderedErrors.length - 1]?.startsWith("403:")) {
+        warningLogger.warn(`@smithy/util-waiter WARN - 403 status code encountered during waiter polling.`);
+    }
+};
+const createMessageFromResponse = (reason) => {
+    const status = reason?.$response?.statusCode ?? reason?.$metadata?.httpStatusCode;
+    if (reason?.$responseBodyText) {
+        return `${status ? status + ": " : ""}Deserialization error for body: ${reason.$responseBodyText}`;
+    }
+    if (status) {
+        if (reason?.$response || reason?.message) {
+            return `${status ?? "Unknown"}: ${reason?.message}`;
+        }
+        return `${status}: OK`;
+    }
+    return String(reason?.message ?? JSON.stringify(reason, getCircularReplacer()) ?? "Unknown");
+};
+const exponentialBackoffWithJitter = (minDelayMs, maxDelayMs, attempt, waitUntil) => {
+    const attemptCountCeiling = Math.log(maxDelayMs / minDelayMs) / Math.log(2) + 1;
+    if (attempt > attemptCountCeiling) {
+        return maxDelayMs;
+    }
+    const delay = minDelayMs * 2 ** (attempt - 1);
+    const capped = Math.min(delay, maxDelayMs);
+    const waitFor = randomInRange(minDelayMs, capped);
+    if (Date.now() + waitFor > waitUntil) {
+        const timeRemaining = waitUntil - Date.now();
+        return Math.max(0, timeRemaining - 500);
+    }
+    return waitFor;
+};
+const randomInRange = (min, max) => min + Math.random() * (max - min);
+
+const validateWaiterOptions = (options) => {
+    if (options.maxWaitTime <= 0) {
+        throw new Error(`WaiterConfiguration.maxWaitTime must be greater than 0`);
+    }
+    else if (options.minDelay <= 0) {
+        throw new Error(`WaiterConfiguration.minDelay must be greater than 0`);
+    }
+    else if (options.maxDelay <= 0) {
+        throw new Error(`WaiterConfiguration.maxDelay must be greater than 0`);
+    }
+    else if (options.maxWaitTime <= options.minDelay) {
+        throw new Error(`WaiterConfiguration.maxWaitTime [${options.maxWaitTime}] must be greater than WaiterConfiguration.minDelay [${options.minDelay}] for this waiter`);
+    }
+    else if (options.maxDelay < options.minDelay) {
+        throw new Error(`WaiterConfiguration.maxDelay [${options.maxDelay}] must be greater than WaiterConfiguration.minDelay [${options.minDelay}] for this waiter`);
+    }
+};
+
+const abortTimeout = (abortSignal) => {
+    let onAbort;
+    const promise = new Promise((resolve) => {
+        onAbort = () => resolve({ state: WaiterState.ABORTED });
+        if (typeof abortSignal.addEventListener === "function") {
+            abortSignal.addEventListener("abort", onAbort);
+        }
+        else {
+            abortSignal.onabort = onAbort;
+        }
+    });
+    return {
+        clearListener() {
+            if (typeof abortSignal.removeEventListener === "function") {
+                abortSignal.removeEventListener("abort", onAbort);
+            }
+        },
+        aborted: promise,
+    };
+};
+const createWaiter = async (options, input, acceptorChecks) => {
+    const params = {
+        ...waiterServiceDefaults,
+        ...options,
+    };
+    validateWaiterOptions(params);
+    const exitConditions = [runPolling(params, input, acceptorChecks)];
+    const finalize = [];
+    if (options.abortSignal) {
+        const { aborted, clearListener } = abortTimeout(options.abortSignal);
+        finalize.push(clearListener);
+        exitConditions.push(aborted);
+    }
+    if (options.abortController?.signal) {
+        const { aborted, clearListener } = abortTimeout(options.abortController.signal);
+        finalize.push(clearListener);
+        exitConditions.push(aborted);
+    }
+    return Promise.race(exitConditions).then((result) => {
+        for (const fn of finalize) {
+            fn();
+        }
+        return result;
+    });
+};
+
+class Client {
+    config;
+    middlewareStack = constructStack();
+    initConfig;
+    handlers;
+    constructor(config) {
+        this.config = config;
+        const { protocol, protocolSettings } = config;
+        if (protocolSettings) {
+            if (typeof protocol === "function") {
+                config.protocol = new protocol(protocolSettings);
+            }
+        }
+    }
+    send(command, optionsOrCb, cb) {
+        const options = typeof optionsOrCb !== "function" ? optionsOrCb : undefined;
+        const callback = typeof optionsOrCb === "function" ? optionsOrCb : cb;
+        const useHandlerCache = options === undefined && this.config.cacheMiddleware === true;
+        let handler;
+        if (useHandlerCache) {
+            if (!this.handlers) {
+                this.handlers = new WeakMap();
+            }
+            const handlers = this.handlers;
+            if (handlers.has(command.constructor)) {
+                handler = handlers.get(command.constructor);
+            }
+            else {
+                handler = command.resolveMiddleware(this.middlewareStack, this.config, options);
+                handlers.set(command.constructor, handler);
+            }
+        }
+        else {
+            delete this.handlers;
+            handler = command.resolveMiddleware(this.middlewareStack, this.config, options);
+        }
+        if (callback) {
+            handler(command)
+                .then((result) => callback(null, result.output), (err) => callback(err))
+                .catch(() => { });
+        }
+        else {
+            return handler(command).then((result) => result.output);
+        }
+    }
+    destroy() {
+        this.config?.requestHandler?.destroy?.();
+        delete this.handlers;
+    }
+}
+
+const SENSITIVE_STRING$1 = "***SensitiveInformation***";
+function schemaLogFilter(schema, data) {
+    if (data == null) {
+        return data;
+    }
+    const ns = NormalizedSchema.of(schema);
+    if (ns.getMergedTraits().sensitive) {
+        return SENSITIVE_STRING$1;
+    }
+    if (ns.isListSchema()) {
+        const valueSchema = ns.getValueSchema();
+        if (valueSchema.getMergedTraits().sensitive) {
+            return SENSITIVE_STRING$1;
+        }
+        if (Array.isArray(data)) {
+            return data.map((value) => schemaLogFilter(valueSchema, value));
+        }
+    }
+    else if (ns.isMapSchema()) {
+        const valueSchema = ns.getValueSchema();
+        if (ns.getKeySchema().getMergedTraits().sensitive || valueSchema.getMergedTraits().sensitive) {
+            return SENSITIVE_STRING$1;
+        }
+        if (typeof data === "object") {
+            return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, schemaLogFilter(valueSchema, value)]));
+        }
+    }
+    else if (ns.isStructSchema() && typeof data === "object") {
+        const object = data;
+        const newObject = {};
+        for (const [member, memberNs] of ns.structIterator()) {
+            if (object[member] != null) {
+                newObject[member] = schemaLogFilter(memberNs, object[member]);
+            }
+        }
+        return newObject;
+    }
+    return data;
+}
+
+const operationEventStreamMarker = Symbol.for("@smithy/op-event-stream");
+class Command {
+    middlewareStack = constructStack();
+    schema;
+    static classBuilder() {
+        return new ClassBuilder();
+    }
+    resolveMiddlewareWithContext(clientStack, configuration, options, { middlewareFn, clientName, commandName, inputFilterSensitiveLog, outputFilterSensitiveLog, smithyContext, additionalContext, CommandCtor, }) {
+        for (const mw of middlewareFn.bind(this)(CommandCtor, clientStack, configuration, options)) {
+            this.middlewareStack.use(mw);
+        }
+        const stack = clientStack.concat(this.middlewareStack);
+        const { logger } = configuration;
+        const additionalSmithyContext = additionalContext[SMITHY_CONTEXT_KEY];
+        const handlerExecutionContext = {
+            logger,
+            clientName,
+            commandName,
+            inputFilterSensitiveLog,
+            outputFilterSensitiveLog,
+            ...additionalContext,
+            [SMITHY_CONTEXT_KEY]: {
+                ...additionalSmithyContext,
+                commandInstance: this,
+                ...smithyContext,
+                ...(options?.metricsRecorder === undefined ? {} : { metricsRecorder: options.metricsRecorder }),
+                ...(options?.abortSignal === undefined ? {} : { abortSignal: options.abortSignal }),
+            },
+        };
+        const { requestHandler } = configuration;
+        let requestOptions = options ?? {};
+        if (requestOptions.metricsRecorder) {
+            requestOptions = { ...requestOptions };
+            delete requestOptions.metricsRecorder;
+        }
+        let isEventStream;
+        const schema = this.schema;
+        const marker = schema?.[operationEventStreamMarker];
+        if (marker !== undefined) {
+            isEventStream = marker;
+        }
+        else if (schema) {
+            if (Array.isArray(schema) && schema[0] === 9) {
+                const [, , , , input$, output$] = schema;
+                isEventStream = schema[operationEventStreamMarker] = Boolean(NormalizedSchema.of(input$).getEventStreamMember() || NormalizedSchema.of(output$).getEventStreamMember());
+            }
+        }
+        if (isEventStream) {
+            requestOptions = {
+                isEventStream,
+                ...requestOptions,
+            };
+        }
+        return stack.resolve((request) => requestHandler.handle(request.request, requestOptions), handlerExecutionContext);
+    }
+}
+class ClassBuilder {
+    _init = () => { };
+    _ep = {};
+    _middlewareFn = () => [];
+    _commandName = "";
+    _clientName = "";
+    _additionalContext = {};
+    _smithyContext = {};
+    _inputFilterSensitiveLog = undefined;
+    _outputFilterSensitiveLog = undefined;
+    _serializer = null;
+    _deserializer = null;
+    _operationSchema;
+    init(cb) {
+        this._init = cb;
+    }
+    ep(endpointParameterInstructions) {
+        this._ep = endpointParameterInstructions;
+        return this;
+    }
+    m(middlewareSupplier) {
+        this._middlewareFn = middlewareSupplier;
+        return this;
+    }
+    s(service, operation, smithyContext = {}) {
+        this._smithyContext = {
+            service,
+            operation,
+            ...smithyContext,
+        };
+        return this;
+    }
+    c(additionalContext = {}) {
+        this._additionalContext = additionalContext;
+        return this;
+    }
+    n(clientName, commandName) {
+        this._clientName = clientName;
+        this._commandName = commandName;
+        return this;
+    }
+    f(inputFilter = (_) => _, outputFilter = (_) => _) {
+        this._inputFilterSensitiveLog = inputFilter;
+        this._outputFilterSensitiveLog = outputFilter;
+        return this;
+    }
+    ser(serializer) {
+        this._serializer = serializer;
+        return this;
+    }
+    de(deserializer) {
+        this._deserializer = deserializer;
+        return this;
+    }
+    sc(operation) {
+        this._operationSchema = operation;
+        this._smithyContext.operationSchema = operation;
+        return this;
+    }
+    build() {
+        const closure = this;
+        let CommandRef;
+        return (CommandRef = class extends Command {
+            input;
+            static getEndpointParameterInstructions() {
+                return closure._ep;
+            }
+            constructor(...[input]) {
+                super();
+                this.input = input ?? {};
+                closure._init(this);
+                this.schema = closure._operationSchema;
+            }
+            resolveMiddleware(stack, configuration, options) {
+                const op = closure._operationSchema;
+                const input = op?.[4] ?? op?.input;
+                const output = op?.[5] ?? op?.output;
+                return this.resolveMiddlewareWithContext(stack, configuration, options, {
+                    CommandCtor: CommandRef,
+                    middlewareFn: closure._middlewareFn,
+                    clientName: closure._clientName,
+                    commandName: closure._commandName,
+                    inputFilterSensitiveLog: closure._inputFilterSensitiveLog ?? (op ? schemaLogFilter.bind(null, input) : (_) => _),
+                    outputFilterSensitiveLog: closure._outputFilterSensitiveLog ?? (op ? schemaLogFilter.bind(null, output) : (_) => _),
+                    smithyContext: closure._smithyContext,
+                    additionalContext: closure._additionalContext,
+                });
+            }
+            serialize = closure._serializer;
+            deserialize = closure._deserializer;
+        });
+    }
+}
+
+const SENSITIVE_STRING = "***SensitiveInformation***";
+
+const createAggregatedClient = (commands, Client, options) => {
+    for (const [command, CommandCtor] of Object.entries(commands)) {
+        const methodImpl = async function (args, optionsOrCb, cb) {
+            const command = new CommandCtor(args);
+            if (typeof optionsOrCb === "function") {
+                this.send(command, optionsOrCb);
+            }
+            else if (typeof cb === "function") {
+                if (typeof optionsOrCb !== "object") {
+                    throw new Error(`Expected http options but got ${typeof optionsOrCb}`);
+                }
+                this.send(command, optionsOrCb || {}, cb);
+            }
+            else {
+                return this.send(command, optionsOrCb);
+            }
+        };
+        const methodName = (command[0].toLowerCase() + command.slice(1)).replace(/Command$/, "");
+        Client.prototype[methodName] = methodImpl;
+    }
+    const { paginators = {}, waiters = {} } = options ?? {};
+    for (const [paginatorName, paginatorFn] of Object.entries(paginators)) {
+        if (Client.prototype[paginatorName] === void 0) {
+            Client.prototype[paginatorName] = function (commandInput = {}, paginationConfiguration, ...rest) {
+                return paginatorFn({
+                    ...paginationConfiguration,
+                    client: this,
+                }, commandInput, ...rest);
+            };
+        }
+    }
+    for (const [waiterName, waiterFn] of Object.entries(waiters)) {
+        if (Client.prototype[waiterName] === void 0) {
+            Client.prototype[waiterName] = async function (commandInput = {}, waiterConfiguration, ...rest) {
+                let config = waiterConfiguration;
+                if (typeof waiterConfiguration === "number") {
+                    config = {
+                        maxWaitTime: waiterConfiguration,
+                    };
+                }
+                return waiterFn({
+                    ...config,
+                    client: this,
+                }, commandInput, ...rest);
+            };
+        }
+    }
+};
+
+class ServiceException extends Error {
+    static shapeId = "smithy.ts.sdk.synthetic.nonamespace.client#ServiceException";
+    $fault;
+    $response;
+    $retryable;
+    $metadata;
+    constructor(options) {
+        super(options.message);
+        Object.setPrototypeOf(this, Object.getPrototypeOf(this).constructor.prototype);
+        this.name = options.name;
+        this.$fault = options.$fault;
+        this.$metadata = options.$metadata;
+    }
+    static isInstance(value) {
+        if (!value) {
+            return false;
+        }
+        const candidate = value;
+        return (ServiceException.prototype.isPrototypeOf(candidate) ||
+            (Boolean(candidate.$fault) &&
+                Boolean(candidate.$metadata) &&
+                (candidate.$fault === "client" || candidate.$fault === "server")));
+    }
+    static [Symbol.hasInstance](instance) {
+        if (!instance) {
+            return false;
+        }
+        const candidate = instance;
+        if (this === ServiceException) {
+            return ServiceException.isInstance(instance);
+        }
+        if (ServiceException.isInstance(instance)) {
+            if (this.prototype.isPrototypeOf(instance)) {
+                return true;
+            }
+            const targetId = Object.prototype.hasOwnProperty.call(this, "shapeId")
+                ? this.shapeId
+                : undefined;
+            let candidateHasShapeId = false;
+            if (targetId) {
+                let proto = Object.getPrototypeOf(candidate);
+                while (proto && proto !== Object.prototype) {
+                    const ctor = proto.constructor;
+                    const candidateId = ctor !== ServiceException && Object.prototype.hasOwnProperty.call(ctor, "shapeId")
+                        ? ctor?.shapeId
+                        : undefined;
+                    if (candidateId) {
+                        candidateHasShapeId = true;
+                        if (candidateId === targetId) {
+                            return true;
+                        }
+                    }
+                    proto = Object.getPrototypeOf(proto);
+                }
+            }
+            if (targetId && candidateHasShapeId) {
+                return false;
+            }
+            const targetName = this.name;
+            if (targetName && targetName.length >= 6) {
+                if (candidate.name === targetName) {
+                    return true;
+                }
+                let proto = Object.getPrototypeOf(candidate);
+                while (proto && proto !== Object.prototype) {
+                    const ctorName = proto.constructor?.name;
+                    if (ctorName && ctorName !== "Error" && ctorName === targetName) {
+                        return true;
+                    }
+                    proto = Object.getPrototypeOf(proto);
+                }
+            }
+        }
+        return false;
+    }
+}
+const decorateServiceException = (exception, additions = {}) => {
+    Object.entries(additions)
+        .filter(([, v]) => v !== undefined)
+        .forEach(([k, v]) => {
+        if (exception[k] == undefined || exception[k] === "") {
+            exception[k] = v;
+        }
+    });
+    const message = exception.message || exception.Message || "UnknownError";
+    exception.message = message;
+    delete exception.Message;
+    return exception;
+};
+
+const throwDefaultError = ({ output, parsedBody, exceptionCtor, errorCode }) => {
+    const $metadata = deserializeMetadata(output);
+    const statusCode = $metadata.httpStatusCode ? $metadata.httpStatusCode + "" : undefined;
+    const response = new exceptionCtor({
+        name: parsedBody?.code || parsedBody?.Code || errorCode || statusCode || "UnknownError",
+        $fault: "client",
+        $metadata,
+    });
+    throw decorateServiceException(response, parsedBody);
+};
+const withBaseException = (ExceptionCtor) => {
+    return ({ output, parsedBody, errorCode }) => {
+        throwDefaultError({ output, parsedBody, exceptionCtor: ExceptionCtor, errorCode });
+    };
+};
+const deserializeMetadata = (output) => ({
+    httpStatusCode: output.statusCode,
+    requestId: output.headers["x-amzn-requestid"] ?? output.headers["x-amzn-request-id"] ?? output.headers["x-amz-request-id"],
+    extendedRequestId: output.headers["x-amz-id-2"],
+    cfId: output.headers["x-amz-cf-id"],
+});
+
+const loadConfigsForDefaultMode = (mode) => {
+    switch (mode) {
+        case "standard":
+            return {
+                retryMode: "standard",
+                connectionTimeout: 3100,
+            };
+        case "in-region":
+            return {
+                retryMode: "standard",
+                connectionTimeout: 1100,
+            };
+        case "cross-region":
+            return {
+                retryMode: "standard",
+                connectionTimeout: 3100,
+            };
+        case "mobile":
+            return {
+                retryMode: "standard",
+                connectionTimeout: 30000,
+            };
+        default:
+            return {};
+    }
+};
+
+let warningEmitted = false;
+const emitWarningIfUnsupportedVersion = (version) => {
+    if (version && !warningEmitted && parseInt(version.substring(1, version.indexOf("."))) < 16) {
+        warningEmitted = true;
+    }
+};
+
+const knownAlgorithms = Object.values(AlgorithmId);
+const getChecksumConfiguration = (runtimeConfig) => {
+    const checksumAlgorithms = [];
+    for (const id in AlgorithmId) {
+        if (!hasOwn(AlgorithmId, id)) {
+            continue;
+        }
+        const algorithmId = AlgorithmId[id];
+        if (runtimeConfig[algorithmId] === undefined) {
+            continue;
+        }
+        checksumAlgorithms.push({
+            algorithmId: () => algorithmId,
+            checksumConstructor: () => runtimeConfig[algorithmId],
+        });
+    }
+    for (const [id, ChecksumCtor] of Object.entries(runtimeConfig.checksumAlgorithms ?? {})) {
+        checksumAlgorithms.push({
+            algorithmId: () => id,
+            checksumConstructor: () => ChecksumCtor,
+        });
+    }
+    return {
+        addChecksumAlgorithm(algo) {
+            runtimeConfig.checksumAlgorithms = runtimeConfig.checksumAlgorithms ?? {};
+            const id = algo.algorithmId();
+            const ctor = algo.checksumConstructor();
+            if (knownAlgorithms.includes(id)) {
+                runtimeConfig.checksumAlgorithms[id.toUpperCase()] = ctor;
+            }
+            else {
+                runtimeConfig.checksumAlgorithms[id] = ctor;
+            }
+            checksumAlgorithms.push(algo);
+        },
+        checksumAlgorithms() {
+            return checksumAlgorithms;
+        },
+    };
+};
+const resolveChecksumRuntimeConfig = (clientConfig) => {
+    const runtimeConfig = {};
+    clientConfig.checksumAlgorithms().forEach((checksumAlgorithm) => {
+        const id = checksumAlgorithm.algorithmId();
+        if (knownAlgorithms.includes(id)) {
+            runtimeConfig[id] = checksumAlgorithm.checksumConstructor();
+        }
+    });
+    return runtimeConfig;
+};
+
+const getRetryConfiguration = (runtimeConfig) => {
+    return {
+        setRetryStrategy(retryStrategy) {
+            runtimeConfig.retryStrategy = retryStrategy;
+        },
+        retryStrategy() {
+            return runtimeConfig.retryStrategy;
+        },
+    };
+};
+const resolveRetryRuntimeConfig = (retryStrategyConfiguration) => {
+    const runtimeConfig = {};
+    runtimeConfig.retryStrategy = retryStrategyConfiguration.retryStrategy();
+    return runtimeConfig;
+};
+
+const getDefaultExtensionConfiguration = (runtimeConfig) => {
+    return Object.assign(getChecksumConfiguration(runtimeConfig), getRetryConfiguration(runtimeConfig));
+};
+const getDefaultClientConfiguration = getDefaultExtensionConfiguration;
+const resolveDefaultRuntimeConfig = (config) => {
+    return Object.assign(resolveChecksumRuntimeConfig(config), resolveRetryRuntimeConfig(config));
+};
+
+const getArrayIfSingleItem = (mayBeArray) => Array.isArray(mayBeArray) ? mayBeArray : [mayBeArray];
+
+const getValueFromTextNode = (obj) => {
+    const textNodeName = "#text";
+    for (const key in obj) {
+        if (!hasOwn(obj, key)) {
+            continue;
+        }
+        if (obj[key][textNodeName] !== undefined) {
+            obj[key] = obj[key][textNodeName];
+        }
+        else if (typeof obj[key] === "object" && obj[key] !== null) {
+            obj[key] = getValueFromTextNode(obj[key]);
+        }
+    }
+    return obj;
+};
+
+const isSerializableHeaderValue = (value) => {
+    return value != null;
+};
+
+class NoOpLogger {
+    trace() { }
+    debug() { }
+    info() { }
+    warn() { }
+    error() { }
+}
+
+function map(arg0, arg1, arg2) {
+    let target;
+    let filter;
+    let instructions;
+    if (typeof arg1 === "undefined" && typeof arg2 === "undefined") {
+        target = {};
+        instructions = arg0;
+    }
+    else {
+        target = arg0;
+        if (typeof arg1 === "function") {
+            filter = arg1;
+            instructions = arg2;
+            return mapWithFilter(target, filter, instructions);
+        }
+        else {
+            instructions = arg1;
+        }
+    }
+    for (const key in instructions) {
+        if (!hasOwn(instructions, key)) {
+            continue;
+        }
+        if (!Array.isArray(instructions[key])) {
+            target[key] = instructions[key];
+            continue;
+        }
+        applyInstruction(target, null, instructions, key);
+    }
+    return target;
+}
+const convertMap = (target) => {
+    const output = {};
+    for (const [k, v] of Object.entries(target || {})) {
+        output[k] = [, v];
+    }
+    return output;
+};
+const take = (source, instructions) => {
+    const out = {};
+    for (const key in instructions) {
+        if (!hasOwn(instructions, key)) {
+            continue;
+        }
+        applyInstruction(out, source, instructions, key);
+    }
+    return out;
+};
+const mapWithFilter = (target, filter, instructions) => {
+    return map(target, Object.entries(instructions).reduce((_instructions, [key, value]) => {
+        if (Array.isArray(value)) {
+            _instructions[key] = value;
+        }
+        else {
+            if (typeof value === "function") {
+                _instructions[key] = [filter, value()];
+            }
+            else {
+                _instructions[key] = [filter, value];
+            }
+        }
+        return _instructions;
+    }, {}));
+};
+const applyInstruction = (target, source, instructions, targetKey) => {
+    if (source !== null) {
+        let instruction = instructions[targetKey];
+        if (typeof instruction === "function") {
+            instruction = [, instruction];
+        }
+        const [filter = nonNullish, valueFn = pass, sourceKey = targetKey] = instruction;
+        if ((typeof filter === "function" && filter(source[sourceKey])) || (typeof filter !== "function" && !!filter)) {
+            target[targetKey] = valueFn(source[sourceKey]);
+        }
+        return;
+    }
+    let [filter, value] = instructions[targetKey];
+    if (typeof value === "function") {
+        let _value;
+        const defaultFilterPassed = filter === undefined && (_value = value()) != null;
+        const customFilterPassed = (typeof filter === "function" && !!filter(void 0)) || (typeof filter !== "function" && !!filter);
+        if (defaultFilterPassed) {
+            target[targetKey] = _value;
+        }
+        else if (customFilterPassed) {
+            target[targetKey] = value();
+        }
+    }
+    else {
+        const defaultFilterPassed = filter === undefined && value != null;
+        const customFilterPassed = (typeof filter === "function" && !!filter(value)) || (typeof filter !== "function" && !!filter);
+        if (defaultFilterPassed || customFilterPassed) {
+            target[targetKey] = value;
+        }
+    }
+};
+const nonNullish = (_) => _ != null;
+const pass = (_) => _;
+
+const serializeFloat = (value) => {
+    if (value !== value) {
+        return "NaN";
+    }
+    switch (value) {
+        case Infinity:
+            return "Infinity";
+        case -Infinity:
+            return "-Infinity";
+        default:
+            return value;
+    }
+};
+const serializeDateTime = (date) => date.toISOString().replace(".000Z", "Z");
+
+const _json = (obj) => {
+    if (obj == null) {
+        return {};
+    }
+    if (Array.isArray(obj)) {
+        return obj.filter((_) => _ != null).map(_json);
+    }
+    if (typeof obj === "object") {
+        const target = {};
+        for (const key in obj) {
+            if (!hasOwn(obj, key)) {
+                continue;
+            }
+            if (obj[key] == null) {
+                continue;
+            }
+            target[key] = _json(obj[key]);
+        }
+        return target;
+    }
+    return obj;
+};
+
+function makeBuilder(common, service, name, ep) {
+    return function makeCommand(added, plugins, op, $, smithyContext = {}) {
+        const epMerged = Object.assign({}, common, added);
+        return Command.classBuilder()
+            .ep(epMerged)
+            .m(function (CommandCtor, clientStack, config, options) {
+            const list = plugins.call(this, CommandCtor, clientStack, config, options);
+            list.unshift(ep(config, CommandCtor.getEndpointParameterInstructions()));
+            return list;
+        })
+            .s(service, op, smithyContext)
+            .n(name, op.charAt(0).toUpperCase() + op.slice(1) + "Command")
+            .sc($)
+            .build();
+    };
+}
+
+exports.Client = Client;
+exports.Command = Command;
+exports.NoOpLogger = NoOpLogger;
+exports.SENSITIVE_STRING = SENSITIVE_STRING;
+exports.ServiceException = ServiceException;
+exports.WaiterState = WaiterState;
+exports._json = _json;
+exports.checkExceptions = checkExceptions;
+exports.constructStack = constructStack;
+exports.convertMap = convertMap;
+exports.createAggregatedClient = createAggregatedClient;
+exports.createWaiter = createWaiter;
+exports.decorateServiceException = decorateServiceException;
+exports.emitWarningIfUnsupportedVersion = emitWarningIfUnsupportedVersion;
+exports.getArrayIfSingleItem = getArrayIfSingleItem;
+exports.getChecksumConfiguration = getChecksumConfiguration;
+exports.getDefaultClientConfiguration = getDefaultClientConfiguration;
+exports.getDefaultExtensionConfiguration = getDefaultExtensionConfiguration;
+exports.getRetryConfiguration = getRetryConfiguration;
+exports.getValueFromTextNode = getValueFromTextNode;
+exports.invalidFunction = invalidFunction;
+exports.invalidProvider = invalidProvider;
+exports.isSerializableHeaderValue = isSerializableHeaderValue;
+exports.loadConfigsForDefaultMode = loadConfigsForDefaultMode;
+exports.makeBuilder = makeBuilder;
+exports.map = map;
+exports.resolveChecksumRuntimeConfig = resolveChecksumRuntimeConfig;
+exports.resolveDefaultRuntimeConfig = resolveDefaultRuntimeConfig;
+exports.resolveRetryRuntimeConfig = resolveRetryRuntimeConfig;
+exports.schemaLogFilter = schemaLogFilter;
+exports.serializeDateTime = serializeDateTime;
+exports.serializeFloat = serializeFloat;
+exports.take = take;
+exports.throwDefaultError = throwDefaultError;
+exports.waiterServiceDefaults = waiterServiceDefaults;
+exports.withBaseException = withBaseException;
+
+
+/***/ }),
+
+/***/ 7291:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { homedir } = __nccwpck_require__(8161);
+const { sep, join } = __nccwpck_require__(6760);
+const { createHash } = __nccwpck_require__(7598);
+const { readFile: readFile$1 } = __nccwpck_require__(1455);
+const { IniSectionType } = __nccwpck_require__(690);
+const { normalizeProvider } = __nccwpck_require__(2658);
+const { isValidHostLabel } = __nccwpck_require__(4534);
+
+class ProviderError extends Error {
+    name = "ProviderError";
+    tryNextLink;
+    constructor(message, options = true) {
+        let logger;
+        let tryNextLink = true;
+        if (typeof options === "boolean") {
+            logger = undefined;
+            tryNextLink = options;
+        }
+        else if (options != null && typeof options === "object") {
+            logger = options.logger;
+            tryNextLink = options.tryNextLink ?? true;
+        }
+        super(message);
+        this.tryNextLink = tryNextLink;
+        Object.setPrototypeOf(this, ProviderError.prototype);
+        logger?.debug?.(`@smithy/property-provider ${tryNextLink ? "->" : "(!)"} ${message}`);
+    }
+    static from(error, options = true) {
+        return Object.assign(new this(error.message, options), error);
+    }
+}
+
+class CredentialsProviderError extends ProviderError {
+    name = "CredentialsProviderError";
+    constructor(message, options = true) {
+        super(message, options);
+        Object.setPrototypeOf(this, CredentialsProviderError.prototype);
+    }
+}
+
+class TokenProviderError extends ProviderError {
+    name = "TokenProviderError";
+    constructor(message, options = true) {
+        super(message, options);
+        Object.setPrototypeOf(this, TokenProviderError.prototype);
+    }
+}
+
+const chain = (...providers) => async () => {
+    if (providers.length === 0) {
+        throw new ProviderError("No providers in chain");
+    }
+    let lastProviderError;
+    for (const provider of providers) {
+        try {
+            const credentials = await provider();
+            return credentials;
+        }
+        catch (err) {
+            lastProviderError = err;
+            if (err?.tryNextLink) {
+                continue;
+            }
+            throw err;
+        }
+    }
+    throw lastProviderError;
+};
+
+const fromValue = (staticValue) => () => Promise.resolve(staticValue);
+
+const memoize = (provider, isExpired, requiresRefresh) => {
+    let resolved;
+    let pending;
+    let hasResult;
+    let isConstant = false;
+    const coalesceProvider = async () => {
+        if (!pending) {
+            pending = provider();
+        }
+        try {
+            resolved = await pending;
+            hasResult = true;
+            isConstant = false;
+        }
+        finally {
+            pending = undefined;
+        }
+        return resolved;
+    };
+    if (isExpired === undefined) {
+        return async (options) => {
+            if (!hasResult || options?.forceRefresh) {
+                resolved = await coalesceProvider();
+            }
+            return resolved;
+        };
+    }
+    return async (options) => {
+        if (!hasResult || options?.forceRefresh) {
+            resolved = await coalesceProvider();
+        }
+        if (isConstant) {
+            return resolved;
+        }
+        if (requiresRefresh && !requiresRefresh(resolved)) {
+            isConstant = true;
+            return resolved;
+        }
+        if (isExpired(resolved)) {
+            await coalesceProvider();
+            return resolved;
+        }
+        return resolved;
+    };
+};
+
+const booleanSelector = (obj, key, type) => {
+    if (!(key in obj)) {
+        return undefined;
+    }
+    if (obj[key] === "true") {
+        return true;
+    }
+    if (obj[key] === "false") {
+        return false;
+    }
+    throw new Error(`Cannot load ${type} "${key}". Expected "true" or "false", got ${obj[key]}.`);
+};
+
+const numberSelector = (obj, key, type) => {
+    if (!(key in obj)) {
+        return undefined;
+    }
+    const numberValue = parseInt(obj[key], 10);
+    if (Number.isNaN(numberValue)) {
+        throw new TypeError(`Cannot load ${type} '${key}'. Expected number, got '${obj[key]}'.`);
+    }
+    return numberValue;
+};
+
+var SelectorType;
+(function (SelectorType) {
+    SelectorType["ENV"] = "env";
+    SelectorType["CONFIG"] = "shared config entry";
+})(SelectorType || (SelectorType = {}));
+
+const homeDirCache = {};
+const getHomeDirCacheKey = () => {
+    if (process && process.geteuid) {
+        return `${process.geteuid()}`;
+    }
+    return "DEFAULT";
+};
+const getHomeDir = () => {
+    const { HOME, USERPROFILE, HOMEPATH, HOMEDRIVE = `C:${sep}` } = process.env;
+    if (HOME) {
+        return HOME;
+    }
+    if (USERPROFILE) {
+        return USERPROFILE;
+    }
+    if (HOMEPATH) {
+        return `${HOMEDRIVE}${HOMEPATH}`;
+    }
+    const homeDirCacheKey = getHomeDirCacheKey();
+    if (!homeDirCache[homeDirCacheKey]) {
+        homeDirCache[homeDirCacheKey] = homedir();
+    }
+    return homeDirCache[homeDirCacheKey];
+};
+
+const ENV_PROFILE = "AWS_PROFILE";
+const DEFAULT_PROFILE = "default";
+const getProfileName = (init) => init.profile || process.env[ENV_PROFILE] || DEFAULT_PROFILE;
+
+const getSSOTokenFilepath = (id) => {
+    const hasher = createHash("sha1");
+    const cacheName = hasher.update(id).digest("hex");
+    return join(getHomeDir(), ".aws", "sso", "cache", `${cacheName}.json`);
+};
+
+const tokenIntercept = {};
+const getSSOTokenFromFile = async (id) => {
+    if (tokenIntercept[id]) {
+        return tokenIntercept[id];
+    }
+    const ssoTokenFilepath = getSSOTokenFilepath(id);
+    const ssoTokenText = await readFile$1(ssoTokenFilepath, "utf8");
+    return JSON.parse(ssoTokenText);
+};
+
+const CONFIG_PREFIX_SEPARATOR = ".";
+
+const getConfigData = (data) => Object.entries(data)
+    .filter(([key]) => {
+    const indexOfSeparator = key.indexOf(CONFIG_PREFIX_SEPARATOR);
+    if (indexOfSeparator === -1) {
+        return false;
+    }
+    return Object.values(IniSectionType).includes(key.substring(0, indexOfSeparator));
+})
+    .reduce((acc, [key, value]) => {
+    const indexOfSeparator = key.indexOf(CONFIG_PREFIX_SEPARATOR);
+    const updatedKey = key.substring(0, indexOfSeparator) === IniSectionType.PROFILE ? key.substring(indexOfSeparator + 1) : key;
+    acc[updatedKey] = value;
+    return acc;
+}, {
+    ...(data.default && { default: data.default }),
+});
+
+const ENV_CONFIG_PATH = "AWS_CONFIG_FILE";
+const getConfigFilepath = () => process.env[ENV_CONFIG_PATH] || join(getHomeDir(), ".aws", "config");
+
+const ENV_CREDENTIALS_PATH = "AWS_SHARED_CREDENTIALS_FILE";
+const getCredentialsFilepath = () => process.env[ENV_CREDENTIALS_PATH] || join(getHomeDir(), ".aws", "credentials");
+
+const prefixKeyRegex = /^([\w-]+)\s(["'])?([\w-@+.%:/]+)\2$/;
+const profileNameBlockList = ["__proto__", "profile __proto__"];
+const parseIni = (iniData) => {
+    const map = {};
+    let currentSection;
+    let currentSubSection;
+    for (const iniLine of iniData.split(/\r?\n/)) {
+        const trimmedLine = iniLine.split(/(^|\s)[;#]/)[0].trim();
+        const isSection = trimmedLine[0] === "[" && trimmedLine[trimmedLine.length - 1] === "]";
+        if (isSection) {
+            currentSection = undefined;
+            currentSubSection = undefined;
+            const sectionName = trimmedLine.substring(1, trimmedLine.length - 1);
+            const matches = prefixKeyRegex.exec(sectionName);
+            if (matches) {
+                const [, prefix, , name] = matches;
+                if (Object.values(IniSectionType).includes(prefix)) {
+                    currentSection = [prefix, name].join(CONFIG_PREFIX_SEPARATOR);
+                }
+            }
+            else {
+                currentSection = sectionName;
+            }
+            if (profileNameBlockList.includes(sectionName)) {
+                throw new Error(`Found invalid profile name "${sectionName}"`);
+            }
+        }
+        else if (currentSection) {
+            const indexOfEqualsSign = trimmedLine.indexOf("=");
+            if (![0, -1].includes(indexOfEqualsSign)) {
+                const [name, value] = [
+                    trimmedLine.substring(0, indexOfEqualsSign).trim(),
+                    trimmedLine.substring(indexOfEqualsSign + 1).trim(),
+                ];
+                if (value === "") {
+                    currentSubSection = name;
+                }
+                else {
+                    if (currentSubSection && iniLine.trimStart() === iniLine) {
+                        currentSubSection = undefined;
+                    }
+                    map[currentSection] = map[currentSection] || {};
+                    const key = currentSubSection ? [currentSubSection, name].join(CONFIG_PREFIX_SEPARATOR) : name;
+                    map[currentSection][key] = value;
+                }
+            }
+        }
+    }
+    return map;
+};
+
+const filePromises = {};
+const fileIntercept = {};
+const readFile = (path, options) => {
+    if (fileIntercept[path] !== undefined) {
+        return fileIntercept[path];
+    }
+    if (!filePromises[path] || options?.ignoreCache) {
+        filePromises[path] = readFile$1(path, "utf8");
+    }
+    return filePromises[path];
+};
+
+const swallowError$1 = () => ({});
+const loadSharedConfigFiles = async (init = {}) => {
+    const { filepath = getCredentialsFilepath(), configFilepath = getConfigFilepath() } = init;
+    const homeDir = getHomeDir();
+    const relativeHomeDirPrefix = "~/";
+    let resolvedFilepath = filepath;
+    if (filepath.startsWith(relativeHomeDirPrefix)) {
+        resolvedFilepath = join(homeDir, filepath.slice(2));
+    }
+    let resolvedConfigFilepath = configFilepath;
+    if (configFilepath.startsWith(relativeHomeDirPrefix)) {
+        resolvedConfigFilepath = join(homeDir, configFilepath.slice(2));
+    }
+    const parsedFiles = await Promise.all([
+        readFile(resolvedConfigFilepath, {
+            ignoreCache: init.ignoreCache,
+        })
+            .then(parseIni)
+            .then(getConfigData)
+            .catch(swallowError$1),
+        readFile(resolvedFilepath, {
+            ignoreCache: init.ignoreCache,
+        })
+            .then(parseIni)
+            .catch(swallowError$1),
+    ]);
+    return {
+        configFile: parsedFiles[0],
+        credentialsFile: parsedFiles[1],
+    };
+};
+
+const getSsoSessionData = (data) => Object.entries(data)
+    .filter(([key]) => key.startsWith(IniSectionType.SSO_SESSION + CONFIG_PREFIX_SEPARATOR))
+    .reduce((acc, [key, value]) => ({ ...acc, [key.substring(key.indexOf(CONFIG_PREFIX_SEPARATOR) + 1)]: value }), {});
+
+const swallowError = () => ({});
+const loadSsoSessionData = async (init = {}) => readFile(init.configFilepath ?? getConfigFilepath())
+    .then(parseIni)
+    .then(getSsoSessionData)
+    .catch(swallowError);
+
+const mergeConfigFiles = (...files) => {
+    const merged = {};
+    for (const file of files) {
+        for (const [key, values] of Object.entries(file)) {
+            if (merged[key] !== undefined) {
+                Object.assign(merged[key], values);
+            }
+            else {
+                merged[key] = values;
+            }
+        }
+    }
+    return merged;
+};
+
+const parseKnownFiles = async (init) => {
+    const parsedFiles = await loadSharedConfigFiles(init);
+    return mergeConfigFiles(parsedFiles.configFile, parsedFiles.credentialsFile);
+};
+
+const externalDataInterceptor = {
+    getFileRecord() {
+        return fileIntercept;
+    },
+    interceptFile(path, contents) {
+        fileIntercept[path] = Promise.resolve(contents);
+    },
+    getTokenRecord() {
+        return tokenIntercept;
+    },
+    interceptToken(id, contents) {
+        tokenIntercept[id] = contents;
+    },
+};
+
+function getSelectorName(functionString) {
+    try {
+        const constants = new Set(Array.from(functionString.match(/([A-Z_]){3,}/g) ?? []));
+        constants.delete("CONFIG");
+        constants.delete("CONFIG_PREFIX_SEPARATOR");
+        constants.delete("ENV");
+        return [...constants].join(", ");
+    }
+    catch (ignored) {
+        return functionString;
+    }
+}
+
+const fromEnv = (envVarSelector, options) => async () => {
+    try {
+        const config = envVarSelector(process.env, options);
+        if (config === undefined) {
+            throw new Error();
+        }
+        return config;
+    }
+    catch (e) {
+        throw new CredentialsProviderError(e.message || `Not found in ENV: ${getSelectorName(envVarSelector.toString())}`, { logger: options?.logger });
+    }
+};
+
+const fromSharedConfigFiles = (configSelector, { preferredFile = "config", ...init } = {}) => async () => {
+    const profile = getProfileName(init);
+    const { configFile, credentialsFile } = await loadSharedConfigFiles(init);
+    const profileFromCredentials = credentialsFile[profile] || {};
+    const profileFromConfig = configFile[profile] || {};
+    const mergedProfile = preferredFile === "config"
+        ? { ...profileFromCredentials, ...profileFromConfig }
+        : { ...profileFromConfig, ...profileFromCredentials };
+    try {
+        const cfgFile = preferredFile === "config" ? configFile : credentialsFile;
+        const configValue = configSelector(mergedProfile, cfgFile);
+        if (configValue === undefined) {
+            throw new Error();
+        }
+        return configValue;
+    }
+    catch (e) {
+        throw new CredentialsProviderError(e.message || `Not found in config files w/ profile [${profile}]: ${getSelectorName(configSelector.toString())}`, { logger: init.logger });
+    }
+};
+
+const isFunction = (func) => typeof func === "function";
+const fromStatic = (defaultValue) => isFunction(defaultValue) ? async () => await defaultValue() : fromValue(defaultValue);
+
+const loadConfig = ({ environmentVariableSelector, configFileSelector, default: defaultValue }, configuration = {}) => {
+    const { signingName, logger } = configuration;
+    const envOptions = { signingName, logger };
+    return memoize(chain(fromEnv(environmentVariableSelector, envOptions), fromSharedConfigFiles(configFileSelector, configuration), fromStatic(defaultValue)));
+};
+
+const ENV_USE_DUALSTACK_ENDPOINT = "AWS_USE_DUALSTACK_ENDPOINT";
+const CONFIG_USE_DUALSTACK_ENDPOINT = "use_dualstack_endpoint";
+const DEFAULT_USE_DUALSTACK_ENDPOINT = false;
+const NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS = {
+    environmentVariableSelector: (env) => booleanSelector(env, ENV_USE_DUALSTACK_ENDPOINT, SelectorType.ENV),
+    configFileSelector: (profile) => booleanSelector(profile, CONFIG_USE_DUALSTACK_ENDPOINT, SelectorType.CONFIG),
+    default: false,
+};
+const nodeDualstackConfigSelectors = {
+    environmentVariableSelector: (env) => booleanSelector(env, ENV_USE_DUALSTACK_ENDPOINT, SelectorType.ENV),
+    configFileSelector: (profile) => booleanSelector(profile, CONFIG_USE_DUALSTACK_ENDPOINT, SelectorType.CONFIG),
+    default: undefined,
+};
+
+const ENV_USE_FIPS_ENDPOINT = "AWS_USE_FIPS_ENDPOINT";
+const CONFIG_USE_FIPS_ENDPOINT = "use_fips_endpoint";
+const DEFAULT_USE_FIPS_ENDPOINT = false;
+const NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS = {
+    environmentVariableSelector: (env) => booleanSelector(env, ENV_USE_FIPS_ENDPOINT, SelectorType.ENV),
+    configFileSelector: (profile) => booleanSelector(profile, CONFIG_USE_FIPS_ENDPOINT, SelectorType.CONFIG),
+    default: false,
+};
+const nodeFipsConfigSelectors = {
+    environmentVariableSelector: (env) => booleanSelector(env, ENV_USE_FIPS_ENDPOINT, SelectorType.ENV),
+    configFileSelector: (profile) => booleanSelector(profile, CONFIG_USE_FIPS_ENDPOINT, SelectorType.CONFIG),
+    default: undefined,
+};
+
+const resolveCustomEndpointsConfig = (input) => {
+    const { tls, endpoint, urlParser, useDualstackEndpoint } = input;
+    return Object.assign(input, {
+        tls: tls ?? true,
+        endpoint: normalizeProvider(typeof endpoint === "string" ? urlParser(endpoint) : endpoint),
+        isCustomEndpoint: true,
+        useDualstackEndpoint: normalizeProvider(useDualstackEndpoint ?? false),
+    });
+};
+
+const getEndpointFromRegion = async (input) => {
+    const { tls = true } = input;
+    const region = await input.region();
+    const dnsHostRegex = new RegExp(/^([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]{0,61}[a-zA-Z0-9])$/);
+    if (!dnsHostRegex.test(region)) {
+        throw new Error("Invalid region in client config");
+    }
+    const useDualstackEndpoint = await input.useDualstackEndpoint();
+    const useFipsEndpoint = await input.useFipsEndpoint();
+    const { hostname } = (await input.regionInfoProvider(region, { useDualstackEndpoint, useFipsEndpoint })) ?? {};
+    if (!hostname) {
+        throw new Error("Cannot resolve hostname from client config");
+    }
+    return input.urlParser(`${tls ? "https:" : "http:"}//${hostname}`);
+};
+
+const resolveEndpointsConfig = (input) => {
+    const useDualstackEndpoint = normalizeProvider(input.useDualstackEndpoint ?? false);
+    const { endpoint, useFipsEndpoint, urlParser, tls } = input;
+    return Object.assign(input, {
+        tls: tls ?? true,
+        endpoint: endpoint
+            ? normalizeProvider(typeof endpoint === "string" ? urlParser(endpoint) : endpoint)
+            : () => getEndpointFromRegion({ ...input, useDualstackEndpoint, useFipsEndpoint }),
+        isCustomEndpoint: !!endpoint,
+        useDualstackEndpoint,
+    });
+};
+
+const AWS_EXECUTION_ENV = "AWS_EXECUTION_ENV";
+const AWS_REGION_ENV = "AWS_REGION";
+const AWS_DEFAULT_REGION_ENV = "AWS_DEFAULT_REGION";
+const ENV_IMDS_DISABLED = "AWS_EC2_METADATA_DISABLED";
+const DEFAULTS_MODE_OPTIONS = ["in-region", "cross-region", "mobile", "standard", "legacy"];
+const IMDS_REGION_PATH = "/latest/meta-data/placement/region";
+const IMDS_TOKEN_PATH = "/latest/api/token";
+const X_AWS_EC2_METADATA_TOKEN = "x-aws-ec2-metadata-token";
+const X_AWS_EC2_METADATA_TOKEN_TTL = "x-aws-ec2-metadata-token-ttl-seconds";
+
+const TIMEOUT_MS = 1000;
+const NEG_CACHE_TTL_MS = 60_000;
+let negativeCacheUntil = 0;
+const getInstanceMetadataRegion = async () => {
+    if (process.env[ENV_IMDS_DISABLED]) {
+        return undefined;
+    }
+    if (Date.now() < negativeCacheUntil) {
+        return undefined;
+    }
+    try {
+        const endpoint = resolveImdsEndpoint();
+        const token = (await imdsRequest({
+            ...endpoint,
+            path: IMDS_TOKEN_PATH,
+            method: "PUT",
+            headers: {
+                [X_AWS_EC2_METADATA_TOKEN_TTL]: "21600",
+            },
+        })).toString();
+        const region = (await imdsRequest({
+            ...endpoint,
+            path: IMDS_REGION_PATH,
+            method: "GET",
+            headers: {
+                [X_AWS_EC2_METADATA_TOKEN]: token,
+            },
+        }))
+            .toString()
+            .trim();
+        return region || cacheNegativeAndReturnUndefined();
+    }
+    catch {
+        return cacheNegativeAndReturnUndefined();
+    }
+};
+const cacheNegativeAndReturnUndefined = () => {
+    negativeCacheUntil = Date.now() + NEG_CACHE_TTL_MS;
+    return undefined;
+};
+const resolveImdsEndpoint = () => {
+    const envEndpoint = process.env.AWS_EC2_METADATA_SERVICE_ENDPOINT;
+    if (envEndpoint) {
+        const url = new URL(envEndpoint);
+        return {
+            hostname: url.hostname.replace(/^\[(.+)]$/, "$1"),
+            port: url.port ? Number(url.port) : undefined,
+        };
+    }
+    if (process.env.AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE === "IPv6") {
+        return { hostname: "fd00:ec2::254" };
+    }
+    return { hostname: "169.254.169.254" };
+};
+const imdsRequest = async (options) => {
+    const { request } = __nccwpck_require__(7067);
+    return new Promise((resolve, reject) => {
+        const req = request({
+            hostname: options.hostname,
+            port: options.port,
+            path: options.path,
+            method: options.method,
+            headers: options.headers,
+            timeout: TIMEOUT_MS,
+            signal: AbortSignal.timeout(TIMEOUT_MS),
+        });
+        req.on("error", (err) => {
+            reject(err);
+            req.destroy();
+        });
+        req.on("timeout", () => {
+            reject(new Error("TimeoutError from instance metadata service"));
+            req.destroy();
+        });
+        req.on("response", (res) => {
+            const { statusCode = 400 } = res;
+            if (statusCode < 200 || statusCode >= 300) {
+                reject(Object.assign(new Error("Error response received from instance metadata service"), { statusCode }));
+                req.destroy();
+                return;
+            }
+            const chunks = [];
+            res.on("data", (chunk) => chunks.push(chunk));
+            res.on("end", () => {
+                resolve(Buffer.concat(chunks));
+                req.destroy();
+            });
+        });
+        req.end();
+    });
+};
+
+const REGION_ENV_NAME = "AWS_REGION";
+const REGION_INI_NAME = "region";
+const NODE_REGION_CONFIG_OPTIONS = {
+    environmentVariableSelector: (env) => env[REGION_ENV_NAME],
+    configFileSelector: (profile) => profile[REGION_INI_NAME],
+    default: async () => {
+        const region = await getInstanceMetadataRegion();
+        if (region) {
+            return region;
+        }
+        throw new Error("Region is missing");
+    },
+};
+const NODE_REGION_CONFIG_FILE_OPTIONS = {
+    preferredFile: "credentials",
+};
+
+const validRegions = new Set();
+const checkRegion = (region, check = isValidHostLabel) => {
+    if (!validRegions.has(region) && !check(region)) {
+        if (region === "*") {
+            console.warn(`@smithy/config-resolver WARN - Please use the caller region instead of "*". See "sigv4a" in https://github.com/aws/aws-sdk-js-v3/blob/main/supplemental-docs/CLIENTS.md.`);
+        }
+        else {
+            throw new Error(`Region not accepted: region="${region}" is not a valid hostname component.`);
+        }
+    }
+    else {
+        validRegions.add(region);
+    }
+};
+
+const isFipsRegion = (region) => typeof region === "string" && (region.startsWith("fips-") || region.endsWith("-fips"));
+
+const getRealRegion = (region) => isFipsRegion(region)
+    ? ["fips-aws-global", "aws-fips"].includes(region)
+        ? "us-east-1"
+        : region.replace(/fips-(dkr-|prod-)?|-fips/, "")
+    : region;
+
+const resolveRegionConfig = (input) => {
+    const { region, useFipsEndpoint } = input;
+    if (!region) {
+        throw new Error("Region is missing");
+    }
+    return Object.assign(input, {
+        region: async () => {
+            const providedRegion = typeof region === "function" ? await region() : region;
+            const realRegion = getRealRegion(providedRegion);
+            checkRegion(realRegion);
+            return realRegion;
+        },
+        useFipsEndpoint: async () => {
+            const providedRegion = typeof region === "string" ? region : await region();
+            if (isFipsRegion(providedRegion)) {
+                return true;
+            }
+            return typeof useFipsEndpoint !== "function" ? Promise.resolve(!!useFipsEndpoint) : useFipsEndpoint();
+        },
+    });
+};
+
+const getHostnameFromVariants = (variants = [], { useFipsEndpoint, useDualstackEndpoint }) => variants.find(({ tags }) => useFipsEndpoint === tags.includes("fips") && useDualstackEndpoint === tags.includes("dualstack"))?.hostname;
+
+const getResolvedHostname = (resolvedRegion, { regionHostname, partitionHostname }) => regionHostname
+    ? regionHostname
+    : partitionHostname
+        ? partitionHostname.replace("{region}", resolvedRegion)
+        : undefined;
+
+const getResolvedPartition = (region, { partitionHash }) => Object.keys(partitionHash || {}).find((key) => partitionHash[key].regions.includes(region)) ?? "aws";
+
+const getResolvedSigningRegion = (hostname, { signingRegion, regionRegex, useFipsEndpoint }) => {
+    if (signingRegion) {
+        return signingRegion;
+    }
+    else if (useFipsEndpoint) {
+        const regionRegexJs = regionRegex.replace("\\\\", "\\").replace(/^\^/g, "\\.").replace(/\$$/g, "\\.");
+        const regionRegexmatchArray = hostname.match(regionRegexJs);
+        if (regionRegexmatchArray) {
+            return regionRegexmatchArray[0].slice(1, -1);
+        }
+    }
+};
+
+const getRegionInfo = (region, { useFipsEndpoint = false, useDualstackEndpoint = false, signingService, regionHash, partitionHash, }) => {
+    const partition = getResolvedPartition(region, { partitionHash });
+    const resolvedRegion = region in regionHash ? region : (partitionHash[partition]?.endpoint ?? region);
+    const hostnameOptions = { useFipsEndpoint, useDualstackEndpoint };
+    const regionHostname = getHostnameFromVariants(regionHash[resolvedRegion]?.variants, hostnameOptions);
+    const partitionHostname = getHostnameFromVariants(partitionHash[partition]?.variants, hostnameOptions);
+    const hostname = getResolvedHostname(resolvedRegion, { regionHostname, partitionHostname });
+    if (hostname === undefined) {
+        throw new Error(`Endpoint resolution failed for: ${{ resolvedRegion, useFipsEndpoint, useDualstackEndpoint }}`);
+    }
+    const signingRegion = getResolvedSigningRegion(hostname, {
+        signingRegion: regionHash[resolvedRegion]?.signingRegion,
+        regionRegex: partitionHash[partition].regionRegex,
+        useFipsEndpoint,
+    });
+    return {
+        partition,
+        signingService,
+        hostname,
+        ...(signingRegion && { signingRegion }),
+        ...(regionHash[resolvedRegion]?.signingService && {
+            signingService: regionHash[resolvedRegion].signingService,
+        }),
+    };
+};
+
+const AWS_DEFAULTS_MODE_ENV = "AWS_DEFAULTS_MODE";
+const AWS_DEFAULTS_MODE_CONFIG = "defaults_mode";
+const NODE_DEFAULTS_MODE_CONFIG_OPTIONS = {
+    environmentVariableSelector: (env) => {
+        return env[AWS_DEFAULTS_MODE_ENV];
+    },
+    configFileSelector: (profile) => {
+        return profile[AWS_DEFAULTS_MODE_CONFIG];
+    },
+    default: "legacy",
+};
+
+const resolveDefaultsModeConfig = ({ region = loadConfig(NODE_REGION_CONFIG_OPTIONS), defaultsMode = loadConfig(NODE_DEFAULTS_MODE_CONFIG_OPTIONS), } = {}) => memoize(async () => {
+    const mode = typeof defaultsMode === "function" ? await defaultsMode() : defaultsMode;
+    switch (mode?.toLowerCase()) {
+        case "auto":
+            return resolveNodeDefaultsModeAuto(region);
+        case "in-region":
+        case "cross-region":
+        case "mobile":
+        case "standard":
+        case "legacy":
+            return Promise.resolve(mode?.toLocaleLowerCase());
+        case undefined:
+            return Promise.resolve("legacy");
+        default:
+            throw new Error(`Invalid parameter for "defaultsMode", expect ${DEFAULTS_MODE_OPTIONS.join(", ")}, got ${mode}`);
+    }
+});
+const resolveNodeDefaultsModeAuto = async (clientRegion) => {
+    if (clientRegion) {
+        const resolvedRegion = typeof clientRegion === "function" ? await clientRegion() : clientRegion;
+        const inferredRegion = await inferPhysicalRegion();
+        if (!inferredRegion) {
+            return "standard";
+        }
+        if (resolvedRegion === inferredRegion) {
+            return "in-region";
+        }
+        else {
+            return "cross-region";
+        }
+    }
+    return "standard";
+};
+const inferPhysicalRegion = async () => {
+    if (process.env[AWS_EXECUTION_ENV] && (process.env[AWS_REGION_ENV] || process.env[AWS_DEFAULT_REGION_ENV])) {
+        return process.env[AWS_REGION_ENV] ?? process.env[AWS_DEFAULT_REGION_ENV];
+    }
+    return getInstanceMetadataRegion();
+};
+
+exports.CONFIG_PREFIX_SEPARATOR = CONFIG_PREFIX_SEPARATOR;
+exports.CONFIG_USE_DUALSTACK_ENDPOINT = CONFIG_USE_DUALSTACK_ENDPOINT;
+exports.CONFIG_USE_FIPS_ENDPOINT = CONFIG_USE_FIPS_ENDPOINT;
+exports.CredentialsProviderError = CredentialsProviderError;
+exports.DEFAULT_PROFILE = DEFAULT_PROFILE;
+exports.DEFAULT_USE_DUALSTACK_ENDPOINT = DEFAULT_USE_DUALSTACK_ENDPOINT;
+exports.DEFAULT_USE_FIPS_ENDPOINT = DEFAULT_USE_FIPS_ENDPOINT;
+exports.ENV_PROFILE = ENV_PROFILE;
+exports.ENV_USE_DUALSTACK_ENDPOINT = ENV_USE_DUALSTACK_ENDPOINT;
+exports.ENV_USE_FIPS_ENDPOINT = ENV_USE_FIPS_ENDPOINT;
+exports.NODE_REGION_CONFIG_FILE_OPTIONS = NODE_REGION_CONFIG_FILE_OPTIONS;
+exports.NODE_REGION_CONFIG_OPTIONS = NODE_REGION_CONFIG_OPTIONS;
+exports.NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS = NODE_USE_DUALSTACK_ENDPOINT_CONFIG_OPTIONS;
+exports.NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS = NODE_USE_FIPS_ENDPOINT_CONFIG_OPTIONS;
+exports.ProviderError = ProviderError;
+exports.REGION_ENV_NAME = REGION_ENV_NAME;
+exports.REGION_INI_NAME = REGION_INI_NAME;
+exports.SelectorType = SelectorType;
+exports.TokenProviderError = TokenProviderError;
+exports.booleanSelector = booleanSelector;
+exports.chain = chain;
+exports.externalDataInterceptor = externalDataInterceptor;
+exports.fromStatic = fromStatic;
+exports.fromValue = fromValue;
+exports.getHomeDir = getHomeDir;
+exports.getProfileName = getProfileName;
+exports.getRegionInfo = getRegionInfo;
+exports.getSSOTokenFilepath = getSSOTokenFilepath;
+exports.getSSOTokenFromFile = getSSOTokenFromFile;
+exports.loadConfig = loadConfig;
+exports.loadSharedConfigFiles = loadSharedConfigFiles;
+exports.loadSsoSessionData = loadSsoSessionData;
+exports.memoize = memoize;
+exports.nodeDualstackConfigSelectors = nodeDualstackConfigSelectors;
+exports.nodeFipsConfigSelectors = nodeFipsConfigSelectors;
+exports.numberSelector = numberSelector;
+exports.parseKnownFiles = parseKnownFiles;
+exports.readFile = readFile;
+exports.resolveCustomEndpointsConfig = resolveCustomEndpointsConfig;
+exports.resolveDefaultsModeConfig = resolveDefaultsModeConfig;
+exports.resolveEndpointsConfig = resolveEndpointsConfig;
+exports.resolveRegionConfig = resolveRegionConfig;
+
+
+/***/ }),
+
+/***/ 2085:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { CONFIG_PREFIX_SEPARATOR, booleanSelector, SelectorType, loadConfig } = __nccwpck_require__(7291);
+const { toEndpointV1, getSmithyContext, normalizeProvider, isValidHostLabel, hasOwn } = __nccwpck_require__(4534);
+exports.isValidHostLabel = isValidHostLabel;
+exports.middlewareEndpointToEndpointV1 = toEndpointV1;
+exports.toEndpointV1 = toEndpointV1;
+const { EndpointURLScheme } = __nccwpck_require__(690);
+
+const ENV_ENDPOINT_URL = "AWS_ENDPOINT_URL";
+const CONFIG_ENDPOINT_URL = "endpoint_url";
+const getEndpointUrlConfig = (serviceId) => ({
+    environmentVariableSelector: (env) => {
+        const serviceSuffixParts = serviceId.split(" ").map((w) => w.toUpperCase());
+        const serviceEndpointUrl = env[[ENV_ENDPOINT_URL, ...serviceSuffixParts].join("_")];
+        if (serviceEndpointUrl) {
+            return serviceEndpointUrl;
+        }
+        const endpointUrl = env[ENV_ENDPOINT_URL];
+        if (endpointUrl) {
+            return endpointUrl;
+        }
+        return undefined;
+    },
+    configFileSelector: (profile, config) => {
+        if (profile.services) {
+            const servicesSectionKey = ["services", profile.services].join(CONFIG_PREFIX_SEPARATOR);
+            if (!config || !config[servicesSectionKey]) {
+                throw new Error(`The services section "${profile.services}" specified in the profile is not present in the shared configuration file.`);
+            }
+            const servicesSection = config[servicesSectionKey];
+            const servicePrefixParts = serviceId.split(" ").map((w) => w.toLowerCase());
+            const endpointUrl = servicesSection[[servicePrefixParts.join("_"), CONFIG_ENDPOINT_URL].join(CONFIG_PREFIX_SEPARATOR)];
+            if (endpointUrl) {
+                return endpointUrl;
+            }
+        }
+        const endpointUrl = profile[CONFIG_ENDPOINT_URL];
+        if (endpointUrl) {
+            return endpointUrl;
+        }
+        return undefined;
+    },
+    default: undefined,
+});
+
+const ENV_IGNORE_CONFIGURED_ENDPOINT_URLS = "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS";
+const CONFIG_IGNORE_CONFIGURED_ENDPOINT_URLS = "ignore_configured_endpoint_urls";
+const ignoreConfiguredEndpointUrlsConfigSelectors = {
+    environmentVariableSelector: (env) => booleanSelector(env, ENV_IGNORE_CONFIGURED_ENDPOINT_URLS, SelectorType.ENV),
+    configFileSelector: (profile) => booleanSelector(profile, CONFIG_IGNORE_CONFIGURED_ENDPOINT_URLS, SelectorType.CONFIG),
+    default: false,
+};
+
+const getEndpointFromConfig = async (serviceId) => {
+    const ignore = await loadConfig(ignoreConfiguredEndpointUrlsConfigSelectors)();
+    if (ignore) {
+        return undefined;
+    }
+    return loadConfig(getEndpointUrlConfig(serviceId ?? ""))();
+};
+
+const resolveParamsForS3 = async (endpointParams) => {
+    const bucket = endpointParams?.Bucket || "";
+    if (typeof endpointParams.Bucket === "string") {
+        endpointParams.Bucket = bucket.replace(/#/g, encodeURIComponent("#")).replace(/\?/g, encodeURIComponent("?"));
+    }
+    if (isArnBucketName(bucket)) {
+        if (endpointParams.ForcePathStyle === true) {
+            throw new Error("Path-style addressing cannot be used with ARN buckets");
+        }
+    }
+    else if (!isDnsCompatibleBucketName(bucket) ||
+        (bucket.indexOf(".") !== -1 && !String(endpointParams.Endpoint).startsWith("http:")) ||
+        bucket.toLowerCase() !== bucket ||
+        bucket.length < 3) {
+        endpointParams.ForcePathStyle = true;
+    }
+    if (endpointParams.DisableMultiRegionAccessPoints) {
+        endpointParams.disableMultiRegionAccessPoints = true;
+        endpointParams.DisableMRAP = true;
+    }
+    return endpointParams;
+};
+const DOMAIN_PATTERN = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
+const IP_ADDRESS_PATTERN = /(\d+\.){3}\d+/;
+const DOTS_PATTERN = /\.\./;
+const isDnsCompatibleBucketName = (bucketName) => DOMAIN_PATTERN.test(bucketName) && !IP_ADDRESS_PATTERN.test(bucketName) && !DOTS_PATTERN.test(bucketName);
+const isArnBucketName = (bucketName) => {
+    const [arn, partition, service, , , bucket] = bucketName.split(":");
+    const isArn = arn === "arn" && bucketName.split(":").length >= 6;
+    const isValidArn = Boolean(isArn && partition && service && bucket);
+    if (isArn && !isValidArn) {
+        throw new Error(`Invalid ARN: ${bucketName} was an invalid ARN.`);
+    }
+    return isValidArn;
+};
+
+const createConfigValueProvider = (configKey, canonicalEndpointParamKey, config, isClientContextParam = false) => {
+    const configProvider = async () => {
+        let configValue;
+        if (isClientContextParam) {
+            const clientContextParams = config.clientContextParams;
+            const nestedValue = clientContextParams?.[configKey];
+            configValue = nestedValue ?? config[configKey] ?? config[canonicalEndpointParamKey];
+        }
+        else {
+            configValue = config[configKey] ?? config[canonicalEndpointParamKey];
+        }
+        if (typeof configValue === "function") {
+            return configValue();
+        }
+        return configValue;
+    };
+    if (configKey === "credentialScope" || canonicalEndpointParamKey === "CredentialScope") {
+        return async () => {
+            const credentials = typeof config.credentials === "function" ? await config.credentials() : config.credentials;
+            const configValue = credentials?.credentialScope ?? credentials?.CredentialScope;
+            return configValue;
+        };
+    }
+    if (configKey === "accountId" || canonicalEndpointParamKey === "AccountId") {
+        return async () => {
+            const credentials = typeof config.credentials === "function" ? await config.credentials() : config.credentials;
+            const configValue = credentials?.accountId ?? credentials?.AccountId;
+            return configValue;
+        };
+    }
+    if (configKey === "endpoint" || canonicalEndpointParamKey === "endpoint") {
+        return async () => {
+            if (config.isCustomEndpoint === false) {
+                return undefined;
+            }
+            const endpoint = await configProvider();
+            if (endpoint && typeof endpoint === "object") {
+                if ("url" in endpoint) {
+                    return endpoint.url.href;
+                }
+                if ("hostname" in endpoint) {
+                    const { protocol, hostname, port, path } = endpoint;
+                    return `${protocol}//${hostname}${port ? ":" + port : ""}${path}`;
+                }
+            }
+            return endpoint;
+        };
+    }
+    return configProvider;
+};
+
+function bindGetEndpointFromInstructions(getEndpointFromConfig) {
+    return async (commandInput, instructionsSupplier, clientConfig, context) => {
+        if (!clientConfig.isCustomEndpoint && !clientConfig.ignoreConfiguredEndpointUrls) {
+            let endpointFromConfig;
+            if (clientConfig.serviceConfiguredEndpoint) {
+                endpointFromConfig = await clientConfig.serviceConfiguredEndpoint();
+            }
+            else {
+                endpointFromConfig = await getEndpointFromConfig(clientConfig.serviceId);
+            }
+            if (endpointFromConfig) {
+                clientConfig.endpoint = () => Promise.resolve(toEndpointV1(endpointFromConfig));
+                clientConfig.isCustomEndpoint = true;
+                context?.logger?.debug?.(`@smithy/core/endpoints - resolved endpoint from config: ${endpointFromConfig}`);
+            }
+        }
+        const endpointParams = await resolveParams(commandInput, instructionsSupplier, clientConfig);
+        if (typeof clientConfig.endpointProvider !== "function") {
+            throw new Error("config.endpointProvider is not set.");
+        }
+        const endpoint = clientConfig.endpointProvider(endpointParams, context);
+        if (clientConfig.isCustomEndpoint && clientConfig.endpoint) {
+            const customEndpoint = await clientConfig.endpoint();
+            if (customEndpoint?.headers) {
+                endpoint.headers ??= {};
+                for (const [name, value] of Object.entries(customEndpoint.headers)) {
+                    endpoint.headers[name] = Array.isArray(value) ? value : [value];
+                }
+            }
+        }
+        return endpoint;
+    };
+}
+const resolveParams = async (commandInput, instructionsSupplier, clientConfig) => {
+    const endpointParams = {};
+    const instructions = instructionsSupplier?.getEndpointParameterInstructions?.() || {};
+    for (const [name, instruction] of Object.entries(instructions)) {
+        switch (instruction.type) {
+            case "staticContextParams":
+                endpointParams[name] = instruction.value;
+                break;
+            case "contextParams":
+                endpointParams[name] = commandInput[instruction.name];
+                break;
+            case "clientContextParams":
+            case "builtInParams":
+                endpointParams[name] = await createConfigValueProvider(instruction.name, name, clientConfig, instruction.type !== "builtInParams")();
+                break;
+            case "operationContextParams":
+                endpointParams[name] = instruction.get(commandInput);
+                break;
+            default:
+                throw new Error("Unrecognized endpoint parameter instruction: " + JSON.stringify(instruction));
+        }
+    }
+    if (Object.keys(instructions).length === 0) {
+        Object.assign(endpointParams, clientConfig);
+    }
+    if (String(clientConfig.serviceId).toLowerCase() === "s3") {
+        await resolveParamsForS3(endpointParams);
+    }
+    return endpointParams;
+};
+
+function setFeature(context, feature, value) {
+    if (!context.__smithy_context) {
+        context.__smithy_context = { features: {} };
+    }
+    else if (!context.__smithy_context.features) {
+        context.__smithy_context.features = {};
+    }
+    context.__smithy_context.features[feature] = value;
+}
+function bindEndpointMiddleware(getEndpointFromConfig) {
+    const getEndpointFromInstructions = bindGetEndpointFromInstructions(getEndpointFromConfig);
+    return ({ config, instructions, }) => {
+        return (next, context) => async (args) => {
+            if (config.isCustomEndpoint) {
+                setFeature(context, "ENDPOINT_OVERRIDE", "N");
+            }
+            const endpoint = await getEndpointFromInstructions(args.input, {
+                getEndpointParameterInstructions() {
+                    return instructions;
+                },
+            }, { ...config }, context);
+            context.endpointV2 = endpoint;
+            context.authSchemes = endpoint.properties?.authSchemes;
+            const authScheme = context.authSchemes?.[0];
+            if (authScheme) {
+                context["signing_region"] = authScheme.signingRegion;
+                context["signing_service"] = authScheme.signingName;
+                const smithyContext = getSmithyContext(context);
+                const httpAuthOption = smithyContext?.selectedHttpAuthScheme?.httpAuthOption;
+                if (httpAuthOption) {
+                    httpAuthOption.signingProperties = Object.assign(httpAuthOption.signingProperties || {}, {
+                        signing_region: authScheme.signingRegion,
+                        signingRegion: authScheme.signingRegion,
+                        signing_service: authScheme.signingName,
+                        signingName: authScheme.signingName,
+                        signingRegionSet: authScheme.signingRegionSet,
+                    }, authScheme.properties);
+                }
+            }
+            return next({
+                ...args,
+            });
+        };
+    };
+}
+
+const serializerMiddlewareOption = {
+    name: "serializerMiddleware"};
+const endpointMiddlewareOptions = {
+    step: "serialize",
+    tags: ["ENDPOINT_PARAMETERS", "ENDPOINT_V2", "ENDPOINT"],
+    name: "endpointV2Middleware",
+    override: true,
+    relation: "before",
+    toMiddleware: serializerMiddlewareOption.name,
+};
+function bindGetEndpointPlugin(getEndpointFromConfig) {
+    const endpointMiddleware = bindEndpointMiddleware(getEndpointFromConfig);
+    return (config, instructions) => ({
+        applyToStack: (clientStack) => {
+            clientStack.addRelativeTo(endpointMiddleware({
+                config,
+                instructions,
+            }), endpointMiddlewareOptions);
+        },
+    });
+}
+
+function bindResolveEndpointConfig(getEndpointFromConfig) {
+    return (input) => {
+        const tls = input.tls ?? true;
+        const { endpoint, useDualstackEndpoint, useFipsEndpoint } = input;
+        const customEndpointProvider = endpoint != null ? async () => toEndpointV1(await normalizeProvider(endpoint)()) : undefined;
+        const isCustomEndpoint = !!endpoint;
+        const resolvedConfig = Object.assign(input, {
+            endpoint: customEndpointProvider,
+            tls,
+            isCustomEndpoint,
+            useDualstackEndpoint: normalizeProvider(useDualstackEndpoint ?? false),
+            useFipsEndpoint: normalizeProvider(useFipsEndpoint ?? false),
+            ignoreConfiguredEndpointUrls: !!input.ignoreConfiguredEndpointUrls,
+        });
+        let configuredEndpointPromise = undefined;
+        resolvedConfig.serviceConfiguredEndpoint = async () => {
+            if (input.serviceId && !configuredEndpointPromise) {
+                configuredEndpointPromise = getEndpointFromConfig(input.serviceId);
+            }
+            return configuredEndpointPromise;
+        };
+        return resolvedConfig;
+    };
+}
+
+class BinaryDecisionDiagram {
+    nodes;
+    root;
+    conditions;
+    results;
+    constructor(bdd, root, conditions, results) {
+        this.nodes = bdd;
+        this.root = root;
+        this.conditions = conditions;
+        this.results = results;
+    }
+    static from(bdd, root, conditions, results) {
+        return new BinaryDecisionDiagram(bdd, root, conditions, results);
+    }
+}
+
+class EndpointCache {
+    capacity;
+    data = new Map();
+    parameters = [];
+    constructor({ size, params }) {
+        this.capacity = size ?? 50;
+        if (params) {
+            this.parameters = params;
+        }
+    }
+    get(endpointParams, resolver) {
+        const key = this.hash(endpointParams);
+        if (key === false) {
+            return resolver();
+        }
+        if (!this.data.has(key)) {
+            if (this.data.size > this.capacity + 10) {
+                const keys = this.data.keys();
+                let i = 0;
+                while (true) {
+                    const { value, done } = keys.next();
+                    this.data.delete(value);
+                    if (done || ++i > 10) {
+                        break;
+                    }
+                }
+            }
+            this.data.set(key, resolver());
+        }
+        return this.data.get(key);
+    }
+    size() {
+        return this.data.size;
+    }
+    hash(endpointParams) {
+        let buffer = "";
+        const { parameters } = this;
+        if (parameters.length === 0) {
+            return false;
+        }
+        for (const param of parameters) {
+            const raw = endpointParams[param];
+            const val = raw == null ? "\0" : String(raw);
+            if (val.includes("|;")) {
+                return false;
+            }
+            buffer += val + "|;";
+        }
+        return buffer;
+    }
+}
+
+class EndpointError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = "EndpointError";
+    }
+}
+
+const debugId = "endpoints";
+
+function toDebugString(input) {
+    if (typeof input !== "object" || input == null) {
+        return input;
+    }
+    if ("ref" in input) {
+        return `$${toDebugString(input.ref)}`;
+    }
+    if ("fn" in input) {
+        return `${input.fn}(${(input.argv || []).map(toDebugString).join(", ")})`;
+    }
+    return JSON.stringify(input, null, 2);
+}
+
+const customEndpointFunctions = {};
+
+const booleanEquals = (value1, value2) => value1 === value2;
+
+function coalesce(...args) {
+    for (const arg of args) {
+        if (arg != null) {
+            return arg;
+        }
+    }
+    return undefined;
+}
+
+const getAttrPathList = (path) => {
+    const parts = path.split(".");
+    const pathList = [];
+    for (const part of parts) {
+        const squareBracketIndex = part.indexOf("[");
+        if (squareBracketIndex !== -1) {
+            if (part.indexOf("]") !== part.length - 1) {
+                throw new EndpointError(`Path: '${path}' does not end with ']'`);
+            }
+            const arrayIndex = part.slice(squareBracketIndex + 1, -1);
+            if (Number.isNaN(parseInt(arrayIndex))) {
+                throw new EndpointError(`Invalid array index: '${arrayIndex}' in path: '${path}'`);
+            }
+            if (squareBracketIndex !== 0) {
+                pathList.push(part.slice(0, squareBracketIndex));
+            }
+            pathList.push(arrayIndex);
+        }
+        else {
+            pathList.push(part);
+        }
+    }
+    return pathList;
+};
+
+const getAttr = (value, path) => getAttrPathList(path).reduce((acc, index) => {
+    if (typeof acc !== "object") {
+        throw new EndpointError(`Index '${index}' in '${path}' not found in '${JSON.stringify(value)}'`);
+    }
+    else if (Array.isArray(acc)) {
+        const i = parseInt(index);
+        return acc[i < 0 ? acc.length + i : i];
+    }
+    return acc[index];
+}, value);
+
+const isSet = (value) => value != null;
+
+function ite(condition, trueValue, falseValue) {
+    return condition ? trueValue : falseValue;
+}
+
+const not = (value) => !value;
+
+const IP_V4_REGEX = new RegExp(`^(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]\\d|\\d)){3}$`);
+const isIpAddress = (value) => IP_V4_REGEX.test(value) || (value.startsWith("[") && value.endsWith("]"));
+
+const DEFAULT_PORTS = {
+    [EndpointURLScheme.HTTP]: 80,
+    [EndpointURLScheme.HTTPS]: 443,
+};
+const parseURL = (value) => {
+    const whatwgURL = (() => {
+        try {
+            if (value instanceof URL) {
+                return value;
+            }
+            if (typeof value === "object" && "hostname" in value) {
+                const { hostname, port, protocol = "", path = "", query = {} } = value;
+                const url = new URL(`${protocol}//${hostname}${port ? `:${port}` : ""}${path}`);
+                url.search = Object.entries(query)
+                    .map(([k, v]) => `${k}=${v}`)
+                    .join("&");
+                return url;
+            }
+            return new URL(value);
+        }
+        catch (ignored) {
+            return null;
+        }
+    })();
+    if (!whatwgURL) {
+        console.error(`Unable to parse ${JSON.stringify(value)} as a whatwg URL.`);
+        return null;
+    }
+    const urlString = whatwgURL.href;
+    const { host, hostname, pathname, protocol, search } = whatwgURL;
+    if (search) {
+        return null;
+    }
+    const scheme = protocol.slice(0, -1);
+    if (!Object.values(EndpointURLScheme).includes(scheme)) {
+        return null;
+    }
+    const isIp = isIpAddress(hostname);
+    const inputContainsDefaultPort = urlString.includes(`${host}:${DEFAULT_PORTS[scheme]}`) ||
+        (typeof value === "string" && value.includes(`${host}:${DEFAULT_PORTS[scheme]}`));
+    const authority = `${host}${inputContainsDefaultPort ? `:${DEFAULT_PORTS[scheme]}` : ``}`;
+    return {
+        scheme,
+        authority,
+        path: pathname,
+        normalizedPath: pathname.endsWith("/") ? pathname : `${pathname}/`,
+        isIp,
+    };
+};
+
+function split(value, delimiter, limit) {
+    if (limit === 1) {
+        return [value];
+    }
+    if (value === "") {
+        return [""];
+    }
+    const parts = value.split(delimiter);
+    if (limit === 0) {
+        return parts;
+    }
+    return parts.slice(0, limit - 1).concat(parts.slice(1).join(delimiter));
+}
+
+const stringEquals = (value1, value2) => value1 === value2;
+
+const substring = (input, start, stop, reverse) => {
+    if (input == null || start >= stop || input.length < stop || /[^\u0000-\u007f]/.test(input)) {
+        return null;
+    }
+    if (!reverse) {
+        return input.substring(start, stop);
+    }
+    return input.substring(input.length - stop, input.length - start);
+};
+
+const uriEncode = (value) => encodeURIComponent(value).replace(/[!*'()]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
+const endpointFunctions = {
+    booleanEquals,
+    coalesce,
+    getAttr,
+    isSet,
+    isValidHostLabel,
+    ite,
+    not,
+    parseURL,
+    split,
+    stringEquals,
+    substring,
+    uriEncode,
+};
+
+const evaluateTemplate = (template, options) => {
+    const evaluatedTemplateArr = [];
+    const { referenceRecord, endpointParams } = options;
+    let currentIndex = 0;
+    while (currentIndex < template.length) {
+        const openingBraceIndex = template.indexOf("{", currentIndex);
+        if (openingBraceIndex === -1) {
+            evaluatedTemplateArr.push(template.slice(currentIndex));
+            break;
+        }
+        evaluatedTemplateArr.push(template.slice(currentIndex, openingBraceIndex));
+        const closingBraceIndex = template.indexOf("}", openingBraceIndex);
+        if (closingBraceIndex === -1) {
+            evaluatedTemplateArr.push(template.slice(openingBraceIndex));
+            break;
+        }
+        if (template[openingBraceIndex + 1] === "{" && template[closingBraceIndex + 1] === "}") {
+            evaluatedTemplateArr.push(template.slice(openingBraceIndex + 1, closingBraceIndex));
+            currentIndex = closingBraceIndex + 2;
+        }
+        const parameterName = template.substring(openingBraceIndex + 1, closingBraceIndex);
+        if (parameterName.includes("#")) {
+            const [refName, attrName] = parameterName.split("#");
+            evaluatedTemplateArr.push(getAttr((referenceRecord[refName] ?? endpointParams[refName]), attrName));
+        }
+        else {
+            evaluatedTemplateArr.push((referenceRecord[parameterName] ?? endpointParams[parameterName]));
+        }
+        currentIndex = closingBraceIndex + 1;
+    }
+    return evaluatedTemplateArr.join("");
+};
+
+const getReferenceValue = ({ ref }, options) => {
+    return options.referenceRecord[ref] ?? options.endpointParams[ref];
+};
+
+const evaluateExpression = (obj, keyName, options) => {
+    if (typeof obj === "string") {
+        return evaluateTemplate(obj, options);
+    }
+    else if (obj["fn"]) {
+        return group$2.callFunction(obj, options);
+    }
+    else if (obj["ref"]) {
+        return getReferenceValue(obj, options);
+    }
+    throw new EndpointError(`'${keyName}': ${String(obj)} is not a string, function or reference.`);
+};
+const callFunction = ({ fn, argv }, options) => {
+    const evaluatedArgs = Array(argv.length);
+    for (let i = 0; i < evaluatedArgs.length; ++i) {
+        const arg = argv[i];
+        if (typeof arg === "boolean" || typeof arg === "number") {
+            evaluatedArgs[i] = arg;
+        }
+        else {
+            evaluatedArgs[i] = group$2.evaluateExpression(arg, "arg", options);
+        }
+    }
+    const namespaceSeparatorIndex = fn.indexOf(".");
+    if (namespaceSeparatorIndex !== -1) {
+        const namespaceFunctions = customEndpointFunctions[fn.slice(0, namespaceSeparatorIndex)];
+        const customFunction = namespaceFunctions?.[fn.slice(namespaceSeparatorIndex + 1)];
+        if (typeof customFunction === "function") {
+            return customFunction(...evaluatedArgs);
+        }
+    }
+    const callable = endpointFunctions[fn];
+    if (typeof callable === "function") {
+        return callable(...evaluatedArgs);
+    }
+    throw new Error(`function ${fn} not loaded in endpointFunctions.`);
+};
+const group$2 = {
+    evaluateExpression,
+    callFunction,
+};
+
+const evaluateCondition = (condition, options) => {
+    const { assign } = condition;
+    if (assign && assign in options.referenceRecord) {
+        throw new EndpointError(`'${assign}' is already defined in Reference Record.`);
+    }
+    const value = callFunction(condition, options);
+    options.logger?.debug?.(`${debugId} evaluateCondition: ${toDebugString(condition)} = ${toDebugString(value)}`);
+    const result = value === "" ? true : !!value;
+    if (assign != null) {
+        return { result, toAssign: { name: assign, value } };
+    }
+    return { result };
+};
+
+const getEndpointHeaders = (headers, options) => Object.entries(headers ?? {}).reduce((acc, [headerKey, headerVal]) => {
+    acc[headerKey] = headerVal.map((headerValEntry) => {
+        const processedExpr = evaluateExpression(headerValEntry, "Header value entry", options);
+        if (typeof processedExpr !== "string") {
+            throw new EndpointError(`Header '${headerKey}' value '${processedExpr}' is not a string`);
+        }
+        return processedExpr;
+    });
+    return acc;
+}, {});
+
+const getEndpointProperties = (properties, options) => Object.entries(properties).reduce((acc, [propertyKey, propertyVal]) => {
+    acc[propertyKey] = group$1.getEndpointProperty(propertyVal, options);
+    return acc;
+}, {});
+const getEndpointProperty = (property, options) => {
+    if (Array.isArray(property)) {
+        return property.map((propertyEntry) => getEndpointProperty(propertyEntry, options));
+    }
+    switch (typeof property) {
+        case "string":
+            return evaluateTemplate(property, options);
+        case "object":
+            if (property === null) {
+                throw new EndpointError(`Unexpected endpoint property: ${property}`);
+            }
+            return group$1.getEndpointProperties(property, options);
+        case "boolean":
+            return property;
+        default:
+            throw new EndpointError(`Unexpected endpoint property type: ${typeof property}`);
+    }
+};
+const group$1 = {
+    getEndpointProperty,
+    getEndpointProperties,
+};
+
+const getEndpointUrl = (endpointUrl, options) => {
+    const expression = evaluateExpression(endpointUrl, "Endpoint URL", options);
+    if (typeof expression === "string") {
+        try {
+            return new URL(expression);
+        }
+        catch (error) {
+            console.error(`Failed to construct URL with ${expression}`, error);
+            throw error;
+        }
+    }
+    throw new EndpointError(`Endpoint URL must be a string, got ${typeof expression}`);
+};
+
+const RESULT = 100_000_000;
+const decideEndpoint = (bdd, options) => {
+    const { nodes, root, results, conditions } = bdd;
+    let ref = root;
+    const referenceRecord = {};
+    const closure = {
+        referenceRecord,
+        endpointParams: options.endpointParams,
+        logger: options.logger,
+    };
+    while (ref !== 1 && ref !== -1 && ref < RESULT) {
+        const node_i = 3 * (Math.abs(ref) - 1);
+        const [condition_i, highRef, lowRef] = [nodes[node_i], nodes[node_i + 1], nodes[node_i + 2]];
+        const [fn, argv, assign] = conditions[condition_i];
+        const evaluation = evaluateCondition({ fn, assign, argv }, closure);
+        if (evaluation.toAssign) {
+            const { name, value } = evaluation.toAssign;
+            referenceRecord[name] = value;
+        }
+        ref = ref >= 0 === evaluation.result ? highRef : lowRef;
+    }
+    if (ref >= RESULT) {
+        const result = results[ref - RESULT];
+        if (result[0] === -1) {
+            const [, errorExpression] = result;
+            throw new EndpointError(evaluateExpression(errorExpression, "Error", closure));
+        }
+        const [url, properties, headers] = result;
+        return {
+            url: getEndpointUrl(url, closure),
+            properties: getEndpointProperties(properties, closure),
+            headers: getEndpointHeaders(headers ?? {}, closure),
+        };
+    }
+    throw new EndpointError(`No matching endpoint.`);
+};
+
+const evaluateConditions = (conditions = [], options) => {
+    const conditionsReferenceRecord = {};
+    const conditionOptions = {
+        ...options,
+        referenceRecord: { ...options.referenceRecord },
+    };
+    let didAssign = false;
+    for (const condition of conditions) {
+        const { result, toAssign } = evaluateCondition(condition, conditionOptions);
+        if (!result) {
+            return { result };
+        }
+        if (toAssign) {
+            didAssign = true;
+            conditionsReferenceRecord[toAssign.name] = toAssign.value;
+            conditionOptions.referenceRecord[toAssign.name] = toAssign.value;
+            options.logger?.debug?.(`${debugId} assign: ${toAssign.name} := ${toDebugString(toAssign.value)}`);
+        }
+    }
+    if (didAssign) {
+        return { result: true, referenceRecord: conditionsReferenceRecord };
+    }
+    return { result: true };
+};
+
+const evaluateEndpointRule = (endpointRule, options) => {
+    const { conditions, endpoint } = endpointRule;
+    const { result, referenceRecord } = evaluateConditions(conditions, options);
+    if (!result) {
+        return;
+    }
+    const endpointRuleOptions = referenceRecord
+        ? {
+            ...options,
+            referenceRecord: { ...options.referenceRecord, ...referenceRecord },
+        }
+        : options;
+    const { url, properties, headers } = endpoint;
+    options.logger?.debug?.(`${debugId} Resolving endpoint from template: ${toDebugString(endpoint)}`);
+    const endpointToReturn = { url: getEndpointUrl(url, endpointRuleOptions) };
+    if (headers != null) {
+        endpointToReturn.headers = getEndpointHeaders(headers, endpointRuleOptions);
+    }
+    if (properties != null) {
+        endpointToReturn.properties = getEndpointProperties(properties, endpointRuleOptions);
+    }
+    return endpointToReturn;
+};
+
+const evaluateErrorRule = (errorRule, options) => {
+    const { conditions, error } = errorRule;
+    const { result, referenceRecord } = evaluateConditions(conditions, options);
+    if (!result) {
+        return;
+    }
+    const errorRuleOptions = referenceRecord
+        ? {
+            ...options,
+            referenceRecord: { ...options.referenceRecord, ...referenceRecord },
+        }
+        : options;
+    throw new EndpointError(evaluateExpression(error, "Error", errorRuleOptions));
+};
+
+const evaluateRules = (rules, options) => {
+    for (const rule of rules) {
+        if (rule.type === "endpoint") {
+            const endpointOrUndefined = evaluateEndpointRule(rule, options);
+            if (endpointOrUndefined) {
+                return endpointOrUndefined;
+            }
+        }
+        else if (rule.type === "error") {
+            evaluateErrorRule(rule, options);
+        }
+        else if (rule.type === "tree") {
+            const endpointOrUndefined = group.evaluateTreeRule(rule, options);
+            if (endpointOrUndefined) {
+                return endpointOrUndefined;
+            }
+        }
+        else {
+            throw new EndpointError(`Unknown endpoint rule: ${rule}`);
+        }
+    }
+    throw new EndpointError(`Rules evaluation failed`);
+};
+const evaluateTreeRule = (treeRule, options) => {
+    const { conditions, rules } = treeRule;
+    const { result, referenceRecord } = evaluateConditions(conditions, options);
+    if (!result) {
+        return;
+    }
+    const treeRuleOptions = referenceRecord
+        ? { ...options, referenceRecord: { ...options.referenceRecord, ...referenceRecord } }
+        : options;
+    return group.evaluateRules(rules, treeRuleOptions);
+};
+const group = {
+    evaluateRules,
+    evaluateTreeRule,
+};
+
+const resolveEndpoint = (ruleSetObject, options) => {
+    const { endpointParams, logger } = options;
+    const { parameters, rules } = ruleSetObject;
+    options.logger?.debug?.(`${debugId} Initial EndpointParams: ${toDebugString(endpointParams)}`);
+    for (const paramKey in parameters) {
+        if (!hasOwn(parameters, paramKey)) {
+            continue;
+        }
+        const parameter = parameters[paramKey];
+        const endpointParam = endpointParams[paramKey];
+        if (endpointParam == null && parameter.default != null) {
+            endpointParams[paramKey] = parameter.default;
+            continue;
+        }
+        if (parameter.required && endpointParam == null) {
+            throw new EndpointError(`Missing required parameter: '${paramKey}'`);
+        }
+    }
+    const endpoint = evaluateRules(rules, { endpointParams, logger, referenceRecord: {} });
+    options.logger?.debug?.(`${debugId} Resolved endpoint: ${toDebugString(endpoint)}`);
+    return endpoint;
+};
+
+const resolveEndpointRequiredConfig = (input) => {
+    const { endpoint } = input;
+    if (endpoint === undefined) {
+        input.endpoint = async () => {
+            throw new Error("@smithy/middleware-endpoint: (default endpointRuleSet) endpoint is not set - you must configure an endpoint.");
+        };
+    }
+    return input;
+};
+
+const getEndpointFromInstructions = bindGetEndpointFromInstructions(getEndpointFromConfig);
+const resolveEndpointConfig = bindResolveEndpointConfig(getEndpointFromConfig);
+const endpointMiddleware = bindEndpointMiddleware(getEndpointFromConfig);
+const getEndpointPlugin = bindGetEndpointPlugin(getEndpointFromConfig);
+
+exports.BinaryDecisionDiagram = BinaryDecisionDiagram;
+exports.EndpointCache = EndpointCache;
+exports.EndpointError = EndpointError;
+exports.customEndpointFunctions = customEndpointFunctions;
+exports.decideEndpoint = decideEndpoint;
+exports.endpointMiddleware = endpointMiddleware;
+exports.endpointMiddlewareOptions = endpointMiddlewareOptions;
+exports.getEndpointFromInstructions = getEndpointFromInstructions;
+exports.getEndpointPlugin = getEndpointPlugin;
+exports.isIpAddress = isIpAddress;
+exports.resolveEndpoint = resolveEndpoint;
+exports.resolveEndpointConfig = resolveEndpointConfig;
+exports.resolveEndpointRequiredConfig = resolveEndpointRequiredConfig;
+exports.resolveParams = resolveParams;
+
+
+/***/ }),
+
+/***/ 6579:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { Crc32 } = __nccwpck_require__(9542);
+const { hasOwn } = __nccwpck_require__(4534);
+const { toHex, fromHex, toUtf8, fromUtf8 } = __nccwpck_require__(2430);
+const { Readable } = __nccwpck_require__(7075);
+const { TypeRegistry } = __nccwpck_require__(6890);
+
+class Int64 {
+    bytes;
+    constructor(bytes) {
+        this.bytes = bytes;
+        if (bytes.byteLength !== 8) {
+            throw new Error("Int64 buffers must be exactly 8 bytes");
+        }
+    }
+    static fromNumber(number) {
+        if (number > 9_223_372_036_854_775_807 || number < -9223372036854776e3) {
+            throw new Error(`${number} is too large (or, if negative, too small) to represent as an Int64`);
+        }
+        const bytes = new Uint8Array(8);
+        for (let i = 7, remaining = Math.abs(Math.round(number)); i > -1 && remaining > 0; i--, remaining /= 256) {
+            bytes[i] = remaining;
+        }
+        if (number < 0) {
+            negate(bytes);
+        }
+        return new Int64(bytes);
+    }
+    valueOf() {
+        const bytes = this.bytes.slice(0);
+        const negative = bytes[0] & 0b10000000;
+        if (negative) {
+            negate(bytes);
+        }
+        return parseInt(toHex(bytes), 16) * (negative ? -1 : 1);
+    }
+    toString() {
+        return String(this.valueOf());
+    }
+}
+function negate(bytes) {
+    for (let i = 0; i < 8; i++) {
+        bytes[i] ^= 0xff;
+    }
+    for (let i = 7; i > -1; i--) {
+        bytes[i]++;
+        if (bytes[i] !== 0) {
+            break;
+        }
+    }
+}
+
+class HeaderMarshaller {
+    toUtf8;
+    fromUtf8;
+    constructor(toUtf8, fromUtf8) {
+        this.toUtf8 = toUtf8;
+        this.fromUtf8 = fromUtf8;
+    }
+    format(headers) {
+        const chunks = [];
+        for (const headerName in headers) {
+            if (!hasOwn(headers, headerName)) {
+                continue;
+            }
+            const bytes = this.fromUtf8(headerName);
+            if (bytes.byteLength > 255) {
+                throw new Error(`@smithy/core/event-streams - header name exceeds 255 bytes: ${bytes.byteLength}`);
+            }
+            chunks.push(Uint8Array.from([bytes.byteLength]), bytes, this.formatHeaderValue(headers[headerName]));
+        }
+        const out = new Uint8Array(chunks.reduce((carry, bytes) => carry + bytes.byteLength, 0));
+        let position = 0;
+        for (const chunk of chunks) {
+            out.set(chunk, position);
+            position += chunk.byteLength;
+        }
+        return out;
+    }
+    formatHeaderValue(header) {
+        switch (header.type) {
+            case "boolean":
+                return Uint8Array.from([header.value ? 0 : 1]);
+            case "byte":
+                return Uint8Array.from([2, header.value]);
+            case "short":
+                const shortView = new DataView(new ArrayBuffer(3));
+                shortView.setUint8(0, 3);
+                shortView.setInt16(1, header.value, false);
+                return new Uint8Array(shortView.buffer);
+            case "integer":
+                const intView = new DataView(new ArrayBuffer(5));
+                intView.setUint8(0, 4);
+                intView.setInt32(1, header.value, false);
+                return new Uint8Array(intView.buffer);
+            case "long":
+                const longBytes = new Uint8Array(9);
+                longBytes[0] = 5;
+                longBytes.set(header.value.bytes, 1);
+                return longBytes;
+            case "binary":
+                if (header.value.byteLength > MAX_HEADER_VALUE_BYTES) {
+                    throw new Error(`@smithy/core/event-streams - header value (binary) exceeds ${MAX_HEADER_VALUE_BYTES} bytes: ${header.value.byteLength}`);
+                }
+                const binView = new DataView(new ArrayBuffer(3 + header.value.byteLength));
+                binView.setUint8(0, 6);
+                binView.setUint16(1, header.value.byteLength, false);
+                const binBytes = new Uint8Array(binView.buffer);
+                binBytes.set(header.value, 3);
+                return binBytes;
+            case "string":
+                const utf8Bytes = this.fromUtf8(header.value);
+                if (utf8Bytes.byteLength > MAX_HEADER_VALUE_BYTES) {
+                    throw new Error(`@smithy/core/event-streams - header value (string) exceeds ${MAX_HEADER_VALUE_BYTES} bytes: ${utf8Bytes.byteLength}`);
+                }
+                const strView = new DataView(new ArrayBuffer(3 + utf8Bytes.byteLength));
+                strView.setUint8(0, 7);
+                strView.setUint16(1, utf8Bytes.byteLength, false);
+                const strBytes = new Uint8Array(strView.buffer);
+                strBytes.set(utf8Bytes, 3);
+                return strBytes;
+            case "timestamp":
+                const tsBytes = new Uint8Array(9);
+                tsBytes[0] = 8;
+                tsBytes.set(Int64.fromNumber(header.value.valueOf()).bytes, 1);
+                return tsBytes;
+            case "uuid":
+                if (!UUID_PATTERN.test(header.value)) {
+                    throw new Error(`Invalid UUID received: ${header.value}`);
+                }
+                const uuidBytes = new Uint8Array(17);
+                uuidBytes[0] = 9;
+                uuidBytes.set(fromHex(header.value.replace(/-/g, "")), 1);
+                return uuidBytes;
+        }
+    }
+    parse(headers) {
+        const out = {};
+        let position = 0;
+        while (position < headers.byteLength) {
+            const nameLength = headers.getUint8(position++);
+            const name = this.toUtf8(new Uint8Array(headers.buffer, headers.byteOffset + position, nameLength));
+            position += nameLength;
+            switch (headers.getUint8(position++)) {
+                case 0:
+                    out[name] = {
+                        type: BOOLEAN_TAG,
+                        value: true,
+                    };
+                    break;
+                case 1:
+                    out[name] = {
+                        type: BOOLEAN_TAG,
+                        value: false,
+                    };
+                    break;
+                case 2:
+                    out[name] = {
+                        type: BYTE_TAG,
+                        value: headers.getInt8(position++),
+                    };
+                    break;
+                case 3:
+                    out[name] = {
+                        type: SHORT_TAG,
+                        value: headers.getInt16(position, false),
+                    };
+                    position += 2;
+                    break;
+                case 4:
+                    out[name] = {
+                        type: INT_TAG,
+                        value: headers.getInt32(position, false),
+                    };
+                    position += 4;
+                    break;
+                case 5:
+                    out[name] = {
+                        type: LONG_TAG,
+                        value: new Int64(new Uint8Array(headers.buffer, headers.byteOffset + position, 8)),
+                    };
+                    position += 8;
+                    break;
+                case 6:
+                    const binaryLength = headers.getUint16(position, false);
+                    position += 2;
+                    out[name] = {
+                        type: BINARY_TAG,
+                        value: new Uint8Array(headers.buffer, headers.byteOffset + position, binaryLength),
+                    };
+                    position += binaryLength;
+                    break;
+                case 7:
+                    const stringLength = headers.getUint16(position, false);
+                    position += 2;
+                    out[name] = {
+                        type: STRING_TAG,
+                        value: this.toUtf8(new Uint8Array(headers.buffer, headers.byteOffset + position, stringLength)),
+                    };
+                    position += stringLength;
+                    break;
+                case 8:
+                    out[name] = {
+                        type: TIMESTAMP_TAG,
+                        value: new Date(new Int64(new Uint8Array(headers.buffer, headers.byteOffset + position, 8)).valueOf()),
+                    };
+                    position += 8;
+                    break;
+                case 9:
+                    const uuidBytes = new Uint8Array(headers.buffer, headers.byteOffset + position, 16);
+                    position += 16;
+                    out[name] = {
+                        type: UUID_TAG,
+                        value: `${toHex(uuidBytes.subarray(0, 4))}-${toHex(uuidBytes.subarray(4, 6))}-${toHex(uuidBytes.subarray(6, 8))}-${toHex(uuidBytes.subarray(8, 10))}-${toHex(uuidBytes.subarray(10))}`,
+                    };
+                    break;
+                default:
+                    throw new Error(`Unrecognized header type tag`);
+            }
+        }
+        return out;
+    }
+}
+var HEADER_VALUE_TYPE;
+(function (HEADER_VALUE_TYPE) {
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["boolTrue"] = 0] = "boolTrue";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["boolFalse"] = 1] = "boolFalse";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["byte"] = 2] = "byte";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["short"] = 3] = "short";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["integer"] = 4] = "integer";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["long"] = 5] = "long";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["byteArray"] = 6] = "byteArray";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["string"] = 7] = "string";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["timestamp"] = 8] = "timestamp";
+    HEADER_VALUE_TYPE[HEADER_VALUE_TYPE["uuid"] = 9] = "uuid";
+})(HEADER_VALUE_TYPE || (HEADER_VALUE_TYPE = {}));
+const BOOLEAN_TAG = "boolean";
+const BYTE_TAG = "byte";
+const SHORT_TAG = "short";
+const INT_TAG = "integer";
+const LONG_TAG = "long";
+const BINARY_TAG = "binary";
+const STRING_TAG = "string";
+const TIMESTAMP_TAG = "timestamp";
+const UUID_TAG = "uuid";
+const UUID_PATTERN = /^[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12}$/;
+const MAX_HEADER_VALUE_BYTES = 32767;
+
+const PRELUDE_MEMBER_LENGTH = 4;
+const PRELUDE_LENGTH = PRELUDE_MEMBER_LENGTH * 2;
+const CHECKSUM_LENGTH = 4;
+const MINIMUM_MESSAGE_LENGTH = PRELUDE_LENGTH + CHECKSUM_LENGTH * 2;
+function splitMessage({ byteLength, byteOffset, buffer }) {
+    if (byteLength < MINIMUM_MESSAGE_LENGTH) {
+        throw new Error("Provided message too short to accommodate event stream message overhead");
+    }
+    const view = new DataView(buffer, byteOffset, byteLength);
+    const messageLength = view.getUint32(0, false);
+    if (byteLength !== messageLength) {
+        throw new Error("Reported message length does not match received message length");
+    }
+    const headerLength = view.getUint32(PRELUDE_MEMBER_LENGTH, false);
+    const expectedPreludeChecksum = view.getUint32(PRELUDE_LENGTH, false);
+    const expectedMessageChecksum = view.getUint32(byteLength - CHECKSUM_LENGTH, false);
+    const checksummer = new Crc32();
+    checksummer.update(new Uint8Array(buffer, byteOffset, PRELUDE_LENGTH));
+    if (expectedPreludeChecksum !== checksummer.digestSync()) {
+        throw new Error(`The prelude checksum specified in the message (${expectedPreludeChecksum}) does not match the calculated CRC32 checksum (${checksummer.digestSync()})`);
+    }
+    checksummer.update(new Uint8Array(buffer, byteOffset + PRELUDE_LENGTH, byteLength - (PRELUDE_LENGTH + CHECKSUM_LENGTH)));
+    if (expectedMessageChecksum !== checksummer.digestSync()) {
+        throw new Error(`The message checksum (${checksummer.digestSync()}) did not match the expected value of ${expectedMessageChecksum}`);
+    }
+    return {
+        headers: new DataView(buffer, byteOffset + PRELUDE_LENGTH + CHECKSUM_LENGTH, headerLength),
+        body: new Uint8Array(buffer, byteOffset + PRELUDE_LENGTH + CHECKSUM_LENGTH + headerLength, messageLength - headerLength - (PRELUDE_LENGTH + CHECKSUM_LENGTH + CHECKSUM_LENGTH)),
+    };
+}
+
+class EventStreamCodec {
+    headerMarshaller;
+    messageBuffer;
+    isEndOfStream;
+    constructor(toUtf8, fromUtf8) {
+        this.headerMarshaller = new HeaderMarshaller(toUtf8, fromUtf8);
+        this.messageBuffer = [];
+        this.isEndOfStream = false;
+    }
+    feed(message) {
+        this.messageBuffer.push(this.decode(message));
+    }
+    endOfStream() {
+        this.isEndOfStream = true;
+    }
+    getMessage() {
+        const message = this.messageBuffer.pop();
+        const isEndOfStream = this.isEndOfStream;
+        return {
+            getMessage() {
+                return message;
+            },
+            isEndOfStream() {
+                return isEndOfStream;
+            },
+        };
+    }
+    getAvailableMessages() {
+        const messages = this.messageBuffer;
+        this.messageBuffer = [];
+        const isEndOfStream = this.isEndOfStream;
+        return {
+            getMessages() {
+                return messages;
+            },
+            isEndOfStream() {
+                return isEndOfStream;
+            },
+        };
+    }
+    encode({ headers: rawHeaders, body }) {
+        const headers = this.headerMarshaller.format(rawHeaders);
+        const length = headers.byteLength + body.byteLength + 16;
+        const out = new Uint8Array(length);
+        const view = new DataView(out.buffer, out.byteOffset, out.byteLength);
+        const checksum = new Crc32();
+        view.setUint32(0, length, false);
+        view.setUint32(4, headers.byteLength, false);
+        checksum.update(out.subarray(0, 8));
+        view.setUint32(8, checksum.digestSync(), false);
+        out.set(headers, 12);
+        out.set(body, headers.byteLength + 12);
+        checksum.update(out.subarray(8, length - 4));
+        view.setUint32(length - 4, checksum.digestSync(), false);
+        return out;
+    }
+    decode(message) {
+        const { headers, body } = splitMessage(message);
+        return { headers: this.headerMarshaller.parse(headers), body };
+    }
+    formatHeaders(rawHeaders) {
+        return this.headerMarshaller.format(rawHeaders);
+    }
+}
+
+class MessageDecoderStream {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    [Symbol.asyncIterator]() {
+        return this.asyncIterator();
+    }
+    async *asyncIterator() {
+        for await (const bytes of this.options.inputStream) {
+            const decoded = this.options.decoder.decode(bytes);
+            yield decoded;
+        }
+    }
+}
+
+class MessageEncoderStream {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    [Symbol.asyncIterator]() {
+        return this.asyncIterator();
+    }
+    async *asyncIterator() {
+        for await (const msg of this.options.messageStream) {
+            const encoded = this.options.encoder.encode(msg);
+            yield encoded;
+        }
+        if (this.options.includeEndFrame) {
+            yield new Uint8Array(0);
+        }
+    }
+}
+
+class SmithyMessageDecoderStream {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    [Symbol.asyncIterator]() {
+        return this.asyncIterator();
+    }
+    async *asyncIterator() {
+        for await (const message of this.options.messageStream) {
+            const deserialized = await this.options.deserializer(message);
+            if (deserialized === undefined) {
+                continue;
+            }
+            yield deserialized;
+        }
+    }
+}
+
+class SmithyMessageEncoderStream {
+    options;
+    constructor(options) {
+        this.options = options;
+    }
+    [Symbol.asyncIterator]() {
+        return this.asyncIterator();
+    }
+    async *asyncIterator() {
+        for await (const chunk of this.options.inputStream) {
+            const payloadBuf = this.options.serializer(chunk);
+            yield payloadBuf;
+        }
+    }
+}
+
+function getChunkedStream(source) {
+    let currentMessageTotalLength = 0;
+    let currentMessagePendingLength = 0;
+    let currentMessage = null;
+    let messageLengthBuffer = null;
+    const allocateMessage = (size) => {
+        if (typeof size !== "number") {
+            throw new Error("Attempted to allocate an event message where size was not a number: " + size);
+        }
+        currentMessageTotalLength = size;
+        currentMessagePendingLength = 4;
+        currentMessage = new Uint8Array(size);
+        const currentMessageView = new DataView(currentMessage.buffer);
+        currentMessageView.setUint32(0, size, false);
+    };
+    const iterator = async function* () {
+        const sourceIterator = source[Symbol.asyncIterator]();
+        while (true) {
+            const { value, done } = await sourceIterator.next();
+            if (done) {
+                if (!currentMessageTotalLength) {
+                    return;
+                }
+                else if (currentMessageTotalLength === currentMessagePendingLength) {
+                    yield currentMessage;
+                }
+                else {
+                    throw new Error("Truncated event message received.");
+                }
+                return;
+            }
+            const chunkLength = value.length;
+            let currentOffset = 0;
+            while (currentOffset < chunkLength) {
+                if (!currentMessage) {
+                    const bytesRemaining = chunkLength - currentOffset;
+                    if (!messageLengthBuffer) {
+                        messageLengthBuffer = new Uint8Array(4);
+                    }
+                    const numBytesForTotal = Math.min(4 - currentMessagePendingLength, bytesRemaining);
+                    messageLengthBuffer.set(value.slice(currentOffset, currentOffset + numBytesForTotal), currentMessagePendingLength);
+                    currentMessagePendingLength += numBytesForTotal;
+                    currentOffset += numBytesForTotal;
+                    if (currentMessagePendingLength < 4) {
+                        break;
+                    }
+                    allocateMessage(new DataView(messageLengthBuffer.buffer).getUint32(0, false));
+                    messageLengthBuffer = null;
+                }
+                const numBytesToWrite = Math.min(currentMessageTotalLength - currentMessagePendingLength, chunkLength - currentOffset);
+                currentMessage.set(value.slice(currentOffset, currentOffset + numBytesToWrite), currentMessagePendingLength);
+                currentMessagePendingLength += numBytesToWrite;
+                currentOffset += numBytesToWrite;
+                if (currentMessageTotalLength && currentMessageTotalLength === currentMessagePendingLength) {
+                    yield currentMessage;
+                    currentMessage = null;
+                    currentMessageTotalLength = 0;
+                    currentMessagePendingLength = 0;
+                }
+            }
+        }
+    };
+    return {
+        [Symbol.asyncIterator]: iterator,
+    };
+}
+
+function getUnmarshalledStream(source, options) {
+    const messageUnmarshaller = getMessageUnmarshaller(options.deserializer, options.toUtf8);
+    return {
+        [Symbol.asyncIterator]: async function* () {
+            for await (const chunk of source) {
+                const message = options.eventStreamCodec.decode(chunk);
+                const type = await messageUnmarshaller(message);
+                if (type === undefined) {
+                    continue;
+                }
+                yield type;
+            }
+        },
+    };
+}
+function getMessageUnmarshaller(deserializer, toUtf8) {
+    return async function (message) {
+        const { value: messageType } = message.headers[":message-type"];
+        if (messageType === "error") {
+            const unmodeledError = new Error(message.headers[":error-message"].value || "UnknownError");
+            unmodeledError.name = message.headers[":error-code"].value;
+            throw unmodeledError;
+        }
+        else if (messageType === "exception") {
+            const code = message.headers[":exception-type"].value;
+            const exception = { [code]: message };
+            const deserializedException = await deserializer(exception);
+            if (deserializedException.$unknown) {
+                const error = new Error(toUtf8(message.body));
+                error.name = code;
+                throw error;
+            }
+            throw deserializedException[code];
+        }
+        else if (messageType === "event") {
+            const event = {
+                [message.headers[":event-type"].value]: message,
+            };
+            const deserialized = await deserializer(event);
+            if (deserialized.$unknown) {
+                return;
+            }
+            return deserialized;
+        }
+        else {
+            throw Error(`Unrecognizable event type: ${message.headers[":event-type"].value}`);
+        }
+    };
+}
+
+let EventStreamMarshaller$1 = class EventStreamMarshaller {
+    eventStreamCodec;
+    utfEncoder;
+    constructor({ utf8Encoder, utf8Decoder }) {
+        this.eventStreamCodec = new EventStreamCodec(utf8Encoder, utf8Decoder);
+        this.utfEncoder = utf8Encoder;
+    }
+    deserialize(body, deserializer) {
+        const inputStream = getChunkedStream(body);
+        return new SmithyMessageDecoderStream({
+            messageStream: new MessageDecoderStream({ inputStream, decoder: this.eventStreamCodec }),
+            deserializer: getMessageUnmarshaller(deserializer, this.utfEncoder),
+        });
+    }
+    serialize(inputStream, serializer) {
+        return new MessageEncoderStream({
+            messageStream: new SmithyMessageEncoderStream({ inputStream, serializer }),
+            encoder: this.eventStreamCodec,
+            includeEndFrame: true,
+        });
+    }
+};
+const eventStreamSerdeProvider$1 = (options) => new EventStreamMarshaller$1(options);
+
+class EventStreamMarshaller {
+    universalMarshaller;
+    constructor({ utf8Encoder, utf8Decoder }) {
+        this.universalMarshaller = new EventStreamMarshaller$1({
+            utf8Decoder,
+            utf8Encoder,
+        });
+    }
+    deserialize(body, deserializer) {
+        const bodyIterable = typeof body[Symbol.asyncIterator] === "function" ? body : readableToIterable(body);
+        return this.universalMarshaller.deserialize(bodyIterable, deserializer);
+    }
+    serialize(input, serializer) {
+        return Readable.from(this.universalMarshaller.serialize(input, serializer));
+    }
+}
+const eventStreamSerdeProvider = (options) => new EventStreamMarshaller(options);
+async function* readableToIterable(readStream) {
+    let streamEnded = false;
+    let generationEnded = false;
+    const records = new Array();
+    readStream.on("error", (err) => {
+        if (!streamEnded) {
+            streamEnded = true;
+        }
+        if (err) {
+            throw err;
+        }
+    });
+    readStream.on("data", (data) => {
+        records.push(data);
+    });
+    readStream.on("end", () => {
+        streamEnded = true;
+    });
+    while (!generationEnded) {
+        const value = await new Promise((resolve) => setTimeout(() => resolve(records.shift()), 0));
+        if (value) {
+            yield value;
+        }
+        generationEnded = streamEnded && records.length === 0;
+    }
+}
+
+const readableStreamToIterable = (readableStream) => ({
+    [Symbol.asyncIterator]: async function* () {
+        const reader = readableStream.getReader();
+        try {
+            while (true) {
+                const { done, value } = await reader.read();
+                if (done) {
+                    return;
+                }
+                yield value;
+            }
+        }
+        finally {
+            reader.releaseLock();
+        }
+    },
+});
+const iterableToReadableStream = (asyncIterable) => {
+    const iterator = asyncIterable[Symbol.asyncIterator]();
+    return new ReadableStream({
+        async pull(controller) {
+            const { done, value } = await iterator.next();
+            if (done) {
+                return controller.close();
+            }
+            controller.enqueue(value);
+        },
+    });
+};
+
+const resolveEventStreamSerdeConfig = (input) => Object.assign(input, {
+    eventStreamMarshaller: input.eventStreamSerdeProvider(input),
+});
+
+class EventStreamSerde {
+    marshaller;
+    serializer;
+    deserializer;
+    serdeContext;
+    defaultContentType;
+    compositeErrorRegistry;
+    constructor({ marshaller, serializer, deserializer, serdeContext, defaultContentType, compositeErrorRegistry, }) {
+        this.marshaller = marshaller;
+        this.serializer = serializer;
+        this.deserializer = deserializer;
+        this.serdeContext = serdeContext;
+        this.defaultContentType = defaultContentType;
+        this.compositeErrorRegistry = compositeErrorRegistry;
+    }
+    async serializeEventStream({ eventStream, requestSchema, initialRequest, initialMessageType, }) {
+        const marshaller = this.marshaller;
+        const eventStreamMember = requestSchema.getEventStreamMember();
+        const unionSchema = requestSchema.getMemberSchema(eventStreamMember);
+        const serializer = this.serializer;
+        const defaultContentType = this.defaultContentType;
+        const initialRequestMarker = Symbol("initialRequestMarker");
+        const eventStreamIterable = {
+            async *[Symbol.asyncIterator]() {
+                if (initialRequest) {
+                    const headers = {
+                        ":event-type": { type: "string", value: initialMessageType ?? "initial-request" },
+                        ":message-type": { type: "string", value: "event" },
+                        ":content-type": { type: "string", value: defaultContentType },
+                    };
+                    serializer.write(requestSchema, initialRequest);
+                    const body = serializer.flush();
+                    yield {
+                        [initialRequestMarker]: true,
+                        headers,
+                        body,
+                    };
+                }
+                for await (const page of eventStream) {
+                    yield page;
+                }
+            },
+        };
+        return marshaller.serialize(eventStreamIterable, (event) => {
+            if (event[initialRequestMarker]) {
+                return {
+                    headers: event.headers,
+                    body: event.body,
+                };
+            }
+            let unionMember = "";
+            for (const key in event) {
+                if (!hasOwn(event, key)) {
+                    continue;
+                }
+                if (key !== "__type") {
+                    unionMember = key;
+                    break;
+                }
+            }
+            const { additionalHeaders, body, eventType, explicitPayloadContentType } = this.writeEventBody(unionMember, unionSchema, event);
+            const headers = {
+                ":event-type": { type: "string", value: eventType },
+                ":message-type": { type: "string", value: "event" },
+                ":content-type": { type: "string", value: explicitPayloadContentType ?? defaultContentType },
+                ...additionalHeaders,
+            };
+            return {
+                headers,
+                body,
+            };
+        });
+    }
+    async deserializeEventStream({ response, responseSchema, initialResponseContainer, initialMessageType, }) {
+        const marshaller = this.marshaller;
+        const eventStreamMember = responseSchema.getEventStreamMember();
+        const unionSchema = responseSchema.getMemberSchema(eventStreamMember);
+        const memberSchemas = unionSchema.getMemberSchemas();
+        const initialResponseMarker = Symbol("initialResponseMarker");
+        const asyncIterable = marshaller.deserialize(response.body, async (event) => {
+            let unionMember = "";
+            for (const key in event) {
+                if (!hasOwn(event, key)) {
+                    continue;
+                }
+                if (key !== "__type") {
+                    unionMember = key;
+                    break;
+                }
+            }
+            const body = event[unionMember].body;
+            if (unionMember === (initialMessageType ?? "initial-response")) {
+                const dataObject = await this.deserializer.read(responseSchema, body);
+                delete dataObject[eventStreamMember];
+                return {
+                    [initialResponseMarker]: true,
+                    ...dataObject,
+                };
+            }
+            else if (unionMember in memberSchemas) {
+                const eventStreamSchema = memberSchemas[unionMember];
+                if (eventStreamSchema.isStructSchema()) {
+                    const out = {};
+                    let hasBindings = false;
+                    for (const [name, member] of eventStreamSchema.structIterator()) {
+                        const { eventHeader, eventPayload } = member.getMergedTraits();
+                        hasBindings = hasBindings || Boolean(eventHeader || eventPayload);
+                        if (eventPayload) {
+                            if (member.isBlobSchema()) {
+                                out[name] = body;
+                            }
+                            else if (member.isStringSchema()) {
+                                out[name] = (this.serdeContext?.utf8Encoder ?? toUtf8)(body);
+                            }
+                            else if (member.isStructSchema()) {
+                                out[name] = await this.deserializer.read(member, body);
+                            }
+                        }
+                        else if (eventHeader) {
+                            const value = event[unionMember].headers[name]?.value;
+                            if (value != null) {
+                                if (member.isNumericSchema()) {
+                                    if (value && typeof value === "object" && "bytes" in value) {
+                                        out[name] = BigInt(value.toString());
+                                    }
+                                    else {
+                                        out[name] = Number(value);
+                                    }
+                                }
+                                else {
+                                    out[name] = value;
+                                }
+                            }
+                        }
+                    }
+                    return {
+                        [unionMember]: await this.readEventMember(eventStreamSchema, body, hasBindings, out),
+                    };
+                }
+                return {
+                    [unionMember]: await this.deserializer.read(eventStreamSchema, body),
+                };
+            }
+            else {
+                return {
+                    $unknown: event,
+                };
+            }
+        });
+        const asyncIterator = asyncIterable[Symbol.asyncIterator]();
+        const firstEvent = await asyncIterator.next();
+        if (firstEvent.done) {
+            return asyncIterable;
+        }
+        if (firstEvent.value?.[initialResponseMarker]) {
+            if (!responseSchema) {
+                throw new Error("@smithy::core/protocols - initial-response event encountered in event stream but no response schema given.");
+            }
+            for (const key in firstEvent.value) {
+                if (!hasOwn(firstEvent.value, key)) {
+                    continue;
+                }
+                initialResponseContainer[key] = firstEvent.value[key];
+            }
+        }
+        return {
+            async *[Symbol.asyncIterator]() {
+                if (!firstEvent?.value?.[initialResponseMarker]) {
+                    yield firstEvent.value;
+                }
+                while (true) {
+                    const { done, value } = await asyncIterator.next();
+                    if (done) {
+                        break;
+                    }
+                    yield value;
+                }
+            },
+        };
+    }
+    async readEventMember(eventStreamSchema, body, hasBindings, out) {
+        let ErrCtor;
+        const staticStructuralSchema = eventStreamSchema.getSchema();
+        if (Array.isArray(staticStructuralSchema) && staticStructuralSchema[0] === -3) {
+            const namespace = staticStructuralSchema[1];
+            const nsRegistry = TypeRegistry.for(namespace);
+            this.compositeErrorRegistry?.copyFrom(nsRegistry);
+            ErrCtor = (this.compositeErrorRegistry ?? nsRegistry)?.getErrorCtor(staticStructuralSchema);
+        }
+        const dataObject = hasBindings
+            ? out
+            : body.byteLength === 0
+                ? {}
+                : await this.deserializer.read(eventStreamSchema, body);
+        if (ErrCtor) {
+            const message = dataObject.message ?? dataObject.Message ?? "Unknown";
+            const metadata = {};
+            const $fault = eventStreamSchema.getMergedTraits().error;
+            if ($fault) {
+                metadata.$fault = $fault;
+            }
+            return Object.assign(new ErrCtor({}), metadata, {
+                message,
+            }, dataObject);
+        }
+        return dataObject;
+    }
+    writeEventBody(unionMember, unionSchema, event) {
+        const serializer = this.serializer;
+        let eventType = unionMember;
+        let explicitPayloadMember = null;
+        let explicitPayloadContentType;
+        const isKnownSchema = (() => {
+            const struct = unionSchema.getSchema();
+            return struct[4].includes(unionMember);
+        })();
+        const additionalHeaders = {};
+        if (!isKnownSchema) {
+            const [type, value] = event[unionMember];
+            eventType = type;
+            serializer.write(15, value);
+        }
+        else {
+            const eventSchema = unionSchema.getMemberSchema(unionMember);
+            if (eventSchema.isStructSchema()) {
+                for (const [memberName, memberSchema] of eventSchema.structIterator()) {
+                    const { eventHeader, eventPayload } = memberSchema.getMergedTraits();
+                    if (eventPayload) {
+                        explicitPayloadMember = memberName;
+                    }
+                    else if (eventHeader) {
+                        const value = event[unionMember][memberName];
+                        let type = "binary";
+                        if (memberSchema.isNumericSchema()) {
+                            if ((-2) ** 31 <= value && value <= 2 ** 31 - 1) {
+                                type = "integer";
+                            }
+                            else {
+                                type = "long";
+                            }
+                        }
+                        else if (memberSchema.isTimestampSchema()) {
+                            type = "timestamp";
+                        }
+                        else if (memberSchema.isStringSchema()) {
+                            type = "string";
+                        }
+                        else if (memberSchema.isBooleanSchema()) {
+                            type = "boolean";
+                        }
+                        if (value != null) {
+                            additionalHeaders[memberName] = {
+                                type,
+                                value,
+                            };
+                            delete event[unionMember][memberName];
+                        }
+                    }
+                }
+                if (explicitPayloadMember !== null) {
+                    const payloadSchema = eventSchema.getMemberSchema(explicitPayloadMember);
+                    if (payloadSchema.isBlobSchema()) {
+                        explicitPayloadContentType = "application/octet-stream";
+                    }
+                    else if (payloadSchema.isStringSchema()) {
+                        explicitPayloadContentType = "text/plain";
+                    }
+                    serializer.write(payloadSchema, event[unionMember][explicitPayloadMember]);
+                }
+                else {
+                    serializer.write(eventSchema, event[unionMember]);
+                }
+            }
+            else if (eventSchema.isUnitSchema()) {
+                serializer.write(eventSchema, {});
+            }
+            else {
+                throw new Error("@smithy/core/event-streams - non-struct member not supported in event stream union.");
+            }
+        }
+        const messageSerialization = serializer.flush() ?? new Uint8Array();
+        const body = typeof messageSerialization === "string"
+            ? (this.serdeContext?.utf8Decoder ?? fromUtf8)(messageSerialization)
+            : messageSerialization;
+        return {
+            body,
+            eventType,
+            explicitPayloadContentType,
+            additionalHeaders,
+        };
+    }
+}
+
+exports.EventStreamCodec = EventStreamCodec;
+exports.EventStreamMarshaller = EventStreamMarshaller;
+exports.EventStreamSerde = EventStreamSerde;
+exports.HeaderMarshaller = HeaderMarshaller;
+exports.Int64 = Int64;
+exports.MessageDecoderStream = MessageDecoderStream;
+exports.MessageEncoderStream = MessageEncoderStream;
+exports.SmithyMessageDecoderStream = SmithyMessageDecoderStream;
+exports.SmithyMessageEncoderStream = SmithyMessageEncoderStream;
+exports.UniversalEventStreamMarshaller = EventStreamMarshaller$1;
+exports.eventStreamSerdeProvider = eventStreamSerdeProvider;
+exports.getChunkedStream = getChunkedStream;
+exports.getMessageUnmarshaller = getMessageUnmarshaller;
+exports.getUnmarshalledStream = getUnmarshalledStream;
+exports.iterableToReadableStream = iterableToReadableStream;
+exports.readableStreamToIterable = readableStreamToIterable;
+exports.resolveEventStreamSerdeConfig = resolveEventStreamSerdeConfig;
+exports.universalEventStreamSerdeProvider = eventStreamSerdeProvider$1;
+
+
+/***/ }),
+
+/***/ 3422:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { Uint8ArrayBlobAdapter, writeKey, sdkStreamMixin, splitEvery, splitHeader, NumericValue, toUtf8, fromBase64, LazyJsonString, _parseEpochTimestamp, _parseRfc7231DateTime, _parseRfc3339DateTimeWithOffset, fromUtf8, generateIdempotencyToken, toBase64, dateToUtcString, quoteHeader, parseEpochTimestamp, parseRfc7231DateTime, parseRfc3339DateTimeWithOffset } = __nccwpck_require__(2430);
+const { HttpRequest, HttpResponse, hasOwn, isValidHostname, getSmithyContext } = __nccwpck_require__(4534);
+const { parseQueryString, parseUrl } = __nccwpck_require__(4534);
+exports.HttpRequest = HttpRequest;
+exports.HttpResponse = HttpResponse;
+exports.isValidHostname = isValidHostname;
+exports.parseQueryString = parseQueryString;
+exports.parseUrl = parseUrl;
+const { NormalizedSchema, translateTraits, TypeRegistry, deref } = __nccwpck_require__(6890);
+const { FieldPosition } = __nccwpck_require__(690);
+
+const collectBody = async (streamBody = new Uint8Array(), context) => {
+    if (streamBody instanceof Uint8Array) {
+        return Uint8ArrayBlobAdapter.mutate(streamBody);
+    }
+    if (!streamBody) {
+        return Uint8ArrayBlobAdapter.mutate(new Uint8Array());
+    }
+    const fromContext = context.streamCollector(streamBody);
+    return Uint8ArrayBlobAdapter.mutate(await fromContext);
+};
+
+function extendedEncodeURIComponent(str) {
+    if (/^[\w.~-]+$/.test(str)) {
+        return str;
+    }
+    return encodeURIComponent(str).replace(/[!'()*]/g, function (c) {
+        return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+    });
+}
+
+const HTTP_BINDINGS = Symbol.for("@smithy/schema-x");
+class HttpBindingNormalizedSchema extends NormalizedSchema {
+    static identity = Symbol.for("@smithy/HttpBindingNormalizedSchema");
+    identity = HttpBindingNormalizedSchema.identity;
+    bindings;
+    constructor(schema) {
+        super(schema);
+    }
+    static of(schema) {
+        const ns = NormalizedSchema.of(schema);
+        if (ns.identity === HttpBindingNormalizedSchema.identity) {
+            return ns;
+        }
+        const schemaCache = ns.isMemberSchema() ? ns : ns.getSchema();
+        const cache = typeof schemaCache === "object" && schemaCache !== null ? schemaCache : ns;
+        return (cache[HTTP_BINDINGS] ??= new HttpBindingNormalizedSchema(ns));
+    }
+    getHttpBindingLocation(traits) {
+        if (traits.httpPayload) {
+            return 0b100_100;
+        }
+        if (traits.httpLabel) {
+            return 0b100_001;
+        }
+        if (traits.httpHeader) {
+            return 0b100_110;
+        }
+        if (typeof traits.httpPrefixHeaders === "string") {
+            return 0b100_111;
+        }
+        if (traits.httpQuery) {
+            return 0b100_010;
+        }
+        if (traits.httpQueryParams) {
+            return 0b100_011;
+        }
+        if (traits.httpResponseCode) {
+            return 0b100_101;
+        }
+        return 0b100_000;
+    }
+    getHttpBindingValue(location, traits, nested = false) {
+        const raw = this.getSchema();
+        const type = typeof raw === "number" ? raw & 0xff : this.isListSchema() ? 0b0100_0000 : 0xff;
+        const slot = location & 0b111;
+        const media = (traits.mediaType ? (traits.mediaType === "application/json" || traits.mediaType.endsWith("+json") ? 2 : 1) : 0);
+        const stream = (traits.streaming || type === 42 ? (this.isStructSchema() ? 2 : 1) : 0);
+        const timestamp = (type >= 4 && type <= 7
+            ? slot >= 6
+                ? 2
+                : slot > 0 && slot < 4
+                    ? 1
+                    : 0
+            : 0);
+        let flags = type |
+            (media << 8) |
+            ((traits.idempotencyToken ? 1 : 0) << 10) |
+            (stream << 11) |
+            ((traits.sparse ? 1 : 0) << 13) |
+            (timestamp << 14) |
+            ((traits.hostLabel ? 1 : 0) << 17) |
+            ((location === 0b100_100 && typeof raw !== "object" ? 1 : 0) << 18);
+        const category = type & 0b1100_0000;
+        const collectionValue = slot & 0b010 && (category === 0b0100_0000 || (!nested && slot & 1))
+            ? this.getHttpBindingCollectionValue(location, traits)
+            : undefined;
+        const valueType = (collectionValue?.[1] ?? 0) & 0xff;
+        flags |=
+            (slot >= 6 &&
+                (valueType === 4 || valueType === 6)
+                ? 1
+                : 0) << 16;
+        return [this, flags, collectionValue];
+    }
+    getHttpBindingCollectionValue(location, traits = this.getMergedTraits()) {
+        const valueSchema = HttpBindingNormalizedSchema.of(this.getValueSchema());
+        return valueSchema.getHttpBindingValue(location, { ...valueSchema.getMergedTraits(), ...traits }, true);
+    }
+    getHttpBindings() {
+        const source = this.getSchema();
+        return typeof source !== "object" || source === null ? EMPTY_BINDINGS : (this.bindings ??= buildHttpBindings(this));
+    }
+}
+const buildHttpBindings = (schema) => {
+    const bodyMemberNames = [];
+    const bodyMemberSchemas = [];
+    const requestBodyMemberNames = [];
+    const requestBodyMemberSchemas = [];
+    const memberBindings = [];
+    const byName = {};
+    const headers = {};
+    const prefixHeaders = [];
+    const responseBindings = { headers, prefixHeaders };
+    const bindings = {
+        request: { memberBindings, byName },
+        response: {
+            bodyMemberNames,
+            bindings: responseBindings,
+        },
+    };
+    const { request, response } = bindings;
+    for (const [name, member] of schema.structIterator()) {
+        const bindingSchema = HttpBindingNormalizedSchema.of(member);
+        const traits = bindingSchema.getMergedTraits();
+        const location = bindingSchema.getHttpBindingLocation(traits);
+        const wireName = traits.httpHeader?.toLowerCase() ?? traits.httpPrefixHeaders?.toLowerCase() ?? traits.httpQuery;
+        const value = bindingSchema.getHttpBindingValue(location, traits);
+        const binding = [name, value, location, wireName];
+        if (name === "__proto__") {
+            writeKey(byName);
+        }
+        byName[name] = binding;
+        if ((value[1] >> 10) & 1) {
+            request.hasIdempotency = true;
+        }
+        memberBindings.push(binding);
+        const slot = location & 0b111;
+        if (slot === 0) {
+            requestBodyMemberNames.push(name);
+            requestBodyMemberSchemas.push(member);
+        }
+        if ((slot & 0b100) === 0) {
+            bodyMemberNames.push(name);
+            bodyMemberSchemas.push(member);
+        }
+        else if ((slot & 0b110) === 0b100) {
+            if (slot & 0b001) {
+                responseBindings.statusCode = binding;
+            }
+            else {
+                responseBindings.payload = binding;
+                const type = value[1] & 0xff;
+                request.contentTypeInstruction =
+                    traits.mediaType ??
+                        (type === 0
+                            ? "text/plain"
+                            : type === 21 || type === 42
+                                ? "application/octet-stream"
+                                : null);
+            }
+        }
+        else if (slot & 0b001) {
+            request.hasPrefixHeaders = true;
+            prefixHeaders.push(binding);
+        }
+        else {
+            if (wireName === "__proto__") {
+                writeKey(headers);
+            }
+            headers[wireName] = binding;
+        }
+    }
+    if (request.contentTypeInstruction === undefined && requestBodyMemberNames.length) {
+        request.contentTypeInstruction = null;
+    }
+    request.syntheticBodySchema = createBodySchema(schema, requestBodyMemberNames, requestBodyMemberSchemas);
+    response.syntheticBodySchema = createBodySchema(schema, bodyMemberNames, bodyMemberSchemas);
+    return bindings;
+};
+const buildPathSegments = (path) => {
+    const segments = [];
+    let offset = 0;
+    for (const match of path.matchAll(/\{([^{}+]+)(\+)?\}/g)) {
+        if (match.index > offset) {
+            segments.push([path.slice(offset, match.index), 0]);
+        }
+        segments.push([match[1], match[2] ? 2 : 1]);
+        offset = match.index + match[0].length;
+    }
+    if (segments.length && offset < path.length) {
+        segments.push([path.slice(offset), 0]);
+    }
+    return segments.length ? segments : undefined;
+};
+const buildHttpOperationBindings = (schema) => {
+    const { http, endpoint } = translateTraits(schema.traits ?? {});
+    const [path, search] = http?.[1].split("?") ?? [];
+    return [
+        http?.[0],
+        path,
+        search ? [...new URLSearchParams(search)] : [],
+        path ? buildPathSegments(path) : undefined,
+        endpoint?.[0],
+    ];
+};
+const EMPTY_BINDINGS = {
+    request: { memberBindings: [], byName: {} },
+    response: {
+        bodyMemberNames: [],
+        bindings: { headers: {}, prefixHeaders: [] },
+    },
+};
+const getHttpOperationBindings = (schema) => (schema[HTTP_BINDINGS] ??= buildHttpOperationBindings(schema));
+const createBodySchema = (schema, memberNames, memberSchemas) => {
+    if (!memberNames.length) {
+        return undefined;
+    }
+    const source = schema.getSchema();
+    const body = [
+        3,
+        source[1],
+        source[2],
+        schema.getMergedTraits(),
+        memberNames,
+        memberSchemas,
+    ];
+    const required = source[6];
+    const bodyRequired = required && memberNames.reduce((count, name) => count + (source[4].indexOf(name) < required ? 1 : 0), 0);
+    if (bodyRequired) {
+        body[6] = bodyRequired;
+    }
+    return body;
+};
+
+class SerdeContext {
+    serdeContext;
+    setSerdeContext(serdeContext) {
+        this.serdeContext = serdeContext;
+    }
+}
+
+class HttpProtocol extends SerdeContext {
+    options;
+    compositeErrorRegistry;
+    constructor(options) {
+        super();
+        this.options = options;
+        this.compositeErrorRegistry = new TypeRegistry(options.defaultNamespace);
+        for (const etr of options.errorTypeRegistries ?? []) {
+            this.compositeErrorRegistry.copyFrom(etr);
+        }
+    }
+    getRequestType() {
+        return HttpRequest;
+    }
+    getResponseType() {
+        return HttpResponse;
+    }
+    setSerdeContext(serdeContext) {
+        this.serdeContext = serdeContext;
+        this.serializer.setSerdeContext(serdeContext);
+        this.deserializer.setSerdeContext(serdeContext);
+        if (this.getPayloadCodec()) {
+            this.getPayloadCodec().setSerdeContext(serdeContext);
+        }
+    }
+    updateServiceEndpoint(request, endpoint) {
+        if ("url" in endpoint) {
+            request.protocol = endpoint.url.protocol;
+            request.hostname = endpoint.url.hostname;
+            request.port = endpoint.url.port ? Number(endpoint.url.port) : undefined;
+            request.path = endpoint.url.pathname;
+            request.fragment = endpoint.url.hash || void 0;
+            request.username = endpoint.url.username || void 0;
+            request.password = endpoint.url.password || void 0;
+            if (!request.query) {
+                request.query = {};
+            }
+            for (const [k, v] of endpoint.url.searchParams.entries()) {
+                request.query[k] = v;
+            }
+            if (endpoint.headers) {
+                for (const name in endpoint.headers) {
+                    if (!hasOwn(endpoint.headers, name)) {
+                        continue;
+                    }
+                    request.headers[name] = endpoint.headers[name].join(", ");
+                }
+            }
+            return request;
+        }
+        else {
+            request.protocol = endpoint.protocol;
+            request.hostname = endpoint.hostname;
+            request.port = endpoint.port ? Number(endpoint.port) : undefined;
+            request.path = endpoint.path;
+            request.query = {
+                ...endpoint.query,
+            };
+            if (endpoint.headers) {
+                for (const name in endpoint.headers) {
+                    if (!hasOwn(endpoint.headers, name)) {
+                        continue;
+                    }
+                    request.headers[name] = endpoint.headers[name];
+                }
+            }
+            return request;
+        }
+    }
+    setHostPrefix(request, operationSchema, input, operation = getHttpOperationBindings(operationSchema)) {
+        if (this.serdeContext?.disableHostPrefix) {
+            return;
+        }
+        const hostPrefix = operation[4];
+        if (typeof hostPrefix !== "string") {
+            return;
+        }
+        let resolvedHostPrefix = hostPrefix;
+        for (const [name, [, flags]] of HttpBindingNormalizedSchema.of(operationSchema.input).getHttpBindings().request
+            .memberBindings) {
+            if (!((flags >> 17) & 1)) {
+                continue;
+            }
+            const replacement = input[name];
+            if (typeof replacement !== "string") {
+                throw new Error(`@smithy/core/schema - ${name} in input must be a string as hostLabel.`);
+            }
+            resolvedHostPrefix = resolvedHostPrefix.replace(`{${name}}`, replacement);
+        }
+        request.hostname = resolvedHostPrefix + request.hostname;
+        if (!isValidHostname(request.hostname)) {
+            throw new Error(`[${request.hostname}] is not a valid hostname.`);
+        }
+    }
+    deserializeMetadata(output) {
+        return {
+            httpStatusCode: output.statusCode,
+            requestId: output.headers["x-amzn-requestid"] ?? output.headers["x-amzn-request-id"] ?? output.headers["x-amz-request-id"],
+            extendedRequestId: output.headers["x-amz-id-2"],
+            cfId: output.headers["x-amz-cf-id"],
+        };
+    }
+    resolveError(name, namespaces, registries) {
+        const defaultErrorSchema = [-3, "", "Error", 0, [], [], 0];
+        let schema;
+        for (const registry of registries) {
+            for (const ns of namespaces) {
+                try {
+                    if (ns === "*") {
+                        schema = registry.getSchema(name);
+                    }
+                    else {
+                        schema = registry.getSchema(ns + "#" + name);
+                    }
+                    const errorCtor = registry.getErrorCtor(schema);
+                    if (errorCtor) {
+                        return [schema, errorCtor, "modeled"];
+                    }
+                    else {
+                        const syntheticErrorSchema = registry.getBaseException();
+                        if (syntheticErrorSchema) {
+                            const syntheticErrorCtor = registry.getErrorCtor(syntheticErrorSchema);
+                            if (syntheticErrorCtor) {
+                                return [schema, syntheticErrorCtor, "synthetic"];
+                            }
+                        }
+                    }
+                }
+                catch (ignored) {
+                }
+            }
+        }
+        for (const registry of registries) {
+            const syntheticErrorSchema = registry.getBaseException();
+            if (syntheticErrorSchema) {
+                const syntheticErrorCtor = registry.getErrorCtor(syntheticErrorSchema);
+                if (syntheticErrorCtor) {
+                    return [syntheticErrorSchema, syntheticErrorCtor, "synthetic"];
+                }
+            }
+        }
+        return [defaultErrorSchema, Error, "native"];
+    }
+    async serializeEventStream({ eventStream, requestSchema, initialRequest, }) {
+        const eventStreamSerde = await this.loadEventStreamCapability();
+        return eventStreamSerde.serializeEventStream({
+            eventStream,
+            requestSchema,
+            initialRequest,
+        });
+    }
+    async deserializeEventStream({ response, responseSchema, initialResponseContainer, }) {
+        const eventStreamSerde = await this.loadEventStreamCapability();
+        return eventStreamSerde.deserializeEventStream({
+            response,
+            responseSchema,
+            initialResponseContainer,
+        });
+    }
+    async loadEventStreamCapability() {
+        const { EventStreamSerde, eventStreamSerdeProvider } = __nccwpck_require__(6579);
+        const marshaller = this.resolveEventStreamMarshaller(eventStreamSerdeProvider);
+        return new EventStreamSerde({
+            marshaller,
+            serializer: this.serializer,
+            deserializer: this.deserializer,
+            serdeContext: this.serdeContext,
+            defaultContentType: this.getDefaultContentType(),
+            compositeErrorRegistry: this.compositeErrorRegistry,
+        });
+    }
+    getDefaultContentType() {
+        throw new Error(`@smithy/core/protocols - ${this.constructor.name} getDefaultContentType() implementation missing.`);
+    }
+    async deserializeHttpMessage(schema, context, response, arg4, arg5) {
+        return [];
+    }
+    getEventStreamMarshaller() {
+        const context = this.serdeContext;
+        if (!context.eventStreamMarshaller) {
+            throw new Error("@smithy/core - HttpProtocol: eventStreamMarshaller missing in serdeContext.");
+        }
+        return context.eventStreamMarshaller;
+    }
+    resolveEventStreamMarshaller(importedProvider) {
+        const context = this.serdeContext;
+        if (context.eventStreamMarshaller) {
+            return context.eventStreamMarshaller;
+        }
+        return importedProvider(this.serdeContext);
+    }
+}
+
+class HttpBindingProtocol extends HttpProtocol {
+    async serializeRequest(operationSchema, _input, context) {
+        const input = _input && typeof _input === "object" ? _input : {};
+        const query = {};
+        const headers = {};
+        const endpoint = await context.endpoint();
+        const ns = HttpBindingNormalizedSchema.of(operationSchema?.input);
+        const bindings = ns.getHttpBindings().request;
+        const operation = getHttpOperationBindings(operationSchema);
+        const request = new HttpRequest({ query, headers });
+        if (endpoint) {
+            this.updateServiceEndpoint(request, endpoint);
+            this.setHostPrefix(request, operationSchema, input, operation);
+            const [method, path, staticQuery] = operation;
+            if (method) {
+                request.method = method;
+                request.path = request.path === "/" ? path : request.path + path;
+                for (const [key, value] of staticQuery) {
+                    query[key] = value;
+                }
+            }
+        }
+        request.query = query;
+        const eventStream = this.serializeHttpBindings(input, request, bindings, operation);
+        if (eventStream) {
+            request.body = await this.serializeEventStream({ eventStream, requestSchema: ns });
+        }
+        return request;
+    }
+    serializeHttpBindings(input, request, bindings, operation) {
+        const serializer = this.serializer;
+        const directSerializer = typeof serializer.writeCodec === "function"
+            ? serializer
+            : undefined;
+        const query = request.query;
+        const headers = request.headers;
+        const bodySchema = bindings.syntheticBodySchema;
+        let hasBodyValue = false;
+        let payload;
+        let eventStream;
+        let labels;
+        const names = Object.getOwnPropertyNames(input);
+        const prototype = Object.getPrototypeOf(input);
+        const sparse = (prototype === Object.prototype || prototype === null) &&
+            !bindings.hasIdempotency &&
+            !bindings.hasPrefixHeaders &&
+            names.length * 2 < bindings.memberBindings.length;
+        const length = sparse ? names.length : bindings.memberBindings.length;
+        for (let i = 0; i < length; ++i) {
+            const binding = sparse
+                ? hasOwn(bindings.byName, names[i])
+                    ? bindings.byName[names[i]]
+                    : undefined
+                : bindings.memberBindings[i];
+            if (!binding) {
+                continue;
+            }
+            const value = binding[1];
+            const memberName = binding[0];
+            const memberNs = value[0];
+            const flags = value[1];
+            const collectionValue = value[2];
+            const location = binding[2];
+            const wireName = binding[3];
+            const inputMemberValue = input[memberName];
+            if (inputMemberValue == null && !((flags >> 10) & 1)) {
+                continue;
+            }
+            if (location === 0b100_100) {
+                const stream = (flags >> 11) & 0b11;
+                if (stream) {
+                    if (stream === 2) {
+                        eventStream = inputMemberValue || undefined;
+                    }
+                    else {
+                        payload = inputMemberValue;
+                    }
+                }
+                else {
+                    if (directSerializer) {
+                        directSerializer.writeCodec(memberNs, inputMemberValue);
+                    }
+                    else {
+                        serializer.write(memberNs, inputMemberValue);
+                    }
+                    payload = serializer.flush();
+                }
+            }
+            else if (location === 0b100_001 || location === 0b100_110) {
+                const serialized = this.serializeHttpValue(value, inputMemberValue, location, directSerializer);
+                if (location === 0b100_001) {
+                    (labels ??= Object.create(null))[memberName] = serialized;
+                }
+                else {
+                    headers[wireName] = serialized;
+                }
+            }
+            else if (location === 0b100_111) {
+                for (const key in inputMemberValue) {
+                    if (!hasOwn(inputMemberValue, key)) {
+                        continue;
+                    }
+                    const amalgam = wireName + key;
+                    headers[amalgam.toLowerCase()] = this.serializeHttpValue(collectionValue, inputMemberValue[key], 0b100_110, directSerializer, directSerializer ? collectionValue[0] : [collectionValue[0], { httpHeader: amalgam }]);
+                }
+            }
+            else if ((location & 0b111_110) === 0b100_010) {
+                this.serializeQuery(value, inputMemberValue, wireName, query, directSerializer);
+            }
+            else {
+                hasBodyValue = true;
+            }
+        }
+        const operationPath = operation[1];
+        const pathSegments = operation[3];
+        if (operationPath && pathSegments && request.path.endsWith(operationPath)) {
+            request.path = request.path.slice(0, -operationPath.length) + this.serializePath(pathSegments, labels, bindings);
+        }
+        if (hasBodyValue && bodySchema) {
+            if (directSerializer) {
+                directSerializer.writeCodec(bodySchema, input);
+            }
+            else {
+                serializer.write(bodySchema, input);
+            }
+            payload = serializer.flush();
+        }
+        request.body = payload;
+        return eventStream;
+    }
+    serializeQuery(value, data, wireName, query, directSerializer) {
+        const [ns, flags, collectionValue] = value;
+        const traits = directSerializer ? undefined : ns.getMergedTraits();
+        if (wireName === undefined) {
+            for (const key in data) {
+                if (!hasOwn(data, key) || key in query) {
+                    continue;
+                }
+                if (!directSerializer) {
+                    Object.assign(collectionValue[0].getMergedTraits(), {
+                        ...traits,
+                        httpQuery: key,
+                        httpQueryParams: undefined,
+                    });
+                }
+                this.serializeQuery(collectionValue, data[key], key, query, directSerializer);
+            }
+            return;
+        }
+        if ((flags & 0b1100_0000) === 0b0100_0000) {
+            const buffer = [];
+            for (const item of data) {
+                const serialized = this.serializeHttpValue(collectionValue, item, 0b100_010, directSerializer, directSerializer ? collectionValue[0] : [collectionValue[0], traits]);
+                if ((flags >> 13) & 1 || serialized !== undefined) {
+                    buffer.push(serialized);
+                }
+            }
+            query[wireName] = buffer;
+        }
+        else {
+            query[wireName] = this.serializeHttpValue(value, data, 0b100_010, directSerializer, directSerializer ? ns : [ns, traits]);
+        }
+    }
+    serializeHttpValue(value, data, location, directSerializer, schema = value[0]) {
+        const flags = value[1];
+        const type = flags & 0xff;
+        if (directSerializer &&
+            !(flags & 0x700) &&
+            (type <= 2 ||
+                type === 17 ||
+                type === 19)) {
+            return String(data);
+        }
+        if (directSerializer) {
+            directSerializer.writeHttpBinding(value, data, location);
+        }
+        else {
+            this.serializer.write(schema, data);
+        }
+        return this.serializer.flush();
+    }
+    serializePath(segments, labels, bindings) {
+        let path = "";
+        for (const [value, kind] of segments) {
+            if (kind === 0) {
+                path += value;
+                continue;
+            }
+            const replacement = labels?.[value];
+            if (replacement === undefined) {
+                if (hasOwn(bindings.byName, value) && bindings.byName[value][2] === 0b100_001) {
+                    throw new Error(`No value provided for input HTTP label: ${value}.`);
+                }
+                path += `{${value}${kind === 2 ? "+" : ""}}`;
+            }
+            else {
+                path +=
+                    kind === 2
+                        ? replacement.split("/").map(extendedEncodeURIComponent).join("/")
+                        : extendedEncodeURIComponent(replacement);
+            }
+        }
+        return path;
+    }
+    async deserializeResponse(operationSchema, context, response) {
+        const deserializer = this.deserializer;
+        const directDeserializer = typeof deserializer.readCodec === "function"
+            ? deserializer
+            : undefined;
+        const ns = HttpBindingNormalizedSchema.of(operationSchema.output);
+        const responseBindings = ns.getHttpBindings().response;
+        const dataObject = {};
+        if (response.statusCode >= 300) {
+            const bytes = await collectBody(response.body, context);
+            if (bytes.byteLength > 0) {
+                Object.assign(dataObject, await deserializer.read(15, bytes));
+            }
+            await this.handleError(operationSchema, context, response, dataObject, this.deserializeMetadata(response));
+            throw new Error("@smithy/core/protocols - HTTP Protocol error handler failed to throw.");
+        }
+        const nonHttpBindingMembers = await this.deserializeHttpMessage(ns, context, response, dataObject);
+        if (nonHttpBindingMembers.length) {
+            const bytes = await collectBody(response.body, context);
+            if (bytes.byteLength > 0) {
+                const dataFromBody = await (directDeserializer
+                    ? directDeserializer.readCodec(responseBindings.syntheticBodySchema, bytes)
+                    : deserializer.read(responseBindings.syntheticBodySchema, bytes));
+                for (const member of nonHttpBindingMembers) {
+                    if (dataFromBody[member] != null) {
+                        dataObject[member] = dataFromBody[member];
+                    }
+                }
+            }
+        }
+        else if (!responseBindings.bindings.payload) {
+            await collectBody(response.body, context);
+        }
+        dataObject.$metadata = this.deserializeMetadata(response);
+        return dataObject;
+    }
+    async deserializeHttpMessage(schema, context, response, arg4, arg5) {
+        const dataObject = arg4 instanceof Set ? arg5 : arg4;
+        const deserializer = this.deserializer;
+        const directDeserializer = typeof deserializer.readCodec === "function"
+            ? deserializer
+            : undefined;
+        const ns = HttpBindingNormalizedSchema.of(schema);
+        const { bodyMemberNames, bindings: { payload, statusCode, headers: responseHeaders, prefixHeaders }, } = ns.getHttpBindings().response;
+        const headers = response.headers;
+        if (payload) {
+            const [memberName, value] = payload;
+            const [memberSchema, flags] = value;
+            const stream = (flags >> 11) & 0b11;
+            if (stream) {
+                if (stream === 2) {
+                    dataObject[memberName] = await this.deserializeEventStream({
+                        response,
+                        responseSchema: ns,
+                    });
+                }
+                else {
+                    dataObject[memberName] = sdkStreamMixin(response.body);
+                }
+            }
+            else if (response.body) {
+                const bytes = await collectBody(response.body, context);
+                if (bytes.byteLength > 0) {
+                    dataObject[memberName] = await (directDeserializer
+                        ? directDeserializer.readPayload(value, bytes)
+                        : deserializer.read(memberSchema, bytes));
+                }
+            }
+        }
+        for (const header in headers) {
+            if (!hasOwn(headers, header)) {
+                continue;
+            }
+            const lower = header.toLowerCase();
+            const headerValue = headers[header];
+            if (lower !== header) {
+                delete headers[header];
+                headers[lower] = headerValue;
+            }
+            const binding = hasOwn(responseHeaders, lower) ? responseHeaders[lower] : undefined;
+            if (!binding) {
+                continue;
+            }
+            const [memberName, [memberSchema, flags, collectionValue], , wireName] = binding;
+            if (collectionValue) {
+                const sections = (flags >> 16) & 1 ? splitEvery(headerValue, ",", 2) : splitHeader(headerValue);
+                const list = [];
+                for (const section of sections) {
+                    list.push(directDeserializer
+                        ? directDeserializer.readHttpBinding(collectionValue, section.trim(), 0b100_110)
+                        : await deserializer.read([collectionValue[0], { httpHeader: wireName }], section.trim()));
+                }
+                dataObject[memberName] = list;
+            }
+            else {
+                dataObject[memberName] = directDeserializer
+                    ? directDeserializer.readHttpBinding(binding[1], headerValue, 0b100_110)
+                    : await deserializer.read(memberSchema, headerValue);
+            }
+        }
+        for (const [memberName, [, , collectionValue], , wireName] of prefixHeaders) {
+            dataObject[memberName] = {};
+            for (const header in headers) {
+                if (!hasOwn(headers, header)) {
+                    continue;
+                }
+                if (!header.startsWith(wireName)) {
+                    continue;
+                }
+                const headerValue = headers[header];
+                dataObject[memberName][header.slice(wireName.length)] = directDeserializer
+                    ? directDeserializer.readHttpBinding(collectionValue, headerValue, 0b100_110)
+                    : await deserializer.read([collectionValue[0], { httpHeader: header }], headerValue);
+            }
+        }
+        if (statusCode) {
+            dataObject[statusCode[0]] = response.statusCode;
+        }
+        return bodyMemberNames;
+    }
+}
+
+class RpcProtocol extends HttpProtocol {
+    async serializeRequest(operationSchema, _input, context) {
+        const serializer = this.serializer;
+        const query = {};
+        const headers = {};
+        const endpoint = await context.endpoint();
+        const ns = NormalizedSchema.of(operationSchema?.input);
+        const schema = ns.getSchema();
+        let payload;
+        const input = _input && typeof _input === "object" ? _input : {};
+        const request = new HttpRequest({
+            protocol: "",
+            hostname: "",
+            port: undefined,
+            path: "/",
+            fragment: undefined,
+            query: query,
+            headers: headers,
+            body: undefined,
+        });
+        if (endpoint) {
+            this.updateServiceEndpoint(request, endpoint);
+            this.setHostPrefix(request, operationSchema, input);
+        }
+        if (input) {
+            const eventStreamMember = ns.getEventStreamMember();
+            if (eventStreamMember) {
+                if (input[eventStreamMember]) {
+                    const initialRequest = {};
+                    for (const [memberName] of ns.structIterator()) {
+                        if (memberName !== eventStreamMember && input[memberName] != null) {
+                            initialRequest[memberName] = input[memberName];
+                        }
+                    }
+                    payload = await this.serializeEventStream({
+                        eventStream: input[eventStreamMember],
+                        requestSchema: ns,
+                        initialRequest,
+                    });
+                }
+            }
+            else {
+                serializer.write(schema, input);
+                payload = serializer.flush();
+            }
+        }
+        request.headers = Object.assign(request.headers, headers);
+        request.query = query;
+        request.body = payload;
+        request.method = "POST";
+        return request;
+    }
+    async deserializeResponse(operationSchema, context, response) {
+        const deserializer = this.deserializer;
+        const ns = NormalizedSchema.of(operationSchema.output);
+        const dataObject = {};
+        if (this.isErrorResponse(response.statusCode)) {
+            const bytes = await collectBody(response.body, context);
+            if (bytes.byteLength > 0) {
+                Object.assign(dataObject, await deserializer.read(15, bytes));
+            }
+            await this.handleError(operationSchema, context, response, dataObject, this.deserializeMetadata(response));
+            throw new Error("@smithy/core/protocols - RPC Protocol error handler failed to throw.");
+        }
+        for (const header in response.headers) {
+            if (!hasOwn(response.headers, header)) {
+                continue;
+            }
+            const value = response.headers[header];
+            delete response.headers[header];
+            response.headers[header.toLowerCase()] = value;
+        }
+        const eventStreamMember = ns.getEventStreamMember();
+        if (eventStreamMember) {
+            dataObject[eventStreamMember] = await this.deserializeEventStream({
+                response,
+                responseSchema: ns,
+                initialResponseContainer: dataObject,
+            });
+        }
+        else {
+            const bytes = await collectBody(response.body, context);
+            if (bytes.byteLength > 0) {
+                Object.assign(dataObject, await deserializer.read(ns, bytes));
+            }
+        }
+        dataObject.$metadata = this.deserializeMetadata(response);
+        return dataObject;
+    }
+    isErrorResponse(statusCode) {
+        return statusCode >= 300;
+    }
+}
+
+class AbstractRpcV2Protocol extends RpcProtocol {
+    constructor({ defaultNamespace, errorTypeRegistries, }) {
+        super({ defaultNamespace, errorTypeRegistries });
+    }
+    async serializeRequest(operationSchema, input, context) {
+        const request = await super.serializeRequest(operationSchema, input, context);
+        Object.assign(request.headers, {
+            "content-type": this.getDefaultContentType(),
+            "smithy-protocol": this.getSmithyProtocolHeaderValue(),
+            accept: this.getDefaultContentType(),
+        });
+        if (deref(operationSchema.input) === "unit") {
+            delete request.body;
+            delete request.headers["content-type"];
+        }
+        else {
+            this.applyEmptyBody(request);
+        }
+        const { service, operation } = getSmithyContext(context);
+        const path = `/service/${service}/operation/${operation}`;
+        if (request.path.endsWith("/")) {
+            request.path += path.slice(1);
+        }
+        else {
+            request.path += path;
+        }
+        return request;
+    }
+    isErrorResponse(statusCode) {
+        return statusCode !== 200;
+    }
+}
+
+const resolvedPath = (resolvedPath, input, memberName, labelValueProvider, uriLabel, isGreedyLabel) => {
+    if (input != null && input[memberName] !== undefined) {
+        const labelValue = labelValueProvider();
+        if (labelValue == null || labelValue.length <= 0) {
+            throw new Error("Empty value provided for input HTTP label: " + memberName + ".");
+        }
+        resolvedPath = resolvedPath.replace(uriLabel, isGreedyLabel
+            ? labelValue
+                .split("/")
+                .map((segment) => extendedEncodeURIComponent(segment))
+                .join("/")
+            : extendedEncodeURIComponent(labelValue));
+    }
+    else {
+        throw new Error("No value provided for input HTTP label: " + memberName + ".");
+    }
+    return resolvedPath;
+};
+
+function requestBuilder(input, context) {
+    return new RequestBuilder(input, context);
+}
+class RequestBuilder {
+    input;
+    context;
+    query = {};
+    method = "";
+    headers = {};
+    path = "";
+    body = null;
+    hostname = "";
+    resolvePathStack = [];
+    constructor(input, context) {
+        this.input = input;
+        this.context = context;
+    }
+    async build() {
+        const { hostname, protocol = "https", port, path: basePath } = await this.context.endpoint();
+        this.path = basePath;
+        for (const resolvePath of this.resolvePathStack) {
+            resolvePath(this.path);
+        }
+        return new HttpRequest({
+            protocol,
+            hostname: this.hostname || hostname,
+            port,
+            method: this.method,
+            path: this.path,
+            query: this.query,
+            body: this.body,
+            headers: this.headers,
+        });
+    }
+    hn(hostname) {
+        this.hostname = hostname;
+        return this;
+    }
+    bp(uriLabel) {
+        this.resolvePathStack.push((basePath) => {
+            this.path = `${basePath?.endsWith("/") ? basePath.slice(0, -1) : basePath || ""}` + uriLabel;
+        });
+        return this;
+    }
+    p(memberName, labelValueProvider, uriLabel, isGreedyLabel) {
+        this.resolvePathStack.push((path) => {
+            this.path = resolvedPath(path, this.input, memberName, labelValueProvider, uriLabel, isGreedyLabel);
+        });
+        return this;
+    }
+    h(headers) {
+        this.headers = headers;
+        return this;
+    }
+    q(query) {
+        this.query = query;
+        return this;
+    }
+    b(body) {
+        this.body = body;
+        return this;
+    }
+    m(method) {
+        this.method = method;
+        return this;
+    }
+}
+
+class FromStringShapeDeserializer extends SerdeContext {
+    settings;
+    constructor(settings) {
+        super();
+        this.settings = settings;
+    }
+    read(_schema, data) {
+        const ns = HttpBindingNormalizedSchema.of(_schema);
+        const traits = ns.getMergedTraits();
+        const location = ns.getHttpBindingLocation(traits);
+        return this.readHttpBinding(ns.getHttpBindingValue(location, traits), data, location);
+    }
+    readHttpBinding([ns, flags, collectionValue], data, location) {
+        const schema = flags & 0xff;
+        if ((schema & 0b1100_0000) === 0b0100_0000) {
+            collectionValue ??= ns.getHttpBindingCollectionValue(location);
+            return splitHeader(data).map((item) => this.readHttpBinding(collectionValue, item, location));
+        }
+        switch (schema) {
+            case 21:
+            case 42:
+                return (this.serdeContext?.base64Decoder ?? fromBase64)(data);
+            case 4:
+            case 5:
+            case 6:
+            case 7: {
+                const bindingFormat = this.settings.httpBindings ? (flags >> 14) & 0b11 : 0;
+                const format = this.settings.timestampFormat.useTrait && schema > 4
+                    ? schema
+                    : bindingFormat
+                        ? bindingFormat + 4
+                        : this.settings.timestampFormat.default;
+                switch (format) {
+                    case 5:
+                        return _parseRfc3339DateTimeWithOffset(data);
+                    case 6:
+                        return _parseRfc7231DateTime(data);
+                    case 7:
+                        return _parseEpochTimestamp(data);
+                    default:
+                        console.warn("Missing timestamp format, parsing value with Date constructor:", data);
+                        return new Date(data);
+                }
+            }
+            case 0: {
+                const media = (flags >> 8) & 0b11;
+                if (!media) {
+                    return data;
+                }
+                let intermediateValue = data;
+                if ((location & 0b110) === 0b110) {
+                    intermediateValue = (this.serdeContext?.utf8Encoder ?? toUtf8)((this.serdeContext?.base64Decoder ?? fromBase64)(intermediateValue));
+                }
+                return media === 2 ? LazyJsonString.from(intermediateValue) : intermediateValue;
+            }
+            case 1:
+                return Number(data);
+            case 2:
+                return data.toLowerCase() === "true";
+            case 17:
+                return BigInt(data);
+            case 19:
+                return new NumericValue(data, "bigDecimal");
+            default:
+                return data;
+        }
+    }
+}
+
+class HttpInterceptingShapeDeserializer extends SerdeContext {
+    codecDeserializer;
+    stringDeserializer;
+    constructor(codecDeserializer, codecSettings) {
+        super();
+        this.codecDeserializer = codecDeserializer;
+        this.stringDeserializer = new FromStringShapeDeserializer(codecSettings);
+    }
+    setSerdeContext(serdeContext) {
+        this.stringDeserializer.setSerdeContext(serdeContext);
+        this.codecDeserializer.setSerdeContext(serdeContext);
+        this.serdeContext = serdeContext;
+    }
+    read(schema, data) {
+        const ns = HttpBindingNormalizedSchema.of(schema);
+        const traits = ns.getMergedTraits();
+        if (traits.httpHeader || traits.httpResponseCode) {
+            const value = ns.getHttpBindingValue(0b100_110, traits);
+            return this.readHttpBinding(value, data, 0b100_110);
+        }
+        if (traits.httpPayload) {
+            return this.readPayload(ns.getHttpBindingValue(0b100_100, traits), data);
+        }
+        return this.readCodec(ns, data);
+    }
+    readHttpBinding(binding, data, location) {
+        const value = typeof data === "string" ? data : (this.serdeContext?.utf8Encoder ?? toUtf8)(data);
+        return this.stringDeserializer.readHttpBinding(binding, value, location);
+    }
+    readPayload([schema, flags], data) {
+        const type = flags & 0xff;
+        if (type === 21 || type === 42) {
+            return typeof data === "string" ? (this.serdeContext?.utf8Decoder ?? fromUtf8)(data) : data;
+        }
+        if (type === 0) {
+            return typeof data === "string" ? data : (this.serdeContext?.utf8Encoder ?? toUtf8)(data);
+        }
+        return this.readCodec(schema, data);
+    }
+    readCodec(schema, data) {
+        return this.codecDeserializer.read(schema, data);
+    }
+}
+
+class ToStringShapeSerializer extends SerdeContext {
+    settings;
+    stringBuffer = "";
+    constructor(settings) {
+        super();
+        this.settings = settings;
+    }
+    write(schema, value) {
+        const ns = HttpBindingNormalizedSchema.of(schema);
+        const traits = ns.getMergedTraits();
+        const location = ns.getHttpBindingLocation(traits);
+        this.writeHttpBinding(ns.getHttpBindingValue(location, traits), value, location);
+    }
+    writeHttpBinding([ns, flags, collectionValue], value, location) {
+        const schema = flags & 0xff;
+        switch (typeof value) {
+            case "object":
+                if (value === null) {
+                    this.stringBuffer = "null";
+                    return;
+                }
+                if (schema >= 4 && schema <= 7) {
+                    if (!(value instanceof Date)) {
+                        throw new Error(`@smithy/core/protocols - received non-Date value ${value} when schema expected Date in ${ns.getName(true)}`);
+                    }
+                    const bindingFormat = this.settings.httpBindings ? (flags >> 14) & 0b11 : 0;
+                    const format = this.settings.timestampFormat.useTrait && schema > 4
+                        ? schema
+                        : bindingFormat
+                            ? bindingFormat + 4
+                            : this.settings.timestampFormat.default;
+                    switch (format) {
+                        case 5:
+                            this.stringBuffer = value.toISOString().replace(".000Z", "Z");
+                            break;
+                        case 6:
+                            this.stringBuffer = dateToUtcString(value);
+                            break;
+                        case 7:
+                            this.stringBuffer = String(value.getTime() / 1000);
+                            break;
+                        default:
+                            console.warn("Missing timestamp format, using epoch seconds", value);
+                            this.stringBuffer = String(value.getTime() / 1000);
+                    }
+                    return;
+                }
+                if ((schema === 21 || schema === 42) &&
+                    "byteLength" in value) {
+                    this.stringBuffer = (this.serdeContext?.base64Encoder ?? toBase64)(value);
+                    return;
+                }
+                if ((schema & 0b1100_0000) === 0b0100_0000 && Array.isArray(value)) {
+                    collectionValue ??= ns.getHttpBindingCollectionValue(location);
+                    const valueSchemaType = collectionValue[1] & 0xff;
+                    const isTimestamp = valueSchemaType >= 4 &&
+                        valueSchemaType <= 7;
+                    let buffer = "";
+                    for (const item of value) {
+                        this.writeHttpBinding(collectionValue, item, location);
+                        const headerItem = this.flush();
+                        if (buffer) {
+                            buffer += ", ";
+                        }
+                        buffer += isTimestamp ? headerItem : quoteHeader(headerItem);
+                    }
+                    this.stringBuffer = buffer;
+                    return;
+                }
+                this.stringBuffer = JSON.stringify(value, null, 2);
+                break;
+            case "string":
+                const media = (flags >> 8) & 0b11;
+                let intermediateValue = value;
+                if (media === 2) {
+                    intermediateValue = LazyJsonString.from(intermediateValue);
+                }
+                if (media && (location & 0b110) === 0b110) {
+                    this.stringBuffer = (this.serdeContext?.base64Encoder ?? toBase64)(intermediateValue.toString());
+                    return;
+                }
+                this.stringBuffer = value;
+                break;
+            default:
+                this.stringBuffer = (flags >> 10) & 1 ? generateIdempotencyToken() : String(value);
+        }
+    }
+    flush() {
+        const buffer = this.stringBuffer;
+        this.stringBuffer = "";
+        return buffer;
+    }
+}
+
+class HttpInterceptingShapeSerializer {
+    codecSerializer;
+    stringSerializer;
+    buffer;
+    constructor(codecSerializer, codecSettings, stringSerializer = new ToStringShapeSerializer(codecSettings)) {
+        this.codecSerializer = codecSerializer;
+        this.stringSerializer = stringSerializer;
+    }
+    setSerdeContext(serdeContext) {
+        this.codecSerializer.setSerdeContext(serdeContext);
+        this.stringSerializer.setSerdeContext(serdeContext);
+    }
+    write(schema, value) {
+        const ns = HttpBindingNormalizedSchema.of(schema);
+        const traits = ns.getMergedTraits();
+        if (traits.httpHeader || traits.httpLabel || traits.httpQuery) {
+            const location = ns.getHttpBindingLocation(traits);
+            this.writeHttpBinding(ns.getHttpBindingValue(location, traits), value, location);
+            return;
+        }
+        this.writeCodec(ns, value);
+    }
+    writeHttpBinding(binding, value, location) {
+        this.stringSerializer.writeHttpBinding(binding, value, location);
+        this.buffer = this.stringSerializer.flush();
+    }
+    writeCodec(schema, value) {
+        this.codecSerializer.write(schema, value);
+    }
+    flush() {
+        if (this.buffer !== undefined) {
+            const buffer = this.buffer;
+            this.buffer = undefined;
+            return buffer;
+        }
+        return this.codecSerializer.flush();
+    }
+}
+
+function determineTimestampFormat(ns, settings) {
+    if (settings.timestampFormat.useTrait) {
+        const schema = ns.getSchema();
+        if (schema === 5 ||
+            schema === 6 ||
+            schema === 7) {
+            return schema;
+        }
+    }
+    const { httpLabel, httpPrefixHeaders, httpHeader, httpQuery } = ns.getMergedTraits();
+    const bindingFormat = settings.httpBindings
+        ? typeof httpPrefixHeaders === "string" || Boolean(httpHeader)
+            ? 6
+            : Boolean(httpQuery) || Boolean(httpLabel)
+                ? 5
+                : undefined
+        : undefined;
+    return bindingFormat ?? settings.timestampFormat.default;
+}
+
+class Field {
+    name;
+    kind;
+    values;
+    constructor({ name, kind = FieldPosition.HEADER, values = [] }) {
+        this.name = name;
+        this.kind = kind;
+        this.values = values;
+    }
+    add(value) {
+        this.values.push(value);
+    }
+    set(values) {
+        this.values = values;
+    }
+    remove(value) {
+        this.values = this.values.filter((v) => v !== value);
+    }
+    toString() {
+        return this.values.map((v) => (v.includes(",") || v.includes(" ") ? `"${v}"` : v)).join(", ");
+    }
+    get() {
+        return this.values;
+    }
+}
+
+class Fields {
+    entries = {};
+    encoding;
+    constructor({ fields = [], encoding = "utf-8" }) {
+        fields.forEach(this.setField.bind(this));
+        this.encoding = encoding;
+    }
+    setField(field) {
+        this.entries[field.name.toLowerCase()] = field;
+    }
+    getField(name) {
+        return this.entries[name.toLowerCase()];
+    }
+    removeField(name) {
+        delete this.entries[name.toLowerCase()];
+    }
+    getByType(kind) {
+        return Object.values(this.entries).filter((field) => field.kind === kind);
+    }
+}
+
+const getHttpHandlerExtensionConfiguration = (runtimeConfig) => {
+    if (runtimeConfig.logger && runtimeConfig.logger.constructor?.name !== "NoOpLogger") {
+        runtimeConfig.requestHandler?.updateHttpClientConfig?.(Symbol.for("logger"), runtimeConfig.logger);
+    }
+    if (runtimeConfig.defaultSocketTimeout) {
+        runtimeConfig.requestHandler?.updateHttpClientConfig?.(Symbol.for("@smithy/defaultSocketTimeout"), runtimeConfig.defaultSocketTimeout);
+    }
+    return {
+        setHttpHandler(handler) {
+            runtimeConfig.requestHandler = handler;
+        },
+        httpHandler() {
+            return runtimeConfig.requestHandler;
+        },
+        updateHttpClientConfig(key, value) {
+            runtimeConfig.requestHandler?.updateHttpClientConfig(key, value);
+        },
+        httpHandlerConfigs() {
+            return runtimeConfig.requestHandler.httpHandlerConfigs();
+        },
+    };
+};
+const resolveHttpHandlerRuntimeConfig = (httpHandlerExtensionConfiguration) => {
+    return {
+        requestHandler: httpHandlerExtensionConfiguration.httpHandler(),
+    };
+};
+
+const CONTENT_LENGTH_HEADER = "content-length";
+function contentLengthMiddleware(bodyLengthChecker) {
+    return (next) => async (args) => {
+        const request = args.request;
+        if (HttpRequest.isInstance(request)) {
+            const { body, headers } = request;
+            if (body &&
+                Object.keys(headers)
+                    .map((str) => str.toLowerCase())
+                    .indexOf(CONTENT_LENGTH_HEADER) === -1) {
+                try {
+                    const length = bodyLengthChecker(body);
+                    if (length != null) {
+                        request.headers = {
+                            ...request.headers,
+                            [CONTENT_LENGTH_HEADER]: String(length),
+                        };
+                    }
+                }
+                catch (ignored) {
+                }
+            }
+        }
+        return next({
+            ...args,
+            request,
+        });
+    };
+}
+const contentLengthMiddlewareOptions = {
+    step: "build",
+    tags: ["SET_CONTENT_LENGTH", "CONTENT_LENGTH"],
+    name: "contentLengthMiddleware",
+    override: true,
+};
+const getContentLengthPlugin = (options) => ({
+    applyToStack: (clientStack) => {
+        clientStack.add(contentLengthMiddleware(options.bodyLengthChecker), contentLengthMiddlewareOptions);
+    },
+});
+
+const escapeUri = (uri) => encodeURIComponent(uri).replace(/[!'()*]/g, hexEncode);
+const hexEncode = (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`;
+
+const escapeUriPath = (uri) => uri.split("/").map(escapeUri).join("/");
+
+function buildQueryString(query) {
+    const parts = [];
+    for (let key of Object.keys(query).sort()) {
+        const value = query[key];
+        key = escapeUri(key);
+        if (Array.isArray(value)) {
+            for (let i = 0, iLen = value.length; i < iLen; i++) {
+                parts.push(`${key}=${escapeUri(value[i])}`);
+            }
+        }
+        else {
+            let qsEntry = key;
+            if (value || typeof value === "string") {
+                qsEntry += `=${escapeUri(value)}`;
+            }
+            parts.push(qsEntry);
+        }
+    }
+    return parts.join("&");
+}
+
+class SerdeContextConfig {
+    serdeContext;
+    setSerdeContext(serdeContext) {
+        this.serdeContext = serdeContext;
+    }
+}
+
+class UnionSerde {
+    from;
+    to;
+    keys;
+    constructor(from, to) {
+        this.from = from;
+        this.to = to;
+        const keys = Object.keys(this.from);
+        const set = new Set(keys);
+        set.delete("__type");
+        this.keys = set;
+    }
+    mark(key) {
+        this.keys.delete(key);
+    }
+    hasUnknown() {
+        return this.keys.size === 1 && Object.keys(this.to).length === 0;
+    }
+    writeUnknown() {
+        if (this.hasUnknown()) {
+            const k = this.keys.values().next().value;
+            const v = this.from[k];
+            this.to.$unknown = [k, v];
+        }
+    }
+}
+
+let canParseBuffer;
+function detectBufferParsing() {
+    if (canParseBuffer === undefined) {
+        try {
+            if (typeof Buffer !== "function") {
+                canParseBuffer = false;
+            }
+            else {
+                const result = JSON.parse(Buffer.from([0x7b, 0x7d]));
+                canParseBuffer = result !== null && typeof result === "object";
+            }
+        }
+        catch {
+            canParseBuffer = false;
+        }
+    }
+    return canParseBuffer;
+}
+
+function jsonReviver(key, value, context) {
+    if (context?.source) {
+        const numericString = context.source;
+        if (typeof value === "number") {
+            const inSafeRange = value <= Number.MAX_SAFE_INTEGER && value >= Number.MIN_SAFE_INTEGER;
+            if (inSafeRange) {
+                if (isRepresentable(numericString, value)) {
+                    return value;
+                }
+                return new NumericValue(numericString, "bigDecimal");
+            }
+            else {
+                if (isFractionalBigNumeric(numericString)) {
+                    return new NumericValue(numericString, "bigDecimal");
+                }
+                if (/[eE]/.test(numericString)) {
+                    return expandExponentToBigInt(numericString);
+                }
+                return BigInt(numericString);
+            }
+        }
+    }
+    return value;
+}
+function isFractionalBigNumeric(s) {
+    const dotIndex = s.indexOf(".");
+    if (dotIndex === -1) {
+        return false;
+    }
+    const eIndex = s.search(/[eE]/);
+    if (eIndex === -1) {
+        return true;
+    }
+    const fracDigits = eIndex - dotIndex - 1;
+    const exp = parseInt(s.slice(eIndex + 1), 10);
+    return exp < fracDigits;
+}
+function isRepresentable(numericString, value) {
+    if (numericString === String(value)) {
+        return true;
+    }
+    if (Object.is(value, -0)) {
+        return true;
+    }
+    if (/[eE]/.test(numericString)) {
+        return expandToDecimal(numericString) === expandToDecimal(String(value));
+    }
+    const normalized = numericString.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+    const canonical = String(value);
+    if (normalized === canonical) {
+        return true;
+    }
+    if (/[eE]/.test(canonical)) {
+        return normalized === expandToDecimal(canonical);
+    }
+    return false;
+}
+function expandToDecimal(s) {
+    const negative = s.startsWith("-");
+    const abs = negative ? s.slice(1) : s;
+    const eIndex = abs.search(/[eE]/);
+    let result;
+    if (eIndex === -1) {
+        result = abs;
+    }
+    else {
+        const exp = parseInt(abs.slice(eIndex + 1), 10);
+        const mantissa = abs.slice(0, eIndex);
+        const dotIndex = mantissa.indexOf(".");
+        let digits;
+        let intLen;
+        if (dotIndex === -1) {
+            digits = mantissa;
+            intLen = mantissa.length;
+        }
+        else {
+            digits = mantissa.slice(0, dotIndex) + mantissa.slice(dotIndex + 1);
+            intLen = dotIndex;
+        }
+        digits = digits.replace(/0+$/, "") || "0";
+        const newDotPos = intLen + exp;
+        if (digits === "0") {
+            result = "0";
+        }
+        else if (newDotPos <= 0) {
+            result = "0." + "0".repeat(-newDotPos) + digits;
+        }
+        else if (newDotPos >= digits.length) {
+            result = digits + "0".repeat(newDotPos - digits.length);
+        }
+        else {
+            result = digits.slice(0, newDotPos) + "." + digits.slice(newDotPos);
+        }
+    }
+    if (result.includes(".")) {
+        result = result.replace(/(\.\d*?)0+$/, "$1").replace(/\.$/, "");
+    }
+    return (negative ? "-" : "") + result;
+}
+function expandExponentToBigInt(s) {
+    const eIndex = s.search(/[eE]/);
+    const exp = parseInt(s.slice(eIndex + 1), 10);
+    const negative = s.startsWith("-");
+    const mantissa = s.slice(negative ? 1 : 0, eIndex);
+    const dotIndex = mantissa.indexOf(".");
+    let digits;
+    let shift;
+    if (dotIndex === -1) {
+        digits = mantissa;
+        shift = exp;
+    }
+    else {
+        digits = mantissa.slice(0, dotIndex) + mantissa.slice(dotIndex + 1);
+        const fracDigits = mantissa.length - dotIndex - 1;
+        shift = exp - fracDigits;
+    }
+    digits = digits.replace(/0+$/, "") || "0";
+    const result = BigInt(digits) * 10n ** BigInt(shift + (mantissa.replace(".", "").length - digits.length));
+    return negative ? -result : result;
+}
+
+const REVIVER_SYMBOL = Symbol.for("@aws-sdk/reviver");
+function needsReviver(schema) {
+    const ns = NormalizedSchema.of(schema);
+    const raw = ns.getSchema();
+    if (Array.isArray(raw) && ns.isStructSchema()) {
+        if (REVIVER_SYMBOL in raw) {
+            return raw[REVIVER_SYMBOL];
+        }
+        const result = _check(ns, new Set());
+        raw[REVIVER_SYMBOL] = result;
+        return result;
+    }
+    return _check(ns, new Set());
+}
+function _check(ns, seen) {
+    const raw = ns.getSchema();
+    if (seen.has(raw)) {
+        return false;
+    }
+    seen.add(raw);
+    if (ns.isBigIntegerSchema() || ns.isBigDecimalSchema()) {
+        return true;
+    }
+    if (ns.isStructSchema()) {
+        for (const [, memberSchema] of ns.structIterator()) {
+            if (_check(memberSchema, seen)) {
+                return true;
+            }
+        }
+    }
+    else if (ns.isListSchema() || ns.isMapSchema()) {
+        if (_check(ns.getValueSchema(), seen)) {
+            return true;
+        }
+    }
+    else if (ns.isDocumentSchema()) {
+        return true;
+    }
+    return false;
+}
+
+const collectBodyString = (streamBody, context) => collectBody(streamBody, context).then((body) => (context?.utf8Encoder ?? toUtf8)(body));
+
+async function parseJsonBody(streamBody, context, schema) {
+    let parsingInput;
+    if (detectBufferParsing() && typeof streamBody?.[Symbol.asyncIterator] === "function") {
+        const buffer = await collectBody(streamBody, context);
+        if (typeof Buffer === "function") {
+            if (Buffer.isBuffer(buffer)) {
+                parsingInput = buffer;
+            }
+            else {
+                parsingInput = Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+            }
+        }
+    }
+    if (!parsingInput) {
+        parsingInput = await collectBodyString(streamBody, context);
+    }
+    if (parsingInput.length === 0) {
+        return {};
+    }
+    const reviver = schema && needsReviver(schema) ? jsonReviver : undefined;
+    try {
+        return JSON.parse(parsingInput, reviver);
+    }
+    catch (e) {
+        if (e?.name === "SyntaxError") {
+            Object.defineProperty(e, "$responseBodyText", {
+                value: typeof parsingInput === "string" ? parsingInput : parsingInput.toString("utf8"),
+            });
+        }
+        throw e;
+    }
+}
+const parseJsonErrorBody = async (errorBody, context) => {
+    const value = await parseJsonBody(errorBody, context);
+    value.message = value.message ?? value.Message;
+    return value;
+};
+const findKey = (object, key) => Object.keys(object).find((k) => k.toLowerCase() === key.toLowerCase());
+const sanitizeErrorCode = (rawValue) => {
+    let cleanValue = rawValue;
+    if (typeof cleanValue === "number") {
+        cleanValue = cleanValue.toString();
+    }
+    if (cleanValue.indexOf(",") >= 0) {
+        cleanValue = cleanValue.split(",")[0];
+    }
+    if (cleanValue.indexOf(":") >= 0) {
+        cleanValue = cleanValue.split(":")[0];
+    }
+    if (cleanValue.indexOf("#") >= 0) {
+        cleanValue = cleanValue.split("#")[1];
+    }
+    return cleanValue;
+};
+const loadRestJsonErrorCode = (output, data) => {
+    return loadErrorCode(output, data, ["header", "code", "type"]);
+};
+const loadJsonRpcErrorCode = (output, data, queryCompat = false) => {
+    return loadErrorCode(output, data, queryCompat ? ["code", "header", "type"] : ["type", "code", "header"]);
+};
+const loadSmithyRpcV2JsonErrorCode = (output, data) => {
+    if (data?.__type !== undefined) {
+        let cleanValue = data.__type;
+        if (typeof cleanValue === "number") {
+            cleanValue = cleanValue.toString();
+        }
+        if (cleanValue.indexOf(",") >= 0) {
+            cleanValue = cleanValue.split(",")[0];
+        }
+        if (cleanValue.indexOf(":") >= 0) {
+            cleanValue = cleanValue.split(":")[0];
+        }
+        return cleanValue;
+    }
+};
+const loadErrorCode = ({ headers }, data, order) => {
+    while (order.length > 0) {
+        const location = order.shift();
+        switch (location) {
+            case "header":
+                const headerKey = findKey(headers ?? {}, "x-amzn-errortype");
+                if (headerKey !== undefined) {
+                    return sanitizeErrorCode(headers[headerKey]);
+                }
+                break;
+            case "code":
+                const codeKey = findKey(data ?? {}, "code");
+                if (codeKey && data[codeKey] !== undefined) {
+                    return sanitizeErrorCode(data[codeKey]);
+                }
+                break;
+            case "type":
+                if (data?.__type !== undefined) {
+                    return sanitizeErrorCode(data.__type);
+                }
+                break;
+        }
+    }
+};
+
+class JsonShapeDeserializer2 extends SerdeContextConfig {
+    settings;
+    constructor(settings) {
+        super();
+        this.settings = settings;
+    }
+    async read(schema, data) {
+        const reviver = needsReviver(schema) ? jsonReviver : undefined;
+        let parsed;
+        if (typeof data === "string") {
+            if (data.length === 0) {
+                return {};
+            }
+            parsed = JSON.parse(data, reviver);
+        }
+        else if (data instanceof Uint8Array && detectBufferParsing()) {
+            if (data.byteLength === 0) {
+                return {};
+            }
+            const buf = Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+            parsed = JSON.parse(buf, reviver);
+        }
+        else {
+            parsed = await parseJsonBody(data, this.serdeContext, schema);
+        }
+        return this._read(schema, parsed);
+    }
+    readObject(schema, data) {
+        return this._read(schema, data);
+    }
+    _read(schema, value) {
+        const isObject = value !== null && typeof value === "object";
+        const ns = NormalizedSchema.of(schema);
+        if (isObject) {
+            if (ns.isStructSchema()) {
+                return this._readStruct(ns, value);
+            }
+            if (Array.isArray(value) && ns.isListSchema()) {
+                const listMember = ns.getValueSchema();
+                if (this.needsTransform(listMember)) {
+                    for (let i = 0; i < value.length; ++i) {
+                        value[i] = this._read(listMember, value[i]);
+                    }
+                }
+                return value;
+            }
+            if (ns.isMapSchema()) {
+                const mapMember = ns.getValueSchema();
+                const map = value;
+                if (this.needsTransform(mapMember)) {
+                    for (const k in map) {
+                        if (!hasOwn(map, k)) {
+                            continue;
+                        }
+                        if (k === "__proto__") {
+                            writeKey(map);
+                        }
+                        map[k] = this._read(mapMember, map[k]);
+                    }
+                }
+                return map;
+            }
+        }
+        if (ns.isBlobSchema() && typeof value === "string") {
+            return fromBase64(value);
+        }
+        const mediaType = ns.getMergedTraits().mediaType;
+        if (ns.isStringSchema() && typeof value === "string" && mediaType) {
+            const isJson = mediaType === "application/json" || mediaType.endsWith("+json");
+            if (isJson) {
+                return LazyJsonString.from(value);
+            }
+            return value;
+        }
+        if (ns.isTimestampSchema() && value != null) {
+            const format = determineTimestampFormat(ns, this.settings);
+            switch (format) {
+                case 5:
+                    return parseRfc3339DateTimeWithOffset(value);
+                case 6:
+                    return parseRfc7231DateTime(value);
+                case 7:
+                    return parseEpochTimestamp(value);
+                default:
+                    console.warn("Missing timestamp format, parsing value with Date constructor:", value);
+                    return new Date(value);
+            }
+        }
+        if (ns.isBigIntegerSchema() && (typeof value === "number" || typeof value === "string")) {
+            return BigInt(value);
+        }
+        if (ns.isBigDecimalSchema() && value != undefined) {
+            if (value instanceof NumericValue) {
+                return value;
+            }
+            const untyped = value;
+            if (untyped.type === "bigDecimal" && "string" in untyped) {
+                return new NumericValue(untyped.string, untyped.type);
+            }
+            return new NumericValue(String(value), "bigDecimal");
+        }
+        if (ns.isNumericSchema() && typeof value === "string") {
+            switch (value) {
+                case "Infinity":
+                    return Infinity;
+                case "-Infinity":
+                    return -Infinity;
+                case "NaN":
+                    return NaN;
+            }
+            return value;
+        }
+        if (ns.isDocumentSchema()) {
+            if (isObject) {
+                if (Array.isArray(value)) {
+                    for (let i = 0; i < value.length; ++i) {
+                        const v = value[i];
+                        if (!(v instanceof NumericValue)) {
+                            value[i] = this._read(ns, v);
+                        }
+                    }
+                }
+                else {
+                    const doc = value;
+                    for (const k in doc) {
+                        if (!hasOwn(doc, k)) {
+                            continue;
+                        }
+                        if (k === "__proto__") {
+                            writeKey(doc);
+                        }
+                        const v = doc[k];
+                        if (!(v instanceof NumericValue)) {
+                            doc[k] = this._read(ns, v);
+                        }
+                    }
+                }
+            }
+        }
+        return value;
+    }
+    _readStruct(ns, record) {
+        const union = ns.isUnionSchema();
+        const out = {};
+        let nameMap;
+        const hasType = typeof record.__type === "string";
+        const { jsonName } = this.settings;
+        if (jsonName && hasType) {
+            nameMap = {};
+        }
+        let unionSerde;
+        if (union) {
+            unionSerde = new UnionSerde(record, out);
+        }
+        for (const [memberName, memberSchema] of ns.structIterator()) {
+            let fromKey = memberName;
+            if (jsonName) {
+                fromKey = memberSchema.getMergedTraits().jsonName ?? fromKey;
+                if (hasType) {
+                    nameMap[fromKey] = memberName;
+                }
+            }
+            if (union) {
+                unionSerde.mark(fromKey);
+            }
+            if (record[fromKey] != null) {
+                out[memberName] = this._read(memberSchema, record[fromKey]);
+            }
+        }
+        if (union) {
+            unionSerde.writeUnknown();
+        }
+        else if (hasType) {
+            for (const k in record) {
+                if (!hasOwn(record, k)) {
+                    continue;
+                }
+                const v = record[k];
+                const t = jsonName ? (nameMap[k] ?? k) : k;
+                if (!(t in out)) {
+                    out[t] = v;
+                }
+            }
+        }
+        return out;
+    }
+    needsTransform(ns) {
+        if (ns.isBlobSchema() ||
+            ns.isTimestampSchema() ||
+            ns.isBigIntegerSchema() ||
+            ns.isBigDecimalSchema() ||
+            ns.isNumericSchema()) {
+            return true;
+        }
+        if (ns.isDocumentSchema() || ns.isStructSchema() || ns.isListSchema() || ns.isMapSchema()) {
+            return true;
+        }
+        if (ns.isStringSchema() && ns.getMergedTraits().mediaType) {
+            return true;
+        }
+        return false;
+    }
+}
+
+class JsonBytesStringAdapter extends Uint8Array {
+    string = null;
+    static allocUnsafe(bytes) {
+        if (typeof Buffer === "function") {
+            const buffer = Buffer.allocUnsafe(bytes);
+            return new JsonBytesStringAdapter(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+        }
+        return new JsonBytesStringAdapter(bytes);
+    }
+    toString() {
+        return this.s();
+    }
+    valueOf() {
+        return this.s();
+    }
+    includes(searchString, position) {
+        if (typeof searchString === "string") {
+            return this.s().includes(searchString, position);
+        }
+        return Uint8Array.prototype.includes.call(this, searchString, position);
+    }
+    indexOf(searchString, position) {
+        if (typeof searchString === "string") {
+            return this.s().indexOf(searchString, position);
+        }
+        return Uint8Array.prototype.indexOf.call(this, searchString, position);
+    }
+    lastIndexOf(searchString, position) {
+        if (typeof searchString === "string") {
+            return this.s().lastIndexOf(searchString, position);
+        }
+        const fn = Uint8Array.prototype.lastIndexOf;
+        if (position !== undefined) {
+            return fn.call(this, searchString, position);
+        }
+        return fn.call(this, searchString);
+    }
+    startsWith(searchString, position) {
+        return this.s().startsWith(searchString, position);
+    }
+    endsWith(searchString, endPosition) {
+        return this.s().endsWith(searchString, endPosition);
+    }
+    match(regexp) {
+        return this.s().match(regexp);
+    }
+    replace(searchValue, replaceValue) {
+        return this.s().replace(searchValue, replaceValue);
+    }
+    search(regexp) {
+        return this.s().search(regexp);
+    }
+    split(separator, limit) {
+        return this.s().split(separator, limit);
+    }
+    substring(start, end) {
+        return this.s().substring(start, end);
+    }
+    trim() {
+        return this.s().trim();
+    }
+    trimStart() {
+        return this.s().trimStart();
+    }
+    trimEnd() {
+        return this.s().trimEnd();
+    }
+    charAt(pos) {
+        return this.s().charAt(pos);
+    }
+    charCodeAt(index) {
+        return this.s().charCodeAt(index);
+    }
+    padStart(maxLength, fillString) {
+        return this.s().padStart(maxLength, fillString);
+    }
+    padEnd(maxLength, fillString) {
+        return this.s().padEnd(maxLength, fillString);
+    }
+    repeat(count) {
+        return this.s().repeat(count);
+    }
+    toUpperCase() {
+        return this.s().toUpperCase();
+    }
+    toLowerCase() {
+        return this.s().toLowerCase();
+    }
+    s() {
+        if (this.string == null) {
+            const n = Date.now();
+            if (n > warned + 60_000) {
+                console.warn("@aws-sdk/core/protocols - WARN - JsonCodec2: you have called a string method on a Uint8Array request body. " +
+                    "It has been automatically converted to string. In a future version this will throw an error.");
+                warned = n;
+            }
+            this.string = toUtf8(this);
+        }
+        return this.string;
+    }
+}
+var warned = 0;
+
+const encoder = new TextEncoder();
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const COLON = 0x3a;
+const COMMA = 0x2c;
+const BACKSLASH = 0x5c;
+const TRUE = new Uint8Array([0x74, 0x72, 0x75, 0x65]);
+const FALSE = new Uint8Array([0x66, 0x61, 0x6c, 0x73, 0x65]);
+const NULL = new Uint8Array([0x6e, 0x75, 0x6c, 0x6c]);
+const ESCAPE_TABLE = new Array(128).fill(null);
+ESCAPE_TABLE[0x08] = "b";
+ESCAPE_TABLE[0x09] = "t";
+ESCAPE_TABLE[0x0a] = "n";
+ESCAPE_TABLE[0x0c] = "f";
+ESCAPE_TABLE[0x0d] = "r";
+ESCAPE_TABLE[0x22] = '"';
+ESCAPE_TABLE[0x5c] = "\\";
+for (let i = 0; i < 0x20; i++) {
+    if (ESCAPE_TABLE[i] === null) {
+        ESCAPE_TABLE[i] = "u00" + i.toString(16).padStart(2, "0");
+    }
+}
+const INITIAL_BUFFER_SIZE = 2048;
+function alloc(size) {
+    return JsonBytesStringAdapter.allocUnsafe(size);
+}
+class JsonShapeSerializer2 extends SerdeContextConfig {
+    settings;
+    json;
+    i = 0;
+    rootSchema;
+    rawValue;
+    passthrough = false;
+    constructor(settings) {
+        super();
+        this.settings = settings;
+        this.json = alloc(INITIAL_BUFFER_SIZE);
+    }
+    write(schema, value) {
+        this.i = 0;
+        this.rawValue = value;
+        this.rootSchema = NormalizedSchema.of(schema);
+        this.passthrough = this.rootSchema.isBlobSchema() || this.rootSchema.isStringSchema();
+        if (!this.passthrough) {
+            this.writeValue(this.rootSchema, value, undefined);
+        }
+    }
+    writeDiscriminatedDocument(schema, value) {
+        this.i = 0;
+        this.rootSchema = NormalizedSchema.of(schema);
+        const ns = this.rootSchema;
+        if (ns.isStructSchema() && value != null && typeof value === "object") {
+            this.writeValue(ns, value, undefined);
+            const prefix = `"__type":"${ns.getName(true) ?? "Unknown"}",`;
+            const z = prefix.length;
+            this.ensure(z);
+            this.json.copyWithin(1 + z, 1, this.i);
+            encoder.encodeInto(prefix, this.json.subarray(1));
+            this.i += z;
+        }
+        else {
+            this.writeValue(ns, value, undefined);
+        }
+    }
+    flush() {
+        this.rootSchema = undefined;
+        const finalPosition = this.i;
+        this.i = 0;
+        const raw = this.rawValue;
+        this.rawValue = undefined;
+        if (finalPosition === 0) {
+            return raw;
+        }
+        const result = this.json.subarray(0, finalPosition);
+        this.json = alloc(INITIAL_BUFFER_SIZE);
+        return result;
+    }
+    ensure(byteCount) {
+        const { i, json } = this;
+        if (i + byteCount > json.length) {
+            let newSize = json.length * 2;
+            while (newSize < i + byteCount) {
+                newSize *= 2;
+            }
+            const next = alloc(newSize);
+            next.set(this.json);
+            this.json = next;
+        }
+    }
+    writeAscii(s) {
+        const z = s.length;
+        this.ensure(z);
+        let { i, json } = this;
+        for (let j = 0; j < z; ++j) {
+            json[i] = s.charCodeAt(j);
+            i += 1;
+        }
+        this.i = i;
+    }
+    writeAsciiQuoted(s) {
+        const z = s.length;
+        this.ensure(z + 4);
+        let { json, i } = this;
+        json[i++] = QUOTE;
+        for (let j = 0; j < z; ++j) {
+            json[i++] = s.charCodeAt(j);
+        }
+        json[i++] = QUOTE;
+        this.i = i;
+    }
+    writeJsonString(s) {
+        const z = s.length;
+        this.ensure(z * 3 + 2);
+        this.json[this.i++] = QUOTE;
+        for (let j = 0; j < z; ++j) {
+            const c = s.charCodeAt(j);
+            if (c > 0x22 && c < 0x5c) {
+                this.json[this.i++] = c;
+            }
+            else if (c < 0x80) {
+                const esc = ESCAPE_TABLE[c];
+                if (esc !== null) {
+                    this.ensure(esc.length + 1 + (z - j - 1) * 3 + 1);
+                    this.json[this.i++] = BACKSLASH;
+                    for (let k = 0; k < esc.length; k++) {
+                        this.json[this.i++] = esc.charCodeAt(k);
+                    }
+                }
+                else {
+                    this.json[this.i++] = c;
+                }
+            }
+            else if (c >= 0xd800 && c <= 0xdbff) {
+                const next = j + 1 < z ? s.charCodeAt(j + 1) : 0;
+                if (next >= 0xdc00 && next <= 0xdfff) {
+                    this.ensure(4);
+                    const { written } = encoder.encodeInto(s.substring(j, j + 2), this.json.subarray(this.i));
+                    this.i += written;
+                    ++j;
+                }
+                else {
+                    this.ensure(6 + (z - j - 1) * 3 + 1);
+                    this.writeUnicodeEscape(c);
+                }
+            }
+            else if (c >= 0xdc00 && c <= 0xdfff) {
+                this.ensure(6 + (z - j - 1) * 3 + 1);
+                this.writeUnicodeEscape(c);
+            }
+            else {
+                let { i, json } = this;
+                if (c < 0x800) {
+                    json[i++] = 0xc0 | (c >> 6);
+                    json[i++] = 0x80 | (c & 0x3f);
+                }
+                else {
+                    json[i++] = 0xe0 | (c >> 12);
+                    json[i++] = 0x80 | ((c >> 6) & 0x3f);
+                    json[i++] = 0x80 | (c & 0x3f);
+                }
+                this.i = i;
+            }
+        }
+        this.json[this.i++] = QUOTE;
+    }
+    writeUnicodeEscape(code) {
+        let { json, i } = this;
+        json[i++] = BACKSLASH;
+        json[i++] = 0x75;
+        const hex = code.toString(16).padStart(4, "0");
+        for (let j = 0; j < 4; ++j) {
+            json[i++] = hex.charCodeAt(j);
+        }
+        this.i = i;
+    }
+    static B64 = (() => {
+        const chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        const table = new Uint8Array(64);
+        for (let i = 0; i < 64; ++i) {
+            table[i] = chars.charCodeAt(i);
+        }
+        return table;
+    })();
+    writeBase64(data) {
+        const b64Len = Math.ceil(data.length / 3) * 4;
+        this.ensure(b64Len + 2);
+        const json = this.json;
+        const B64 = JsonShapeSerializer2.B64;
+        let i = this.i;
+        json[i++] = QUOTE;
+        const len = data.length;
+        const remainder = len % 3;
+        const mainLen = len - remainder;
+        for (let j = 0; j < mainLen; j += 3) {
+            const a = data[j];
+            const b = data[j + 1];
+            const c = data[j + 2];
+            json[i++] = B64[a >> 2];
+            json[i++] = B64[((a & 0x03) << 4) | (b >> 4)];
+            json[i++] = B64[((b & 0x0f) << 2) | (c >> 6)];
+            json[i++] = B64[c & 0x3f];
+        }
+        if (remainder === 2) {
+            const a = data[mainLen];
+            const b = data[mainLen + 1];
+            json[i++] = B64[a >> 2];
+            json[i++] = B64[((a & 0x03) << 4) | (b >> 4)];
+            json[i++] = B64[(b & 0x0f) << 2];
+            json[i++] = 0x3d;
+        }
+        else if (remainder === 1) {
+            const a = data[mainLen];
+            json[i++] = B64[a >> 2];
+            json[i++] = B64[(a & 0x03) << 4];
+            json[i++] = 0x3d;
+            json[i++] = 0x3d;
+        }
+        json[i++] = QUOTE;
+        this.i = i;
+    }
+    writeValue(schema, value, container) {
+        if (value == null) {
+            if (container?.isStructSchema()) {
+                if (value === undefined) {
+                    const ns = NormalizedSchema.of(schema);
+                    if (ns.isIdempotencyToken()) {
+                        this.writeAsciiQuoted(generateIdempotencyToken());
+                        return;
+                    }
+                }
+                return;
+            }
+            this.ensure(4);
+            this.json.set(NULL, this.i);
+            this.i += 4;
+            return;
+        }
+        const ns = NormalizedSchema.of(schema);
+        const isObject = typeof value === "object";
+        if (ns.isStringSchema()) {
+            const mediaType = ns.getMergedTraits().mediaType;
+            if (mediaType) {
+                const isJson = mediaType === "application/json" || mediaType.endsWith("+json");
+                if (isJson) {
+                    this.writeJsonString(LazyJsonString.from(value).toString());
+                    return;
+                }
+            }
+        }
+        if (this.settings.bigNumberAsString && value != null && (ns.isBigIntegerSchema() || ns.isBigDecimalSchema())) {
+            const asString = value instanceof NumericValue ? value.string : String(value);
+            this.writeAsciiQuoted(asString);
+            return;
+        }
+        if (isObject) {
+            if (ns.isStructSchema()) {
+                this.writeStruct(ns, value);
+                return;
+            }
+            if (Array.isArray(value) && (ns.isListSchema() || ns.isDocumentSchema())) {
+                this.writeList(ns, value, ns.isDocumentSchema());
+                return;
+            }
+            if (ns.isMapSchema()) {
+                this.writeMap(ns, value, false);
+                return;
+            }
+            if (value instanceof Uint8Array && (ns.isBlobSchema() || ns.isDocumentSchema())) {
+                this.writeBase64(value);
+                return;
+            }
+            if (value instanceof Date && (ns.isTimestampSchema() || ns.isDocumentSchema())) {
+                this.writeTimestamp(ns, value);
+                return;
+            }
+            if (value instanceof NumericValue) {
+                this.writeAscii(value.string);
+                return;
+            }
+            if (ns.isDocumentSchema()) {
+                if (Array.isArray(value)) {
+                    this.writeList(ns, value, true);
+                }
+                else {
+                    this.writeMap(ns, value, true);
+                }
+                return;
+            }
+            const json = JSON.stringify(value);
+            this.writeAscii(json);
+            return;
+        }
+        if (typeof value === "string") {
+            if (ns.isBlobSchema()) {
+                const b64 = (this.serdeContext?.base64Encoder ?? toBase64)(value);
+                this.writeAsciiQuoted(b64);
+                return;
+            }
+            this.writeJsonString(value);
+            return;
+        }
+        if (typeof value === "number") {
+            if (Math.abs(value) === Infinity || Number.isNaN(value)) {
+                this.writeAsciiQuoted(String(value));
+                return;
+            }
+            const numStr = String(value);
+            this.writeAscii(numStr);
+            return;
+        }
+        if (typeof value === "boolean") {
+            this.ensure(5);
+            let { i, json } = this;
+            if (value) {
+                json.set(TRUE, i);
+                i += 4;
+            }
+            else {
+                json.set(FALSE, i);
+                i += 5;
+            }
+            this.i = i;
+            return;
+        }
+        if (typeof value === "bigint") {
+            this.writeAscii(value.toString());
+            return;
+        }
+        this.writeAscii(String(value));
+    }
+    writeStruct(ns, value) {
+        this.ensure(2);
+        this.json[this.i++] = OPEN_BRACE;
+        let wroteAny = false;
+        const hasType = typeof value.__type === "string";
+        let writtenKeys;
+        if (hasType) {
+            writtenKeys = new Set();
+        }
+        for (const [memberName, memberSchema] of ns.structIterator()) {
+            const item = value[memberName];
+            if (item == null && !memberSchema.isIdempotencyToken()) {
+                continue;
+            }
+            if (wroteAny) {
+                this.ensure(1);
+                this.json[this.i++] = COMMA;
+            }
+            wroteAny = true;
+            const targetKey = this.settings.jsonName ? (memberSchema.getMergedTraits().jsonName ?? memberName) : memberName;
+            if (writtenKeys) {
+                writtenKeys.add(memberName);
+                writtenKeys.add(targetKey);
+            }
+            this.writeAsciiQuoted(targetKey);
+            this.json[this.i++] = COLON;
+            this.writeValue(memberSchema, item, ns);
+        }
+        if (!wroteAny && ns.isUnionSchema()) {
+            const { $unknown } = value;
+            if (Array.isArray($unknown)) {
+                const [k, v] = $unknown;
+                this.writeAsciiQuoted(k);
+                this.ensure(1);
+                this.json[this.i++] = COLON;
+                this.writeValue(15, v, ns);
+            }
+        }
+        else if (hasType) {
+            for (const k in value) {
+                if (writtenKeys.has(k)) {
+                    continue;
+                }
+                writtenKeys.add(k);
+                const v = value[k];
+                if (wroteAny) {
+                    this.ensure(1);
+                    this.json[this.i++] = COMMA;
+                }
+                wroteAny = true;
+                this.writeAsciiQuoted(k);
+                this.ensure(1);
+                this.json[this.i++] = COLON;
+                this.writeValue(15, v, undefined);
+            }
+        }
+        this.ensure(1);
+        this.json[this.i++] = CLOSE_BRACE;
+    }
+    writeList(ns, value, isDocument) {
+        const sparse = !!ns.getMergedTraits().sparse;
+        const valueSchema = ns.getValueSchema();
+        if (!isDocument) {
+            if (valueSchema.isStringSchema() || valueSchema.isNumericSchema() || valueSchema.isBooleanSchema()) {
+                let hasSpecials = false;
+                for (let i = 0; i < value.length; ++i) {
+                    const v = value[i];
+                    if (Number.isNaN(v) || v === Infinity || v === -Infinity || (v == null && !sparse)) {
+                        hasSpecials = true;
+                        break;
+                    }
+                }
+                let json;
+                if (!hasSpecials) {
+                    json = JSON.stringify(value);
+                }
+                else {
+                    const out = [];
+                    for (let i = 0; i < value.length; ++i) {
+                        const v = value[i];
+                        if (v == null && !sparse) {
+                            continue;
+                        }
+                        if (Number.isNaN(v) || v === Infinity || v === -Infinity) {
+                            out.push(String(v));
+                        }
+                        else {
+                            out.push(v);
+                        }
+                    }
+                    json = JSON.stringify(out);
+                }
+                this.ensure(json.length * 3);
+                this.i += encoder.encodeInto(json, this.json.subarray(this.i)).written;
+                return;
+            }
+        }
+        this.ensure(2);
+        this.json[this.i++] = OPEN_BRACKET;
+        let wroteFirstItem = false;
+        for (let i = 0; i < value.length; ++i) {
+            const item = value[i];
+            if (isDocument ? item === undefined : item == null && !sparse) {
+                continue;
+            }
+            if (wroteFirstItem) {
+                this.ensure(1);
+                this.json[this.i++] = COMMA;
+            }
+            this.writeValue(valueSchema, item, undefined);
+            wroteFirstItem = true;
+        }
+        this.ensure(1);
+        this.json[this.i++] = CLOSE_BRACKET;
+    }
+    writeMap(ns, value, isDocument) {
+        const sparse = !!ns.getMergedTraits().sparse;
+        const valueSchema = ns.getValueSchema();
+        if (!isDocument) {
+            if (valueSchema.isStringSchema() || valueSchema.isNumericSchema() || valueSchema.isBooleanSchema()) {
+                let modifications;
+                for (const k in value) {
+                    if (!hasOwn(value, k)) {
+                        continue;
+                    }
+                    const v = value[k];
+                    if (Number.isNaN(v) || v === Infinity || v === -Infinity) {
+                        (modifications ??= {})[k] = v;
+                        value[k] = String(v);
+                    }
+                    else if (v === null && !sparse) {
+                        (modifications ??= {})[k] = null;
+                        value[k] = undefined;
+                    }
+                }
+                const json = JSON.stringify(value);
+                if (modifications) {
+                    Object.assign(value, modifications);
+                }
+                this.ensure(json.length * 3);
+                this.i += encoder.encodeInto(json, this.json.subarray(this.i)).written;
+                return;
+            }
+        }
+        this.ensure(2);
+        this.json[this.i++] = OPEN_BRACE;
+        let first = true;
+        for (const k in value) {
+            if (!hasOwn(value, k)) {
+                continue;
+            }
+            const v = value[k];
+            if (isDocument ? v === undefined : v == null && !sparse) {
+                continue;
+            }
+            if (!first) {
+                this.ensure(1);
+                this.json[this.i++] = COMMA;
+            }
+            first = false;
+            this.writeJsonString(k);
+            this.ensure(1);
+            this.json[this.i++] = COLON;
+            this.writeValue(valueSchema, v, undefined);
+        }
+        this.ensure(1);
+        this.json[this.i++] = CLOSE_BRACE;
+    }
+    writeTimestamp(ns, value) {
+        const format = determineTimestampFormat(ns, this.settings);
+        switch (format) {
+            case 5: {
+                const iso = value.toISOString().replace(".000Z", "Z");
+                this.writeAsciiQuoted(iso);
+                return;
+            }
+            case 6: {
+                this.writeAsciiQuoted(dateToUtcString(value));
+                return;
+            }
+            case 7: {
+                const epochSecs = String(value.getTime() / 1000);
+                this.writeAscii(epochSecs);
+                return;
+            }
+            default: {
+                const epochSecs = String(value.getTime() / 1000);
+                this.writeAscii(epochSecs);
+                return;
+            }
+        }
+    }
+}
+
+class JsonCodec2 extends SerdeContextConfig {
+    settings;
+    constructor(settings) {
+        super();
+        this.settings = settings;
+    }
+    createSerializer() {
+        const serializer = new JsonShapeSerializer2(this.settings);
+        serializer.setSerdeContext(this.serdeContext);
+        return serializer;
+    }
+    createDeserializer() {
+        const deserializer = new JsonShapeDeserializer2(this.settings);
+        deserializer.setSerdeContext(this.serdeContext);
+        return deserializer;
+    }
+}
+
+class SmithyRpcV2JsonProtocol extends AbstractRpcV2Protocol {
+    codec = new JsonCodec2({
+        timestampFormat: {
+            useTrait: false,
+            default: 7,
+        },
+        jsonName: false,
+        bigNumberAsString: true,
+    });
+    serializer = this.codec.createSerializer();
+    deserializer = this.codec.createDeserializer();
+    getShapeId() {
+        return "smithy.protocols#rpcv2Json";
+    }
+    getPayloadCodec() {
+        return this.codec;
+    }
+    getSmithyProtocolHeaderValue() {
+        return "rpc-v2-json";
+    }
+    applyEmptyBody(request) {
+        if (!request.body) {
+            request.body = "{}";
+        }
+    }
+    async handleError(operationSchema, context, response, dataObject, metadata) {
+        const errorName = loadSmithyRpcV2JsonErrorCode(response, dataObject) ?? "Unknown";
+        const errorMetadata = {
+            $metadata: metadata,
+            $fault: response.statusCode <= 500 ? "client" : "server",
+        };
+        let namespace = this.options.defaultNamespace;
+        if (errorName.includes("#")) {
+            [namespace] = errorName.split("#");
+        }
+        const registry = this.compositeErrorRegistry;
+        const nsRegistry = TypeRegistry.for(namespace);
+        registry.copyFrom(nsRegistry);
+        let errorSchema;
+        try {
+            errorSchema = registry.getSchema(errorName);
+        }
+        catch (ignored) {
+            if (dataObject.Message) {
+                dataObject.message = dataObject.Message;
+            }
+            const syntheticRegistry = TypeRegistry.for("smithy.ts.sdk.synthetic." + namespace);
+            registry.copyFrom(syntheticRegistry);
+            const baseExceptionSchema = registry.getBaseException();
+            if (baseExceptionSchema) {
+                const ErrorCtor = registry.getErrorCtor(baseExceptionSchema);
+                throw Object.assign(new ErrorCtor({ name: errorName }), errorMetadata, dataObject);
+            }
+            throw Object.assign(new Error(errorName), errorMetadata, dataObject);
+        }
+        const ns = NormalizedSchema.of(errorSchema);
+        const ErrorCtor = registry.getErrorCtor(errorSchema);
+        const message = dataObject.message ?? dataObject.Message ?? "Unknown";
+        const exception = new ErrorCtor({});
+        const output = {};
+        const errorDeserializer = this.codec.createDeserializer();
+        for (const [name, member] of ns.structIterator()) {
+            if (dataObject[name] != null) {
+                output[name] = errorDeserializer.readObject(member, dataObject[name]);
+            }
+        }
+        throw Object.assign(exception, errorMetadata, {
+            $fault: ns.getMergedTraits().error,
+            message,
+        }, output);
+    }
+    getDefaultContentType() {
+        return "application/json";
+    }
+}
+
+class JsonShapeDeserializer extends SerdeContextConfig {
+    settings;
+    constructor(settings) {
+        super();
+        this.settings = settings;
+    }
+    async read(schema, data) {
+        const reviver = needsReviver(schema) ? jsonReviver : undefined;
+        return this._read(schema, typeof data === "string" ? JSON.parse(data, reviver) : await parseJsonBody(data, this.serdeContext, schema));
+    }
+    readObject(schema, data) {
+        return this._read(schema, data);
+    }
+    _read(schema, value) {
+        const isObject = value !== null && typeof value === "object";
+        const ns = NormalizedSchema.of(schema);
+        if (isObject) {
+            if (ns.isStructSchema()) {
+                const record = value;
+                const union = ns.isUnionSchema();
+                const out = {};
+                let nameMap = void 0;
+                const { jsonName } = this.settings;
+                if (jsonName) {
+                    nameMap = {};
+                }
+                let unionSerde;
+                if (union) {
+                    unionSerde = new UnionSerde(record, out);
+                }
+                for (const [memberName, memberSchema] of ns.structIterator()) {
+                    let fromKey = memberName;
+                    if (jsonName) {
+                        fromKey = memberSchema.getMergedTraits().jsonName ?? fromKey;
+                        nameMap[fromKey] = memberName;
+                    }
+                    if (union) {
+                        unionSerde.mark(fromKey);
+                    }
+                    if (record[fromKey] != null) {
+                        out[memberName] = this._read(memberSchema, record[fromKey]);
+                    }
+                }
+                if (union) {
+                    unionSerde.writeUnknown();
+                }
+                else if (typeof record.__type === "string") {
+                    for (const k in record) {
+                        if (!hasOwn(record, k)) {
+                            continue;
+                        }
+                        const v = record[k];
+                        const t = jsonName ? (nameMap[k] ?? k) : k;
+                        if (!(t in out)) {
+                            out[t] = v;
+                        }
+                    }
+                }
+                return out;
+            }
+            if (Array.isArray(value) && ns.isListSchema()) {
+                const listMember = ns.getValueSchema();
+                const out = [];
+                for (const item of value) {
+                    out.push(this._read(listMember, item));
+                }
+                return out;
+            }
+            if (ns.isMapSchema()) {
+                const mapMember = ns.getValueSchema();
+                const out = {};
+                for (const _k in value) {
+                    if (!hasOwn(value, _k)) {
+                        continue;
+                    }
+                    if (_k === "__proto__") {
+                        writeKey(out);
+                    }
+                    out[_k] = this._read(mapMember, value[_k]);
+                }
+                return out;
+            }
+        }
+        if (ns.isBlobSchema() && typeof value === "string") {
+            return fromBase64(value);
+        }
+        const mediaType = ns.getMergedTraits().mediaType;
+        if (ns.isStringSchema() && typeof value === "string" && mediaType) {
+            const isJson = mediaType === "application/json" || mediaType.endsWith("+json");
+            if (isJson) {
+                return LazyJsonString.from(value);
+            }
+            return value;
+        }
+        if (ns.isTimestampSchema() && value != null) {
+            const format = determineTimestampFormat(ns, this.settings);
+            switch (format) {
+                case 5:
+                    return parseRfc3339DateTimeWithOffset(value);
+                case 6:
+                    return parseRfc7231DateTime(value);
+                case 7:
+                    return parseEpochTimestamp(value);
+                default:
+                    console.warn("Missing timestamp format, parsing value with Date constructor:", value);
+                    return new Date(value);
+            }
+        }
+        if (ns.isBigIntegerSchema() && (typeof value === "number" || typeof value === "string")) {
+            return BigInt(value);
+        }
+        if (ns.isBigDecimalSchema() && value != undefined) {
+            if (value instanceof NumericValue) {
+                return value;
+            }
+            const untyped = value;
+            if (untyped.type === "bigDecimal" && "string" in untyped) {
+                return new NumericValue(untyped.string, untyped.type);
+            }
+            return new NumericValue(String(value), "bigDecimal");
+        }
+        if (ns.isNumericSchema() && typeof value === "string") {
+            switch (value) {
+                case "Infinity":
+                    return Infinity;
+                case "-Infinity":
+                    return -Infinity;
+                case "NaN":
+                    return NaN;
+            }
+            return value;
+        }
+        if (ns.isDocumentSchema()) {
+            if (isObject) {
+                const out = Array.isArray(value) ? [] : {};
+                for (const k in value) {
+                    if (!hasOwn(value, k)) {
+                        continue;
+                    }
+                    if (k === "__proto__") {
+                        writeKey(out);
+                    }
+                    const v = value[k];
+                    if (v instanceof NumericValue) {
+                        out[k] = v;
+                    }
+                    else {
+                        out[k] = this._read(ns, v);
+                    }
+                }
+                return out;
+            }
+            else {
+                return structuredClone(value);
+            }
+        }
+        return value;
+    }
+}
+
+const NUMERIC_CONTROL_CHAR = String.fromCharCode(925);
+class JsonReplacer {
+    values = new Map();
+    counter = 0;
+    stage = 0;
+    createReplacer() {
+        if (this.stage === 1) {
+            throw new Error("@aws-sdk/core/protocols - JsonReplacer already created.");
+        }
+        if (this.stage === 2) {
+            throw new Error("@aws-sdk/core/protocols - JsonReplacer exhausted.");
+        }
+        this.stage = 1;
+        return (key, value) => {
+            if (value instanceof NumericValue) {
+                const v = `${NUMERIC_CONTROL_CHAR + "nv" + this.counter++}_` + value.string;
+                this.values.set(`"${v}"`, value.string);
+                return v;
+            }
+            if (typeof value === "bigint") {
+                const s = value.toString();
+                const v = `${NUMERIC_CONTROL_CHAR + "b" + this.counter++}_` + s;
+                this.values.set(`"${v}"`, s);
+                return v;
+            }
+            return value;
+        };
+    }
+    replaceInJson(json) {
+        if (this.stage === 0) {
+            throw new Error("@aws-sdk/core/protocols - JsonReplacer not created yet.");
+        }
+        if (this.stage === 2) {
+            throw new Error("@aws-sdk/core/protocols - JsonReplacer exhausted.");
+        }
+        this.stage = 2;
+        if (this.counter === 0) {
+            return json;
+        }
+        for (const [key, value] of this.values) {
+            json = json.replace(key, value);
+        }
+        return json;
+    }
+}
+
+class JsonShapeSerializer extends SerdeContextConfig {
+    settings;
+    buffer;
+    useReplacer = false;
+    rootSchema;
+    constructor(settings) {
+        super();
+        this.settings = settings;
+    }
+    write(schema, value) {
+        this.rootSchema = NormalizedSchema.of(schema);
+        this.buffer = this._write(this.rootSchema, value);
+    }
+    flush() {
+        const { rootSchema, useReplacer } = this;
+        this.rootSchema = undefined;
+        this.useReplacer = false;
+        if (rootSchema?.isStructSchema() || rootSchema?.isDocumentSchema()) {
+            if (!useReplacer) {
+                return JSON.stringify(this.buffer);
+            }
+            const replacer = new JsonReplacer();
+            return replacer.replaceInJson(JSON.stringify(this.buffer, replacer.createReplacer(), 0));
+        }
+        return this.buffer;
+    }
+    writeDiscriminatedDocument(schema, value) {
+        this.write(schema, value);
+        if (typeof this.buffer === "object") {
+            this.buffer.__type = NormalizedSchema.of(schema).getName(true);
+        }
+    }
+    _write(schema, value, container) {
+        const isObject = value !== null && typeof value === "object";
+        const ns = NormalizedSchema.of(schema);
+        if (isObject) {
+            if (ns.isStructSchema()) {
+                const record = value;
+                const out = {};
+                const { jsonName } = this.settings;
+                let nameMap = void 0;
+                if (jsonName) {
+                    nameMap = {};
+                }
+                let outCount = 0;
+                for (const [memberName, memberSchema] of ns.structIterator()) {
+                    const serializableValue = this._write(memberSchema, record[memberName], ns);
+                    if (serializableValue !== undefined) {
+                        let targetKey = memberName;
+                        if (jsonName) {
+                            targetKey = memberSchema.getMergedTraits().jsonName ?? memberName;
+                            nameMap[memberName] = targetKey;
+                        }
+                        out[targetKey] = serializableValue;
+                        outCount++;
+                    }
+                }
+                if (ns.isUnionSchema() && outCount === 0) {
+                    const { $unknown } = record;
+                    if (Array.isArray($unknown)) {
+                        const [k, v] = $unknown;
+                        if (k === "__proto__") {
+                            writeKey(out);
+                        }
+                        out[k] = this._write(15, v);
+                    }
+                }
+                else if (typeof record.__type === "string") {
+                    for (const k in record) {
+                        if (!hasOwn(record, k)) {
+                            continue;
+                        }
+                        const v = record[k];
+                        const targetKey = jsonName ? (nameMap[k] ?? k) : k;
+                        if (!(targetKey in out)) {
+                            out[targetKey] = this._write(15, v);
+                        }
+                    }
+                }
+                return out;
+            }
+            if (Array.isArray(value) && ns.isListSchema()) {
+                const listMember = ns.getValueSchema();
+                const out = [];
+                const sparse = !!ns.getMergedTraits().sparse;
+                for (const item of value) {
+                    if (sparse || item != null) {
+                        out.push(this._write(listMember, item));
+                    }
+                }
+                return out;
+            }
+            if (ns.isMapSchema()) {
+                const mapMember = ns.getValueSchema();
+                const out = {};
+                const sparse = !!ns.getMergedTraits().sparse;
+                for (const _k in value) {
+                    if (!hasOwn(value, _k)) {
+                        continue;
+                    }
+                    const _v = value[_k];
+                    if (sparse || _v != null) {
+                        if (_k === "__proto__") {
+                            writeKey(out);
+                        }
+                        out[_k] = this._write(mapMember, _v);
+                    }
+                }
+                return out;
+            }
+            if (value instanceof Uint8Array && ns.isBlobSchema()) {
+                if (ns === this.rootSchema) {
+                    return value;
+                }
+                return (this.serdeContext?.base64Encoder ?? toBase64)(value);
+            }
+            if (value instanceof Date && (ns.isTimestampSchema() || ns.isDocumentSchema())) {
+                const format = determineTimestampFormat(ns, this.settings);
+                switch (format) {
+                    case 5:
+                        return value.toISOString().replace(".000Z", "Z");
+                    case 6:
+                        return dateToUtcString(value);
+                    case 7:
+                        return value.getTime() / 1000;
+                    default:
+                        console.warn("Missing timestamp format, using epoch seconds", value);
+                        return value.getTime() / 1000;
+                }
+            }
+            if (value instanceof NumericValue) {
+                this.useReplacer = true;
+            }
+        }
+        if (value === null && container?.isStructSchema()) {
+            return void 0;
+        }
+        if (ns.isStringSchema()) {
+            if (typeof value === "undefined" && ns.isIdempotencyToken()) {
+                return generateIdempotencyToken();
+            }
+            const mediaType = ns.getMergedTraits().mediaType;
+            if (value != null && mediaType) {
+                const isJson = mediaType === "application/json" || mediaType.endsWith("+json");
+                if (isJson) {
+                    return LazyJsonString.from(value);
+                }
+            }
+            return value;
+        }
+        if (typeof value === "number") {
+            if (Math.abs(value) === Infinity || isNaN(value)) {
+                return String(value);
+            }
+            return value;
+        }
+        if (typeof value === "string" && ns.isBlobSchema()) {
+            if (ns === this.rootSchema) {
+                return value;
+            }
+            return (this.serdeContext?.base64Encoder ?? toBase64)(value);
+        }
+        if (typeof value === "bigint") {
+            this.useReplacer = true;
+        }
+        if (ns.isDocumentSchema()) {
+            if (isObject) {
+                if (value instanceof Uint8Array) {
+                    return (this.serdeContext?.base64Encoder ?? toBase64)(value);
+                }
+                const out = Array.isArray(value) ? [] : {};
+                for (const k in value) {
+                    if (!hasOwn(value, k)) {
+                        continue;
+                    }
+                    const v = value[k];
+                    if (k === "__proto__") {
+                        writeKey(out);
+                    }
+                    if (v instanceof NumericValue) {
+                        this.useReplacer = true;
+                        out[k] = v;
+                    }
+                    else {
+                        out[k] = this._write(ns, v);
+                    }
+                }
+                return out;
+            }
+            else {
+                return structuredClone(value);
+            }
+        }
+        return value;
+    }
+}
+
+class JsonCodec extends SerdeContextConfig {
+    settings;
+    constructor(settings) {
+        super();
+        this.settings = settings;
+    }
+    createSerializer() {
+        const serializer = new JsonShapeSerializer(this.settings);
+        serializer.setSerdeContext(this.serdeContext);
+        return serializer;
+    }
+    createDeserializer() {
+        const deserializer = new JsonShapeDeserializer(this.settings);
+        deserializer.setSerdeContext(this.serdeContext);
+        return deserializer;
+    }
+}
+
+exports.AbstractRpcV2Protocol = AbstractRpcV2Protocol;
+exports.Field = Field;
+exports.Fields = Fields;
+exports.FromStringShapeDeserializer = FromStringShapeDeserializer;
+exports.HttpBindingProtocol = HttpBindingProtocol;
+exports.HttpInterceptingShapeDeserializer = HttpInterceptingShapeDeserializer;
+exports.HttpInterceptingShapeSerializer = HttpInterceptingShapeSerializer;
+exports.HttpProtocol = HttpProtocol;
+exports.JsonCodec = JsonCodec;
+exports.JsonCodec2 = JsonCodec2;
+exports.JsonShapeDeserializer = JsonShapeDeserializer;
+exports.JsonShapeDeserializer2 = JsonShapeDeserializer2;
+exports.JsonShapeSerializer = JsonShapeSerializer;
+exports.JsonShapeSerializer2 = JsonShapeSerializer2;
+exports.RequestBuilder = RequestBuilder;
+exports.RpcProtocol = RpcProtocol;
+exports.SerdeContext = SerdeContext;
+exports.SmithyRpcV2JsonProtocol = SmithyRpcV2JsonProtocol;
+exports.ToStringShapeSerializer = ToStringShapeSerializer;
+exports.buildQueryString = buildQueryString;
+exports.collectBody = collectBody;
+exports.contentLengthMiddleware = contentLengthMiddleware;
+exports.contentLengthMiddlewareOptions = contentLengthMiddlewareOptions;
+exports.determineTimestampFormat = determineTimestampFormat;
+exports.escapeUri = escapeUri;
+exports.escapeUriPath = escapeUriPath;
+exports.extendedEncodeURIComponent = extendedEncodeURIComponent;
+exports.getContentLengthPlugin = getContentLengthPlugin;
+exports.getHttpHandlerExtensionConfiguration = getHttpHandlerExtensionConfiguration;
+exports.loadJsonRpcErrorCode = loadJsonRpcErrorCode;
+exports.loadRestJsonErrorCode = loadRestJsonErrorCode;
+exports.loadSmithyRpcV2JsonErrorCode = loadSmithyRpcV2JsonErrorCode;
+exports.parseJsonBody = parseJsonBody;
+exports.parseJsonErrorBody = parseJsonErrorBody;
+exports.requestBuilder = requestBuilder;
+exports.resolveHttpHandlerRuntimeConfig = resolveHttpHandlerRuntimeConfig;
+exports.resolvedPath = resolvedPath;
+
+
+/***/ }),
+
+/***/ 6890:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { getSmithyContext, HttpResponse, toEndpointV1 } = __nccwpck_require__(4534);
+
+const deref = (schemaRef) => {
+    if (typeof schemaRef === "function") {
+        return schemaRef();
+    }
+    return schemaRef;
+};
+
+const operation = (namespace, name, traits, input, output) => ({
+    name,
+    namespace,
+    traits,
+    input,
+    output,
+});
+
+const schemaDeserializationMiddleware = (config) => (next, context) => async (args) => {
+    const { response } = await next(args);
+    const { operationSchema } = getSmithyContext(context);
+    const [, ns, n, t, i, o] = operationSchema ?? [];
+    try {
+        const parsed = await config.protocol.deserializeResponse(operation(ns, n, t, i, o), {
+            ...config,
+            ...context,
+        }, response);
+        return {
+            response,
+            output: parsed,
+        };
+    }
+    catch (error) {
+        Object.defineProperty(error, "$response", {
+            value: response,
+            enumerable: false,
+            writable: false,
+            configurable: false,
+        });
+        if (!("$metadata" in error)) {
+            const hint = `Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.`;
+            try {
+                error.message += "\n  " + hint;
+            }
+            catch (ignored) {
+                if (!context.logger || context.logger?.constructor?.name === "NoOpLogger") {
+                    console.warn(hint);
+                }
+                else {
+                    context.logger?.warn?.(hint);
+                }
+            }
+            if (typeof error.$responseBodyText !== "undefined") {
+                if (error.$response) {
+                    error.$response.body = error.$responseBodyText;
+                }
+            }
+            try {
+                if (HttpResponse.isInstance(response)) {
+                    const { headers = {}, statusCode } = response;
+                    const headerEntries = Object.entries(headers);
+                    error.$metadata = {
+                        httpStatusCode: statusCode,
+                        requestId: findHeader(/^x-[\w-]+-request-?id$/, headerEntries),
+                        extendedRequestId: findHeader(/^x-[\w-]+-id-2$/, headerEntries),
+                        cfId: findHeader(/^x-[\w-]+-cf-id$/, headerEntries),
+                    };
+                }
+            }
+            catch (ignored) {
+            }
+        }
+        throw error;
+    }
+};
+const findHeader = (pattern, headers) => {
+    return (headers.find(([k]) => {
+        return k.match(pattern);
+    }) || [void 0, void 0])[1];
+};
+
+const schemaSerializationMiddleware = (config) => (next, context) => async (args) => {
+    const { operationSchema } = getSmithyContext(context);
+    const [, ns, n, t, i, o] = operationSchema ?? [];
+    const endpoint = context.endpointV2
+        ? async () => toEndpointV1(context.endpointV2)
+        : config.endpoint;
+    const request = await config.protocol.serializeRequest(operation(ns, n, t, i, o), args.input, {
+        ...config,
+        ...context,
+        endpoint,
+    });
+    return next({
+        ...args,
+        request,
+    });
+};
+
+const deserializerMiddlewareOption = {
+    name: "deserializerMiddleware",
+    step: "deserialize",
+    tags: ["DESERIALIZER"],
+    override: true,
+};
+const serializerMiddlewareOption = {
+    name: "serializerMiddleware",
+    step: "serialize",
+    tags: ["SERIALIZER"],
+    override: true,
+};
+function getSchemaSerdePlugin(config) {
+    return {
+        applyToStack: (commandStack) => {
+            commandStack.add(schemaSerializationMiddleware(config), serializerMiddlewareOption);
+            commandStack.add(schemaDeserializationMiddleware(config), deserializerMiddlewareOption);
+            config.protocol.setSerdeContext(config);
+        },
+    };
+}
+
+class Schema {
+    name;
+    namespace;
+    traits;
+    static assign(instance, values) {
+        const schema = Object.assign(instance, values);
+        return schema;
+    }
+    static [Symbol.hasInstance](lhs) {
+        const isPrototype = this.prototype.isPrototypeOf(lhs);
+        if (!isPrototype && typeof lhs === "object" && lhs !== null) {
+            const list = lhs;
+            return list.symbol === this.symbol;
+        }
+        return isPrototype;
+    }
+    getName() {
+        return this.namespace + "#" + this.name;
+    }
+}
+
+class ListSchema extends Schema {
+    static symbol = Symbol.for("@smithy/lis");
+    valueSchema;
+    symbol = ListSchema.symbol;
+}
+const list = (namespace, name, traits, valueSchema) => Schema.assign(new ListSchema(), {
+    name,
+    namespace,
+    traits,
+    valueSchema,
+});
+
+class MapSchema extends Schema {
+    static symbol = Symbol.for("@smithy/map");
+    keySchema;
+    valueSchema;
+    symbol = MapSchema.symbol;
+}
+const map = (namespace, name, traits, keySchema, valueSchema) => Schema.assign(new MapSchema(), {
+    name,
+    namespace,
+    traits,
+    keySchema,
+    valueSchema,
+});
+
+class OperationSchema extends Schema {
+    static symbol = Symbol.for("@smithy/ope");
+    input;
+    output;
+    symbol = OperationSchema.symbol;
+}
+const op = (namespace, name, traits, input, output) => Schema.assign(new OperationSchema(), {
+    name,
+    namespace,
+    traits,
+    input,
+    output,
+});
+
+class StructureSchema extends Schema {
+    static symbol = Symbol.for("@smithy/str");
+    memberNames;
+    memberList;
+    symbol = StructureSchema.symbol;
+}
+const struct = (namespace, name, traits, memberNames, memberList) => Schema.assign(new StructureSchema(), {
+    name,
+    namespace,
+    traits,
+    memberNames,
+    memberList,
+});
+
+class ErrorSchema extends StructureSchema {
+    static symbol = Symbol.for("@smithy/err");
+    ctor;
+    symbol = ErrorSchema.symbol;
+}
+const error = (namespace, name, traits, memberNames, memberList, _ctor) => Schema.assign(new ErrorSchema(), {
+    name,
+    namespace,
+    traits,
+    memberNames,
+    memberList,
+    ctor: null,
+});
+
+const traitsCache = [];
+function translateTraits(indicator) {
+    if (typeof indicator === "object") {
+        return indicator;
+    }
+    indicator = indicator | 0;
+    if (traitsCache[indicator]) {
+        return traitsCache[indicator];
+    }
+    const traits = {};
+    let i = 0;
+    for (const trait of [
+        "httpLabel",
+        "idempotent",
+        "idempotencyToken",
+        "sensitive",
+        "httpPayload",
+        "httpResponseCode",
+        "httpQueryParams",
+    ]) {
+        if (((indicator >> i++) & 1) === 1) {
+            traits[trait] = 1;
+        }
+    }
+    return (traitsCache[indicator] = traits);
+}
+
+const anno = {
+    it: Symbol.for("@smithy/nor-struct-it"),
+    ns: Symbol.for("@smithy/ns"),
+};
+const simpleSchemaCacheN = [];
+const simpleSchemaCacheS = {};
+class NormalizedSchema {
+    ref;
+    memberName;
+    static symbol = Symbol.for("@smithy/nor");
+    symbol = NormalizedSchema.symbol;
+    name;
+    schema;
+    _isMemberSchema;
+    traits;
+    memberTraits;
+    normalizedTraits;
+    constructor(ref, memberName) {
+        this.ref = ref;
+        this.memberName = memberName;
+        const traitStack = [];
+        let _ref = ref;
+        let schema = ref;
+        this._isMemberSchema = false;
+        while (isMemberSchema(_ref)) {
+            traitStack.push(_ref[1]);
+            _ref = _ref[0];
+            schema = deref(_ref);
+            this._isMemberSchema = true;
+        }
+        if (traitStack.length > 0) {
+            this.memberTraits = {};
+            for (let i = traitStack.length - 1; i >= 0; --i) {
+                const traitSet = traitStack[i];
+                Object.assign(this.memberTraits, translateTraits(traitSet));
+            }
+        }
+        else {
+            this.memberTraits = 0;
+        }
+        if (schema instanceof NormalizedSchema) {
+            const computedMemberTraits = this.memberTraits;
+            Object.assign(this, schema);
+            this.memberTraits = Object.assign({}, computedMemberTraits, schema.getMemberTraits(), this.getMemberTraits());
+            this.normalizedTraits = void 0;
+            this.memberName = memberName ?? schema.memberName;
+            return;
+        }
+        this.schema = deref(schema);
+        if (isStaticSchema(this.schema)) {
+            this.name = `${this.schema[1]}#${this.schema[2]}`;
+            this.traits = this.schema[3];
+        }
+        else {
+            this.name = this.memberName ?? String(schema);
+            this.traits = 0;
+        }
+        if (this._isMemberSchema && !memberName) {
+            throw new Error(`@smithy/core/schema - NormalizedSchema member init ${this.getName(true)} missing member name.`);
+        }
+    }
+    static [Symbol.hasInstance](lhs) {
+        const isPrototype = this.prototype.isPrototypeOf(lhs);
+        if (!isPrototype && typeof lhs === "object" && lhs !== null) {
+            const ns = lhs;
+            return ns.symbol === this.symbol;
+        }
+        return isPrototype;
+    }
+    static of(ref) {
+        const keyAble = typeof ref === "function" || (typeof ref === "object" && ref !== null);
+        if (typeof ref === "number") {
+            if (simpleSchemaCacheN[ref]) {
+                return simpleSchemaCacheN[ref];
+            }
+        }
+        else if (typeof ref === "string") {
+            if (simpleSchemaCacheS[ref]) {
+                return simpleSchemaCacheS[ref];
+            }
+        }
+        else if (keyAble) {
+            if (ref[anno.ns]) {
+                return ref[anno.ns];
+            }
+        }
+        const sc = deref(ref);
+        if (sc instanceof NormalizedSchema) {
+            return sc;
+        }
+        if (isMemberSchema(sc)) {
+            const [ns, traits] = sc;
+            if (ns instanceof NormalizedSchema) {
+                Object.assign(ns.getMergedTraits(), translateTraits(traits));
+                return ns;
+            }
+            throw new Error(`@smithy/core/schema - may not init unwrapped member schema=${JSON.stringify(ref, null, 2)}.`);
+        }
+        const ns = new NormalizedSchema(sc);
+        if (keyAble) {
+            return (ref[anno.ns] = ns);
+        }
+        if (typeof sc === "string") {
+            return (simpleSchemaCacheS[sc] = ns);
+        }
+        if (typeof sc === "number") {
+            return (simpleSchemaCacheN[sc] = ns);
+        }
+        return ns;
+    }
+    getSchema() {
+        const sc = this.schema;
+        if (Array.isArray(sc) && sc[0] === 0) {
+            return sc[4];
+        }
+        return sc;
+    }
+    getName(withNamespace = false) {
+        const { name } = this;
+        const short = !withNamespace && name && name.includes("#");
+        return short ? name.split("#")[1] : name || undefined;
+    }
+    getMemberName() {
+        return this.memberName;
+    }
+    isMemberSchema() {
+        return this._isMemberSchema;
+    }
+    isListSchema() {
+        const sc = this.getSchema();
+        return typeof sc === "number"
+            ? sc >= 64 && sc < 128
+            : sc[0] === 1;
+    }
+    isMapSchema() {
+        const sc = this.getSchema();
+        return typeof sc === "number"
+            ? sc >= 128 && sc <= 0b1111_1111
+            : sc[0] === 2;
+    }
+    isStructSchema() {
+        const sc = this.getSchema();
+        if (typeof sc !== "object") {
+            return false;
+        }
+        const id = sc[0];
+        return (id === 3 ||
+            id === -3 ||
+            id === 4);
+    }
+    isUnionSchema() {
+        const sc = this.getSchema();
+        if (typeof sc !== "object") {
+            return false;
+        }
+        return sc[0] === 4;
+    }
+    isBlobSchema() {
+        const sc = this.getSchema();
+        return sc === 21 || sc === 42;
+    }
+    isTimestampSchema() {
+        const sc = this.getSchema();
+        return (typeof sc === "number" &&
+            sc >= 4 &&
+            sc <= 7);
+    }
+    isUnitSchema() {
+        return this.getSchema() === "unit";
+    }
+    isDocumentSchema() {
+        return this.getSchema() === 15;
+    }
+    isStringSchema() {
+        return this.getSchema() === 0;
+    }
+    isBooleanSchema() {
+        return this.getSchema() === 2;
+    }
+    isNumericSchema() {
+        return this.getSchema() === 1;
+    }
+    isBigIntegerSchema() {
+        return this.getSchema() === 17;
+    }
+    isBigDecimalSchema() {
+        return this.getSchema() === 19;
+    }
+    isStreaming() {
+        const { streaming } = this.getMergedTraits();
+        return !!streaming || this.getSchema() === 42;
+    }
+    isIdempotencyToken() {
+        return !!this.getMergedTraits().idempotencyToken;
+    }
+    getMergedTraits() {
+        return (this.normalizedTraits ??
+            (this.normalizedTraits = {
+                ...this.getOwnTraits(),
+                ...this.getMemberTraits(),
+            }));
+    }
+    getMemberTraits() {
+        return translateTraits(this.memberTraits);
+    }
+    getOwnTraits() {
+        return translateTraits(this.traits);
+    }
+    getKeySchema() {
+        const [isDoc, isMap] = [this.isDocumentSchema(), this.isMapSchema()];
+        if (!isDoc && !isMap) {
+            throw new Error(`@smithy/core/schema - cannot get key for non-map: ${this.getName(true)}`);
+        }
+        const schema = this.getSchema();
+        const memberSchema = isDoc
+            ? 15
+            : (schema[4] ?? 0);
+        return member([memberSchema, 0], "key");
+    }
+    getValueSchema() {
+        const sc = this.getSchema();
+        const [isDoc, isMap, isList] = [this.isDocumentSchema(), this.isMapSchema(), this.isListSchema()];
+        const memberSchema = typeof sc === "number"
+            ? 0b0011_1111 & sc
+            : sc && typeof sc === "object" && (isMap || isList)
+                ? sc[3 + sc[0]]
+                : isDoc
+                    ? 15
+                    : void 0;
+        if (memberSchema != null) {
+            return member([memberSchema, 0], isMap ? "value" : "member");
+        }
+        throw new Error(`@smithy/core/schema - ${this.getName(true)} has no value member.`);
+    }
+    getMemberSchema(memberName) {
+        const struct = this.getSchema();
+        if (this.isStructSchema() && struct[4].includes(memberName)) {
+            const i = struct[4].indexOf(memberName);
+            const memberSchema = struct[5][i];
+            return member(isMemberSchema(memberSchema) ? memberSchema : [memberSchema, 0], memberName);
+        }
+        if (this.isDocumentSchema()) {
+            return member([15, 0], memberName);
+        }
+        throw new Error(`@smithy/core/schema - ${this.getName(true)} has no member=${memberName}.`);
+    }
+    getMemberSchemas() {
+        const buffer = {};
+        try {
+            for (const [k, v] of this.structIterator()) {
+                buffer[k] = v;
+            }
+        }
+        catch (ignored) { }
+        return buffer;
+    }
+    getEventStreamMember() {
+        if (this.isStructSchema()) {
+            for (const [memberName, memberSchema] of this.structIterator()) {
+                if (memberSchema.isStreaming() && memberSchema.isStructSchema()) {
+                    return memberName;
+                }
+            }
+        }
+        return "";
+    }
+    *structIterator() {
+        if (this.isUnitSchema()) {
+            return;
+        }
+        if (!this.isStructSchema()) {
+            throw new Error("@smithy/core/schema - cannot iterate non-struct schema.");
+        }
+        const struct = this.getSchema();
+        const z = struct[4].length;
+        let it = struct[anno.it];
+        if (it && z === it.length) {
+            yield* it;
+            return;
+        }
+        it = Array(z);
+        for (let i = 0; i < z; ++i) {
+            const k = struct[4][i];
+            const v = member([struct[5][i], 0], k);
+            yield (it[i] = [k, v]);
+        }
+        struct[anno.it] = it;
+    }
+}
+function member(memberSchema, memberName) {
+    if (memberSchema instanceof NormalizedSchema) {
+        return Object.assign(memberSchema, {
+            memberName,
+            _isMemberSchema: true,
+        });
+    }
+    const internalCtorAccess = NormalizedSchema;
+    return new internalCtorAccess(memberSchema, memberName);
+}
+const isMemberSchema = (sc) => Array.isArray(sc) && sc.length === 2;
+const isStaticSchema = (sc) => Array.isArray(sc) && sc.length >= 5;
+
+class SimpleSchema extends Schema {
+    static symbol = Symbol.for("@smithy/sim");
+    schemaRef;
+    symbol = SimpleSchema.symbol;
+}
+const sim = (namespace, name, schemaRef, traits) => Schema.assign(new SimpleSchema(), {
+    name,
+    namespace,
+    traits,
+    schemaRef,
+});
+const simAdapter = (namespace, name, traits, schemaRef) => Schema.assign(new SimpleSchema(), {
+    name,
+    namespace,
+    traits,
+    schemaRef,
+});
+
+const SCHEMA = {
+    BLOB: 0b0001_0101,
+    STREAMING_BLOB: 0b0010_1010,
+    BOOLEAN: 0b0000_0010,
+    STRING: 0b0000_0000,
+    NUMERIC: 0b0000_0001,
+    BIG_INTEGER: 0b0001_0001,
+    BIG_DECIMAL: 0b0001_0011,
+    DOCUMENT: 0b0000_1111,
+    TIMESTAMP_DEFAULT: 0b0000_0100,
+    TIMESTAMP_DATE_TIME: 0b0000_0101,
+    TIMESTAMP_HTTP_DATE: 0b0000_0110,
+    TIMESTAMP_EPOCH_SECONDS: 0b0000_0111,
+    LIST_MODIFIER: 0b0100_0000,
+    MAP_MODIFIER: 0b1000_0000,
+};
+
+class TypeRegistry {
+    namespace;
+    schemas;
+    exceptions;
+    static registries = new Map();
+    constructor(namespace, schemas = new Map(), exceptions = new Map()) {
+        this.namespace = namespace;
+        this.schemas = schemas;
+        this.exceptions = exceptions;
+        if (!TypeRegistry.registries.has(namespace)) {
+            TypeRegistry.registries.set(namespace, this);
+        }
+    }
+    static for(namespace) {
+        return TypeRegistry.registries.get(namespace) ?? new TypeRegistry(namespace);
+    }
+    copyFrom(other) {
+        const { schemas, exceptions } = this;
+        for (const [k, v] of other.schemas) {
+            if (!schemas.has(k)) {
+                schemas.set(k, v);
+            }
+        }
+        for (const [k, v] of other.exceptions) {
+            if (!exceptions.has(k)) {
+                exceptions.set(k, v);
+            }
+        }
+    }
+    register(shapeId, schema) {
+        const qualifiedName = this.normalizeShapeId(shapeId);
+        for (const r of [this, TypeRegistry.for(qualifiedName.split("#")[0])]) {
+            if (!r.schemas.has(qualifiedName)) {
+                r.schemas.set(qualifiedName, schema);
+            }
+        }
+    }
+    getSchema(shapeId) {
+        const id = this.normalizeShapeId(shapeId);
+        if (!this.schemas.has(id)) {
+            if (!shapeId.includes("#")) {
+                const suffix = "#" + shapeId;
+                const candidates = [];
+                for (const [shapeId, schema] of this.schemas.entries()) {
+                    if (shapeId.endsWith(suffix)) {
+                        candidates.push(schema);
+                    }
+                }
+                if (candidates.length === 1) {
+                    return candidates[0];
+                }
+            }
+            throw new Error(`@smithy/core/schema - schema not found for ${id}`);
+        }
+        return this.schemas.get(id);
+    }
+    registerError(es, ctor) {
+        const $error = es;
+        const ns = $error[1];
+        const qualifiedName = ns + "#" + $error[2];
+        if (!ctor.hasOwnProperty?.("shapeId")) {
+            ctor.shapeId = qualifiedName;
+        }
+        for (const r of [this, TypeRegistry.for(ns)]) {
+            if (!r.schemas.has(qualifiedName) && !r.exceptions.has($error)) {
+                r.schemas.set(qualifiedName, $error);
+                r.exceptions.set($error, ctor);
+            }
+        }
+    }
+    getErrorCtor(es) {
+        const $error = es;
+        if (this.exceptions.has($error)) {
+            return this.exceptions.get($error);
+        }
+        const registry = TypeRegistry.for($error[1]);
+        return registry.exceptions.get($error);
+    }
+    getBaseException() {
+        for (const exceptionKey of this.exceptions.keys()) {
+            if (Array.isArray(exceptionKey)) {
+                const [, ns, name] = exceptionKey;
+                const id = ns + "#" + name;
+                if (id.startsWith("smithy.ts.sdk.synthetic.") && id.endsWith("ServiceException")) {
+                    return exceptionKey;
+                }
+            }
+        }
+        return undefined;
+    }
+    find(predicate) {
+        for (const schema of this.schemas.values()) {
+            if (predicate(schema)) {
+                return schema;
+            }
+        }
+        return undefined;
+    }
+    clear() {
+        this.schemas.clear();
+        this.exceptions.clear();
+    }
+    normalizeShapeId(shapeId) {
+        if (shapeId.includes("#")) {
+            return shapeId;
+        }
+        return this.namespace + "#" + shapeId;
+    }
+}
+
+exports.ErrorSchema = ErrorSchema;
+exports.ListSchema = ListSchema;
+exports.MapSchema = MapSchema;
+exports.NormalizedSchema = NormalizedSchema;
+exports.OperationSchema = OperationSchema;
+exports.SCHEMA = SCHEMA;
+exports.Schema = Schema;
+exports.SimpleSchema = SimpleSchema;
+exports.StructureSchema = StructureSchema;
+exports.TypeRegistry = TypeRegistry;
+exports.deref = deref;
+exports.deserializerMiddlewareOption = deserializerMiddlewareOption;
+exports.error = error;
+exports.getSchemaSerdePlugin = getSchemaSerdePlugin;
+exports.isStaticSchema = isStaticSchema;
+exports.list = list;
+exports.map = map;
+exports.op = op;
+exports.operation = operation;
+exports.serializerMiddlewareOption = serializerMiddlewareOption;
+exports.sim = sim;
+exports.simAdapter = simAdapter;
+exports.simpleSchemaCacheN = simpleSchemaCacheN;
+exports.simpleSchemaCacheS = simpleSchemaCacheS;
+exports.struct = struct;
+exports.traitsCache = traitsCache;
+exports.translateTraits = translateTraits;
+
+
+/***/ }),
+
+/***/ 2430:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { createHmac, createHash, getRandomValues } = __nccwpck_require__(7598);
+const { hasOwn, HttpResponse } = __nccwpck_require__(4534);
+exports.hasOwn = hasOwn;
+const { ReadStream, lstatSync, fstatSync } = __nccwpck_require__(3024);
+const { toEndpointV1 } = __nccwpck_require__(2085);
+const { Readable, Writable, PassThrough } = __nccwpck_require__(7075);
+
+const isArrayBuffer = (arg) => (typeof ArrayBuffer === "function" && arg instanceof ArrayBuffer) ||
+    Object.prototype.toString.call(arg) === "[object ArrayBuffer]";
+
+const fromArrayBuffer = (input, offset = 0, length = input.byteLength - offset) => {
+    if (!isArrayBuffer(input)) {
+        throw new TypeError(`The "input" argument must be ArrayBuffer. Received type ${typeof input} (${input})`);
+    }
+    return Buffer.from(input, offset, length);
+};
+const fromString = (input, encoding) => {
+    if (typeof input !== "string") {
+        throw new TypeError(`The "input" argument must be of type string. Received type ${typeof input} (${input})`);
+    }
+    return encoding ? Buffer.from(input, encoding) : Buffer.from(input);
+};
+
+const BASE64_REGEX = /^[A-Za-z0-9+/]*={0,2}$/;
+const fromBase64 = (input) => {
+    if ((input.length * 3) % 4 !== 0) {
+        throw new TypeError(`Incorrect padding on base64 string.`);
+    }
+    if (!BASE64_REGEX.exec(input)) {
+        throw new TypeError(`Invalid base64 string.`);
+    }
+    const buffer = fromString(input, "base64");
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+};
+
+const fromUtf8$1 = (input) => {
+    const buf = fromString(input, "utf8");
+    return new Uint8Array(buf.buffer, buf.byteOffset, buf.byteLength / Uint8Array.BYTES_PER_ELEMENT);
+};
+
+const toBase64$1 = (_input) => {
+    let input;
+    if (typeof _input === "string") {
+        input = fromUtf8$1(_input);
+    }
+    else {
+        input = _input;
+    }
+    if (typeof input !== "object" || typeof input.byteOffset !== "number" || typeof input.byteLength !== "number") {
+        throw new Error("@smithy/util-base64: toBase64 encoder function only accepts string | Uint8Array.");
+    }
+    return fromArrayBuffer(input.buffer, input.byteOffset, input.byteLength).toString("base64");
+};
+
+function bindUint8ArrayBlobAdapter(toUtf8, fromUtf8, toBase64, fromBase64) {
+    return class Uint8ArrayBlobAdapter extends Uint8Array {
+        static fromString(source, encoding = "utf-8") {
+            if (typeof source === "string") {
+                if (encoding === "base64") {
+                    return Uint8ArrayBlobAdapter.mutate(fromBase64(source));
+                }
+                return Uint8ArrayBlobAdapter.mutate(fromUtf8(source));
+            }
+            throw new Error(`Unsupported conversion from ${typeof source} to Uint8ArrayBlobAdapter.`);
+        }
+        static mutate(source) {
+            Object.setPrototypeOf(source, Uint8ArrayBlobAdapter.prototype);
+            return source;
+        }
+        transformToString(encoding = "utf-8") {
+            if (encoding === "base64") {
+                return toBase64(this);
+            }
+            return toUtf8(this);
+        }
+    };
+}
+
+const toUtf8$1 = (input) => {
+    if (typeof input === "string") {
+        return input;
+    }
+    if (typeof input !== "object" || typeof input.byteOffset !== "number" || typeof input.byteLength !== "number") {
+        throw new Error("@smithy/util-utf8: toUtf8 encoder function only accepts string | Uint8Array.");
+    }
+    return fromArrayBuffer(input.buffer, input.byteOffset, input.byteLength).toString("utf8");
+};
+
+const decimalToHex = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+function bindV4(getRandomValues) {
+    if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") {
+        return () => crypto.randomUUID();
+    }
+    return () => {
+        const rnds = new Uint8Array(16);
+        getRandomValues(rnds);
+        rnds[6] = (rnds[6] & 0x0f) | 0x40;
+        rnds[8] = (rnds[8] & 0x3f) | 0x80;
+        return (decimalToHex[rnds[0]] +
+            decimalToHex[rnds[1]] +
+            decimalToHex[rnds[2]] +
+            decimalToHex[rnds[3]] +
+            "-" +
+            decimalToHex[rnds[4]] +
+            decimalToHex[rnds[5]] +
+            "-" +
+            decimalToHex[rnds[6]] +
+            decimalToHex[rnds[7]] +
+            "-" +
+            decimalToHex[rnds[8]] +
+            decimalToHex[rnds[9]] +
+            "-" +
+            decimalToHex[rnds[10]] +
+            decimalToHex[rnds[11]] +
+            decimalToHex[rnds[12]] +
+            decimalToHex[rnds[13]] +
+            decimalToHex[rnds[14]] +
+            decimalToHex[rnds[15]]);
+    };
+}
+
+const copyDocumentWithTransform = (source, _schemaRef, _transform = (_) => _) => source;
+
+const parseBoolean = (value) => {
+    switch (value) {
+        case "true":
+            return true;
+        case "false":
+            return false;
+        default:
+            throw new Error(`Unable to parse boolean value "${value}"`);
+    }
+};
+const expectBoolean = (value) => {
+    if (value === null || value === undefined) {
+        return undefined;
+    }
+    if (typeof value === "number") {
+        if (value === 0 || value === 1) {
+            logger.warn(stackTraceWarning(`Expected boolean, got ${typeof value}: ${value}`));
+        }
+        if (value === 0) {
+            return false;
+        }
+        if (value === 1) {
+            return true;
+        }
+    }
+    if (typeof value === "string") {
+        const lower = value.toLowerCase();
+        if (lower === "false" || lower === "true") {
+            logger.warn(stackTraceWarning(`Expected boolean, got ${typeof value}: ${value}`));
+        }
+        if (lower === "false") {
+            return false;
+        }
+        if (lower === "true") {
+            return true;
+        }
+    }
+    if (typeof value === "boolean") {
+        return value;
+    }
+    throw new TypeError(`Expected boolean, got ${typeof value}: ${value}`);
+};
+const expectNumber = (value) => {
+    if (value === null || value === undefined) {
+        return undefined;
+    }
+    if (typeof value === "string") {
+        const parsed = parseFloat(value);
+        if (!Number.isNaN(parsed)) {
+            if (String(parsed) !== String(value)) {
+                logger.warn(stackTraceWarning(`Expected number but observed string: ${value}`));
+            }
+            return parsed;
+        }
+    }
+    if (typeof value === "number") {
+        return value;
+    }
+    throw new TypeError(`Expected number, got ${typeof value}: ${value}`);
+};
+const MAX_FLOAT = Math.ceil(2 ** 127 * (2 - 2 ** -23));
+const expectFloat32 = (value) => {
+    const expected = expectNumber(value);
+    if (expected !== undefined && !Number.isNaN(expected) && expected !== Infinity && expected !== -Infinity) {
+        if (Math.abs(expected) > MAX_FLOAT) {
+            throw new TypeError(`Expected 32-bit float, got ${value}`);
+        }
+    }
+    return expected;
+};
+const expectLong = (value) => {
+    if (value === null || value === undefined) {
+        return undefined;
+    }
+    if (Number.isInteger(value) && !Number.isNaN(value)) {
+        return value;
+    }
+    throw new TypeError(`Expected integer, got ${typeof value}: ${value}`);
+};
+const expectInt = expectLong;
+const expectInt32 = (value) => expectSizedInt(value, 32);
+const expectShort = (value) => expectSizedInt(value, 16);
+const expectByte = (value) => expectSizedInt(value, 8);
+const expectSizedInt = (value, size) => {
+    const expected = expectLong(value);
+    if (expected !== undefined && castInt(expected, size) !== expected) {
+        throw new TypeError(`Expected ${size}-bit integer, got ${value}`);
+    }
+    return expected;
+};
+const castInt = (value, size) => {
+    switch (size) {
+        case 32:
+            return Int32Array.of(value)[0];
+        case 16:
+            return Int16Array.of(value)[0];
+        case 8:
+            return Int8Array.of(value)[0];
+    }
+};
+const expectNonNull = (value, location) => {
+    if (value === null || value === undefined) {
+        if (location) {
+            throw new TypeError(`Expected a non-null value for ${location}`);
+        }
+        throw new TypeError("Expected a non-null value");
+    }
+    return value;
+};
+const expectObject = (value) => {
+    if (value === null || value === undefined) {
+        return undefined;
+    }
+    if (typeof value === "object" && !Array.isArray(value)) {
+        return value;
+    }
+    const receivedType = Array.isArray(value) ? "array" : typeof value;
+    throw new TypeError(`Expected object, got ${receivedType}: ${value}`);
+};
+const expectString = (value) => {
+    if (value === null || value === undefined) {
+        return undefined;
+    }
+    if (typeof value === "string") {
+        return value;
+    }
+    if (["boolean", "number", "bigint"].includes(typeof value)) {
+        logger.warn(stackTraceWarning(`Expected string, got ${typeof value}: ${value}`));
+        return String(value);
+    }
+    throw new TypeError(`Expected string, got ${typeof value}: ${value}`);
+};
+const expectUnion = (value) => {
+    if (value === null || value === undefined) {
+        return undefined;
+    }
+    const asObject = expectObject(value);
+    const setKeys = [];
+    for (const k in asObject) {
+        if (!hasOwn(asObject, k)) {
+            continue;
+        }
+        if (asObject[k] != null) {
+            setKeys.push(k);
+        }
+    }
+    if (setKeys.length === 0) {
+        throw new TypeError(`Unions must have exactly one non-null member. None were found.`);
+    }
+    if (setKeys.length > 1) {
+        throw new TypeError(`Unions must have exactly one non-null member. Keys ${setKeys} were not null.`);
+    }
+    return asObject;
+};
+const strictParseDouble = (value) => {
+    if (typeof value == "string") {
+        return expectNumber(parseNumber(value));
+    }
+    return expectNumber(value);
+};
+const strictParseFloat = strictParseDouble;
+const strictParseFloat32 = (value) => {
+    if (typeof value == "string") {
+        return expectFloat32(parseNumber(value));
+    }
+    return expectFloat32(value);
+};
+const NUMBER_REGEX = /(-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?)|(-?Infinity)|(NaN)/g;
+const parseNumber = (value) => {
+    const matches = value.match(NUMBER_REGEX);
+    if (matches === null || matches[0].length !== value.length) {
+        throw new TypeError(`Expected real number, got implicit NaN`);
+    }
+    return parseFloat(value);
+};
+const limitedParseDouble = (value) => {
+    if (typeof value == "string") {
+        return parseFloatString(value);
+    }
+    return expectNumber(value);
+};
+const handleFloat = limitedParseDouble;
+const limitedParseFloat = limitedParseDouble;
+const limitedParseFloat32 = (value) => {
+    if (typeof value == "string") {
+        return parseFloatString(value);
+    }
+    return expectFloat32(value);
+};
+const parseFloatString = (value) => {
+    switch (value) {
+        case "NaN":
+            return NaN;
+        case "Infinity":
+            return Infinity;
+        case "-Infinity":
+            return -Infinity;
+        default:
+            throw new Error(`Unable to parse float value: ${value}`);
+    }
+};
+const strictParseLong = (value) => {
+    if (typeof value === "string") {
+        return expectLong(parseNumber(value));
+    }
+    return expectLong(value);
+};
+const strictParseInt = strictParseLong;
+const strictParseInt32 = (value) => {
+    if (typeof value === "string") {
+        return expectInt32(parseNumber(value));
+    }
+    return expectInt32(value);
+};
+const strictParseShort = (value) => {
+    if (typeof value === "string") {
+        return expectShort(parseNumber(value));
+    }
+    return expectShort(value);
+};
+const strictParseByte = (value) => {
+    if (typeof value === "string") {
+        return expectByte(parseNumber(value));
+    }
+    return expectByte(value);
+};
+const stackTraceWarning = (message) => {
+    return String(new TypeError(message).stack || message)
+        .split("\n")
+        .slice(0, 5)
+        .filter((s) => !s.includes("stackTraceWarning"))
+        .join("\n");
+};
+const logger = {
+    warn: console.warn,
+};
+
+const DAYS = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+function dateToUtcString(date) {
+    const year = date.getUTCFullYear();
+    const month = date.getUTCMonth();
+    const dayOfWeek = date.getUTCDay();
+    const dayOfMonthInt = date.getUTCDate();
+    const hoursInt = date.getUTCHours();
+    const minutesInt = date.getUTCMinutes();
+    const secondsInt = date.getUTCSeconds();
+    const dayOfMonthString = dayOfMonthInt < 10 ? `0${dayOfMonthInt}` : `${dayOfMonthInt}`;
+    const hoursString = hoursInt < 10 ? `0${hoursInt}` : `${hoursInt}`;
+    const minutesString = minutesInt < 10 ? `0${minutesInt}` : `${minutesInt}`;
+    const secondsString = secondsInt < 10 ? `0${secondsInt}` : `${secondsInt}`;
+    return `${DAYS[dayOfWeek]}, ${dayOfMonthString} ${MONTHS[month]} ${year} ${hoursString}:${minutesString}:${secondsString} GMT`;
+}
+const RFC3339 = new RegExp(/^(\d{4})-(\d{2})-(\d{2})[tT](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?[zZ]$/);
+const parseRfc3339DateTime = (value) => {
+    if (value === null || value === undefined) {
+        return undefined;
+    }
+    if (typeof value !== "string") {
+        throw new TypeError("RFC-3339 date-times must be expressed as strings");
+    }
+    const match = RFC3339.exec(value);
+    if (!match) {
+        throw new TypeError("Invalid RFC-3339 date-time value");
+    }
+    const [_, yearStr, monthStr, dayStr, hours, minutes, seconds, fractionalMilliseconds] = match;
+    const year = strictParseShort(stripLeadingZeroes(yearStr));
+    const month = parseDateValue(monthStr, "month", 1, 12);
+    const day = parseDateValue(dayStr, "day", 1, 31);
+    return buildDate(year, month, day, { hours, minutes, seconds, fractionalMilliseconds });
+};
+const RFC3339_WITH_OFFSET$1 = new RegExp(/^(\d{4})-(\d{2})-(\d{2})[tT](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(([-+]\d{2}:\d{2})|[zZ])$/);
+const parseRfc3339DateTimeWithOffset = (value) => {
+    if (value === null || value === undefined) {
+        return undefined;
+    }
+    if (typeof value !== "string") {
+        throw new TypeError("RFC-3339 date-times must be expressed as strings");
+    }
+    const match = RFC3339_WITH_OFFSET$1.exec(value);
+    if (!match) {
+        throw new TypeError("Invalid RFC-3339 date-time value");
+    }
+    const [_, yearStr, monthStr, dayStr, hours, minutes, seconds, fractionalMilliseconds, offsetStr] = match;
+    const year = strictParseShort(stripLeadingZeroes(yearStr));
+    const month = parseDateValue(monthStr, "month", 1, 12);
+    const day = parseDateValue(dayStr, "day", 1, 31);
+    const date = buildDate(year, month, day, { hours, minutes, seconds, fractionalMilliseconds });
+    if (offsetStr.toUpperCase() != "Z") {
+        date.setTime(date.getTime() - parseOffsetToMilliseconds(offsetStr));
+    }
+    return date;
+};
+const IMF_FIXDATE$1 = new RegExp(/^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (\d{2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\d{4}) (\d{1,2}):(\d{2}):(\d{2})(?:\.(\d+))? GMT$/);
+const RFC_850_DATE$1 = new RegExp(/^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), (\d{2})-(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)-(\d{2}) (\d{1,2}):(\d{2}):(\d{2})(?:\.(\d+))? GMT$/);
+const ASC_TIME$1 = new RegExp(/^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) ( [1-9]|\d{2}) (\d{1,2}):(\d{2}):(\d{2})(?:\.(\d+))? (\d{4})$/);
+const parseRfc7231DateTime = (value) => {
+    if (value === null || value === undefined) {
+        return undefined;
+    }
+    if (typeof value !== "string") {
+        throw new TypeError("RFC-7231 date-times must be expressed as strings");
+    }
+    let match = IMF_FIXDATE$1.exec(value);
+    if (match) {
+        const [_, dayStr, monthStr, yearStr, hours, minutes, seconds, fractionalMilliseconds] = match;
+        return buildDate(strictParseShort(stripLeadingZeroes(yearStr)), parseMonthByShortName(monthStr), parseDateValue(dayStr, "day", 1, 31), { hours, minutes, seconds, fractionalMilliseconds });
+    }
+    match = RFC_850_DATE$1.exec(value);
+    if (match) {
+        const [_, dayStr, monthStr, yearStr, hours, minutes, seconds, fractionalMilliseconds] = match;
+        return adjustRfc850Year(buildDate(parseTwoDigitYear(yearStr), parseMonthByShortName(monthStr), parseDateValue(dayStr, "day", 1, 31), {
+            hours,
+            minutes,
+            seconds,
+            fractionalMilliseconds,
+        }));
+    }
+    match = ASC_TIME$1.exec(value);
+    if (match) {
+        const [_, monthStr, dayStr, hours, minutes, seconds, fractionalMilliseconds, yearStr] = match;
+        return buildDate(strictParseShort(stripLeadingZeroes(yearStr)), parseMonthByShortName(monthStr), parseDateValue(dayStr.trimLeft(), "day", 1, 31), { hours, minutes, seconds, fractionalMilliseconds });
+    }
+    throw new TypeError("Invalid RFC-7231 date-time value");
+};
+const parseEpochTimestamp = (value) => {
+    if (value === null || value === undefined) {
+        return undefined;
+    }
+    let valueAsDouble;
+    if (typeof value === "number") {
+        valueAsDouble = value;
+    }
+    else if (typeof value === "string") {
+        valueAsDouble = strictParseDouble(value);
+    }
+    else if (typeof value === "object" && value.tag === 1) {
+        valueAsDouble = value.value;
+    }
+    else {
+        throw new TypeError("Epoch timestamps must be expressed as floating point numbers or their string representation");
+    }
+    if (Number.isNaN(valueAsDouble) || valueAsDouble === Infinity || valueAsDouble === -Infinity) {
+        throw new TypeError("Epoch timestamps must be valid, non-Infinite, non-NaN numerics");
+    }
+    return new Date(Math.round(valueAsDouble * 1000));
+};
+const buildDate = (year, month, day, time) => {
+    const adjustedMonth = month - 1;
+    validateDayOfMonth(year, adjustedMonth, day);
+    return new Date(Date.UTC(year, adjustedMonth, day, parseDateValue(time.hours, "hour", 0, 23), parseDateValue(time.minutes, "minute", 0, 59), parseDateValue(time.seconds, "seconds", 0, 60), parseMilliseconds(time.fractionalMilliseconds)));
+};
+const parseTwoDigitYear = (value) => {
+    const thisYear = new Date().getUTCFullYear();
+    const valueInThisCentury = Math.floor(thisYear / 100) * 100 + strictParseShort(stripLeadingZeroes(value));
+    if (valueInThisCentury < thisYear) {
+        return valueInThisCentury + 100;
+    }
+    return valueInThisCentury;
+};
+const FIFTY_YEARS_IN_MILLIS = 50 * 365 * 24 * 60 * 60 * 1000;
+const adjustRfc850Year = (input) => {
+    if (input.getTime() - new Date().getTime() > FIFTY_YEARS_IN_MILLIS) {
+        return new Date(Date.UTC(input.getUTCFullYear() - 100, input.getUTCMonth(), input.getUTCDate(), input.getUTCHours(), input.getUTCMinutes(), input.getUTCSeconds(), input.getUTCMilliseconds()));
+    }
+    return input;
+};
+const parseMonthByShortName = (value) => {
+    const monthIdx = MONTHS.indexOf(value);
+    if (monthIdx < 0) {
+        throw new TypeError(`Invalid month: ${value}`);
+    }
+    return monthIdx + 1;
+};
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const validateDayOfMonth = (year, month, day) => {
+    let maxDays = DAYS_IN_MONTH[month];
+    if (month === 1 && isLeapYear(year)) {
+        maxDays = 29;
+    }
+    if (day > maxDays) {
+        throw new TypeError(`Invalid day for ${MONTHS[month]} in ${year}: ${day}`);
+    }
+};
+const isLeapYear = (year) => {
+    return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+};
+const parseDateValue = (value, type, lower, upper) => {
+    const dateVal = strictParseByte(stripLeadingZeroes(value));
+    if (dateVal < lower || dateVal > upper) {
+        throw new TypeError(`${type} must be between ${lower} and ${upper}, inclusive`);
+    }
+    return dateVal;
+};
+const parseMilliseconds = (value) => {
+    if (value === null || value === undefined) {
+        return 0;
+    }
+    return strictParseFloat32("0." + value) * 1000;
+};
+const parseOffsetToMilliseconds = (value) => {
+    const directionStr = value[0];
+    let direction = 1;
+    if (directionStr == "+") {
+        direction = 1;
+    }
+    else if (directionStr == "-") {
+        direction = -1;
+    }
+    else {
+        throw new TypeError(`Offset direction, ${directionStr}, must be "+" or "-"`);
+    }
+    const hour = Number(value.substring(1, 3));
+    const minute = Number(value.substring(4, 6));
+    return direction * (hour * 60 + minute) * 60 * 1000;
+};
+const stripLeadingZeroes = (value) => {
+    let idx = 0;
+    while (idx < value.length - 1 && value.charAt(idx) === "0") {
+        idx++;
+    }
+    if (idx === 0) {
+        return value;
+    }
+    return value.slice(idx);
+};
+
+const LazyJsonString = function LazyJsonString(val) {
+    const str = Object.assign(new String(val), {
+        deserializeJSON() {
+            return JSON.parse(String(val));
+        },
+        toString() {
+            return String(val);
+        },
+        toJSON() {
+            return String(val);
+        },
+    });
+    return str;
+};
+LazyJsonString.from = (object) => {
+    if (object && typeof object === "object" && (object instanceof LazyJsonString || "deserializeJSON" in object)) {
+        return object;
+    }
+    else if (typeof object === "string" || Object.getPrototypeOf(object) === String.prototype) {
+        return LazyJsonString(String(object));
+    }
+    return LazyJsonString(JSON.stringify(object));
+};
+LazyJsonString.fromObject = LazyJsonString.from;
+
+function quoteHeader(part) {
+    if (part.includes(",") || part.includes('"')) {
+        part = `"${part.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+    }
+    return part;
+}
+
+const ddd = `(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?:[ne|u?r]?s?day)?`;
+const mmm = `(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)`;
+const time = `(\\d?\\d):(\\d{2}):(\\d{2})(?:\\.(\\d+))?`;
+const date = `(\\d?\\d)`;
+const year = `(\\d{4})`;
+const RFC3339_WITH_OFFSET = new RegExp(/^(\d{4})-(\d\d)-(\d\d)[tT](\d\d):(\d\d):(\d\d)(\.(\d+))?(([-+]\d\d:\d\d)|[zZ])$/);
+const IMF_FIXDATE_NATIVE = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), (?:0[1-9]|[12]\d|3[01]) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) [1-9]\d{3} (?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d GMT$/;
+const IMF_FIXDATE = new RegExp(`^${ddd}, ${date} ${mmm} ${year} ${time} GMT$`);
+const RFC_850_DATE = new RegExp(`^${ddd}, ${date}-${mmm}-(\\d\\d) ${time} GMT$`);
+const ASC_TIME = new RegExp(`^${ddd} ${mmm} ( [1-9]|\\d\\d) ${time} ${year}$`);
+const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const _parseEpochTimestamp = (value) => {
+    if (value == null) {
+        return void 0;
+    }
+    let num = NaN;
+    if (typeof value === "number") {
+        num = value;
+    }
+    else if (typeof value === "string") {
+        if (!/^-?\d*\.?\d+$/.test(value)) {
+            throw new TypeError(`parseEpochTimestamp - numeric string invalid.`);
+        }
+        num = Number.parseFloat(value);
+    }
+    else if (typeof value === "object" && value.tag === 1) {
+        num = value.value;
+    }
+    if (isNaN(num) || Math.abs(num) === Infinity) {
+        throw new TypeError("Epoch timestamps must be valid finite numbers.");
+    }
+    return new Date(Math.round(num * 1000));
+};
+const _parseRfc3339DateTimeWithOffset = (value) => {
+    if (value == null) {
+        return void 0;
+    }
+    if (typeof value !== "string") {
+        throw new TypeError("RFC3339 timestamps must be strings");
+    }
+    const matches = RFC3339_WITH_OFFSET.exec(value);
+    if (!matches) {
+        throw new TypeError(`Invalid RFC3339 timestamp format ${value}`);
+    }
+    const [, yearStr, monthStr, dayStr, hours, minutes, seconds, , ms, offsetStr] = matches;
+    range(monthStr, 1, 12);
+    range(dayStr, 1, 31);
+    range(hours, 0, 23);
+    range(minutes, 0, 59);
+    range(seconds, 0, 60);
+    const date = new Date(Date.UTC(Number(yearStr), Number(monthStr) - 1, Number(dayStr), Number(hours), Number(minutes), Number(seconds), Number(ms) ? Math.round(parseFloat(`0.${ms}`) * 1000) : 0));
+    date.setUTCFullYear(Number(yearStr));
+    if (offsetStr.toUpperCase() != "Z") {
+        const [, sign, offsetH, offsetM] = /([+-])(\d\d):(\d\d)/.exec(offsetStr) || [void 0, "+", 0, 0];
+        const scalar = sign === "-" ? 1 : -1;
+        date.setTime(date.getTime() + scalar * (Number(offsetH) * 60 * 60 * 1000 + Number(offsetM) * 60 * 1000));
+    }
+    return date;
+};
+const _parseRfc7231DateTime = (value) => {
+    if (value == null) {
+        return void 0;
+    }
+    if (typeof value !== "string") {
+        throw new TypeError("RFC7231 timestamps must be strings.");
+    }
+    if (IMF_FIXDATE_NATIVE.test(value)) {
+        return new Date(value);
+    }
+    let day;
+    let month;
+    let year;
+    let hour;
+    let minute;
+    let second;
+    let fraction;
+    let matches;
+    if ((matches = IMF_FIXDATE.exec(value))) {
+        [, day, month, year, hour, minute, second, fraction] = matches;
+    }
+    else if ((matches = RFC_850_DATE.exec(value))) {
+        [, day, month, year, hour, minute, second, fraction] = matches;
+        year = (Number(year) + 1900).toString();
+    }
+    else if ((matches = ASC_TIME.exec(value))) {
+        [, month, day, hour, minute, second, fraction, year] = matches;
+    }
+    if (year && second) {
+        const timestamp = Date.UTC(Number(year), months.indexOf(month), Number(day), Number(hour), Number(minute), Number(second), fraction ? Math.round(parseFloat(`0.${fraction}`) * 1000) : 0);
+        range(day, 1, 31);
+        range(hour, 0, 23);
+        range(minute, 0, 59);
+        range(second, 0, 60);
+        const date = new Date(timestamp);
+        date.setUTCFullYear(Number(year));
+        return date;
+    }
+    throw new TypeError(`Invalid RFC7231 date-time value ${value}.`);
+};
+function range(v, min, max) {
+    const _v = Number(v);
+    if (_v < min || _v > max) {
+        throw new Error(`Value ${_v} out of range [${min}, ${max}]`);
+    }
+}
+
+function splitEvery(value, delimiter, numDelimiters) {
+    if (numDelimiters <= 0 || !Number.isInteger(numDelimiters)) {
+        throw new Error("Invalid number of delimiters (" + numDelimiters + ") for splitEvery.");
+    }
+    const segments = value.split(delimiter);
+    if (numDelimiters === 1) {
+        return segments;
+    }
+    const compoundSegments = [];
+    let currentSegment = "";
+    for (let i = 0; i < segments.length; i++) {
+        if (currentSegment === "") {
+            currentSegment = segments[i];
+        }
+        else {
+            currentSegment += delimiter + segments[i];
+        }
+        if ((i + 1) % numDelimiters === 0) {
+            compoundSegments.push(currentSegment);
+            currentSegment = "";
+        }
+    }
+    if (currentSegment !== "") {
+        compoundSegments.push(currentSegment);
+    }
+    return compoundSegments;
+}
+
+const splitHeader = (value) => {
+    const z = value.length;
+    const values = [];
+    let withinQuotes = false;
+    let escaped = false;
+    let anchor = 0;
+    for (let i = 0; i < z; ++i) {
+        const char = value[i];
+        switch (char) {
+            case `"`:
+                if (!escaped) {
+                    withinQuotes = !withinQuotes;
+                }
+                break;
+            case ",":
+                if (!withinQuotes) {
+                    values.push(value.slice(anchor, i));
+                    anchor = i + 1;
+                }
+                break;
+        }
+        escaped = char === "\\" && !escaped;
+    }
+    values.push(value.slice(anchor));
+    return values.map((v) => {
+        v = v.trim();
+        const z = v.length;
+        if (z < 2) {
+            return v;
+        }
+        if (v[0] === `"` && v[z - 1] === `"`) {
+            v = v.slice(1, z - 1);
+            return v.replace(/\\(["\\])/g, "$1");
+        }
+        return v.replace(/\\"/g, '"');
+    });
+};
+
+const format = /^-?((0|[1-9]\d*)(\.\d+)?|\.\d+)([eE][+-]?\d+)?$/;
+class NumericValue {
+    string;
+    type;
+    constructor(string, type) {
+        this.string = string;
+        this.type = type;
+        if (!format.test(string)) {
+            throw new Error(`@smithy/core/serde - NumericValue string must conform to the Smithy bigDecimal format. Received: "${string}"`);
+        }
+    }
+    toString() {
+        return this.string;
+    }
+    static [Symbol.hasInstance](object) {
+        if (!object || typeof object !== "object") {
+            return false;
+        }
+        const _nv = object;
+        return NumericValue.prototype.isPrototypeOf(object) || (_nv.type === "bigDecimal" && format.test(_nv.string));
+    }
+}
+function nv(input) {
+    return new NumericValue(String(input), "bigDecimal");
+}
+
+const SHORT_TO_HEX = {};
+const HEX_TO_SHORT = {};
+for (let i = 0; i < 256; i++) {
+    let encodedByte = i.toString(16).toLowerCase();
+    if (encodedByte.length === 1) {
+        encodedByte = `0${encodedByte}`;
+    }
+    SHORT_TO_HEX[i] = encodedByte;
+    HEX_TO_SHORT[encodedByte] = i;
+}
+function fromHex(encoded) {
+    if (encoded.length % 2 !== 0) {
+        throw new Error("Hex encoded strings must have an even number length");
+    }
+    const out = new Uint8Array(encoded.length / 2);
+    for (let i = 0; i < encoded.length; i += 2) {
+        const encodedByte = encoded.slice(i, i + 2).toLowerCase();
+        if (encodedByte in HEX_TO_SHORT) {
+            out[i / 2] = HEX_TO_SHORT[encodedByte];
+        }
+        else {
+            throw new Error(`Cannot decode unrecognized sequence ${encodedByte} as hexadecimal`);
+        }
+    }
+    return out;
+}
+function toHex(bytes) {
+    let out = "";
+    for (let i = 0; i < bytes.byteLength; i++) {
+        out += SHORT_TO_HEX[bytes[i]];
+    }
+    return out;
+}
+
+const calculateBodyLength = (body) => {
+    if (!body) {
+        return 0;
+    }
+    if (typeof body === "string") {
+        return Buffer.byteLength(body);
+    }
+    else if (typeof body.byteLength === "number") {
+        return body.byteLength;
+    }
+    else if (typeof body.size === "number") {
+        return body.size;
+    }
+    else if (typeof body.start === "number" && typeof body.end === "number") {
+        return body.end + 1 - body.start;
+    }
+    else if (body instanceof ReadStream) {
+        if (body.path != null) {
+            return lstatSync(body.path).size;
+        }
+        else if (typeof body.fd === "number") {
+            return fstatSync(body.fd).size;
+        }
+    }
+    throw new Error(`Body Length computation failed for ${body}`);
+};
+
+const toUint8Array = (data) => {
+    if (data instanceof Uint8Array) {
+        return data;
+    }
+    if (typeof data === "string") {
+        return fromUtf8$1(data);
+    }
+    if (ArrayBuffer.isView(data)) {
+        return new Uint8Array(data.buffer, data.byteOffset, data.byteLength / Uint8Array.BYTES_PER_ELEMENT);
+    }
+    return new Uint8Array(data);
+};
+
+function concatBytes(arrays, length) {
+    if (length === undefined) {
+        length = 0;
+        for (const bytes of arrays) {
+            length += bytes.byteLength;
+        }
+    }
+    const result = new Uint8Array(length);
+    let offset = 0;
+    for (const buf of arrays) {
+        result.set(buf, offset);
+        offset += buf.byteLength;
+    }
+    return result;
+}
+
+const deserializerMiddleware = (options, deserializer) => (next, context) => async (args) => {
+    const { response } = await next(args);
+    try {
+        const parsed = await deserializer(response, options);
+        return {
+            response,
+            output: parsed,
+        };
+    }
+    catch (error) {
+        Object.defineProperty(error, "$response", {
+            value: response,
+            enumerable: false,
+            writable: false,
+            configurable: false,
+        });
+        if (!("$metadata" in error)) {
+            const hint = `Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.`;
+            try {
+                error.message += "\n  " + hint;
+            }
+            catch (ignored) {
+                if (!context.logger || context.logger?.constructor?.name === "NoOpLogger") {
+                    console.warn(hint);
+                }
+                else {
+                    context.logger?.warn?.(hint);
+                }
+            }
+            if (typeof error.$responseBodyText !== "undefined") {
+                if (error.$response) {
+                    error.$response.body = error.$responseBodyText;
+                }
+            }
+            try {
+                if (HttpResponse.isInstance(response)) {
+                    const { headers = {} } = response;
+                    const headerEntries = Object.entries(headers);
+                    error.$metadata = {
+                        httpStatusCode: response.statusCode,
+                        requestId: findHeader(/^x-[\w-]+-request-?id$/, headerEntries),
+                        extendedRequestId: findHeader(/^x-[\w-]+-id-2$/, headerEntries),
+                        cfId: findHeader(/^x-[\w-]+-cf-id$/, headerEntries),
+                    };
+                }
+            }
+            catch (ignored) {
+            }
+        }
+        throw error;
+    }
+};
+const findHeader = (pattern, headers) => {
+    return (headers.find(([k]) => {
+        return k.match(pattern);
+    }) || [void 0, void 0])[1];
+};
+
+const serializerMiddleware = (options, serializer) => (next, context) => async (args) => {
+    const endpointConfig = options;
+    const endpoint = context.endpointV2
+        ? async () => toEndpointV1(context.endpointV2)
+        : endpointConfig.endpoint;
+    if (!endpoint) {
+        throw new Error("No valid endpoint provider available.");
+    }
+    const request = await serializer(args.input, { ...options, endpoint });
+    return next({
+        ...args,
+        request,
+    });
+};
+
+const deserializerMiddlewareOption = {
+    name: "deserializerMiddleware",
+    step: "deserialize",
+    tags: ["DESERIALIZER"],
+    override: true,
+};
+const serializerMiddlewareOption = {
+    name: "serializerMiddleware",
+    step: "serialize",
+    tags: ["SERIALIZER"],
+    override: true,
+};
+function getSerdePlugin(config, serializer, deserializer) {
+    return {
+        applyToStack: (commandStack) => {
+            commandStack.add(deserializerMiddleware(config, deserializer), deserializerMiddlewareOption);
+            commandStack.add(serializerMiddleware(config, serializer), serializerMiddlewareOption);
+        },
+    };
+}
+
+class Hash {
+    algorithmIdentifier;
+    secret;
+    hash;
+    constructor(algorithmIdentifier, secret) {
+        this.algorithmIdentifier = algorithmIdentifier;
+        this.secret = secret;
+        this.reset();
+    }
+    update(toHash, encoding) {
+        this.hash.update(toUint8Array(castSourceData(toHash, encoding)));
+    }
+    digest() {
+        return Promise.resolve(this.hash.digest());
+    }
+    reset() {
+        this.hash = this.secret
+            ? createHmac(this.algorithmIdentifier, castSourceData(this.secret))
+            : createHash(this.algorithmIdentifier);
+    }
+}
+function castSourceData(toCast, encoding) {
+    if (Buffer.isBuffer(toCast)) {
+        return toCast;
+    }
+    if (typeof toCast === "string") {
+        return fromString(toCast, encoding);
+    }
+    if (ArrayBuffer.isView(toCast)) {
+        return fromArrayBuffer(toCast.buffer, toCast.byteOffset, toCast.byteLength);
+    }
+    return fromArrayBuffer(toCast);
+}
+
+let ChecksumStream$1 = class ChecksumStream extends Readable {
+    expectedChecksum;
+    checksumSourceLocation;
+    checksum;
+    source;
+    base64Encoder;
+    constructor({ expectedChecksum, checksum, source, checksumSourceLocation, base64Encoder, }) {
+        super();
+        if (typeof source.pipe !== "function") {
+            throw new Error(`@smithy/util-stream: unsupported source type ${source?.constructor?.name ?? source} in ChecksumStream.`);
+        }
+        this.source = source;
+        this.base64Encoder = base64Encoder ?? toBase64$1;
+        this.expectedChecksum = expectedChecksum;
+        this.checksum = checksum;
+        this.checksumSourceLocation = checksumSourceLocation;
+        this.source.on("data", this.onSourceData);
+        this.source.on("end", this.onSourceEnd);
+        this.source.on("error", this.onSourceError);
+        this.source.on("close", this.onSourceClose);
+        this.source.pause();
+    }
+    onSourceData = (chunk) => {
+        if (this.destroyed) {
+            return;
+        }
+        try {
+            this.checksum.update(chunk);
+        }
+        catch (e) {
+            this.destroy(e);
+            return;
+        }
+        if (!this.push(chunk)) {
+            this.source.pause();
+        }
+    };
+    onSourceEnd = async () => {
+        if (this.destroyed) {
+            return;
+        }
+        try {
+            const digest = await this.checksum.digest();
+            const received = this.base64Encoder(digest);
+            if (this.expectedChecksum !== received) {
+                this.destroy(new Error(`Checksum mismatch: expected "${this.expectedChecksum}" but received "${received}"` +
+                    ` in response header "${this.checksumSourceLocation}".`));
+                return;
+            }
+        }
+        catch (e) {
+            this.destroy(e);
+            return;
+        }
+        this.push(null);
+    };
+    onSourceError = (error) => {
+        this.destroy(error);
+    };
+    onSourceClose = () => {
+        if (!this.destroyed && !this.source.readableEnded) {
+            this.destroy(new Error("Connection lost or stream closed before all data was received."));
+        }
+    };
+    _read(_size) {
+        this.source.resume();
+    }
+    _destroy(error, callback) {
+        this.source?.removeListener("data", this.onSourceData);
+        this.source?.removeListener("end", this.onSourceEnd);
+        this.source?.removeListener("error", this.onSourceError);
+        this.source?.removeListener("close", this.onSourceClose);
+        this.source?.destroy();
+        callback(error);
+    }
+};
+
+const isReadableStream = (stream) => typeof ReadableStream === "function" &&
+    (stream?.constructor?.name === ReadableStream.name || stream instanceof ReadableStream);
+const isBlob = (blob) => {
+    return typeof Blob === "function" && (blob?.constructor?.name === Blob.name || blob instanceof Blob);
+};
+
+const fromUtf8 = (input) => new TextEncoder().encode(input);
+
+const chars = `ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/`;
+Object.entries(chars).reduce((acc, [i, c]) => {
+    acc[c] = Number(i);
+    return acc;
+}, {});
+const alphabetByValue = chars.split("");
+const bitsPerLetter = 6;
+const bitsPerByte = 8;
+const maxLetterValue = 0b111111;
+
+function toBase64(_input) {
+    let input;
+    if (typeof _input === "string") {
+        input = fromUtf8(_input);
+    }
+    else {
+        input = _input;
+    }
+    const isArrayLike = typeof input === "object" && typeof input.length === "number";
+    const isUint8Array = typeof input === "object" &&
+        typeof input.byteOffset === "number" &&
+        typeof input.byteLength === "number";
+    if (!isArrayLike && !isUint8Array) {
+        throw new Error("@smithy/util-base64: toBase64 encoder function only accepts string | Uint8Array.");
+    }
+    let str = "";
+    for (let i = 0; i < input.length; i += 3) {
+        let bits = 0;
+        let bitLength = 0;
+        for (let j = i, limit = Math.min(i + 3, input.length); j < limit; j++) {
+            bits |= input[j] << ((limit - j - 1) * bitsPerByte);
+            bitLength += bitsPerByte;
+        }
+        const bitClusterCount = Math.ceil(bitLength / bitsPerLetter);
+        bits <<= bitClusterCount * bitsPerLetter - bitLength;
+        for (let k = 1; k <= bitClusterCount; k++) {
+            const offset = (bitClusterCount - k) * bitsPerLetter;
+            str += alphabetByValue[(bits & (maxLetterValue << offset)) >> offset];
+        }
+        str += "==".slice(0, 4 - bitClusterCount);
+    }
+    return str;
+}
+
+const ReadableStreamRef = typeof ReadableStream === "function" ? ReadableStream : function () { };
+class ChecksumStream extends ReadableStreamRef {
+}
+
+const createChecksumStream$1 = ({ expectedChecksum, checksum, source, checksumSourceLocation, base64Encoder, }) => {
+    if (!isReadableStream(source)) {
+        throw new Error(`@smithy/util-stream: unsupported source type ${source?.constructor?.name ?? source} in ChecksumStream.`);
+    }
+    const encoder = base64Encoder ?? toBase64;
+    if (typeof TransformStream !== "function") {
+        throw new Error("@smithy/util-stream: unable to instantiate ChecksumStream because API unavailable: ReadableStream/TransformStream.");
+    }
+    const transform = new TransformStream({
+        start() { },
+        async transform(chunk, controller) {
+            checksum.update(chunk);
+            controller.enqueue(chunk);
+        },
+        async flush(controller) {
+            const digest = await checksum.digest();
+            const received = encoder(digest);
+            if (expectedChecksum !== received) {
+                const error = new Error(`Checksum mismatch: expected "${expectedChecksum}" but received "${received}"` +
+                    ` in response header "${checksumSourceLocation}".`);
+                controller.error(error);
+            }
+            else {
+                controller.terminate();
+            }
+        },
+    });
+    source.pipeThrough(transform);
+    const readable = transform.readable;
+    Object.setPrototypeOf(readable, ChecksumStream.prototype);
+    return readable;
+};
+
+function createChecksumStream(init) {
+    if (typeof ReadableStream === "function" && isReadableStream(init.source)) {
+        return createChecksumStream$1(init);
+    }
+    return new ChecksumStream$1(init);
+}
+
+class ByteArrayCollector {
+    allocByteArray;
+    byteLength = 0;
+    byteArrays = [];
+    constructor(allocByteArray) {
+        this.allocByteArray = allocByteArray;
+    }
+    push(byteArray) {
+        this.byteArrays.push(byteArray);
+        this.byteLength += byteArray.byteLength;
+    }
+    flush() {
+        if (this.byteArrays.length === 1) {
+            const bytes = this.byteArrays[0];
+            this.reset();
+            return bytes;
+        }
+        const aggregation = this.allocByteArray(this.byteLength);
+        let cursor = 0;
+        for (let i = 0; i < this.byteArrays.length; ++i) {
+            const bytes = this.byteArrays[i];
+            aggregation.set(bytes, cursor);
+            cursor += bytes.byteLength;
+        }
+        this.reset();
+        return aggregation;
+    }
+    reset() {
+        this.byteArrays = [];
+        this.byteLength = 0;
+    }
+}
+
+function createBufferedReadableStream(upstream, size, logger) {
+    const reader = upstream.getReader();
+    let streamBufferingLoggedWarning = false;
+    let bytesSeen = 0;
+    const buffers = ["", new ByteArrayCollector((size) => new Uint8Array(size))];
+    let mode = -1;
+    const pull = async (controller) => {
+        const { value, done } = await reader.read();
+        const chunk = value;
+        if (done) {
+            if (mode !== -1) {
+                const remainder = flush(buffers, mode);
+                if (sizeOf(remainder) > 0) {
+                    controller.enqueue(remainder);
+                }
+            }
+            controller.close();
+        }
+        else {
+            const chunkMode = modeOf(chunk, false);
+            if (mode !== chunkMode) {
+                if (mode >= 0) {
+                    controller.enqueue(flush(buffers, mode));
+                }
+                mode = chunkMode;
+            }
+            if (mode === -1) {
+                controller.enqueue(chunk);
+                return;
+            }
+            const chunkSize = sizeOf(chunk);
+            bytesSeen += chunkSize;
+            const bufferSize = sizeOf(buffers[mode]);
+            if (chunkSize >= size && bufferSize === 0) {
+                controller.enqueue(chunk);
+            }
+            else {
+                const newSize = merge(buffers, mode, chunk);
+                if (!streamBufferingLoggedWarning && bytesSeen > size * 2) {
+                    streamBufferingLoggedWarning = true;
+                    logger?.warn(`@smithy/util-stream - stream chunk size ${chunkSize} is below threshold of ${size}, automatically buffering.`);
+                }
+                if (newSize >= size) {
+                    controller.enqueue(flush(buffers, mode));
+                }
+                else {
+                    await pull(controller);
+                }
+            }
+        }
+    };
+    return new ReadableStream({
+        pull,
+    });
+}
+function merge(buffers, mode, chunk) {
+    switch (mode) {
+        case 0:
+            buffers[0] += chunk;
+            return sizeOf(buffers[0]);
+        case 1:
+        case 2:
+            buffers[mode].push(chunk);
+            return sizeOf(buffers[mode]);
+    }
+}
+function flush(buffers, mode) {
+    switch (mode) {
+        case 0:
+            const s = buffers[0];
+            buffers[0] = "";
+            return s;
+        case 1:
+        case 2:
+            return buffers[mode].flush();
+    }
+    throw new Error(`@smithy/util-stream - invalid index ${mode} given to flush()`);
+}
+function sizeOf(chunk) {
+    return chunk?.byteLength ?? chunk?.length ?? 0;
+}
+function modeOf(chunk, allowBuffer = true) {
+    if (allowBuffer && typeof Buffer !== "undefined" && chunk instanceof Buffer) {
+        return 2;
+    }
+    if (chunk instanceof Uint8Array) {
+        return 1;
+    }
+    if (typeof chunk === "string") {
+        return 0;
+    }
+    return -1;
+}
+
+function createBufferedReadable(upstream, size, logger) {
+    if (isReadableStream(upstream)) {
+        return createBufferedReadableStream(upstream, size, logger);
+    }
+    const downstream = new Readable({ read() { } });
+    let streamBufferingLoggedWarning = false;
+    let bytesSeen = 0;
+    const buffers = [
+        "",
+        new ByteArrayCollector((size) => new Uint8Array(size)),
+        new ByteArrayCollector((size) => Buffer.from(new Uint8Array(size))),
+    ];
+    let mode = -1;
+    upstream.on("data", (chunk) => {
+        const chunkMode = modeOf(chunk, true);
+        if (mode !== chunkMode) {
+            if (mode >= 0) {
+                downstream.push(flush(buffers, mode));
+            }
+            mode = chunkMode;
+        }
+        if (mode === -1) {
+            downstream.push(chunk);
+            return;
+        }
+        const chunkSize = sizeOf(chunk);
+        bytesSeen += chunkSize;
+        const bufferSize = sizeOf(buffers[mode]);
+        if (chunkSize >= size && bufferSize === 0) {
+            downstream.push(chunk);
+        }
+        else {
+            const newSize = merge(buffers, mode, chunk);
+            if (!streamBufferingLoggedWarning && bytesSeen > size * 2) {
+                streamBufferingLoggedWarning = true;
+                logger?.warn(`@smithy/util-stream - stream chunk size ${chunkSize} is below threshold of ${size}, automatically buffering.`);
+            }
+            if (newSize >= size) {
+                downstream.push(flush(buffers, mode));
+            }
+        }
+    });
+    upstream.on("end", () => {
+        if (mode !== -1) {
+            const remainder = flush(buffers, mode);
+            if (sizeOf(remainder) > 0) {
+                downstream.push(remainder);
+            }
+        }
+        downstream.push(null);
+    });
+    return downstream;
+}
+
+const getAwsChunkedEncodingStream$1 = (readableStream, options) => {
+    const { base64Encoder, bodyLengthChecker, checksumAlgorithmFn, checksumLocationName, streamHasher } = options;
+    const checksumRequired = base64Encoder !== undefined &&
+        bodyLengthChecker !== undefined &&
+        checksumAlgorithmFn !== undefined &&
+        checksumLocationName !== undefined &&
+        streamHasher !== undefined;
+    const digest = checksumRequired ? streamHasher(checksumAlgorithmFn, readableStream) : undefined;
+    Promise.resolve(digest).catch(() => {
+    });
+    const reader = readableStream.getReader();
+    return new ReadableStream({
+        async pull(controller) {
+            const { value, done } = await reader.read();
+            if (done) {
+                controller.enqueue(`0\r\n`);
+                if (checksumRequired) {
+                    const checksum = base64Encoder(await digest);
+                    controller.enqueue(`${checksumLocationName}:${checksum}\r\n`);
+                    controller.enqueue(`\r\n`);
+                }
+                controller.close();
+            }
+            else {
+                controller.enqueue(`${(bodyLengthChecker(value) || 0).toString(16)}\r\n${value}\r\n`);
+            }
+        },
+    });
+};
+
+function getAwsChunkedEncodingStream(stream, options) {
+    const readable = stream;
+    const readableStream = stream;
+    if (isReadableStream(readableStream)) {
+        return getAwsChunkedEncodingStream$1(readableStream, options);
+    }
+    const { base64Encoder, bodyLengthChecker, checksumAlgorithmFn, checksumLocationName, streamHasher } = options;
+    const checksumRequired = base64Encoder !== undefined &&
+        checksumAlgorithmFn !== undefined &&
+        checksumLocationName !== undefined &&
+        streamHasher !== undefined;
+    const digest = checksumRequired ? streamHasher(checksumAlgorithmFn, readable) : undefined;
+    Promise.resolve(digest).catch(() => {
+    });
+    const awsChunkedEncodingStream = new Readable({
+        read() {
+            readable.resume();
+        },
+    });
+    readable.on("data", (data) => {
+        const length = bodyLengthChecker(data) || 0;
+        if (length === 0) {
+            return;
+        }
+        awsChunkedEncodingStream.push(`${length.toString(16)}\r\n`);
+        awsChunkedEncodingStream.push(data);
+        if (!awsChunkedEncodingStream.push("\r\n")) {
+            readable.pause();
+        }
+    });
+    readable.on("error", (err) => {
+        awsChunkedEncodingStream.destroy(err);
+    });
+    readable.pause();
+    readable.on("end", async () => {
+        try {
+            awsChunkedEncodingStream.push(`0\r\n`);
+            if (checksumRequired) {
+                const checksum = base64Encoder(await digest);
+                awsChunkedEncodingStream.push(`${checksumLocationName}:${checksum}\r\n`);
+                awsChunkedEncodingStream.push(`\r\n`);
+            }
+            awsChunkedEncodingStream.push(null);
+        }
+        catch (err) {
+            awsChunkedEncodingStream.destroy(err);
+        }
+    });
+    return awsChunkedEncodingStream;
+}
+
+async function headStream$1(stream, bytes) {
+    let byteLengthCounter = 0;
+    const chunks = [];
+    const reader = stream.getReader();
+    let isDone = false;
+    while (!isDone) {
+        const { done, value } = await reader.read();
+        if (value) {
+            chunks.push(value);
+            byteLengthCounter += value?.byteLength ?? 0;
+        }
+        if (byteLengthCounter >= bytes) {
+            break;
+        }
+        isDone = done;
+    }
+    reader.releaseLock();
+    const collected = new Uint8Array(Math.min(bytes, byteLengthCounter));
+    let offset = 0;
+    for (const chunk of chunks) {
+        if (chunk.byteLength > collected.byteLength - offset) {
+            collected.set(chunk.subarray(0, collected.byteLength - offset), offset);
+            break;
+        }
+        else {
+            collected.set(chunk, offset);
+        }
+        offset += chunk.length;
+    }
+    return collected;
+}
+
+const headStream = (stream, bytes) => {
+    if (isReadableStream(stream)) {
+        return headStream$1(stream, bytes);
+    }
+    return new Promise((resolve, reject) => {
+        const collector = new Collector$1();
+        collector.limit = bytes;
+        stream.pipe(collector);
+        stream.on("error", (err) => {
+            collector.end();
+            reject(err);
+        });
+        collector.on("error", reject);
+        collector.on("finish", function () {
+            const bytes = concatBytes(this.buffers);
+            resolve(bytes);
+        });
+    });
+};
+let Collector$1 = class Collector extends Writable {
+    buffers = [];
+    limit = Infinity;
+    bytesBuffered = 0;
+    _write(chunk, encoding, callback) {
+        this.buffers.push(chunk);
+        this.bytesBuffered += chunk.byteLength ?? 0;
+        if (this.bytesBuffered >= this.limit) {
+            const excess = this.bytesBuffered - this.limit;
+            const tailBuffer = this.buffers[this.buffers.length - 1];
+            this.buffers[this.buffers.length - 1] = tailBuffer.subarray(0, tailBuffer.byteLength - excess);
+            this.emit("finish");
+        }
+        callback();
+    }
+};
+
+const toUtf8 = (input) => {
+    if (typeof input === "string") {
+        return input;
+    }
+    if (typeof input !== "object" || typeof input.byteOffset !== "number" || typeof input.byteLength !== "number") {
+        throw new Error("@smithy/util-utf8: toUtf8 encoder function only accepts string | Uint8Array.");
+    }
+    return new TextDecoder("utf-8").decode(input);
+};
+
+const streamCollector$1 = async (stream) => {
+    if (isBlob(stream)) {
+        return collectBlob(stream);
+    }
+    return collectReadableStream(stream);
+};
+async function collectBlob(blob) {
+    return blob.arrayBuffer().then((ab) => new Uint8Array(ab));
+}
+async function collectReadableStream(stream) {
+    const chunks = [];
+    const reader = stream.getReader();
+    let length = 0;
+    while (true) {
+        const { done, value } = await reader.read();
+        if (value) {
+            chunks.push(value);
+            length += value.length;
+        }
+        if (done) {
+            break;
+        }
+    }
+    return concatBytes(chunks, length);
+}
+
+const ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED$1 = "The stream has already been transformed.";
+const sdkStreamMixin$1 = (stream) => {
+    if (!isBlobInstance(stream) && !isReadableStream(stream)) {
+        const name = stream?.__proto__?.constructor?.name || stream;
+        throw new Error(`Unexpected stream implementation, expect Blob or ReadableStream, got ${name}`);
+    }
+    let transformed = false;
+    const transformToByteArray = async () => {
+        if (transformed) {
+            throw new Error(ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED$1);
+        }
+        transformed = true;
+        return await streamCollector$1(stream);
+    };
+    const blobToWebStream = (blob) => {
+        if (typeof blob.stream !== "function") {
+            throw new Error("Cannot transform payload Blob to web stream. Please make sure the Blob.stream() is polyfilled.\n" +
+                "If you are using React Native, this API is not yet supported, see: https://react-native.canny.io/feature-requests/p/fetch-streaming-body");
+        }
+        return blob.stream();
+    };
+    return Object.assign(stream, {
+        transformToByteArray: transformToByteArray,
+        transformToString: async (encoding) => {
+            const buf = await transformToByteArray();
+            if (encoding === "base64") {
+                return toBase64(buf);
+            }
+            else if (encoding === "hex") {
+                return toHex(buf);
+            }
+            else if (encoding === undefined || encoding === "utf8" || encoding === "utf-8") {
+                return toUtf8(buf);
+            }
+            else if (typeof TextDecoder === "function") {
+                return new TextDecoder(encoding).decode(buf);
+            }
+            else {
+                throw new Error("TextDecoder is not available, please make sure polyfill is provided.");
+            }
+        },
+        transformToWebStream: () => {
+            if (transformed) {
+                throw new Error(ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED$1);
+            }
+            transformed = true;
+            if (isBlobInstance(stream)) {
+                return blobToWebStream(stream);
+            }
+            else if (isReadableStream(stream)) {
+                return stream;
+            }
+            else {
+                throw new Error(`Cannot transform payload to web stream, got ${stream}`);
+            }
+        },
+    });
+};
+const isBlobInstance = (stream) => typeof Blob === "function" && stream instanceof Blob;
+
+const streamCollector = (stream) => {
+    if (isBlob(stream)) {
+        return collectBlob(stream);
+    }
+    if (isReadableStream(stream)) {
+        return collectReadableStream(stream);
+    }
+    return new Promise((resolve, reject) => {
+        const collector = new Collector();
+        const nodeStream = stream;
+        nodeStream.pipe(collector);
+        nodeStream.on("error", (err) => {
+            collector.end();
+            reject(err);
+        });
+        collector.on("error", reject);
+        collector.on("finish", function () {
+            const bytes = concatBytes(this.bufferedBytes);
+            resolve(bytes);
+        });
+    });
+};
+class Collector extends Writable {
+    bufferedBytes = [];
+    _write(chunk, encoding, callback) {
+        this.bufferedBytes.push(chunk);
+        callback();
+    }
+}
+
+const ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED = "The stream has already been transformed.";
+const sdkStreamMixin = (stream) => {
+    if (!(stream instanceof Readable)) {
+        try {
+            return sdkStreamMixin$1(stream);
+        }
+        catch (ignored) {
+            const name = stream?.__proto__?.constructor?.name || stream;
+            throw new Error(`Unexpected stream implementation, expect Stream.Readable instance, got ${name}`);
+        }
+    }
+    let transformed = false;
+    const transformToByteArray = async () => {
+        if (transformed) {
+            throw new Error(ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED);
+        }
+        transformed = true;
+        return await streamCollector(stream);
+    };
+    return Object.assign(stream, {
+        transformToByteArray,
+        transformToString: async (encoding) => {
+            const buf = await transformToByteArray();
+            if (encoding === undefined || Buffer.isEncoding(encoding)) {
+                return fromArrayBuffer(buf.buffer, buf.byteOffset, buf.byteLength).toString(encoding);
+            }
+            else {
+                const decoder = new TextDecoder(encoding);
+                return decoder.decode(buf);
+            }
+        },
+        transformToWebStream: () => {
+            if (transformed) {
+                throw new Error(ERR_MSG_STREAM_HAS_BEEN_TRANSFORMED);
+            }
+            if (stream.readableFlowing !== null) {
+                throw new Error("The stream has been consumed by other callbacks.");
+            }
+            if (typeof Readable.toWeb !== "function") {
+                throw new Error("Readable.toWeb() is not supported. Please ensure a polyfill is available.");
+            }
+            transformed = true;
+            return Readable.toWeb(stream);
+        },
+    });
+};
+
+async function splitStream$1(stream) {
+    if (typeof stream.stream === "function") {
+        stream = stream.stream();
+    }
+    const readableStream = stream;
+    return readableStream.tee();
+}
+
+async function splitStream(stream) {
+    if (isReadableStream(stream) || isBlob(stream)) {
+        return splitStream$1(stream);
+    }
+    const stream1 = new PassThrough();
+    const stream2 = new PassThrough();
+    stream.pipe(stream1);
+    stream.pipe(stream2);
+    return [stream1, stream2];
+}
+
+function writeKey(obj) {
+    Object.defineProperty(obj, "__proto__", { value: undefined, writable: true, enumerable: true, configurable: true });
+}
+
+class Uint8ArrayBlobAdapter extends bindUint8ArrayBlobAdapter(toUtf8$1, fromUtf8$1, toBase64$1, fromBase64) {
+}
+const _getRandomValues = getRandomValues;
+const v4 = bindV4(_getRandomValues);
+const generateIdempotencyToken = v4;
+
+exports.ChecksumStream = ChecksumStream$1;
+exports.Hash = Hash;
+exports.LazyJsonString = LazyJsonString;
+exports.NumericValue = NumericValue;
+exports.Uint8ArrayBlobAdapter = Uint8ArrayBlobAdapter;
+exports._parseEpochTimestamp = _parseEpochTimestamp;
+exports._parseRfc3339DateTimeWithOffset = _parseRfc3339DateTimeWithOffset;
+exports._parseRfc7231DateTime = _parseRfc7231DateTime;
+exports.calculateBodyLength = calculateBodyLength;
+exports.concatBytes = concatBytes;
+exports.copyDocumentWithTransform = copyDocumentWithTransform;
+exports.createBufferedReadable = createBufferedReadable;
+exports.createChecksumStream = createChecksumStream;
+exports.dateToUtcString = dateToUtcString;
+exports.deserializerMiddleware = deserializerMiddleware;
+exports.deserializerMiddlewareOption = deserializerMiddlewareOption;
+exports.expectBoolean = expectBoolean;
+exports.expectByte = expectByte;
+exports.expectFloat32 = expectFloat32;
+exports.expectInt = expectInt;
+exports.expectInt32 = expectInt32;
+exports.expectLong = expectLong;
+exports.expectNonNull = expectNonNull;
+exports.expectNumber = expectNumber;
+exports.expectObject = expectObject;
+exports.expectShort = expectShort;
+exports.expectString = expectString;
+exports.expectUnion = expectUnion;
+exports.fromArrayBuffer = fromArrayBuffer;
+exports.fromBase64 = fromBase64;
+exports.fromHex = fromHex;
+exports.fromString = fromString;
+exports.fromUtf8 = fromUtf8$1;
+exports.generateIdempotencyToken = generateIdempotencyToken;
+exports.getAwsChunkedEncodingStream = getAwsChunkedEncodingStream;
+exports.getSerdePlugin = getSerdePlugin;
+exports.handleFloat = handleFloat;
+exports.headStream = headStream;
+exports.isArrayBuffer = isArrayBuffer;
+exports.isBlob = isBlob;
+exports.isReadableStream = isReadableStream;
+exports.limitedParseDouble = limitedParseDouble;
+exports.limitedParseFloat = limitedParseFloat;
+exports.limitedParseFloat32 = limitedParseFloat32;
+exports.logger = logger;
+exports.nv = nv;
+exports.parseBoolean = parseBoolean;
+exports.parseEpochTimestamp = parseEpochTimestamp;
+exports.parseRfc3339DateTime = parseRfc3339DateTime;
+exports.parseRfc3339DateTimeWithOffset = parseRfc3339DateTimeWithOffset;
+exports.parseRfc7231DateTime = parseRfc7231DateTime;
+exports.quoteHeader = quoteHeader;
+exports.sdkStreamMixin = sdkStreamMixin;
+exports.serializerMiddleware = serializerMiddleware;
+exports.serializerMiddlewareOption = serializerMiddlewareOption;
+exports.splitEvery = splitEvery;
+exports.splitHeader = splitHeader;
+exports.splitStream = splitStream;
+exports.streamCollector = streamCollector;
+exports.strictParseByte = strictParseByte;
+exports.strictParseDouble = strictParseDouble;
+exports.strictParseFloat = strictParseFloat;
+exports.strictParseFloat32 = strictParseFloat32;
+exports.strictParseInt = strictParseInt;
+exports.strictParseInt32 = strictParseInt32;
+exports.strictParseLong = strictParseLong;
+exports.strictParseShort = strictParseShort;
+exports.toBase64 = toBase64$1;
+exports.toHex = toHex;
+exports.toUint8Array = toUint8Array;
+exports.toUtf8 = toUtf8$1;
+exports.v4 = v4;
+exports.writeKey = writeKey;
+
+
+/***/ }),
+
+/***/ 4534:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+const { SMITHY_CONTEXT_KEY } = __nccwpck_require__(690);
+
+const getSmithyContext = (context) => context[SMITHY_CONTEXT_KEY] || (context[SMITHY_CONTEXT_KEY] = {});
+
+function hasOwn(o, k) {
+    return Object.prototype.hasOwnProperty.call(o, k);
+}
+
+class HttpRequest {
+    method;
+    protocol;
+    hostname;
+    port;
+    path;
+    query;
+    headers;
+    username;
+    password;
+    fragment;
+    body;
+    constructor(options) {
+        this.method = options.method || "GET";
+        this.hostname = options.hostname || "localhost";
+        this.port = options.port;
+        this.query = options.query || {};
+        this.headers = options.headers || {};
+        this.body = options.body;
+        this.protocol = options.protocol
+            ? options.protocol.slice(-1) !== ":"
+                ? `${options.protocol}:`
+                : options.protocol
+            : "https:";
+        this.path = options.path ? (options.path.charAt(0) !== "/" ? `/${options.path}` : options.path) : "/";
+        this.username = options.username;
+        this.password = options.password;
+        this.fragment = options.fragment;
+    }
+    static clone(request) {
+        const cloned = new HttpRequest({
+            ...request,
+            headers: { ...request.headers },
+        });
+        if (cloned.query) {
+            cloned.query = cloneQuery(cloned.query);
+        }
+        return cloned;
+    }
+    static isInstance(request) {
+        if (!request) {
+            return false;
+        }
+        const req = request;
+        return ("method" in req &&
+            "protocol" in req &&
+            "hostname" in req &&
+            "path" in req &&
+            typeof req["query"] === "object" &&
+            typeof req["headers"] === "object");
+    }
+    clone() {
+        return HttpRequest.clone(this);
+    }
+}
+function cloneQuery(query) {
+    return Object.keys(query).reduce((carry, paramName) => {
+        const param = query[paramName];
+        return {
+            ...carry,
+            [paramName]: Array.isArray(param) ? [...param] : param,
+        };
+    }, {});
+}
+
+class HttpResponse {
+    statusCode;
+    reason;
+    headers;
+    body;
+    constructor(options) {
+        this.statusCode = options.statusCode;
+        this.reason = options.reason;
+        this.headers = options.headers || {};
+        this.body = options.body;
+    }
+    static isInstance(response) {
+        if (!response) {
+            return false;
+        }
+        const resp = response;
+        return typeof resp.statusCode === "number" && typeof resp.headers === "object";
+    }
+}
+
+const VALID_HOST_LABEL_REGEX = new RegExp(`^(?!.*-$)(?!-)[a-zA-Z0-9-]{1,63}$`);
+const isValidHostLabel = (value, allowSubDomains = false) => {
+    if (!allowSubDomains) {
+        return VALID_HOST_LABEL_REGEX.test(value);
+    }
+    const labels = value.split(".");
+    for (const label of labels) {
+        if (!isValidHostLabel(label)) {
+            return false;
+        }
+    }
+    return true;
+};
+
+function isValidHostname(hostname) {
+    const hostPattern = /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/;
+    return hostPattern.test(hostname);
+}
+
+const normalizeProvider = (input) => {
+    if (typeof input === "function") {
+        return input;
+    }
+    const promisified = Promise.resolve(input);
+    return () => promisified;
+};
+
+function parseQueryString(querystring) {
+    const query = {};
+    querystring = querystring.replace(/^\?/, "");
+    if (querystring) {
+        for (const pair of querystring.split("&")) {
+            let [key, value = null] = pair.split("=");
+            key = decodeURIComponent(key);
+            if (value) {
+                value = decodeURIComponent(value);
+            }
+            if (!(key in query)) {
+                query[key] = value;
+            }
+            else if (Array.isArray(query[key])) {
+                query[key].push(value);
+            }
+            else {
+                query[key] = [query[key], value];
+            }
+        }
+    }
+    return query;
+}
+
+const parseUrl = (url) => {
+    if (typeof url === "string") {
+        return parseUrl(new URL(url));
+    }
+    const { hostname, pathname, port, protocol, search } = url;
+    let query;
+    if (search) {
+        query = parseQueryString(search);
+    }
+    return {
+        hostname,
+        port: port ? parseInt(port) : undefined,
+        protocol,
+        path: pathname,
+        query,
+    };
+};
+
+const toEndpointV1 = (endpoint) => {
+    if (typeof endpoint === "object") {
+        if ("url" in endpoint) {
+            const v1Endpoint = parseUrl(endpoint.url);
+            if (endpoint.headers) {
+                v1Endpoint.headers = {};
+                for (const name in endpoint.headers) {
+                    if (!hasOwn(endpoint.headers, name)) {
+                        continue;
+                    }
+                    v1Endpoint.headers[name.toLowerCase()] = endpoint.headers[name].join(", ");
+                }
+            }
+            return v1Endpoint;
+        }
+        return endpoint;
+    }
+    return parseUrl(endpoint);
+};
+
+exports.HttpRequest = HttpRequest;
+exports.HttpResponse = HttpResponse;
+exports.getSmithyContext = getSmithyContext;
+exports.hasOwn = hasOwn;
+exports.isValidHostLabel = isValidHostLabel;
+exports.isValidHostname = isValidHostname;
+exports.normalizeProvider = normalizeProvider;
+exports.parseQueryString = parseQueryString;
+exports.parseUrl = parseUrl;
+exports.toEndpointV1 = toEndpointV1;
+
+
+/***/ }),
+
+/***/ 690:
+/***/ ((__unused_webpack_module, exports) => {
+
+var HttpAuthLocation;
+(function (HttpAuthLocation) {
+    HttpAuthLocation["HEADER"] = "header";
+    HttpAuthLocation["QUERY"] = "query";
+})(HttpAuthLocation || (HttpAuthLocation = {}));
+
+var HttpApiKeyAuthLocation;
+(function (HttpApiKeyAuthLocation) {
+    HttpApiKeyAuthLocation["HEADER"] = "header";
+    HttpApiKeyAuthLocation["QUERY"] = "query";
+})(HttpApiKeyAuthLocation || (HttpApiKeyAuthLocation = {}));
+
+var EndpointURLScheme;
+(function (EndpointURLScheme) {
+    EndpointURLScheme["HTTP"] = "http";
+    EndpointURLScheme["HTTPS"] = "https";
+})(EndpointURLScheme || (EndpointURLScheme = {}));
+
+var AlgorithmId;
+(function (AlgorithmId) {
+    AlgorithmId["MD5"] = "md5";
+    AlgorithmId["CRC32"] = "crc32";
+    AlgorithmId["CRC32C"] = "crc32c";
+    AlgorithmId["SHA1"] = "sha1";
+    AlgorithmId["SHA256"] = "sha256";
+})(AlgorithmId || (AlgorithmId = {}));
+const getChecksumConfiguration = (runtimeConfig) => {
+    const checksumAlgorithms = [];
+    if (runtimeConfig.sha256 !== undefined) {
+        checksumAlgorithms.push({
+            algorithmId: () => AlgorithmId.SHA256,
+            checksumConstructor: () => runtimeConfig.sha256,
+        });
+    }
+    if (runtimeConfig.md5 != undefined) {
+        checksumAlgorithms.push({
+            algorithmId: () => AlgorithmId.MD5,
+            checksumConstructor: () => runtimeConfig.md5,
+        });
+    }
+    return {
+        addChecksumAlgorithm(algo) {
+            checksumAlgorithms.push(algo);
+        },
+        checksumAlgorithms() {
+            return checksumAlgorithms;
+        },
+    };
+};
+const resolveChecksumRuntimeConfig = (clientConfig) => {
+    const runtimeConfig = {};
+    clientConfig.checksumAlgorithms().forEach((checksumAlgorithm) => {
+        runtimeConfig[checksumAlgorithm.algorithmId()] = checksumAlgorithm.checksumConstructor();
+    });
+    return runtimeConfig;
+};
+
+const getDefaultClientConfiguration = (runtimeConfig) => {
+    return getChecksumConfiguration(runtimeConfig);
+};
+const resolveDefaultRuntimeConfig = (config) => {
+    return resolveChecksumRuntimeConfig(config);
+};
+
+var FieldPosition;
+(function (FieldPosition) {
+    FieldPosition[FieldPosition["HEADER"] = 0] = "HEADER";
+    FieldPosition[FieldPosition["TRAILER"] = 1] = "TRAILER";
+})(FieldPosition || (FieldPosition = {}));
+
+const SMITHY_CONTEXT_KEY = "__smithy_context";
+
+var IniSectionType;
+(function (IniSectionType) {
+    IniSectionType["PROFILE"] = "profile";
+    IniSectionType["SSO_SESSION"] = "sso-session";
+    IniSectionType["SERVICES"] = "services";
+})(IniSectionType || (IniSectionType = {}));
+
+var RequestHandlerProtocol;
+(function (RequestHandlerProtocol) {
+    RequestHandlerProtocol["HTTP_0_9"] = "http/0.9";
+    RequestHandlerProtocol["HTTP_1_0"] = "http/1.0";
+    RequestHandlerProtocol["TDS_8_0"] = "tds/8.0";
+})(RequestHandlerProtocol || (RequestHandlerProtocol = {}));
+
+exports.AlgorithmId = AlgorithmId;
+exports.EndpointURLScheme = EndpointURLScheme;
+exports.FieldPosition = FieldPosition;
+exports.HttpApiKeyAuthLocation = HttpApiKeyAuthLocation;
+exports.HttpAuthLocation = HttpAuthLocation;
+exports.IniSectionType = IniSectionType;
+exports.RequestHandlerProtocol = RequestHandlerProtocol;
+exports.SMITHY_CONTEXT_KEY = SMITHY_CONTEXT_KEY;
+exports.getDefaultClientConfiguration = getDefaultClientConfiguration;
+exports.resolveDefaultRuntimeConfig = resolveDefaultRuntimeConfig;
+
+
+/***/ }),
+
 /***/ 4006:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
@@ -2506,577 +12951,20 @@ exports.basename = (path, { windows } = {}) => {
 
 /***/ }),
 
-/***/ 9503:
+/***/ 2461:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  T6: () => (/* reexport */ agentConfPath),
-  G9: () => (/* binding */ checkAgentFile),
-  Bc: () => (/* reexport */ checkConfDLayout),
-  dg: () => (/* reexport */ detectAgentKind)
+  H: () => (/* binding */ checkHttpInstances),
+  A: () => (/* binding */ normalizeInstanceName)
 });
-
-// EXTERNAL MODULE: ./src/checks/findings.ts
-var findings = __nccwpck_require__(671);
-// EXTERNAL MODULE: ./src/checks/source.ts
-var checks_source = __nccwpck_require__(5784);
-// EXTERNAL MODULE: ./src/checks/yaml/load.ts + 2 modules
-var load = __nccwpck_require__(7112);
-;// CONCATENATED MODULE: ./src/checks/agent/duplicates.ts
-/** `instances[2].proxy` -> `instance 3 > proxy`. */
-function describePath(path) {
-    return path
-        .replace(/^instances\[(\d+)\]/, (_m, i) => `instance ${Number(i) + 1}`)
-        .replace(/\[(\d+)\]/g, (_m, i) => `[${Number(i) + 1}]`)
-        .replace(/\./g, ' > ');
-}
-function reportDuplicates(duplicates, r) {
-    for (const d of duplicates) {
-        const firstLine = r.line(d.first.key);
-        if (d.path === '') {
-            const n = d.first.value.kind === 'seq' ? d.first.value.items.length : undefined;
-            const lost = n === undefined ? '' : ` (${n} ${n === 1 ? 'entry' : 'entries'})`;
-            r.report(d.dup.key, 'error', 'duplicate-key', `top-level key "${d.key}" appears again (first at line ${firstLine}): the agent keeps only this one and drops everything under line ${firstLine}${lost}; merge them`);
-        }
-        else {
-            r.report(d.dup.key, 'error', 'duplicate-key', `key "${d.key}" appears twice in ${describePath(d.path)} (first at line ${firstLine}): only this value is used and the one at line ${firstLine} is silently lost`);
-        }
-    }
-}
 
 // EXTERNAL MODULE: ./src/checks/yaml/ast.ts
 var ast = __nccwpck_require__(6353);
-// EXTERNAL MODULE: ./src/checks/suggest.ts
-var suggest = __nccwpck_require__(5111);
-;// CONCATENATED MODULE: ./src/checks/agent/schema/templates.ts
-const str = (name, extra = {}) => ({ name, type: 'string', ...extra });
-const bool = (name, extra = {}) => ({ name, type: 'boolean', ...extra });
-const templates_int = (name, extra = {}) => ({ name, type: 'integer', ...extra });
-const num = (name, extra = {}) => ({ name, type: 'number', ...extra });
-const obj = (name, options, extra = {}) => options ? { name, type: 'object', options, ...extra } : { name, type: 'object', ...extra };
-const list = (name, items, extra = {}) => ({ name, type: 'array', items, ...extra });
-/** `init_config/service`. */
-const INIT_SERVICE = str('service');
-/** `init_config/default` = service + hidden `loader`. */
-const INIT_DEFAULT = [INIT_SERVICE, str('loader', { hidden: true })];
-const PROXY_OPTIONS = [str('http', { sensitive: true }), str('https', { sensitive: true }), list('no_proxy', 'string')];
-/** `init_config/http`. */
-const INIT_HTTP = [
-    obj('proxy', PROXY_OPTIONS, { sensitive: true }),
-    bool('skip_proxy', { default: false }),
-    num('timeout', { default: 10 }),
-];
-/** `init_config/db`. */
-const INIT_DB = [list('global_custom_queries', 'object', { itemOptions: customQueryOptions() })];
-/** `instances/tags`, `instances/service`, `instances/global` (= `instances/default`), plus the newer generic options. */
-const INSTANCE_DEFAULT = [
-    list('tags', 'string', { goType: 'string-list' }),
-    str('service'),
-    num('min_collection_interval', { default: 15, goType: 'int' }),
-    bool('empty_default_hostname', { default: false, goType: 'bool' }),
-    // Rendered in both shipped examples although the copied `instances/global` template predates them (SOURCES.md).
-    obj('metric_patterns', [list('include', 'string'), list('exclude', 'string')]),
-    bool('disable_generic_tags', { hidden: true, default: false }),
-];
-/**
- * Instance fields the agent itself reads (`CommonInstanceConfig`, `commonInstanceConfig.loader`):
- * valid in any check's instance even where the check's spec does not list them.
- */
-const AGENT_RESERVED = [
-    str('namespace', { hidden: true, untyped: true }),
-    bool('no_index', { hidden: true, untyped: true }),
-    str('loader', { hidden: true, untyped: true }),
-];
-/** `instances/http`. */
-const INSTANCE_HTTP = [
-    obj('proxy', PROXY_OPTIONS, { sensitive: true }),
-    bool('skip_proxy', { default: false }),
-    str('auth_type', { default: 'basic', enum: ['basic', 'digest', 'ntlm', 'kerberos', 'aws'] }),
-    bool('use_legacy_auth_encoding', { default: true }),
-    str('username'),
-    str('password', { secret: true }),
-    str('ntlm_domain'),
-    str('kerberos_auth', { default: 'disabled', enum: ['required', 'optional', 'disabled'] }),
-    str('kerberos_cache'),
-    bool('kerberos_delegate', { default: false }),
-    bool('kerberos_force_initiate', { default: false }),
-    str('kerberos_hostname'),
-    str('kerberos_principal'),
-    str('kerberos_keytab'),
-    obj('auth_token', [obj('reader'), obj('writer')], { secret: true }),
-    str('aws_region'),
-    str('aws_host'),
-    str('aws_service'),
-    bool('tls_verify', { default: true }),
-    bool('tls_use_host_header', { default: false }),
-    bool('tls_ignore_warning', { default: false }),
-    str('tls_cert'),
-    str('tls_private_key'),
-    str('tls_ca_cert'),
-    list('tls_protocols_allowed', 'string', { default: ['SSLv3', 'TLSv1.2', 'TLSv1.3'] }),
-    list('tls_ciphers', 'string'),
-    obj('headers', undefined, { sensitive: true }),
-    obj('extra_headers', undefined, { sensitive: true }),
-    num('timeout', { default: 10 }),
-    num('connect_timeout'),
-    num('read_timeout'),
-    num('request_size', { default: 16 }),
-    bool('log_requests', { default: false }),
-    bool('persist_connections', { default: false }),
-    bool('allow_redirects', { default: true }),
-];
-/** `instances/tls`. */
-const INSTANCE_TLS = [
-    bool('tls_verify', { default: true }),
-    str('tls_ca_cert'),
-    str('tls_cert'),
-    str('tls_private_key'),
-    str('tls_private_key_password', { secret: true }),
-    bool('tls_validate_hostname', { default: true }),
-    list('tls_ciphers', 'string'),
-];
-/** Fields of one `custom_queries` entry (the `CustomQuery` config model). */
-function customQueryOptions() {
-    return [str('query'), list('columns', 'object'), list('tags', 'string'), templates_int('collection_interval'), str('metric_prefix')];
-}
-/** `instances/db`. */
-const INSTANCE_DB = [
-    bool('only_custom_queries', { default: false }),
-    str('use_global_custom_queries', { default: 'true', enum: ['true', 'false', 'extend'] }),
-    list('custom_queries', 'object', { itemOptions: customQueryOptions() }),
-];
-/**
- * Spread templates the way the spec tooling does: a later option with the same name replaces the
- * earlier one (templates overlap, e.g. `tls_verify` in both `instances/http` and `instances/tls`).
- */
-function mergeOptions(...groups) {
-    const byName = new Map();
-    for (const g of groups)
-        for (const o of g)
-            byName.set(o.name, { ...byName.get(o.name), ...o });
-    return [...byName.values()];
-}
-/** `overrides:` — patch fields of named options. */
-function override(options, patches) {
-    return options.map((o) => (patches[o.name] ? { ...o, ...patches[o.name] } : o));
-}
-
-;// CONCATENATED MODULE: ./src/checks/agent/schema/http-check.ts
-/**
- * http_check options, from integrations-core `http_check/assets/configuration/spec.yaml` (copied
- * in shared/reference) with the templates it pulls in, the config model
- * (`config_models/instance.py`, which also declares `use_truststore`) and the legacy names the
- * check still remaps (`HTTP_CONFIG_REMAPPER`, CONFIG-FACTS A3).
- */
-
-/** Methods the check can call on its requests wrapper (`getattr(self.http, method.lower())`). */
-const HTTP_METHODS = ['get', 'post', 'put', 'delete', 'patch', 'head', 'options'];
-const HTTP_CHECK_OWN = [
-    str('name', { required: true }),
-    str('url', { required: true }),
-    str('method', { default: 'get', enum: HTTP_METHODS, enumIgnoreCase: true }),
-    { name: 'data', type: ['object', 'string'] },
-    str('content_match'),
-    bool('reverse_content_match', { default: false }),
-    { name: 'http_response_status_code', type: ['string', 'integer'], default: '(1|2|3)\\d\\d' },
-    bool('include_content', { default: false }),
-    bool('collect_response_time', { default: true }),
-    bool('check_certificate_expiration', { default: true }),
-    bool('use_cert_from_response', { default: false }),
-    bool('tls_retrieve_non_validated_cert', { default: false }),
-    templates_int('days_warning', { default: 14 }),
-    templates_int('days_critical', { default: 7 }),
-    templates_int('seconds_warning'),
-    templates_int('seconds_critical'),
-    str('ssl_server_name'),
-    bool('stream', { default: false }),
-    bool('include_default_headers', { default: true }),
-];
-/** Declared by the config model next to the spec (version skew, SOURCES.md) or added upstream since. */
-const HTTP_CHECK_NEWER = [
-    bool('use_truststore', { hidden: true, default: false }),
-    bool('disable_status_code_tag', { hidden: true, default: false }),
-];
-/** Legacy names: `HTTP_CONFIG_REMAPPER` in http_check.py, and the base check's `no_proxy`. */
-const HTTP_CHECK_LEGACY = [
-    str('client_cert', { untyped: true, deprecated: { replacement: 'tls_cert' } }),
-    str('client_key', { untyped: true, deprecated: { replacement: 'tls_private_key' } }),
-    str('ca_certs', { untyped: true, deprecated: { replacement: 'tls_ca_cert' } }),
-    bool('disable_ssl_validation', { untyped: true, deprecated: { replacement: 'tls_verify', note: 'with the opposite value' } }),
-    bool('ignore_ssl_warning', { untyped: true, deprecated: { replacement: 'tls_ignore_warning' } }),
-    bool('check_hostname', { untyped: true, deprecated: { replacement: 'tls_validate_hostname' } }),
-    bool('no_proxy', { untyped: true, deprecated: { replacement: 'skip_proxy' } }),
-    bool('skip_event', { untyped: true, deprecated: { note: 'removed in http_check 2.0.0; it has no effect' } }),
-];
-const HTTP_CHECK_SCHEMA = {
-    initConfig: mergeOptions(INIT_HTTP, INIT_DEFAULT, 
-    // Read by the check's __init__ for the certificate-expiration connection (CONFIG-FACTS A3).
-    [str('ca_certs', { untyped: true })]),
-    instance: mergeOptions(HTTP_CHECK_OWN, INSTANCE_DEFAULT, 
-    // The spec's override of `instances/http` only changes the example value of tls_verify.
-    INSTANCE_HTTP, override(INSTANCE_TLS, {
-        tls_verify: { hidden: true },
-        tls_cert: { hidden: true },
-        tls_ca_cert: { hidden: true },
-        tls_private_key: { hidden: true },
-        tls_ciphers: { hidden: true },
-    }), HTTP_CHECK_NEWER, AGENT_RESERVED, HTTP_CHECK_LEGACY),
-};
-
-;// CONCATENATED MODULE: ./src/checks/agent/schema/mysql.ts
-/**
- * mysql options, from integrations-core `mysql/assets/configuration/spec.yaml` (the newest copy in
- * shared/reference, the authoritative list: CONFIG-FACTS A4) with its templates, plus the legacy
- * names the check and its config model still accept.
- */
-
-/** Column types the query manager knows (datadog_checks_base `utils/db`: submission methods and transformers). */
-const CUSTOM_QUERY_COLUMN_TYPES = [
-    'gauge',
-    'count',
-    'monotonic_count',
-    'rate',
-    'histogram',
-    'historate',
-    'tag',
-    'tag_list',
-    'tag_not_null',
-    'source',
-    'match',
-    'service_check',
-    'time_elapsed',
-    'temporal_percent',
-    'monotonic_gauge',
-];
-const OPTIONS_BLOCK = [
-    bool('replication'),
-    str('replication_channel'),
-    bool('galera_cluster', { default: false }),
-    bool('extra_status_metrics'),
-    bool('extra_innodb_metrics', { default: false }),
-    bool('disable_innodb_metrics', { default: false }),
-    bool('schema_size_metrics', { default: false }),
-    bool('table_size_metrics', { default: false }),
-    bool('system_table_size_metrics', { default: false }),
-    bool('table_rows_stats_metrics', { default: false }),
-    bool('extra_performance_metrics', { default: false }),
-    // In the older example and the config model; gone from the spec.
-    bool('replication_non_blocking_status', { hidden: true }),
-];
-const SCHEMA_COLLECTION = [bool('enabled', { default: false }), num('collection_interval', { default: 600 }), num('max_execution_time', { default: 60 })];
-const QUERY_SAMPLES = [
-    bool('enabled', { default: true }),
-    num('collection_interval', { default: 1 }),
-    templates_int('explained_queries_per_hour_per_query', { default: 60 }),
-    templates_int('samples_per_hour_per_query', { default: 15 }),
-    templates_int('explained_queries_cache_maxsize', { default: 5000 }),
-    templates_int('seen_samples_cache_maxsize', { default: 10000 }),
-    templates_int('events_statements_row_limit', { default: 5000 }),
-    str('explain_procedure', { default: 'explain_statement' }),
-    str('fully_qualified_explain_procedure', { default: 'datadog.explain_statement' }),
-    str('events_statements_enable_procedure', { default: 'datadog.enable_events_statements_consumers' }),
-    str('events_statements_temp_table_name', { default: 'datadog.temp_events' }),
-    templates_int('collection_strategy_cache_maxsize', { default: 1000 }),
-    templates_int('collection_strategy_cache_ttl', { default: 300 }),
-];
-const OBFUSCATION_MODES = ['obfuscate_only', 'obfuscate_and_normalize'];
-const AZURE_DEPLOYMENT_TYPES = ['flexible_server', 'single_server', 'virtual_machine'];
-const MYSQL_OWN = [
-    str('host'),
-    str('username'),
-    str('password', { secret: true }),
-    num('port', { default: 3306 }),
-    bool('propagate_agent_tags', { default: false }),
-    str('reported_hostname'),
-    bool('exclude_hostname', { default: false }),
-    obj('database_identifier', [str('template', { default: '$resolved_hostname' })]),
-    str('sock'),
-    str('charset'),
-    str('defaults_file'),
-    num('connect_timeout', { default: 10 }),
-    num('read_timeout'),
-    obj('ssl', [str('key'), str('cert'), str('ca'), bool('check_hostname')]),
-    ...INSTANCE_DB,
-    list('additional_status', 'object'),
-    list('additional_variable', 'object'),
-    templates_int('max_custom_queries', { default: 20, deprecated: { replacement: 'custom_queries', note: 'it only limits the deprecated `queries`' } }),
-    list('queries', 'object', { deprecated: { replacement: 'custom_queries' } }),
-    obj('options', OPTIONS_BLOCK),
-    bool('dbm', { default: false }),
-    obj('collect_settings', [bool('enabled'), num('collection_interval', { default: 600 })]),
-    obj('collect_schemas', [...SCHEMA_COLLECTION, templates_int('max_tables', { default: 300 })]),
-    obj('schemas_collection', SCHEMA_COLLECTION, { deprecated: { replacement: 'collect_schemas', note: 'since Agent 7.69.0' } }),
-    obj('query_metrics', [
-        bool('enabled', { default: true }),
-        num('collection_interval', { default: 10 }),
-        bool('only_query_recent_statements', { default: false }),
-        bool('collect_prepared_statements', { hidden: true, default: true }),
-    ]),
-    obj('query_samples', QUERY_SAMPLES),
-    obj('query_activity', [bool('enabled', { default: true }), num('collection_interval', { hidden: true, default: 10 }), bool('collect_blocking_queries', { default: false })]),
-    obj('index_metrics', [bool('enabled', { default: true }), num('collection_interval', { hidden: true, default: 300 }), templates_int('limit', { default: 1000 })]),
-    obj('aws', [str('instance_endpoint'), str('region'), obj('managed_authentication', [bool('enabled', { default: false }), str('role_arn')])]),
-    obj('gcp', [str('project_id'), str('instance_id')]),
-    obj('azure', [str('deployment_type', { enum: AZURE_DEPLOYMENT_TYPES }), str('fully_qualified_domain_name')]),
-    obj('obfuscator_options', [
-        str('obfuscation_mode', { default: 'obfuscate_and_normalize', enum: OBFUSCATION_MODES }),
-        bool('replace_digits', { default: false }),
-        bool('quantize_sql_tables', { untyped: true, deprecated: { replacement: 'replace_digits' } }),
-        bool('collect_metadata', { default: true }),
-        bool('collect_tables', { default: true }),
-        bool('collect_commands', { default: true }),
-        bool('collect_comments', { default: true }),
-        bool('keep_sql_alias', { default: true }),
-        bool('remove_space_between_parentheses', { default: false }),
-        bool('keep_null', { default: false }),
-        bool('keep_boolean', { default: false }),
-        bool('keep_positional_parameter', { default: false }),
-        bool('keep_trailing_semicolon', { default: false }),
-        bool('keep_identifier_quotation', { default: false }),
-    ]),
-    bool('log_unobfuscated_queries', { hidden: true, default: false }),
-    bool('log_unobfuscated_plans', { hidden: true, default: false }),
-    num('database_instance_collection_interval', { hidden: true, default: 1800 }),
-];
-/**
- * Legacy names (DataDog/integrations-core#9340; CONFIG-FACTS A4, E2.4). `user` and `pass` are copied
- * to `username`/`password` before the config model validates them, so their types still count.
- */
-const MYSQL_LEGACY = [
-    str('user', { deprecated: { replacement: 'username' } }),
-    str('pass', { secret: true, deprecated: { replacement: 'password' } }),
-    str('server', { untyped: true, deprecated: { replacement: 'host' } }),
-    bool('deep_database_monitoring', { untyped: true, deprecated: { replacement: 'dbm' } }),
-    obj('statement_samples', QUERY_SAMPLES, { untyped: true, deprecated: { replacement: 'query_samples' } }),
-];
-const MYSQL_SCHEMA = {
-    initConfig: mergeOptions([bool('propagate_agent_tags', { default: false })], INIT_DB, INIT_DEFAULT),
-    instance: mergeOptions(MYSQL_OWN, 
-    // The spec's override of `instances/default` shows `disable_generic_tags` (hidden elsewhere).
-    override(INSTANCE_DEFAULT, { disable_generic_tags: { hidden: false } }), AGENT_RESERVED, 
-    // `name` is read by the agent itself (CommonInstanceConfig.Name) for any check; http_check also requires it.
-    [str('name', { hidden: true, untyped: true })], MYSQL_LEGACY),
-};
-
-;// CONCATENATED MODULE: ./src/checks/agent/schema/index.ts
-
-
-const SCHEMAS = {
-    http_check: HTTP_CHECK_SCHEMA,
-    mysql: MYSQL_SCHEMA,
-};
-const tables = new WeakMap();
-function optionTable(options) {
-    let t = tables.get(options);
-    if (!t) {
-        t = {
-            byName: new Map(options.map((o) => [o.name, o])),
-            current: options.filter((o) => !o.deprecated).map((o) => o.name),
-        };
-        tables.set(options, t);
-    }
-    return t;
-}
-
-;// CONCATENATED MODULE: ./src/checks/agent/values.ts
-const ENC_WHOLE = /^ENC\[([\s\S]*)\]$/;
-const ENV_REF = /%%env_([^%]*)%%/g;
-/** The handle when the whole string is `ENC[handle]`. */
-function encHandle(value) {
-    const m = ENC_WHOLE.exec(value);
-    return m ? m[1] : undefined;
-}
-/** `ENC[` somewhere in the string without being the whole of it: the agent sends it literally. */
-function isPartialEnc(value) {
-    return value.includes('ENC[') && !ENC_WHOLE.test(value);
-}
-function envRefs(value) {
-    if (!value.includes('%%env_'))
-        return [];
-    return [...value.matchAll(ENV_REF)].map((m) => m[1]);
-}
-/** A string the agent replaces at run time, so its final value (and type) is unknown here. */
-function isIndirect(node) {
-    if (node.kind !== 'scalar' || typeof node.value !== 'string')
-        return false;
-    return encHandle(node.value) !== undefined || node.value.includes('%%env_');
-}
-/** How a value reads in a message; a secret option's value is never shown. */
-function describe(node, secret = false) {
-    if (node.kind === 'map')
-        return 'a mapping';
-    if (node.kind === 'seq')
-        return 'a list';
-    const v = node.value;
-    if (v === null)
-        return 'empty';
-    if (typeof v === 'boolean')
-        return secret ? 'a boolean' : `the boolean ${node.text}`;
-    if (typeof v === 'number')
-        return secret ? 'a number' : `the number ${node.text}`;
-    if (secret)
-        return 'a string';
-    return `the string "${v.length > 60 ? `${v.slice(0, 60)}…` : v}"`;
-}
-
-;// CONCATENATED MODULE: ./src/checks/agent/options.ts
-/**
- * Option-by-option checks against the tables in schema/: unknown and deprecated names, value types
- * and allowed values, recursively through known nested mappings.
- *
- * Types are judged the way the running agent judges them:
- * - `goType` fields are decoded by the agent's Go code (yaml.v2, strict types) before the check is
- *   scheduled: a string `min_collection_interval`, a scalar `tags` — the instance never runs
- *   (CONFIG-FACTS A0).
- * - everything else by the check's pydantic config model, which `AgentCheck` validates before the
- *   first run (datadog_checks_base `load_configuration_models`: a ValidationError becomes a
- *   ConfigurationError on every run). Pydantic's lax mode coerces "5" to 5.0 and "yes" to True, but
- *   never a number to a string, so `password: 1234` fails while `timeout: "5"` passes.
- */
-
-
-
-
-/** Strings pydantic accepts for a bool (compared lower-cased). */
-const BOOL_STRINGS = new Set(['0', 'off', 'f', 'false', 'n', 'no', '1', 'on', 't', 'true', 'y', 'yes']);
-const INT_STRING = /^\s*[-+]?\d[\d_]*\s*$/;
-const FLOAT_STRING = /^\s*[-+]?(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][-+]?\d+)?\s*$|^\s*[-+]?(?:inf|infinity|nan)\s*$/i;
-const WANT = {
-    string: 'a string',
-    boolean: 'true or false',
-    integer: 'a whole number',
-    number: 'a number',
-    array: 'a list',
-    object: 'a mapping',
-};
-function typesOf(spec) {
-    return typeof spec.type === 'string' ? [spec.type] : spec.type;
-}
-function isNull(node) {
-    return node === undefined || (node.kind === 'scalar' && node.value === null);
-}
-/** Does pydantic (lax mode) accept this YAML value for this type? */
-function modelAccepts(node, type) {
-    if (type === 'array')
-        return node.kind === 'seq';
-    if (type === 'object')
-        return node.kind === 'map';
-    if (node.kind !== 'scalar')
-        return false;
-    const v = node.value;
-    switch (type) {
-        case 'string':
-            return typeof v === 'string';
-        case 'boolean':
-            return typeof v === 'boolean' || v === 0 || v === 1 || (typeof v === 'string' && BOOL_STRINGS.has(v.toLowerCase()));
-        case 'integer':
-            return typeof v === 'boolean' || (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && INT_STRING.test(v));
-        case 'number':
-            return typeof v === 'boolean' || typeof v === 'number' || (typeof v === 'string' && FLOAT_STRING.test(v));
-    }
-}
-/** What the agent's Go decoding rejects (yaml.v2 into int / bool / []string). */
-function goProblem(node, goType) {
-    switch (goType) {
-        case 'int':
-            return node.kind === 'scalar' && typeof node.value === 'number' ? undefined : 'a number';
-        case 'bool':
-            return node.kind === 'scalar' && typeof node.value === 'boolean' ? undefined : 'true or false';
-        case 'string-list':
-            return node.kind === 'seq' && node.items.every((i) => i.kind === 'scalar') ? undefined : 'a list of strings';
-    }
-}
-/** Check every key of `map` against `options`. */
-function checkOptions(map, options, walk) {
-    const table = optionTable(options);
-    for (const pair of map.pairs) {
-        if (pair.key.kind !== 'scalar')
-            continue;
-        const name = (0,ast/* keyName */.xT)(pair);
-        const spec = table.byName.get(name);
-        if (!spec) {
-            walk.r.report(pair.key, 'warning', 'unknown-key', `unknown option "${name}" in ${walk.where}: the check ignores it${(0,suggest/* didYouMean */.au)(name, table.current)}`);
-            continue;
-        }
-        if (spec.deprecated)
-            walk.r.report(pair.key, 'warning', 'deprecated-key', deprecatedMessage(spec, walk.where));
-        checkValue(pair.value, spec, walk);
-    }
-}
-function deprecatedMessage(spec, where) {
-    const { replacement, note } = spec.deprecated ?? {};
-    if (replacement)
-        return `"${spec.name}" in ${where} is a deprecated name: use "${replacement}"${note ? ` (${note})` : ''}`;
-    return `"${spec.name}" in ${where} is deprecated: ${note ?? 'remove it'}`;
-}
-function checkValue(node, spec, walk) {
-    if (isNull(node))
-        return;
-    const { r, where } = walk;
-    const label = `"${spec.name}" in ${where}`;
-    const types = typesOf(spec);
-    if (spec.goType) {
-        const want = goProblem(node, spec.goType);
-        if (want) {
-            r.report(node, 'error', 'wrong-type', `${label} must be ${want}, not ${describe(node, spec.secret || spec.sensitive)}: the agent does not schedule this instance${goHint(node, spec.goType)}`);
-            return;
-        }
-    }
-    if (isIndirect(node)) {
-        // Resolved to a string at run time: fine for scalars (pydantic coerces "5"), never a list or mapping.
-        if (types.every((t) => t === 'array' || t === 'object')) {
-            r.report(node, 'error', 'wrong-type', `${label} must be ${types.map((t) => WANT[t]).join(' or ')}: a secret or %%env_%% value is always a string`);
-        }
-        return;
-    }
-    if (!spec.untyped && !types.some((t) => modelAccepts(node, t))) {
-        const want = types.map((t) => WANT[t]).join(' or ');
-        let hint = types.includes('string') && node.kind === 'scalar' ? '; quote it if it is meant as text' : '';
-        // yes/no/on/off/y/n are booleans to the agent's YAML reader (CONFIG-FACTS A0): say so, it surprises people.
-        if (node.kind === 'scalar' && typeof node.value === 'boolean' && !/^(?:true|false)$/i.test(node.text))
-            hint += ' (YAML reads yes/no/on/off/y/n as booleans)';
-        r.report(node, 'error', 'wrong-type', `${label} must be ${want}, not ${describe(node, spec.secret || spec.sensitive)}: the check rejects the instance and never runs${hint}`);
-        return;
-    }
-    if (spec.enum && node.kind === 'scalar' && typeof node.value === 'string')
-        checkEnum(node, spec, label, r);
-    if (node.kind === 'seq')
-        checkItems(node.items, spec, walk);
-    if (node.kind === 'map' && spec.options)
-        checkOptions(node, spec.options, { r, where: `${where} > ${spec.name}` });
-}
-function goHint(node, goType) {
-    if (goType === 'int' && node.kind === 'scalar' && typeof node.value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(node.value))
-        return ` (write ${node.value.trim()} without quotes)`;
-    if (goType === 'string-list' && node.kind === 'scalar')
-        return ' (write it as a list: `- ...`)';
-    return '';
-}
-function checkEnum(node, spec, label, r) {
-    const allowed = spec.enum ?? [];
-    const v = spec.enumIgnoreCase ? node.value.toLowerCase() : node.value;
-    if (allowed.includes(v))
-        return;
-    r.report(node, 'error', 'invalid-value', `${label} is "${node.value}", which is not one of ${allowed.join(', ')}${(0,suggest/* didYouMean */.au)(node.value, allowed)}`);
-}
-function checkItems(items, spec, walk) {
-    const itemType = spec.items;
-    if (!itemType)
-        return;
-    items.forEach((item, i) => {
-        if (isIndirect(item) && itemType !== 'object')
-            return;
-        if (!spec.untyped && !modelAccepts(item, itemType)) {
-            walk.r.report(item, 'error', 'wrong-type', `"${spec.name}" item ${i + 1} in ${walk.where} must be ${WANT[itemType]}, not ${describe(item, spec.secret || spec.sensitive)}: the check rejects the instance and never runs`);
-            return;
-        }
-        if (spec.itemOptions && item.kind === 'map')
-            checkOptions(item, spec.itemOptions, { r: walk.r, where: `${walk.where} > ${spec.name}[${i + 1}]` });
-    });
-}
-
+// EXTERNAL MODULE: ./src/checks/agent/options.ts
+var options = __nccwpck_require__(7609);
 ;// CONCATENATED MODULE: ./src/checks/agent/python-regex.ts
 /**
  * http_check compiles `content_match` and `http_response_status_code` with Python's `re`. We
@@ -3116,7 +13004,9 @@ function translate(pattern) {
     }
     if (UNTRANSLATED.test(source) || /\(\?[aiLmsux]+\)/.test(source))
         return { status: 'unknown' };
-    source = source.replace(/\(\?P<([A-Za-z_][A-Za-z0-9_]*)>/g, '(?<$1>').replace(/\(\?P=([A-Za-z_][A-Za-z0-9_]*)\)/g, '\\k<$1>');
+    source = source
+        .replace(/\(\?P<([A-Za-z_][A-Za-z0-9_]*)>/g, '(?<$1>')
+        .replace(/\(\?P=([A-Za-z_][A-Za-z0-9_]*)\)/g, '\\k<$1>');
     try {
         new RegExp(source, flags);
     }
@@ -3145,15 +13035,17 @@ function statusCodeMatches(rx) {
     return out;
 }
 
+// EXTERNAL MODULE: ./src/checks/agent/schema/http-check.ts
+var http_check = __nccwpck_require__(7542);
 ;// CONCATENATED MODULE: ./src/checks/agent/scalars.ts
-const scalars_str = (n) => (n?.kind === 'scalar' && typeof n.value === 'string' ? n.value : undefined);
-const scalars_num = (n) => (n?.kind === 'scalar' && typeof n.value === 'number' ? n.value : undefined);
+const str = (n) => n?.kind === 'scalar' && typeof n.value === 'string' ? n.value : undefined;
+const num = (n) => n?.kind === 'scalar' && typeof n.value === 'number' ? n.value : undefined;
 /** Whole numbers only: a 1.5 threshold is already reported as a wrong type. */
 const whole = (n) => {
-    const v = scalars_num(n);
+    const v = num(n);
     return v !== undefined && Number.isInteger(v) ? v : undefined;
 };
-const boolOf = (n) => (n?.kind === 'scalar' && typeof n.value === 'boolean' ? n.value : undefined);
+const boolOf = (n) => n?.kind === 'scalar' && typeof n.value === 'boolean' ? n.value : undefined;
 
 ;// CONCATENATED MODULE: ./src/checks/agent/http-certificate.ts
 /** http_check certificate-expiration settings (CONFIG-FACTS A3 "tls_verify note", E2.3). */
@@ -3161,7 +13053,9 @@ const boolOf = (n) => (n?.kind === 'scalar' && typeof n.value === 'boolean' ? n.
 
 
 function checkCertificate(map, scheme, where, r) {
-    const thresholds = ['days_warning', 'days_critical', 'seconds_warning', 'seconds_critical'].map((k) => (0,ast/* getPair */.xf)(map, k)).filter((p) => p && !isNull(p.value));
+    const thresholds = ['days_warning', 'days_critical', 'seconds_warning', 'seconds_critical']
+        .map((k) => (0,ast/* getPair */.xf)(map, k))
+        .filter((p) => p && !(0,options/* isNull */.kZ)(p.value));
     const expiry = (0,ast/* getPair */.xf)(map, 'check_certificate_expiration');
     if (scheme === 'http') {
         if (expiry && boolOf(expiry.value) === true) {
@@ -3176,13 +13070,15 @@ function checkCertificate(map, scheme, where, r) {
         return;
     for (const k of ['days_warning', 'days_critical', 'seconds_warning', 'seconds_critical']) {
         const v = (0,ast/* get */.Jt)(map, k);
-        const n = scalars_num(v);
+        const n = num(v);
         if (v && n !== undefined && n < 0)
             r.report(v, 'error', 'invalid-value', `"${k}" in ${where} is negative: write the number of ${k.split('_')[0]} before expiry`);
     }
     contradiction(map, where, r);
     const verify = (0,ast/* get */.Jt)(map, 'tls_verify');
-    if (boolOf(verify) === false && boolOf((0,ast/* get */.Jt)(map, 'tls_retrieve_non_validated_cert')) !== true && boolOf((0,ast/* get */.Jt)(map, 'use_cert_from_response')) !== true) {
+    if (boolOf(verify) === false &&
+        boolOf((0,ast/* get */.Jt)(map, 'tls_retrieve_non_validated_cert')) !== true &&
+        boolOf((0,ast/* get */.Jt)(map, 'use_cert_from_response')) !== true) {
         r.report(verify, 'warning', 'cert-check-unknown', `"tls_verify: false" in ${where} makes the certificate check report UNKNOWN ("Empty or no certificate found."): add \`tls_retrieve_non_validated_cert: true\` or \`check_certificate_expiration: false\``);
     }
 }
@@ -3214,6 +13110,8 @@ function contradiction(map, where, r) {
     }
 }
 
+// EXTERNAL MODULE: ./src/checks/agent/values.ts
+var values = __nccwpck_require__(2893);
 ;// CONCATENATED MODULE: ./src/checks/agent/http-url.ts
 /** http_check `url`: the check only tests `url.startswith("http")` (CONFIG-FACTS A3); we hold it to WHATWG URL rules (E2.3). */
 
@@ -3224,15 +13122,15 @@ function contradiction(map, where, r) {
 const EXAMPLE_HOST = 'some.url.example.com';
 function checkUrl(map, where, r) {
     const pair = (0,ast/* getPair */.xf)(map, 'url');
-    if (!pair || isNull(pair.value) || (scalars_str(pair.value) ?? 'x').trim() === '') {
+    if (!pair || (0,options/* isNull */.kZ)(pair.value) || (str(pair.value) ?? 'x').trim() === '') {
         r.report(pair?.value ?? map, 'error', 'missing-required', `${where} has no "url": the check fails ("Bad configuration. You must specify a url"); add \`url: https://<host>/\``);
         return undefined;
     }
     const node = pair.value;
-    const raw = scalars_str(node);
+    const raw = str(node);
     if (raw === undefined)
         return undefined; // a number or a list: wrong-type already reported
-    if (isIndirect(node))
+    if ((0,values/* isIndirect */.Rh)(node))
         return { raw, scheme: undefined };
     if (/^\s/.test(raw)) {
         r.report(node, 'error', 'invalid-url', `the url of ${where} starts with a space: the check requires it to start with http (ConfigurationError); remove the space`);
@@ -3299,7 +13197,7 @@ function normalizeInstanceName(name) {
 function checkHttpInstances(shape, r) {
     const names = new Map();
     const urls = new Map();
-    const initTimeout = shape.initConfig ? scalars_num((0,ast/* get */.Jt)(shape.initConfig, 'timeout')) : undefined;
+    const initTimeout = shape.initConfig ? num((0,ast/* get */.Jt)(shape.initConfig, 'timeout')) : undefined;
     for (const { map, index } of shape.instances) {
         const where = `instance ${index + 1}`;
         const name = checkName(map, where, r);
@@ -3314,7 +13212,7 @@ function checkHttpInstances(shape, r) {
                 names.set(key, { raw: name, line: r.line(map), index });
         }
         const url = checkUrl(map, where, r);
-        const method = (scalars_str((0,ast/* get */.Jt)(map, 'method')) ?? 'get').toLowerCase();
+        const method = (str((0,ast/* get */.Jt)(map, 'method')) ?? 'get').toLowerCase();
         if (url !== undefined) {
             const key = `${method} ${url.raw}`;
             const prev = urls.get(key);
@@ -3336,7 +13234,7 @@ function checkHttpInstances(shape, r) {
 }
 function checkName(map, where, r) {
     const pair = (0,ast/* getPair */.xf)(map, 'name');
-    if (!pair || isNull(pair.value)) {
+    if (!pair || (0,options/* isNull */.kZ)(pair.value)) {
         r.report(pair?.value ?? map, 'error', 'missing-required', `${where} has no "name": the check fails on it (KeyError); add \`name: <site name>\``);
         return undefined;
     }
@@ -3353,14 +13251,14 @@ function checkName(map, where, r) {
 function checkData(map, method, where, r) {
     const data = (0,ast/* getPair */.xf)(map, 'data');
     // An unknown method is reported on its own; what it would do with a body is moot.
-    if (!data || isNull(data.value) || BODY_METHODS.has(method) || !HTTP_METHODS.includes(method))
+    if (!data || (0,options/* isNull */.kZ)(data.value) || BODY_METHODS.has(method) || !http_check/* HTTP_METHODS */.y.includes(method))
         return;
     r.report(data.key, 'warning', 'data-ignored', `"data" in ${where} is never sent: the method is ${method.toUpperCase()}; only POST, PUT, DELETE, PATCH and OPTIONS send a body (set \`method: post\`)`);
 }
 const statusCache = new Map();
 function checkStatusCode(map, where, r) {
     const node = (0,ast/* get */.Jt)(map, 'http_response_status_code');
-    if (!node || node.kind !== 'scalar' || node.value === null || isIndirect(node))
+    if (!node || node.kind !== 'scalar' || node.value === null || (0,values/* isIndirect */.Rh)(node))
         return;
     if (typeof node.value !== 'string' && typeof node.value !== 'number')
         return;
@@ -3390,8 +13288,8 @@ function checkStatusCode(map, where, r) {
 }
 function checkContentMatch(map, where, r) {
     const node = (0,ast/* get */.Jt)(map, 'content_match');
-    const cm = scalars_str(node);
-    if (node && cm !== undefined && !isIndirect(node)) {
+    const cm = str(node);
+    if (node && cm !== undefined && !(0,values/* isIndirect */.Rh)(node)) {
         const rx = compilePython(cm);
         if (rx.status === 'invalid')
             r.report(node, 'error', 'invalid-regex', `"content_match" in ${where} is not a valid regular expression (${rx.error}): the check fails on every run`);
@@ -3403,7 +13301,7 @@ function checkContentMatch(map, where, r) {
 }
 function positive(map, key, where, r) {
     const v = (0,ast/* get */.Jt)(map, key);
-    const n = scalars_num(v);
+    const n = num(v);
     if (v && n !== undefined && n <= 0) {
         r.report(v, 'error', 'invalid-value', `"${key}" in ${where} is ${n}: it must be above 0 seconds`);
         return undefined;
@@ -3415,7 +13313,7 @@ function checkTimeouts(map, initTimeout, where, r) {
     positive(map, 'connect_timeout', where, r);
     positive(map, 'read_timeout', where, r);
     const intervalNode = (0,ast/* get */.Jt)(map, 'min_collection_interval');
-    const interval = scalars_num(intervalNode);
+    const interval = num(intervalNode);
     const timeout = own ?? initTimeout ?? 10;
     if ((own !== undefined || interval !== undefined) && timeout >= (interval ?? 15)) {
         const at = (own !== undefined ? (0,ast/* get */.Jt)(map, 'timeout') : intervalNode);
@@ -3427,7 +13325,7 @@ function checkTags(map, where, r) {
     if (tags?.kind !== 'seq')
         return;
     for (const t of tags.items) {
-        const s = scalars_str(t);
+        const s = str(t);
         if (s !== undefined && /^url:/.test(s)) {
             r.report(t, 'warning', 'url-tag', `the tag "${s}" in ${where} clashes with the url: tag the check adds itself: rename it`);
         }
@@ -3435,10 +13333,10 @@ function checkTags(map, where, r) {
 }
 function checkAuth(map, where, r) {
     const typeNode = (0,ast/* get */.Jt)(map, 'auth_type');
-    const explicit = scalars_str(typeNode)?.toLowerCase();
+    const explicit = str(typeNode)?.toLowerCase();
     const has = (k) => {
         const v = (0,ast/* get */.Jt)(map, k);
-        return v !== undefined && !isNull(v);
+        return v !== undefined && !(0,options/* isNull */.kZ)(v);
     };
     if (explicit === 'basic' || explicit === 'digest') {
         const missing = ['username', 'password'].filter((k) => !has(k));
@@ -3457,6 +13355,118 @@ function checkAuth(map, where, r) {
     }
 }
 
+
+/***/ }),
+
+/***/ 6503:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  T6: () => (/* reexport */ agentConfPath),
+  G9: () => (/* binding */ checkAgentFile),
+  Bc: () => (/* reexport */ checkConfDLayout),
+  dg: () => (/* reexport */ detectAgentKind)
+});
+
+// EXTERNAL MODULE: ./src/checks/findings.ts
+var findings = __nccwpck_require__(671);
+// EXTERNAL MODULE: ./src/checks/source.ts
+var checks_source = __nccwpck_require__(5784);
+// EXTERNAL MODULE: ./src/checks/yaml/load.ts + 2 modules
+var load = __nccwpck_require__(7112);
+// EXTERNAL MODULE: ./src/checks/yaml/ast.ts
+var ast = __nccwpck_require__(6353);
+;// CONCATENATED MODULE: ./src/checks/agent/as-read.ts
+/**
+ * The config as the agent and the check really read it, where that differs from what it looks like:
+ * - a boolean written as a string (`"false"`) for an option the check tests with Python
+ *   truthiness: any non-empty string is true. Most options go through `is_affirmative`, which reads
+ *   "false"/"no"/"0" as false (http_check config.py, datadog_checks_base utils/http.py: every
+ *   RequestsWrapper option, `disable_ssl_validation` included, @0053340; mysql config.py and mysql.py
+ *   for `dbm`, `options.*`, `obfuscator_options.*`), so only the options listed here are flagged:
+ *   read in the check's own code with a bare `if`.
+ * - a tag without `key:` among tags that all have one: legal (a "simple tag"), but in a file whose
+ *   other tags are `key:value` it is almost always a slip (`env prd`, `env=prd`).
+ */
+
+const TRUTHY = {
+    http_check: {
+        include_default_headers: {
+            whenTrue: "the agent's default headers are still sent",
+            source: 'http_check.py HTTPCheck.__init__: `if not self.instance.get("include_default_headers", True)`',
+        },
+    },
+    mysql: {},
+};
+const FALSY_WORDS = /^(?:false|no|off|n|0)$/i;
+function checkTruthyStrings(shape, kind, r) {
+    const options = TRUTHY[kind];
+    for (const { map, index } of shape.instances) {
+        for (const pair of map.pairs) {
+            const opt = options[(0,ast/* keyName */.xT)(pair)];
+            const v = pair.value;
+            if (!opt || v.kind !== 'scalar' || typeof v.value !== 'string' || v.value === '')
+                continue;
+            const looksFalse = FALSY_WORDS.test(v.value.trim());
+            r.report(v, 'warning', 'truthy-string', `"${(0,ast/* keyName */.xT)(pair)}" in instance ${index + 1} is the string "${v.value}", and the check tests it with Python truthiness (${opt.source}), where any non-empty string is true: ${opt.whenTrue}${looksFalse ? '; write false without quotes' : '; write true or false without quotes'}`);
+        }
+    }
+}
+function tagNodes(map) {
+    const tags = (0,ast/* getPair */.xf)(map, 'tags')?.value;
+    return tags?.kind === 'seq' ? tags.items.filter((t) => t.kind === 'scalar' && typeof t.value === 'string') : [];
+}
+function checkTagConsistency(shape, r) {
+    const maps = [...(shape.initConfig ? [shape.initConfig] : []), ...shape.instances.map((i) => i.map)];
+    const all = maps.flatMap(tagNodes);
+    const keyed = all.filter((t) => t.kind === 'scalar' && String(t.value).includes(':'));
+    const simple = all.filter((t) => t.kind === 'scalar' && !String(t.value).includes(':'));
+    // Only an odd one out is a smell: a file of simple tags is a choice.
+    if (keyed.length < 2 || simple.length === 0 || simple.length >= keyed.length)
+        return;
+    const example = keyed[0]?.kind === 'scalar' ? String(keyed[0].value) : 'key:value';
+    for (const t of simple) {
+        if (t.kind !== 'scalar')
+            continue;
+        const v = String(t.value);
+        const guess = /^([^\s=]+)[\s=]+(.+)$/.exec(v);
+        const fix = guess ? `"${guess[1]}:${guess[2]}"` : `"KEY:${v}"`;
+        r.report(t, 'warning', 'tag-without-key', `tag "${v}" has no "key:", while the file's other tags do (e.g. "${example}"): it becomes a simple tag that no key:value facet finds; write ${fix}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/agent/duplicates.ts
+/** `instances[2].proxy` -> `instance 3 > proxy`. */
+function describePath(path) {
+    return path
+        .replace(/^instances\[(\d+)\]/, (_m, i) => `instance ${Number(i) + 1}`)
+        .replace(/\[(\d+)\]/g, (_m, i) => `[${Number(i) + 1}]`)
+        .replace(/\./g, ' > ');
+}
+function reportDuplicates(duplicates, r) {
+    for (const d of duplicates) {
+        const firstLine = r.line(d.first.key);
+        if (d.path === '') {
+            const n = d.first.value.kind === 'seq' ? d.first.value.items.length : undefined;
+            const lost = n === undefined ? '' : ` (${n} ${n === 1 ? 'entry' : 'entries'})`;
+            r.report(d.dup.key, 'error', 'duplicate-key', `top-level key "${d.key}" appears again (first at line ${firstLine}): the agent keeps only this one and drops everything under line ${firstLine}${lost}; merge them`);
+        }
+        else {
+            r.report(d.dup.key, 'error', 'duplicate-key', `key "${d.key}" appears twice in ${describePath(d.path)} (first at line ${firstLine}): only this value is used and the one at line ${firstLine} is silently lost`);
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/checks/agent/http-check.ts + 4 modules
+var http_check = __nccwpck_require__(2461);
+// EXTERNAL MODULE: ./src/checks/agent/options.ts
+var options = __nccwpck_require__(7609);
+// EXTERNAL MODULE: ./src/checks/agent/schema/mysql.ts
+var mysql = __nccwpck_require__(4801);
+// EXTERNAL MODULE: ./src/checks/agent/values.ts
+var values = __nccwpck_require__(2893);
 ;// CONCATENATED MODULE: ./src/checks/agent/mysql.ts
 /** mysql rules beyond option types (CONFIG-FACTS A4, E2.4). */
 
@@ -3464,12 +13474,21 @@ function checkAuth(map, where, r) {
 
 
 /** Options that only act with `dbm: true`. */
-const DBM_FEATURES = ['query_metrics', 'query_samples', 'statement_samples', 'query_activity', 'collect_settings', 'collect_schemas', 'schemas_collection', 'index_metrics'];
+const DBM_FEATURES = [
+    'query_metrics',
+    'query_samples',
+    'statement_samples',
+    'query_activity',
+    'collect_settings',
+    'collect_schemas',
+    'schemas_collection',
+    'index_metrics',
+];
 const CONNECTION_FIELDS = ['host', 'server', 'username', 'user', 'password', 'pass', 'port', 'sock'];
-const COLUMN_TYPES = new Set(CUSTOM_QUERY_COLUMN_TYPES);
+const COLUMN_TYPES = new Set(mysql/* CUSTOM_QUERY_COLUMN_TYPES */.k_);
 const present = (map, key) => {
     const v = (0,ast/* get */.Jt)(map, key);
-    return v === undefined || isNull(v) ? undefined : v;
+    return v === undefined || (0,options/* isNull */.kZ)(v) ? undefined : v;
 };
 function checkMysqlInstances(shape, r) {
     const intervals = [];
@@ -3514,13 +13533,17 @@ function checkConnection(map, where, r) {
 }
 function checkPort(map, where, r) {
     const node = present(map, 'port');
-    if (!node || node.kind !== 'scalar' || isIndirect(node))
+    if (!node || node.kind !== 'scalar' || (0,values/* isIndirect */.Rh)(node))
         return;
-    const n = typeof node.value === 'number' ? node.value : typeof node.value === 'string' && /^\s*\d+\s*$/.test(node.value) ? Number(node.value) : undefined;
+    const n = typeof node.value === 'number'
+        ? node.value
+        : typeof node.value === 'string' && /^\s*\d+\s*$/.test(node.value)
+            ? Number(node.value)
+            : undefined;
     if (n === undefined)
         return; // not a number: wrong-type is reported by the option checks
     if (!Number.isInteger(n) || n < 1 || n > 65535) {
-        r.report(node, 'error', 'invalid-value', `"port" in ${where} is ${describe(node)}: it must be a whole number from 1 to 65535 (MySQL listens on 3306 by default)`);
+        r.report(node, 'error', 'invalid-value', `"port" in ${where} is ${(0,values/* describe */.q0)(node)}: it must be a whole number from 1 to 65535 (MySQL listens on 3306 by default)`);
     }
 }
 function checkCustomQueries(node, where, r) {
@@ -3541,21 +13564,22 @@ function checkCustomQueries(node, where, r) {
                 return; // `- {}` skips a column
             const type = (0,ast/* get */.Jt)(c, 'type');
             const name = present(c, 'name');
-            if (!type || isNull(type)) {
+            if (!type || (0,options/* isNull */.kZ)(type)) {
                 if (name)
                     r.report(c, 'error', 'custom-query', `column ${j + 1} of ${at} has a name but no type: write a type such as gauge, count, rate or tag`);
                 return;
             }
             const t = type.kind === 'scalar' ? String(type.value) : '';
             if (!COLUMN_TYPES.has(t)) {
-                r.report(type, 'error', 'custom-query', `column ${j + 1} of ${at} has the type "${t}", which is not one of ${CUSTOM_QUERY_COLUMN_TYPES.join(', ')}: the check fails to start`);
+                r.report(type, 'error', 'custom-query', `column ${j + 1} of ${at} has the type "${t}", which is not one of ${mysql/* CUSTOM_QUERY_COLUMN_TYPES */.k_.join(', ')}: the check fails to start`);
             }
         });
     });
 }
 function checkDbm(map, where, r) {
     const dbmNode = present(map, 'dbm') ?? present(map, 'deep_database_monitoring');
-    const dbm = dbmNode?.kind === 'scalar' && (dbmNode.value === true || (typeof dbmNode.value === 'string' && /^(true|yes|on|1|y|t)$/i.test(dbmNode.value)));
+    const dbm = dbmNode?.kind === 'scalar' &&
+        (dbmNode.value === true || (typeof dbmNode.value === 'string' && /^(true|yes|on|1|y|t)$/i.test(dbmNode.value)));
     if (!dbm) {
         for (const k of DBM_FEATURES) {
             const pair = (0,ast/* getPair */.xf)(map, k);
@@ -3598,6 +13622,8 @@ class Reporter {
     }
 }
 
+// EXTERNAL MODULE: ./src/checks/agent/schema/index.ts
+var agent_schema = __nccwpck_require__(6055);
 ;// CONCATENATED MODULE: ./src/checks/agent/secrets.ts
 
 
@@ -3642,17 +13668,17 @@ function collect(node, envSection, found, r) {
         else if (typeof n.value === 'string') {
             const v = n.value;
             if (v.includes('ENC[')) {
-                const handle = encHandle(v);
+                const handle = (0,values/* encHandle */.B6)(v);
                 if (handle !== undefined)
                     found.handles.push({ handle, node: n });
-                else if (isPartialEnc(v)) {
+                else if ((0,values/* isPartialEnc */.gw)(v)) {
                     r.report(n, 'error', 'secret-handle-partial', 'an ENC[...] handle must be the whole value: here it is part of a longer string, so the agent sends the text as written; make the value exactly "ENC[<handle>]"');
                 }
             }
             if (envSection)
-                for (const name of envRefs(v))
+                for (const name of (0,values/* envRefs */.il)(v))
                     found.env.push({ name, node: n });
-            else if (envRefs(v).length) {
+            else if ((0,values/* envRefs */.il)(v).length) {
                 r.report(n, 'warning', 'env-not-resolved', 'the agent replaces %%env_NAME%% only in init_config, instances and logs: here it stays as written');
             }
         }
@@ -3678,7 +13704,9 @@ function checkHandles(handles, ctx, r) {
         }
         if (backend?.configured) {
             const command = backend.command;
-            if (command !== undefined && !command.endsWith(`/${MULTI_PROVIDER_SCRIPT}`) && command !== MULTI_PROVIDER_SCRIPT) {
+            if (command !== undefined &&
+                !command.endsWith(`/${MULTI_PROVIDER_SCRIPT}`) &&
+                command !== MULTI_PROVIDER_SCRIPT) {
                 r.report(node, 'warning', 'secret-backend-mismatch', `file@ handles are read by /${MULTI_PROVIDER_SCRIPT}, but the secret backend is ${command} (${backend.where}): check that it understands "file@"`);
             }
             else if (command === undefined && backend.type !== undefined) {
@@ -3723,12 +13751,15 @@ function isLiteral(node) {
     return v !== '' && !v.includes('ENC[') && !v.includes('%%env_');
 }
 
+// EXTERNAL MODULE: ./src/checks/suggest.ts
+var suggest = __nccwpck_require__(5111);
 ;// CONCATENATED MODULE: ./src/checks/agent/shape.ts
 /**
  * The file-level shape the agent itself enforces when it loads a conf.d file
  * (`config_reader.go`, CONFIG-FACTS A1): top-level keys, `init_config`, `instances`, and the two
  * rejection rules (no instances, `docker_images` without `ad_identifiers`).
  */
+
 
 
 
@@ -3752,7 +13783,7 @@ function checkShape(root, r) {
         return undefined;
     }
     if (root.kind !== 'map') {
-        r.report(root, 'error', 'not-a-mapping', `the file must be a mapping with \`init_config:\` and \`instances:\`, not ${describe(root)}: the agent rejects it`);
+        r.report(root, 'error', 'not-a-mapping', `the file must be a mapping with \`init_config:\` and \`instances:\`, not ${(0,values/* describe */.q0)(root)}: the agent rejects it`);
         return undefined;
     }
     for (const pair of root.pairs) {
@@ -3761,30 +13792,42 @@ function checkShape(root, r) {
         const name = (0,ast/* keyName */.xT)(pair);
         const want = TOP_LEVEL[name];
         if (!want) {
-            r.report(pair.key, 'warning', 'unknown-key', `unknown top-level key "${name}": the agent ignores it${(0,suggest/* didYouMean */.au)(name, Object.keys(TOP_LEVEL))}`);
+            const meant = (0,suggest/* closest */.kp)(name, ['instances', 'init_config']);
+            if (meant && !(0,ast/* getPair */.xf)(root, meant)) {
+                const effect = meant === 'instances' ? 'so the file has no instances and the agent rejects it' : 'so init_config is unset';
+                r.report(pair.key, 'error', 'misspelled-key', `"${name}" is not a key the agent reads (did you mean "${meant}"?), ${effect}: rename it to \`${meant}:\``);
+                continue;
+            }
+            r.report(pair.key, 'warning', 'unknown-key', `unknown top-level key ${(0,findings/* quoteValue */.cl)(name)}: the agent ignores it${(0,suggest/* didYouMean */.au)(name, Object.keys(TOP_LEVEL))}`);
             continue;
         }
         const v = pair.value;
-        if (isNull(v) || want === 'any')
+        if ((0,options/* isNull */.kZ)(v) || want === 'any')
             continue;
         const ok = (want === 'mapping' && v.kind === 'map') ||
             (want === 'list' && v.kind === 'seq') ||
             (want === 'bool' && v.kind === 'scalar' && typeof v.value === 'boolean') ||
             (want === 'string' && v.kind === 'scalar');
         if (!ok && name !== 'instances') {
-            const what = want === 'mapping' ? 'a mapping (or empty)' : want === 'list' ? 'a list' : want === 'bool' ? 'true or false' : 'a string';
-            r.report(v, 'error', 'wrong-type', `"${name}" must be ${what}, not ${describe(v)}: the agent rejects the file`);
+            const what = want === 'mapping'
+                ? 'a mapping (or empty)'
+                : want === 'list'
+                    ? 'a list'
+                    : want === 'bool'
+                        ? 'true or false'
+                        : 'a string';
+            r.report(v, 'error', 'wrong-type', `"${name}" must be ${what}, not ${(0,values/* describe */.q0)(v)}: the agent rejects the file`);
         }
     }
     const initPair = (0,ast/* getPair */.xf)(root, 'init_config');
     const initConfig = initPair?.value.kind === 'map' ? initPair.value : undefined;
     const instances = checkInstancesList(root, r);
     const adPair = (0,ast/* getPair */.xf)(root, 'ad_identifiers');
-    if ((0,ast/* getPair */.xf)(root, 'docker_images') && (!adPair || isNull(adPair.value))) {
+    if ((0,ast/* getPair */.xf)(root, 'docker_images') && (!adPair || (0,options/* isNull */.kZ)(adPair.value))) {
         const at = (0,ast/* getPair */.xf)(root, 'docker_images')?.key ?? root;
-        r.report(at, 'error', 'docker-images', '`docker_images` without `ad_identifiers`: the agent rejects the file ("the \'docker_images\' section is deprecated, please use \'ad_identifiers\' instead")');
+        r.report(at, 'error', 'docker-images', "`docker_images` without `ad_identifiers`: the agent rejects the file (\"the 'docker_images' section is deprecated, please use 'ad_identifiers' instead\")");
     }
-    else if (adPair && !isNull(adPair.value)) {
+    else if (adPair && !(0,options/* isNull */.kZ)(adPair.value)) {
         r.report(adPair.key, 'warning', 'ad-template', '`ad_identifiers` makes this file an Autodiscovery template: its instances run only against matching containers, not on their own; remove it for a plain check');
     }
     return { root, initConfig, instances };
@@ -3793,10 +13836,12 @@ function checkInstancesList(root, r) {
     const pair = (0,ast/* getPair */.xf)(root, 'instances');
     const hasOther = ['logs', 'jmx_metrics'].some((k) => {
         const v = (0,ast/* getPair */.xf)(root, k)?.value;
-        return v !== undefined && !isNull(v);
+        return v !== undefined && !(0,options/* isNull */.kZ)(v);
     });
-    if (!pair || isNull(pair.value) || (pair.value.kind === 'seq' && pair.value.items.length === 0)) {
-        if (!hasOther) {
+    if (!pair || (0,options/* isNull */.kZ)(pair.value) || (pair.value.kind === 'seq' && pair.value.items.length === 0)) {
+        // A misspelled `instances:` is reported on its own line (checkShape): not twice.
+        const misspelled = root.pairs.some((p) => p.key.kind === 'scalar' && (0,ast/* keyName */.xT)(p) !== 'instances' && (0,suggest/* closest */.kp)((0,ast/* keyName */.xT)(p), ['instances']) === 'instances');
+        if (!hasOther && !(misspelled && !pair)) {
             const at = pair?.key ?? root;
             const hint = (0,ast/* getPair */.xf)(root, 'instance') ? ' (the key is `instances`, plural)' : '';
             r.report(at, 'error', 'no-instances', `no instances: the agent rejects the file ("Configuration file contains no valid instances")${hint}; add \`instances:\` with at least one \`- \` entry`);
@@ -3804,17 +13849,17 @@ function checkInstancesList(root, r) {
         return [];
     }
     if (pair.value.kind !== 'seq') {
-        r.report(pair.value, 'error', 'instances-not-list', `"instances" must be a list of mappings (each entry starting with \`- \`), not ${describe(pair.value)}: the agent rejects the file`);
+        r.report(pair.value, 'error', 'instances-not-list', `"instances" must be a list of mappings (each entry starting with \`- \`), not ${(0,values/* describe */.q0)(pair.value)}: the agent rejects the file`);
         return [];
     }
     const out = [];
     pair.value.items.forEach((item, index) => {
         if (item.kind === 'map')
             out.push({ map: item, index });
-        else if (isNull(item))
+        else if ((0,options/* isNull */.kZ)(item))
             r.report(item, 'error', 'instance-not-mapping', `instance ${index + 1} is empty: write its options under the \`- \``);
         else
-            r.report(item, 'error', 'instance-not-mapping', `instance ${index + 1} must be a mapping of options, not ${describe(item)}: the agent rejects the file`);
+            r.report(item, 'error', 'instance-not-mapping', `instance ${index + 1} must be a mapping of options, not ${(0,values/* describe */.q0)(item)}: the agent rejects the file`);
     });
     return out;
 }
@@ -3834,7 +13879,7 @@ const SECRET = '<secret>';
 const SECRET_OPTION = /pass|secret|token|api_?key|credential/i;
 const SECRET_HEADER = /auth|token|key|secret|cookie|pass|session|signature/i;
 function extractSites(shape, options, r) {
-    const table = optionTable(options);
+    const table = (0,agent_schema/* optionTable */.s)(options);
     return shape.instances.map(({ map }) => {
         const out = {};
         for (const pair of map.pairs) {
@@ -3851,7 +13896,12 @@ function extractSites(shape, options, r) {
                 v = plain(pair.value);
             (0,ast/* setOwn */.P5)(out, k, v);
         }
-        return { name: sites_text((0,ast/* getPair */.xf)(map, 'name')?.value), url: redactUrl(sites_text((0,ast/* getPair */.xf)(map, 'url')?.value)), line: r.line(map), options: out };
+        return {
+            name: sites_text((0,ast/* getPair */.xf)(map, 'name')?.value),
+            url: redactUrl(sites_text((0,ast/* getPair */.xf)(map, 'url')?.value)),
+            line: r.line(map),
+            options: out,
+        };
     });
 }
 function sites_text(node) {
@@ -3859,7 +13909,9 @@ function sites_text(node) {
 }
 /** A secret's value: handles and references stay visible (a changed handle is worth seeing), literals do not. */
 function sites_hidden(node) {
-    if (node.kind === 'scalar' && typeof node.value === 'string' && (encHandle(node.value) !== undefined || node.value.includes('%%env_')))
+    if (node.kind === 'scalar' &&
+        typeof node.value === 'string' &&
+        ((0,values/* encHandle */.B6)(node.value) !== undefined || node.value.includes('%%env_')))
         return node.value;
     if (node.kind === 'scalar' && node.value === null)
         return null;
@@ -3932,14 +13984,29 @@ function agentConfPath(imagePath) {
     const dir = parts[0];
     const check = dir.replace(/\.d$/, '');
     if (!dir.endsWith('.d'))
-        return { check, loaded: false, isDefault: false, why: `the agent reads only directories whose name ends in ".d" (${dir}.d), so ${dir}/ is skipped` };
+        return {
+            check,
+            loaded: false,
+            isDefault: false,
+            why: `the agent reads only directories whose name ends in ".d" (${dir}.d), so ${dir}/ is skipped`,
+        };
     if (parts.length > 2)
-        return { check, loaded: false, isDefault: false, why: `the agent reads only files directly in ${dir}/, not in subdirectories` };
+        return {
+            check,
+            loaded: false,
+            isDefault: false,
+            why: `the agent reads only files directly in ${dir}/, not in subdirectories`,
+        };
     const ext = CONFIG_EXT.exec(file);
     if (!ext)
         return { check, loaded: false, isDefault: false, why: skippedExtension(file) };
     if (/^metrics\.ya?ml$/.test(file))
-        return { check, loaded: false, isDefault: false, why: 'metrics.yaml is a JMX metrics file, not a check configuration' };
+        return {
+            check,
+            loaded: false,
+            isDefault: false,
+            why: 'metrics.yaml is a JMX metrics file, not a check configuration',
+        };
     return { check, loaded: true, isDefault: Boolean(ext[1]) };
 }
 function skippedExtension(file) {
@@ -3988,7 +14055,18 @@ function checkConfDLayout(files) {
 
 
 const AGENT_FILE = /^(?:instances|init_config)[ \t]*:/m;
-const MYSQL_KEYS = ['host', 'server', 'sock', 'username', 'user', 'defaults_file', 'dbm', 'deep_database_monitoring', 'custom_queries', 'query_metrics'];
+const MYSQL_KEYS = [
+    'host',
+    'server',
+    'sock',
+    'username',
+    'user',
+    'defaults_file',
+    'dbm',
+    'deep_database_monitoring',
+    'custom_queries',
+    'query_metrics',
+];
 function detectAgentKind(source) {
     if (!AGENT_FILE.test(source.text))
         return undefined;
@@ -4021,6 +14099,8 @@ function detectAgentKind(source) {
 
 
 
+
+
 function checkAgentFile(source, kind, ctx) {
     const notice = (0,checks_source/* templateNotice */.ru)(source);
     if (notice)
@@ -4038,24 +14118,920 @@ function checkAgentFile(source, kind, ctx) {
 }
 function checkParsed(source, kind, ctx, r) {
     const yaml = (0,load/* loadYaml */.yv)(source, 'agent');
-    r.findings.push(...yaml.findings);
+    (0,findings/* appendAll */.u2)(r.findings, yaml.findings);
     if (yaml.findings.some((f) => f.severity === 'error'))
         return [];
     reportDuplicates(yaml.duplicates, r);
     const shape = checkShape(yaml.root, r);
     if (!shape)
         return [];
-    const schema = SCHEMAS[kind];
+    const schema = agent_schema/* SCHEMAS */.H[kind];
     if (shape.initConfig)
-        checkOptions(shape.initConfig, schema.initConfig, { r, where: 'init_config' });
+        (0,options/* checkOptions */.Jr)(shape.initConfig, schema.initConfig, { r, where: 'init_config' });
     for (const { map, index } of shape.instances)
-        checkOptions(map, schema.instance, { r, where: `instance ${index + 1}` });
+        (0,options/* checkOptions */.Jr)(map, schema.instance, { r, where: `instance ${index + 1}` });
     if (kind === 'http_check')
-        checkHttpInstances(shape, r);
+        (0,http_check/* checkHttpInstances */.H)(shape, r);
     else
         checkMysqlInstances(shape, r);
     checkSecrets(shape, schema.instance, ctx, r);
+    checkTruthyStrings(shape, kind, r);
+    checkTagConsistency(shape, r);
     return kind === 'http_check' ? extractSites(shape, schema.instance, r) : [];
+}
+
+
+/***/ }),
+
+/***/ 7609:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jr: () => (/* binding */ checkOptions),
+/* harmony export */   kZ: () => (/* binding */ isNull)
+/* harmony export */ });
+/* unused harmony exports typesOf, modelAccepts */
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(671);
+/* harmony import */ var _suggest_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5111);
+/* harmony import */ var _yaml_ast_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6353);
+/* harmony import */ var _schema_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6055);
+/* harmony import */ var _values_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2893);
+/**
+ * Option-by-option checks against the tables in schema/: unknown and deprecated names, value types
+ * and allowed values, recursively through known nested mappings.
+ *
+ * Types are judged the way the running agent judges them:
+ * - `goType` fields are decoded by the agent's Go code (yaml.v2, strict types) before the check is
+ *   scheduled: a string `min_collection_interval`, a scalar `tags` — the instance never runs
+ *   (CONFIG-FACTS A0).
+ * - everything else by the check's pydantic config model, which `AgentCheck` validates before the
+ *   first run (datadog_checks_base `load_configuration_models`: a ValidationError becomes a
+ *   ConfigurationError on every run). Pydantic's lax mode coerces "5" to 5.0 and "yes" to True, but
+ *   never a number to a string, so `password: 1234` fails while `timeout: "5"` passes.
+ */
+
+
+
+
+
+/** Strings pydantic accepts for a bool (compared lower-cased). */
+const BOOL_STRINGS = new Set(['0', 'off', 'f', 'false', 'n', 'no', '1', 'on', 't', 'true', 'y', 'yes']);
+const INT_STRING = /^\s*[-+]?\d[\d_]*\s*$/;
+const FLOAT_STRING = /^\s*[-+]?(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][-+]?\d+)?\s*$|^\s*[-+]?(?:inf|infinity|nan)\s*$/i;
+const WANT = {
+    string: 'a string',
+    boolean: 'true or false',
+    integer: 'a whole number',
+    number: 'a number',
+    array: 'a list',
+    object: 'a mapping',
+};
+function typesOf(spec) {
+    return typeof spec.type === 'string' ? [spec.type] : spec.type;
+}
+function isNull(node) {
+    return node === undefined || (node.kind === 'scalar' && node.value === null);
+}
+/** Does pydantic (lax mode) accept this YAML value for this type? */
+function modelAccepts(node, type) {
+    if (type === 'array')
+        return node.kind === 'seq';
+    if (type === 'object')
+        return node.kind === 'map';
+    if (node.kind !== 'scalar')
+        return false;
+    const v = node.value;
+    switch (type) {
+        case 'string':
+            return typeof v === 'string';
+        case 'boolean':
+            return (typeof v === 'boolean' || v === 0 || v === 1 || (typeof v === 'string' && BOOL_STRINGS.has(v.toLowerCase())));
+        case 'integer':
+            return (typeof v === 'boolean' ||
+                (typeof v === 'number' && Number.isInteger(v)) ||
+                (typeof v === 'string' && INT_STRING.test(v)));
+        case 'number':
+            return typeof v === 'boolean' || typeof v === 'number' || (typeof v === 'string' && FLOAT_STRING.test(v));
+    }
+}
+/** What the agent's Go decoding rejects (yaml.v2 into int / bool / []string). */
+function goProblem(node, goType) {
+    switch (goType) {
+        case 'int':
+            return node.kind === 'scalar' && typeof node.value === 'number' ? undefined : 'a number';
+        case 'bool':
+            return node.kind === 'scalar' && typeof node.value === 'boolean' ? undefined : 'true or false';
+        case 'string-list':
+            return node.kind === 'seq' && node.items.every((i) => i.kind === 'scalar') ? undefined : 'a list of strings';
+    }
+}
+/** Check every key of `map` against `options`. */
+function checkOptions(map, options, walk) {
+    const table = (0,_schema_index_js__WEBPACK_IMPORTED_MODULE_1__/* .optionTable */ .s)(options);
+    for (const pair of map.pairs) {
+        if (pair.key.kind !== 'scalar')
+            continue;
+        const name = (0,_yaml_ast_js__WEBPACK_IMPORTED_MODULE_3__/* .keyName */ .xT)(pair);
+        const spec = table.byName.get(name);
+        if (!spec) {
+            walk.r.report(pair.key, 'warning', 'unknown-key', `unknown option ${(0,_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(name)} in ${walk.where}: the check ignores it${(0,_suggest_js__WEBPACK_IMPORTED_MODULE_4__/* .didYouMean */ .au)(name, table.current)}`);
+            continue;
+        }
+        if (spec.deprecated)
+            walk.r.report(pair.key, 'warning', 'deprecated-key', deprecatedMessage(spec, walk.where));
+        checkValue(pair.value, spec, walk);
+    }
+}
+function deprecatedMessage(spec, where) {
+    const { replacement, note } = spec.deprecated ?? {};
+    if (replacement)
+        return `"${spec.name}" in ${where} is a deprecated name: use "${replacement}"${note ? ` (${note})` : ''}`;
+    return `"${spec.name}" in ${where} is deprecated: ${note ?? 'remove it'}`;
+}
+function checkValue(node, spec, walk) {
+    if (isNull(node))
+        return;
+    const { r, where } = walk;
+    const label = `"${spec.name}" in ${where}`;
+    const types = typesOf(spec);
+    if (spec.goType) {
+        const want = goProblem(node, spec.goType);
+        if (want) {
+            r.report(node, 'error', 'wrong-type', `${label} must be ${want}, not ${(0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)(node, spec.secret || spec.sensitive)}: the agent does not schedule this instance${goHint(node, spec.goType)}`);
+            return;
+        }
+    }
+    if ((0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .isIndirect */ .Rh)(node)) {
+        // Resolved to a string at run time: fine for scalars (pydantic coerces "5"), never a list or mapping.
+        if (types.every((t) => t === 'array' || t === 'object')) {
+            r.report(node, 'error', 'wrong-type', `${label} must be ${types.map((t) => WANT[t]).join(' or ')}: a secret or %%env_%% value is always a string`);
+        }
+        return;
+    }
+    if (!spec.untyped && !types.some((t) => modelAccepts(node, t))) {
+        const want = types.map((t) => WANT[t]).join(' or ');
+        let hint = types.includes('string') && node.kind === 'scalar' ? '; quote it if it is meant as text' : '';
+        // yes/no/on/off/y/n are booleans to the agent's YAML reader (CONFIG-FACTS A0): say so, it surprises people.
+        if (node.kind === 'scalar' && typeof node.value === 'boolean' && !/^(?:true|false)$/i.test(node.text))
+            hint += ' (YAML reads yes/no/on/off/y/n as booleans)';
+        r.report(node, 'error', 'wrong-type', `${label} must be ${want}, not ${(0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)(node, spec.secret || spec.sensitive)}: the check rejects the instance and never runs${hint}`);
+        return;
+    }
+    if (spec.enum && node.kind === 'scalar' && typeof node.value === 'string')
+        checkEnum(node, spec, label, r);
+    if (node.kind === 'seq')
+        checkItems(node.items, spec, walk);
+    if (node.kind === 'map' && spec.options)
+        checkOptions(node, spec.options, { r, where: `${where} > ${spec.name}` });
+}
+function goHint(node, goType) {
+    if (goType === 'int' &&
+        node.kind === 'scalar' &&
+        typeof node.value === 'string' &&
+        /^\s*\d+(\.\d+)?\s*$/.test(node.value))
+        return ` (write ${node.value.trim()} without quotes)`;
+    if (goType === 'string-list' && node.kind === 'scalar')
+        return ' (write it as a list: `- ...`)';
+    return '';
+}
+function checkEnum(node, spec, label, r) {
+    const allowed = spec.enum ?? [];
+    const v = spec.enumIgnoreCase ? node.value.toLowerCase() : node.value;
+    if (allowed.includes(v))
+        return;
+    r.report(node, 'error', 'invalid-value', `${label} is "${node.value}", which is not one of ${allowed.join(', ')}${(0,_suggest_js__WEBPACK_IMPORTED_MODULE_4__/* .didYouMean */ .au)(node.value, allowed)}`);
+}
+function checkItems(items, spec, walk) {
+    const itemType = spec.items;
+    if (!itemType)
+        return;
+    items.forEach((item, i) => {
+        if ((0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .isIndirect */ .Rh)(item) && itemType !== 'object')
+            return;
+        if (!spec.untyped && !modelAccepts(item, itemType)) {
+            walk.r.report(item, 'error', 'wrong-type', `"${spec.name}" item ${i + 1} in ${walk.where} must be ${WANT[itemType]}, not ${(0,_values_js__WEBPACK_IMPORTED_MODULE_2__/* .describe */ .q0)(item, spec.secret || spec.sensitive)}: the check rejects the instance and never runs`);
+            return;
+        }
+        if (spec.itemOptions && item.kind === 'map')
+            checkOptions(item, spec.itemOptions, { r: walk.r, where: `${walk.where} > ${spec.name}[${i + 1}]` });
+    });
+}
+
+
+/***/ }),
+
+/***/ 7542:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ HTTP_CHECK_SCHEMA),
+/* harmony export */   y: () => (/* binding */ HTTP_METHODS)
+/* harmony export */ });
+/* harmony import */ var _templates_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(100);
+/**
+ * http_check options, from integrations-core `http_check/assets/configuration/spec.yaml` (copied
+ * in shared/reference) with the templates it pulls in, the config model
+ * (`config_models/instance.py`, which also declares `use_truststore`) and the legacy names the
+ * check still remaps (`HTTP_CONFIG_REMAPPER`, CONFIG-FACTS A3).
+ */
+
+/** Methods the check can call on its requests wrapper (`getattr(self.http, method.lower())`). */
+const HTTP_METHODS = ['get', 'post', 'put', 'delete', 'patch', 'head', 'options'];
+const HTTP_CHECK_OWN = [
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('name', { required: true }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('url', { required: true }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('method', { default: 'get', enum: HTTP_METHODS, enumIgnoreCase: true }),
+    { name: 'data', type: ['object', 'string'] },
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('content_match'),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('reverse_content_match', { default: false }),
+    { name: 'http_response_status_code', type: ['string', 'integer'], default: '(1|2|3)\\d\\d' },
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('include_content', { default: false }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('collect_response_time', { default: true }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('check_certificate_expiration', { default: true }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('use_cert_from_response', { default: false }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('tls_retrieve_non_validated_cert', { default: false }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)('days_warning', { default: 14 }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)('days_critical', { default: 7 }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)('seconds_warning'),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)('seconds_critical'),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('ssl_server_name'),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('stream', { default: false }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('include_default_headers', { default: true }),
+];
+/** Declared by the config model next to the spec (version skew, SOURCES.md) or added upstream since. */
+const HTTP_CHECK_NEWER = [
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('use_truststore', { hidden: true, default: false }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('disable_status_code_tag', { hidden: true, default: false }),
+];
+/** Legacy names: `HTTP_CONFIG_REMAPPER` in http_check.py, and the base check's `no_proxy`. */
+const HTTP_CHECK_LEGACY = [
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('client_cert', { untyped: true, deprecated: { replacement: 'tls_cert' } }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('client_key', { untyped: true, deprecated: { replacement: 'tls_private_key' } }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('ca_certs', { untyped: true, deprecated: { replacement: 'tls_ca_cert' } }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('disable_ssl_validation', {
+        untyped: true,
+        deprecated: { replacement: 'tls_verify', note: 'with the opposite value' },
+    }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('ignore_ssl_warning', { untyped: true, deprecated: { replacement: 'tls_ignore_warning' } }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('check_hostname', { untyped: true, deprecated: { replacement: 'tls_validate_hostname' } }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('no_proxy', { untyped: true, deprecated: { replacement: 'skip_proxy' } }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('skip_event', { untyped: true, deprecated: { note: 'removed in http_check 2.0.0; it has no effect' } }),
+];
+const HTTP_CHECK_SCHEMA = {
+    initConfig: (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .mergeOptions */ .lL)(_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .INIT_HTTP */ .qQ, _templates_js__WEBPACK_IMPORTED_MODULE_0__/* .INIT_DEFAULT */ .zl, 
+    // Read by the check's __init__ for the certificate-expiration connection (CONFIG-FACTS A3).
+    [(0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('ca_certs', { untyped: true })]),
+    instance: (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .mergeOptions */ .lL)(HTTP_CHECK_OWN, _templates_js__WEBPACK_IMPORTED_MODULE_0__/* .INSTANCE_DEFAULT */ .El, 
+    // The spec's override of `instances/http` only changes the example value of tls_verify.
+    _templates_js__WEBPACK_IMPORTED_MODULE_0__/* .INSTANCE_HTTP */ .jQ, (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .override */ .$Z)(_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .INSTANCE_TLS */ .SG, {
+        tls_verify: { hidden: true },
+        tls_cert: { hidden: true },
+        tls_ca_cert: { hidden: true },
+        tls_private_key: { hidden: true },
+        tls_ciphers: { hidden: true },
+    }), HTTP_CHECK_NEWER, _templates_js__WEBPACK_IMPORTED_MODULE_0__/* .AGENT_RESERVED */ .Tg, HTTP_CHECK_LEGACY),
+};
+
+
+/***/ }),
+
+/***/ 6055:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ SCHEMAS),
+/* harmony export */   s: () => (/* binding */ optionTable)
+/* harmony export */ });
+/* harmony import */ var _http_check_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7542);
+/* harmony import */ var _mysql_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4801);
+
+
+const SCHEMAS = {
+    http_check: _http_check_js__WEBPACK_IMPORTED_MODULE_0__/* .HTTP_CHECK_SCHEMA */ ._,
+    mysql: _mysql_js__WEBPACK_IMPORTED_MODULE_1__/* .MYSQL_SCHEMA */ .ty,
+};
+const tables = new WeakMap();
+function optionTable(options) {
+    let t = tables.get(options);
+    if (!t) {
+        t = {
+            byName: new Map(options.map((o) => [o.name, o])),
+            current: options.filter((o) => !o.deprecated).map((o) => o.name),
+        };
+        tables.set(options, t);
+    }
+    return t;
+}
+
+
+/***/ }),
+
+/***/ 4801:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   k_: () => (/* binding */ CUSTOM_QUERY_COLUMN_TYPES),
+/* harmony export */   ty: () => (/* binding */ MYSQL_SCHEMA)
+/* harmony export */ });
+/* unused harmony exports OBFUSCATION_MODES, AZURE_DEPLOYMENT_TYPES */
+/* harmony import */ var _templates_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(100);
+/**
+ * mysql options, from integrations-core `mysql/assets/configuration/spec.yaml` (the newest copy in
+ * shared/reference, the authoritative list: CONFIG-FACTS A4) with its templates, plus the legacy
+ * names the check and its config model still accept.
+ */
+
+/** Column types the query manager knows (datadog_checks_base `utils/db`: submission methods and transformers). */
+const CUSTOM_QUERY_COLUMN_TYPES = [
+    'gauge',
+    'count',
+    'monotonic_count',
+    'rate',
+    'histogram',
+    'historate',
+    'tag',
+    'tag_list',
+    'tag_not_null',
+    'source',
+    'match',
+    'service_check',
+    'time_elapsed',
+    'temporal_percent',
+    'monotonic_gauge',
+];
+const OPTIONS_BLOCK = [
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('replication'),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('replication_channel'),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('galera_cluster', { default: false }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('extra_status_metrics'),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('extra_innodb_metrics', { default: false }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('disable_innodb_metrics', { default: false }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('schema_size_metrics', { default: false }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('table_size_metrics', { default: false }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('system_table_size_metrics', { default: false }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('table_rows_stats_metrics', { default: false }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('extra_performance_metrics', { default: false }),
+    // In the older example and the config model; gone from the spec.
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('replication_non_blocking_status', { hidden: true }),
+];
+const SCHEMA_COLLECTION = [
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('enabled', { default: false }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('collection_interval', { default: 600 }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('max_execution_time', { default: 60 }),
+];
+const QUERY_SAMPLES = [
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('enabled', { default: true }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('collection_interval', { default: 1 }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)('explained_queries_per_hour_per_query', { default: 60 }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)('samples_per_hour_per_query', { default: 15 }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)('explained_queries_cache_maxsize', { default: 5000 }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)('seen_samples_cache_maxsize', { default: 10000 }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)('events_statements_row_limit', { default: 5000 }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('explain_procedure', { default: 'explain_statement' }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('fully_qualified_explain_procedure', { default: 'datadog.explain_statement' }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('events_statements_enable_procedure', { default: 'datadog.enable_events_statements_consumers' }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('events_statements_temp_table_name', { default: 'datadog.temp_events' }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)('collection_strategy_cache_maxsize', { default: 1000 }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)('collection_strategy_cache_ttl', { default: 300 }),
+];
+const OBFUSCATION_MODES = ['obfuscate_only', 'obfuscate_and_normalize'];
+const AZURE_DEPLOYMENT_TYPES = ['flexible_server', 'single_server', 'virtual_machine'];
+const MYSQL_OWN = [
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('host'),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('username'),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('password', { secret: true }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('port', { default: 3306 }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('propagate_agent_tags', { default: false }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('reported_hostname'),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('exclude_hostname', { default: false }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('database_identifier', [(0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('template', { default: '$resolved_hostname' })]),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('sock'),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('charset'),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('defaults_file'),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('connect_timeout', { default: 10 }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('read_timeout'),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('ssl', [(0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('key'), (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('cert'), (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('ca'), (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('check_hostname')]),
+    ..._templates_js__WEBPACK_IMPORTED_MODULE_0__/* .INSTANCE_DB */ .xQ,
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)('additional_status', 'object'),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)('additional_variable', 'object'),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)('max_custom_queries', {
+        default: 20,
+        deprecated: { replacement: 'custom_queries', note: 'it only limits the deprecated `queries`' },
+    }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .list */ .p_)('queries', 'object', { deprecated: { replacement: 'custom_queries' } }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('options', OPTIONS_BLOCK),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('dbm', { default: false }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('collect_settings', [(0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('enabled'), (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('collection_interval', { default: 600 })]),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('collect_schemas', [...SCHEMA_COLLECTION, (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)('max_tables', { default: 300 })]),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('schemas_collection', SCHEMA_COLLECTION, {
+        deprecated: { replacement: 'collect_schemas', note: 'since Agent 7.69.0' },
+    }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('query_metrics', [
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('enabled', { default: true }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('collection_interval', { default: 10 }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('only_query_recent_statements', { default: false }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('collect_prepared_statements', { hidden: true, default: true }),
+    ]),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('query_samples', QUERY_SAMPLES),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('query_activity', [
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('enabled', { default: true }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('collection_interval', { hidden: true, default: 10 }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('collect_blocking_queries', { default: false }),
+    ]),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('index_metrics', [
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('enabled', { default: true }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('collection_interval', { hidden: true, default: 300 }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .int */ .Wh)('limit', { default: 1000 }),
+    ]),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('aws', [
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('instance_endpoint'),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('region'),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('managed_authentication', [(0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('enabled', { default: false }), (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('role_arn')]),
+    ]),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('gcp', [(0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('project_id'), (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('instance_id')]),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('azure', [(0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('deployment_type', { enum: AZURE_DEPLOYMENT_TYPES }), (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('fully_qualified_domain_name')]),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('obfuscator_options', [
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('obfuscation_mode', { default: 'obfuscate_and_normalize', enum: OBFUSCATION_MODES }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('replace_digits', { default: false }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('quantize_sql_tables', { untyped: true, deprecated: { replacement: 'replace_digits' } }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('collect_metadata', { default: true }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('collect_tables', { default: true }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('collect_commands', { default: true }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('collect_comments', { default: true }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('keep_sql_alias', { default: true }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('remove_space_between_parentheses', { default: false }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('keep_null', { default: false }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('keep_boolean', { default: false }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('keep_positional_parameter', { default: false }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('keep_trailing_semicolon', { default: false }),
+        (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('keep_identifier_quotation', { default: false }),
+    ]),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('log_unobfuscated_queries', { hidden: true, default: false }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('log_unobfuscated_plans', { hidden: true, default: false }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .num */ .bu)('database_instance_collection_interval', { hidden: true, default: 1800 }),
+];
+/**
+ * Legacy names (DataDog/integrations-core#9340; CONFIG-FACTS A4, E2.4). `user` and `pass` are copied
+ * to `username`/`password` before the config model validates them, so their types still count.
+ */
+const MYSQL_LEGACY = [
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('user', { deprecated: { replacement: 'username' } }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('pass', { secret: true, deprecated: { replacement: 'password' } }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('server', { untyped: true, deprecated: { replacement: 'host' } }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('deep_database_monitoring', { untyped: true, deprecated: { replacement: 'dbm' } }),
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .obj */ .WL)('statement_samples', QUERY_SAMPLES, { untyped: true, deprecated: { replacement: 'query_samples' } }),
+];
+const MYSQL_SCHEMA = {
+    initConfig: (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .mergeOptions */ .lL)([(0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .bool */ .lc)('propagate_agent_tags', { default: false })], _templates_js__WEBPACK_IMPORTED_MODULE_0__/* .INIT_DB */ .UU, _templates_js__WEBPACK_IMPORTED_MODULE_0__/* .INIT_DEFAULT */ .zl),
+    instance: (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .mergeOptions */ .lL)(MYSQL_OWN, 
+    // The spec's override of `instances/default` shows `disable_generic_tags` (hidden elsewhere).
+    (0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .override */ .$Z)(_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .INSTANCE_DEFAULT */ .El, { disable_generic_tags: { hidden: false } }), _templates_js__WEBPACK_IMPORTED_MODULE_0__/* .AGENT_RESERVED */ .Tg, 
+    // `name` is read by the agent itself (CommonInstanceConfig.Name) for any check; http_check also requires it.
+    [(0,_templates_js__WEBPACK_IMPORTED_MODULE_0__/* .str */ .gx)('name', { hidden: true, untyped: true })], MYSQL_LEGACY),
+};
+
+
+/***/ }),
+
+/***/ 100:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Z: () => (/* binding */ override),
+/* harmony export */   El: () => (/* binding */ INSTANCE_DEFAULT),
+/* harmony export */   SG: () => (/* binding */ INSTANCE_TLS),
+/* harmony export */   Tg: () => (/* binding */ AGENT_RESERVED),
+/* harmony export */   UU: () => (/* binding */ INIT_DB),
+/* harmony export */   WL: () => (/* binding */ obj),
+/* harmony export */   Wh: () => (/* binding */ int),
+/* harmony export */   bu: () => (/* binding */ num),
+/* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   jQ: () => (/* binding */ INSTANCE_HTTP),
+/* harmony export */   lL: () => (/* binding */ mergeOptions),
+/* harmony export */   lc: () => (/* binding */ bool),
+/* harmony export */   p_: () => (/* binding */ list),
+/* harmony export */   qQ: () => (/* binding */ INIT_HTTP),
+/* harmony export */   xQ: () => (/* binding */ INSTANCE_DB),
+/* harmony export */   zl: () => (/* binding */ INIT_DEFAULT)
+/* harmony export */ });
+/* unused harmony export customQueryOptions */
+const str = (name, extra = {}) => ({ name, type: 'string', ...extra });
+const bool = (name, extra = {}) => ({ name, type: 'boolean', ...extra });
+const int = (name, extra = {}) => ({ name, type: 'integer', ...extra });
+const num = (name, extra = {}) => ({ name, type: 'number', ...extra });
+const obj = (name, options, extra = {}) => options ? { name, type: 'object', options, ...extra } : { name, type: 'object', ...extra };
+const list = (name, items, extra = {}) => ({
+    name,
+    type: 'array',
+    items,
+    ...extra,
+});
+/** `init_config/service`. */
+const INIT_SERVICE = str('service');
+/** `init_config/default` = service + hidden `loader`. */
+const INIT_DEFAULT = [INIT_SERVICE, str('loader', { hidden: true })];
+const PROXY_OPTIONS = [str('http', { sensitive: true }), str('https', { sensitive: true }), list('no_proxy', 'string')];
+/** `init_config/http`. */
+const INIT_HTTP = [
+    obj('proxy', PROXY_OPTIONS, { sensitive: true }),
+    bool('skip_proxy', { default: false }),
+    num('timeout', { default: 10 }),
+];
+/** `init_config/db`. */
+const INIT_DB = [
+    list('global_custom_queries', 'object', { itemOptions: customQueryOptions() }),
+];
+/** `instances/tags`, `instances/service`, `instances/global` (= `instances/default`), plus the newer generic options. */
+const INSTANCE_DEFAULT = [
+    list('tags', 'string', { goType: 'string-list' }),
+    str('service'),
+    num('min_collection_interval', { default: 15, goType: 'int' }),
+    bool('empty_default_hostname', { default: false, goType: 'bool' }),
+    // Rendered in both shipped examples although the copied `instances/global` template predates them (SOURCES.md).
+    obj('metric_patterns', [list('include', 'string'), list('exclude', 'string')]),
+    bool('disable_generic_tags', { hidden: true, default: false }),
+];
+/**
+ * Instance fields the agent itself reads (`CommonInstanceConfig`, `commonInstanceConfig.loader`):
+ * valid in any check's instance even where the check's spec does not list them.
+ */
+const AGENT_RESERVED = [
+    str('namespace', { hidden: true, untyped: true }),
+    bool('no_index', { hidden: true, untyped: true }),
+    str('loader', { hidden: true, untyped: true }),
+];
+/** `instances/http`. */
+const INSTANCE_HTTP = [
+    obj('proxy', PROXY_OPTIONS, { sensitive: true }),
+    bool('skip_proxy', { default: false }),
+    str('auth_type', { default: 'basic', enum: ['basic', 'digest', 'ntlm', 'kerberos', 'aws'] }),
+    bool('use_legacy_auth_encoding', { default: true }),
+    str('username'),
+    str('password', { secret: true }),
+    str('ntlm_domain'),
+    str('kerberos_auth', { default: 'disabled', enum: ['required', 'optional', 'disabled'] }),
+    str('kerberos_cache'),
+    bool('kerberos_delegate', { default: false }),
+    bool('kerberos_force_initiate', { default: false }),
+    str('kerberos_hostname'),
+    str('kerberos_principal'),
+    str('kerberos_keytab'),
+    obj('auth_token', [obj('reader'), obj('writer')], { secret: true }),
+    str('aws_region'),
+    str('aws_host'),
+    str('aws_service'),
+    bool('tls_verify', { default: true }),
+    bool('tls_use_host_header', { default: false }),
+    bool('tls_ignore_warning', { default: false }),
+    str('tls_cert'),
+    str('tls_private_key'),
+    str('tls_ca_cert'),
+    list('tls_protocols_allowed', 'string', { default: ['SSLv3', 'TLSv1.2', 'TLSv1.3'] }),
+    list('tls_ciphers', 'string'),
+    obj('headers', undefined, { sensitive: true }),
+    obj('extra_headers', undefined, { sensitive: true }),
+    num('timeout', { default: 10 }),
+    num('connect_timeout'),
+    num('read_timeout'),
+    num('request_size', { default: 16 }),
+    bool('log_requests', { default: false }),
+    bool('persist_connections', { default: false }),
+    bool('allow_redirects', { default: true }),
+];
+/** `instances/tls`. */
+const INSTANCE_TLS = [
+    bool('tls_verify', { default: true }),
+    str('tls_ca_cert'),
+    str('tls_cert'),
+    str('tls_private_key'),
+    str('tls_private_key_password', { secret: true }),
+    bool('tls_validate_hostname', { default: true }),
+    list('tls_ciphers', 'string'),
+];
+/** Fields of one `custom_queries` entry (the `CustomQuery` config model). */
+function customQueryOptions() {
+    return [
+        str('query'),
+        list('columns', 'object'),
+        list('tags', 'string'),
+        int('collection_interval'),
+        str('metric_prefix'),
+    ];
+}
+/** `instances/db`. */
+const INSTANCE_DB = [
+    bool('only_custom_queries', { default: false }),
+    str('use_global_custom_queries', { default: 'true', enum: ['true', 'false', 'extend'] }),
+    list('custom_queries', 'object', { itemOptions: customQueryOptions() }),
+];
+/**
+ * Spread templates the way the spec tooling does: a later option with the same name replaces the
+ * earlier one (templates overlap, e.g. `tls_verify` in both `instances/http` and `instances/tls`).
+ */
+function mergeOptions(...groups) {
+    const byName = new Map();
+    for (const g of groups)
+        for (const o of g)
+            byName.set(o.name, { ...byName.get(o.name), ...o });
+    return [...byName.values()];
+}
+/** `overrides:` — patch fields of named options. */
+function override(options, patches) {
+    return options.map((o) => (patches[o.name] ? { ...o, ...patches[o.name] } : o));
+}
+
+
+/***/ }),
+
+/***/ 2893:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B6: () => (/* binding */ encHandle),
+/* harmony export */   Rh: () => (/* binding */ isIndirect),
+/* harmony export */   gw: () => (/* binding */ isPartialEnc),
+/* harmony export */   il: () => (/* binding */ envRefs),
+/* harmony export */   q0: () => (/* binding */ describe)
+/* harmony export */ });
+/* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(671);
+/**
+ * Values the agent rewrites before a check sees them: `ENC[handle]` secrets (resolved by the
+ * secret backend; only when the handle is the whole scalar: CONFIG-FACTS A2) and `%%env_NAME%%`
+ * (replaced from the agent container's environment: CONFIG-FACTS A1).
+ */
+
+const ENC_WHOLE = /^ENC\[([\s\S]*)\]$/;
+const ENV_REF = /%%env_([^%]*)%%/g;
+/** The handle when the whole string is `ENC[handle]`. */
+function encHandle(value) {
+    const m = ENC_WHOLE.exec(value);
+    return m ? m[1] : undefined;
+}
+/** `ENC[` somewhere in the string without being the whole of it: the agent sends it literally. */
+function isPartialEnc(value) {
+    return value.includes('ENC[') && !ENC_WHOLE.test(value);
+}
+function envRefs(value) {
+    if (!value.includes('%%env_'))
+        return [];
+    return [...value.matchAll(ENV_REF)].map((m) => m[1]);
+}
+/** A string the agent replaces at run time, so its final value (and type) is unknown here. */
+function isIndirect(node) {
+    if (node.kind !== 'scalar' || typeof node.value !== 'string')
+        return false;
+    return encHandle(node.value) !== undefined || node.value.includes('%%env_');
+}
+/** How a value reads in a message; a secret option's value is never shown. */
+function describe(node, secret = false) {
+    if (node.kind === 'map')
+        return 'a mapping';
+    if (node.kind === 'seq')
+        return 'a list';
+    const v = node.value;
+    if (v === null)
+        return 'empty';
+    if (typeof v === 'boolean')
+        return secret ? 'a boolean' : `the boolean ${node.text}`;
+    if (typeof v === 'number')
+        return secret ? 'a number' : `the number ${node.text}`;
+    if (secret)
+        return 'a string';
+    return `the string ${(0,_findings_js__WEBPACK_IMPORTED_MODULE_0__/* .quoteValue */ .cl)(v, 60)}`;
+}
+
+
+/***/ }),
+
+/***/ 7163:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ny: () => (/* binding */ isPlainSetting),
+/* harmony export */   hL: () => (/* binding */ environmentCredential),
+/* harmony export */   jv: () => (/* binding */ isLogMaskable),
+/* harmony export */   m_: () => (/* binding */ argumentCredentials)
+/* harmony export */ });
+/* unused harmony exports MIN_LOG_MASK_LENGTH, isCredentialName, urlPasswords */
+/**
+ * Credentials by value, not only by name: a plain `environment` value whose name says it is a
+ * credential (`DB_PASSWORD`, `SENTRY_DSN`, `apiKey`), a URL that carries `user:password@`, and a
+ * `--password=...` / `--password ...` argument in `command` or `entryPoint` (also inside a
+ * `sh -c "..."` string). Pure: the taskdef checker warns about each (secret-values.ts), the diff
+ * and the log mask them (src/ecs/sensitive.ts).
+ *
+ * The rule that keeps ordinary settings visible: a value is never a credential when it is a
+ * *plain setting*: empty, a boolean word (`true`, `off`), a number, duration or size (`30`, `30s`,
+ * `512m`; not a bare number of six digits or more, which may be a PIN), a reference (`$VAR`,
+ * `${VAR}`, `%%env_VAR%%`, `ENC[...]`, `<placeholder>`, an ARN) or
+ * an absolute path (`/readsecret_multiple_providers.sh`, the Agent's secret backend command). And
+ * the runner's log mask (`core.setSecret`), which blanks a string everywhere in the job's log, only
+ * takes values of at least MIN_LOG_MASK_LENGTH characters: masking `admin` would blank every
+ * "admin" in the log. Shorter ones are still masked where they stand (diffs, reports).
+ */
+/** Shorter strings are too common to mask across a whole log. */
+const MIN_LOG_MASK_LENGTH = 6;
+const BOOLEAN_WORD = /^(?:true|false|yes|no|on|off|y|n|null|none|enabled?|disabled?)$/i;
+const NUMBER_LIKE = /^[+-]?\d+(?:\.\d+)?(?:ms|s|m|h|d|k|kb|kib|m|mb|mib|g|gb|gib|%)?$/i;
+/** `$VAR`, `${VAR}`, `%%env_VAR%%`, `ENC[...]`, `<placeholder>`, `{{ template }}`, an ARN. */
+const REFERENCE = new RegExp([/\$[A-Za-z_][A-Za-z0-9_]*/, /\$\{[^}]+\}/, /%%env_[A-Za-z0-9_]+%%/, /ENC\[.*\]/, /<[^>]*>/, /\{\{.*\}\}/]
+    .concat(/arn:aws[a-z-]*:.*/)
+    .map((r) => `^${r.source}$`)
+    .join('|'));
+const ABSOLUTE_PATH = /^\/[^\s:@]*$/;
+/** Words of a name: `DB_PASSWORD`, `db-password`, `dbPassword` all give DB, PASSWORD. */
+function words(name) {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((w) => w.toUpperCase());
+}
+const CREDENTIAL_WORDS = new Set([
+    'PASS',
+    'PASSWORD',
+    'PASSWORDS',
+    'PASSWD',
+    'PWD',
+    'PASSPHRASE',
+    'SECRET',
+    'SECRETS',
+    'TOKEN',
+    'TOKENS',
+    'DSN',
+    'APIKEY',
+    'APPKEY',
+    'ACCESSKEY',
+    'SECRETKEY',
+    'PRIVATEKEY',
+    'AUTHTOKEN',
+    'CREDENTIAL',
+    'CREDENTIALS',
+]);
+/** Glued to a prefix, these still say credential (`PGPASSWORD`); PASS and PWD do not (`BYPASS`). */
+const CREDENTIAL_ENDINGS = ['PASSWORD', 'PASSWD', 'PASSPHRASE', 'TOKEN', 'SECRET', 'APIKEY'];
+/** `API_KEY`, `APP_KEY`, ...: a KEY is a credential only after one of these. */
+const KEY_QUALIFIERS = new Set(['API', 'APP', 'ACCESS', 'PRIVATE', 'SIGNING', 'ENCRYPTION', 'LICENSE', 'MASTER']);
+/**
+ * A last word that makes the name a setting about a credential, not the credential: `..._PASSWORD_FILE`
+ * holds a path, `DD_SECRET_BACKEND_TIMEOUT` a number, `AWS_ACCESS_KEY_ID` an identifier.
+ */
+const SETTING_SUFFIXES = new Set([
+    'FILE',
+    'PATH',
+    'DIR',
+    'COMMAND',
+    'CMD',
+    'ARGUMENTS',
+    'ARGS',
+    'TYPE',
+    'CONFIG',
+    'TIMEOUT',
+    'INTERVAL',
+    'ENABLED',
+    'ENABLE',
+    'DISABLED',
+    'DISABLE',
+    'PERM',
+    'SIZE',
+    'TTL',
+    'LENGTH',
+    'ID',
+    'ARN',
+    'NAME',
+    'PARAM',
+    'PARAMETER',
+    'HEADER',
+    'STDIN',
+    'PROMPT',
+]);
+/** A first word that makes a flag a switch (`--no-password`, `--skip-auth-token`): it takes no value. */
+const SWITCH_PREFIXES = new Set(['NO', 'SKIP', 'WITHOUT', 'DISABLE', 'ENABLE', 'ASK', 'PROMPT', 'USE', 'REQUIRE']);
+/**
+ * A name that says its value is a credential. `DD_SECRET_BACKEND_*` are not: they configure how
+ * the Agent fetches secrets (CONFIG-FACTS A2), and their values are commands, types and timeouts.
+ */
+function isCredentialName(name) {
+    const w = words(name);
+    const last = w[w.length - 1];
+    if (last === undefined || SETTING_SUFFIXES.has(last))
+        return false;
+    return w.some((word, i) => {
+        if (word === 'SECRET' && w[i + 1] === 'BACKEND')
+            return false;
+        if (CREDENTIAL_WORDS.has(word) || CREDENTIAL_ENDINGS.some((e) => word.endsWith(e)))
+            return true;
+        return word === 'KEY' && i > 0 && KEY_QUALIFIERS.has(w[i - 1]);
+    });
+}
+/** Never a credential, whatever its name: see the header. */
+function isPlainSetting(value) {
+    const v = value.trim();
+    return v === '' || BOOLEAN_WORD.test(v) || isNumberSetting(v) || REFERENCE.test(v) || ABSOLUTE_PATH.test(v);
+}
+/** `30`, `1.5`, `30s`, `512m`; but six digits or more (`20240917`) may be a PIN, so a bare long number is not. */
+function isNumberSetting(v) {
+    return NUMBER_LIKE.test(v) && !/^\d{6,}$/.test(v);
+}
+/** Long and unusual enough to mask across the whole log (core.setSecret, the CLI's redaction). */
+function isLogMaskable(value) {
+    return value.length >= MIN_LOG_MASK_LENGTH && !isPlainSetting(value);
+}
+/**
+ * `scheme://user:password@host`: the userinfo's password (RFC 3986 section 3.2.1). Matched from
+ * each `://` with a sticky expression rather than one global pattern, whose scheme part would scan
+ * a long run of letters again from every start: values can be megabytes.
+ */
+const USERINFO = /([^/?#@\s:]*):([^/?#@\s]*)@/y;
+/** Every password in a URL's userinfo inside `value` (a DSN, a connection string, a shell line). */
+function urlPasswords(value) {
+    const out = [];
+    for (let i = value.indexOf('://'); i !== -1; i = value.indexOf('://', i + 3)) {
+        if (i === 0)
+            continue; // no scheme
+        USERINFO.lastIndex = i + 3;
+        const m = USERINFO.exec(value);
+        const secret = m?.[2];
+        if (!m || secret === undefined || isPlainSetting(secret))
+            continue;
+        // Every occurrence: the same text elsewhere in the value (a repeated DSN) is the same secret.
+        const masked = (mask) => value.split(secret).join(mask);
+        out.push({ kind: 'url-password', secret, what: 'a URL with a password', masked });
+    }
+    return out;
+}
+/** A plain `environment` value: a URL's password, else the whole value when the name says credential. */
+function environmentCredential(name, value) {
+    const inUrl = urlPasswords(value);
+    if (inUrl.length)
+        return combine(value, inUrl);
+    if (!isCredentialName(name) || isPlainSetting(value))
+        return undefined;
+    const what = `a credential (by its name, ${name})`;
+    return { kind: 'credential-name', secret: value, what, masked: (mask) => mask };
+}
+/** Several secrets in one value, reported once and masked together (longest first). */
+function combine(value, found) {
+    const first = found[0];
+    if (found.length === 1)
+        return first;
+    const secrets = [...new Set(found.map((f) => f.secret))].sort((a, b) => b.length - a.length);
+    return {
+        kind: first.kind,
+        secret: secrets[0],
+        what: first.what,
+        masked: (mask) => secrets.reduce((v, s) => v.split(s).join(mask), value),
+    };
+}
+/** `--password=x`, `-token=x`, `DB_PASSWORD=x` (a shell assignment): the name and the value. */
+const ASSIGNMENT = /^(--?[A-Za-z][\w.-]*|[A-Za-z_][A-Za-z0-9_]*)=(.*)$/s;
+const FLAG = /^--?[A-Za-z][\w.-]*$/;
+const unquote = (s) => s.replace(/^(['"])(.*)\1$/s, '$2');
+function flagCredential(arg, flag, raw) {
+    const secret = unquote(raw);
+    const name = flag.replace(/^-+/, '');
+    if (SWITCH_PREFIXES.has(words(name)[0] ?? ''))
+        return undefined;
+    if (!isCredentialName(name) || isPlainSetting(secret) || secret.startsWith('$'))
+        return undefined;
+    return {
+        kind: 'password-argument',
+        secret,
+        what: flag.startsWith('-') ? flag : `${flag}=`,
+        masked: (mask) => arg.split(secret).join(mask),
+    };
+}
+/**
+ * Credentials in `command` / `entryPoint`: each argument is also split on spaces, so a
+ * `sh -c "mysql --password=..."` line counts. `--password VALUE` takes the next word, in the same
+ * argument or the next one. `$VAR` values are references a shell expands, not secrets.
+ */
+function argumentCredentials(args) {
+    const tokens = args.flatMap((a, arg) => a
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((text) => ({ arg, text })));
+    const found = new Map();
+    const add = (arg, c) => {
+        if (c)
+            found.set(arg, [...(found.get(arg) ?? []), c]);
+    };
+    args.forEach((a, arg) => urlPasswords(a).forEach((c) => add(arg, c)));
+    const argAt = (i) => args[i];
+    tokens.forEach((t, i) => {
+        const assignment = ASSIGNMENT.exec(t.text);
+        if (assignment)
+            return add(t.arg, flagCredential(argAt(t.arg), assignment[1], assignment[2]));
+        const next = tokens[i + 1];
+        if (FLAG.test(t.text) && next && !next.text.startsWith('-')) {
+            add(next.arg, flagCredential(argAt(next.arg), t.text, next.text));
+        }
+    });
+    return [...found].map(([index, list]) => ({
+        ...combine(args[index], list),
+        index,
+        secrets: [...new Set(list.map((c) => c.secret))],
+    }));
 }
 
 
@@ -4066,15 +15042,36 @@ function checkParsed(source, kind, ctx, r) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Ot: () => (/* binding */ countBySeverity),
+/* harmony export */   TN: () => (/* binding */ oneLine),
 /* harmony export */   Tc: () => (/* binding */ sortFindings),
 /* harmony export */   _4: () => (/* binding */ dedupeFindings),
+/* harmony export */   cl: () => (/* binding */ quoteValue),
+/* harmony export */   f3: () => (/* binding */ SEVERITY_RANK),
 /* harmony export */   gk: () => (/* binding */ finding),
-/* harmony export */   rr: () => (/* binding */ LineIndex)
+/* harmony export */   rr: () => (/* binding */ LineIndex),
+/* harmony export */   u2: () => (/* binding */ appendAll)
 /* harmony export */ });
-/* unused harmony export SEVERITY_RANK */
 const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
 function finding(file, pos, severity, code, message) {
-    return { file, line: pos.line, column: pos.column, severity, code, message };
+    return { file, line: pos.line, column: pos.column, severity, code, message: oneLine(message) };
+}
+/** A line break of any kind: LF, CR, VT, FF, NEL and the Unicode line and paragraph separators. */
+const BREAK_RUN = /\s*[\n\r\v\f\u0085\u2028\u2029]\s*/g;
+/**
+ * A finding is one line (`path:line:col: severity CODE message`; annotations and SARIF results
+ * split on line breaks). A YAML library error or a quoted user value may carry one, so every
+ * whitespace run that holds a break becomes one space: the words stay, only the layout goes.
+ */
+function oneLine(message) {
+    return message.replace(BREAK_RUN, ' ');
+}
+/**
+ * A user's value shown in a message: in double quotes with JSON escapes, so a newline, a tab or a
+ * quote inside it reads as `\n`, `\t`, `\"` rather than breaking the line; cut after `max` chars.
+ */
+function quoteValue(value, max = Infinity) {
+    const cut = value.length > max ? value.slice(0, max) : value;
+    return `${JSON.stringify(cut)}${cut.length < value.length ? '…' : ''}`;
 }
 /** Stable order for output: by file, line, column, then severity and code. */
 function sortFindings(findings) {
@@ -4127,24 +15124,59 @@ class LineIndex {
         return { line: lo + 1, column: o - this.starts[lo] + 1 };
     }
 }
+/**
+ * `target.push(...items)` without the spread: a spread passes every item as an argument on the
+ * stack, and 50,000 findings overflow it ("Maximum call stack size exceeded").
+ */
+function appendAll(target, items) {
+    for (const item of items)
+        target.push(item);
+    return target;
+}
 
 
 /***/ }),
 
-/***/ 9648:
+/***/ 5280:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ pluginType),
+/* harmony export */   U: () => (/* binding */ lastParam)
+/* harmony export */ });
+/** The value fluentd keeps for a key: the last one written. */
+function lastParam(el, key) {
+    for (let i = el.params.length - 1; i >= 0; i--) {
+        const p = el.params[i];
+        if (p.key === key)
+            return p;
+    }
+    return undefined;
+}
+/** `@type`, or the legacy `type` fluentd still honours with a warning. */
+function pluginType(el) {
+    return lastParam(el, '@type') ?? lastParam(el, 'type');
+}
+
+
+/***/ }),
+
+/***/ 1589:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   FB: () => (/* binding */ checkFluentd),
-  ki: () => (/* binding */ looksLikeFluentd)
+  ki: () => (/* binding */ looksLikeFluentd),
+  se: () => (/* binding */ parseFluentd),
+  LH: () => (/* binding */ senderForwardedTags)
 });
 
-// UNUSED EXPORTS: checkFluentdSource, parseFluentd
+// UNUSED EXPORTS: checkFluentdSource
 
 // EXTERNAL MODULE: ./src/checks/findings.ts
-var checks_findings = __nccwpck_require__(671);
+var findings = __nccwpck_require__(671);
 ;// CONCATENATED MODULE: ./src/checks/fluentd/duplicates.ts
 function checkDuplicateKeys(root, report) {
     const stack = [root];
@@ -4177,2468 +15209,6 @@ function checkDuplicateIds(uses, report) {
         else
             ids.set(id.value, id);
     }
-}
-
-;// CONCATENATED MODULE: ./src/checks/fluentd/schema/spec.ts
-const str = { type: 'string' };
-const spec_int = { type: 'integer' };
-const flt = { type: 'float' };
-const bool = { type: 'bool' };
-const size = { type: 'size' };
-const time = { type: 'time' };
-const arr = { type: 'array' };
-const hash = { type: 'hash' };
-const regexp = { type: 'regexp' };
-const required = (p) => ({ ...p, required: true });
-const secret = (p) => ({ ...p, secret: true });
-const oneOf = (...list) => ({ type: 'enum', list });
-const deprecated = (p, instead) => ({ ...p, deprecated: instead });
-const obsoleted = (p, instead) => ({ ...p, obsoleted: instead });
-function isPluggable(ref) {
-    return 'plug' in ref;
-}
-/** `format1` .. `format20` and friends. */
-function numbered(prefix, max, p) {
-    const out = {};
-    for (let i = 1; i <= max; i++)
-        out[`${prefix}${i}`] = p;
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/checks/fluentd/schema/buffers.ts
-/** Built-in buffers, from fluentd v1.19 `buf_memory.rb`, `buf_file.rb`, `buf_file_single.rb`. */
-
-const BUFFERS = [
-    { kind: 'buffer', name: 'memory', source: 'buf_memory.rb', spec: { params: {} } },
-    {
-        kind: 'buffer',
-        name: 'file',
-        source: 'buf_file.rb',
-        spec: { params: { path: str, path_suffix: str, file_permission: str, dir_permission: str } },
-    },
-    {
-        kind: 'buffer',
-        name: 'file_single',
-        source: 'buf_file_single.rb',
-        spec: { params: { path: str, calc_num_records: bool, chunk_format: oneOf('msgpack', 'text', 'auto'), file_permission: str, dir_permission: str } },
-    },
-];
-
-;// CONCATENATED MODULE: ./src/checks/fluentd/schema/common.ts
-/**
- * Parameters every plugin has (`plugin/base.rb`, `plugin_id.rb`, `log.rb` mixins: CONFIG-FACTS B5),
- * the output `<buffer>`/`<secondary>` sections (`plugin/output.rb`, `plugin/buffer.rb`: C4) and the
- * helper section `<inject>` (`plugin_helper/inject.rb`), plus the legacy
- * flat names `plugin_helper/compat_parameters.rb` converts.
- */
-
-const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
-const PLUGIN_COMMON = {
-    '@type': str,
-    '@id': str,
-    '@label': str,
-    '@log_level': oneOf(...LOG_LEVELS),
-    type: deprecated(str, "'type' is deprecated parameter name: use '@type' instead"),
-    id: deprecated(str, "'id' is deprecated parameter name: use '@id' instead"),
-    log_level: deprecated(oneOf(...LOG_LEVELS), "'log_level' is deprecated parameter name: use '@log_level' instead"),
-};
-/** `Output` base parameters (output.rb). */
-const OUTPUT_COMMON = {
-    time_as_integer: bool,
-    slow_flush_log_threshold: flt,
-};
-/** `<buffer>` parameters from output.rb's buffer section and buffer.rb (C4). */
-const BUFFER_PARAMS = {
-    '@type': str,
-    timekey: time,
-    timekey_wait: time,
-    timekey_use_utc: bool,
-    timekey_zone: str,
-    flush_at_shutdown: bool,
-    flush_mode: oneOf('default', 'lazy', 'interval', 'immediate'),
-    flush_interval: time,
-    flush_thread_count: spec_int,
-    flush_thread_interval: flt,
-    flush_thread_burst_interval: flt,
-    delayed_commit_timeout: time,
-    overflow_action: oneOf('throw_exception', 'block', 'drop_oldest_chunk'),
-    retry_forever: bool,
-    retry_timeout: time,
-    retry_max_times: spec_int,
-    retry_secondary_threshold: flt,
-    retry_type: oneOf('exponential_backoff', 'periodic'),
-    retry_wait: time,
-    retry_exponential_backoff_base: flt,
-    retry_max_interval: time,
-    retry_randomize: bool,
-    disable_chunk_backup: bool,
-    // buffer.rb
-    chunk_limit_size: size,
-    total_limit_size: size,
-    queue_limit_length: spec_int,
-    chunk_limit_records: spec_int,
-    chunk_full_threshold: flt,
-    queued_chunks_limit_size: spec_int,
-    compress: oneOf('text', 'gzip', 'zstd'),
-};
-/** Flat buffer names `compat_parameters_convert(conf, :buffer)` moves into `<buffer>`. */
-const COMPAT_BUFFER = [
-    'buffer_type', 'buffer_path', 'num_threads', 'flush_interval', 'try_flush_interval', 'queued_chunk_flush_interval',
-    'disable_retry_limit', 'retry_limit', 'max_retry_wait', 'buffer_chunk_limit', 'buffer_queue_limit',
-    'buffer_queue_full_action', 'flush_at_shutdown', 'time_slice_format', 'time_slice_wait', 'timezone', 'retry_wait',
-    'localtime', 'utc',
-];
-const COMPAT_PARSER = [
-    'format', 'types', 'types_delimiter', 'types_label_delimiter', 'keys', 'time_key', 'time_format', 'localtime', 'utc',
-    'delimiter', 'keep_time_key', 'null_empty_string', 'null_value_pattern', 'json_parser', 'label_delimiter',
-    'format_firstline', 'message_key', 'with_priority', 'message_format', 'rfc5424_time_format',
-];
-const COMPAT_INJECT = ['include_time_key', 'time_key', 'time_format', 'timezone', 'include_tag_key', 'tag_key', 'localtime', 'utc', 'time_as_epoch'];
-const COMPAT_FORMATTER = [
-    'format', 'delimiter', 'force_quotes', 'keys', 'fields', 'json_parser', 'label_delimiter', 'output_time', 'output_tag',
-    'localtime', 'utc', 'timezone', 'message_key', 'add_newline', 'output_type', 'time_as_epoch',
-];
-/** `TimeMixin` (time_mixin.rb) as formatters and `<inject>` read it; parsers narrow `time_type`. */
-const TIME_MIXIN = {
-    time_type: oneOf('float', 'unixtime', 'unixtime_millis', 'unixtime_micros', 'unixtime_nanos', 'string', 'mixed'),
-    time_format: str,
-    localtime: bool,
-    utc: bool,
-    timezone: str,
-    time_format_fallbacks: arr,
-};
-const INJECT_SECTION = {
-    params: {
-        hostname_key: str,
-        hostname: str,
-        worker_id_key: str,
-        tag_key: str,
-        time_key: str,
-        time_subsecond_digits: spec_int,
-        ...TIME_MIXIN,
-    },
-};
-const SECONDARY_REF = { plug: 'secondary' };
-const BUFFER_REF = { plug: 'buffer' };
-/** The sections and parameters every (v1 API) output accepts. */
-function outputSpec(spec) {
-    return {
-        ...spec,
-        params: { ...OUTPUT_COMMON, ...spec.params },
-        sections: { buffer: BUFFER_REF, secondary: SECONDARY_REF, ...spec.sections },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/checks/fluentd/schema/filters.ts
-/**
- * Filters, from fluentd v1.19 `filter_grep.rb` (read for this schema) and
- * `filter_record_transformer.rb`; `parser` and `stdout` are `open`.
- */
-
-
-const CONDITION = { params: { key: required(str), pattern: required(regexp) } };
-const GREP_CONDITIONS = { regexp: { spec: CONDITION, multi: true }, exclude: { spec: CONDITION, multi: true } };
-const GREP = {
-    params: {
-        ...numbered('regexp', 20, deprecated(str, 'use a <regexp> section')),
-        ...numbered('exclude', 20, deprecated(str, 'use an <exclude> section')),
-    },
-    sections: {
-        ...GREP_CONDITIONS,
-        and: { spec: { params: {}, sections: GREP_CONDITIONS }, multi: true },
-        or: { spec: { params: {}, sections: GREP_CONDITIONS }, multi: true },
-    },
-};
-const RECORD_TRANSFORMER = {
-    params: { remove_keys: arr, keep_keys: arr, renew_record: bool, renew_time_key: str, enable_ruby: bool, auto_typecast: bool },
-    // <record> holds the user's own field names.
-    sections: { record: { spec: { params: {}, open: true }, multi: true } },
-};
-function filter(name, spec) {
-    return { kind: 'filter', name, source: `filter_${name}.rb`, spec };
-}
-const FILTERS = [
-    filter('grep', GREP),
-    filter('record_transformer', RECORD_TRANSFORMER),
-    filter('parser', { params: { key_name: required(str), reserve_data: bool, remove_key_name_field: bool, inject_key_prefix: str, hash_value_field: str, emit_invalid_record_to_error: bool, replace_invalid_sequence: bool, reserve_time: bool }, compat: COMPAT_PARSER, open: true, sections: { parse: { plug: 'parser', multi: true, requireType: true } } }),
-    filter('stdout', { params: {}, open: true }),
-];
-
-;// CONCATENATED MODULE: ./src/checks/fluentd/schema/formatters.ts
-/** Built-in formatters (`<format>`), from fluentd v1.19 `lib/fluent/plugin/formatter_*.rb`. */
-
-
-function formatter(name, params, open = false) {
-    return { kind: 'formatter', name, source: `formatter_${name}.rb`, spec: { params: { '@type': str, ...params }, open } };
-}
-const FORMATTERS = [
-    formatter('json', { json_parser: oneOf('oj', 'yajl', 'json'), add_newline: bool }),
-    formatter('ltsv', { delimiter: str, label_delimiter: str, replacement: str, add_newline: bool }),
-    formatter('csv', { delimiter: str, force_quotes: bool, fields: required(arr), add_newline: bool }),
-    formatter('tsv', { keys: required(arr), delimiter: str, add_newline: bool }),
-    formatter('out_file', { output_time: bool, output_tag: bool, delimiter: str, ...TIME_MIXIN }),
-    formatter('single_value', { message_key: str, add_newline: bool }),
-    formatter('hash', { add_newline: bool }),
-    formatter('msgpack', {}),
-    // `output_type` names another formatter whose parameters are passed through.
-    formatter('stdout', { output_type: str, ...TIME_MIXIN }, true),
-];
-
-;// CONCATENATED MODULE: ./src/checks/fluentd/schema/inputs.ts
-/**
- * Built-in inputs. Full schemas for the ones this product's setups use (CONFIG-FACTS C2, C3, from
- * fluentd v1.19 `in_forward.rb`, `in_tail.rb`, `in_sample.rb`); the other built-ins are `open`
- * (only the parameters listed are type-checked, none is called unknown).
- */
-
-
-/** `plugin_helper/server.rb` `<transport tcp|tls>`: TLS options come from `cert_option.rb`. */
-const TRANSPORT = {
-    params: { linger_timeout: spec_int, receive_buffer_size: size },
-    open: true,
-};
-const FORWARD = {
-    params: {
-        port: spec_int,
-        bind: str,
-        backlog: spec_int,
-        linger_timeout: deprecated(spec_int, 'use the <transport> section'),
-        chunk_size_warn_limit: size,
-        chunk_size_limit: size,
-        decompression_size_limit: size,
-        skip_invalid_event: bool,
-        source_address_key: str,
-        source_hostname_key: str,
-        resolve_hostname: bool,
-        deny_keepalive: bool,
-        send_keepalive_packet: bool,
-        blocking_timeout: time,
-        tag: str,
-        add_tag_prefix: str,
-    },
-    sections: {
-        transport: { spec: TRANSPORT },
-        security: {
-            spec: {
-                params: { self_hostname: required(str), shared_key: required(secret(str)), user_auth: bool, allow_anonymous_source: bool },
-                sections: {
-                    user: { spec: { params: { username: required(str), password: required(secret(str)) } }, multi: true },
-                    client: { spec: { params: { host: str, network: str, shared_key: secret(str), users: arr } }, multi: true },
-                },
-            },
-        },
-    },
-};
-const TAIL = {
-    params: {
-        path: required(str),
-        tag: required(str),
-        exclude_path: arr,
-        rotate_wait: time,
-        pos_file: str,
-        pos_file_compaction_interval: time,
-        read_from_head: bool,
-        refresh_interval: time,
-        read_lines_limit: spec_int,
-        read_bytes_limit_per_second: size,
-        multiline_flush_interval: time,
-        emit_unmatched_lines: bool,
-        enable_watch_timer: bool,
-        enable_stat_watcher: bool,
-        encoding: str,
-        from_encoding: str,
-        path_key: str,
-        open_on_every_update: bool,
-        limit_recently_modified: time,
-        skip_refresh_on_startup: bool,
-        ignore_repeated_permission_error: bool,
-        follow_inodes: bool,
-        path_delimiter: str,
-        glob_policy: oneOf('backward_compatible', 'extended', 'always'),
-        path_timezone: str,
-        max_line_size: size,
-        ...numbered('format', 20, str),
-    },
-    compat: COMPAT_PARSER,
-    sections: {
-        parse: { plug: 'parser', multi: true, requireType: true },
-        group: {
-            spec: {
-                params: { pattern: regexp, rate_period: time },
-                sections: { rule: { spec: { params: { match: hash, limit: spec_int } }, multi: true } },
-            },
-        },
-    },
-};
-const SAMPLE = {
-    params: {
-        tag: required(str),
-        size: spec_int,
-        rate: spec_int,
-        auto_increment_key: str,
-        suspend: bool,
-        sample: str,
-        dummy: deprecated(str, 'use sample'),
-        reuse_record: bool,
-    },
-};
-function input(name, spec, source = `in_${name}.rb`) {
-    return { kind: 'input', name, source, spec };
-}
-const inputs_open = (params) => ({ params, open: true });
-const INPUTS = [
-    input('forward', FORWARD),
-    input('tail', TAIL),
-    input('sample', SAMPLE),
-    input('dummy', SAMPLE, 'in_sample.rb (alias)'),
-    input('http', inputs_open({ port: spec_int, bind: str, body_size_limit: size, keepalive_timeout: time, add_http_headers: bool, add_remote_addr: bool })),
-    input('syslog', inputs_open({ port: spec_int, bind: str, tag: required(str), protocol_type: oneOf('udp', 'tcp') })),
-    input('tcp', inputs_open({ port: spec_int, bind: str, tag: required(str) })),
-    input('udp', inputs_open({ port: spec_int, bind: str, tag: required(str) })),
-    input('unix', inputs_open({ path: str })),
-    input('exec', inputs_open({ command: required(str), tag: str, run_interval: time })),
-    input('monitor_agent', inputs_open({ port: spec_int, bind: str, tag: str, emit_interval: time })),
-    input('debug_agent', inputs_open({ port: spec_int, bind: str })),
-    input('object_space', inputs_open({ tag: required(str) })),
-    input('gc_stat', inputs_open({ tag: required(str) })),
-];
-
-;// CONCATENATED MODULE: ./src/checks/fluentd/schema/outputs.ts
-/**
- * Outputs. out_forward from fluentd v1.19 `out_forward.rb` and docs.fluentd.org/output/forward;
- * out_copy (C5) `out_copy.rb`/`multi_output.rb`; out_stdout `out_stdout.rb`; out_null
- * `out_null.rb`; out_datadog from DataDog/fluent-plugin-datadog `out_datadog.rb`@69911a1 (C1).
- * Other built-ins are `open`.
- */
-
-
-const outputs_FORWARD = outputSpec({
-    params: {
-        transport: oneOf('tcp', 'tls'),
-        send_timeout: time,
-        connect_timeout: time,
-        heartbeat_type: oneOf('transport', 'tcp', 'udp', 'none'),
-        heartbeat_interval: time,
-        recover_wait: time,
-        hard_timeout: time,
-        phi_threshold: spec_int,
-        phi_failure_detector: bool,
-        require_ack_response: bool,
-        ack_response_timeout: time,
-        read_interval_msec: spec_int,
-        read_length: size,
-        expire_dns_cache: time,
-        dns_round_robin: bool,
-        ignore_network_errors_at_startup: bool,
-        verify_connection_at_startup: bool,
-        compress: oneOf('text', 'gzip', 'zstd'),
-        keepalive: bool,
-        keepalive_timeout: time,
-        tls_version: str,
-        tls_min_version: str,
-        tls_max_version: str,
-        tls_ciphers: str,
-        tls_insecure_mode: bool,
-        tls_allow_self_signed_cert: bool,
-        tls_verify_hostname: bool,
-        tls_ca_cert_path: arr,
-        tls_cert_path: arr,
-        tls_client_cert_path: str,
-        tls_client_private_key_path: str,
-        tls_client_private_key_passphrase: secret(str),
-        tls_cert_thumbprint: str,
-        tls_cert_logical_store_name: str,
-        tls_cert_use_enterprise_store: bool,
-        port: obsoleted(spec_int, 'use a <server> section'),
-        host: obsoleted(str, 'use a <server> section'),
-    },
-    compat: COMPAT_BUFFER,
-    sections: {
-        security: { spec: { params: { self_hostname: required(str), shared_key: required(secret(str)) } } },
-        server: {
-            multi: true,
-            spec: {
-                params: {
-                    host: required(str),
-                    name: str,
-                    port: spec_int,
-                    shared_key: secret(str),
-                    username: str,
-                    password: secret(str),
-                    standby: bool,
-                    weight: spec_int,
-                },
-            },
-        },
-        service_discovery: { spec: { params: {}, open: true } },
-    },
-});
-const COPY = {
-    params: {
-        copy_mode: oneOf('no_copy', 'shallow', 'deep', 'marshal'),
-        deep_copy: deprecated(bool, 'use copy_mode deep'),
-    },
-    sections: { store: { plug: 'output', multi: true, required: true } },
-};
-const STDOUT = outputSpec({
-    params: { use_logger: bool },
-    compat: [...COMPAT_INJECT, ...COMPAT_FORMATTER],
-    sections: { format: { plug: 'formatter', multi: true, defaultType: 'stdout' }, inject: { spec: INJECT_SECTION } },
-});
-const NULL = outputSpec({ params: { never_flush: bool } });
-const DATADOG = outputSpec({
-    params: {
-        api_key: required(secret(str)),
-        include_tag_key: bool,
-        tag_key: str,
-        timestamp_key: str,
-        service: str,
-        dd_source: str,
-        dd_sourcecategory: str,
-        dd_tags: str,
-        dd_hostname: str,
-        delete_extracted_tag_attributes: bool,
-        site: str,
-        host: str,
-        use_ssl: bool,
-        port: spec_int,
-        ssl_port: spec_int,
-        max_retries: spec_int,
-        max_backoff: spec_int,
-        use_http: bool,
-        custom_headers: hash,
-        use_compression: bool,
-        compression_level: spec_int,
-        no_ssl_validation: bool,
-        http_proxy: str,
-        force_v1_routes: bool,
-        use_json: bool,
-    },
-    compat: COMPAT_BUFFER,
-});
-function output(name, spec, source = `out_${name}.rb`) {
-    return { kind: 'output', name, source, spec };
-}
-const outputs_open = (params) => ({ ...outputSpec({ params }), open: true });
-const OUTPUTS = [
-    output('forward', outputs_FORWARD),
-    output('copy', COPY),
-    output('stdout', STDOUT),
-    output('null', NULL),
-    output('datadog', DATADOG, 'DataDog/fluent-plugin-datadog lib/fluent/plugin/out_datadog.rb'),
-    output('file', outputs_open({ path: required(str), append: bool, compress: oneOf('text', 'gzip'), symlink_path: str })),
-    output('exec', outputs_open({ command: required(str) })),
-    output('exec_filter', outputs_open({ command: required(str) })),
-    output('relabel', { params: {}, open: true }),
-    output('roundrobin', { params: {}, open: true }),
-    output('secondary_file', { params: { directory: required(str), basename: str, append: bool, compress: oneOf('text', 'gzip') }, open: true }),
-    output('http', outputs_open({ endpoint: required(str) })),
-    output('buffer', outputs_open({})),
-];
-
-;// CONCATENATED MODULE: ./src/checks/fluentd/schema/parsers.ts
-/**
- * Built-in parsers (`<parse>`), from fluentd v1.19 `lib/fluent/plugin/parser.rb` (base parameters
- * and `TimeMixin::Parser`) and `parser_*.rb`; legacy aliases (`parser_engine`) are kept.
- */
-
-
-const BASE = {
-    '@type': str,
-    types: hash,
-    time_key: str,
-    null_value_pattern: regexp,
-    null_empty_string: bool,
-    estimate_current_event: bool,
-    keep_time_key: bool,
-    timeout: time,
-    ...TIME_MIXIN,
-    // The parser side of TimeMixin reads fewer time types than the formatter side.
-    time_type: oneOf('string', 'unixtime', 'float', 'mixed'),
-};
-const REGEXP = { expression: regexp, ignorecase: bool, multiline: bool };
-function parser(name, params, source = `parser_${name}.rb`) {
-    return { kind: 'parser', name, source, spec: { params: { ...BASE, ...params } } };
-}
-const PARSERS = [
-    parser('regexp', { ...REGEXP, expression: required(regexp) }),
-    parser('apache', REGEXP),
-    parser('apache2', {}),
-    parser('apache_error', REGEXP),
-    parser('nginx', REGEXP),
-    parser('syslog', {
-        rfc5424_time_format: str,
-        message_format: oneOf('rfc3164', 'rfc5424', 'auto'),
-        with_priority: bool,
-        parser_type: oneOf('regexp', 'string'),
-        parser_engine: oneOf('regexp', 'string'),
-        support_colonless_ident: bool,
-    }),
-    parser('csv', { keys: required(arr), delimiter: str, parser_type: oneOf('normal', 'fast'), parser_engine: oneOf('normal', 'fast') }),
-    parser('tsv', { keys: required(arr), delimiter: str }),
-    parser('ltsv', { delimiter: str, delimiter_pattern: regexp, label_delimiter: str }),
-    parser('json', { json_parser: oneOf('oj', 'yajl', 'json'), stream_buffer_size: spec_int }),
-    parser('msgpack', {}),
-    parser('multiline', { format_firstline: str, unmatched_lines: bool, ...numbered('format', 20, str) }),
-    parser('none', { message_key: str }),
-];
-
-;// CONCATENATED MODULE: ./src/checks/fluentd/schema/registry.ts
-/**
- * Looking plugins up by kind and `@type`, and knowing which types fluentd ships (so anything else
- * must come from a gem or a plugin file in the image).
- */
-
-
-
-
-
-
-const BY_KIND = new Map();
-for (const list of [INPUTS, OUTPUTS, FILTERS, PARSERS, FORMATTERS, BUFFERS]) {
-    for (const p of list) {
-        let m = BY_KIND.get(p.kind);
-        if (!m)
-            BY_KIND.set(p.kind, (m = new Map()));
-        m.set(p.name, p);
-    }
-}
-function lookupPlugin(kind, type) {
-    return BY_KIND.get(kind)?.get(type);
-}
-/** Types that ship inside the fluentd gem itself (v1.19 `lib/fluent/plugin/*`); `datadog` is not one. */
-const CORE = {
-    input: ['forward', 'tail', 'sample', 'dummy', 'http', 'syslog', 'tcp', 'udp', 'unix', 'exec', 'monitor_agent', 'debug_agent', 'object_space', 'gc_stat'],
-    output: ['forward', 'copy', 'stdout', 'null', 'file', 'exec', 'exec_filter', 'relabel', 'roundrobin', 'secondary_file', 'http', 'buffer'],
-    filter: ['grep', 'record_transformer', 'parser', 'stdout'],
-    parser: ['regexp', 'apache', 'apache2', 'apache_error', 'nginx', 'syslog', 'csv', 'tsv', 'ltsv', 'json', 'msgpack', 'multiline', 'none'],
-    formatter: ['json', 'ltsv', 'csv', 'tsv', 'out_file', 'single_value', 'hash', 'msgpack', 'stdout'],
-    buffer: ['memory', 'file', 'file_single'],
-};
-function isCorePlugin(kind, type) {
-    return CORE[kind].includes(type);
-}
-function corePluginNames(kind) {
-    return CORE[kind];
-}
-/**
- * Gems whose plugin names do not follow `fluent-plugin-<type>`. A type listed here is known for
- * sure to need this gem; other third-party types are matched by name only (and more cautiously).
- */
-const KNOWN_GEMS = {
-    datadog: 'fluent-plugin-datadog',
-    elasticsearch: 'fluent-plugin-elasticsearch',
-    s3: 'fluent-plugin-s3',
-    cloudwatch_logs: 'fluent-plugin-cloudwatch-logs',
-    kinesis_streams: 'fluent-plugin-kinesis',
-    kinesis_firehose: 'fluent-plugin-kinesis',
-    kinesis_streams_aggregated: 'fluent-plugin-kinesis',
-    rewrite_tag_filter: 'fluent-plugin-rewrite-tag-filter',
-    concat: 'fluent-plugin-concat',
-    kubernetes_metadata: 'fluent-plugin-kubernetes_metadata_filter',
-    detect_exceptions: 'fluent-plugin-detect-exceptions',
-    prometheus: 'fluent-plugin-prometheus',
-    record_modifier: 'fluent-plugin-record-modifier',
-    multi_format: 'fluent-plugin-multi-format-parser',
-};
-
-;// CONCATENATED MODULE: ./src/checks/fluentd/gems.ts
-
-const FILE_PREFIX = { input: 'in', output: 'out', filter: 'filter', parser: 'parser', formatter: 'formatter', buffer: 'buf' };
-/** The official image (`fluent/fluentd:*`, or Docker's `fluentd:*`) contains only the core plugins. */
-function isCoreFluentdImage(ref) {
-    if (!ref)
-        return false;
-    return /^(?:(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\/)?(?:fluent\/fluentd|(?:library\/)?fluentd)(?:[:@]|$)/.test(ref.trim());
-}
-const norm = (s) => s.toLowerCase().replace(/[-_]/g, '');
-function gemName(g) {
-    return g.trim().toLowerCase().replace(/[:@\s].*$/, '').replace(/-\d[\w.]*$/, '');
-}
-function checkGems(uses, image, report) {
-    if (!image || !isCoreFluentdImage(image.baseImage))
-        return;
-    const gems = [...image.gems].map(gemName);
-    const files = [...image.files.keys()];
-    const seen = new Set();
-    for (const use of uses) {
-        const type = use.type;
-        const at = use.typeParam;
-        if (type === undefined || !at || at.dynamic || isCorePlugin(use.kind, type))
-            continue;
-        const key = `${use.kind}:${type}:${at.file}:${at.pos.line}`;
-        if (seen.has(key))
-            continue;
-        seen.add(key);
-        const known = KNOWN_GEMS[type];
-        const plausible = (g) => {
-            if (!g.startsWith('fluent-plugin-'))
-                return false;
-            const suffix = norm(g.slice('fluent-plugin-'.length));
-            const t = norm(type);
-            return suffix === t || t.startsWith(suffix) || suffix.startsWith(t);
-        };
-        if ((known && gems.includes(known)) || gems.some(plausible))
-            continue;
-        const fileRe = new RegExp(`/${FILE_PREFIX[use.kind]}_${type.replace(/[^\w]/g, '')}\\.rb$`);
-        if (files.some((f) => fileRe.test(f)))
-            continue;
-        const gem = known ?? `fluent-plugin-${type.replace(/_/g, '-')}`;
-        const message = `Unknown ${use.kind} plugin '${type}'. Run 'gem search -rd fluent-plugin' to find plugins: ${image.dockerfile} builds on ${image.baseImage} and installs no gem providing it; add RUN fluent-gem install ${gem}`;
-        if (known && image.complete)
-            report.error({ file: at.file, pos: at.valuePos }, 'fluentd/plugin-not-installed', message);
-        else
-            report.warning({ file: at.file, pos: at.valuePos }, 'fluentd/plugin-not-installed', `${message}${image.complete ? '' : ' (the Dockerfile does things that cannot be followed statically, so it may still be there)'}`);
-    }
-}
-
-// EXTERNAL MODULE: ./src/checks/fs.ts
-var checks_fs = __nccwpck_require__(8566);
-// EXTERNAL MODULE: ./src/checks/source.ts
-var source = __nccwpck_require__(5784);
-;// CONCATENATED MODULE: ./src/checks/fluentd/scan.ts
-/**
- * Lexical primitives of fluentd's config scanner (`basic_parser.rb`, CONFIG-FACTS B1), written as
- * plain loops over the text instead of regexes so every step is linear and cannot backtrack.
- * Each matcher returns the end offset of its match, or -1 when it does not match (StringScanner
- * `skip` semantics: a match may be empty).
- */
-const SPACE = 0x20;
-const TAB = 0x09;
-const CR = 0x0d;
-const LF = 0x0a;
-const HASH = 0x23;
-function isBlank(c) {
-    return c === SPACE || c === TAB;
-}
-function isNewline(c) {
-    return c === CR || c === LF;
-}
-/** End of a `#` comment: the offset of the next `\n` (Ruby's `.` stops only there), or the end. */
-function commentEnd(s, p) {
-    const nl = s.indexOf('\n', p);
-    return nl === -1 ? s.length : nl;
-}
-/**
- * LINE_END = /(?:[ \t]*(?:\#.*)?(?:\z|[\r\n]))+/ : blanks, an optional comment, then the end of
- * the line; repeated, so blank and comment-only lines that follow are swallowed too.
- */
-function matchLineEnd(s, p) {
-    let q = p;
-    let matched = false;
-    for (;;) {
-        let r = q;
-        while (r < s.length && isBlank(s.charCodeAt(r)))
-            r++;
-        if (r < s.length && s.charCodeAt(r) === HASH)
-            r = commentEnd(s, r);
-        if (r >= s.length)
-            return r;
-        if (isNewline(s.charCodeAt(r))) {
-            q = r + 1;
-            matched = true;
-            continue;
-        }
-        return matched ? q : -1;
-    }
-}
-/**
- * SPACING = /(?:[ \t\r\n]|\z|\#.*?(?:\z|[\r\n]))+/ (one or more) and ZERO_OR_MORE_SPACING (`*`).
- * At the end of the text it matches the empty string, as `\z` does.
- */
-function matchSpacing(s, p, zeroOk = false) {
-    let q = p;
-    for (;;) {
-        if (q >= s.length)
-            return q;
-        const c = s.charCodeAt(q);
-        if (isBlank(c) || isNewline(c))
-            q++;
-        else if (c === HASH) {
-            // `\#.*?(?:\z|[\r\n])`: lazily up to the first \r or \n, which it consumes.
-            let r = q + 1;
-            while (r < s.length && !isNewline(s.charCodeAt(r)))
-                r++;
-            q = r < s.length ? r + 1 : r;
-        }
-        else
-            break;
-    }
-    return q > p || zeroOk ? q : -1;
-}
-/** SPACING_WITHOUT_COMMENT = /(?:[ \t\r\n]|\z)+/ */
-function matchSpacingWithoutComment(s, p) {
-    let q = p;
-    while (q < s.length && (isBlank(s.charCodeAt(q)) || isNewline(s.charCodeAt(q))))
-        q++;
-    if (q === p && p < s.length)
-        return -1;
-    return q;
-}
-/** ELEMENT_NAME = /[a-zA-Z0-9_]+/ ; returns the end offset (== p when nothing matched). */
-function scanName(s, p) {
-    let q = p;
-    while (q < s.length) {
-        const c = s.charCodeAt(q);
-        const ok = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
-        if (!ok)
-            break;
-        q++;
-    }
-    return q;
-}
-
-;// CONCATENATED MODULE: ./src/checks/fluentd/literal.ts
-
-const ok = (literal) => ({ ok: true, literal });
-const fail = (offset, code, message) => ({ ok: false, error: { offset, code, message } });
-/** `scan_string`: a quoted string, or an unquoted run up to `boundary`; null when nothing was read. */
-function scanString(s, p, boundary) {
-    const c = s[p];
-    if (c === '"')
-        return scanDoubleQuoted(s, p);
-    if (c === "'")
-        return scanSingleQuoted(s, p);
-    const end = scanUnquoted(s, p, boundary);
-    if (end === p)
-        return null;
-    const value = s.slice(p, end);
-    return ok({ value, quote: 'none', start: p, end, embedded: findEmbedded(value, p, false) });
-}
-/** `parse_literal`: JSON when the value starts with `[` or `{`, otherwise `scan_string(LINE_END)`. */
-function parseLiteral(s, p) {
-    let q = p;
-    while (q < s.length && (isBlank(s.charCodeAt(q)) || isNewline(s.charCodeAt(q))))
-        q++;
-    if (s[q] === '[' || s[q] === '{')
-        return scanJson(s, q);
-    return scanString(s, q, 'line-end') ?? ok({ value: '', quote: 'empty', start: q, end: q, embedded: [] });
-}
-/**
- * `scan_nonquoted_string(boundary)`: `#` is always taken; any other character is taken unless the
- * boundary matches there. Blank runs are decided once per run (every position of a run sees the
- * same text after it), which keeps a line of 10,000 spaces linear.
- */
-function scanUnquoted(s, p, boundary) {
-    let q = p;
-    while (q < s.length) {
-        const c = s.charCodeAt(q);
-        if (c === 0x23) {
-            q++;
-            continue;
-        }
-        if (c === 0x0a)
-            break; // Ruby's `.` never matches \n
-        if (boundary === 'spacing') {
-            if (isBlank(c) || c === 0x0d)
-                break;
-            q++;
-            continue;
-        }
-        if (boundary === 'line-end') {
-            if (c === 0x0d)
-                break;
-            if (isBlank(c)) {
-                let j = q;
-                while (j < s.length && isBlank(s.charCodeAt(j)))
-                    j++;
-                if (j >= s.length || isNewline(s.charCodeAt(j)) || s.charCodeAt(j) === 0x23)
-                    break;
-                q = j;
-                continue;
-            }
-            q++;
-            continue;
-        }
-        // tag-arg: stop where ZERO_OR_MORE_SPACING '>' matches.
-        if (c === 0x3e)
-            break;
-        if (isBlank(c) || c === 0x0d) {
-            const j = matchSpacing(s, q, true);
-            if (s.charCodeAt(j) === 0x3e)
-                break;
-            let r = q;
-            while (r < s.length && (isBlank(s.charCodeAt(r)) || s.charCodeAt(r) === 0x0d))
-                r++;
-            q = r;
-            continue;
-        }
-        q++;
-    }
-    return q;
-}
-function scanSingleQuoted(s, open) {
-    let q = open + 1;
-    let out = '';
-    for (;;) {
-        if (q >= s.length || s[q] === '\n') {
-            return fail(open, 'fluentd/unterminated-string', q >= s.length
-                ? 'unexpected end of file in a single quoted string: the string opened here is never closed; add the closing \''
-                : "unexpected end of file in a single quoted string: a single-quoted value cannot span lines; close it on this line or use double quotes");
-        }
-        const c = s[q];
-        if (c === "'")
-            return ok({ value: out, quote: 'single', start: open, end: q + 1, embedded: findEmbedded(s.slice(open + 1, q), open + 1, false) });
-        if (c === '\\' && (s[q + 1] === "'" || s[q + 1] === '\\')) {
-            out += s[q + 1];
-            q += 2;
-            continue;
-        }
-        out += c;
-        q++;
-    }
-}
-const ESCAPES = { '"': '"', "'": "'", r: '\r', n: '\n', t: '\t', f: '\f', b: '\b', '0': '\0' };
-/**
- * `scan_double_quoted_string`. The rule that surprises people: a character followed by a line
- * break is consumed *with* the break, so the scanner steps over lines two characters at a time and
- * dies on an empty line or on the `\n` of a CRLF pair (B3, verified).
- */
-function scanDoubleQuoted(s, open) {
-    let q = open + 1;
-    let out = '';
-    const embedded = [];
-    for (;;) {
-        if (q >= s.length)
-            return unterminatedDouble(s, open, q);
-        const c = s[q];
-        if (c === '"')
-            return ok({ value: out, quote: 'double', start: open, end: q + 1, embedded });
-        const next = s[q + 1];
-        if (q + 1 >= s.length || next === '\r' || next === '\n') {
-            // check(/[^"]#{LINE_END_WITHOUT_SPACING_AND_COMMENT}/): keep both unless it is a backslash.
-            if (c !== '\\')
-                out += c + (next ?? '');
-            q += q + 1 >= s.length ? 1 : 2;
-            continue;
-        }
-        if (c === '\\') {
-            const e = next;
-            const mapped = ESCAPES[e];
-            if (mapped !== undefined)
-                out += mapped;
-            else if (/[a-zA-Z0-9]/.test(e)) {
-                return fail(q, 'fluentd/invalid-escape', `unexpected back-slash escape character '${e}': inside double quotes only \\" \\' \\\\ \\r \\n \\t \\f \\b \\0 and \\<symbol> are escapes; write regexes and Windows paths in single quotes or unquoted`);
-            }
-            else
-                out += e;
-            q += 2;
-            continue;
-        }
-        if (c === '#' && next === '{') {
-            const end = scanEmbeddedCode(s, q + 2);
-            if (end < 0)
-                return fail(q, 'fluentd/unterminated-embedded-code', 'unexpected end of file in embedded code: the #{ opened here is never closed; add the closing }');
-            embedded.push({ code: s.slice(q + 2, end), offset: q, evaluated: true });
-            out += s.slice(q, end + 1);
-            q = end + 1;
-            continue;
-        }
-        if (c === '\n')
-            return unterminatedDouble(s, open, q);
-        out += c;
-        q++;
-    }
-}
-function unterminatedDouble(s, open, stop) {
-    let why;
-    if (stop >= s.length)
-        why = 'the string opened here is never closed; add the closing "';
-    else if (s[stop - 1] === '\r')
-        why = 'a double-quoted string cannot span lines in a file with CRLF line endings; convert the file to LF or keep the string on one line';
-    else
-        why = 'a double-quoted string cannot contain an empty line (fluentd reads it two characters at a time); remove the empty line or write \\n';
-    return fail(open, 'fluentd/unterminated-string', `unexpected end of file in a double quoted string: ${why}`);
-}
-/**
- * The end of embedded Ruby started after `#{`: the offset of the closing `}`, or -1. Fluentd asks
- * Ripper for the first `}` that makes valid Ruby; this follows braces and Ruby string literals
- * (with their own `#{}`), iteratively so deeply nested input cannot exhaust the stack.
- */
-function scanEmbeddedCode(s, p) {
-    const stack = [{ kind: 'code', depth: 0 }];
-    let q = p;
-    while (q < s.length) {
-        const top = stack[stack.length - 1];
-        const c = s[q];
-        if (top.kind === 'code') {
-            if (c === '{')
-                top.depth++;
-            else if (c === '}') {
-                if (top.depth === 0) {
-                    stack.pop();
-                    if (stack.length === 0)
-                        return q;
-                }
-                else
-                    top.depth--;
-            }
-            else if (c === '"' || c === "'" || c === '`')
-                stack.push({ kind: 'str', quote: c });
-            q++;
-            continue;
-        }
-        if (c === '\\') {
-            q += 2;
-            continue;
-        }
-        if (c === top.quote) {
-            stack.pop();
-            q++;
-            continue;
-        }
-        if (top.quote !== "'" && c === '#' && s[q + 1] === '{') {
-            stack.push({ kind: 'code', depth: 0 });
-            q += 2;
-            continue;
-        }
-        q++;
-    }
-    return -1;
-}
-/** `#{...}` written where fluentd does not evaluate it (unquoted, single-quoted): kept literally. */
-function findEmbedded(text, base, evaluated) {
-    const out = [];
-    let i = text.indexOf('#{');
-    while (i !== -1) {
-        const end = scanEmbeddedCode(text, i + 2);
-        out.push({ code: text.slice(i + 2, end < 0 ? text.length : end), offset: base + i, evaluated });
-        if (end < 0)
-            break;
-        i = text.indexOf('#{', end + 1);
-    }
-    return out;
-}
-const NUMBER_COMPLETE = new Set(['zero', 'int', 'frac', 'exp']);
-/**
- * `scan_json`: fluentd feeds characters one by one and stops at the first prefix `JSON.parse`
- * accepts; a `#` outside a string starts a comment only when the text so far would parse if closed
- * right there (which in practice means at the top level). Incremental validation gives the same
- * answer in one pass instead of one `JSON.parse` per character.
- */
-function scanJson(s, open) {
-    const isArray = s[open] === '[';
-    const stack = [{ kind: isArray ? 'array' : 'object', state: 'start' }];
-    let tok = { kind: 'none' };
-    let commaOnLine = false;
-    const embedded = [];
-    const incomplete = () => fail(open, 'fluentd/incomplete-json', `got incomplete JSON ${isArray ? 'array' : 'hash'} configuration: a value starting with ${isArray ? '[' : '{'} is read as JSON and this one never becomes valid JSON; quote the value if it is not JSON`);
-    // Accept the end of a scalar token: the enclosing container now holds a complete value.
-    const valueDone = () => {
-        const top = stack[stack.length - 1];
-        if (top.kind === 'array') {
-            if (top.state !== 'start' && top.state !== 'comma')
-                return false;
-            top.state = 'value';
-            return true;
-        }
-        if (top.state === 'start' || top.state === 'comma') {
-            top.state = 'key';
-            return true;
-        }
-        if (top.state !== 'colon')
-            return false;
-        top.state = 'value';
-        return true;
-    };
-    const expectsValue = () => {
-        const top = stack[stack.length - 1];
-        return top.kind === 'array' ? top.state === 'start' || top.state === 'comma' : top.state === 'colon';
-    };
-    let q = open + 1;
-    while (q < s.length) {
-        const c = s[q];
-        // Finish a pending number or literal when a character cannot continue it.
-        if (tok.kind === 'number') {
-            const st = tok.state;
-            const digit = c >= '0' && c <= '9';
-            let next;
-            if (digit)
-                next = st === 'minus' ? (c === '0' ? 'zero' : 'int') : st === 'zero' ? undefined : st === 'dot' ? 'frac' : st === 'e' || st === 'esign' ? 'exp' : st;
-            else if (c === '.' && (st === 'zero' || st === 'int'))
-                next = 'dot';
-            else if ((c === 'e' || c === 'E') && (st === 'zero' || st === 'int' || st === 'frac'))
-                next = 'e';
-            else if ((c === '+' || c === '-') && st === 'e')
-                next = 'esign';
-            if (next !== undefined) {
-                tok.state = next;
-                q++;
-                continue;
-            }
-            if (digit && st === 'zero')
-                return incomplete();
-            if (!NUMBER_COMPLETE.has(st))
-                return incomplete();
-            tok = { kind: 'none' };
-            if (!valueDone())
-                return incomplete();
-        }
-        if (tok.kind === 'literal') {
-            if (tok.read < tok.word.length) {
-                if (c !== tok.word[tok.read])
-                    return incomplete();
-                tok.read++;
-                q++;
-                continue;
-            }
-            tok = { kind: 'none' };
-            if (!valueDone())
-                return incomplete();
-        }
-        if (tok.kind === 'string') {
-            if (c === '\n' || c === '\r' || c < ' ')
-                return incomplete(); // control characters are not JSON
-            if (tok.escape === 1) {
-                if (c === 'u')
-                    tok.escape = 2;
-                else
-                    tok.escape = 0;
-            }
-            else if (tok.escape >= 2) {
-                if (!/[0-9a-fA-F]/.test(c))
-                    return incomplete();
-                tok.escape = tok.escape === 5 ? 0 : tok.escape + 1;
-            }
-            else if (c === '\\')
-                tok.escape = 1;
-            else if (c === '"') {
-                tok = { kind: 'none' };
-                if (!valueDone())
-                    return incomplete();
-            }
-            else if (c === '#' && s[q + 1] === '{') {
-                // Embedded Ruby inside JSON strings is evaluated since fluentd v1.18.0 (fluent/fluentd#4580).
-                const end = scanEmbeddedCode(s, q + 2);
-                if (end < 0)
-                    return incomplete();
-                embedded.push({ code: s.slice(q + 2, end), offset: q, evaluated: true });
-                q = end + 1;
-                continue;
-            }
-            q++;
-            continue;
-        }
-        // Between tokens.
-        if (c === '\n') {
-            commaOnLine = false;
-            q++;
-            continue;
-        }
-        if (c === ' ' || c === '\t' || c === '\r') {
-            q++;
-            continue;
-        }
-        if (c === '#') {
-            const top = stack[stack.length - 1];
-            const closable = stack.length === 1 && (top.state === 'start' || top.state === 'value' || (top.state === 'comma' && commaOnLine));
-            if (!closable)
-                return incomplete();
-            // The rest of the line is a comment; fluentd loops forever when no newline follows.
-            const nl = s.indexOf('\n', q);
-            if (nl === -1)
-                return incomplete();
-            q = nl + 1;
-            commaOnLine = false;
-            continue;
-        }
-        if (c === '/' && (s[q + 1] === '*' || s[q + 1] === '/')) {
-            // Ruby's JSON parser skips /* */ and // comments between tokens.
-            const end = s[q + 1] === '*' ? s.indexOf('*/', q + 2) : s.indexOf('\n', q + 2);
-            if (end === -1)
-                return incomplete();
-            q = s[q + 1] === '*' ? end + 2 : end;
-            continue;
-        }
-        commaOnLine = false;
-        const top = stack[stack.length - 1];
-        if (c === ',') {
-            if (top.state !== 'value')
-                return incomplete();
-            top.state = 'comma';
-            commaOnLine = true;
-            q++;
-            continue;
-        }
-        if (c === ':') {
-            if (top.kind !== 'object' || top.state !== 'key')
-                return incomplete();
-            top.state = 'colon';
-            q++;
-            continue;
-        }
-        if (c === ']' || c === '}') {
-            const want = c === ']' ? 'array' : 'object';
-            if (top.kind !== want)
-                return incomplete();
-            if (!(top.state === 'start' || top.state === 'value'))
-                return incomplete();
-            stack.pop();
-            q++;
-            if (stack.length === 0) {
-                const raw = s.slice(open, q);
-                let value = raw;
-                try {
-                    value = JSON.stringify(JSON.parse(raw));
-                }
-                catch {
-                    /* comments or embedded code: keep the text as written */
-                }
-                return ok({ value, quote: 'json', start: open, end: q, embedded });
-            }
-            if (!valueDone())
-                return incomplete();
-            continue;
-        }
-        if (c === '"') {
-            const isKey = top.kind === 'object' && (top.state === 'start' || top.state === 'comma');
-            if (!isKey && !expectsValue())
-                return incomplete();
-            tok = { kind: 'string', escape: 0 };
-            q++;
-            continue;
-        }
-        if (!expectsValue())
-            return incomplete();
-        if (c === '[' || c === '{') {
-            stack.push({ kind: c === '[' ? 'array' : 'object', state: 'start' });
-            q++;
-            continue;
-        }
-        if (c === '-' || (c >= '0' && c <= '9')) {
-            tok = { kind: 'number', state: c === '-' ? 'minus' : c === '0' ? 'zero' : 'int' };
-            q++;
-            continue;
-        }
-        const word = c === 't' ? 'true' : c === 'f' ? 'false' : c === 'n' ? 'null' : undefined;
-        if (word === undefined)
-            return incomplete();
-        tok = { kind: 'literal', word, read: 1 };
-        q++;
-    }
-    return incomplete();
-}
-
-;// CONCATENATED MODULE: ./src/checks/fluentd/parser.ts
-/**
- * One file, parsed the way `v1_parser.rb` `parse_element` parses it (CONFIG-FACTS B2), except that
- * nesting is an explicit stack (10,000-deep sections cannot exhaust ours) and `@include` becomes
- * an IncludeNode that the loader expands in place. Errors carry fluentd's own wording (B7) and
- * stop the parse, as they stop fluentd; positions are chosen to point at the cause.
- */
-
-
-
-/** Directives in which an unknown `@xxx` key is a parse error rather than a warning (`ELEM_SYMBOLS`). */
-const ELEM_SYMBOLS = new Set(['match', 'source', 'filter', 'system']);
-const RESERVED_PARAMS = new Set(['@type', '@id', '@label', '@log_level']);
-function parseFile(s, options) {
-    const items = [];
-    const warnings = [];
-    const stack = [{ name: null, items, element: undefined }];
-    let p = 0;
-    const result = (error) => (error ? { items, warnings, error } : { items, warnings });
-    const err = (offset, code, message) => result({ offset, code, message });
-    const skipSpacing = () => {
-        const q = matchSpacing(s, p);
-        if (q >= 0)
-            p = q;
-    };
-    // Only error messages need a line number, and a parse stops at its first error.
-    const lineOf = (offset) => new checks_findings/* LineIndex */.rr(s).position(offset).line;
-    for (;;) {
-        const frame = stack[stack.length - 1];
-        const root = stack.length === 1;
-        skipSpacing();
-        if (p >= s.length) {
-            if (root)
-                break;
-            const el = frame.element;
-            return err(el.offset, 'fluentd/unclosed-section', `expected end tag '</${el.name}>' but got end of file: <${el.name}${el.arg ? ` ${el.arg}` : ''}> opened at line ${lineOf(el.offset)} is never closed; add </${el.name}>`);
-        }
-        if (s.startsWith('</', p)) {
-            const at = p;
-            const nameEnd = scanName(s, p + 2);
-            const name = nameEnd > p + 2 ? s.slice(p + 2, nameEnd) : null;
-            p = nameEnd;
-            skipSpacing();
-            if (s[p] !== '>')
-                return err(p, 'fluentd/syntax', `expected character in tag name: write the end tag as </name> with a name of letters, digits and _`);
-            p++;
-            const le = matchLineEnd(s, p);
-            if (le < 0)
-                return err(p, 'fluentd/syntax', 'expected end of line after end tag: put nothing but a comment after </...> on its line');
-            p = le;
-            if (name !== frame.name) {
-                const why = frame.element
-                    ? `</${name ?? ''}> found while <${frame.element.name}> (opened at line ${lineOf(frame.element.offset)}) is still open; close <${frame.element.name}> first`
-                    : `</${name ?? ''}> closes no open section; remove it`;
-                return err(at, 'fluentd/unmatched-end-tag', `unmatched end tag: ${why}`);
-            }
-            if (root) {
-                // `</>` closes fluentd's nil-named root: the entry file must end here, an included one just stops.
-                skipSpacing();
-                if (p < s.length) {
-                    if (options.entry)
-                        return err(p, 'fluentd/syntax', 'expected EOF: a stray </> at the top level ends the configuration; remove it');
-                    warnings.push({ offset: at, code: 'fluentd/syntax', message: 'fluentd stops reading this included file at this </>: everything after it is ignored; remove it' });
-                }
-                break;
-            }
-            stack.pop();
-            continue;
-        }
-        if (s[p] === '<') {
-            const at = p;
-            const nameEnd = scanName(s, p + 1);
-            const name = nameEnd > p + 1 ? s.slice(p + 1, nameEnd) : null;
-            p = nameEnd;
-            skipSpacing();
-            const argAt = p;
-            const arg = scanString(s, p, 'tag-arg');
-            if (arg && !arg.ok)
-                return result(arg.error);
-            if (arg)
-                p = arg.literal.end;
-            skipSpacing();
-            if (s[p] !== '>') {
-                const hint = arg && arg.literal.quote !== 'none' ? ': quote the whole argument, e.g. <match "app.#{ENV[\'X\']}.**">' : ': close the tag with >';
-                return err(p, 'fluentd/syntax', `expected '>'${hint}`);
-            }
-            p++;
-            const le = matchLineEnd(s, p);
-            if (le < 0)
-                return err(p, 'fluentd/syntax', 'expected end of line after tag: a section tag must be alone on its line (put </...> on its own line)');
-            p = le;
-            const element = {
-                kind: 'element',
-                name: name ?? '',
-                arg: arg ? arg.literal.value : '',
-                argQuote: arg ? arg.literal.quote : 'empty',
-                argEmbedded: arg ? arg.literal.embedded : [],
-                offset: at,
-                argOffset: arg ? arg.literal.start : argAt,
-                items: [],
-            };
-            frame.items.push(element);
-            stack.push({ name, items: element.items, element });
-            continue;
-        }
-        if (root) {
-            const m = /^(@include|include)/.exec(s.slice(p, p + 8));
-            if (m) {
-                const after = matchSpacing(s, p + m[0].length);
-                if (after >= 0) {
-                    const res = parseInclude(s, p, after, m[0] === 'include');
-                    if ('error' in res)
-                        return result(res.error);
-                    frame.items.push(res.node);
-                    p = res.end;
-                    continue;
-                }
-            }
-        }
-        // key [value]
-        const keyAt = p;
-        const key = scanString(s, p, 'spacing');
-        if (!key)
-            return err(p, 'fluentd/syntax', 'expected a parameter name');
-        if (!key.ok)
-            return result(key.error);
-        p = key.literal.end;
-        const k = key.literal.value;
-        const sp = matchSpacingWithoutComment(s, p);
-        if (sp < 0) {
-            // Ruby raises NoMethodError here (prev_match is nil): fluentd dies with "unexpected error".
-            return err(p, 'fluentd/syntax', 'expected a space after the quoted parameter name');
-        }
-        const gap = s.slice(p, sp);
-        p = sp;
-        if (gap.includes('\n') || p >= s.length) {
-            // A key alone on its line has the value "" (a bool reads it as true).
-            frame.items.push(param(k, keyAt, { value: '', quote: 'empty', start: p, embedded: [] }, ''));
-            continue;
-        }
-        if (k === '@include') {
-            const res = parseInclude(s, keyAt, p, false);
-            if ('error' in res)
-                return result(res.error);
-            frame.items.push(res.node);
-            p = res.end;
-            continue;
-        }
-        if (k.startsWith('@') && !RESERVED_PARAMS.has(k)) {
-            if (root || ELEM_SYMBOLS.has(frame.name ?? '')) {
-                return err(keyAt, 'fluentd/reserved-prefix', `'@' is the system reserved prefix. Don't use '@' prefix parameter in the configuration: ${k}`);
-            }
-            warnings.push({
-                offset: keyAt,
-                code: 'fluentd/reserved-prefix',
-                message: `'@' is the system reserved prefix: ${k} works in a nested section for now but fluentd says it will be rejected; drop the @`,
-            });
-        }
-        const v = parseLiteral(s, p);
-        if (!v.ok)
-            return result(v.error);
-        p = v.literal.end;
-        const le = matchLineEnd(s, p);
-        if (le < 0) {
-            const hint = v.literal.quote === 'none' ? '' : ': only a comment may follow a quoted value';
-            return err(p, 'fluentd/syntax', `expected end of line${hint}`);
-        }
-        frame.items.push(param(k, keyAt, v.literal, s.slice(v.literal.start, v.literal.end)));
-        p = le;
-    }
-    // The entry file must be consumed completely; an included file may not reach here otherwise.
-    skipSpacing();
-    if (p < s.length && options.entry)
-        return err(p, 'fluentd/syntax', 'expected EOF');
-    return result();
-}
-function param(key, keyOffset, lit, raw) {
-    return { kind: 'param', key, value: lit.value, quote: lit.quote, raw, keyOffset, valueOffset: lit.start, embedded: lit.embedded };
-}
-/** `parse_include`: the URI is `scan_string(LINE_END)`; a missing line end is not an error there. */
-function parseInclude(s, at, p, legacy) {
-    const uri = scanString(s, p, 'line-end');
-    if (!uri)
-        return { error: { offset: at, code: 'fluentd/syntax', message: '@include needs a path or glob, e.g. @include conf.d/*.conf' } };
-    if (!uri.ok)
-        return { error: uri.error };
-    const le = matchLineEnd(s, uri.literal.end);
-    return {
-        node: {
-            kind: 'include',
-            uri: uri.literal.value,
-            quote: uri.literal.quote,
-            embedded: uri.literal.embedded,
-            offset: at,
-            uriOffset: uri.literal.start,
-            legacy,
-        },
-        end: le >= 0 ? le : uri.literal.end,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/checks/fluentd/load.ts
-/**
- * Reading a configuration the way fluentd does: the entry file, then every `@include` expanded in
- * place (relative to the including file's directory, globs sorted: `v1_parser.rb` `eval_include`,
- * CONFIG-FACTS B2), parse errors stopping everything at the first one. Expansion is a loop over an
- * explicit stack, so neither deep nesting nor long include chains can exhaust the call stack.
- */
-
-
-
-
-/** Past this many nested includes something is wrong (fluentd itself would eventually crash). */
-const MAX_INCLUDE_DEPTH = 32;
-/** A glob like `/**\/*.conf` must not turn one check into thousands of file reads. */
-const MAX_FILES = 500;
-/** Names editors and admins leave behind; fluentd warns when a glob include picks them up (B2). */
-const BACKUP_NAME = /(\.bak|\.orig|\.old|_old|\.backup|\.swp|\.tmp|~)(\.conf)?$/i;
-/** Parse a single text as an entry file (no includes followed): tests, the bench, `check -`. */
-function load_parseSource(source) {
-    const fs = {
-        read: () => ({ ok: true, source }),
-        glob: () => [],
-        display: (f) => f,
-    };
-    return loadConfig(source.file, fs, { followIncludes: false });
-}
-function loadConfig(entry, fs, options = {}) {
-    const follow = options.followIncludes ?? true;
-    const findings = [];
-    const files = [];
-    const display = fs.display(entry);
-    const root = {
-        file: display,
-        pos: { line: 1, column: 1 },
-        name: '',
-        arg: '',
-        argQuote: 'empty',
-        argPos: { line: 1, column: 1 },
-        argEmbedded: [],
-        params: [],
-        elements: [],
-        depth: 0,
-    };
-    const includeCode = [];
-    const outcome = (fatal, incomplete) => ({ root, findings, fatal, files, incomplete, includeCode });
-    const decoded = fs.read(entry);
-    files.push(display);
-    if (!decoded.ok) {
-        findings.push(...decoded.findings);
-        return outcome(true, true);
-    }
-    const notice = (0,source/* templateNotice */.ru)(decoded.source);
-    if (notice) {
-        findings.push(notice);
-        return outcome(true, true);
-    }
-    let incomplete = false;
-    const cache = new Map();
-    const parse = (ctx, text, entryFile) => {
-        let frag = cache.get(ctx.display);
-        if (!frag) {
-            frag = parseFile(text, { entry: entryFile });
-            cache.set(ctx.display, frag);
-            for (const w of frag.warnings)
-                findings.push((0,checks_findings/* finding */.gk)(ctx.display, ctx.lines.position(w.offset), 'warning', w.code, w.message));
-        }
-        return frag;
-    };
-    const entryCtx = { path: entry, display, lines: decoded.source.lines };
-    const entryFrag = parse(entryCtx, decoded.source.text, true);
-    const stack = [{ items: entryFrag.items, i: 0, target: root, file: entryCtx, chain: [display], fragment: entryFrag }];
-    while (stack.length > 0) {
-        const top = stack[stack.length - 1];
-        if (top.i >= top.items.length) {
-            stack.pop();
-            const err = top.fragment?.error;
-            if (err) {
-                findings.push((0,checks_findings/* finding */.gk)(top.file.display, top.file.lines.position(err.offset), 'error', err.code, err.message));
-                return outcome(true, true);
-            }
-            continue;
-        }
-        const item = top.items[top.i++];
-        const { lines } = top.file;
-        if (item.kind === 'param') {
-            const p = {
-                file: top.file.display,
-                pos: lines.position(item.keyOffset),
-                key: item.key,
-                value: item.value,
-                quote: item.quote,
-                raw: item.raw,
-                valuePos: lines.position(item.valueOffset),
-                embedded: item.embedded,
-                dynamic: item.embedded.some((e) => e.evaluated),
-            };
-            top.target.params.push(p);
-            continue;
-        }
-        if (item.kind === 'element') {
-            const el = {
-                file: top.file.display,
-                pos: lines.position(item.offset),
-                name: item.name,
-                arg: item.arg,
-                argQuote: item.argQuote,
-                argPos: lines.position(item.argOffset),
-                argEmbedded: item.argEmbedded,
-                params: [],
-                elements: [],
-                depth: top.target.depth + 1,
-            };
-            top.target.elements.push(el);
-            stack.push({ items: item.items, i: 0, target: el, file: top.file, chain: top.chain });
-            continue;
-        }
-        // @include
-        const at = lines.position(item.offset);
-        const where = top.file.display;
-        if (item.embedded.length > 0)
-            includeCode.push({ file: where, pos: lines.position(item.uriOffset), embedded: item.embedded });
-        if (item.legacy)
-            findings.push((0,checks_findings/* finding */.gk)(where, at, 'warning', 'fluentd/deprecated-include', "'include' is deprecated: write '@include' instead"));
-        if (!follow) {
-            incomplete = true;
-            continue;
-        }
-        const resolved = resolveInclude(item, top.file, fs);
-        if ('finding' in resolved) {
-            incomplete = true;
-            findings.push((0,checks_findings/* finding */.gk)(where, lines.position(item.uriOffset), 'warning', resolved.finding.code, resolved.finding.message));
-            continue;
-        }
-        if (resolved.paths.length === 0) {
-            incomplete = true;
-            findings.push((0,checks_findings/* finding */.gk)(where, lines.position(item.uriOffset), 'warning', 'fluentd/include-not-found', `@include ${item.uri} matches no file here, and fluentd silently ignores it; fix the path if the image does not provide it (checks that need the whole configuration were skipped)`));
-            continue;
-        }
-        const frames = [];
-        for (const path of resolved.paths) {
-            const shown = fs.display(path);
-            if ((0,checks_fs/* hasGlob */.bz)(item.uri) && BACKUP_NAME.test(shown.slice(shown.lastIndexOf('/') + 1))) {
-                findings.push((0,checks_findings/* finding */.gk)(where, lines.position(item.uriOffset), 'warning', 'fluentd/include-backup-file', `@include ${item.uri} also reads ${shown}, which looks like a backup copy; rename or delete it, or narrow the glob`));
-            }
-            if (top.chain.includes(shown)) {
-                findings.push((0,checks_findings/* finding */.gk)(where, at, 'error', 'fluentd/include-cycle', `@include ${item.uri} includes ${shown}, which is already being included (${[...top.chain, shown].join(' -> ')}): fluentd recurses until it crashes; remove the cycle`));
-                continue;
-            }
-            if (top.chain.length >= MAX_INCLUDE_DEPTH) {
-                incomplete = true;
-                findings.push((0,checks_findings/* finding */.gk)(where, at, 'warning', 'fluentd/include-limit', `includes are nested more than ${MAX_INCLUDE_DEPTH} deep; ${shown} was not read`));
-                continue;
-            }
-            if (files.length >= MAX_FILES) {
-                incomplete = true;
-                findings.push((0,checks_findings/* finding */.gk)(where, at, 'warning', 'fluentd/include-limit', `more than ${MAX_FILES} files are included; ${shown} and the rest were not read`));
-                break;
-            }
-            const d = fs.read(path);
-            if (!files.includes(shown))
-                files.push(shown);
-            if (!d.ok) {
-                incomplete = true;
-                findings.push(...d.findings);
-                continue;
-            }
-            const tpl = (0,source/* templateNotice */.ru)(d.source);
-            if (tpl) {
-                incomplete = true;
-                findings.push(tpl);
-                continue;
-            }
-            const ctx = { path, display: shown, lines: d.source.lines };
-            const frag = parse(ctx, d.source.text, false);
-            frames.push({ items: frag.items, i: 0, target: top.target, file: ctx, chain: [...top.chain, shown], fragment: frag });
-        }
-        // Sorted order: the first match must be expanded first, so it goes on top of the stack.
-        for (let i = frames.length - 1; i >= 0; i--)
-            stack.push(frames[i]);
-    }
-    return outcome(false, incomplete);
-}
-function resolveInclude(node, from, fs) {
-    if (node.embedded.some((e) => e.evaluated)) {
-        return {
-            finding: {
-                code: 'fluentd/include-dynamic',
-                message: `@include ${node.uri} is computed by embedded Ruby at start-up, so it cannot be checked here (checks that need the whole configuration were skipped)`,
-            },
-        };
-    }
-    let path = node.uri;
-    const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(path);
-    if (scheme && scheme[1].length > 1) {
-        if (scheme[1].toLowerCase() !== 'file') {
-            return {
-                finding: {
-                    code: 'fluentd/include-remote',
-                    message: `@include ${node.uri} is fetched over the network every time fluentd starts: the configuration is not reproducible and was not checked; copy the file into the image instead`,
-                },
-            };
-        }
-        path = path.replace(/^file:(\/\/)?/i, '');
-    }
-    return { paths: fs.glob(path, from.path) };
-}
-
-// EXTERNAL MODULE: ./src/checks/suggest.ts
-var suggest = __nccwpck_require__(5111);
-;// CONCATENATED MODULE: ./src/checks/fluentd/ast.ts
-/** The value fluentd keeps for a key: the last one written. */
-function lastParam(el, key) {
-    for (let i = el.params.length - 1; i >= 0; i--) {
-        const p = el.params[i];
-        if (p.key === key)
-            return p;
-    }
-    return undefined;
-}
-/** `@type`, or the legacy `type` fluentd still honours with a warning. */
-function pluginType(el) {
-    return lastParam(el, '@type') ?? lastParam(el, 'type');
-}
-
-;// CONCATENATED MODULE: ./src/checks/fluentd/report.ts
-/** Where the checks collect findings; one place so every finding has the same shape. */
-
-class Report {
-    findings;
-    constructor(initial = []) {
-        this.findings = [...initial];
-    }
-    add(at, severity, code, message) {
-        this.findings.push((0,checks_findings/* finding */.gk)(at.file, at.pos, severity, code, message));
-    }
-    error(at, code, message) {
-        this.add(at, 'error', code, message);
-    }
-    warning(at, code, message) {
-        this.add(at, 'warning', code, message);
-    }
-    notice(at, code, message) {
-        this.add(at, 'notice', code, message);
-    }
-}
-/** `a`, `a and b`, `a, b and c`. */
-function joinWords(words) {
-    if (words.length <= 1)
-        return words.join('');
-    return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
-}
-
-;// CONCATENATED MODULE: ./src/checks/fluentd/model.ts
-/**
- * The configuration as fluentd's root agent sees it (`root_agent.rb`, `agent.rb`; CONFIG-FACTS
- * B5): top-level directives, labels, workers and `<system>`, checked for the structural errors
- * fluentd raises at start-up, and flattened into a list of routing rules for the later checks.
- */
-
-
-
-const TOP = ['source', 'match', 'filter', 'label', 'system', 'worker'];
-const BUILTIN_LABELS = new Set(['@ERROR', '@FLUENT_LOG']);
-function buildModel(root, report, options) {
-    const model = { root, directives: [], labels: new Map(), system: undefined, labelRefs: [] };
-    for (const p of root.params) {
-        report.warning(p, 'fluentd/unknown-parameter', `parameter '${p.key}' is outside any section, where fluentd ignores it; move it into the section it belongs to`);
-    }
-    const addDirective = (el, context, scope) => {
-        const kind = el.name;
-        const t = pluginType(el);
-        if (!t)
-            report.error(el, 'fluentd/missing-type', `Missing '@type' parameter on <${kind}> directive: add @type <plugin>`);
-        const sourceLabel = kind === 'source' ? lastParam(el, '@label') : undefined;
-        model.directives.push({
-            el,
-            kind,
-            context: sourceLabel && !sourceLabel.dynamic && sourceLabel.value !== '@ROOT' ? sourceLabel.value : context,
-            scope,
-            type: t && !t.dynamic ? t.value : undefined,
-        });
-    };
-    const workers = new Map();
-    for (const el of root.elements) {
-        switch (el.name) {
-            case 'source':
-            case 'match':
-            case 'filter':
-                addDirective(el, '', '');
-                break;
-            case 'system':
-                model.system ??= el;
-                break;
-            case 'label':
-                readLabel(el, model, report, addDirective);
-                break;
-            case 'worker':
-                readWorker(el, model, report, addDirective, workers);
-                break;
-            default: {
-                const hint = (0,suggest/* closest */.kp)(el.name, TOP);
-                report.error(el, 'fluentd/unknown-directive', `<${el.name}> is not a top-level directive, so fluentd never uses it${hint ? ` (did you mean <${hint}>?)` : ''}: the top level holds only ${joinWords(TOP.map((t) => `<${t}>`))}`);
-            }
-        }
-    }
-    checkWorkerRange(model, report, workers);
-    collectLabelRefs(root, model);
-    checkLabelRefs(model, report, options);
-    return model;
-}
-function readLabel(el, model, report, addDirective) {
-    const name = el.arg;
-    if (name === '') {
-        report.error(el, 'fluentd/label-argument', 'Missing symbol argument on <label> directive: write <label @NAME>');
-        return;
-    }
-    if (name === '@ROOT') {
-        report.error(el, 'fluentd/label-argument', '@ROOT for <label> is not permitted, reserved for getting root router: choose another name');
-        return;
-    }
-    if (model.labels.has(name)) {
-        const first = model.labels.get(name);
-        report.error(el, 'fluentd/duplicate-label', `Section <label ${name}> appears twice (first at ${first.file}:${first.pos.line}): merge them`);
-    }
-    else
-        model.labels.set(name, el);
-    let matches = 0;
-    for (const child of el.elements) {
-        if (child.name === 'match' || child.name === 'filter') {
-            if (child.name === 'match')
-                matches++;
-            addDirective(child, name, '');
-        }
-        else {
-            report.error(child, 'fluentd/unknown-directive', `<${child.name}> inside <label ${name}> is never used: a label holds only <filter> and <match>${child.name === 'source' ? '; put the <source> at the top level with @label ' + name : ''}`);
-        }
-    }
-    if (matches === 0) {
-        report.error(el, 'fluentd/label-without-match', `Missing <match> sections in <label ${name}> section: add a <match> so its events go somewhere`);
-    }
-}
-function readWorker(el, model, report, addDirective, workers) {
-    const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(el.arg);
-    if (!m) {
-        report.error(el, 'fluentd/worker-argument', el.arg === '' ? 'Missing worker id on <worker> directive: write <worker 0> or <worker 0-1>' : `<worker ${el.arg}>: the argument must be a worker id N or a range N-M`);
-    }
-    else {
-        const first = Number(m[1]);
-        const last = m[2] === undefined ? first : Number(m[2]);
-        if (first > last)
-            report.error(el, 'fluentd/worker-argument', `greater first_worker_id<${first}> than last_worker_id<${last}> specified by <worker> directive is not allowed`);
-        for (let id = first; id <= last && id - first < 1024; id++) {
-            if (workers.has(id))
-                report.error(el, 'fluentd/worker-argument', `specified worker_id<${id}> collisions is detected on <worker> directive: each worker id may appear in one <worker> section only`);
-            else
-                workers.set(id, el);
-        }
-    }
-    for (const child of el.elements) {
-        if (child.name === 'source' || child.name === 'match' || child.name === 'filter')
-            addDirective(child, '', `worker:${el.arg}`);
-        else if (child.name === 'label')
-            readLabel(child, model, report, (c, ctx) => addDirective(c, ctx, `worker:${el.arg}`));
-        else
-            report.error(child, 'fluentd/unknown-directive', `<worker> section cannot have <${child.name}> directive: it holds only <source>, <match>, <filter> and <label>`);
-    }
-}
-function checkWorkerRange(model, report, used) {
-    if (used.size === 0)
-        return;
-    const w = model.system ? lastParam(model.system, 'workers') : undefined;
-    if (w?.dynamic)
-        return;
-    const count = w ? Number(w.value) : 1;
-    if (!Number.isInteger(count) || count < 1)
-        return;
-    for (const [id, el] of used) {
-        if (id > count - 1) {
-            report.error(el, 'fluentd/worker-argument', `worker${id} specified by <worker> directive is not allowed. Available worker id is between 0 and ${count - 1}: raise <system> workers or fix the id`);
-        }
-    }
-}
-/** Every `@label` anywhere (sources, outputs like relabel, nested stores), walked without recursion. */
-function collectLabelRefs(root, model) {
-    const stack = [...root.elements];
-    while (stack.length > 0) {
-        const el = stack.pop();
-        for (const p of el.params)
-            if (p.key === '@label')
-                model.labelRefs.push(p);
-        for (const c of el.elements)
-            stack.push(c);
-    }
-    model.labelRefs.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.pos.line - b.pos.line || a.pos.column - b.pos.column));
-}
-function checkLabelRefs(model, report, options) {
-    const used = new Set();
-    for (const ref of model.labelRefs) {
-        if (ref.dynamic)
-            continue;
-        used.add(ref.value);
-        if (ref.value === '@ROOT' || model.labels.has(ref.value) || !options.complete)
-            continue;
-        const hint = (0,suggest/* closest */.kp)(ref.value, [...model.labels.keys()]);
-        report.error({ file: ref.file, pos: ref.valuePos }, 'fluentd/undefined-label', `@label ${ref.value} names no <label> section, so fluentd fails at start-up ("${ref.value} label not found")${hint ? ` (did you mean ${hint}?)` : ''}; define <label ${ref.value}> or fix the name`);
-    }
-    if (!options.complete)
-        return;
-    for (const [name, el] of model.labels) {
-        if (!used.has(name) && !BUILTIN_LABELS.has(name)) {
-            report.warning(el, 'fluentd/unused-label', `<label ${name}> is never referenced by any @label ${name}, so no event reaches it; route a <source> or output to it, or remove it`);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/checks/fluentd/plugin-rules.ts
-/**
- * Rules that need more than one parameter at a time: the `configure`-time errors fluentd and
- * fluent-plugin-datadog raise (CONFIG-FACTS B7, C1-C5), and the traps E1.9-E1.12 list.
- */
-
-
-
-const DATADOG_SITES = ['datadoghq.com', 'datadoghq.eu', 'us3.datadoghq.com', 'us5.datadoghq.com', 'ap1.datadoghq.com', 'ddog-gov.com'];
-function getter(el) {
-    return (key) => {
-        const p = lastParam(el, key);
-        return p && !p.dynamic ? p : undefined;
-    };
-}
-const isTrue = (p) => p !== undefined && (p.value === 'true' || p.value === 'yes' || p.value === '');
-const isFalse = (p) => p !== undefined && (p.value === 'false' || p.value === 'no');
-const valueAt = (p) => ({ file: p.file, pos: p.valuePos });
-function checkPluginRules(model, uses, report) {
-    const rootDir = model.system ? getter(model.system)('root_dir') : undefined;
-    const posFiles = new Map();
-    const listeners = [];
-    const scopeOf = new Map(model.directives.map((d) => [d.el, d.scope]));
-    for (const use of uses) {
-        const get = getter(use.el);
-        if (use.kind === 'output' && use.type === 'datadog')
-            datadog(get, report);
-        if (use.kind === 'output' && use.type === 'forward')
-            forwardOutput(use.el, get, report);
-        if (use.kind === 'output' && use.type === 'copy')
-            copy(use.el, report);
-        if (use.kind === 'buffer')
-            buffer(use, get, report, rootDir !== undefined);
-        if (use.kind === 'input' && use.type === 'tail')
-            tail(use.el, get, report, posFiles);
-        if (use.kind === 'input' && use.type === 'forward')
-            forwardInput(use.el, get, report);
-        if (use.kind === 'input' && use.type !== undefined) {
-            for (const l of listensOn(use, get))
-                listeners.push({ ...l, use, scope: scopeOf.get(use.el) ?? '' });
-        }
-    }
-    portConflicts(listeners, report);
-}
-function datadog(get, report) {
-    const host = get('host');
-    if (host && (host.value.includes('://') || host.value.includes('/') || /:\d+$/.test(host.value))) {
-        report.error(valueAt(host), 'fluentd/datadog-host', `host must be a bare hostname: the plugin builds "<protocol>://<host>:<port>" itself, so ${JSON.stringify(host.value)} produces a broken URL; write e.g. http-intake.logs.datadoghq.com and set the port with port/ssl_port`);
-    }
-    const site = get('site');
-    if (site && !DATADOG_SITES.includes(site.value)) {
-        const hint = (0,suggest/* closest */.kp)(site.value, DATADOG_SITES);
-        report.error(valueAt(site), 'fluentd/datadog-site', `site ${JSON.stringify(site.value)} is not a Datadog site${hint ? ` (did you mean "${hint}"?)` : ''}: use one of ${DATADOG_SITES.join(', ')}`);
-    }
-    const useHttp = get('use_http');
-    const useSsl = get('use_ssl');
-    const sslOn = !isFalse(useSsl);
-    if (isFalse(useHttp)) {
-        if (site && site.value !== 'datadoghq.com' && !host) {
-            report.error(valueAt(site), 'fluentd/datadog-tcp-site', '`host` is required when `use_http false` is combined with a non-default `site`: set host to the TCP intake of that site');
-        }
-        // The US TCP intake listens on 10516 with SSL (DataDog/fluent-plugin-datadog#24); other sites differ.
-        if (sslOn && !get('ssl_port') && (!site || site.value === 'datadoghq.com')) {
-            report.warning(valueAt(useHttp), 'fluentd/datadog-ssl-port', 'use_http false sends over TCP with SSL to ssl_port, whose default 443 is not the US TCP intake port; set ssl_port 10516');
-        }
-    }
-    const port = get('port');
-    if (port && sslOn) {
-        report.warning(port, 'fluentd/datadog-port-ignored', 'port is only used with use_ssl false; with SSL on (the default) the plugin connects to ssl_port, so set ssl_port instead');
-    }
-    const level = get('compression_level');
-    if (level && /^-?\d+$/.test(level.value) && (Number(level.value) < 1 || Number(level.value) > 9)) {
-        report.error(valueAt(level), 'fluentd/datadog-compression-level', `compression_level ${level.value} is outside 1-9 (gzip levels); the plugin does not check it and gzip fails at send time`);
-    }
-    const tags = get('dd_tags');
-    if (tags && tags.value !== '' && !/^[^,\s:]+:[^,]*(,[^,\s:]+:[^,]*)*$/.test(tags.value)) {
-        report.warning(valueAt(tags), 'fluentd/datadog-tags', `dd_tags ${JSON.stringify(tags.value)} is not a comma-separated list of key:value pairs (no spaces around commas), e.g. env:prod,team:sre`);
-    }
-    const noSsl = get('no_ssl_validation');
-    if (isTrue(noSsl))
-        report.warning(noSsl, 'fluentd/datadog-insecure', 'no_ssl_validation true turns off certificate checks for the connection that carries the API key; remove it');
-    const v1 = get('force_v1_routes');
-    if (isTrue(v1))
-        report.warning(v1, 'fluentd/datadog-insecure', 'force_v1_routes true puts the API key in the URL path (/v1/input/<key>), where proxies log it; remove it to use the v2 API with a header');
-}
-function forwardOutput(el, get, report) {
-    if (!el.elements.some((e) => e.name === 'server' || e.name === 'service_discovery')) {
-        report.error(el, 'fluentd/missing-section', 'forward output plugin requires at least one <server>: add <server> host ... port ... </server>');
-    }
-    const hb = get('heartbeat_type');
-    if (isTrue(get('dns_round_robin')) && hb?.value === 'udp') {
-        report.error(valueAt(hb), 'fluentd/invalid-value', "forward output heartbeat type must be 'transport' or 'none' to use dns_round_robin option");
-    }
-    const ack = get('ack_response_timeout');
-    if (ack && /^-?\d+(\.\d+)?$/.test(ack.value) && Number(ack.value) < 1) {
-        report.error(valueAt(ack), 'fluentd/invalid-value', 'ack_response_timeout must be a positive integer');
-    }
-    for (const b of el.elements) {
-        if (b.name !== 'buffer' || b.argEmbedded.some((e) => e.evaluated))
-            continue;
-        const keys = chunkKeys(b);
-        if (b.arg.trim() !== '' && !keys.includes('tag')) {
-            report.error({ file: b.file, pos: b.argPos }, 'fluentd/invalid-value', "buffer chunk key must include 'tag' for forward output: write <buffer tag> (or add tag to the list)");
-        }
-    }
-}
-function copy(el, report) {
-    const stores = el.elements.filter((e) => e.name === 'store');
-    const first = stores[0];
-    if (first && /\bignore_if_prev_success\b/.test(first.arg)) {
-        report.error({ file: first.file, pos: first.argPos }, 'fluentd/invalid-value', 'ignore_if_prev_success must specify 2nd or later <store> directives: the first store has no previous one');
-    }
-}
-function chunkKeys(b) {
-    return b.arg.split(',').map((k) => k.trim()).filter((k) => k !== '');
-}
-function buffer(use, get, report, hasRootDir) {
-    const b = use.el;
-    const keys = chunkKeys(b);
-    const timekey = get('timekey');
-    if (keys.includes('time') && !lastParam(b, 'timekey')) {
-        report.error({ file: b.file, pos: b.argPos }, 'fluentd/buffer-timekey', `<buffer ${b.arg}> argument includes 'time', but timekey is not configured: add timekey (e.g. 1h)`);
-    }
-    const mode = get('flush_mode');
-    const interval = lastParam(b, 'flush_interval');
-    if (interval) {
-        const timed = keys.includes('time') && timekey !== undefined;
-        const effective = !mode || mode.value === 'default' ? (timed ? 'lazy' : 'interval') : mode.value;
-        if (effective !== 'interval') {
-            if (mode)
-                report.error(interval, 'fluentd/buffer-flush-mode', `'flush_interval' can't be specified when 'flush_mode' is not 'interval' explicitly: '${effective}'; remove one of them`);
-            else
-                report.warning(interval, 'fluentd/buffer-flush-mode', `'flush_interval' is ignored because default 'flush_mode' is not 'interval': '${effective}' (time-keyed buffers flush by timekey); set flush_mode interval or drop flush_interval`);
-        }
-    }
-    if ((use.type === 'file' || use.type === 'file_single') && !lastParam(b, 'path')) {
-        const ownerId = use.owner ? lastParam(use.owner.el, '@id') : undefined;
-        if (!(hasRootDir && ownerId)) {
-            report.error(b, 'fluentd/missing-parameter', "buffer path is not configured. specify 'path' in <buffer> (or set <system> root_dir and an @id on the output)");
-        }
-    }
-}
-function tail(el, get, report, posFiles) {
-    const hasParse = el.elements.some((e) => e.name === 'parse');
-    const format = lastParam(el, 'format');
-    if (!hasParse && !format) {
-        report.error(el, 'fluentd/missing-section', '<parse> section is required.: add <parse> @type ... </parse> to this in_tail <source>');
-    }
-    if (!hasParse && format && !format.dynamic) {
-        const t = format.value;
-        const regex = t.startsWith('/') && t.endsWith('/') && t.length > 1;
-        if (!regex && !isCorePlugin('parser', t)) {
-            const hint = (0,suggest/* closest */.kp)(t, corePluginNames('parser'));
-            if (hint)
-                report.warning(valueAt(format), 'fluentd/unknown-plugin', `format ${t} is not a built-in parser (did you mean "${hint}"?); unless a gem provides it, fluentd fails with "Unknown parser plugin '${t}'"`);
-        }
-    }
-    const posFile = get('pos_file');
-    const followInodes = get('follow_inodes');
-    if (posFile) {
-        const prev = posFiles.get(posFile.value);
-        if (prev) {
-            report.error(valueAt(posFile), 'fluentd/tail-pos-file', `Other 'in_tail' plugin already use same pos_file path (${prev.file}:${prev.pos.line}): give each in_tail source its own pos_file`);
-        }
-        else
-            posFiles.set(posFile.value, posFile);
-    }
-    else if (!lastParam(el, 'pos_file')) {
-        if (isTrue(followInodes))
-            report.error(followInodes, 'fluentd/tail-pos-file', "Can't follow inodes without pos_file configuration parameter: add pos_file");
-        else
-            report.warning(el, 'fluentd/tail-pos-file', "'pos_file PATH' parameter is not set to a 'tail' source: without it a restart re-reads or skips lines; add pos_file (on a volume that survives the task)");
-    }
-    const watch = get('enable_watch_timer');
-    const stat = get('enable_stat_watcher');
-    if (isFalse(watch) && isFalse(stat))
-        report.error(watch, 'fluentd/invalid-value', 'either of enable_watch_timer or enable_stat_watcher must be true');
-    const from = get('from_encoding');
-    if (from && !lastParam(el, 'encoding'))
-        report.error(from, 'fluentd/invalid-value', "tail: 'from_encoding' parameter must be specified with 'encoding' parameter");
-    const path = get('path');
-    const delimiter = get('path_delimiter');
-    const delim = delimiter ? delimiter.value : ',';
-    if (delimiter && ['/', '*', '%'].includes(delimiter.value))
-        report.error(valueAt(delimiter), 'fluentd/invalid-value', `path_delimiter must not be ${delimiter.value}: it is part of paths and globs`);
-    if (path && delim !== '' && path.value.split(delim).every((p) => p.trim() === '')) {
-        report.error(valueAt(path), 'fluentd/missing-parameter', "tail: 'path' parameter is required on tail input: it lists no path");
-    }
-    const policy = get('glob_policy');
-    if (policy?.value === 'always' && delim === ',')
-        report.error(valueAt(policy), 'fluentd/invalid-value', 'glob_policy always cannot be used with the default path_delimiter ",": {a,b} globs would be split; set another path_delimiter');
-    if (policy?.value === 'extended' && path && /\{[^}]*,[^}]*\}/.test(path.value))
-        report.error(valueAt(path), 'fluentd/invalid-value', 'glob_policy extended does not allow {a,b} in path: use glob_policy always with another path_delimiter');
-}
-function forwardInput(el, get, report) {
-    const deny = get('deny_keepalive');
-    if (isTrue(deny) && isTrue(get('send_keepalive_packet'))) {
-        report.error(deny, 'fluentd/invalid-value', 'deny_keepalive true cannot be combined with send_keepalive_packet true: drop one');
-    }
-    for (const key of ['tag', 'add_tag_prefix']) {
-        const p = get(key);
-        if (p && p.value === '')
-            report.error(p, 'fluentd/invalid-value', `${key} must not be empty: give it a value or remove it`);
-    }
-    const resolve = get('resolve_hostname');
-    if (get('source_hostname_key') && isFalse(resolve)) {
-        report.error(valueAt(resolve), 'fluentd/invalid-value', 'resolve_hostname must be true with source_hostname_key');
-    }
-    for (const sec of el.elements.filter((e) => e.name === 'security')) {
-        const sget = getter(sec);
-        if (isTrue(sget('user_auth')) && !sec.elements.some((e) => e.name === 'user')) {
-            report.error(sec, 'fluentd/missing-section', '<user> sections required if user_auth enabled: add <user> username ... password ... </user>');
-        }
-        if (isFalse(sget('allow_anonymous_source')) && !sec.elements.some((e) => e.name === 'client')) {
-            report.error(sec, 'fluentd/missing-section', '<client> sections required if allow_anonymous_source disabled: add <client> host ... </client>');
-        }
-        for (const client of sec.elements.filter((e) => e.name === 'client')) {
-            const h = lastParam(client, 'host');
-            const n = lastParam(client, 'network');
-            if (!h && !n)
-                report.error(client, 'fluentd/missing-parameter', "Either of 'host' and 'network' must be specified for client");
-            if (h && n)
-                report.error(client, 'fluentd/invalid-value', "both of 'host' and 'network' are specified for client: keep one");
-        }
-    }
-}
-const DEFAULT_PORTS = {
-    // in_forward listens on TCP and on UDP (heartbeats) at the same port.
-    forward: [['tcp', 24224], ['udp', 24224]],
-    http: [['tcp', 9880]],
-    tcp: [['tcp', 5170]],
-    udp: [['udp', 5160]],
-    syslog: [['udp', 5140]],
-    monitor_agent: [['tcp', 24220]],
-    debug_agent: [['tcp', 24230]],
-};
-function listensOn(use, get) {
-    const defaults = DEFAULT_PORTS[use.type];
-    if (!defaults)
-        return [];
-    const portParam = lastParam(use.el, 'port');
-    if (portParam?.dynamic)
-        return [];
-    const port = portParam ? Number(portParam.value) : undefined;
-    const bindParam = lastParam(use.el, 'bind');
-    if (bindParam?.dynamic)
-        return [];
-    const bind = bindParam ? bindParam.value : '0.0.0.0';
-    let protos = defaults;
-    if (use.type === 'syslog') {
-        const proto = get('protocol_type');
-        const transport = use.el.elements.find((e) => e.name === 'transport');
-        if (proto?.value === 'tcp' || (transport && transport.arg !== 'udp'))
-            protos = [['tcp', 5140]];
-    }
-    return protos.map(([proto, def]) => ({ proto, bind, port: port !== undefined && Number.isInteger(port) ? port : def, at: portParam ?? use.el }));
-}
-function portConflicts(listeners, report) {
-    const wildcard = (b) => b === '0.0.0.0' || b === '::' || b === '*' || b === '';
-    const reported = new Set();
-    for (let i = 0; i < listeners.length; i++) {
-        const a = listeners[i];
-        for (let j = 0; j < i; j++) {
-            const b = listeners[j];
-            if (a.use === b.use || a.scope !== b.scope || a.proto !== b.proto || a.port !== b.port)
-                continue;
-            if (!(a.bind === b.bind || wildcard(a.bind) || wildcard(b.bind)))
-                continue;
-            if (reported.has(a.use.el))
-                continue;
-            reported.add(a.use.el);
-            const at = 'valuePos' in a.at ? { file: a.at.file, pos: a.at.valuePos } : a.at;
-            report.error(at, 'fluentd/port-conflict', `this <source> (@type ${a.use.type}) and the one at ${b.use.el.file}:${b.use.el.pos.line} (@type ${b.use.type}) both listen on ${a.proto.toUpperCase()} ${a.bind}:${a.port}; the second fails to bind at start-up (--dry-run does not bind, so it misses this); use another port`);
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/checks/fluentd/schema/system.ts
-/** `<system>` (CONFIG-FACTS B5; fluentd v1.19 `lib/fluent/system_config.rb`). */
-
-
-const SYSTEM = {
-    params: {
-        workers: spec_int,
-        restart_worker_interval: time,
-        root_dir: str,
-        log_level: oneOf(...LOG_LEVELS),
-        suppress_repeated_stacktrace: bool,
-        emit_error_log_interval: time,
-        suppress_config_dump: bool,
-        log_event_verbose: bool,
-        ignore_repeated_log_interval: time,
-        ignore_same_log_interval: time,
-        without_source: bool,
-        with_source_only: bool,
-        rpc_endpoint: str,
-        enable_get_dump: bool,
-        process_name: str,
-        file_permission: str,
-        dir_permission: str,
-        counter_server: str,
-        counter_client: str,
-        strict_config_value: bool,
-        enable_msgpack_time_support: bool,
-        disable_shared_socket: bool,
-        enable_input_metrics: bool,
-        enable_size_metrics: bool,
-        enable_jit: bool,
-        config_include_dir: str,
-        umask: str,
-    },
-    sections: {
-        log: {
-            spec: {
-                params: { path: str, format: oneOf('text', 'json'), time_format: str, rotate_age: str, rotate_size: size, forced_stacktrace_level: oneOf(...LOG_LEVELS) },
-            },
-        },
-        counter_server: { spec: { params: {}, open: true } },
-        counter_client: { spec: { params: {}, open: true } },
-        metrics: { spec: { params: {}, open: true } },
-        source_only_buffer: { spec: { params: {}, open: true } },
-    },
-};
-
-;// CONCATENATED MODULE: ./src/checks/fluentd/values.ts
-const INT = /^[-+]?\d+(?:_\d+)*$/;
-const FLOAT = /^[-+]?(?:\d+(?:_\d+)*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?$/;
-/** Ruby `String#to_i`: leading blanks, a sign, digits (with `_`), then anything is ignored. */
-function rubyToI(s) {
-    const m = /^\s*([-+]?)(\d+(?:_\d+)*)/.exec(s);
-    if (!m)
-        return 0;
-    const n = Number(m[2].replace(/_/g, ''));
-    return m[1] === '-' ? -n : n;
-}
-/** Ruby `String#to_f`, as far as config values go. */
-function rubyToF(s) {
-    const m = /^\s*([-+]?(?:\d+(?:_\d+)*)?(?:\.\d+)?(?:[eE][-+]?\d+)?)/.exec(s);
-    const t = m ? m[1].replace(/_/g, '') : '';
-    const n = Number(t);
-    return t === '' || Number.isNaN(n) ? 0 : n;
-}
-/** `Config.size_value`: the first `<digits>k|m|g|t` anywhere (case-insensitive), else an integer. */
-function rubySize(s) {
-    const units = [
-        [/(\d+)k/i, 1024],
-        [/(\d+)m/i, 1024 ** 2],
-        [/(\d+)g/i, 1024 ** 3],
-        [/(\d+)t/i, 1024 ** 4],
-    ];
-    for (const [re, mul] of units) {
-        const m = re.exec(s);
-        if (m)
-            return Number(m[1]) * mul;
-    }
-    return rubyToI(s);
-}
-/** `Config.time_value`: the first `<digits>s|m|h|d` anywhere (case-sensitive), else a float. */
-function rubyTime(s) {
-    const units = [
-        [/(\d+)s/, 1],
-        [/(\d+)m/, 60],
-        [/(\d+)h/, 3600],
-        [/(\d+)d/, 86400],
-    ];
-    for (const [re, mul] of units) {
-        const m = re.exec(s);
-        if (m)
-            return Number(m[1]) * mul;
-    }
-    return rubyToF(s);
-}
-const SIZE_NAMES = ['', ' KiB', ' MiB', ' GiB', ' TiB'];
-function showSize(n) {
-    let i = 0;
-    let v = n;
-    while (i < 4 && v >= 1024 && v % 1024 === 0) {
-        v /= 1024;
-        i++;
-    }
-    return i === 0 ? `${n} bytes` : `${v}${SIZE_NAMES[i]}`;
-}
-const TIME_WORDS = {
-    sec: 1, secs: 1, second: 1, seconds: 1, min: 60, mins: 60, minute: 60, minutes: 60,
-    hr: 3600, hrs: 3600, hour: 3600, hours: 3600, day: 86400, days: 86400,
-};
-const TIME_UNITS = { s: 1, m: 60, h: 3600, d: 86400 };
-function err(message) {
-    return { severity: 'error', code: 'fluentd/invalid-value', message };
-}
-function loose(message) {
-    return { severity: 'warning', code: 'fluentd/loose-value', message };
-}
-/** Check one value against its type; undefined when fluentd reads it as written. */
-function checkValue(type, input) {
-    const { name, value: v, quote } = input;
-    const shown = quote === 'empty' ? 'an empty value' : JSON.stringify(v);
-    switch (type) {
-        case 'string':
-        case 'regexp':
-            return undefined;
-        case 'bool': {
-            if (v === 'true' || v === 'yes' || v === 'false' || v === 'no' || v === '')
-                return undefined;
-            if (v.startsWith('#'))
-                return loose(`${name}: ${shown} starts with #, which fluentd reads as true; write true or false`);
-            return err(`${name}: ${shown} is not a bool: fluentd accepts only true, false, yes or no (True and 1 are invalid) and reads anything else as nil, which fails at start-up or silently means false`);
-        }
-        case 'integer': {
-            if (INT.test(v))
-                return undefined;
-            return err(`${name}: ${shown} is not an integer: fluentd reads it as ${rubyToI(v)}; write digits only`);
-        }
-        case 'float': {
-            if (FLOAT.test(v))
-                return undefined;
-            return err(`${name}: ${shown} is not a number: fluentd reads it as ${rubyToF(v)}`);
-        }
-        case 'size': {
-            if (/^\d+[kmgt]?$/i.test(v) || INT.test(v))
-                return undefined;
-            const read = rubySize(v);
-            const m = /^(\d+)\s*([kmgt])i?b$/i.exec(v);
-            if (m) {
-                const unit = m[2].toLowerCase();
-                const meant = Number(m[1]) * 1024 ** ('kmgt'.indexOf(unit) + 1);
-                const fix = `write ${m[1]}${unit} (sizes are <number>k|m|g|t, powers of 1024)`;
-                // `8MB` happens to read as 8 MiB (types.rb finds `8m`); `10 MB` reads as 10 bytes.
-                if (read === meant)
-                    return loose(`${name}: ${shown} is read as ${showSize(read)}; ${fix}`);
-                return err(`${name}: ${shown} is read as ${showSize(read)}, not ${showSize(meant)}; ${fix}`);
-            }
-            return err(`${name}: ${shown} is not a size: fluentd reads it as ${showSize(read)}; write <number> or <number>k|m|g|t`);
-        }
-        case 'time': {
-            if (/^-?\d+(\.\d+)?$/.test(v) || /^\d+[smhd]$/.test(v))
-                return undefined;
-            const read = rubyTime(v);
-            const word = /^(\d+)\s*([a-z]+)$/i.exec(v);
-            if (word) {
-                const mul = TIME_WORDS[word[2].toLowerCase()];
-                if (mul !== undefined && Number(word[1]) * mul === read) {
-                    return loose(`${name}: ${shown} happens to read as ${read} seconds; write it as <number>s|m|h|d, e.g. ${word[1]}${word[2][0]?.toLowerCase()}`);
-                }
-            }
-            const frac = /^(\d+\.\d+)([smhd])$/.exec(v);
-            if (frac) {
-                const intended = Number(frac[1]) * TIME_UNITS[frac[2]];
-                return err(`${name}: ${shown} is read as ${read} seconds (fluentd takes the digits right before the unit), not ${intended}; write ${intended}`);
-            }
-            return err(`${name}: ${shown} is not a duration: fluentd reads it as ${read} seconds; write <number>s|m|h|d or seconds`);
-        }
-        case 'enum': {
-            const list = input.list ?? [];
-            if (list.includes(v))
-                return undefined;
-            return err(`${name}: valid options are ${list.join(',')} but got ${quote === 'empty' ? '""' : v}`);
-        }
-        case 'array': {
-            if (quote === 'json' && !v.startsWith('['))
-                return err(`${name}: array required but got a JSON hash; write [..] or a,b,c`);
-            return undefined;
-        }
-        case 'hash': {
-            if (quote === 'json')
-                return v.startsWith('{') ? undefined : err(`${name}: hash required but got a JSON array; write {"k":"v"} or k1:v1,k2:v2`);
-            if (v.trim() === '')
-                return undefined;
-            const bad = v.trim().split(/\s*,\s*/).find((pair) => !pair.includes(':'));
-            if (bad !== undefined)
-                return err(`${name}: hash required but ${JSON.stringify(bad)} has no ':'; write k1:v1,k2:v2 or a JSON object`);
-            return undefined;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/checks/fluentd/plugins.ts
-/**
- * Known plugins' parameters and sections against their schemas (CONFIG-FACTS E1.3-E1.6): unknown
- * names are warnings with a did-you-mean (fluentd only logs "not used"), values fluentd rejects or
- * silently changes are errors, as are missing required parameters and sections. Third-party
- * plugins without a schema are left alone (the gem check covers whether they exist at all).
- */
-
-
-
-
-
-
-
-const LEGACY = new Set(['type', 'id', 'log_level']);
-const DIRECTIVE_KIND = { source: 'input', match: 'output', filter: 'filter' };
-/** Parameter names that are near misses of a real one but too far apart for edit distance. */
-const HINTS = {
-    dd_service: 'service',
-    ddsource: 'dd_source',
-    ddtags: 'dd_tags',
-    apikey: 'api_key',
-    hostname: 'dd_hostname',
-};
-function checkPlugins(model, report) {
-    const uses = [];
-    for (const d of model.directives) {
-        const kind = DIRECTIVE_KIND[d.kind];
-        const use = pluginUse(d.el, kind, undefined);
-        uses.push(use);
-        checkPlugin(use, report, uses);
-    }
-    if (model.system)
-        checkSection(model.system, SYSTEM, { report, uses, where: '<system>', plugin: undefined, isPlugin: false });
-    return uses;
-}
-function pluginUse(el, kind, owner, fallbackType) {
-    const t = pluginType(el);
-    const type = t ? (t.dynamic ? undefined : t.value) : fallbackType;
-    const spec = type !== undefined ? lookupPlugin(kind, type)?.spec : undefined;
-    return owner ? { el, kind, type, typeParam: t, spec, owner } : { el, kind, type, typeParam: t, spec };
-}
-function describe(use) {
-    const el = use.el;
-    const tag = el.arg ? `<${el.name} ${el.arg}>` : `<${el.name}>`;
-    return use.type ? `${tag} (@type ${use.type})` : tag;
-}
-function checkPlugin(use, report, uses) {
-    if (use.type === undefined || !use.spec) {
-        if (use.type !== undefined && !isCorePlugin(use.kind, use.type))
-            typoOfCore(use, report);
-        return;
-    }
-    checkSection(use.el, use.spec, { report, uses, where: describe(use), plugin: use, isPlugin: true });
-}
-/** `@type stdot`: a near miss of a built-in type is almost surely a typo (fluentd: Unknown plugin). */
-function typoOfCore(use, report) {
-    if (!use.typeParam || use.type === undefined)
-        return;
-    const hint = (0,suggest/* closest */.kp)(use.type, corePluginNames(use.kind));
-    if (hint) {
-        report.warning({ file: use.typeParam.file, pos: use.typeParam.valuePos }, 'fluentd/unknown-plugin', `@type ${use.type} is not a built-in ${use.kind} plugin (did you mean "${hint}"?); unless a gem provides it, fluentd fails with "Unknown ${use.kind} plugin '${use.type}'"`);
-    }
-}
-/**
- * Schemas nest a few levels, but `<store>` of `@type copy` may hold another copy: past this depth
- * the rest is not checked, so adversarial nesting costs neither stack nor time.
- */
-const MAX_PLUGIN_DEPTH = 32;
-const BUFFER_SPECS = new Map();
-/** `<buffer>`: output.rb/buffer.rb parameters plus the chosen buffer type's own (open when unknown). */
-function bufferSpec(type, specific) {
-    let spec = BUFFER_SPECS.get(type);
-    if (!spec)
-        BUFFER_SPECS.set(type, (spec = { params: { ...BUFFER_PARAMS, ...(specific?.params ?? {}) }, open: !specific }));
-    return spec;
-}
-const REQUIRED = new WeakMap();
-function requiredOf(spec) {
-    let r = REQUIRED.get(spec);
-    if (!r)
-        REQUIRED.set(spec, (r = Object.entries(spec.params).filter(([n, p]) => p.required && n !== '@type').map(([n]) => n)));
-    return r;
-}
-function checkSection(el, spec, ctx) {
-    const { report } = ctx;
-    if (el.depth > MAX_PLUGIN_DEPTH) {
-        report.warning(el, 'fluentd/too-deep', `sections are nested more than ${MAX_PLUGIN_DEPTH} levels deep here; this one and those inside it were not checked`);
-        return;
-    }
-    // `Element#[]` falls back from @type/@id/@log_level to the legacy name in every section (element.rb).
-    const known = (key) => spec.params[key] ?? (ctx.isPlugin || LEGACY.has(key) ? PLUGIN_COMMON[key] : undefined);
-    const seen = new Set();
-    for (const p of el.params) {
-        seen.add(p.key);
-        const ps = known(p.key);
-        if (!ps) {
-            if (spec.open || spec.compat?.includes(p.key) || p.key.startsWith('@'))
-                continue;
-            const candidates = [...Object.keys(spec.params), ...(ctx.isPlugin ? Object.keys(PLUGIN_COMMON).filter((k) => k.startsWith('@')) : [])];
-            const alias = HINTS[p.key];
-            const hint = (0,suggest/* closest */.kp)(p.key, candidates) ?? (alias !== undefined && candidates.includes(alias) ? alias : undefined);
-            report.warning(p, 'fluentd/unknown-parameter', `parameter '${p.key}' in ${ctx.where} is not used by fluentd${hint ? ` (did you mean "${hint}"?)` : ''}; remove it or fix the name`);
-            continue;
-        }
-        if (ps.obsoleted) {
-            report.error(p, 'fluentd/removed-parameter', `'${p.key}' parameter is already removed: ${ps.obsoleted}`);
-            continue;
-        }
-        if (ps.deprecated)
-            report.warning(p, 'fluentd/deprecated-parameter', ps.deprecated.startsWith("'") ? ps.deprecated : `'${p.key}' is deprecated: ${ps.deprecated}`);
-        if (p.dynamic)
-            continue;
-        const problem = checkValue(ps.type, { name: p.key, value: p.value, quote: p.quote, list: ps.list });
-        if (problem)
-            report.add({ file: p.file, pos: p.valuePos }, problem.severity, problem.code, ps.secret ? redact(problem.message, p.value) : problem.message);
-    }
-    for (const name of requiredOf(spec)) {
-        if (!seen.has(name)) {
-            const inSection = ctx.isPlugin ? '' : `, in section ${el.name}`;
-            report.error(el, 'fluentd/missing-parameter', `'${name}' parameter is required${inSection}: add ${name} to ${ctx.isPlugin ? ctx.where : `<${el.name}>`}`);
-        }
-    }
-    const byName = new Map();
-    for (const child of el.elements) {
-        const list = byName.get(child.name);
-        if (list)
-            list.push(child);
-        else
-            byName.set(child.name, [child]);
-    }
-    for (const [name, children] of byName) {
-        const ref = spec.sections?.[name];
-        if (!ref) {
-            if (spec.open)
-                continue;
-            const hint = (0,suggest/* closest */.kp)(name, Object.keys(spec.sections ?? {}));
-            for (const child of children) {
-                report.warning(child, 'fluentd/unknown-section', `section <${name}> is not used in ${ctx.where}${hint ? ` (did you mean <${hint}>?)` : ''}; fluentd ignores it`);
-            }
-            continue;
-        }
-        if (!ref.multi && children.length > 1) {
-            report.error(children[1], 'fluentd/duplicate-section', `'<${name}>' section cannot be written twice or more in ${ctx.where}: merge them`);
-        }
-        for (const child of children) {
-            if (isPluggable(ref))
-                checkPluggable(child, ref, ctx);
-            else
-                checkSection(child, ref.spec, { ...ctx, where: `<${name}> of ${ctx.where}`, isPlugin: false });
-        }
-    }
-    for (const [name, ref] of Object.entries(spec.sections ?? {})) {
-        if (ref.required && !byName.has(name)) {
-            report.error(el, 'fluentd/missing-section', `'<${name}>' sections are required in ${ctx.where}: add at least one <${name}>`);
-        }
-    }
-}
-function checkPluggable(child, ref, ctx) {
-    const { report } = ctx;
-    const owner = ctx.plugin;
-    const typeParam = pluginType(child);
-    const where = `<${child.name}> of ${ctx.where}`;
-    switch (ref.plug) {
-        case 'output': {
-            if (!typeParam) {
-                report.error(child, 'fluentd/missing-type', `Missing '@type' parameter in <${child.name}> section of ${ctx.where}: add @type <plugin>`);
-                return;
-            }
-            const use = pluginUse(child, 'output', owner);
-            ctx.uses.push(use);
-            checkPlugin(use, report, ctx.uses);
-            return;
-        }
-        case 'secondary': {
-            const use = pluginUse(child, 'output', owner, owner?.type);
-            ctx.uses.push(use);
-            for (const inner of child.elements) {
-                if (inner.name === 'buffer' || inner.name === 'secondary') {
-                    report.error(inner, 'fluentd/unknown-section', `<secondary> section cannot have <${inner.name}> section: the secondary uses the primary's buffer`);
-                }
-            }
-            if (use.type === undefined || !use.spec)
-                return;
-            const spec = { ...use.spec, sections: Object.fromEntries(Object.entries(use.spec.sections ?? {}).filter(([k]) => k !== 'buffer' && k !== 'secondary')) };
-            const clean = { ...child, elements: child.elements.filter((e) => e.name !== 'buffer' && e.name !== 'secondary') };
-            checkSection(clean, spec, { ...ctx, where: `<secondary> (@type ${use.type}) of ${ctx.where}`, plugin: use, isPlugin: true });
-            return;
-        }
-        case 'buffer': {
-            const type = typeParam && !typeParam.dynamic ? typeParam.value : 'memory';
-            const specific = lookupPlugin('buffer', type)?.spec;
-            const use = { el: child, kind: 'buffer', type, typeParam, spec: specific };
-            if (owner)
-                use.owner = owner;
-            ctx.uses.push(use);
-            if (typeParam && !typeParam.dynamic && !specific && !isCorePlugin('buffer', type))
-                typoOfCore(use, report);
-            checkSection(child, bufferSpec(type, specific), { ...ctx, where, isPlugin: false });
-            return;
-        }
-        case 'parser':
-        case 'formatter': {
-            const kind = ref.plug;
-            if (!typeParam && ref.requireType) {
-                report.error(child, 'fluentd/missing-type', `@type is required in <${child.name}> of ${ctx.where}: add e.g. @type json`);
-                return;
-            }
-            const type = typeParam ? (typeParam.dynamic ? undefined : typeParam.value) : ref.defaultType;
-            if (type === undefined)
-                return;
-            const spec = lookupPlugin(kind, type)?.spec;
-            const use = { el: child, kind, type, typeParam, spec };
-            if (owner)
-                use.owner = owner;
-            ctx.uses.push(use);
-            if (!spec) {
-                if (typeParam && !isCorePlugin(kind, type))
-                    typoOfCore(use, report);
-                return;
-            }
-            checkSection(child, spec, { ...ctx, where: `<${child.name}> (@type ${type}) of ${ctx.where}`, isPlugin: false });
-            return;
-        }
-    }
-}
-function redact(message, value) {
-    return value.length > 0 ? message.split(JSON.stringify(value)).join('(the value)').split(value).join('(the value)') : message;
 }
 
 ;// CONCATENATED MODULE: ./src/checks/fluentd/tag-pattern.ts
@@ -6699,7 +15269,14 @@ function partsOf(text) {
     let last = all.length - 1;
     while (!all[last].includes('**'))
         last--;
-    return { head: all.slice(0, first).map(part), tail: all.slice(last + 1).map(part).reverse(), count: undefined };
+    return {
+        head: all.slice(0, first).map(part),
+        tail: all
+            .slice(last + 1)
+            .map(part)
+            .reverse(),
+        count: undefined,
+    };
 }
 /** Parts of a concrete tag. */
 function tagParts(tag) {
@@ -6810,7 +15387,10 @@ function fixedPrefix(seq) {
 /** Ruby `\A...\Z` around a `/regex/` alternative, approximated in JS; undefined when JS cannot read it. */
 function rubyRegex(body) {
     try {
-        const js = body.replace(/\\A/g, '^').replace(/\\[zZ]/g, '$').replace(/\(\?<([a-zA-Z_]\w*)>/g, '(?<$1>');
+        const js = body
+            .replace(/\\A/g, '^')
+            .replace(/\\[zZ]/g, '$')
+            .replace(/\(\?<([a-zA-Z_]\w*)>/g, '(?<$1>');
         return new RegExp(`^(?:${js})$`, 'u');
     }
     catch {
@@ -7060,6 +15640,203 @@ function intersects(a, b, budget = new Budget()) {
     return explore(a, b, (aAcc, bAcc) => aAcc && bAcc, budget, true);
 }
 
+// EXTERNAL MODULE: ./src/checks/fluentd/ast.ts
+var ast = __nccwpck_require__(5280);
+// EXTERNAL MODULE: ./src/checks/suggest.ts
+var suggest = __nccwpck_require__(5111);
+;// CONCATENATED MODULE: ./src/checks/fluentd/report.ts
+/** Where the checks collect findings; one place so every finding has the same shape. */
+
+class Report {
+    findings;
+    constructor(initial = []) {
+        this.findings = [...initial];
+    }
+    add(at, severity, code, message) {
+        this.findings.push((0,findings/* finding */.gk)(at.file, at.pos, severity, code, message));
+    }
+    error(at, code, message) {
+        this.add(at, 'error', code, message);
+    }
+    warning(at, code, message) {
+        this.add(at, 'warning', code, message);
+    }
+    notice(at, code, message) {
+        this.add(at, 'notice', code, message);
+    }
+}
+/** `a`, `a and b`, `a, b and c`. */
+function joinWords(words) {
+    if (words.length <= 1)
+        return words.join('');
+    return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+}
+
+;// CONCATENATED MODULE: ./src/checks/fluentd/model.ts
+/**
+ * The configuration as fluentd's root agent sees it (`root_agent.rb`, `agent.rb`; CONFIG-FACTS
+ * B5): top-level directives, labels, workers and `<system>`, checked for the structural errors
+ * fluentd raises at start-up, and flattened into a list of routing rules for the later checks.
+ */
+
+
+
+const TOP = ['source', 'match', 'filter', 'label', 'system', 'worker'];
+const BUILTIN_LABELS = new Set(['@ERROR', '@FLUENT_LOG']);
+function buildModel(root, report, options) {
+    const model = { root, directives: [], labels: new Map(), system: undefined, labelRefs: [] };
+    for (const p of root.params) {
+        report.warning(p, 'fluentd/unknown-parameter', `parameter '${p.key}' is outside any section, where fluentd ignores it; move it into the section it belongs to`);
+    }
+    const addDirective = (el, context, scope) => {
+        const kind = el.name;
+        const t = (0,ast/* pluginType */.A)(el);
+        if (!t)
+            report.error(el, 'fluentd/missing-type', `Missing '@type' parameter on <${kind}> directive: add @type <plugin>`);
+        const sourceLabel = kind === 'source' ? (0,ast/* lastParam */.U)(el, '@label') : undefined;
+        model.directives.push({
+            el,
+            kind,
+            context: sourceLabel && !sourceLabel.dynamic && sourceLabel.value !== '@ROOT' ? sourceLabel.value : context,
+            scope,
+            type: t && !t.dynamic ? t.value : undefined,
+        });
+    };
+    const workers = new Map();
+    for (const el of root.elements) {
+        switch (el.name) {
+            case 'source':
+            case 'match':
+            case 'filter':
+                addDirective(el, '', '');
+                break;
+            case 'system':
+                model.system ??= el;
+                break;
+            case 'label':
+                readLabel(el, model, report, addDirective);
+                break;
+            case 'worker':
+                readWorker(el, model, report, addDirective, workers);
+                break;
+            default: {
+                const hint = (0,suggest/* closest */.kp)(el.name, TOP);
+                report.error(el, 'fluentd/unknown-directive', `<${el.name}> is not a top-level directive, so fluentd never uses it${hint ? ` (did you mean <${hint}>?)` : ''}: the top level holds only ${joinWords(TOP.map((t) => `<${t}>`))}`);
+            }
+        }
+    }
+    checkWorkerRange(model, report, workers);
+    collectLabelRefs(root, model);
+    checkLabelRefs(model, report, options);
+    return model;
+}
+function readLabel(el, model, report, addDirective) {
+    const name = el.arg;
+    if (name === '') {
+        report.error(el, 'fluentd/label-argument', 'Missing symbol argument on <label> directive: write <label @NAME>');
+        return;
+    }
+    if (name === '@ROOT') {
+        report.error(el, 'fluentd/label-argument', '@ROOT for <label> is not permitted, reserved for getting root router: choose another name');
+        return;
+    }
+    if (model.labels.has(name)) {
+        const first = model.labels.get(name);
+        report.error(el, 'fluentd/duplicate-label', `Section <label ${name}> appears twice (first at ${first.file}:${first.pos.line}): merge them`);
+    }
+    else
+        model.labels.set(name, el);
+    let matches = 0;
+    for (const child of el.elements) {
+        if (child.name === 'match' || child.name === 'filter') {
+            if (child.name === 'match')
+                matches++;
+            addDirective(child, name, '');
+        }
+        else {
+            report.error(child, 'fluentd/unknown-directive', `<${child.name}> inside <label ${name}> is never used: a label holds only <filter> and <match>${child.name === 'source' ? '; put the <source> at the top level with @label ' + name : ''}`);
+        }
+    }
+    if (matches === 0) {
+        report.error(el, 'fluentd/label-without-match', `Missing <match> sections in <label ${name}> section: add a <match> so its events go somewhere`);
+    }
+}
+function readWorker(el, model, report, addDirective, workers) {
+    const m = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(el.arg);
+    if (!m) {
+        report.error(el, 'fluentd/worker-argument', el.arg === ''
+            ? 'Missing worker id on <worker> directive: write <worker 0> or <worker 0-1>'
+            : `<worker ${el.arg}>: the argument must be a worker id N or a range N-M`);
+    }
+    else {
+        const first = Number(m[1]);
+        const last = m[2] === undefined ? first : Number(m[2]);
+        if (first > last)
+            report.error(el, 'fluentd/worker-argument', `greater first_worker_id<${first}> than last_worker_id<${last}> specified by <worker> directive is not allowed`);
+        for (let id = first; id <= last && id - first < 1024; id++) {
+            if (workers.has(id))
+                report.error(el, 'fluentd/worker-argument', `specified worker_id<${id}> collisions is detected on <worker> directive: each worker id may appear in one <worker> section only`);
+            else
+                workers.set(id, el);
+        }
+    }
+    for (const child of el.elements) {
+        if (child.name === 'source' || child.name === 'match' || child.name === 'filter')
+            addDirective(child, '', `worker:${el.arg}`);
+        else if (child.name === 'label')
+            readLabel(child, model, report, (c, ctx) => addDirective(c, ctx, `worker:${el.arg}`));
+        else
+            report.error(child, 'fluentd/unknown-directive', `<worker> section cannot have <${child.name}> directive: it holds only <source>, <match>, <filter> and <label>`);
+    }
+}
+function checkWorkerRange(model, report, used) {
+    if (used.size === 0)
+        return;
+    const w = model.system ? (0,ast/* lastParam */.U)(model.system, 'workers') : undefined;
+    if (w?.dynamic)
+        return;
+    const count = w ? Number(w.value) : 1;
+    if (!Number.isInteger(count) || count < 1)
+        return;
+    for (const [id, el] of used) {
+        if (id > count - 1) {
+            report.error(el, 'fluentd/worker-argument', `worker${id} specified by <worker> directive is not allowed. Available worker id is between 0 and ${count - 1}: raise <system> workers or fix the id`);
+        }
+    }
+}
+/** Every `@label` anywhere (sources, outputs like relabel, nested stores), walked without recursion. */
+function collectLabelRefs(root, model) {
+    const stack = [...root.elements];
+    while (stack.length > 0) {
+        const el = stack.pop();
+        for (const p of el.params)
+            if (p.key === '@label')
+                model.labelRefs.push(p);
+        for (const c of el.elements)
+            stack.push(c);
+    }
+    model.labelRefs.sort((a, b) => a.file < b.file ? -1 : a.file > b.file ? 1 : a.pos.line - b.pos.line || a.pos.column - b.pos.column);
+}
+function checkLabelRefs(model, report, options) {
+    const used = new Set();
+    for (const ref of model.labelRefs) {
+        if (ref.dynamic)
+            continue;
+        used.add(ref.value);
+        if (ref.value === '@ROOT' || model.labels.has(ref.value) || !options.complete)
+            continue;
+        const hint = (0,suggest/* closest */.kp)(ref.value, [...model.labels.keys()]);
+        report.error({ file: ref.file, pos: ref.valuePos }, 'fluentd/undefined-label', `@label ${ref.value} names no <label> section, so fluentd fails at start-up ("${ref.value} label not found")${hint ? ` (did you mean ${hint}?)` : ''}; define <label ${ref.value}> or fix the name`);
+    }
+    if (!options.complete)
+        return;
+    for (const [name, el] of model.labels) {
+        if (!used.has(name) && !BUILTIN_LABELS.has(name)) {
+            report.warning(el, 'fluentd/unused-label', `<label ${name}> is never referenced by any @label ${name}, so no event reaches it; route a <source> or output to it, or remove it`);
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/checks/fluentd/source-tags.ts
 /**
  * Which tags a `<source>` emits, when the configuration alone says so (CONFIG-FACTS E1.7):
@@ -7073,14 +15850,14 @@ function intersects(a, b, budget = new Budget()) {
 
 const FIXED_TAG_INPUTS = new Set(['sample', 'dummy', 'tcp', 'udp', 'exec', 'object_space', 'gc_stat', 'monitor_agent']);
 function sourceTags(el, type, forwarded = []) {
-    const tag = lastParam(el, 'tag');
+    const tag = (0,ast/* lastParam */.U)(el, 'tag');
     if (tag?.dynamic)
         return undefined;
     switch (type) {
         case 'tail':
             return tag ? tailTags(el, tag) : undefined;
         case 'forward': {
-            const prefix = lastParam(el, 'add_tag_prefix');
+            const prefix = (0,ast/* lastParam */.U)(el, 'add_tag_prefix');
             if (prefix?.dynamic)
                 return undefined;
             if (tag && tag.value !== '') {
@@ -7092,15 +15869,25 @@ function sourceTags(el, type, forwarded = []) {
                 // The senders' tags, as declared; add_tag_prefix prepends `<prefix>.` to each (in_forward.rb).
                 const full = declared.map((t) => (prefix && prefix.value !== '' ? `${prefix.value}.${t}` : t));
                 // Without a prefix the finding points at the source's @type line.
-                const at = prefix && prefix.value !== '' ? prefix : (pluginType(el) ?? el.params[0]);
+                const at = prefix && prefix.value !== '' ? prefix : ((0,ast/* pluginType */.A)(el) ?? el.params[0]);
                 return at ? { alternatives: full.map((t) => [{ lit: t }]), at, shown: full } : undefined;
             }
             if (prefix && prefix.value !== '')
-                return { alternatives: [[{ lit: `${prefix.value}.` }, { any: true }]], at: prefix, shown: [`${prefix.value}.<sender's tag>`] };
+                return {
+                    alternatives: [[{ lit: `${prefix.value}.` }, { any: true }]],
+                    at: prefix,
+                    shown: [`${prefix.value}.<sender's tag>`],
+                };
             return undefined;
         }
         case 'syslog':
-            return tag ? { alternatives: [[{ lit: `${tag.value}.` }, { part: true }, { lit: '.' }, { part: true }]], at: tag, shown: [`${tag.value}.<facility>.<priority>`] } : undefined;
+            return tag
+                ? {
+                    alternatives: [[{ lit: `${tag.value}.` }, { part: true }, { lit: '.' }, { part: true }]],
+                    at: tag,
+                    shown: [`${tag.value}.<facility>.<priority>`],
+                }
+                : undefined;
         default:
             if (type !== undefined && FIXED_TAG_INPUTS.has(type) && tag && tag.value !== '')
                 return { alternatives: [[{ lit: tag.value }]], at: tag, shown: [tag.value] };
@@ -7111,10 +15898,10 @@ function tailTags(el, tag) {
     const star = tag.value.indexOf('*');
     if (star === -1)
         return { alternatives: [[{ lit: tag.value }]], at: tag, shown: [tag.value] };
-    const path = lastParam(el, 'path');
+    const path = (0,ast/* lastParam */.U)(el, 'path');
     if (!path || path.dynamic)
         return undefined;
-    const delimiter = lastParam(el, 'path_delimiter');
+    const delimiter = (0,ast/* lastParam */.U)(el, 'path_delimiter');
     const delim = delimiter && !delimiter.dynamic && delimiter.value !== '' ? delimiter.value : ',';
     // Ruby `tag.split('*')`: prefix is before the first *, suffix between the first and second.
     const parts = tag.value.split('*');
@@ -7198,6 +15985,1665 @@ function normalize(pieces) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/checks/fluentd/forwarded-tags.ts
+/**
+ * The tags a sender configuration forwards: for each `<source>` whose tag is known (source-tags.ts),
+ * the first `<match>` of its routing context that matches it (CONFIG-FACTS B5: first match wins);
+ * when that match is `@type forward` (or a `copy` with a forward `<store>`), the tag leaves with the
+ * event unchanged (out_forward sends the tag as is, C2), so it is a tag the aggregator's in_forward
+ * receives. Only literal tags count: a computed tag or a /regex/ match says nothing certain.
+ */
+
+
+
+
+
+
+function patternMatches(arg, tag) {
+    for (const text of splitPattern(arg)) {
+        const alt = compileAlternative(text);
+        if (alt.kind === 'glob' && matches(globNfa(alt.seq), tag))
+            return true;
+        if (alt.kind === 'regex') {
+            if (!alt.re)
+                return undefined;
+            if (alt.re.test(tag))
+                return true;
+        }
+    }
+    return false;
+}
+function forwards(el) {
+    const t = (0,ast/* pluginType */.A)(el);
+    if (!t || t.dynamic)
+        return false;
+    if (t.value === 'forward')
+        return true;
+    return (t.value === 'copy' && el.elements.some((s) => s.name === 'store' && (0,ast/* lastParam */.U)(s, '@type')?.value === 'forward'));
+}
+/** The literal tags this configuration sends on with out_forward, sorted. */
+function forwardedTagsOf(parsed) {
+    if (parsed.fatal)
+        return [];
+    const model = buildModel(parsed.root, new Report(), { complete: !parsed.incomplete });
+    const out = new Set();
+    const matchesIn = (context) => model.directives.filter((d) => d.kind === 'match' && d.context === context);
+    for (const d of model.directives) {
+        if (d.kind !== 'source')
+            continue;
+        const tags = sourceTags(d.el, d.type);
+        if (!tags)
+            continue;
+        for (const alt of tags.alternatives) {
+            const only = alt[0];
+            if (alt.length !== 1 || !only || !('lit' in only))
+                continue;
+            let first;
+            for (const m of matchesIn(d.context)) {
+                if (m.el.argEmbedded.some((e) => e.evaluated))
+                    break;
+                const hit = patternMatches(m.el.arg, only.lit);
+                if (hit === undefined)
+                    break;
+                if (hit) {
+                    first = m;
+                    break;
+                }
+            }
+            if (first && forwards(first.el))
+                out.add(only.lit);
+        }
+    }
+    return [...out].sort();
+}
+
+;// CONCATENATED MODULE: ./src/checks/fluentd/schema/spec.ts
+const str = { type: 'string' };
+const spec_int = { type: 'integer' };
+const flt = { type: 'float' };
+const bool = { type: 'bool' };
+const size = { type: 'size' };
+const time = { type: 'time' };
+const arr = { type: 'array' };
+const hash = { type: 'hash' };
+const regexp = { type: 'regexp' };
+const required = (p) => ({ ...p, required: true });
+const secret = (p) => ({ ...p, secret: true });
+const oneOf = (...list) => ({ type: 'enum', list });
+const deprecated = (p, instead) => ({ ...p, deprecated: instead });
+const obsoleted = (p, instead) => ({ ...p, obsoleted: instead });
+function isPluggable(ref) {
+    return 'plug' in ref;
+}
+/** `format1` .. `format20` and friends. */
+function numbered(prefix, max, p) {
+    const out = {};
+    for (let i = 1; i <= max; i++)
+        out[`${prefix}${i}`] = p;
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/checks/fluentd/schema/buffers.ts
+/** Built-in buffers, from fluentd v1.19 `buf_memory.rb`, `buf_file.rb`, `buf_file_single.rb`. */
+
+const BUFFERS = [
+    { kind: 'buffer', name: 'memory', source: 'buf_memory.rb', spec: { params: {} } },
+    {
+        kind: 'buffer',
+        name: 'file',
+        source: 'buf_file.rb',
+        spec: { params: { path: str, path_suffix: str, file_permission: str, dir_permission: str } },
+    },
+    {
+        kind: 'buffer',
+        name: 'file_single',
+        source: 'buf_file_single.rb',
+        spec: {
+            params: {
+                path: str,
+                calc_num_records: bool,
+                chunk_format: oneOf('msgpack', 'text', 'auto'),
+                file_permission: str,
+                dir_permission: str,
+            },
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/checks/fluentd/schema/common.ts
+/**
+ * Parameters every plugin has (`plugin/base.rb`, `plugin_id.rb`, `log.rb` mixins: CONFIG-FACTS B5),
+ * the output `<buffer>`/`<secondary>` sections (`plugin/output.rb`, `plugin/buffer.rb`: C4) and the
+ * helper section `<inject>` (`plugin_helper/inject.rb`), plus the legacy
+ * flat names `plugin_helper/compat_parameters.rb` converts.
+ */
+
+const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'];
+const PLUGIN_COMMON = {
+    '@type': str,
+    '@id': str,
+    '@label': str,
+    '@log_level': oneOf(...LOG_LEVELS),
+    type: deprecated(str, "'type' is deprecated parameter name: use '@type' instead"),
+    id: deprecated(str, "'id' is deprecated parameter name: use '@id' instead"),
+    log_level: deprecated(oneOf(...LOG_LEVELS), "'log_level' is deprecated parameter name: use '@log_level' instead"),
+};
+/** `Output` base parameters (output.rb). */
+const OUTPUT_COMMON = {
+    time_as_integer: bool,
+    slow_flush_log_threshold: flt,
+};
+/** `<buffer>` parameters from output.rb's buffer section and buffer.rb (C4). */
+const BUFFER_PARAMS = {
+    '@type': str,
+    timekey: time,
+    timekey_wait: time,
+    timekey_use_utc: bool,
+    timekey_zone: str,
+    flush_at_shutdown: bool,
+    flush_mode: oneOf('default', 'lazy', 'interval', 'immediate'),
+    flush_interval: time,
+    flush_thread_count: spec_int,
+    flush_thread_interval: flt,
+    flush_thread_burst_interval: flt,
+    delayed_commit_timeout: time,
+    overflow_action: oneOf('throw_exception', 'block', 'drop_oldest_chunk'),
+    retry_forever: bool,
+    retry_timeout: time,
+    retry_max_times: spec_int,
+    retry_secondary_threshold: flt,
+    retry_type: oneOf('exponential_backoff', 'periodic'),
+    retry_wait: time,
+    retry_exponential_backoff_base: flt,
+    retry_max_interval: time,
+    retry_randomize: bool,
+    disable_chunk_backup: bool,
+    // buffer.rb
+    chunk_limit_size: size,
+    total_limit_size: size,
+    queue_limit_length: spec_int,
+    chunk_limit_records: spec_int,
+    chunk_full_threshold: flt,
+    queued_chunks_limit_size: spec_int,
+    compress: oneOf('text', 'gzip', 'zstd'),
+};
+/** Flat buffer names `compat_parameters_convert(conf, :buffer)` moves into `<buffer>`. */
+const COMPAT_BUFFER = [
+    'buffer_type',
+    'buffer_path',
+    'num_threads',
+    'flush_interval',
+    'try_flush_interval',
+    'queued_chunk_flush_interval',
+    'disable_retry_limit',
+    'retry_limit',
+    'max_retry_wait',
+    'buffer_chunk_limit',
+    'buffer_queue_limit',
+    'buffer_queue_full_action',
+    'flush_at_shutdown',
+    'time_slice_format',
+    'time_slice_wait',
+    'timezone',
+    'retry_wait',
+    'localtime',
+    'utc',
+];
+const COMPAT_PARSER = [
+    'format',
+    'types',
+    'types_delimiter',
+    'types_label_delimiter',
+    'keys',
+    'time_key',
+    'time_format',
+    'localtime',
+    'utc',
+    'delimiter',
+    'keep_time_key',
+    'null_empty_string',
+    'null_value_pattern',
+    'json_parser',
+    'label_delimiter',
+    'format_firstline',
+    'message_key',
+    'with_priority',
+    'message_format',
+    'rfc5424_time_format',
+];
+const COMPAT_INJECT = [
+    'include_time_key',
+    'time_key',
+    'time_format',
+    'timezone',
+    'include_tag_key',
+    'tag_key',
+    'localtime',
+    'utc',
+    'time_as_epoch',
+];
+const COMPAT_FORMATTER = [
+    'format',
+    'delimiter',
+    'force_quotes',
+    'keys',
+    'fields',
+    'json_parser',
+    'label_delimiter',
+    'output_time',
+    'output_tag',
+    'localtime',
+    'utc',
+    'timezone',
+    'message_key',
+    'add_newline',
+    'output_type',
+    'time_as_epoch',
+];
+/** `TimeMixin` (time_mixin.rb) as formatters and `<inject>` read it; parsers narrow `time_type`. */
+const TIME_MIXIN = {
+    time_type: oneOf('float', 'unixtime', 'unixtime_millis', 'unixtime_micros', 'unixtime_nanos', 'string', 'mixed'),
+    time_format: str,
+    localtime: bool,
+    utc: bool,
+    timezone: str,
+    time_format_fallbacks: arr,
+};
+const INJECT_SECTION = {
+    params: {
+        hostname_key: str,
+        hostname: str,
+        worker_id_key: str,
+        tag_key: str,
+        time_key: str,
+        time_subsecond_digits: spec_int,
+        ...TIME_MIXIN,
+    },
+};
+const SECONDARY_REF = { plug: 'secondary' };
+const BUFFER_REF = { plug: 'buffer' };
+/** The sections and parameters every (v1 API) output accepts. */
+function outputSpec(spec) {
+    return {
+        ...spec,
+        params: { ...OUTPUT_COMMON, ...spec.params },
+        sections: { buffer: BUFFER_REF, secondary: SECONDARY_REF, ...spec.sections },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/fluentd/schema/filters.ts
+/**
+ * Filters, from fluentd v1.19 `filter_grep.rb` (read for this schema) and
+ * `filter_record_transformer.rb`; `parser` and `stdout` are `open`.
+ */
+
+
+const CONDITION = { params: { key: required(str), pattern: required(regexp) } };
+const GREP_CONDITIONS = { regexp: { spec: CONDITION, multi: true }, exclude: { spec: CONDITION, multi: true } };
+const GREP = {
+    params: {
+        ...numbered('regexp', 20, deprecated(str, 'use a <regexp> section')),
+        ...numbered('exclude', 20, deprecated(str, 'use an <exclude> section')),
+    },
+    sections: {
+        ...GREP_CONDITIONS,
+        and: { spec: { params: {}, sections: GREP_CONDITIONS }, multi: true },
+        or: { spec: { params: {}, sections: GREP_CONDITIONS }, multi: true },
+    },
+};
+const RECORD_TRANSFORMER = {
+    params: {
+        remove_keys: arr,
+        keep_keys: arr,
+        renew_record: bool,
+        renew_time_key: str,
+        enable_ruby: bool,
+        auto_typecast: bool,
+    },
+    // <record> holds the user's own field names.
+    sections: { record: { spec: { params: {}, open: true }, multi: true } },
+};
+function filter(name, spec) {
+    return { kind: 'filter', name, source: `filter_${name}.rb`, spec };
+}
+const FILTERS = [
+    filter('grep', GREP),
+    filter('record_transformer', RECORD_TRANSFORMER),
+    filter('parser', {
+        params: {
+            key_name: required(str),
+            reserve_data: bool,
+            remove_key_name_field: bool,
+            inject_key_prefix: str,
+            hash_value_field: str,
+            emit_invalid_record_to_error: bool,
+            replace_invalid_sequence: bool,
+            reserve_time: bool,
+        },
+        compat: COMPAT_PARSER,
+        open: true,
+        sections: { parse: { plug: 'parser', multi: true, requireType: true } },
+    }),
+    filter('stdout', { params: {}, open: true }),
+];
+
+;// CONCATENATED MODULE: ./src/checks/fluentd/schema/formatters.ts
+/** Built-in formatters (`<format>`), from fluentd v1.19 `lib/fluent/plugin/formatter_*.rb`. */
+
+
+function formatter(name, params, open = false) {
+    return {
+        kind: 'formatter',
+        name,
+        source: `formatter_${name}.rb`,
+        spec: { params: { '@type': str, ...params }, open },
+    };
+}
+const FORMATTERS = [
+    formatter('json', { json_parser: oneOf('oj', 'yajl', 'json'), add_newline: bool }),
+    formatter('ltsv', { delimiter: str, label_delimiter: str, replacement: str, add_newline: bool }),
+    formatter('csv', { delimiter: str, force_quotes: bool, fields: required(arr), add_newline: bool }),
+    formatter('tsv', { keys: required(arr), delimiter: str, add_newline: bool }),
+    formatter('out_file', { output_time: bool, output_tag: bool, delimiter: str, ...TIME_MIXIN }),
+    formatter('single_value', { message_key: str, add_newline: bool }),
+    formatter('hash', { add_newline: bool }),
+    formatter('msgpack', {}),
+    // `output_type` names another formatter whose parameters are passed through.
+    formatter('stdout', { output_type: str, ...TIME_MIXIN }, true),
+];
+
+;// CONCATENATED MODULE: ./src/checks/fluentd/schema/inputs.ts
+/**
+ * Built-in inputs. Full schemas for the ones this product's setups use (CONFIG-FACTS C2, C3, from
+ * fluentd v1.19 `in_forward.rb`, `in_tail.rb`, `in_sample.rb`); the other built-ins are `open`
+ * (only the parameters listed are type-checked, none is called unknown).
+ */
+
+
+/** `plugin_helper/server.rb` `<transport tcp|tls>`: TLS options come from `cert_option.rb`. */
+const TRANSPORT = {
+    params: { linger_timeout: spec_int, receive_buffer_size: size },
+    open: true,
+};
+const FORWARD = {
+    params: {
+        port: spec_int,
+        bind: str,
+        backlog: spec_int,
+        linger_timeout: deprecated(spec_int, 'use the <transport> section'),
+        chunk_size_warn_limit: size,
+        chunk_size_limit: size,
+        decompression_size_limit: size,
+        skip_invalid_event: bool,
+        source_address_key: str,
+        source_hostname_key: str,
+        resolve_hostname: bool,
+        deny_keepalive: bool,
+        send_keepalive_packet: bool,
+        blocking_timeout: time,
+        tag: str,
+        add_tag_prefix: str,
+    },
+    sections: {
+        transport: { spec: TRANSPORT },
+        security: {
+            spec: {
+                params: {
+                    self_hostname: required(str),
+                    shared_key: required(secret(str)),
+                    user_auth: bool,
+                    allow_anonymous_source: bool,
+                },
+                sections: {
+                    user: { spec: { params: { username: required(str), password: required(secret(str)) } }, multi: true },
+                    client: { spec: { params: { host: str, network: str, shared_key: secret(str), users: arr } }, multi: true },
+                },
+            },
+        },
+    },
+};
+const TAIL = {
+    params: {
+        path: required(str),
+        tag: required(str),
+        exclude_path: arr,
+        rotate_wait: time,
+        pos_file: str,
+        pos_file_compaction_interval: time,
+        read_from_head: bool,
+        refresh_interval: time,
+        read_lines_limit: spec_int,
+        read_bytes_limit_per_second: size,
+        multiline_flush_interval: time,
+        emit_unmatched_lines: bool,
+        enable_watch_timer: bool,
+        enable_stat_watcher: bool,
+        encoding: str,
+        from_encoding: str,
+        path_key: str,
+        open_on_every_update: bool,
+        limit_recently_modified: time,
+        skip_refresh_on_startup: bool,
+        ignore_repeated_permission_error: bool,
+        follow_inodes: bool,
+        path_delimiter: str,
+        glob_policy: oneOf('backward_compatible', 'extended', 'always'),
+        path_timezone: str,
+        max_line_size: size,
+        ...numbered('format', 20, str),
+    },
+    compat: COMPAT_PARSER,
+    sections: {
+        parse: { plug: 'parser', multi: true, requireType: true },
+        group: {
+            spec: {
+                params: { pattern: regexp, rate_period: time },
+                sections: { rule: { spec: { params: { match: hash, limit: spec_int } }, multi: true } },
+            },
+        },
+    },
+};
+const SAMPLE = {
+    params: {
+        tag: required(str),
+        size: spec_int,
+        rate: spec_int,
+        auto_increment_key: str,
+        suspend: bool,
+        sample: str,
+        dummy: deprecated(str, 'use sample'),
+        reuse_record: bool,
+    },
+};
+function input(name, spec, source = `in_${name}.rb`) {
+    return { kind: 'input', name, source, spec };
+}
+const inputs_open = (params) => ({ params, open: true });
+const INPUTS = [
+    input('forward', FORWARD),
+    input('tail', TAIL),
+    input('sample', SAMPLE),
+    input('dummy', SAMPLE, 'in_sample.rb (alias)'),
+    input('http', inputs_open({
+        port: spec_int,
+        bind: str,
+        body_size_limit: size,
+        keepalive_timeout: time,
+        add_http_headers: bool,
+        add_remote_addr: bool,
+    })),
+    input('syslog', inputs_open({ port: spec_int, bind: str, tag: required(str), protocol_type: oneOf('udp', 'tcp') })),
+    input('tcp', inputs_open({ port: spec_int, bind: str, tag: required(str) })),
+    input('udp', inputs_open({ port: spec_int, bind: str, tag: required(str) })),
+    input('unix', inputs_open({ path: str })),
+    input('exec', inputs_open({ command: required(str), tag: str, run_interval: time })),
+    input('monitor_agent', inputs_open({ port: spec_int, bind: str, tag: str, emit_interval: time })),
+    input('debug_agent', inputs_open({ port: spec_int, bind: str })),
+    input('object_space', inputs_open({ tag: required(str) })),
+    input('gc_stat', inputs_open({ tag: required(str) })),
+];
+
+;// CONCATENATED MODULE: ./src/checks/fluentd/schema/outputs.ts
+/**
+ * Outputs. out_forward from fluentd v1.19 `out_forward.rb` and docs.fluentd.org/output/forward;
+ * out_copy (C5) `out_copy.rb`/`multi_output.rb`; out_stdout `out_stdout.rb`; out_null
+ * `out_null.rb`; out_datadog from DataDog/fluent-plugin-datadog `out_datadog.rb`@69911a1 (C1).
+ * Other built-ins are `open`.
+ */
+
+
+const outputs_FORWARD = outputSpec({
+    params: {
+        transport: oneOf('tcp', 'tls'),
+        send_timeout: time,
+        connect_timeout: time,
+        heartbeat_type: oneOf('transport', 'tcp', 'udp', 'none'),
+        heartbeat_interval: time,
+        recover_wait: time,
+        hard_timeout: time,
+        phi_threshold: spec_int,
+        phi_failure_detector: bool,
+        require_ack_response: bool,
+        ack_response_timeout: time,
+        read_interval_msec: spec_int,
+        read_length: size,
+        expire_dns_cache: time,
+        dns_round_robin: bool,
+        ignore_network_errors_at_startup: bool,
+        verify_connection_at_startup: bool,
+        compress: oneOf('text', 'gzip', 'zstd'),
+        keepalive: bool,
+        keepalive_timeout: time,
+        tls_version: str,
+        tls_min_version: str,
+        tls_max_version: str,
+        tls_ciphers: str,
+        tls_insecure_mode: bool,
+        tls_allow_self_signed_cert: bool,
+        tls_verify_hostname: bool,
+        tls_ca_cert_path: arr,
+        tls_cert_path: arr,
+        tls_client_cert_path: str,
+        tls_client_private_key_path: str,
+        tls_client_private_key_passphrase: secret(str),
+        tls_cert_thumbprint: str,
+        tls_cert_logical_store_name: str,
+        tls_cert_use_enterprise_store: bool,
+        port: obsoleted(spec_int, 'use a <server> section'),
+        host: obsoleted(str, 'use a <server> section'),
+    },
+    compat: COMPAT_BUFFER,
+    sections: {
+        security: { spec: { params: { self_hostname: required(str), shared_key: required(secret(str)) } } },
+        server: {
+            multi: true,
+            spec: {
+                params: {
+                    host: required(str),
+                    name: str,
+                    port: spec_int,
+                    shared_key: secret(str),
+                    username: str,
+                    password: secret(str),
+                    standby: bool,
+                    weight: spec_int,
+                },
+            },
+        },
+        service_discovery: { spec: { params: {}, open: true } },
+    },
+});
+const COPY = {
+    params: {
+        copy_mode: oneOf('no_copy', 'shallow', 'deep', 'marshal'),
+        deep_copy: deprecated(bool, 'use copy_mode deep'),
+    },
+    sections: { store: { plug: 'output', multi: true, required: true } },
+};
+const STDOUT = outputSpec({
+    params: { use_logger: bool },
+    compat: [...COMPAT_INJECT, ...COMPAT_FORMATTER],
+    sections: { format: { plug: 'formatter', multi: true, defaultType: 'stdout' }, inject: { spec: INJECT_SECTION } },
+});
+const NULL = outputSpec({ params: { never_flush: bool } });
+const DATADOG = outputSpec({
+    params: {
+        api_key: required(secret(str)),
+        include_tag_key: bool,
+        tag_key: str,
+        timestamp_key: str,
+        service: str,
+        dd_source: str,
+        dd_sourcecategory: str,
+        dd_tags: str,
+        dd_hostname: str,
+        delete_extracted_tag_attributes: bool,
+        site: str,
+        host: str,
+        use_ssl: bool,
+        port: spec_int,
+        ssl_port: spec_int,
+        max_retries: spec_int,
+        max_backoff: spec_int,
+        use_http: bool,
+        custom_headers: hash,
+        use_compression: bool,
+        compression_level: spec_int,
+        no_ssl_validation: bool,
+        http_proxy: str,
+        force_v1_routes: bool,
+        use_json: bool,
+    },
+    compat: COMPAT_BUFFER,
+});
+function output(name, spec, source = `out_${name}.rb`) {
+    return { kind: 'output', name, source, spec };
+}
+const outputs_open = (params) => ({ ...outputSpec({ params }), open: true });
+const OUTPUTS = [
+    output('forward', outputs_FORWARD),
+    output('copy', COPY),
+    output('stdout', STDOUT),
+    output('null', NULL),
+    output('datadog', DATADOG, 'DataDog/fluent-plugin-datadog lib/fluent/plugin/out_datadog.rb'),
+    output('file', outputs_open({ path: required(str), append: bool, compress: oneOf('text', 'gzip'), symlink_path: str })),
+    output('exec', outputs_open({ command: required(str) })),
+    output('exec_filter', outputs_open({ command: required(str) })),
+    output('relabel', { params: {}, open: true }),
+    output('roundrobin', { params: {}, open: true }),
+    output('secondary_file', {
+        params: { directory: required(str), basename: str, append: bool, compress: oneOf('text', 'gzip') },
+        open: true,
+    }),
+    output('http', outputs_open({ endpoint: required(str) })),
+    output('buffer', outputs_open({})),
+];
+
+;// CONCATENATED MODULE: ./src/checks/fluentd/schema/parsers.ts
+/**
+ * Built-in parsers (`<parse>`), from fluentd v1.19 `lib/fluent/plugin/parser.rb` (base parameters
+ * and `TimeMixin::Parser`) and `parser_*.rb`; legacy aliases (`parser_engine`) are kept.
+ */
+
+
+const BASE = {
+    '@type': str,
+    types: hash,
+    time_key: str,
+    null_value_pattern: regexp,
+    null_empty_string: bool,
+    estimate_current_event: bool,
+    keep_time_key: bool,
+    timeout: time,
+    ...TIME_MIXIN,
+    // The parser side of TimeMixin reads fewer time types than the formatter side.
+    time_type: oneOf('string', 'unixtime', 'float', 'mixed'),
+};
+const REGEXP = { expression: regexp, ignorecase: bool, multiline: bool };
+function parser(name, params, source = `parser_${name}.rb`) {
+    return { kind: 'parser', name, source, spec: { params: { ...BASE, ...params } } };
+}
+const PARSERS = [
+    parser('regexp', { ...REGEXP, expression: required(regexp) }),
+    parser('apache', REGEXP),
+    parser('apache2', {}),
+    parser('apache_error', REGEXP),
+    parser('nginx', REGEXP),
+    parser('syslog', {
+        rfc5424_time_format: str,
+        message_format: oneOf('rfc3164', 'rfc5424', 'auto'),
+        with_priority: bool,
+        parser_type: oneOf('regexp', 'string'),
+        parser_engine: oneOf('regexp', 'string'),
+        support_colonless_ident: bool,
+    }),
+    parser('csv', {
+        keys: required(arr),
+        delimiter: str,
+        parser_type: oneOf('normal', 'fast'),
+        parser_engine: oneOf('normal', 'fast'),
+    }),
+    parser('tsv', { keys: required(arr), delimiter: str }),
+    parser('ltsv', { delimiter: str, delimiter_pattern: regexp, label_delimiter: str }),
+    parser('json', { json_parser: oneOf('oj', 'yajl', 'json'), stream_buffer_size: spec_int }),
+    parser('msgpack', {}),
+    parser('multiline', { format_firstline: str, unmatched_lines: bool, ...numbered('format', 20, str) }),
+    parser('none', { message_key: str }),
+];
+
+;// CONCATENATED MODULE: ./src/checks/fluentd/schema/registry.ts
+/**
+ * Looking plugins up by kind and `@type`, and knowing which types fluentd ships (so anything else
+ * must come from a gem or a plugin file in the image).
+ */
+
+
+
+
+
+
+const BY_KIND = new Map();
+for (const list of [INPUTS, OUTPUTS, FILTERS, PARSERS, FORMATTERS, BUFFERS]) {
+    for (const p of list) {
+        let m = BY_KIND.get(p.kind);
+        if (!m)
+            BY_KIND.set(p.kind, (m = new Map()));
+        m.set(p.name, p);
+    }
+}
+function lookupPlugin(kind, type) {
+    return BY_KIND.get(kind)?.get(type);
+}
+/** Types that ship inside the fluentd gem itself (v1.19 `lib/fluent/plugin/*`); `datadog` is not one. */
+const CORE = {
+    input: [
+        'forward',
+        'tail',
+        'sample',
+        'dummy',
+        'http',
+        'syslog',
+        'tcp',
+        'udp',
+        'unix',
+        'exec',
+        'monitor_agent',
+        'debug_agent',
+        'object_space',
+        'gc_stat',
+    ],
+    output: [
+        'forward',
+        'copy',
+        'stdout',
+        'null',
+        'file',
+        'exec',
+        'exec_filter',
+        'relabel',
+        'roundrobin',
+        'secondary_file',
+        'http',
+        'buffer',
+    ],
+    filter: ['grep', 'record_transformer', 'parser', 'stdout'],
+    parser: [
+        'regexp',
+        'apache',
+        'apache2',
+        'apache_error',
+        'nginx',
+        'syslog',
+        'csv',
+        'tsv',
+        'ltsv',
+        'json',
+        'msgpack',
+        'multiline',
+        'none',
+    ],
+    formatter: ['json', 'ltsv', 'csv', 'tsv', 'out_file', 'single_value', 'hash', 'msgpack', 'stdout'],
+    buffer: ['memory', 'file', 'file_single'],
+};
+function isCorePlugin(kind, type) {
+    return CORE[kind].includes(type);
+}
+function corePluginNames(kind) {
+    return CORE[kind];
+}
+/**
+ * Gems whose plugin names do not follow `fluent-plugin-<type>`. A type listed here is known for
+ * sure to need this gem; other third-party types are matched by name only (and more cautiously).
+ */
+const KNOWN_GEMS = {
+    datadog: 'fluent-plugin-datadog',
+    elasticsearch: 'fluent-plugin-elasticsearch',
+    s3: 'fluent-plugin-s3',
+    cloudwatch_logs: 'fluent-plugin-cloudwatch-logs',
+    kinesis_streams: 'fluent-plugin-kinesis',
+    kinesis_firehose: 'fluent-plugin-kinesis',
+    kinesis_streams_aggregated: 'fluent-plugin-kinesis',
+    rewrite_tag_filter: 'fluent-plugin-rewrite-tag-filter',
+    concat: 'fluent-plugin-concat',
+    kubernetes_metadata: 'fluent-plugin-kubernetes_metadata_filter',
+    detect_exceptions: 'fluent-plugin-detect-exceptions',
+    prometheus: 'fluent-plugin-prometheus',
+    record_modifier: 'fluent-plugin-record-modifier',
+    multi_format: 'fluent-plugin-multi-format-parser',
+};
+
+;// CONCATENATED MODULE: ./src/checks/fluentd/gems.ts
+
+const FILE_PREFIX = {
+    input: 'in',
+    output: 'out',
+    filter: 'filter',
+    parser: 'parser',
+    formatter: 'formatter',
+    buffer: 'buf',
+};
+/** The official image (`fluent/fluentd:*`, or Docker's `fluentd:*`) contains only the core plugins. */
+function isCoreFluentdImage(ref) {
+    if (!ref)
+        return false;
+    return /^(?:(?:docker\.io|index\.docker\.io|registry-1\.docker\.io)\/)?(?:fluent\/fluentd|(?:library\/)?fluentd)(?:[:@]|$)/.test(ref.trim());
+}
+const norm = (s) => s.toLowerCase().replace(/[-_]/g, '');
+function gemName(g) {
+    return g
+        .trim()
+        .toLowerCase()
+        .replace(/[:@\s].*$/, '')
+        .replace(/-\d[\w.]*$/, '');
+}
+function checkGems(uses, image, report) {
+    if (!image || !isCoreFluentdImage(image.baseImage))
+        return;
+    const gems = [...image.gems].map(gemName);
+    const files = [...image.files.keys()];
+    const seen = new Set();
+    for (const use of uses) {
+        const type = use.type;
+        const at = use.typeParam;
+        if (type === undefined || !at || at.dynamic || isCorePlugin(use.kind, type))
+            continue;
+        const key = `${use.kind}:${type}:${at.file}:${at.pos.line}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const known = KNOWN_GEMS[type];
+        const plausible = (g) => {
+            if (!g.startsWith('fluent-plugin-'))
+                return false;
+            const suffix = norm(g.slice('fluent-plugin-'.length));
+            const t = norm(type);
+            return suffix === t || t.startsWith(suffix) || suffix.startsWith(t);
+        };
+        if ((known && gems.includes(known)) || gems.some(plausible))
+            continue;
+        const fileRe = new RegExp(`/${FILE_PREFIX[use.kind]}_${type.replace(/[^\w]/g, '')}\\.rb$`);
+        if (files.some((f) => fileRe.test(f)))
+            continue;
+        const gem = known ?? `fluent-plugin-${type.replace(/_/g, '-')}`;
+        const message = `Unknown ${use.kind} plugin '${type}'. Run 'gem search -rd fluent-plugin' to find plugins: ${image.dockerfile} builds on ${image.baseImage} and installs no gem providing it; add RUN fluent-gem install ${gem}`;
+        if (known && image.complete)
+            report.error({ file: at.file, pos: at.valuePos }, 'fluentd/plugin-not-installed', message);
+        else
+            report.warning({ file: at.file, pos: at.valuePos }, 'fluentd/plugin-not-installed', `${message}${image.complete ? '' : ' (the Dockerfile does things that cannot be followed statically, so it may still be there)'}`);
+    }
+}
+
+// EXTERNAL MODULE: ./src/checks/fluentd/load.ts + 3 modules
+var load = __nccwpck_require__(341);
+;// CONCATENATED MODULE: ./src/checks/fluentd/plugin-rules.ts
+/**
+ * Rules that need more than one parameter at a time: the `configure`-time errors fluentd and
+ * fluent-plugin-datadog raise (CONFIG-FACTS B7, C1-C5), and the traps E1.9-E1.12 list.
+ */
+
+
+
+const DATADOG_SITES = [
+    'datadoghq.com',
+    'datadoghq.eu',
+    'us3.datadoghq.com',
+    'us5.datadoghq.com',
+    'ap1.datadoghq.com',
+    'ddog-gov.com',
+];
+function getter(el) {
+    return (key) => {
+        const p = (0,ast/* lastParam */.U)(el, key);
+        return p && !p.dynamic ? p : undefined;
+    };
+}
+const isTrue = (p) => p !== undefined && (p.value === 'true' || p.value === 'yes' || p.value === '');
+const isFalse = (p) => p !== undefined && (p.value === 'false' || p.value === 'no');
+const valueAt = (p) => ({ file: p.file, pos: p.valuePos });
+function checkPluginRules(model, uses, report) {
+    const rootDir = model.system ? getter(model.system)('root_dir') : undefined;
+    const posFiles = new Map();
+    const listeners = [];
+    const scopeOf = new Map(model.directives.map((d) => [d.el, d.scope]));
+    for (const use of uses) {
+        const get = getter(use.el);
+        if (use.kind === 'output' && use.type === 'datadog')
+            datadog(get, report);
+        if (use.kind === 'output' && use.type === 'forward')
+            forwardOutput(use.el, get, report);
+        if (use.kind === 'output' && use.type === 'copy')
+            copy(use.el, report);
+        if (use.kind === 'buffer')
+            buffer(use, get, report, rootDir !== undefined);
+        if (use.kind === 'input' && use.type === 'tail')
+            tail(use.el, get, report, posFiles);
+        if (use.kind === 'input' && use.type === 'forward')
+            forwardInput(use.el, get, report);
+        if (use.kind === 'input' && use.type !== undefined) {
+            for (const l of listensOn(use, get))
+                listeners.push({ ...l, use, scope: scopeOf.get(use.el) ?? '' });
+        }
+    }
+    portConflicts(listeners, report);
+    portRanges(model.root, report);
+}
+function datadog(get, report) {
+    const host = get('host');
+    if (host && (host.value.includes('://') || host.value.includes('/') || /:\d+$/.test(host.value))) {
+        report.error(valueAt(host), 'fluentd/datadog-host', `host must be a bare hostname: the plugin builds "<protocol>://<host>:<port>" itself, so ${JSON.stringify(host.value)} produces a broken URL; write e.g. http-intake.logs.datadoghq.com and set the port with port/ssl_port`);
+    }
+    const site = get('site');
+    if (site && !DATADOG_SITES.includes(site.value)) {
+        const hint = (0,suggest/* closest */.kp)(site.value, DATADOG_SITES);
+        report.error(valueAt(site), 'fluentd/datadog-site', `site ${JSON.stringify(site.value)} is not a Datadog site${hint ? ` (did you mean "${hint}"?)` : ''}: use one of ${DATADOG_SITES.join(', ')}`);
+    }
+    const useHttp = get('use_http');
+    const useSsl = get('use_ssl');
+    const sslOn = !isFalse(useSsl);
+    if (isFalse(useHttp)) {
+        if (site && site.value !== 'datadoghq.com' && !host) {
+            report.error(valueAt(site), 'fluentd/datadog-tcp-site', '`host` is required when `use_http false` is combined with a non-default `site`: set host to the TCP intake of that site');
+        }
+        // The US TCP intake listens on 10516 with SSL (DataDog/fluent-plugin-datadog#24); other sites differ.
+        if (sslOn && !get('ssl_port') && (!site || site.value === 'datadoghq.com')) {
+            report.warning(valueAt(useHttp), 'fluentd/datadog-ssl-port', 'use_http false sends over TCP with SSL to ssl_port, whose default 443 is not the US TCP intake port; set ssl_port 10516');
+        }
+    }
+    const port = get('port');
+    if (port && sslOn) {
+        report.warning(port, 'fluentd/datadog-port-ignored', 'port is only used with use_ssl false; with SSL on (the default) the plugin connects to ssl_port, so set ssl_port instead');
+    }
+    const level = get('compression_level');
+    if (level && /^-?\d+$/.test(level.value) && (Number(level.value) < 1 || Number(level.value) > 9)) {
+        report.error(valueAt(level), 'fluentd/datadog-compression-level', `compression_level ${level.value} is outside 1-9 (gzip levels); the plugin does not check it and gzip fails at send time`);
+    }
+    const tags = get('dd_tags');
+    if (tags && tags.value !== '' && !/^[^,\s:]+:[^,]*(,[^,\s:]+:[^,]*)*$/.test(tags.value)) {
+        report.warning(valueAt(tags), 'fluentd/datadog-tags', `dd_tags ${JSON.stringify(tags.value)} is not a comma-separated list of key:value pairs (no spaces around commas), e.g. env:prod,team:sre`);
+    }
+    const noSsl = get('no_ssl_validation');
+    if (isTrue(noSsl))
+        report.warning(noSsl, 'fluentd/datadog-insecure', 'no_ssl_validation true turns off certificate checks for the connection that carries the API key; remove it');
+    const v1 = get('force_v1_routes');
+    if (isTrue(v1))
+        report.warning(v1, 'fluentd/datadog-insecure', 'force_v1_routes true puts the API key in the URL path (/v1/input/<key>), where proxies log it; remove it to use the v2 API with a header');
+}
+function forwardOutput(el, get, report) {
+    if (!el.elements.some((e) => e.name === 'server' || e.name === 'service_discovery')) {
+        report.error(el, 'fluentd/missing-section', 'forward output plugin requires at least one <server>: add <server> host ... port ... </server>');
+    }
+    const hb = get('heartbeat_type');
+    if (isTrue(get('dns_round_robin')) && hb?.value === 'udp') {
+        report.error(valueAt(hb), 'fluentd/invalid-value', "forward output heartbeat type must be 'transport' or 'none' to use dns_round_robin option");
+    }
+    const ack = get('ack_response_timeout');
+    if (ack && /^-?\d+(\.\d+)?$/.test(ack.value) && Number(ack.value) < 1) {
+        report.error(valueAt(ack), 'fluentd/invalid-value', 'ack_response_timeout must be a positive integer');
+    }
+    for (const b of el.elements) {
+        if (b.name !== 'buffer' || b.argEmbedded.some((e) => e.evaluated))
+            continue;
+        const keys = chunkKeys(b);
+        if (b.arg.trim() !== '' && !keys.includes('tag')) {
+            report.error({ file: b.file, pos: b.argPos }, 'fluentd/invalid-value', "buffer chunk key must include 'tag' for forward output: write <buffer tag> (or add tag to the list)");
+        }
+    }
+}
+function copy(el, report) {
+    const stores = el.elements.filter((e) => e.name === 'store');
+    const first = stores[0];
+    if (first && /\bignore_if_prev_success\b/.test(first.arg)) {
+        report.error({ file: first.file, pos: first.argPos }, 'fluentd/invalid-value', 'ignore_if_prev_success must specify 2nd or later <store> directives: the first store has no previous one');
+    }
+}
+function chunkKeys(b) {
+    return b.arg
+        .split(',')
+        .map((k) => k.trim())
+        .filter((k) => k !== '');
+}
+/**
+ * Outputs whose `<buffer>` section sets a default `timekey` (`config_set_default :timekey, 86400`
+ * in `config_section :buffer`): fluentd's own `out_file.rb`, and fluent-plugin-s3's `out_s3.rb`.
+ * There a `<buffer time>` without a timekey rolls daily, which is no error.
+ */
+const TIMEKEY_DEFAULT = { file: '1d', s3: '1d' };
+function buffer(use, get, report, hasRootDir) {
+    const b = use.el;
+    const keys = chunkKeys(b);
+    const ownerDefault = use.owner?.type !== undefined ? TIMEKEY_DEFAULT[use.owner.type] : undefined;
+    const hasTimekey = get('timekey') !== undefined || ownerDefault !== undefined;
+    if (keys.includes('time') && !(0,ast/* lastParam */.U)(b, 'timekey') && ownerDefault === undefined) {
+        report.error({ file: b.file, pos: b.argPos }, 'fluentd/buffer-timekey', `<buffer ${b.arg}> argument includes 'time', but timekey is not configured: add timekey (e.g. 1h)`);
+    }
+    const mode = get('flush_mode');
+    const interval = (0,ast/* lastParam */.U)(b, 'flush_interval');
+    if (interval) {
+        const timed = keys.includes('time') && hasTimekey;
+        const effective = !mode || mode.value === 'default' ? (timed ? 'lazy' : 'interval') : mode.value;
+        if (effective !== 'interval') {
+            if (mode)
+                report.error(interval, 'fluentd/buffer-flush-mode', `'flush_interval' can't be specified when 'flush_mode' is not 'interval' explicitly: '${effective}'; remove one of them`);
+            else
+                report.warning(interval, 'fluentd/buffer-flush-mode', `'flush_interval' is ignored because default 'flush_mode' is not 'interval': '${effective}' (time-keyed buffers flush by timekey); set flush_mode interval or drop flush_interval`);
+        }
+    }
+    if ((use.type === 'file' || use.type === 'file_single') && !(0,ast/* lastParam */.U)(b, 'path')) {
+        const ownerId = use.owner ? (0,ast/* lastParam */.U)(use.owner.el, '@id') : undefined;
+        if (!(hasRootDir && ownerId)) {
+            report.error(b, 'fluentd/missing-parameter', "buffer path is not configured. specify 'path' in <buffer> (or set <system> root_dir and an @id on the output)");
+        }
+    }
+}
+function tail(el, get, report, posFiles) {
+    const hasParse = el.elements.some((e) => e.name === 'parse');
+    const format = (0,ast/* lastParam */.U)(el, 'format');
+    if (!hasParse && !format) {
+        report.error(el, 'fluentd/missing-section', '<parse> section is required.: add <parse> @type ... </parse> to this in_tail <source>');
+    }
+    if (!hasParse && format && !format.dynamic) {
+        const t = format.value;
+        const regex = t.startsWith('/') && t.endsWith('/') && t.length > 1;
+        if (!regex && !isCorePlugin('parser', t)) {
+            const hint = (0,suggest/* closest */.kp)(t, corePluginNames('parser'));
+            if (hint)
+                report.warning(valueAt(format), 'fluentd/unknown-plugin', `format ${t} is not a built-in parser (did you mean "${hint}"?); unless a gem provides it, fluentd fails with "Unknown parser plugin '${t}'"`);
+        }
+    }
+    const posFile = get('pos_file');
+    const followInodes = get('follow_inodes');
+    if (posFile) {
+        const prev = posFiles.get(posFile.value);
+        if (prev) {
+            report.error(valueAt(posFile), 'fluentd/tail-pos-file', `Other 'in_tail' plugin already use same pos_file path (${prev.file}:${prev.pos.line}): give each in_tail source its own pos_file`);
+        }
+        else
+            posFiles.set(posFile.value, posFile);
+    }
+    else if (!(0,ast/* lastParam */.U)(el, 'pos_file')) {
+        if (isTrue(followInodes))
+            report.error(followInodes, 'fluentd/tail-pos-file', "Can't follow inodes without pos_file configuration parameter: add pos_file");
+        else
+            report.warning(el, 'fluentd/tail-pos-file', "'pos_file PATH' parameter is not set to a 'tail' source: without it a restart re-reads or skips lines; add pos_file (on a volume that survives the task)");
+    }
+    const watch = get('enable_watch_timer');
+    const stat = get('enable_stat_watcher');
+    if (isFalse(watch) && isFalse(stat))
+        report.error(watch, 'fluentd/invalid-value', 'either of enable_watch_timer or enable_stat_watcher must be true');
+    const from = get('from_encoding');
+    if (from && !(0,ast/* lastParam */.U)(el, 'encoding'))
+        report.error(from, 'fluentd/invalid-value', "tail: 'from_encoding' parameter must be specified with 'encoding' parameter");
+    const path = get('path');
+    const delimiter = get('path_delimiter');
+    const delim = delimiter ? delimiter.value : ',';
+    if (delimiter && ['/', '*', '%'].includes(delimiter.value))
+        report.error(valueAt(delimiter), 'fluentd/invalid-value', `path_delimiter must not be ${delimiter.value}: it is part of paths and globs`);
+    if (path && delim !== '' && path.value.split(delim).every((p) => p.trim() === '')) {
+        report.error(valueAt(path), 'fluentd/missing-parameter', "tail: 'path' parameter is required on tail input: it lists no path");
+    }
+    const policy = get('glob_policy');
+    if (policy?.value === 'always' && delim === ',')
+        report.error(valueAt(policy), 'fluentd/invalid-value', 'glob_policy always cannot be used with the default path_delimiter ",": {a,b} globs would be split; set another path_delimiter');
+    if (policy?.value === 'extended' && path && /\{[^}]*,[^}]*\}/.test(path.value))
+        report.error(valueAt(path), 'fluentd/invalid-value', 'glob_policy extended does not allow {a,b} in path: use glob_policy always with another path_delimiter');
+}
+function forwardInput(el, get, report) {
+    const deny = get('deny_keepalive');
+    if (isTrue(deny) && isTrue(get('send_keepalive_packet'))) {
+        report.error(deny, 'fluentd/invalid-value', 'deny_keepalive true cannot be combined with send_keepalive_packet true: drop one');
+    }
+    for (const key of ['tag', 'add_tag_prefix']) {
+        const p = get(key);
+        if (p && p.value === '')
+            report.error(p, 'fluentd/invalid-value', `${key} must not be empty: give it a value or remove it`);
+    }
+    const resolve = get('resolve_hostname');
+    if (get('source_hostname_key') && isFalse(resolve)) {
+        report.error(valueAt(resolve), 'fluentd/invalid-value', 'resolve_hostname must be true with source_hostname_key');
+    }
+    for (const sec of el.elements.filter((e) => e.name === 'security')) {
+        const sget = getter(sec);
+        if (isTrue(sget('user_auth')) && !sec.elements.some((e) => e.name === 'user')) {
+            report.error(sec, 'fluentd/missing-section', '<user> sections required if user_auth enabled: add <user> username ... password ... </user>');
+        }
+        if (isFalse(sget('allow_anonymous_source')) && !sec.elements.some((e) => e.name === 'client')) {
+            report.error(sec, 'fluentd/missing-section', '<client> sections required if allow_anonymous_source disabled: add <client> host ... </client>');
+        }
+        for (const client of sec.elements.filter((e) => e.name === 'client')) {
+            const h = (0,ast/* lastParam */.U)(client, 'host');
+            const n = (0,ast/* lastParam */.U)(client, 'network');
+            if (!h && !n)
+                report.error(client, 'fluentd/missing-parameter', "Either of 'host' and 'network' must be specified for client");
+            if (h && n)
+                report.error(client, 'fluentd/invalid-value', "both of 'host' and 'network' are specified for client: keep one");
+        }
+    }
+}
+const DEFAULT_PORTS = {
+    // in_forward listens on TCP and on UDP (heartbeats) at the same port.
+    forward: [
+        ['tcp', 24224],
+        ['udp', 24224],
+    ],
+    http: [['tcp', 9880]],
+    tcp: [['tcp', 5170]],
+    udp: [['udp', 5160]],
+    syslog: [['udp', 5140]],
+    monitor_agent: [['tcp', 24220]],
+    debug_agent: [['tcp', 24230]],
+};
+function listensOn(use, get) {
+    const defaults = DEFAULT_PORTS[use.type];
+    if (!defaults)
+        return [];
+    const portParam = (0,ast/* lastParam */.U)(use.el, 'port');
+    if (portParam?.dynamic)
+        return [];
+    const port = portParam ? Number(portParam.value) : undefined;
+    const bindParam = (0,ast/* lastParam */.U)(use.el, 'bind');
+    if (bindParam?.dynamic)
+        return [];
+    const bind = bindParam ? bindParam.value : '0.0.0.0';
+    let protos = defaults;
+    if (use.type === 'syslog') {
+        const proto = get('protocol_type');
+        const transport = use.el.elements.find((e) => e.name === 'transport');
+        if (proto?.value === 'tcp' || (transport && transport.arg !== 'udp'))
+            protos = [['tcp', 5140]];
+    }
+    return protos.map(([proto, def]) => ({
+        proto,
+        bind,
+        port: port !== undefined && Number.isInteger(port) ? port : def,
+        at: portParam ?? use.el,
+    }));
+}
+const wildcard = (b) => b === '0.0.0.0' || b === '::' || b === '*' || b === '';
+/**
+ * Listeners grouped by (worker scope, protocol, port) in a map, so 5,000 sources cost 5,000 lookups
+ * rather than 12.5 million comparisons. Each listener is reported against the earliest one it
+ * collides with: the same address, or either side bound to every address.
+ */
+function portConflicts(listeners, report) {
+    const groups = new Map();
+    const order = new Map();
+    const reported = new Set();
+    listeners.forEach((a, i) => {
+        order.set(a, i);
+        const key = `${a.scope}\0${a.proto}\0${a.port}`;
+        const g = groups.get(key);
+        if (!g) {
+            groups.set(key, { first: a, ...(wildcard(a.bind) ? { firstWildcard: a } : {}), byBind: new Map([[a.bind, a]]) });
+            return;
+        }
+        const candidates = wildcard(a.bind) ? [g.first] : [g.byBind.get(a.bind), g.firstWildcard];
+        const b = candidates
+            .filter((c) => c !== undefined && c.use !== a.use)
+            .sort((x, y) => (order.get(x) ?? 0) - (order.get(y) ?? 0))[0];
+        if (!g.byBind.has(a.bind))
+            g.byBind.set(a.bind, a);
+        if (wildcard(a.bind))
+            g.firstWildcard ??= a;
+        if (!b || reported.has(a.use.el))
+            return;
+        reported.add(a.use.el);
+        const at = 'valuePos' in a.at ? { file: a.at.file, pos: a.at.valuePos } : a.at;
+        report.error(at, 'fluentd/port-conflict', `this <source> (@type ${a.use.type}) and the one at ${b.use.el.file}:${b.use.el.pos.line} (@type ${b.use.type}) both listen on ${a.proto.toUpperCase()} ${a.bind}:${a.port}; the second fails to bind at start-up (--dry-run does not bind, so it misses this); use another port`);
+    });
+}
+const PORT_KEYS = new Set(['port', 'ssl_port']);
+/**
+ * A TCP/UDP port is 0..65535. Fluentd's integer type accepts any integer, so `port 70000` passes
+ * `--dry-run`, and the plugin fails when it binds or connects (Ruby's socket layer refuses a port
+ * out of range): an error either way, wherever a `port` or `ssl_port` is written.
+ */
+function portRanges(root, report) {
+    const stack = [root];
+    for (let el = stack.pop(); el; el = stack.pop()) {
+        for (const p of el.params) {
+            if (!PORT_KEYS.has(p.key) || p.dynamic || !/^[+-]?\d+$/.test(p.value.trim()))
+                continue;
+            const n = Number(p.value.trim());
+            if (n >= 0 && n <= 65535)
+                continue;
+            report.error(valueAt(p), 'fluentd/port-range', `${p.key} ${p.value.trim()} is not a port: ports are 0 to 65535`);
+        }
+        for (const child of el.elements)
+            stack.push(child);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/fluentd/schema/system.ts
+/** `<system>` (CONFIG-FACTS B5; fluentd v1.19 `lib/fluent/system_config.rb`). */
+
+
+const SYSTEM = {
+    params: {
+        workers: spec_int,
+        restart_worker_interval: time,
+        root_dir: str,
+        log_level: oneOf(...LOG_LEVELS),
+        suppress_repeated_stacktrace: bool,
+        emit_error_log_interval: time,
+        suppress_config_dump: bool,
+        log_event_verbose: bool,
+        ignore_repeated_log_interval: time,
+        ignore_same_log_interval: time,
+        without_source: bool,
+        with_source_only: bool,
+        rpc_endpoint: str,
+        enable_get_dump: bool,
+        process_name: str,
+        file_permission: str,
+        dir_permission: str,
+        counter_server: str,
+        counter_client: str,
+        strict_config_value: bool,
+        enable_msgpack_time_support: bool,
+        disable_shared_socket: bool,
+        enable_input_metrics: bool,
+        enable_size_metrics: bool,
+        enable_jit: bool,
+        config_include_dir: str,
+        umask: str,
+    },
+    sections: {
+        log: {
+            spec: {
+                params: {
+                    path: str,
+                    format: oneOf('text', 'json'),
+                    time_format: str,
+                    rotate_age: str,
+                    rotate_size: size,
+                    forced_stacktrace_level: oneOf(...LOG_LEVELS),
+                },
+            },
+        },
+        counter_server: { spec: { params: {}, open: true } },
+        counter_client: { spec: { params: {}, open: true } },
+        metrics: { spec: { params: {}, open: true } },
+        source_only_buffer: { spec: { params: {}, open: true } },
+    },
+};
+
+;// CONCATENATED MODULE: ./src/checks/fluentd/values.ts
+const INT = /^[-+]?\d+(?:_\d+)*$/;
+const FLOAT = /^[-+]?(?:\d+(?:_\d+)*(?:\.\d+)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+/** Ruby `String#to_i`: leading blanks, a sign, digits (with `_`), then anything is ignored. */
+function rubyToI(s) {
+    const m = /^\s*([-+]?)(\d+(?:_\d+)*)/.exec(s);
+    if (!m)
+        return 0;
+    const n = Number(m[2].replace(/_/g, ''));
+    return m[1] === '-' ? -n : n;
+}
+/** Ruby `String#to_f`, as far as config values go. */
+function rubyToF(s) {
+    const m = /^\s*([-+]?(?:\d+(?:_\d+)*)?(?:\.\d+)?(?:[eE][-+]?\d+)?)/.exec(s);
+    const t = m ? m[1].replace(/_/g, '') : '';
+    const n = Number(t);
+    return t === '' || Number.isNaN(n) ? 0 : n;
+}
+/** `Config.size_value`: the first `<digits>k|m|g|t` anywhere (case-insensitive), else an integer. */
+function rubySize(s) {
+    const units = [
+        [/(\d+)k/i, 1024],
+        [/(\d+)m/i, 1024 ** 2],
+        [/(\d+)g/i, 1024 ** 3],
+        [/(\d+)t/i, 1024 ** 4],
+    ];
+    for (const [re, mul] of units) {
+        const m = re.exec(s);
+        if (m)
+            return Number(m[1]) * mul;
+    }
+    return rubyToI(s);
+}
+/** `Config.time_value`: the first `<digits>s|m|h|d` anywhere (case-sensitive), else a float. */
+function rubyTime(s) {
+    const units = [
+        [/(\d+)s/, 1],
+        [/(\d+)m/, 60],
+        [/(\d+)h/, 3600],
+        [/(\d+)d/, 86400],
+    ];
+    for (const [re, mul] of units) {
+        const m = re.exec(s);
+        if (m)
+            return Number(m[1]) * mul;
+    }
+    return rubyToF(s);
+}
+const SIZE_NAMES = ['', ' KiB', ' MiB', ' GiB', ' TiB'];
+function showSize(n) {
+    let i = 0;
+    let v = n;
+    while (i < 4 && v >= 1024 && v % 1024 === 0) {
+        v /= 1024;
+        i++;
+    }
+    return i === 0 ? `${n} bytes` : `${v}${SIZE_NAMES[i]}`;
+}
+const TIME_WORDS = {
+    sec: 1,
+    secs: 1,
+    second: 1,
+    seconds: 1,
+    min: 60,
+    mins: 60,
+    minute: 60,
+    minutes: 60,
+    hr: 3600,
+    hrs: 3600,
+    hour: 3600,
+    hours: 3600,
+    day: 86400,
+    days: 86400,
+};
+const TIME_UNITS = { s: 1, m: 60, h: 3600, d: 86400 };
+function err(message) {
+    return { severity: 'error', code: 'fluentd/invalid-value', message };
+}
+function loose(message) {
+    return { severity: 'warning', code: 'fluentd/loose-value', message };
+}
+/** Check one value against its type; undefined when fluentd reads it as written. */
+function checkValue(type, input) {
+    const { name, value: v, quote } = input;
+    const shown = quote === 'empty' ? 'an empty value' : JSON.stringify(v);
+    switch (type) {
+        case 'string':
+        case 'regexp':
+            return undefined;
+        case 'bool': {
+            if (v === 'true' || v === 'yes' || v === 'false' || v === 'no' || v === '')
+                return undefined;
+            if (v.startsWith('#'))
+                return loose(`${name}: ${shown} starts with #, which fluentd reads as true; write true or false`);
+            return err(`${name}: ${shown} is not a bool: fluentd accepts only true, false, yes or no (True and 1 are invalid) and reads anything else as nil, which fails at start-up or silently means false`);
+        }
+        case 'integer': {
+            if (INT.test(v))
+                return undefined;
+            return err(`${name}: ${shown} is not an integer: fluentd reads it as ${rubyToI(v)}; write digits only`);
+        }
+        case 'float': {
+            if (FLOAT.test(v))
+                return undefined;
+            return err(`${name}: ${shown} is not a number: fluentd reads it as ${rubyToF(v)}`);
+        }
+        case 'size': {
+            if (/^\d+[kmgt]?$/i.test(v) || INT.test(v))
+                return undefined;
+            const read = rubySize(v);
+            const m = /^(\d+)\s*([kmgt])i?b$/i.exec(v);
+            if (m) {
+                const unit = m[2].toLowerCase();
+                const meant = Number(m[1]) * 1024 ** ('kmgt'.indexOf(unit) + 1);
+                const fix = `write ${m[1]}${unit} (sizes are <number>k|m|g|t, powers of 1024)`;
+                // `8MB` happens to read as 8 MiB (types.rb finds `8m`); `10 MB` reads as 10 bytes.
+                if (read === meant)
+                    return loose(`${name}: ${shown} is read as ${showSize(read)}; ${fix}`);
+                return err(`${name}: ${shown} is read as ${showSize(read)}, not ${showSize(meant)}; ${fix}`);
+            }
+            return err(`${name}: ${shown} is not a size: fluentd reads it as ${showSize(read)}; write <number> or <number>k|m|g|t`);
+        }
+        case 'time': {
+            if (/^-?\d+(\.\d+)?$/.test(v) || /^\d+[smhd]$/.test(v))
+                return undefined;
+            const read = rubyTime(v);
+            const word = /^(\d+)\s*([a-z]+)$/i.exec(v);
+            if (word) {
+                const mul = TIME_WORDS[word[2].toLowerCase()];
+                if (mul !== undefined && Number(word[1]) * mul === read) {
+                    return loose(`${name}: ${shown} happens to read as ${read} seconds; write it as <number>s|m|h|d, e.g. ${word[1]}${word[2][0]?.toLowerCase()}`);
+                }
+            }
+            const frac = /^(\d+\.\d+)([smhd])$/.exec(v);
+            if (frac) {
+                const intended = Number(frac[1]) * TIME_UNITS[frac[2]];
+                return err(`${name}: ${shown} is read as ${read} seconds (fluentd takes the digits right before the unit), not ${intended}; write ${intended}`);
+            }
+            return err(`${name}: ${shown} is not a duration: fluentd reads it as ${read} seconds; write <number>s|m|h|d or seconds`);
+        }
+        case 'enum': {
+            const list = input.list ?? [];
+            if (list.includes(v))
+                return undefined;
+            return err(`${name}: valid options are ${list.join(',')} but got ${quote === 'empty' ? '""' : v}`);
+        }
+        case 'array': {
+            if (quote === 'json' && !v.startsWith('['))
+                return err(`${name}: array required but got a JSON hash; write [..] or a,b,c`);
+            return undefined;
+        }
+        case 'hash': {
+            if (quote === 'json')
+                return v.startsWith('{')
+                    ? undefined
+                    : err(`${name}: hash required but got a JSON array; write {"k":"v"} or k1:v1,k2:v2`);
+            if (v.trim() === '')
+                return undefined;
+            const bad = v
+                .trim()
+                .split(/\s*,\s*/)
+                .find((pair) => !pair.includes(':'));
+            if (bad !== undefined)
+                return err(`${name}: hash required but ${JSON.stringify(bad)} has no ':'; write k1:v1,k2:v2 or a JSON object`);
+            return undefined;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/fluentd/plugins.ts
+/**
+ * Known plugins' parameters and sections against their schemas (CONFIG-FACTS E1.3-E1.6): unknown
+ * names are warnings with a did-you-mean (fluentd only logs "not used"), values fluentd rejects or
+ * silently changes are errors, as are missing required parameters and sections. Third-party
+ * plugins without a schema are left alone (the gem check covers whether they exist at all).
+ */
+
+
+
+
+
+
+
+const LEGACY = new Set(['type', 'id', 'log_level']);
+const DIRECTIVE_KIND = { source: 'input', match: 'output', filter: 'filter' };
+/** Parameter names that are near misses of a real one but too far apart for edit distance. */
+const HINTS = {
+    dd_service: 'service',
+    ddsource: 'dd_source',
+    ddtags: 'dd_tags',
+    apikey: 'api_key',
+    hostname: 'dd_hostname',
+};
+function checkPlugins(model, report) {
+    const uses = [];
+    for (const d of model.directives) {
+        const kind = DIRECTIVE_KIND[d.kind];
+        const use = pluginUse(d.el, kind, undefined);
+        uses.push(use);
+        checkPlugin(use, report, uses);
+    }
+    if (model.system)
+        checkSection(model.system, SYSTEM, { report, uses, where: '<system>', plugin: undefined, isPlugin: false });
+    return uses;
+}
+function pluginUse(el, kind, owner, fallbackType) {
+    const t = (0,ast/* pluginType */.A)(el);
+    const type = t ? (t.dynamic ? undefined : t.value) : fallbackType;
+    const spec = type !== undefined ? lookupPlugin(kind, type)?.spec : undefined;
+    return owner ? { el, kind, type, typeParam: t, spec, owner } : { el, kind, type, typeParam: t, spec };
+}
+function describe(use) {
+    const el = use.el;
+    const tag = el.arg ? `<${el.name} ${el.arg}>` : `<${el.name}>`;
+    return use.type ? `${tag} (@type ${use.type})` : tag;
+}
+function checkPlugin(use, report, uses) {
+    if (use.type === undefined || !use.spec) {
+        if (use.type !== undefined && !isCorePlugin(use.kind, use.type))
+            typoOfCore(use, report);
+        return;
+    }
+    checkSection(use.el, use.spec, { report, uses, where: describe(use), plugin: use, isPlugin: true });
+}
+/** `@type stdot`: a near miss of a built-in type is almost surely a typo (fluentd: Unknown plugin). */
+function typoOfCore(use, report) {
+    if (!use.typeParam || use.type === undefined)
+        return;
+    const hint = (0,suggest/* closest */.kp)(use.type, corePluginNames(use.kind));
+    if (hint) {
+        report.warning({ file: use.typeParam.file, pos: use.typeParam.valuePos }, 'fluentd/unknown-plugin', `@type ${use.type} is not a built-in ${use.kind} plugin (did you mean "${hint}"?); unless a gem provides it, fluentd fails with "Unknown ${use.kind} plugin '${use.type}'"`);
+    }
+}
+/**
+ * Schemas nest a few levels, but `<store>` of `@type copy` may hold another copy: past this depth
+ * the rest is not checked, so adversarial nesting costs neither stack nor time.
+ */
+const MAX_PLUGIN_DEPTH = 32;
+const BUFFER_SPECS = new Map();
+/** `<buffer>`: output.rb/buffer.rb parameters plus the chosen buffer type's own (open when unknown). */
+function bufferSpec(type, specific) {
+    let spec = BUFFER_SPECS.get(type);
+    if (!spec)
+        BUFFER_SPECS.set(type, (spec = { params: { ...BUFFER_PARAMS, ...(specific?.params ?? {}) }, open: !specific }));
+    return spec;
+}
+const REQUIRED = new WeakMap();
+function requiredOf(spec) {
+    let r = REQUIRED.get(spec);
+    if (!r)
+        REQUIRED.set(spec, (r = Object.entries(spec.params)
+            .filter(([n, p]) => p.required && n !== '@type')
+            .map(([n]) => n)));
+    return r;
+}
+function checkSection(el, spec, ctx) {
+    const { report } = ctx;
+    if (el.depth > MAX_PLUGIN_DEPTH) {
+        report.warning(el, 'fluentd/too-deep', `sections are nested more than ${MAX_PLUGIN_DEPTH} levels deep here; this one and those inside it were not checked`);
+        return;
+    }
+    // `Element#[]` falls back from @type/@id/@log_level to the legacy name in every section (element.rb).
+    const known = (key) => spec.params[key] ?? (ctx.isPlugin || LEGACY.has(key) ? PLUGIN_COMMON[key] : undefined);
+    const seen = new Set();
+    for (const p of el.params) {
+        seen.add(p.key);
+        const ps = known(p.key);
+        if (!ps) {
+            if (spec.open || spec.compat?.includes(p.key) || p.key.startsWith('@'))
+                continue;
+            const candidates = [
+                ...Object.keys(spec.params),
+                ...(ctx.isPlugin ? Object.keys(PLUGIN_COMMON).filter((k) => k.startsWith('@')) : []),
+            ];
+            const alias = HINTS[p.key];
+            const hint = (0,suggest/* closest */.kp)(p.key, candidates) ?? (alias !== undefined && candidates.includes(alias) ? alias : undefined);
+            report.warning(p, 'fluentd/unknown-parameter', `parameter '${p.key}' in ${ctx.where} is not used by fluentd${hint ? ` (did you mean "${hint}"?)` : ''}; remove it or fix the name`);
+            continue;
+        }
+        if (ps.obsoleted) {
+            report.error(p, 'fluentd/removed-parameter', `'${p.key}' parameter is already removed: ${ps.obsoleted}`);
+            continue;
+        }
+        if (ps.deprecated)
+            report.warning(p, 'fluentd/deprecated-parameter', ps.deprecated.startsWith("'") ? ps.deprecated : `'${p.key}' is deprecated: ${ps.deprecated}`);
+        if (p.dynamic)
+            continue;
+        const problem = checkValue(ps.type, { name: p.key, value: p.value, quote: p.quote, list: ps.list });
+        if (problem)
+            report.add({ file: p.file, pos: p.valuePos }, problem.severity, problem.code, ps.secret ? redact(problem.message, p.value) : problem.message);
+    }
+    for (const name of requiredOf(spec)) {
+        if (!seen.has(name)) {
+            const inSection = ctx.isPlugin ? '' : `, in section ${el.name}`;
+            report.error(el, 'fluentd/missing-parameter', `'${name}' parameter is required${inSection}: add ${name} to ${ctx.isPlugin ? ctx.where : `<${el.name}>`}`);
+        }
+    }
+    const byName = new Map();
+    for (const child of el.elements) {
+        const list = byName.get(child.name);
+        if (list)
+            list.push(child);
+        else
+            byName.set(child.name, [child]);
+    }
+    for (const [name, children] of byName) {
+        const ref = spec.sections?.[name];
+        if (!ref) {
+            if (spec.open)
+                continue;
+            const hint = (0,suggest/* closest */.kp)(name, Object.keys(spec.sections ?? {}));
+            for (const child of children) {
+                report.warning(child, 'fluentd/unknown-section', `section <${name}> is not used in ${ctx.where}${hint ? ` (did you mean <${hint}>?)` : ''}; fluentd ignores it`);
+            }
+            continue;
+        }
+        if (!ref.multi && children.length > 1) {
+            report.error(children[1], 'fluentd/duplicate-section', `'<${name}>' section cannot be written twice or more in ${ctx.where}: merge them`);
+        }
+        for (const child of children) {
+            if (isPluggable(ref))
+                checkPluggable(child, ref, ctx);
+            else
+                checkSection(child, ref.spec, { ...ctx, where: `<${name}> of ${ctx.where}`, isPlugin: false });
+        }
+    }
+    for (const [name, ref] of Object.entries(spec.sections ?? {})) {
+        if (ref.required && !byName.has(name)) {
+            report.error(el, 'fluentd/missing-section', `'<${name}>' sections are required in ${ctx.where}: add at least one <${name}>`);
+        }
+    }
+}
+function checkPluggable(child, ref, ctx) {
+    const { report } = ctx;
+    const owner = ctx.plugin;
+    const typeParam = (0,ast/* pluginType */.A)(child);
+    const where = `<${child.name}> of ${ctx.where}`;
+    switch (ref.plug) {
+        case 'output': {
+            if (!typeParam) {
+                report.error(child, 'fluentd/missing-type', `Missing '@type' parameter in <${child.name}> section of ${ctx.where}: add @type <plugin>`);
+                return;
+            }
+            const use = pluginUse(child, 'output', owner);
+            ctx.uses.push(use);
+            checkPlugin(use, report, ctx.uses);
+            return;
+        }
+        case 'secondary': {
+            const use = pluginUse(child, 'output', owner, owner?.type);
+            ctx.uses.push(use);
+            for (const inner of child.elements) {
+                if (inner.name === 'buffer' || inner.name === 'secondary') {
+                    report.error(inner, 'fluentd/unknown-section', `<secondary> section cannot have <${inner.name}> section: the secondary uses the primary's buffer`);
+                }
+            }
+            if (use.type === undefined || !use.spec)
+                return;
+            const spec = {
+                ...use.spec,
+                sections: Object.fromEntries(Object.entries(use.spec.sections ?? {}).filter(([k]) => k !== 'buffer' && k !== 'secondary')),
+            };
+            const clean = {
+                ...child,
+                elements: child.elements.filter((e) => e.name !== 'buffer' && e.name !== 'secondary'),
+            };
+            checkSection(clean, spec, {
+                ...ctx,
+                where: `<secondary> (@type ${use.type}) of ${ctx.where}`,
+                plugin: use,
+                isPlugin: true,
+            });
+            return;
+        }
+        case 'buffer': {
+            const type = typeParam && !typeParam.dynamic ? typeParam.value : 'memory';
+            const specific = lookupPlugin('buffer', type)?.spec;
+            const use = { el: child, kind: 'buffer', type, typeParam, spec: specific };
+            if (owner)
+                use.owner = owner;
+            ctx.uses.push(use);
+            if (typeParam && !typeParam.dynamic && !specific && !isCorePlugin('buffer', type))
+                typoOfCore(use, report);
+            checkSection(child, bufferSpec(type, specific), { ...ctx, where, isPlugin: false });
+            return;
+        }
+        case 'parser':
+        case 'formatter': {
+            const kind = ref.plug;
+            if (!typeParam && ref.requireType) {
+                report.error(child, 'fluentd/missing-type', `@type is required in <${child.name}> of ${ctx.where}: add e.g. @type json`);
+                return;
+            }
+            const type = typeParam ? (typeParam.dynamic ? undefined : typeParam.value) : ref.defaultType;
+            if (type === undefined)
+                return;
+            const spec = lookupPlugin(kind, type)?.spec;
+            const use = { el: child, kind, type, typeParam, spec };
+            if (owner)
+                use.owner = owner;
+            ctx.uses.push(use);
+            if (!spec) {
+                if (typeParam && !isCorePlugin(kind, type))
+                    typoOfCore(use, report);
+                return;
+            }
+            checkSection(child, spec, { ...ctx, where: `<${child.name}> (@type ${type}) of ${ctx.where}`, isPlugin: false });
+            return;
+        }
+    }
+}
+function redact(message, value) {
+    return value.length > 0
+        ? message.split(JSON.stringify(value)).join('(the value)').split(value).join('(the value)')
+        : message;
+}
+
 ;// CONCATENATED MODULE: ./src/checks/fluentd/routing.ts
 /**
  * Routing analysis (CONFIG-FACTS B5, E1.7). Per routing context (the root, or one label), rules
@@ -7249,6 +17695,15 @@ function checkRouting(model, report, options) {
         checkShadowing(list, report, nfaOf, budget);
     if (!options.complete)
         return;
+    if (!model.directives.some((d) => d.kind === 'match')) {
+        // A file without any <match> is most often a fragment that another file @includes (sources or
+        // filters kept apart): whether its events go anywhere is decided by the including file.
+        const sources = model.directives.filter((d) => d.kind === 'source').length;
+        if (sources === 0 && !model.directives.some((d) => d.kind === 'filter'))
+            return;
+        report.notice({ file: model.root.file, pos: { line: 1, column: 1 } }, 'fluentd/no-match', `this configuration has no <match>${sources > 0 ? `, so the events of its ${sources} <source>${sources > 1 ? 's' : ''} go nowhere on its own` : ''}: taken as a fragment that another file @includes, it is not judged on routing; check the file that includes it`);
+        return;
+    }
     for (const d of model.directives) {
         if (d.kind !== 'source')
             continue;
@@ -7279,7 +17734,10 @@ function checkShadowing(rules, report, nfaOf, budget) {
         const el = rule.d.el;
         if (covered.length > 0 && covered.length === rule.alts.length) {
             const by = [...new Set(covered.flatMap((c) => c.by))];
-            const culprits = by.slice(0, 3).map((r) => where(r.d.el)).join(', ');
+            const culprits = by
+                .slice(0, 3)
+                .map((r) => where(r.d.el))
+                .join(', ');
             if (rule.d.kind === 'match') {
                 report.error(el, 'fluentd/shadowed-match', `${where(el)} never receives any event: ${culprits} ${by.length > 1 ? 'catch' : 'catches'} every tag it matches first, and fluentd sends an event to the first matching <match> only; move it above or remove it`);
             }
@@ -7289,7 +17747,10 @@ function checkShadowing(rules, report, nfaOf, budget) {
         }
         else if (rule.d.kind === 'match') {
             for (const c of covered) {
-                const culprits = c.by.slice(0, 3).map((r) => where(r.d.el)).join(', ');
+                const culprits = c.by
+                    .slice(0, 3)
+                    .map((r) => where(r.d.el))
+                    .join(', ');
                 report.warning(el, 'fluentd/shadowed-match', `pattern ${c.alt.text} of ${where(el)} never matches anything: ${culprits} ${c.by.length > 1 ? 'catch' : 'catches'} all of its tags first; remove it from the pattern list`);
             }
         }
@@ -7316,7 +17777,7 @@ function coveredBy(alt, earlier, nfaOf, budget) {
         return undefined;
     const byPrefix = cands.find((e) => {
         const p = prefixAll(e.alt);
-        return p !== undefined && (p === '' || prefix.startsWith(`${p}.`) || (alt.literal !== undefined && alt.literal === p));
+        return (p !== undefined && (p === '' || prefix.startsWith(`${p}.`) || (alt.literal !== undefined && alt.literal === p)));
     });
     if (byPrefix)
         return [byPrefix.rule];
@@ -7396,7 +17857,9 @@ function checkSource(d, rules, report, nfaOf, budget, forwarded) {
             return (sp.startsWith(p) || p.startsWith(sp)) && !disjointParts(srcParts[i], a.parts);
         });
     });
-    const srcNfa = tags.alternatives.length === 1 ? piecesNfa(tags.alternatives[0]) : union(tags.alternatives.map((a) => piecesNfa(a)));
+    const srcNfa = tags.alternatives.length === 1
+        ? piecesNfa(tags.alternatives[0])
+        : union(tags.alternatives.map((a) => piecesNfa(a)));
     const prefixes = globs.map(prefixAll).filter((p) => p !== undefined);
     if (tags.alternatives.every((a) => coveredByPrefix(a, prefixes)))
         return;
@@ -7458,22 +17921,1544 @@ function checkFluentLogs(rules, report, nfaOf) {
         }
     }
     for (const [r, tags] of receivers) {
-        const t = pluginType(r.d.el);
+        const t = (0,ast/* pluginType */.A)(r.d.el);
         if (t?.value === 'null')
             continue;
         report.warning(r.d.el, 'fluentd/captures-fluent-logs', `${where(r.d.el)} also receives fluentd's own log events (${tags.join(', ')}) and sends them on${t ? ` to @type ${t.value}` : ''}; add <label @FLUENT_LOG> with its own <match>, or an earlier <match fluent.**> with @type null`);
     }
 }
 
+// EXTERNAL MODULE: ./src/checks/fluentd/secrets.ts + 1 modules
+var secrets = __nccwpck_require__(2592);
+;// CONCATENATED MODULE: ./src/checks/fluentd/index.ts
+
+
+
+
+
+
+
+
+
+
+
+/** Check a fluent.conf (entry path as understood by `fs`) and everything it @includes. */
+function checkFluentd(entry, fs, ctx) {
+    return analyse((0,load/* loadConfig */.Z9)(entry, fs), ctx);
+}
+/**
+ * Parse one text as fluentd would (includes are listed in the tree's findings but not followed):
+ * the element tree with positions, plus parse findings.
+ */
+function parseFluentd(source) {
+    return (0,load/* parseSource */.PJ)(source);
+}
+/** Check one text without following includes (tests, stdin). */
+function checkFluentdSource(source, ctx = {}) {
+    return analyse(parseSource(source), ctx);
+}
+function analyse(parsed, ctx) {
+    if (parsed.fatal)
+        return { findings: (0,findings/* dedupeFindings */._4)(parsed.findings), files: parsed.files, envNames: [] };
+    const report = new Report(parsed.findings);
+    const complete = !parsed.incomplete;
+    const model = buildModel(parsed.root, report, { complete });
+    const uses = checkPlugins(model, report);
+    checkDuplicateIds(uses, report);
+    checkPluginRules(model, uses, report);
+    checkRouting(model, report, { complete, forwardedTags: ctx.fluentd?.forwardedTags ?? [] });
+    const envNames = (0,secrets/* checkSecrets */.K)(parsed.root, parsed.includeCode, uses, ctx, report);
+    checkGems(uses, ctx.image, report);
+    checkDuplicateKeys(parsed.root, report);
+    // A file included twice is checked twice, at the same lines: its findings are the same, kept once.
+    return { findings: (0,findings/* dedupeFindings */._4)(report.findings), files: parsed.files, envNames };
+}
+/**
+ * The tags a sender's configuration (a fluent.conf in no image, e.g. on the web servers) forwards
+ * with out_forward: the tags the aggregator's in_forward receives (forwarded-tags.ts).
+ */
+function senderForwardedTags(entry, fs) {
+    return forwardedTagsOf((0,load/* loadConfig */.Z9)(entry, fs));
+}
+/** Cheap content sniff for `check FILE` without --kind: true when the text looks like a Fluentd config. */
+function looksLikeFluentd(text) {
+    const head = text.length > 65_536 ? text.slice(0, 65_536) : text;
+    return (/^[ \t]*<(source|match|filter|label|system|worker)(?:[ \t][^>\n]*)?>[ \t]*(?:#.*)?\r?$/m.test(head) ||
+        /^[ \t]*@include[ \t]+\S/m.test(head));
+}
+
+
+/***/ }),
+
+/***/ 341:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Z9: () => (/* binding */ loadConfig),
+  PJ: () => (/* binding */ parseSource)
+});
+
+// UNUSED EXPORTS: MAX_EXPANDED_CHARS, MAX_EXPANSIONS
+
+// EXTERNAL MODULE: ./src/checks/findings.ts
+var checks_findings = __nccwpck_require__(671);
+// EXTERNAL MODULE: ./src/checks/fs.ts
+var checks_fs = __nccwpck_require__(8566);
+// EXTERNAL MODULE: ./src/checks/source.ts
+var source = __nccwpck_require__(5784);
+;// CONCATENATED MODULE: ./src/checks/fluentd/scan.ts
+/**
+ * Lexical primitives of fluentd's config scanner (`basic_parser.rb`, CONFIG-FACTS B1), written as
+ * plain loops over the text instead of regexes so every step is linear and cannot backtrack.
+ * Each matcher returns the end offset of its match, or -1 when it does not match (StringScanner
+ * `skip` semantics: a match may be empty).
+ */
+const SPACE = 0x20;
+const TAB = 0x09;
+const CR = 0x0d;
+const LF = 0x0a;
+const HASH = 0x23;
+function isBlank(c) {
+    return c === SPACE || c === TAB;
+}
+function isNewline(c) {
+    return c === CR || c === LF;
+}
+/** End of a `#` comment: the offset of the next `\n` (Ruby's `.` stops only there), or the end. */
+function commentEnd(s, p) {
+    const nl = s.indexOf('\n', p);
+    return nl === -1 ? s.length : nl;
+}
+/**
+ * LINE_END = /(?:[ \t]*(?:\#.*)?(?:\z|[\r\n]))+/ : blanks, an optional comment, then the end of
+ * the line; repeated, so blank and comment-only lines that follow are swallowed too.
+ */
+function matchLineEnd(s, p) {
+    let q = p;
+    let matched = false;
+    for (;;) {
+        let r = q;
+        while (r < s.length && isBlank(s.charCodeAt(r)))
+            r++;
+        if (r < s.length && s.charCodeAt(r) === HASH)
+            r = commentEnd(s, r);
+        if (r >= s.length)
+            return r;
+        if (isNewline(s.charCodeAt(r))) {
+            q = r + 1;
+            matched = true;
+            continue;
+        }
+        return matched ? q : -1;
+    }
+}
+/**
+ * SPACING = /(?:[ \t\r\n]|\z|\#.*?(?:\z|[\r\n]))+/ (one or more) and ZERO_OR_MORE_SPACING (`*`).
+ * At the end of the text it matches the empty string, as `\z` does.
+ */
+function matchSpacing(s, p, zeroOk = false) {
+    let q = p;
+    for (;;) {
+        if (q >= s.length)
+            return q;
+        const c = s.charCodeAt(q);
+        if (isBlank(c) || isNewline(c))
+            q++;
+        else if (c === HASH) {
+            // `\#.*?(?:\z|[\r\n])`: lazily up to the first \r or \n, which it consumes.
+            let r = q + 1;
+            while (r < s.length && !isNewline(s.charCodeAt(r)))
+                r++;
+            q = r < s.length ? r + 1 : r;
+        }
+        else
+            break;
+    }
+    return q > p || zeroOk ? q : -1;
+}
+/** SPACING_WITHOUT_COMMENT = /(?:[ \t\r\n]|\z)+/ */
+function matchSpacingWithoutComment(s, p) {
+    let q = p;
+    while (q < s.length && (isBlank(s.charCodeAt(q)) || isNewline(s.charCodeAt(q))))
+        q++;
+    if (q === p && p < s.length)
+        return -1;
+    return q;
+}
+/** ELEMENT_NAME = /[a-zA-Z0-9_]+/ ; returns the end offset (== p when nothing matched). */
+function scanName(s, p) {
+    let q = p;
+    while (q < s.length) {
+        const c = s.charCodeAt(q);
+        const ok = (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
+        if (!ok)
+            break;
+        q++;
+    }
+    return q;
+}
+
+;// CONCATENATED MODULE: ./src/checks/fluentd/literal.ts
+
+const ok = (literal) => ({ ok: true, literal });
+const fail = (offset, code, message) => ({
+    ok: false,
+    error: { offset, code, message },
+});
+/** `scan_string`: a quoted string, or an unquoted run up to `boundary`; null when nothing was read. */
+function scanString(s, p, boundary) {
+    const c = s[p];
+    if (c === '"')
+        return scanDoubleQuoted(s, p);
+    if (c === "'")
+        return scanSingleQuoted(s, p);
+    const end = scanUnquoted(s, p, boundary);
+    if (end === p)
+        return null;
+    const value = s.slice(p, end);
+    return ok({ value, quote: 'none', start: p, end, embedded: findEmbedded(value, p, false) });
+}
+/** `parse_literal`: JSON when the value starts with `[` or `{`, otherwise `scan_string(LINE_END)`. */
+function parseLiteral(s, p) {
+    let q = p;
+    while (q < s.length && (isBlank(s.charCodeAt(q)) || isNewline(s.charCodeAt(q))))
+        q++;
+    if (s[q] === '[' || s[q] === '{')
+        return scanJson(s, q);
+    return scanString(s, q, 'line-end') ?? ok({ value: '', quote: 'empty', start: q, end: q, embedded: [] });
+}
+/**
+ * `scan_nonquoted_string(boundary)`: `#` is always taken; any other character is taken unless the
+ * boundary matches there. Blank runs are decided once per run (every position of a run sees the
+ * same text after it), which keeps a line of 10,000 spaces linear.
+ */
+function scanUnquoted(s, p, boundary) {
+    let q = p;
+    while (q < s.length) {
+        const c = s.charCodeAt(q);
+        if (c === 0x23) {
+            q++;
+            continue;
+        }
+        if (c === 0x0a)
+            break; // Ruby's `.` never matches \n
+        if (boundary === 'spacing') {
+            if (isBlank(c) || c === 0x0d)
+                break;
+            q++;
+            continue;
+        }
+        if (boundary === 'line-end') {
+            if (c === 0x0d)
+                break;
+            if (isBlank(c)) {
+                let j = q;
+                while (j < s.length && isBlank(s.charCodeAt(j)))
+                    j++;
+                if (j >= s.length || isNewline(s.charCodeAt(j)) || s.charCodeAt(j) === 0x23)
+                    break;
+                q = j;
+                continue;
+            }
+            q++;
+            continue;
+        }
+        // tag-arg: stop where ZERO_OR_MORE_SPACING '>' matches.
+        if (c === 0x3e)
+            break;
+        if (isBlank(c) || c === 0x0d) {
+            const j = matchSpacing(s, q, true);
+            if (s.charCodeAt(j) === 0x3e)
+                break;
+            let r = q;
+            while (r < s.length && (isBlank(s.charCodeAt(r)) || s.charCodeAt(r) === 0x0d))
+                r++;
+            q = r;
+            continue;
+        }
+        q++;
+    }
+    return q;
+}
+function scanSingleQuoted(s, open) {
+    let q = open + 1;
+    let out = '';
+    for (;;) {
+        if (q >= s.length || s[q] === '\n') {
+            return fail(open, 'fluentd/unterminated-string', q >= s.length
+                ? "unexpected end of file in a single quoted string: the string opened here is never closed; add the closing '"
+                : 'unexpected end of file in a single quoted string: a single-quoted value cannot span lines; close it on this line or use double quotes');
+        }
+        const c = s[q];
+        if (c === "'")
+            return ok({
+                value: out,
+                quote: 'single',
+                start: open,
+                end: q + 1,
+                embedded: findEmbedded(s.slice(open + 1, q), open + 1, false),
+            });
+        if (c === '\\' && (s[q + 1] === "'" || s[q + 1] === '\\')) {
+            out += s[q + 1];
+            q += 2;
+            continue;
+        }
+        out += c;
+        q++;
+    }
+}
+const ESCAPES = { '"': '"', "'": "'", r: '\r', n: '\n', t: '\t', f: '\f', b: '\b', '0': '\0' };
+/**
+ * `scan_double_quoted_string`. The rule that surprises people: a character followed by a line
+ * break is consumed *with* the break, so the scanner steps over lines two characters at a time and
+ * dies on an empty line or on the `\n` of a CRLF pair (B3, verified).
+ */
+function scanDoubleQuoted(s, open) {
+    let q = open + 1;
+    let out = '';
+    const embedded = [];
+    for (;;) {
+        if (q >= s.length)
+            return unterminatedDouble(s, open, q);
+        const c = s[q];
+        if (c === '"')
+            return ok({ value: out, quote: 'double', start: open, end: q + 1, embedded });
+        const next = s[q + 1];
+        if (q + 1 >= s.length || next === '\r' || next === '\n') {
+            // check(/[^"]#{LINE_END_WITHOUT_SPACING_AND_COMMENT}/): keep both unless it is a backslash.
+            if (c !== '\\')
+                out += c + (next ?? '');
+            q += q + 1 >= s.length ? 1 : 2;
+            continue;
+        }
+        if (c === '\\') {
+            const e = next;
+            const mapped = ESCAPES[e];
+            if (mapped !== undefined)
+                out += mapped;
+            else if (/[a-zA-Z0-9]/.test(e)) {
+                return fail(q, 'fluentd/invalid-escape', `unexpected back-slash escape character '${e}': inside double quotes only \\" \\' \\\\ \\r \\n \\t \\f \\b \\0 and \\<symbol> are escapes; write regexes and Windows paths in single quotes or unquoted`);
+            }
+            else
+                out += e;
+            q += 2;
+            continue;
+        }
+        if (c === '#' && next === '{') {
+            const end = scanEmbeddedCode(s, q + 2);
+            if (end < 0)
+                return fail(q, 'fluentd/unterminated-embedded-code', 'unexpected end of file in embedded code: the #{ opened here is never closed; add the closing }');
+            embedded.push({ code: s.slice(q + 2, end), offset: q, evaluated: true });
+            out += s.slice(q, end + 1);
+            q = end + 1;
+            continue;
+        }
+        if (c === '\n')
+            return unterminatedDouble(s, open, q);
+        out += c;
+        q++;
+    }
+}
+function unterminatedDouble(s, open, stop) {
+    let why;
+    if (stop >= s.length)
+        why = 'the string opened here is never closed; add the closing "';
+    else if (s[stop - 1] === '\r')
+        why =
+            'a double-quoted string cannot span lines in a file with CRLF line endings; convert the file to LF or keep the string on one line';
+    else
+        why =
+            'a double-quoted string cannot contain an empty line (fluentd reads it two characters at a time); remove the empty line or write \\n';
+    return fail(open, 'fluentd/unterminated-string', `unexpected end of file in a double quoted string: ${why}`);
+}
+/**
+ * The end of embedded Ruby started after `#{`: the offset of the closing `}`, or -1. Fluentd asks
+ * Ripper for the first `}` that makes valid Ruby; this follows braces and Ruby string literals
+ * (with their own `#{}`), iteratively so deeply nested input cannot exhaust the stack.
+ */
+function scanEmbeddedCode(s, p) {
+    const stack = [{ kind: 'code', depth: 0 }];
+    let q = p;
+    while (q < s.length) {
+        const top = stack[stack.length - 1];
+        const c = s[q];
+        if (top.kind === 'code') {
+            if (c === '{')
+                top.depth++;
+            else if (c === '}') {
+                if (top.depth === 0) {
+                    stack.pop();
+                    if (stack.length === 0)
+                        return q;
+                }
+                else
+                    top.depth--;
+            }
+            else if (c === '"' || c === "'" || c === '`')
+                stack.push({ kind: 'str', quote: c });
+            q++;
+            continue;
+        }
+        if (c === '\\') {
+            q += 2;
+            continue;
+        }
+        if (c === top.quote) {
+            stack.pop();
+            q++;
+            continue;
+        }
+        if (top.quote !== "'" && c === '#' && s[q + 1] === '{') {
+            stack.push({ kind: 'code', depth: 0 });
+            q += 2;
+            continue;
+        }
+        q++;
+    }
+    return -1;
+}
+/** `#{...}` written where fluentd does not evaluate it (unquoted, single-quoted): kept literally. */
+function findEmbedded(text, base, evaluated) {
+    const out = [];
+    let i = text.indexOf('#{');
+    while (i !== -1) {
+        const end = scanEmbeddedCode(text, i + 2);
+        out.push({ code: text.slice(i + 2, end < 0 ? text.length : end), offset: base + i, evaluated });
+        if (end < 0)
+            break;
+        i = text.indexOf('#{', end + 1);
+    }
+    return out;
+}
+const NUMBER_COMPLETE = new Set(['zero', 'int', 'frac', 'exp']);
+/**
+ * `scan_json`: fluentd feeds characters one by one and stops at the first prefix `JSON.parse`
+ * accepts; a `#` outside a string starts a comment only when the text so far would parse if closed
+ * right there (which in practice means at the top level). Incremental validation gives the same
+ * answer in one pass instead of one `JSON.parse` per character.
+ */
+function scanJson(s, open) {
+    const isArray = s[open] === '[';
+    const stack = [{ kind: isArray ? 'array' : 'object', state: 'start' }];
+    let tok = { kind: 'none' };
+    let commaOnLine = false;
+    const embedded = [];
+    const incomplete = () => fail(open, 'fluentd/incomplete-json', `got incomplete JSON ${isArray ? 'array' : 'hash'} configuration: a value starting with ${isArray ? '[' : '{'} is read as JSON and this one never becomes valid JSON; quote the value if it is not JSON`);
+    // Accept the end of a scalar token: the enclosing container now holds a complete value.
+    const valueDone = () => {
+        const top = stack[stack.length - 1];
+        if (top.kind === 'array') {
+            if (top.state !== 'start' && top.state !== 'comma')
+                return false;
+            top.state = 'value';
+            return true;
+        }
+        if (top.state === 'start' || top.state === 'comma') {
+            top.state = 'key';
+            return true;
+        }
+        if (top.state !== 'colon')
+            return false;
+        top.state = 'value';
+        return true;
+    };
+    const expectsValue = () => {
+        const top = stack[stack.length - 1];
+        return top.kind === 'array' ? top.state === 'start' || top.state === 'comma' : top.state === 'colon';
+    };
+    let q = open + 1;
+    while (q < s.length) {
+        const c = s[q];
+        // Finish a pending number or literal when a character cannot continue it.
+        if (tok.kind === 'number') {
+            const st = tok.state;
+            const digit = c >= '0' && c <= '9';
+            let next;
+            if (digit)
+                next =
+                    st === 'minus'
+                        ? c === '0'
+                            ? 'zero'
+                            : 'int'
+                        : st === 'zero'
+                            ? undefined
+                            : st === 'dot'
+                                ? 'frac'
+                                : st === 'e' || st === 'esign'
+                                    ? 'exp'
+                                    : st;
+            else if (c === '.' && (st === 'zero' || st === 'int'))
+                next = 'dot';
+            else if ((c === 'e' || c === 'E') && (st === 'zero' || st === 'int' || st === 'frac'))
+                next = 'e';
+            else if ((c === '+' || c === '-') && st === 'e')
+                next = 'esign';
+            if (next !== undefined) {
+                tok.state = next;
+                q++;
+                continue;
+            }
+            if (digit && st === 'zero')
+                return incomplete();
+            if (!NUMBER_COMPLETE.has(st))
+                return incomplete();
+            tok = { kind: 'none' };
+            if (!valueDone())
+                return incomplete();
+        }
+        if (tok.kind === 'literal') {
+            if (tok.read < tok.word.length) {
+                if (c !== tok.word[tok.read])
+                    return incomplete();
+                tok.read++;
+                q++;
+                continue;
+            }
+            tok = { kind: 'none' };
+            if (!valueDone())
+                return incomplete();
+        }
+        if (tok.kind === 'string') {
+            if (c === '\n' || c === '\r' || c < ' ')
+                return incomplete(); // control characters are not JSON
+            if (tok.escape === 1) {
+                if (c === 'u')
+                    tok.escape = 2;
+                else
+                    tok.escape = 0;
+            }
+            else if (tok.escape >= 2) {
+                if (!/[0-9a-fA-F]/.test(c))
+                    return incomplete();
+                tok.escape = tok.escape === 5 ? 0 : tok.escape + 1;
+            }
+            else if (c === '\\')
+                tok.escape = 1;
+            else if (c === '"') {
+                tok = { kind: 'none' };
+                if (!valueDone())
+                    return incomplete();
+            }
+            else if (c === '#' && s[q + 1] === '{') {
+                // Embedded Ruby inside JSON strings is evaluated since fluentd v1.18.0 (fluent/fluentd#4580).
+                const end = scanEmbeddedCode(s, q + 2);
+                if (end < 0)
+                    return incomplete();
+                embedded.push({ code: s.slice(q + 2, end), offset: q, evaluated: true });
+                q = end + 1;
+                continue;
+            }
+            q++;
+            continue;
+        }
+        // Between tokens.
+        if (c === '\n') {
+            commaOnLine = false;
+            q++;
+            continue;
+        }
+        if (c === ' ' || c === '\t' || c === '\r') {
+            q++;
+            continue;
+        }
+        if (c === '#') {
+            const top = stack[stack.length - 1];
+            const closable = stack.length === 1 &&
+                (top.state === 'start' || top.state === 'value' || (top.state === 'comma' && commaOnLine));
+            if (!closable)
+                return incomplete();
+            // The rest of the line is a comment; fluentd loops forever when no newline follows.
+            const nl = s.indexOf('\n', q);
+            if (nl === -1)
+                return incomplete();
+            q = nl + 1;
+            commaOnLine = false;
+            continue;
+        }
+        if (c === '/' && (s[q + 1] === '*' || s[q + 1] === '/')) {
+            // Ruby's JSON parser skips /* */ and // comments between tokens.
+            const end = s[q + 1] === '*' ? s.indexOf('*/', q + 2) : s.indexOf('\n', q + 2);
+            if (end === -1)
+                return incomplete();
+            q = s[q + 1] === '*' ? end + 2 : end;
+            continue;
+        }
+        commaOnLine = false;
+        const top = stack[stack.length - 1];
+        if (c === ',') {
+            if (top.state !== 'value')
+                return incomplete();
+            top.state = 'comma';
+            commaOnLine = true;
+            q++;
+            continue;
+        }
+        if (c === ':') {
+            if (top.kind !== 'object' || top.state !== 'key')
+                return incomplete();
+            top.state = 'colon';
+            q++;
+            continue;
+        }
+        if (c === ']' || c === '}') {
+            const want = c === ']' ? 'array' : 'object';
+            if (top.kind !== want)
+                return incomplete();
+            if (!(top.state === 'start' || top.state === 'value'))
+                return incomplete();
+            stack.pop();
+            q++;
+            if (stack.length === 0) {
+                const raw = s.slice(open, q);
+                let value = raw;
+                try {
+                    value = JSON.stringify(JSON.parse(raw));
+                }
+                catch {
+                    /* comments or embedded code: keep the text as written */
+                }
+                return ok({ value, quote: 'json', start: open, end: q, embedded });
+            }
+            if (!valueDone())
+                return incomplete();
+            continue;
+        }
+        if (c === '"') {
+            const isKey = top.kind === 'object' && (top.state === 'start' || top.state === 'comma');
+            if (!isKey && !expectsValue())
+                return incomplete();
+            tok = { kind: 'string', escape: 0 };
+            q++;
+            continue;
+        }
+        if (!expectsValue())
+            return incomplete();
+        if (c === '[' || c === '{') {
+            stack.push({ kind: c === '[' ? 'array' : 'object', state: 'start' });
+            q++;
+            continue;
+        }
+        if (c === '-' || (c >= '0' && c <= '9')) {
+            tok = { kind: 'number', state: c === '-' ? 'minus' : c === '0' ? 'zero' : 'int' };
+            q++;
+            continue;
+        }
+        const word = c === 't' ? 'true' : c === 'f' ? 'false' : c === 'n' ? 'null' : undefined;
+        if (word === undefined)
+            return incomplete();
+        tok = { kind: 'literal', word, read: 1 };
+        q++;
+    }
+    return incomplete();
+}
+
+;// CONCATENATED MODULE: ./src/checks/fluentd/parser.ts
+/**
+ * One file, parsed the way `v1_parser.rb` `parse_element` parses it (CONFIG-FACTS B2), except that
+ * nesting is an explicit stack (10,000-deep sections cannot exhaust ours) and `@include` becomes
+ * an IncludeNode that the loader expands in place. Errors carry fluentd's own wording (B7) and
+ * stop the parse, as they stop fluentd; positions are chosen to point at the cause.
+ */
+
+
+
+/** Directives in which an unknown `@xxx` key is a parse error rather than a warning (`ELEM_SYMBOLS`). */
+const ELEM_SYMBOLS = new Set(['match', 'source', 'filter', 'system']);
+const RESERVED_PARAMS = new Set(['@type', '@id', '@label', '@log_level']);
+function parseFile(s, options) {
+    const items = [];
+    const warnings = [];
+    const stack = [{ name: null, items, element: undefined }];
+    let p = 0;
+    const result = (error) => (error ? { items, warnings, error } : { items, warnings });
+    const err = (offset, code, message) => result({ offset, code, message });
+    const skipSpacing = () => {
+        const q = matchSpacing(s, p);
+        if (q >= 0)
+            p = q;
+    };
+    // Only error messages need a line number, and a parse stops at its first error.
+    const lineOf = (offset) => new checks_findings/* LineIndex */.rr(s).position(offset).line;
+    for (;;) {
+        const frame = stack[stack.length - 1];
+        const root = stack.length === 1;
+        skipSpacing();
+        if (p >= s.length) {
+            if (root)
+                break;
+            const el = frame.element;
+            return err(el.offset, 'fluentd/unclosed-section', `expected end tag '</${el.name}>' but got end of file: <${el.name}${el.arg ? ` ${el.arg}` : ''}> opened at line ${lineOf(el.offset)} is never closed; add </${el.name}>`);
+        }
+        if (s.startsWith('</', p)) {
+            const at = p;
+            const nameEnd = scanName(s, p + 2);
+            const name = nameEnd > p + 2 ? s.slice(p + 2, nameEnd) : null;
+            p = nameEnd;
+            skipSpacing();
+            if (s[p] !== '>')
+                return err(p, 'fluentd/syntax', `expected character in tag name: write the end tag as </name> with a name of letters, digits and _`);
+            p++;
+            const le = matchLineEnd(s, p);
+            if (le < 0)
+                return err(p, 'fluentd/syntax', 'expected end of line after end tag: put nothing but a comment after </...> on its line');
+            p = le;
+            if (name !== frame.name) {
+                const why = frame.element
+                    ? `</${name ?? ''}> found while <${frame.element.name}> (opened at line ${lineOf(frame.element.offset)}) is still open; close <${frame.element.name}> first`
+                    : `</${name ?? ''}> closes no open section; remove it`;
+                return err(at, 'fluentd/unmatched-end-tag', `unmatched end tag: ${why}`);
+            }
+            if (root) {
+                // `</>` closes fluentd's nil-named root: the entry file must end here, an included one just stops.
+                skipSpacing();
+                if (p < s.length) {
+                    if (options.entry)
+                        return err(p, 'fluentd/syntax', 'expected EOF: a stray </> at the top level ends the configuration; remove it');
+                    warnings.push({
+                        offset: at,
+                        code: 'fluentd/syntax',
+                        message: 'fluentd stops reading this included file at this </>: everything after it is ignored; remove it',
+                    });
+                }
+                break;
+            }
+            stack.pop();
+            continue;
+        }
+        if (s[p] === '<') {
+            const at = p;
+            const nameEnd = scanName(s, p + 1);
+            const name = nameEnd > p + 1 ? s.slice(p + 1, nameEnd) : null;
+            p = nameEnd;
+            skipSpacing();
+            const argAt = p;
+            const arg = scanString(s, p, 'tag-arg');
+            if (arg && !arg.ok)
+                return result(arg.error);
+            if (arg)
+                p = arg.literal.end;
+            skipSpacing();
+            if (s[p] !== '>') {
+                const hint = arg && arg.literal.quote !== 'none'
+                    ? ': quote the whole argument, e.g. <match "app.#{ENV[\'X\']}.**">'
+                    : ': close the tag with >';
+                return err(p, 'fluentd/syntax', `expected '>'${hint}`);
+            }
+            p++;
+            const le = matchLineEnd(s, p);
+            if (le < 0)
+                return err(p, 'fluentd/syntax', 'expected end of line after tag: a section tag must be alone on its line (put </...> on its own line)');
+            p = le;
+            const element = {
+                kind: 'element',
+                name: name ?? '',
+                arg: arg ? arg.literal.value : '',
+                argQuote: arg ? arg.literal.quote : 'empty',
+                argEmbedded: arg ? arg.literal.embedded : [],
+                offset: at,
+                argOffset: arg ? arg.literal.start : argAt,
+                items: [],
+            };
+            frame.items.push(element);
+            stack.push({ name, items: element.items, element });
+            continue;
+        }
+        if (root) {
+            const m = /^(@include|include)/.exec(s.slice(p, p + 8));
+            if (m) {
+                const after = matchSpacing(s, p + m[0].length);
+                if (after >= 0) {
+                    const res = parseInclude(s, p, after, m[0] === 'include');
+                    if ('error' in res)
+                        return result(res.error);
+                    frame.items.push(res.node);
+                    p = res.end;
+                    continue;
+                }
+            }
+        }
+        // key [value]
+        const keyAt = p;
+        const key = scanString(s, p, 'spacing');
+        if (!key)
+            return err(p, 'fluentd/syntax', 'expected a parameter name');
+        if (!key.ok)
+            return result(key.error);
+        p = key.literal.end;
+        const k = key.literal.value;
+        const sp = matchSpacingWithoutComment(s, p);
+        if (sp < 0) {
+            // Ruby raises NoMethodError here (prev_match is nil): fluentd dies with "unexpected error".
+            return err(p, 'fluentd/syntax', 'expected a space after the quoted parameter name');
+        }
+        const gap = s.slice(p, sp);
+        p = sp;
+        if (gap.includes('\n') || p >= s.length) {
+            // A key alone on its line has the value "" (a bool reads it as true).
+            frame.items.push(param(k, keyAt, { value: '', quote: 'empty', start: p, embedded: [] }, ''));
+            continue;
+        }
+        if (k === '@include') {
+            const res = parseInclude(s, keyAt, p, false);
+            if ('error' in res)
+                return result(res.error);
+            frame.items.push(res.node);
+            p = res.end;
+            continue;
+        }
+        if (k.startsWith('@') && !RESERVED_PARAMS.has(k)) {
+            if (root || ELEM_SYMBOLS.has(frame.name ?? '')) {
+                return err(keyAt, 'fluentd/reserved-prefix', `'@' is the system reserved prefix. Don't use '@' prefix parameter in the configuration: ${k}`);
+            }
+            warnings.push({
+                offset: keyAt,
+                code: 'fluentd/reserved-prefix',
+                message: `'@' is the system reserved prefix: ${k} works in a nested section for now but fluentd says it will be rejected; drop the @`,
+            });
+        }
+        const v = parseLiteral(s, p);
+        if (!v.ok)
+            return result(v.error);
+        p = v.literal.end;
+        const le = matchLineEnd(s, p);
+        if (le < 0) {
+            const hint = v.literal.quote === 'none' ? '' : ': only a comment may follow a quoted value';
+            return err(p, 'fluentd/syntax', `expected end of line${hint}`);
+        }
+        frame.items.push(param(k, keyAt, v.literal, s.slice(v.literal.start, v.literal.end)));
+        p = le;
+    }
+    // The entry file must be consumed completely; an included file may not reach here otherwise.
+    skipSpacing();
+    if (p < s.length && options.entry)
+        return err(p, 'fluentd/syntax', 'expected EOF');
+    return result();
+}
+function param(key, keyOffset, lit, raw) {
+    return {
+        kind: 'param',
+        key,
+        value: lit.value,
+        quote: lit.quote,
+        raw,
+        keyOffset,
+        valueOffset: lit.start,
+        embedded: lit.embedded,
+    };
+}
+/** `parse_include`: the URI is `scan_string(LINE_END)`; a missing line end is not an error there. */
+function parseInclude(s, at, p, legacy) {
+    const uri = scanString(s, p, 'line-end');
+    if (!uri)
+        return {
+            error: {
+                offset: at,
+                code: 'fluentd/syntax',
+                message: '@include needs a path or glob, e.g. @include conf.d/*.conf',
+            },
+        };
+    if (!uri.ok)
+        return { error: uri.error };
+    const le = matchLineEnd(s, uri.literal.end);
+    return {
+        node: {
+            kind: 'include',
+            uri: uri.literal.value,
+            quote: uri.literal.quote,
+            embedded: uri.literal.embedded,
+            offset: at,
+            uriOffset: uri.literal.start,
+            legacy,
+        },
+        end: le >= 0 ? le : uri.literal.end,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/checks/fluentd/load.ts
+/**
+ * Reading a configuration the way fluentd does: the entry file, then every `@include` expanded in
+ * place (relative to the including file's directory, globs sorted: `v1_parser.rb` `eval_include`,
+ * CONFIG-FACTS B2), parse errors stopping everything at the first one. Expansion is a loop over an
+ * explicit stack, so neither deep nesting nor long include chains can exhaust the call stack.
+ */
+
+
+
+
+
+/** Past this many nested includes something is wrong (fluentd itself would eventually crash). */
+const MAX_INCLUDE_DEPTH = 32;
+/** A glob like `/**\/*.conf` must not turn one check into thousands of file reads. */
+const MAX_FILES = 500;
+/**
+ * Expansions in all (a file read into the tree once per `@include` that reaches it). Fluentd expands
+ * an include every time it appears, so a chain of files each including the next twice doubles per
+ * level, and files that each include `*.conf` multiply: both are bounded here by count and size.
+ */
+const MAX_EXPANSIONS = 1_000;
+/** Characters of text expanded in all, counting a file again each time it is included. */
+const MAX_EXPANDED_CHARS = 16 * 1024 * 1024;
+/** Names editors and admins leave behind; fluentd warns when a glob include picks them up (B2). */
+const BACKUP_NAME = /(\.bak|\.orig|\.old|_old|\.backup|\.swp|\.tmp|~)(\.conf)?$/i;
+/** Parse a single text as an entry file (no includes followed): tests, the bench, `check -`. */
+function parseSource(source) {
+    const fs = {
+        read: () => ({ ok: true, source }),
+        glob: () => [],
+        display: (f) => f,
+    };
+    return loadConfig(source.file, fs, { followIncludes: false });
+}
+function loadConfig(entry, fs, options = {}) {
+    const follow = options.followIncludes ?? true;
+    const findings = [];
+    const files = [];
+    const display = fs.display(entry);
+    const root = {
+        file: display,
+        pos: { line: 1, column: 1 },
+        name: '',
+        arg: '',
+        argQuote: 'empty',
+        argPos: { line: 1, column: 1 },
+        argEmbedded: [],
+        params: [],
+        elements: [],
+        depth: 0,
+    };
+    const includeCode = [];
+    const outcome = (fatal, incomplete) => ({
+        root,
+        findings,
+        fatal,
+        files,
+        incomplete,
+        includeCode,
+    });
+    const decoded = fs.read(entry);
+    files.push(display);
+    if (!decoded.ok) {
+        (0,checks_findings/* appendAll */.u2)(findings, decoded.findings);
+        return outcome(true, true);
+    }
+    const notice = (0,source/* templateNotice */.ru)(decoded.source);
+    if (notice) {
+        findings.push(notice);
+        return outcome(true, true);
+    }
+    const entryBom = bomFinding(decoded.source);
+    if (entryBom) {
+        findings.push(entryBom);
+        return outcome(true, true);
+    }
+    let incomplete = false;
+    const cache = new Map();
+    const parse = (ctx, text, entryFile) => {
+        let frag = cache.get(ctx.display);
+        if (!frag) {
+            frag = parseFile(text, { entry: entryFile });
+            cache.set(ctx.display, frag);
+            for (const w of frag.warnings)
+                findings.push((0,checks_findings/* finding */.gk)(ctx.display, ctx.lines.position(w.offset), 'warning', w.code, w.message));
+        }
+        return frag;
+    };
+    let expansions = 0;
+    let expandedChars = decoded.source.text.length;
+    /** Include lines already reported as closing a cycle: once each, however many paths reach them. */
+    const cycleReported = new Set();
+    const globCache = new Map();
+    const entryCtx = { path: entry, display, lines: decoded.source.lines };
+    const entryFrag = parse(entryCtx, decoded.source.text, true);
+    const stack = [
+        { items: entryFrag.items, i: 0, target: root, file: entryCtx, chain: [display], fragment: entryFrag },
+    ];
+    while (stack.length > 0) {
+        const top = stack[stack.length - 1];
+        if (top.i >= top.items.length) {
+            stack.pop();
+            const err = top.fragment?.error;
+            if (err) {
+                findings.push((0,checks_findings/* finding */.gk)(top.file.display, top.file.lines.position(err.offset), 'error', err.code, err.message));
+                return outcome(true, true);
+            }
+            continue;
+        }
+        const item = top.items[top.i++];
+        const { lines } = top.file;
+        if (item.kind === 'param') {
+            const p = {
+                file: top.file.display,
+                pos: lines.position(item.keyOffset),
+                key: item.key,
+                value: item.value,
+                quote: item.quote,
+                raw: item.raw,
+                valuePos: lines.position(item.valueOffset),
+                embedded: item.embedded,
+                dynamic: item.embedded.some((e) => e.evaluated),
+            };
+            top.target.params.push(p);
+            continue;
+        }
+        if (item.kind === 'element') {
+            const el = {
+                file: top.file.display,
+                pos: lines.position(item.offset),
+                name: item.name,
+                arg: item.arg,
+                argQuote: item.argQuote,
+                argPos: lines.position(item.argOffset),
+                argEmbedded: item.argEmbedded,
+                params: [],
+                elements: [],
+                depth: top.target.depth + 1,
+            };
+            top.target.elements.push(el);
+            stack.push({ items: item.items, i: 0, target: el, file: top.file, chain: top.chain });
+            continue;
+        }
+        // @include
+        const at = lines.position(item.offset);
+        const where = top.file.display;
+        if (item.embedded.length > 0)
+            includeCode.push({ file: where, pos: lines.position(item.uriOffset), embedded: item.embedded });
+        if (item.legacy)
+            findings.push((0,checks_findings/* finding */.gk)(where, at, 'warning', 'fluentd/deprecated-include', "'include' is deprecated: write '@include' instead"));
+        if (!follow) {
+            incomplete = true;
+            continue;
+        }
+        // The same @include line is met again in each copy of its file: list the directory once.
+        const globKey = `${top.file.path}\0${item.uri}`;
+        const resolved = globCache.get(globKey) ?? resolveInclude(item, top.file, fs);
+        globCache.set(globKey, resolved);
+        if ('finding' in resolved) {
+            incomplete = true;
+            findings.push((0,checks_findings/* finding */.gk)(where, lines.position(item.uriOffset), 'warning', resolved.finding.code, resolved.finding.message));
+            continue;
+        }
+        if (resolved.paths.length === 0) {
+            incomplete = true;
+            findings.push((0,checks_findings/* finding */.gk)(where, lines.position(item.uriOffset), 'warning', 'fluentd/include-not-found', `@include ${item.uri} matches no file here, and fluentd silently ignores it; fix the path if the image does not provide it (checks that need the whole configuration were skipped)`));
+            continue;
+        }
+        const frames = [];
+        for (const path of resolved.paths) {
+            const shown = fs.display(path);
+            if ((0,checks_fs/* hasGlob */.bz)(item.uri) && BACKUP_NAME.test(shown.slice(shown.lastIndexOf('/') + 1))) {
+                findings.push((0,checks_findings/* finding */.gk)(where, lines.position(item.uriOffset), 'warning', 'fluentd/include-backup-file', `@include ${item.uri} also reads ${shown}, which looks like a backup copy; rename or delete it, or narrow the glob`));
+            }
+            if (top.chain.includes(shown)) {
+                const key = `${where}\0${item.offset}`;
+                if (cycleReported.has(key))
+                    continue;
+                cycleReported.add(key);
+                findings.push((0,checks_findings/* finding */.gk)(where, at, 'error', 'fluentd/include-cycle', `@include ${item.uri} includes ${shown}, which is already being included (${[...top.chain, shown].join(' -> ')}): fluentd recurses until it crashes; remove the cycle`));
+                continue;
+            }
+            if (top.chain.length >= MAX_INCLUDE_DEPTH) {
+                incomplete = true;
+                findings.push((0,checks_findings/* finding */.gk)(where, at, 'warning', 'fluentd/include-limit', `includes are nested more than ${MAX_INCLUDE_DEPTH} deep; ${shown} was not read`));
+                continue;
+            }
+            if (files.length >= MAX_FILES) {
+                incomplete = true;
+                findings.push((0,checks_findings/* finding */.gk)(where, at, 'warning', 'fluentd/include-limit', `more than ${MAX_FILES} files are included; ${shown} and the rest were not read`));
+                break;
+            }
+            const d = fs.read(path);
+            if (!files.includes(shown))
+                files.push(shown);
+            if (!d.ok) {
+                incomplete = true;
+                (0,checks_findings/* appendAll */.u2)(findings, d.findings);
+                continue;
+            }
+            const tpl = (0,source/* templateNotice */.ru)(d.source);
+            if (tpl) {
+                incomplete = true;
+                findings.push(tpl);
+                continue;
+            }
+            const bom = bomFinding(d.source);
+            if (bom) {
+                findings.push(bom);
+                return outcome(true, true);
+            }
+            expansions++;
+            expandedChars += d.source.text.length;
+            if (expansions > MAX_EXPANSIONS || expandedChars > MAX_EXPANDED_CHARS) {
+                findings.push((0,checks_findings/* finding */.gk)(where, at, 'error', 'fluentd/include-explosion', explosionMessage(item.uri, shown, expansions)));
+                return outcome(true, true);
+            }
+            const ctx = { path, display: shown, lines: d.source.lines };
+            const frag = parse(ctx, d.source.text, false);
+            frames.push({
+                items: frag.items,
+                i: 0,
+                target: top.target,
+                file: ctx,
+                chain: [...top.chain, shown],
+                fragment: frag,
+            });
+        }
+        // Sorted order: the first match must be expanded first, so it goes on top of the stack.
+        for (let i = frames.length - 1; i >= 0; i--)
+            stack.push(frames[i]);
+    }
+    return outcome(false, incomplete);
+}
+/**
+ * Fluentd reads a config as UTF-8 text and does not strip a byte order mark: U+FEFF becomes part
+ * of the first token, so `\uFEFF<source>` is read as a parameter name and the `</source>` that
+ * follows is an "unmatched end tag" (a BOM before a comment or `@include` silently turns that line
+ * into a parameter). Editors on Windows add one on save.
+ */
+function bomFinding(source) {
+    if (!source.bom)
+        return undefined;
+    const what = source.bom === 'utf8'
+        ? 'a UTF-8 byte order mark (BOM)'
+        : `a ${source.bom === 'utf16le' ? 'UTF-16LE' : 'UTF-16BE'} byte order mark: the file is UTF-16`;
+    return (0,checks_findings/* finding */.gk)(source.file, { line: 1, column: 1 }, 'error', 'fluentd/bom', `the file starts with ${what}; fluentd reads the file as UTF-8 with the mark as text, so its first line is misread (typically "unmatched end tag"); save it as UTF-8 without BOM`);
+}
+function explosionMessage(uri, shown, expansions) {
+    const what = expansions > MAX_EXPANSIONS
+        ? `${MAX_EXPANSIONS.toLocaleString('en-US')} file expansions`
+        : `${MAX_EXPANDED_CHARS / 1024 / 1024} MiB of text`;
+    return (`@include ${uri} (here reading ${shown}) takes the configuration past ${what}: fluentd expands every @include ` +
+        'in place each time it appears, so files that include each other more than once multiply; include each file once');
+}
+function resolveInclude(node, from, fs) {
+    if (node.embedded.some((e) => e.evaluated)) {
+        return {
+            finding: {
+                code: 'fluentd/include-dynamic',
+                message: `@include ${node.uri} is computed by embedded Ruby at start-up, so it cannot be checked here (checks that need the whole configuration were skipped)`,
+            },
+        };
+    }
+    let path = node.uri;
+    const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(path);
+    if (scheme && scheme[1].length > 1) {
+        if (scheme[1].toLowerCase() !== 'file') {
+            return {
+                finding: {
+                    code: 'fluentd/include-remote',
+                    message: `@include ${node.uri} is fetched over the network every time fluentd starts: the configuration is not reproducible and was not checked; copy the file into the image instead`,
+                },
+            };
+        }
+        path = path.replace(/^file:(\/\/)?/i, '');
+    }
+    return { paths: fs.glob(path, from.path) };
+}
+
+
+/***/ }),
+
+/***/ 2592:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  K: () => (/* binding */ checkSecrets),
+  i: () => (/* binding */ envRefs)
+});
+
+// EXTERNAL MODULE: ./src/checks/fluentd/ast.ts
+var ast = __nccwpck_require__(5280);
+;// CONCATENATED MODULE: ./src/checks/fluentd/ruby.ts
+/**
+ * Embedded Ruby (`"#{...}"`) that fails in every environment. Fluentd evaluates it while parsing,
+ * with `instance_eval` on a context object that knows `hostname`, `worker_id`, `use_nil` and
+ * `use_default` (CONFIG-FACTS B3); a SyntaxError, a NameError or a NoMethodError there stops
+ * fluentd before it starts. Only what is certain is claimed: code this reader does not understand
+ * (blocks, assignments, several statements, unknown constants) is left alone.
+ */
+/** Names the evaluation context answers to: its own methods, keywords and common Kernel methods. */
+const KNOWN_NAMES = new Set([
+    'hostname',
+    'worker_id',
+    'use_nil',
+    'use_default',
+    'nil',
+    'true',
+    'false',
+    'self',
+    'not',
+    'and',
+    'or',
+    'if',
+    'unless',
+    'then',
+    'else',
+    'elsif',
+    'end',
+    'defined',
+    'require',
+    'require_relative',
+    'load',
+    'rand',
+    'srand',
+    'sleep',
+    'system',
+    'exec',
+    'spawn',
+    'format',
+    'sprintf',
+    'Integer',
+    'Float',
+    'String',
+    'Array',
+    'Hash',
+    'Rational',
+    'Complex',
+    'puts',
+    'print',
+    'p',
+    'pp',
+    'raise',
+    'fail',
+    'loop',
+    'lambda',
+    'proc',
+    'exit',
+    'abort',
+    'open',
+    'gets',
+    'caller',
+    'binding',
+    'catch',
+    'throw',
+    'freeze',
+    'frozen',
+    'object_id',
+    'send',
+    'public_send',
+    'instance_variable_get',
+    'method',
+    'methods',
+    'respond_to',
+    'class',
+    'inspect',
+    'to_s',
+    'dup',
+    'clone',
+    'tap',
+    'then',
+    'block_given',
+    'warn',
+    'at_exit',
+    'trap',
+    'readlines',
+    'readline',
+    'select',
+    '__method__',
+    '__dir__',
+    '__FILE__',
+    '__LINE__',
+    'nil?',
+    'is_a',
+    'kind_of',
+    'instance_of',
+    'hash',
+    'itself',
+    'begin',
+    'rescue',
+    'ensure',
+    'while',
+    'until',
+    'case',
+    'when',
+    'in',
+    'return',
+    'yield',
+    'super',
+    'next',
+    'break',
+    'redo',
+    'retry',
+    'alias',
+    'undef',
+    'module',
+    '__ENCODING__',
+    // Locals of the method whose binding may evaluate the code (config.rb / v1_parser.rb).
+    'str',
+    'fname',
+    'basepath',
+    'data',
+    'path',
+    'config_path',
+    'encoding',
+    'additional_config',
+    'use_v1_config',
+    'type',
+]);
+/** Methods nil answers to (NilClass, Object, Kernel): anything else on nil is a NoMethodError. */
+const NIL_METHODS = new Set([
+    'to_s',
+    'to_i',
+    'to_f',
+    'to_a',
+    'to_h',
+    'to_r',
+    'to_c',
+    'inspect',
+    'nil?',
+    'class',
+    'frozen?',
+    'freeze',
+    'dup',
+    'clone',
+    'hash',
+    'object_id',
+    'then',
+    'tap',
+    'itself',
+    'is_a?',
+    'kind_of?',
+    'instance_of?',
+    'respond_to?',
+    'send',
+    'public_send',
+    'method',
+    'methods',
+    'display',
+    'instance_variables',
+    'rationalize',
+    'equal?',
+    'eql?',
+    '&',
+    '|',
+    '^',
+]);
+const BINARY = new Set([
+    '+',
+    '-',
+    '*',
+    '/',
+    '%',
+    '**',
+    '||',
+    '&&',
+    '|',
+    '&',
+    '^',
+    '==',
+    '!=',
+    '<',
+    '>',
+    '<=',
+    '>=',
+    '<=>',
+    '=~',
+    '<<',
+    '>>',
+    ',',
+    '.',
+    '::',
+    '?',
+    ':',
+    '&.',
+]);
+const BEFORE_CLOSE = new Set(['+', '-', '/', '%', '||', '&&', '==', '!=', '<', '>', '<=', '>=', '.', '::', '&.', '=']);
+const OPS = [
+    '**',
+    '||',
+    '&&',
+    '==',
+    '!=',
+    '<=>',
+    '<=',
+    '>=',
+    '=~',
+    '<<',
+    '>>',
+    '::',
+    '&.',
+    '+',
+    '-',
+    '*',
+    '/',
+    '%',
+    '|',
+    '&',
+    '^',
+    '<',
+    '>',
+    '!',
+    '.',
+    ',',
+    '?',
+    ':',
+    '=',
+    ';',
+    '~',
+];
+/** Tokens; a message when the code cannot even be split (an unterminated string); undefined for text outside this reader. */
+function tokenize(code) {
+    const out = [];
+    let i = 0;
+    while (i < code.length) {
+        const c = code[i];
+        if (/\s/.test(c)) {
+            i++;
+            continue;
+        }
+        if (c === "'" || c === '"' || c === '`') {
+            let j = i + 1;
+            while (j < code.length && code[j] !== c)
+                j += code[j] === '\\' ? 2 : 1;
+            if (j >= code.length)
+                return `an unterminated ${c} string`;
+            out.push({ kind: 'str', text: code.slice(i, j + 1) });
+            i = j + 1;
+            continue;
+        }
+        const word = /^[A-Za-z_][A-Za-z0-9_]*[?!]?/.exec(code.slice(i));
+        if (word) {
+            out.push({ kind: /^[A-Z]/.test(word[0]) ? 'const' : 'id', text: word[0] });
+            i += word[0].length;
+            continue;
+        }
+        const num = /^(?:0[xXbBoO][0-9a-fA-F_]+|\d[\d_]*(?:\.\d+)?(?:[eE][+-]?\d+)?)/.exec(code.slice(i));
+        if (num) {
+            out.push({ kind: 'num', text: num[0] });
+            i += num[0].length;
+            continue;
+        }
+        const sym = /^:[A-Za-z_][A-Za-z0-9_]*[?!]?/.exec(code.slice(i));
+        if (sym && (out.length === 0 || out[out.length - 1]?.kind === 'op' || out[out.length - 1]?.kind === 'open')) {
+            out.push({ kind: 'sym', text: sym[0] });
+            i += sym[0].length;
+            continue;
+        }
+        const last = out[out.length - 1];
+        // `/re/`, `%w[...]`, `?a`: literals this reader does not follow, where a value starts.
+        if ((c === '/' || c === '%' || c === '?') && (!last || last.kind === 'op' || last.kind === 'open'))
+            return undefined;
+        if (c === '<' && code.startsWith('<<', i) && /^<<[~-]?[A-Z'"]/.test(code.slice(i)))
+            return undefined; // a heredoc
+        if ('([{'.includes(c))
+            out.push({ kind: 'open', text: c });
+        else if (')]}'.includes(c))
+            out.push({ kind: 'close', text: c });
+        else {
+            const op = OPS.find((o) => code.startsWith(o, i));
+            if (!op)
+                return undefined;
+            out.push({ kind: 'op', text: op });
+            i += op.length;
+            continue;
+        }
+        i++;
+    }
+    return out;
+}
+/** A SyntaxError Ruby raises whatever the environment: unbalanced brackets, a dangling operator. */
+function syntaxProblem(tokens) {
+    const stack = [];
+    const pairs = { ')': '(', ']': '[', '}': '{' };
+    for (const t of tokens) {
+        if (t.kind === 'open')
+            stack.push(t.text);
+        else if (t.kind === 'close' && stack.pop() !== pairs[t.text])
+            return `an unmatched ${t.text}`;
+    }
+    if (stack.length > 0)
+        return `an unclosed ${stack[stack.length - 1]}`;
+    const last = tokens[tokens.length - 1];
+    if (last?.kind === 'op' && (BINARY.has(last.text) || last.text === '!' || last.text === '='))
+        return `nothing after the operator ${last.text}`;
+    for (let i = 1; i < tokens.length; i++) {
+        const a = tokens[i - 1];
+        const b = tokens[i];
+        // Not `,` (a trailing comma is allowed), `|` (`{ |x| }`), `*`/`**`/`&` (anonymous arguments).
+        if (a.kind === 'op' && BEFORE_CLOSE.has(a.text) && b.kind === 'close')
+            return `nothing after the operator ${a.text}`;
+    }
+    return undefined;
+}
+/** A NameError or NoMethodError that no environment avoids, in code simple enough to be sure. */
+function runtimeProblem(tokens) {
+    // Locals, blocks and several statements could define names this reader cannot follow.
+    if (tokens.some((t) => (t.kind === 'op' && (t.text === '=' || t.text === ';')) ||
+        (t.kind === 'id' && (t.text === 'do' || t.text === 'def'))))
+        return undefined;
+    if (tokens.some((t) => t.kind === 'open' && t.text === '{'))
+        return undefined;
+    for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        const prev = tokens[i - 1];
+        const next = tokens[i + 1];
+        const isMethodName = prev?.kind === 'op' && (prev.text === '.' || prev.text === '&.' || prev.text === '::');
+        const isHashKey = next?.kind === 'op' && next.text === ':' && tokens[i + 2]?.kind !== 'op';
+        if (t.kind === 'id' && !isMethodName && !isHashKey && !KNOWN_NAMES.has(t.text.replace(/[?!]$/, ''))) {
+            return next?.kind === 'open' && next.text === '('
+                ? `undefined method '${t.text}' (NoMethodError)`
+                : `undefined local variable or method '${t.text}' (NameError)`;
+        }
+        if (t.kind === 'id' && t.text === 'nil' && !isMethodName && next?.kind === 'op' && next.text === '.') {
+            const m = tokens[i + 2];
+            if (m?.kind === 'id' && !NIL_METHODS.has(m.text))
+                return `undefined method '${m.text}' for nil (NoMethodError)`;
+        }
+    }
+    return undefined;
+}
+/** Why this embedded code stops fluentd in every environment, or undefined when it may run. */
+function embeddedRubyProblem(code) {
+    if (code.trim() === '')
+        return undefined; // `#{}` is nil, interpolated as ""
+    const tokens = tokenize(code);
+    if (typeof tokens === 'string')
+        return `a syntax error (${tokens})`;
+    if (tokens === undefined)
+        return undefined;
+    const syntax = syntaxProblem(tokens);
+    if (syntax)
+        return `a syntax error (${syntax})`;
+    return runtimeProblem(tokens);
+}
+
 ;// CONCATENATED MODULE: ./src/checks/fluentd/secrets.ts
+
 
 /** Set by Docker, Fargate or fluentd itself: present in every task without a task-definition entry. */
 const RUNTIME_ENV = new Set([
-    'HOSTNAME', 'HOME', 'PATH', 'PWD', 'USER', 'LANG', 'SERVERENGINE_WORKER_ID', 'FLUENTD_CONF', 'FLUENTD_OPT', 'LD_PRELOAD',
-    'AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_EXECUTION_ENV', 'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
-    'ECS_CONTAINER_METADATA_URI', 'ECS_CONTAINER_METADATA_URI_V4', 'ECS_AGENT_URI',
+    'HOSTNAME',
+    'HOME',
+    'PATH',
+    'PWD',
+    'USER',
+    'LANG',
+    'SERVERENGINE_WORKER_ID',
+    'FLUENTD_CONF',
+    'FLUENTD_OPT',
+    'LD_PRELOAD',
+    'AWS_REGION',
+    'AWS_DEFAULT_REGION',
+    'AWS_EXECUTION_ENV',
+    'AWS_CONTAINER_CREDENTIALS_RELATIVE_URI',
+    'ECS_CONTAINER_METADATA_URI',
+    'ECS_CONTAINER_METADATA_URI_V4',
+    'ECS_AGENT_URI',
 ]);
-const SECRET_KEYS = new Set(['api_key', 'shared_key', 'password', 'tls_client_private_key_passphrase', 'private_key_passphrase', 'aws_sec_key', 'aws_secret_access_key', 'secret_key']);
+const SECRET_KEYS = new Set([
+    'api_key',
+    'shared_key',
+    'password',
+    'tls_client_private_key_passphrase',
+    'private_key_passphrase',
+    'aws_sec_key',
+    'aws_secret_access_key',
+    'secret_key',
+]);
 const PLACEHOLDER = /^<.*>$|your|api[_-]?key|x{4,}|changeme|replace|dummy|example|^\*+$/i;
 const ENV_REF = /\bENV\s*\[\s*(['"])([^'"]*)\1\s*\]|\bENV\.fetch\s*\(?\s*(['"])([^'"]*)\3\s*(,|\)|\{)?/g;
 /** Which embedded Ruby is plain configuration and which runs arbitrary code at start-up (E1.8). */
@@ -7491,7 +19476,13 @@ function isPlainRuby(code) {
 function envRefs(code) {
     const out = [];
     const alt = /\|\|\s*(\S+)/.exec(code);
-    const orFallback = alt ? (alt[1]?.startsWith('use_nil') ? 'nil' : alt[1]?.startsWith('use_default') ? 'default' : 'literal') : undefined;
+    const orFallback = alt
+        ? alt[1]?.startsWith('use_nil')
+            ? 'nil'
+            : alt[1]?.startsWith('use_default')
+                ? 'default'
+                : 'literal'
+        : undefined;
     for (const m of code.matchAll(ENV_REF)) {
         if (m[2] !== undefined)
             out.push({ name: m[2], fallback: orFallback ?? 'empty' });
@@ -7505,7 +19496,7 @@ function walk(root, visit) {
     const stack = root.elements.map((e) => [e, undefined]);
     while (stack.length > 0) {
         const [el, inherited] = stack.pop();
-        const t = pluginType(el);
+        const t = (0,ast/* pluginType */.A)(el);
         const type = t && !t.dynamic ? t.value : inherited;
         visit(el, type);
         for (const c of el.elements)
@@ -7525,6 +19516,11 @@ function checkSecrets(root, includeCode, uses, ctx, report) {
                 else {
                     report.warning(at, 'fluentd/literal-embedded-ruby', `#{${e.code}} is only evaluated inside double quotes; here it is literal text. Use double quotes if it is meant to run`);
                 }
+                continue;
+            }
+            const problem = embeddedRubyProblem(e.code);
+            if (problem) {
+                report.error(at, 'fluentd/embedded-ruby-error', `embedded Ruby #{${e.code.length > 40 ? `${e.code.slice(0, 40)}...` : e.code}} fails with ${problem} in every environment, and fluentd refuses to start; fix the expression`);
                 continue;
             }
             for (const n of names)
@@ -7556,17 +19552,17 @@ function literalSecret(p, type, datadog, report) {
     const v = p.value.trim();
     if (p.key === 'api_key' && datadog) {
         if (v === '') {
-            report.error(at, 'fluentd/empty-api-key', 'api_key is empty: the plugin starts but Datadog rejects every log; set api_key "#{ENV[\'DD_API_KEY\']}" with the key in the task definition\'s secrets');
+            report.error(at, 'fluentd/empty-api-key', "api_key is empty: the plugin starts but Datadog rejects every log; set api_key \"#{ENV['DD_API_KEY']}\" with the key in the task definition's secrets");
             return;
         }
         if (/#\{/.test(v))
             return; // unquoted embedded Ruby: reported as such
         if (/^[0-9a-f]{32}$/i.test(v)) {
-            report.error(at, 'fluentd/hardcoded-api-key', 'api_key is a literal Datadog API key: it would be baked into the image and the repository; revoke it, and write api_key "#{ENV[\'DD_API_KEY\']}" with the key in the task definition\'s secrets');
+            report.error(at, 'fluentd/hardcoded-api-key', "api_key is a literal Datadog API key: it would be baked into the image and the repository; revoke it, and write api_key \"#{ENV['DD_API_KEY']}\" with the key in the task definition's secrets");
             return;
         }
         if (PLACEHOLDER.test(v)) {
-            report.error(at, 'fluentd/placeholder-api-key', 'api_key is a placeholder, not a key: Datadog rejects every log; write api_key "#{ENV[\'DD_API_KEY\']}" with the key in the task definition\'s secrets');
+            report.error(at, 'fluentd/placeholder-api-key', "api_key is a placeholder, not a key: Datadog rejects every log; write api_key \"#{ENV['DD_API_KEY']}\" with the key in the task definition's secrets");
             return;
         }
     }
@@ -7599,54 +19595,6 @@ function checkEnv(refs, ctx, report) {
             report.notice(r.at, 'fluentd/env-without-use-nil', `if ${r.name} is unset, api_key silently becomes ""; write "#{ENV['${r.name}'] || use_nil}" so fluentd --dry-run fails instead`);
         }
     }
-}
-
-;// CONCATENATED MODULE: ./src/checks/fluentd/index.ts
-
-
-
-
-
-
-
-
-
-
-/** Check a fluent.conf (entry path as understood by `fs`) and everything it @includes. */
-function checkFluentd(entry, fs, ctx) {
-    return analyse(loadConfig(entry, fs), ctx);
-}
-/**
- * Parse one text as fluentd would (includes are listed in the tree's findings but not followed):
- * the element tree with positions, plus parse findings.
- */
-function parseFluentd(source) {
-    return parseSource(source);
-}
-/** Check one text without following includes (tests, stdin). */
-function checkFluentdSource(source, ctx = {}) {
-    return analyse(parseSource(source), ctx);
-}
-function analyse(parsed, ctx) {
-    if (parsed.fatal)
-        return { findings: (0,checks_findings/* sortFindings */.Tc)(parsed.findings), files: parsed.files, envNames: [] };
-    const report = new Report(parsed.findings);
-    const complete = !parsed.incomplete;
-    const model = buildModel(parsed.root, report, { complete });
-    const uses = checkPlugins(model, report);
-    checkDuplicateIds(uses, report);
-    checkPluginRules(model, uses, report);
-    checkRouting(model, report, { complete, forwardedTags: ctx.fluentd?.forwardedTags ?? [] });
-    const envNames = checkSecrets(parsed.root, parsed.includeCode, uses, ctx, report);
-    checkGems(uses, ctx.image, report);
-    checkDuplicateKeys(parsed.root, report);
-    return { findings: (0,checks_findings/* sortFindings */.Tc)(report.findings), files: parsed.files, envNames };
-}
-/** Cheap content sniff for `check FILE` without --kind: true when the text looks like a Fluentd config. */
-function looksLikeFluentd(text) {
-    const head = text.length > 65_536 ? text.slice(0, 65_536) : text;
-    return (/^[ \t]*<(source|match|filter|label|system|worker)(?:[ \t][^>\n]*)?>[ \t]*(?:#.*)?\r?$/m.test(head) ||
-        /^[ \t]*@include[ \t]+\S/m.test(head));
 }
 
 
@@ -7786,10 +19734,12 @@ class DiskFs {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D4: () => (/* binding */ decode),
+/* harmony export */   JF: () => (/* binding */ sourceFromText),
 /* harmony export */   o$: () => (/* binding */ readSource),
 /* harmony export */   ru: () => (/* binding */ templateNotice)
 /* harmony export */ });
-/* unused harmony exports MAX_CONFIG_BYTES, decode, sourceFromText */
+/* unused harmony export MAX_CONFIG_BYTES */
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _findings_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(671);
@@ -7887,13 +19837,20 @@ function readSource(file, absPath) {
     }
     catch (err) {
         const code = err.code;
-        const what = code === 'ENOENT' ? 'file not found' : code === 'EACCES' ? 'permission denied' : `cannot read (${code ?? String(err)})`;
-        return { ok: false, findings: [(0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)(file, START, 'error', code === 'ENOENT' ? 'file/missing' : 'file/unreadable', what)] };
+        const what = code === 'ENOENT'
+            ? 'file not found'
+            : code === 'EACCES'
+                ? 'permission denied'
+                : `cannot read (${code ?? String(err)})`;
+        return {
+            ok: false,
+            findings: [(0,_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .finding */ .gk)(file, START, 'error', code === 'ENOENT' ? 'file/missing' : 'file/unreadable', what)],
+        };
     }
 }
 /** Build a SourceText from a string (tests, stdin, in-memory renders). */
 function sourceFromText(file, text) {
-    return { file, text, lines: new LineIndex(text), bom: undefined };
+    return { file, text, lines: new _findings_js__WEBPACK_IMPORTED_MODULE_1__/* .LineIndex */ .rr(text), bom: undefined };
 }
 const TEMPLATE_MARKERS = [
     [/\{\{[^\n]*?\}\}/, 'Jinja/Go template'],
@@ -7983,7 +19940,47 @@ function didYouMean(name, candidates) {
 
 /***/ }),
 
-/***/ 3528:
+/***/ 3869:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GW: () => (/* binding */ isRoleArn),
+/* harmony export */   JG: () => (/* binding */ isAccountId),
+/* harmony export */   Lw: () => (/* binding */ parseArn)
+/* harmony export */ });
+/* harmony import */ var _aws_sdk_util_arn_parser__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6369);
+/**
+ * ARNs in a task definition, read with the SDK's own parser (`@aws-sdk/util-arn-parser`), so every
+ * partition reads the same way: `aws`, `aws-cn`, `aws-us-gov`, the isolated `aws-iso`, `aws-iso-b`,
+ * `aws-iso-e`, `aws-iso-f`, and `aws-eusc` (AWS General Reference, "Amazon Resource Names": the
+ * partition is `aws` or `aws-` and a suffix, never a fixed list we would have to keep current).
+ */
+
+const PARTITION = /^aws(?:-[a-z]+)*$/;
+const ACCOUNT = /^\d{12}$/;
+/** The ARN's parts, or undefined when it is not an ARN of a known partition shape. */
+function parseArn(value) {
+    if (!(0,_aws_sdk_util_arn_parser__WEBPACK_IMPORTED_MODULE_0__/* .validate */ .tf)(value))
+        return undefined;
+    const arn = (0,_aws_sdk_util_arn_parser__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(value);
+    return PARTITION.test(arn.partition) ? arn : undefined;
+}
+const ROLE_PATH = /^role\/(?:[\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/;
+/** `arn:<partition>:iam::<12 digits>:role/<path/>name`. */
+function isRoleArn(value) {
+    const arn = parseArn(value);
+    return (arn !== undefined &&
+        arn.service === 'iam' &&
+        arn.region === '' &&
+        ACCOUNT.test(arn.accountId) &&
+        ROLE_PATH.test(arn.resource));
+}
+const isAccountId = (s) => ACCOUNT.test(s);
+
+
+/***/ }),
+
+/***/ 0:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -7992,12 +19989,15 @@ __nccwpck_require__.d(__webpack_exports__, {
   y8: () => (/* reexport */ checkSecretRef),
   T8: () => (/* binding */ checkTaskDefinition),
   jY: () => (/* binding */ containerEnv),
+  V1: () => (/* reexport */ isImagePlaceholder),
   Id: () => (/* binding */ parseTaskDefinition),
+  ML: () => (/* reexport */ parseTaskDefinitionTree),
   nR: () => (/* reexport */ plainSecretKind),
-  V0: () => (/* binding */ records)
+  V0: () => (/* binding */ records),
+  Oq: () => (/* reexport */ taskDefObject)
 });
 
-// UNUSED EXPORTS: cpuUnits, fargateSizeProblem, isImagePlaceholder, memoryMiB, parseTaskDefinitionTree, taskDefObject
+// UNUSED EXPORTS: cpuUnits, fargateSizeProblem, memoryMiB
 
 // EXTERNAL MODULE: ./src/checks/findings.ts
 var checks_findings = __nccwpck_require__(671);
@@ -8153,6 +20153,9 @@ class JsonSyntax extends Error {
     }
 }
 const describe = (c) => c === undefined ? 'end of file' : c === '\n' ? 'end of line' : /\s/.test(c) ? 'whitespace' : `"${c}"`;
+/** The character after a backslash where JSON allows none, quoted with escapes (it may be a line break). */
+const badEscape = (e) => `bad escape in a string: \\ followed by ${e === undefined ? 'the end of the file' : (0,checks_findings/* quoteValue */.cl)(e)}` +
+    ' (JSON allows \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)';
 function readJson(source) {
     const out = { source, root: null, findings: [], duplicates: [] };
     const t = source.text;
@@ -8186,7 +20189,16 @@ function readJson(source) {
                 fail(`control character inside a string (${code === 0x0a ? 'a line break' : `U+${code.toString(16).padStart(4, '0')}`}): escape it`);
             if (c === '\\') {
                 const e = t[i + 1];
-                const map = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+                const map = {
+                    '"': '"',
+                    '\\': '\\',
+                    '/': '/',
+                    b: '\b',
+                    f: '\f',
+                    n: '\n',
+                    r: '\r',
+                    t: '\t',
+                };
                 if (e !== undefined && e in map) {
                     v += map[e];
                     i += 2;
@@ -8199,7 +20211,7 @@ function readJson(source) {
                     i += 6;
                 }
                 else
-                    fail(`bad escape \\${e ?? ''} in a string`, i);
+                    fail(badEscape(e), i);
             }
             else {
                 v += c;
@@ -8221,7 +20233,11 @@ function readJson(source) {
     };
     const word = () => {
         const start = i;
-        for (const [w, v] of [['true', true], ['false', false], ['null', null]]) {
+        for (const [w, v] of [
+            ['true', true],
+            ['false', false],
+            ['null', null],
+        ]) {
             if (t.startsWith(w, i)) {
                 i += w.length;
                 return { kind: 'scalar', value: v, style: 'plain', text: w, range: [start, i] };
@@ -8267,8 +20283,14 @@ function readJson(source) {
             if (stack.length >= MAX_DEPTH)
                 throw new JsonSyntax(i, `JSON nested more than ${MAX_DEPTH} levels deep: not a task definition`, 'json/too-deep');
             const top = stack[stack.length - 1];
-            const parentPath = top ? (top.node.kind === 'seq' ? `${top.path}[${top.node.items.length}]` : `${top.path ? `${top.path}.` : ''}${String(top.key.value)}`) : '';
-            const node = c === '{' ? { kind: 'map', pairs: [], flow: true, range: [i, i] } : { kind: 'seq', items: [], flow: true, range: [i, i] };
+            const parentPath = top
+                ? top.node.kind === 'seq'
+                    ? `${top.path}[${top.node.items.length}]`
+                    : `${top.path ? `${top.path}.` : ''}${String(top.key.value)}`
+                : '';
+            const node = c === '{'
+                ? { kind: 'map', pairs: [], flow: true, range: [i, i] }
+                : { kind: 'seq', items: [], flow: true, range: [i, i] };
             i++;
             stack.push(node.kind === 'map' ? { node, path: parentPath, seen: new Map() } : { node, path: parentPath });
             return true;
@@ -8376,6 +20398,7 @@ var schema = __nccwpck_require__(9279);
 
 
 
+
 /** JSON by extension, else by the first character; YAML otherwise (a superset, but JSON errors are sharper). */
 function taskDefFormat(source) {
     const f = source.file.toLowerCase();
@@ -8387,14 +20410,21 @@ function taskDefFormat(source) {
 }
 function parseTaskDefinitionTree(source) {
     const format = taskDefFormat(source);
-    const out = { source, format, wrapped: false, duplicates: [], findings: [], readOnlyFields: [] };
+    const out = {
+        source,
+        format,
+        wrapped: false,
+        duplicates: [],
+        findings: [],
+        readOnlyFields: [],
+    };
     const loaded = format === 'json' ? readJson(source) : (0,load/* loadYaml */.yv)(source, 'core');
     if (loaded.findings.some((f) => f.severity === 'error')) {
         const tpl = (0,checks_source/* templateNotice */.ru)(source);
-        out.findings.push(...(tpl ? [tpl] : loaded.findings));
+        (0,checks_findings/* appendAll */.u2)(out.findings, tpl ? [tpl] : loaded.findings);
         return out;
     }
-    out.findings.push(...loaded.findings);
+    (0,checks_findings/* appendAll */.u2)(out.findings, loaded.findings);
     out.duplicates = loaded.duplicates;
     const root = loaded.root;
     if (!(0,ast/* isMap */.jh)(root)) {
@@ -8494,10 +20524,369 @@ function fargateSizeProblem(cpu, memory) {
     const choices = memoryChoices(row);
     if (choices.includes(memory))
         return undefined;
-    const range = row.only ? choices.join(', ') : `${row.from} to ${row.to} in steps of ${row.step} (${gb(row.from)} to ${gb(row.to)})`;
+    const range = row.only
+        ? choices.join(', ')
+        : `${row.from} to ${row.to} in steps of ${row.step} (${gb(row.from)} to ${gb(row.to)})`;
     const cpus = FARGATE_SIZES.filter((r) => memoryChoices(r).includes(memory)).map((r) => r.cpu);
     const alt = cpus.length ? `; memory ${memory} goes with cpu ${cpus.join(' or ')}` : '';
     return `memory ${memory} does not go with cpu ${cpu} on Fargate: use ${range}${alt}`;
+}
+
+;// CONCATENATED MODULE: ./src/checks/taskdef/rule-context.ts
+/**
+ * What every task-definition rule sees: the tree, the project's service (when validating a
+ * project), facts worked out once (Fargate? awsvpc? task size?) and one way to report. A rule is a
+ * small function over this; rules.ts lists them.
+ */
+
+
+
+const strOf = (n) => (0,ast/* isScalar */.jn)(n) && typeof n.value === 'string' ? n.value : undefined;
+const scalarOf = (n) => ((0,ast/* isScalar */.jn)(n) ? n.value : undefined);
+const mapsOf = (n) => ((0,ast/* isSeq */.oP)(n) ? n.items.filter(ast/* isMap */.jh) : []);
+/** The key node of a member (for "this member is wrong" findings), else the map. */
+const keyOf = (map, key) => (0,ast/* getPair */.xf)(map, key)?.key ?? map;
+function taskContext(input, out) {
+    const { source, root, service } = input;
+    const add = (node, severity, code, message) => {
+        out.push((0,checks_findings/* finding */.gk)(source.file, source.lines.position(node.range[0]), severity, code, message));
+    };
+    const comps = (0,ast/* get */.Jt)(root, 'requiresCompatibilities');
+    const compat = (0,ast/* isSeq */.oP)(comps) ? comps.items.map((n) => scalarOf(n)) : [];
+    const cpuNode = (0,ast/* get */.Jt)(root, 'cpu');
+    const memNode = (0,ast/* get */.Jt)(root, 'memory');
+    const containers = mapsOf((0,ast/* get */.Jt)(root, 'containerDefinitions'));
+    return {
+        ...input,
+        add,
+        compat,
+        fargate: compat.includes('FARGATE'),
+        awsvpc: scalarOf((0,ast/* get */.Jt)(root, 'networkMode')) === 'awsvpc',
+        cpu: cpuNode ? cpuUnits(scalarOf(cpuNode)) : undefined,
+        mem: memNode ? memoryMiB(scalarOf(memNode)) : undefined,
+        containers,
+        names: containers.map((c) => strOf((0,ast/* get */.Jt)(c, 'name'))).filter((n) => n !== undefined),
+        mapped: new Set(Object.keys(service?.containers ?? {})),
+    };
+}
+function containerContext(t, c) {
+    const nameNode = (0,ast/* get */.Jt)(c, 'name');
+    const name = strOf(nameNode);
+    return {
+        ...t,
+        c,
+        name,
+        nameNode,
+        label: name ? `container "${name}"` : 'a container',
+        isMapped: name !== undefined && t.mapped.has(name),
+        at: name !== undefined && nameNode ? nameNode : c,
+    };
+}
+
+// EXTERNAL MODULE: ./src/checks/taskdef/arn.ts
+var taskdef_arn = __nccwpck_require__(3869);
+;// CONCATENATED MODULE: ./src/checks/taskdef/task-rules.ts
+/**
+ * Rules about the task as a whole: its name, launch type, network mode, size, roles and the
+ * features Fargate lacks (ECS API RegisterTaskDefinition; ECS Developer Guide, "Amazon ECS task
+ * definition differences for Fargate").
+ */
+
+
+
+
+/** `family` and container names: up to 255 letters, digits, hyphens and underscores (ECS API). */
+const NAME = /^[A-Za-z0-9_-]{1,255}$/;
+const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+function familyName({ root, add }) {
+    const family = (0,ast/* get */.Jt)(root, 'family');
+    const fam = strOf(family);
+    if (family && fam !== undefined && !NAME.test(fam)) {
+        add(family, 'error', 'taskdef/invalid-name', `family "${fam}" may hold only letters, digits, "-" and "_" (up to 255)`);
+    }
+}
+function compatibilities({ root, add }) {
+    if ((0,ast/* getPair */.xf)(root, 'requiresCompatibilities'))
+        return;
+    add(root, 'error', 'taskdef/no-requires-compatibilities', 'requiresCompatibilities is not set, so a Fargate service refuses this task definition: add "requiresCompatibilities": ["FARGATE"]');
+}
+function fargateNetworkMode({ root, add, fargate, awsvpc }) {
+    if (!fargate || awsvpc)
+        return;
+    const networkMode = (0,ast/* get */.Jt)(root, 'networkMode');
+    if (networkMode && scalarOf(networkMode) !== null) {
+        add(networkMode, 'error', 'taskdef/fargate-network-mode', `Fargate supports only networkMode "awsvpc", not "${String(scalarOf(networkMode))}"`);
+    }
+    else {
+        add(keyOf(root, 'requiresCompatibilities'), 'error', 'taskdef/fargate-network-mode', 'Fargate needs "networkMode": "awsvpc"');
+    }
+}
+function taskSize({ root, add, fargate, cpu, mem }) {
+    const cpuNode = (0,ast/* get */.Jt)(root, 'cpu');
+    const memNode = (0,ast/* get */.Jt)(root, 'memory');
+    if (cpuNode && scalarOf(cpuNode) !== null && cpu === undefined) {
+        add(cpuNode, 'error', 'taskdef/invalid-size', 'cpu must be CPU units ("256") or vCPUs ("0.25 vCPU")');
+    }
+    if (memNode && scalarOf(memNode) !== null && mem === undefined) {
+        add(memNode, 'error', 'taskdef/invalid-size', 'memory must be MiB ("512") or GB ("0.5 GB")');
+    }
+    if (!fargate)
+        return;
+    if (!cpuNode || !memNode) {
+        const which = !cpuNode && !memNode ? '"cpu" and "memory"' : !cpuNode ? '"cpu"' : '"memory"';
+        add(keyOf(root, 'requiresCompatibilities'), 'error', 'taskdef/fargate-size', `Fargate needs task-level ${which}, e.g. "cpu": "256", "memory": "512"`);
+    }
+    else if (cpu !== undefined && mem !== undefined) {
+        const problem = fargateSizeProblem(cpu, mem);
+        if (problem)
+            add(memNode, 'error', 'taskdef/fargate-size', problem);
+    }
+}
+function roles({ root, add }) {
+    const execNode = (0,ast/* get */.Jt)(root, 'executionRoleArn');
+    const exec = strOf(execNode);
+    if (execNode && exec !== undefined && !(0,taskdef_arn/* isRoleArn */.GW)(exec)) {
+        add(execNode, 'error', 'taskdef/invalid-role-arn', 'executionRoleArn must be an IAM role ARN: arn:aws:iam::ACCOUNT:role/NAME');
+    }
+    const taskRoleNode = (0,ast/* get */.Jt)(root, 'taskRoleArn');
+    const taskRole = strOf(taskRoleNode);
+    if (taskRoleNode && taskRole !== undefined && !(0,taskdef_arn/* isRoleArn */.GW)(taskRole) && !ROLE_NAME.test(taskRole)) {
+        add(taskRoleNode, 'error', 'taskdef/invalid-role-arn', 'taskRoleArn must be an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME) or a role name');
+    }
+}
+function fargateTaskFeatures({ root, add, fargate }) {
+    if (!fargate)
+        return;
+    const pid = (0,ast/* get */.Jt)(root, 'pidMode');
+    if (pid && scalarOf(pid) === 'host')
+        add(pid, 'error', 'taskdef/fargate-unsupported', 'Fargate does not support pidMode "host": use "task" or leave it out');
+    const ipc = (0,ast/* get */.Jt)(root, 'ipcMode');
+    if (ipc && scalarOf(ipc) !== null)
+        add(ipc, 'error', 'taskdef/fargate-unsupported', 'Fargate does not support ipcMode: leave it out');
+    for (const v of mapsOf((0,ast/* get */.Jt)(root, 'volumes'))) {
+        const dv = (0,ast/* getPair */.xf)(v, 'dockerVolumeConfiguration');
+        if (dv)
+            add(dv.key, 'error', 'taskdef/fargate-unsupported', 'Fargate does not support dockerVolumeConfiguration: use a bind mount (no "host") or EFS');
+        const host = (0,ast/* get */.Jt)(v, 'host');
+        if ((0,ast/* isMap */.jh)(host) && strOf((0,ast/* get */.Jt)(host, 'sourcePath')))
+            add(host, 'error', 'taskdef/fargate-unsupported', 'Fargate does not support host.sourcePath: leave "host" out for an ephemeral bind mount');
+    }
+}
+function someContainer({ root, add }) {
+    const defs = (0,ast/* get */.Jt)(root, 'containerDefinitions');
+    if ((0,ast/* isSeq */.oP)(defs) && defs.items.length === 0) {
+        add(defs, 'error', 'taskdef/missing-field', 'containerDefinitions is empty: a task definition needs at least one container');
+    }
+}
+function someEssential({ root, add, containers }) {
+    if (!containers.length || containers.some((c) => scalarOf((0,ast/* get */.Jt)(c, 'essential')) !== false))
+        return;
+    add((0,ast/* get */.Jt)(root, 'containerDefinitions'), 'error', 'taskdef/no-essential-container', 'every container has "essential": false; a task needs at least one essential container');
+}
+function containerCpuSum({ root, add, fargate, cpu, containers }) {
+    const sum = containers.reduce((n, c) => {
+        const v = scalarOf((0,ast/* get */.Jt)(c, 'cpu'));
+        return typeof v === 'number' ? n + v : n;
+    }, 0);
+    if (fargate && cpu !== undefined && sum > cpu) {
+        add((0,ast/* get */.Jt)(root, 'cpu'), 'error', 'taskdef/container-size', `the containers' cpu adds up to ${sum}, more than the task's cpu ${cpu}`);
+    }
+}
+/** Does any container take secrets ECS fetches with the execution role? */
+function needsSecrets({ service, mapped, containers }) {
+    if (Object.keys(service?.secrets ?? {}).length > 0 && mapped.size > 0)
+        return true;
+    return containers.some((c) => {
+        const log = (0,ast/* get */.Jt)(c, 'logConfiguration');
+        const logSecrets = (0,ast/* isMap */.jh)(log) && mapsOf((0,ast/* get */.Jt)(log, 'secretOptions')).length > 0;
+        return logSecrets || mapsOf((0,ast/* get */.Jt)(c, 'secrets')).length > 0 || (0,ast/* getPair */.xf)(c, 'repositoryCredentials') !== undefined;
+    });
+}
+const usesAwslogs = (c) => {
+    const log = (0,ast/* get */.Jt)(c, 'logConfiguration');
+    return (0,ast/* isMap */.jh)(log) && strOf((0,ast/* get */.Jt)(log, 'logDriver')) === 'awslogs';
+};
+function executionRole(t) {
+    const execNode = (0,ast/* get */.Jt)(t.root, 'executionRoleArn');
+    if (strOf(execNode))
+        return;
+    const why = needsSecrets(t)
+        ? 'containers take "secrets" (or private registry credentials), which ECS fetches with the execution role'
+        : t.fargate && t.mapped.size > 0
+            ? 'Fargate pulls the built images from private ECR with the execution role'
+            : t.fargate && t.containers.some(usesAwslogs)
+                ? 'Fargate sends awslogs logs with the execution role'
+                : undefined;
+    if (why)
+        t.add(execNode ?? t.root, 'error', 'taskdef/execution-role-missing', `no executionRoleArn, but ${why}: add "executionRoleArn": "arn:aws:iam::ACCOUNT:role/ecsTaskExecutionRole"`);
+}
+
+;// CONCATENATED MODULE: ./src/checks/taskdef/container-rules.ts
+/**
+ * Rules about one container definition. Each finding points at the member it is about, or at the
+ * container itself (its name): never at the list of containers.
+ */
+
+
+
+
+/** Fargate log drivers (ECS Developer Guide, "Fargate task definitions": awslogs, splunk, awsfirelens). */
+const FARGATE_LOG_DRIVERS = ['awslogs', 'splunk', 'awsfirelens'];
+function isImagePlaceholder(image) {
+    if (image === undefined || image === null)
+        return true;
+    if (typeof image !== 'string')
+        return false;
+    const s = image.trim();
+    return (s === '' ||
+        /^<[^>]*>$/.test(s) ||
+        /^\$\{[^}]*\}$/.test(s) ||
+        /^\{\{[^}]*\}\}$/.test(s) ||
+        /^__[A-Za-z0-9_]+__$/.test(s) ||
+        /placeholder/i.test(s));
+}
+function containerName(k) {
+    const { name, nameNode, c, containers, add } = k;
+    if (!name) {
+        add(nameNode ?? c, 'error', 'taskdef/missing-field', 'every container definition needs a "name"');
+        return;
+    }
+    if (!NAME.test(name))
+        add(nameNode, 'error', 'taskdef/invalid-name', `container name "${name}" may hold only letters, digits, "-" and "_" (up to 255)`);
+    const first = containers.find((other) => strOf((0,ast/* get */.Jt)(other, 'name')) === name);
+    if (first && first !== c) {
+        const line = k.source.lines.position((0,ast/* get */.Jt)(first, 'name').range[0]).line;
+        add(nameNode, 'error', 'taskdef/duplicate-container', `container name "${name}" is used twice (line ${line}): names must be unique`);
+    }
+}
+/**
+ * RegisterTaskDefinition requires `image` on every container (ECS API ContainerDefinition:
+ * "image ... Required: Yes"). The deploy fills it in only for the containers the project maps.
+ */
+function containerImage(k) {
+    const { c, service, name, label, isMapped, add } = k;
+    const imageNode = (0,ast/* get */.Jt)(c, 'image');
+    const image = scalarOf(imageNode);
+    if (!service) {
+        if (!imageNode || image === null || image === '') {
+            add(imageNode ?? k.at, 'error', 'taskdef/image-missing', `${label} has no image, which RegisterTaskDefinition requires: add "image" (or map a built image to it in the project file's services.<name>.containers)`);
+        }
+        return;
+    }
+    const imageKey = name !== undefined ? service.containers[name] : undefined;
+    if (isMapped && imageNode && !isImagePlaceholder(image)) {
+        add(imageNode, 'notice', 'taskdef/image-replaced', `${label}'s image is replaced at deploy by the image built for "${imageKey}"; write a placeholder like "<${imageKey}>" to make that plain`);
+    }
+    else if (!isMapped && isImagePlaceholder(image)) {
+        const hint = name
+            ? (0,suggest/* didYouMean */.au)(name, [...k.mapped].filter((m) => !k.names.includes(m)))
+            : '';
+        const msg = imageNode && image !== null
+            ? `${label} has the placeholder image "${String(image)}", but services.${service.key}.containers maps no image to it: map it (${name ?? 'NAME'}: IMAGE_KEY) or write a real image${hint}`
+            : `${label} has no image and services.${service.key}.containers maps none to it: add "image" or map it${hint}`;
+        add(imageNode ?? k.at, 'error', 'taskdef/image-missing', msg);
+    }
+}
+function dependencies({ c, names, name, label, add }) {
+    for (const d of mapsOf((0,ast/* get */.Jt)(c, 'dependsOn'))) {
+        const dn = (0,ast/* get */.Jt)(d, 'containerName');
+        const target = strOf(dn);
+        if (!dn || target === undefined)
+            continue;
+        if (!names.includes(target)) {
+            add(dn, 'error', 'taskdef/unknown-container', `dependsOn names container "${target}", which this task definition does not define${(0,suggest/* didYouMean */.au)(target, names)}`);
+        }
+        else if (target === name) {
+            add(dn, 'error', 'taskdef/unknown-container', `${label} cannot depend on itself`);
+        }
+    }
+    for (const v of mapsOf((0,ast/* get */.Jt)(c, 'volumesFrom'))) {
+        const sc = (0,ast/* get */.Jt)(v, 'sourceContainer');
+        const target = strOf(sc);
+        if (sc && target !== undefined && !names.includes(target)) {
+            add(sc, 'error', 'taskdef/unknown-container', `volumesFrom names container "${target}", which this task definition does not define${(0,suggest/* didYouMean */.au)(target, names)}`);
+        }
+    }
+}
+function mountedVolumes({ c, root, add }) {
+    const volumeNames = mapsOf((0,ast/* get */.Jt)(root, 'volumes'))
+        .map((v) => strOf((0,ast/* get */.Jt)(v, 'name')))
+        .filter((n) => n !== undefined);
+    for (const m of mapsOf((0,ast/* get */.Jt)(c, 'mountPoints'))) {
+        const sv = (0,ast/* get */.Jt)(m, 'sourceVolume');
+        const vol = strOf(sv);
+        if (sv && vol !== undefined && !volumeNames.includes(vol)) {
+            add(sv, 'error', 'taskdef/unknown-volume', `mountPoints names volume "${vol}", which "volumes" does not define${(0,suggest/* didYouMean */.au)(vol, volumeNames)}`);
+        }
+    }
+}
+/** Ports and links under awsvpc (ECS: "host ports and container ports in port mappings must match"). */
+function awsvpcNetworking({ c, awsvpc, add }) {
+    if (!awsvpc)
+        return;
+    for (const pm of mapsOf((0,ast/* get */.Jt)(c, 'portMappings'))) {
+        const hp = (0,ast/* get */.Jt)(pm, 'hostPort');
+        const cp = scalarOf((0,ast/* get */.Jt)(pm, 'containerPort'));
+        const h = scalarOf(hp);
+        if (hp && typeof h === 'number' && typeof cp === 'number' && h !== cp) {
+            add(hp, 'error', 'taskdef/awsvpc-host-port', `with networkMode "awsvpc" hostPort must equal containerPort (${cp}) or be left out`);
+        }
+    }
+    const links = (0,ast/* getPair */.xf)(c, 'links');
+    if (links && (0,ast/* isSeq */.oP)(links.value) && links.value.items.length)
+        add(links.key, 'error', 'taskdef/awsvpc-links', 'links are not supported with networkMode "awsvpc": containers of a task reach each other on localhost');
+}
+function containerSize({ c, mem, fargate, compat, label, add, at }) {
+    for (const k of ['memory', 'memoryReservation']) {
+        const n = (0,ast/* get */.Jt)(c, k);
+        const v = scalarOf(n);
+        if (n && typeof v === 'number' && mem !== undefined && v > mem) {
+            add(n, 'error', 'taskdef/container-size', `${label}'s ${k} ${v} MiB is more than the task's memory ${mem} MiB`);
+        }
+    }
+    if (!fargate &&
+        mem === undefined &&
+        !(0,ast/* getPair */.xf)(c, 'memory') &&
+        !(0,ast/* getPair */.xf)(c, 'memoryReservation') &&
+        compat.includes('EC2')) {
+        add(at, 'error', 'taskdef/container-size', `${label} needs "memory" or "memoryReservation" when the task sets no memory`);
+    }
+}
+function fargateContainerFeatures({ c, fargate, label, add }) {
+    const privileged = (0,ast/* getPair */.xf)(c, 'privileged');
+    if (fargate && privileged && scalarOf(privileged.value) === true) {
+        add(privileged.key, 'error', 'taskdef/fargate-unsupported', `${label}: Fargate does not run privileged containers`);
+    }
+}
+/**
+ * Fargate waits at most 120 s between SIGTERM and SIGKILL (ECS API ContainerDefinition.stopTimeout:
+ * "For tasks that use the Fargate launch type, the max stop timeout value is 120 seconds").
+ */
+function fargateStopTimeout({ c, fargate, label, add }) {
+    const node = (0,ast/* get */.Jt)(c, 'stopTimeout');
+    const v = scalarOf(node);
+    if (fargate && node && typeof v === 'number' && v > 120) {
+        add(node, 'warning', 'taskdef/stop-timeout', `${label}: Fargate waits at most 120 s before it kills the container, not ${v}: write 120 or less`);
+    }
+}
+function logDriver({ c, fargate, add }) {
+    const log = (0,ast/* get */.Jt)(c, 'logConfiguration');
+    if (!fargate || !(0,ast/* isMap */.jh)(log))
+        return;
+    const driverNode = (0,ast/* get */.Jt)(log, 'logDriver');
+    const driver = strOf(driverNode);
+    if (driver !== undefined && driverNode && !FARGATE_LOG_DRIVERS.includes(driver)) {
+        add(driverNode, 'error', 'taskdef/fargate-log-driver', `Fargate supports the log drivers ${FARGATE_LOG_DRIVERS.join(', ')}, not "${driver}"`);
+    }
+}
+/** The container's log options and FireLens options (where an API key sometimes ends up). */
+function optionMaps(c) {
+    const log = (0,ast/* get */.Jt)(c, 'logConfiguration');
+    const fl = (0,ast/* get */.Jt)(c, 'firelensConfiguration');
+    return [
+        { node: (0,ast/* isMap */.jh)(log) ? (0,ast/* get */.Jt)(log, 'options') : undefined, where: 'logConfiguration.options' },
+        { node: (0,ast/* isMap */.jh)(fl) ? (0,ast/* get */.Jt)(fl, 'options') : undefined, where: 'firelensConfiguration.options' },
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/checks/taskdef/secret-ref.ts
@@ -8511,9 +20900,7 @@ function fargateSizeProblem(cpu, memory) {
  *   `...:secret:db-AbCdEf:password::`), which needs Fargate platform 1.4.0 or later.
  * SSM names: letters, digits, `_.-` and `/` between hierarchy levels, at most 15 levels.
  */
-const PARTITION = '(aws|aws-cn|aws-us-gov)';
-const SSM_ARN = new RegExp(`^arn:${PARTITION}:ssm:([a-z0-9-]+):(\\d{12}):parameter(/.*)$`);
-const SM_ARN = new RegExp(`^arn:${PARTITION}:secretsmanager:([a-z0-9-]+):(\\d{12}):secret:([^:]*)((?::[^:]*)*)$`);
+
 const SSM_NAME = /^\/?[A-Za-z0-9_.-]+(?:\/[A-Za-z0-9_.-]+)*$/;
 function ssmNameProblem(name) {
     if (!SSM_NAME.test(name))
@@ -8526,75 +20913,78 @@ function ssmNameProblem(name) {
         return 'an SSM parameter name is at most 1011 characters';
     return undefined;
 }
+const WELL_FORMED = 'it is not a well-formed ARN: write arn:aws:ssm:REGION:ACCOUNT:parameter/NAME or arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME-AbCdEf';
+/** An ARN `valueFrom`, of any partition (parsed by the SDK's ARN parser: ./arn.ts). */
+function checkArnRef(value) {
+    const arn = (0,taskdef_arn/* parseArn */.Lw)(value);
+    if (!arn)
+        return { ok: false, problem: WELL_FORMED };
+    const where = { region: arn.region, account: arn.accountId };
+    const located = arn.region !== '' && (0,taskdef_arn/* isAccountId */.JG)(arn.accountId);
+    if (arn.service === 'ssm') {
+        if (!located || !arn.resource.startsWith('parameter/'))
+            return { ok: false, problem: WELL_FORMED };
+        const name = arn.resource.slice('parameter/'.length);
+        if (name.startsWith('/'))
+            return {
+                ok: false,
+                problem: `the ARN has "parameter//": write "parameter/${name.replace(/^\/+/, '')}" (no slash of its own after "parameter/")`,
+            };
+        const p = ssmNameProblem(`/${name}`);
+        if (p || name === '')
+            return { ok: false, problem: p ?? 'the parameter name is missing after "parameter/"' };
+        return { ok: true, kind: 'ssm-arn', ...where };
+    }
+    if (arn.service === 'secretsmanager') {
+        if (!located || !arn.resource.startsWith('secret:'))
+            return { ok: false, problem: WELL_FORMED };
+        const [name = '', ...extra] = arn.resource.slice('secret:'.length).split(':');
+        if (!/^[A-Za-z0-9/_+=.@-]+$/.test(name))
+            return {
+                ok: false,
+                problem: 'the secret name after "secret:" is missing or has characters Secrets Manager does not allow',
+            };
+        if (extra.length !== 0 && extra.length !== 3) {
+            const [key = '', stage = '', id = ''] = extra;
+            return {
+                ok: false,
+                problem: `after the secret name ECS expects exactly ":json-key:version-stage:version-id" (empty fields allowed): write "...:secret:${name}:${key}:${stage}:${id}"`,
+            };
+        }
+        return { ok: true, kind: 'secretsmanager-arn', ...where };
+    }
+    return {
+        ok: false,
+        problem: `ECS secrets come from SSM Parameter Store or Secrets Manager, not from "${arn.service}"`,
+    };
+}
 function checkSecretRef(value) {
     if (value === '')
         return { ok: false, problem: 'it is empty' };
     if (value.trim() !== value)
         return { ok: false, problem: 'it has surrounding spaces' };
-    if (value.startsWith('arn:')) {
-        const ssm = SSM_ARN.exec(value);
-        if (ssm) {
-            const rest = ssm[4]; // "/name" or "//name"
-            const name = rest.slice(1);
-            if (name.startsWith('/'))
-                return { ok: false, problem: `the ARN has "parameter//": write "parameter/${name.replace(/^\/+/, '')}" (no slash of its own after "parameter/")` };
-            const p = ssmNameProblem(`/${name}`);
-            if (p || name === '')
-                return { ok: false, problem: p ?? 'the parameter name is missing after "parameter/"' };
-            return { ok: true, kind: 'ssm-arn', region: ssm[2], account: ssm[3] };
-        }
-        const sm = SM_ARN.exec(value);
-        if (sm) {
-            const name = sm[4];
-            const extra = sm[5].split(':').slice(1);
-            if (!/^[A-Za-z0-9/_+=.@-]+$/.test(name))
-                return { ok: false, problem: 'the secret name after "secret:" is missing or has characters Secrets Manager does not allow' };
-            if (extra.length !== 0 && extra.length !== 3) {
-                const [key = '', stage = '', id = ''] = extra;
-                return {
-                    ok: false,
-                    problem: `after the secret name ECS expects exactly ":json-key:version-stage:version-id" (empty fields allowed): write "...:secret:${name}:${key}:${stage}:${id}"`,
-                };
-            }
-            return { ok: true, kind: 'secretsmanager-arn', region: sm[2], account: sm[3] };
-        }
-        if (/^arn:[^:]*:ssm:/.test(value) || /^arn:[^:]*:secretsmanager:/.test(value)) {
-            return {
-                ok: false,
-                problem: 'it is not a well-formed ARN: write arn:aws:ssm:REGION:ACCOUNT:parameter/NAME or arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME-AbCdEf',
-            };
-        }
-        const svc = value.split(':')[2] ?? '';
-        return { ok: false, problem: `ECS secrets come from SSM Parameter Store or Secrets Manager, not from "${svc}"` };
-    }
+    if (value.startsWith('arn:'))
+        return checkArnRef(value);
     const p = ssmNameProblem(value);
     if (p)
         return { ok: false, problem: `${p}; a Secrets Manager secret needs its full ARN` };
     return { ok: true, kind: 'ssm-name' };
 }
 
-;// CONCATENATED MODULE: ./src/checks/taskdef/rules.ts
+;// CONCATENATED MODULE: ./src/checks/taskdef/secret-rules.ts
 /**
- * What RegisterTaskDefinition or the first task launch would reject, and what would put a secret in
- * plain sight, checked on the tree so each finding points at its line. The shape (types, enums,
- * unknown members) is check-shape.ts; this file is the meaning.
+ * Secrets of a container: `secrets` and log `secretOptions` must point at SSM or Secrets Manager,
+ * and nothing secret may sit in plain `environment` values or option maps.
  */
 
 
 
 
-
-/** `family` and container names: up to 255 letters, digits, hyphens and underscores (ECS API). */
-const NAME = /^[A-Za-z0-9_-]{1,255}$/;
-const ROLE_ARN = /^arn:aws(?:-cn|-us-gov)?:iam::\d{12}:role\/[\w+=,.@/-]+$/;
-const ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 /** A Datadog API key is 32 hex characters (CONFIG-FACTS part E: a secret in plain sight). */
 const DD_KEY_VALUE = /^[0-9a-f]{32}$/i;
 const SECRET_NAME = /(?:API_?KEY|APP_?KEY|PASSWORD|PASSWD|TOKEN|SECRET|SECRET_?KEY|ACCESS_?KEY|PRIVATE_?KEY)$/i;
 /** Values that refer to a secret rather than hold one. */
 const REFERENCE = /^(?:ENC\[.*\]|.*%%env_[A-Za-z0-9_]+%%.*|\$\{[^}]+\}|<[^>]*>)$/;
-/** Fargate log drivers (ECS Developer Guide, "Fargate task definitions": awslogs, splunk, awsfirelens). */
-const FARGATE_LOG_DRIVERS = ['awslogs', 'splunk', 'awsfirelens'];
 /**
  * A plain environment value that should have been a secret: the Datadog API key (by name, or a
  * 32-hex value: error) or a credential-like name with a literal value (warning). References such
@@ -8609,278 +20999,6 @@ function plainSecretKind(name, value) {
         return 'credential';
     return undefined;
 }
-function isImagePlaceholder(image) {
-    if (image === undefined || image === null)
-        return true;
-    if (typeof image !== 'string')
-        return false;
-    const s = image.trim();
-    return s === '' || /^<[^>]*>$/.test(s) || /^\$\{[^}]*\}$/.test(s) || /^\{\{[^}]*\}\}$/.test(s) || /^__[A-Za-z0-9_]+__$/.test(s) || /placeholder/i.test(s);
-}
-const strOf = (n) => ((0,ast/* isScalar */.jn)(n) && typeof n.value === 'string' ? n.value : undefined);
-const scalarOf = (n) => ((0,ast/* isScalar */.jn)(n) ? n.value : undefined);
-const mapsOf = (n) => ((0,ast/* isSeq */.oP)(n) ? n.items.filter(ast/* isMap */.jh) : []);
-function checkRules(input) {
-    const { source, root, service } = input;
-    const out = [];
-    const add = (node, severity, code, message) => {
-        out.push((0,checks_findings/* finding */.gk)(source.file, source.lines.position(node.range[0]), severity, code, message));
-    };
-    const keyOf = (map, key) => (0,ast/* getPair */.xf)(map, key)?.key ?? map;
-    const family = (0,ast/* get */.Jt)(root, 'family');
-    const fam = strOf(family);
-    if (family && fam !== undefined && !NAME.test(fam)) {
-        add(family, 'error', 'taskdef/invalid-name', `family "${fam}" may hold only letters, digits, "-" and "_" (up to 255)`);
-    }
-    const comps = (0,ast/* get */.Jt)(root, 'requiresCompatibilities');
-    const compatList = (0,ast/* isSeq */.oP)(comps) ? comps.items.map((n) => scalarOf(n)) : [];
-    const fargate = compatList.includes('FARGATE');
-    if (!(0,ast/* getPair */.xf)(root, 'requiresCompatibilities')) {
-        add(root, 'error', 'taskdef/no-requires-compatibilities', 'requiresCompatibilities is not set, so a Fargate service refuses this task definition: add "requiresCompatibilities": ["FARGATE"]');
-    }
-    const networkMode = (0,ast/* get */.Jt)(root, 'networkMode');
-    const awsvpc = scalarOf(networkMode) === 'awsvpc';
-    if (fargate && !awsvpc) {
-        if (networkMode && scalarOf(networkMode) !== null)
-            add(networkMode, 'error', 'taskdef/fargate-network-mode', `Fargate supports only networkMode "awsvpc", not "${String(scalarOf(networkMode))}"`);
-        else
-            add(keyOf(root, 'requiresCompatibilities'), 'error', 'taskdef/fargate-network-mode', 'Fargate needs "networkMode": "awsvpc"');
-    }
-    // Task size.
-    const cpuNode = (0,ast/* get */.Jt)(root, 'cpu');
-    const memNode = (0,ast/* get */.Jt)(root, 'memory');
-    const cpu = cpuNode ? cpuUnits(scalarOf(cpuNode)) : undefined;
-    const mem = memNode ? memoryMiB(scalarOf(memNode)) : undefined;
-    if (cpuNode && scalarOf(cpuNode) !== null && cpu === undefined) {
-        add(cpuNode, 'error', 'taskdef/invalid-size', 'cpu must be CPU units ("256") or vCPUs ("0.25 vCPU")');
-    }
-    if (memNode && scalarOf(memNode) !== null && mem === undefined) {
-        add(memNode, 'error', 'taskdef/invalid-size', 'memory must be MiB ("512") or GB ("0.5 GB")');
-    }
-    if (fargate) {
-        if (!cpuNode || !memNode) {
-            add(keyOf(root, 'requiresCompatibilities'), 'error', 'taskdef/fargate-size', `Fargate needs task-level ${!cpuNode && !memNode ? '"cpu" and "memory"' : !cpuNode ? '"cpu"' : '"memory"'}, e.g. "cpu": "256", "memory": "512"`);
-        }
-        else if (cpu !== undefined && mem !== undefined) {
-            const problem = fargateSizeProblem(cpu, mem);
-            if (problem)
-                add(memNode, 'error', 'taskdef/fargate-size', problem);
-        }
-    }
-    // Roles.
-    const execNode = (0,ast/* get */.Jt)(root, 'executionRoleArn');
-    const exec = strOf(execNode);
-    if (execNode && exec !== undefined && !ROLE_ARN.test(exec)) {
-        add(execNode, 'error', 'taskdef/invalid-role-arn', 'executionRoleArn must be an IAM role ARN: arn:aws:iam::ACCOUNT:role/NAME');
-    }
-    const taskRoleNode = (0,ast/* get */.Jt)(root, 'taskRoleArn');
-    const taskRole = strOf(taskRoleNode);
-    if (taskRoleNode && taskRole !== undefined && !ROLE_ARN.test(taskRole) && !ROLE_NAME.test(taskRole)) {
-        add(taskRoleNode, 'error', 'taskdef/invalid-role-arn', 'taskRoleArn must be an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME) or a role name');
-    }
-    if (fargate) {
-        const pid = (0,ast/* get */.Jt)(root, 'pidMode');
-        if (scalarOf(pid) === 'host')
-            add(pid, 'error', 'taskdef/fargate-unsupported', 'Fargate does not support pidMode "host": use "task" or leave it out');
-        const ipc = (0,ast/* get */.Jt)(root, 'ipcMode');
-        if (ipc && scalarOf(ipc) !== null)
-            add(ipc, 'error', 'taskdef/fargate-unsupported', 'Fargate does not support ipcMode: leave it out');
-        for (const v of mapsOf((0,ast/* get */.Jt)(root, 'volumes'))) {
-            const dv = (0,ast/* getPair */.xf)(v, 'dockerVolumeConfiguration');
-            if (dv)
-                add(dv.key, 'error', 'taskdef/fargate-unsupported', 'Fargate does not support dockerVolumeConfiguration: use a bind mount (no "host") or EFS');
-            const host = (0,ast/* get */.Jt)(v, 'host');
-            if ((0,ast/* isMap */.jh)(host) && strOf((0,ast/* get */.Jt)(host, 'sourcePath')))
-                add(host, 'error', 'taskdef/fargate-unsupported', 'Fargate does not support host.sourcePath: leave "host" out for an ephemeral bind mount');
-        }
-    }
-    // Containers.
-    const defsNode = (0,ast/* get */.Jt)(root, 'containerDefinitions');
-    const defs = mapsOf(defsNode);
-    if ((0,ast/* isSeq */.oP)(defsNode) && defsNode.items.length === 0) {
-        add(defsNode, 'error', 'taskdef/missing-field', 'containerDefinitions is empty: a task definition needs at least one container');
-    }
-    const names = defs.map((c) => strOf((0,ast/* get */.Jt)(c, 'name'))).filter((n) => n !== undefined);
-    const volumeNames = new Set(mapsOf((0,ast/* get */.Jt)(root, 'volumes')).map((v) => strOf((0,ast/* get */.Jt)(v, 'name'))).filter(Boolean));
-    const mapped = new Set(Object.keys(service?.containers ?? {}));
-    const serviceSecretNames = new Set(Object.keys(service?.secrets ?? {}));
-    const seenNames = new Map();
-    let anyEssential = false;
-    let anySecret = serviceSecretNames.size > 0 && mapped.size > 0;
-    let anyAwslogs = false;
-    let cpuSum = 0;
-    for (const c of defs) {
-        const nameNode = (0,ast/* get */.Jt)(c, 'name');
-        const name = strOf(nameNode);
-        const label = name ? `container "${name}"` : 'a container';
-        if (!name) {
-            add(nameNode ?? c, 'error', 'taskdef/missing-field', 'every container definition needs a "name"');
-        }
-        else {
-            if (!NAME.test(name))
-                add(nameNode, 'error', 'taskdef/invalid-name', `container name "${name}" may hold only letters, digits, "-" and "_" (up to 255)`);
-            const prev = seenNames.get(name);
-            if (prev)
-                add(nameNode, 'error', 'taskdef/duplicate-container', `container name "${name}" is used twice (line ${source.lines.position(prev.range[0]).line}): names must be unique`);
-            else
-                seenNames.set(name, nameNode);
-        }
-        const isMapped = name !== undefined && mapped.has(name);
-        // Image.
-        const imageNode = (0,ast/* get */.Jt)(c, 'image');
-        const image = scalarOf(imageNode);
-        if (service) {
-            if (isMapped && !isImagePlaceholder(image) && imageNode) {
-                add(imageNode, 'notice', 'taskdef/image-replaced', `${label}'s image is replaced at deploy by the image built for "${service.containers[name]}"; write a placeholder like "<${service.containers[name]}>" to make that plain`);
-            }
-            else if (!isMapped && isImagePlaceholder(image)) {
-                const hint = name ? (0,suggest/* didYouMean */.au)(name, [...mapped].filter((m) => !names.includes(m))) : '';
-                const msg = imageNode && image !== null
-                    ? `${label} has the placeholder image "${String(image)}", but services.${service.key}.containers maps no image to it: map it (${name ?? 'NAME'}: IMAGE_KEY) or write a real image${hint}`
-                    : `${label} has no image and services.${service.key}.containers maps none to it: add "image" or map it${hint}`;
-                add(imageNode ?? nameNode ?? c, 'error', 'taskdef/image-missing', msg);
-            }
-        }
-        else if (!imageNode || scalarOf(imageNode) === null || image === '') {
-            add(nameNode ?? c, 'notice', 'taskdef/image-missing', `${label} has no image: registering fails unless the project maps a built image to it`);
-        }
-        // Essential, dependencies, volumes.
-        const essential = scalarOf((0,ast/* get */.Jt)(c, 'essential'));
-        if (essential !== false)
-            anyEssential = true;
-        for (const d of mapsOf((0,ast/* get */.Jt)(c, 'dependsOn'))) {
-            const dn = (0,ast/* get */.Jt)(d, 'containerName');
-            const target = strOf(dn);
-            if (dn && target !== undefined && !names.includes(target)) {
-                add(dn, 'error', 'taskdef/unknown-container', `dependsOn names container "${target}", which this task definition does not define${(0,suggest/* didYouMean */.au)(target, names)}`);
-            }
-            else if (target !== undefined && target === name) {
-                add(dn, 'error', 'taskdef/unknown-container', `${label} cannot depend on itself`);
-            }
-        }
-        for (const v of mapsOf((0,ast/* get */.Jt)(c, 'volumesFrom'))) {
-            const sc = (0,ast/* get */.Jt)(v, 'sourceContainer');
-            const target = strOf(sc);
-            if (sc && target !== undefined && !names.includes(target)) {
-                add(sc, 'error', 'taskdef/unknown-container', `volumesFrom names container "${target}", which this task definition does not define${(0,suggest/* didYouMean */.au)(target, names)}`);
-            }
-        }
-        for (const m of mapsOf((0,ast/* get */.Jt)(c, 'mountPoints'))) {
-            const sv = (0,ast/* get */.Jt)(m, 'sourceVolume');
-            const vol = strOf(sv);
-            if (sv && vol !== undefined && !volumeNames.has(vol)) {
-                add(sv, 'error', 'taskdef/unknown-volume', `mountPoints names volume "${vol}", which "volumes" does not define${(0,suggest/* didYouMean */.au)(vol, [...volumeNames])}`);
-            }
-        }
-        // Ports and links under awsvpc (ECS: "host ports and container ports in port mappings must match").
-        if (awsvpc) {
-            for (const pm of mapsOf((0,ast/* get */.Jt)(c, 'portMappings'))) {
-                const hp = (0,ast/* get */.Jt)(pm, 'hostPort');
-                const cp = scalarOf((0,ast/* get */.Jt)(pm, 'containerPort'));
-                const h = scalarOf(hp);
-                if (hp && typeof h === 'number' && typeof cp === 'number' && h !== cp) {
-                    add(hp, 'error', 'taskdef/awsvpc-host-port', `with networkMode "awsvpc" hostPort must equal containerPort (${cp}) or be left out`);
-                }
-            }
-            const links = (0,ast/* getPair */.xf)(c, 'links');
-            if (links && (0,ast/* isSeq */.oP)(links.value) && links.value.items.length)
-                add(links.key, 'error', 'taskdef/awsvpc-links', 'links are not supported with networkMode "awsvpc": containers of a task reach each other on localhost');
-        }
-        // Sizes.
-        const cCpu = scalarOf((0,ast/* get */.Jt)(c, 'cpu'));
-        if (typeof cCpu === 'number')
-            cpuSum += cCpu;
-        for (const k of ['memory', 'memoryReservation']) {
-            const n = (0,ast/* get */.Jt)(c, k);
-            const v = scalarOf(n);
-            if (n && typeof v === 'number' && mem !== undefined && v > mem) {
-                add(n, 'error', 'taskdef/container-size', `${label}'s ${k} ${v} MiB is more than the task's memory ${mem} MiB`);
-            }
-        }
-        if (!fargate && mem === undefined && !(0,ast/* getPair */.xf)(c, 'memory') && !(0,ast/* getPair */.xf)(c, 'memoryReservation') && compatList.includes('EC2')) {
-            add(nameNode ?? c, 'error', 'taskdef/container-size', `${label} needs "memory" or "memoryReservation" when the task sets no memory`);
-        }
-        if (fargate && scalarOf((0,ast/* get */.Jt)(c, 'privileged')) === true) {
-            add((0,ast/* getPair */.xf)(c, 'privileged')?.key, 'error', 'taskdef/fargate-unsupported', `${label}: Fargate does not run privileged containers`);
-        }
-        // Logging.
-        const log = (0,ast/* get */.Jt)(c, 'logConfiguration');
-        if ((0,ast/* isMap */.jh)(log)) {
-            const driverNode = (0,ast/* get */.Jt)(log, 'logDriver');
-            const driver = strOf(driverNode);
-            if (driver === 'awslogs')
-                anyAwslogs = true;
-            if (fargate && driver !== undefined && driverNode && !FARGATE_LOG_DRIVERS.includes(driver)) {
-                add(driverNode, 'error', 'taskdef/fargate-log-driver', `Fargate supports the log drivers ${FARGATE_LOG_DRIVERS.join(', ')}, not "${driver}"`);
-            }
-            for (const s of mapsOf((0,ast/* get */.Jt)(log, 'secretOptions'))) {
-                anySecret = true;
-                checkValueFrom(s, add);
-            }
-            plainSecrets((0,ast/* get */.Jt)(log, 'options'), `${label}'s logConfiguration.options`, add);
-        }
-        const fl = (0,ast/* get */.Jt)(c, 'firelensConfiguration');
-        if ((0,ast/* isMap */.jh)(fl))
-            plainSecrets((0,ast/* get */.Jt)(fl, 'options'), `${label}'s firelensConfiguration.options`, add);
-        if ((0,ast/* getPair */.xf)(c, 'repositoryCredentials'))
-            anySecret = true;
-        // Environment and secrets.
-        const secretNames = new Map();
-        for (const s of mapsOf((0,ast/* get */.Jt)(c, 'secrets'))) {
-            anySecret = true;
-            checkValueFrom(s, add);
-            const sn = strOf((0,ast/* get */.Jt)(s, 'name'));
-            if (sn !== undefined) {
-                if (secretNames.has(sn))
-                    add((0,ast/* get */.Jt)(s, 'name'), 'warning', 'taskdef/duplicate-env', `${label} lists secret ${sn} twice: the container gets only one`);
-                secretNames.set(sn, (0,ast/* get */.Jt)(s, 'name'));
-            }
-        }
-        const envNames = new Set();
-        for (const e of mapsOf((0,ast/* get */.Jt)(c, 'environment'))) {
-            const nNode = (0,ast/* get */.Jt)(e, 'name');
-            const en = strOf(nNode);
-            const vNode = (0,ast/* get */.Jt)(e, 'value');
-            const value = scalarOf(vNode);
-            if (en === undefined || !nNode)
-                continue;
-            if (envNames.has(en))
-                add(nNode, 'warning', 'taskdef/duplicate-env', `${label} sets ${en} twice in "environment": the container gets only one value`);
-            envNames.add(en);
-            const fromService = isMapped && serviceSecretNames.has(en);
-            if (secretNames.has(en) || fromService) {
-                add(nNode, 'error', 'taskdef/secret-and-environment', `${label} sets ${en} both as a plain "environment" value and as a secret${fromService ? ` (services.${service?.key}.secrets)` : ''}: remove the plain value`);
-                continue;
-            }
-            const v = typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
-            const kind = plainSecretKind(en, v);
-            if (kind === 'api-key') {
-                add(vNode ?? nNode, 'error', 'taskdef/secret-in-environment', `${label}: ${en} holds ${en === 'DD_API_KEY' ? 'the Datadog API key' : 'what looks like a Datadog API key'} as a plain environment value; move it to "secrets" with valueFrom an SSM parameter (e.g. /datadog/apikey)`);
-            }
-            else if (kind === 'credential') {
-                add(vNode ?? nNode, 'warning', 'taskdef/secret-like-environment', `${label}: ${en} looks like a credential set as a plain environment value; move it to "secrets"`);
-            }
-        }
-    }
-    if (defs.length && !anyEssential) {
-        add(defsNode, 'error', 'taskdef/no-essential-container', 'every container has "essential": false; a task needs at least one essential container');
-    }
-    if (fargate && cpu !== undefined && cpuSum > cpu) {
-        add(cpuNode, 'error', 'taskdef/container-size', `the containers' cpu adds up to ${cpuSum}, more than the task's cpu ${cpu}`);
-    }
-    if (!exec) {
-        const why = anySecret
-            ? 'containers take "secrets" (or private registry credentials), which ECS fetches with the execution role'
-            : fargate && mapped.size > 0
-                ? 'Fargate pulls the built images from private ECR with the execution role'
-                : fargate && anyAwslogs
-                    ? 'Fargate sends awslogs logs with the execution role'
-                    : undefined;
-        if (why)
-            add(execNode ?? root, 'error', 'taskdef/execution-role-missing', `no executionRoleArn, but ${why}: add "executionRoleArn": "arn:aws:iam::ACCOUNT:role/ecsTaskExecutionRole"`);
-    }
-    return out;
-}
 function checkValueFrom(s, add) {
     const vNode = (0,ast/* get */.Jt)(s, 'valueFrom');
     const v = strOf(vNode);
@@ -8890,18 +21008,186 @@ function checkValueFrom(s, add) {
     if (!r.ok)
         add(vNode, 'error', 'taskdef/secret-value-from', `secret ${strOf((0,ast/* get */.Jt)(s, 'name')) ?? ''} valueFrom is not usable: ${r.problem}`);
 }
-/** Option maps (log drivers, FireLens) sometimes carry an API key: flag a literal one. */
-function plainSecrets(node, where, add) {
-    if (!(0,ast/* isMap */.jh)(node))
-        return;
-    for (const p of node.pairs) {
-        const k = (0,ast/* isScalar */.jn)(p.key) ? String(p.key.value) : '';
-        const v = scalarOf(p.value);
-        if (typeof v !== 'string' || v === '' || REFERENCE.test(v))
+function secretRefs({ c, label, add }) {
+    const log = (0,ast/* get */.Jt)(c, 'logConfiguration');
+    for (const s of (0,ast/* isMap */.jh)(log) ? mapsOf((0,ast/* get */.Jt)(log, 'secretOptions')) : [])
+        checkValueFrom(s, add);
+    const seen = new Set();
+    for (const s of mapsOf((0,ast/* get */.Jt)(c, 'secrets'))) {
+        checkValueFrom(s, add);
+        const nameNode = (0,ast/* get */.Jt)(s, 'name');
+        const sn = strOf(nameNode);
+        if (sn === undefined || !nameNode)
             continue;
-        if (DD_KEY_VALUE.test(v) || /^(?:api_?key|apikey|dd_api_key)$/i.test(k)) {
-            add(p.value, 'error', 'taskdef/secret-in-environment', `${where} hold ${k} as plain text: pass it through logConfiguration.secretOptions from SSM or Secrets Manager`);
+        if (seen.has(sn))
+            add(nameNode, 'warning', 'taskdef/duplicate-env', `${label} lists secret ${sn} twice: the container gets only one`);
+        seen.add(sn);
+    }
+}
+function plainEnvironment({ c, label, isMapped, service, add }) {
+    const secretNames = new Set(mapsOf((0,ast/* get */.Jt)(c, 'secrets')).map((s) => strOf((0,ast/* get */.Jt)(s, 'name'))));
+    const serviceSecrets = new Set(Object.keys(service?.secrets ?? {}));
+    const envNames = new Set();
+    for (const e of mapsOf((0,ast/* get */.Jt)(c, 'environment'))) {
+        const nNode = (0,ast/* get */.Jt)(e, 'name');
+        const en = strOf(nNode);
+        if (en === undefined || !nNode)
+            continue;
+        if (envNames.has(en))
+            add(nNode, 'warning', 'taskdef/duplicate-env', `${label} sets ${en} twice in "environment": the container gets only one value`);
+        envNames.add(en);
+        const fromService = isMapped && serviceSecrets.has(en);
+        if (secretNames.has(en) || fromService) {
+            add(nNode, 'error', 'taskdef/secret-and-environment', `${label} sets ${en} both as a plain "environment" value and as a secret${fromService ? ` (services.${service?.key}.secrets)` : ''}: remove the plain value`);
+            continue;
         }
+        const vNode = (0,ast/* get */.Jt)(e, 'value');
+        const value = scalarOf(vNode);
+        const kind = plainSecretKind(en, typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value));
+        if (kind === 'api-key') {
+            add(vNode ?? nNode, 'error', 'taskdef/secret-in-environment', `${label}: ${en} holds ${en === 'DD_API_KEY' ? 'the Datadog API key' : 'what looks like a Datadog API key'} as a plain environment value; move it to "secrets" with valueFrom an SSM parameter (e.g. /datadog/apikey)`);
+        }
+        else if (kind === 'credential') {
+            add(vNode ?? nNode, 'warning', 'taskdef/secret-like-environment', `${label}: ${en} looks like a credential set as a plain environment value; move it to "secrets"`);
+        }
+    }
+}
+/** Option maps (log drivers, FireLens) sometimes carry an API key: flag a literal one. */
+function plainOptionSecrets({ c, label, add }) {
+    for (const { node, where } of optionMaps(c)) {
+        if (!(0,ast/* isMap */.jh)(node))
+            continue;
+        for (const p of node.pairs) {
+            const k = (0,ast/* isScalar */.jn)(p.key) ? String(p.key.value) : '';
+            const v = scalarOf(p.value);
+            if (typeof v !== 'string' || v === '' || REFERENCE.test(v))
+                continue;
+            if (DD_KEY_VALUE.test(v) || /^(?:api_?key|apikey|dd_api_key)$/i.test(k)) {
+                add(p.value, 'error', 'taskdef/secret-in-environment', `${label}'s ${where} hold ${k} as plain text: pass it through logConfiguration.secretOptions from SSM or Secrets Manager`);
+            }
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/checks/taskdef/rules.ts
+
+
+
+
+
+
+const TASK_RULES = [
+    familyName,
+    compatibilities,
+    fargateNetworkMode,
+    taskSize,
+    roles,
+    fargateTaskFeatures,
+    someContainer,
+];
+const CONTAINER_RULES = [
+    containerName,
+    containerImage,
+    dependencies,
+    mountedVolumes,
+    awsvpcNetworking,
+    containerSize,
+    fargateContainerFeatures,
+    fargateStopTimeout,
+    logDriver,
+    secretRefs,
+    plainOptionSecrets,
+    plainEnvironment,
+];
+/** Rules over all containers together, after each container's own. */
+const SUMMARY_RULES = [someEssential, containerCpuSum, executionRole];
+function checkRules(input) {
+    const out = [];
+    const t = taskContext(input, out);
+    for (const rule of TASK_RULES)
+        rule(t);
+    for (const c of t.containers) {
+        const k = containerContext(t, c);
+        for (const rule of CONTAINER_RULES)
+            rule(k);
+    }
+    for (const rule of SUMMARY_RULES)
+        rule(t);
+    return out;
+}
+
+// EXTERNAL MODULE: ./src/checks/credentials.ts
+var credentials = __nccwpck_require__(7163);
+;// CONCATENATED MODULE: ./src/checks/taskdef/secret-values.ts
+/**
+ * `taskdef/plain-credential`: credentials found by their value in a container's `environment`,
+ * `command`, `entryPoint` and `healthCheck.command` (a URL with `user:password@`, a `--password=...` argument, a
+ * credential-named variable that the name-only rules in rules.ts leave alone). Each becomes a
+ * warning on the value's line and column that names the container, the variable or argument and
+ * the fix, and never quotes the value: findings reach the log, annotations and the PR comment.
+ *
+ * The fix is `secrets`: ECS injects a secret as an environment variable from SSM or Secrets
+ * Manager (ECS API `Secret`). An exec-form `command` gets no variable expansion (Docker reference,
+ * "CMD": "the exec form does not invoke a command shell ... CMD [ "echo", "$HOME" ] will not do
+ * variable substitution"), so an argument has to read it through a shell (`sh -c '... "$DB_PASSWORD"'`)
+ * or the program's own environment variable.
+ */
+
+
+
+
+const CODE = 'taskdef/plain-credential';
+const secret_values_mapsOf = (n) => ((0,ast/* isSeq */.oP)(n) ? n.items.filter(ast/* isMap */.jh) : []);
+const secret_values_strOf = (n) => (0,ast/* isScalar */.jn)(n) && typeof n.value === 'string' ? n.value : undefined;
+function checkSecretValues(input) {
+    const out = [];
+    const at = (node, message) => {
+        out.push((0,checks_findings/* finding */.gk)(input.source.file, input.source.lines.position(node.range[0]), 'warning', CODE, message));
+    };
+    for (const c of secret_values_mapsOf((0,ast/* get */.Jt)(input.root, 'containerDefinitions'))) {
+        const name = secret_values_strOf((0,ast/* get */.Jt)(c, 'name'));
+        const label = name ? `container "${name}"` : 'a container';
+        environmentWarnings(c, label, input.service, at);
+        for (const field of ['command', 'entryPoint'])
+            argumentWarnings((0,ast/* get */.Jt)(c, field), `${label} ${field}`, at);
+        // `mysqladmin ping --password=...` is a common health check (ECS HealthCheck.command is an argv too).
+        const health = (0,ast/* get */.Jt)(c, 'healthCheck');
+        if ((0,ast/* isMap */.jh)(health))
+            argumentWarnings((0,ast/* get */.Jt)(health, 'command'), `${label} healthCheck.command`, at);
+    }
+    return out;
+}
+/** Names that rules.ts already reports (the API key, credential-named values, a name both plain and secret). */
+function reportedByName(c, service) {
+    const secretNames = new Set(secret_values_mapsOf((0,ast/* get */.Jt)(c, 'secrets')).map((s) => secret_values_strOf((0,ast/* get */.Jt)(s, 'name'))));
+    const serviceSecrets = new Set(Object.keys(service?.secrets ?? {}));
+    return (name, value) => secretNames.has(name) || serviceSecrets.has(name) || plainSecretKind(name, value) !== undefined;
+}
+function environmentWarnings(c, label, service, at) {
+    const reported = reportedByName(c, service);
+    for (const e of secret_values_mapsOf((0,ast/* get */.Jt)(c, 'environment'))) {
+        const name = secret_values_strOf((0,ast/* get */.Jt)(e, 'name'));
+        const valueNode = (0,ast/* get */.Jt)(e, 'value');
+        const value = secret_values_strOf(valueNode);
+        if (name === undefined || value === undefined || !valueNode || reported(name, value))
+            continue;
+        const found = (0,credentials/* environmentCredential */.hL)(name, value);
+        if (!found)
+            continue;
+        at(valueNode, `${label}: environment ${name} holds ${found.what} in plain text; move it to "secrets" ` +
+            `({"name": "${name}", "valueFrom": an SSM parameter or Secrets Manager ARN}) and delete the plain value`);
+    }
+}
+function argumentWarnings(node, where, at) {
+    if (!(0,ast/* isSeq */.oP)(node))
+        return;
+    const args = node.items.map((n) => secret_values_strOf(n) ?? '');
+    for (const found of (0,credentials/* argumentCredentials */.m_)(args)) {
+        const arg = node.items[found.index];
+        const what = found.kind === 'url-password' ? found.what : `a credential (${found.what})`;
+        at(arg, `${where}[${found.index}] passes ${what} ` +
+            'in plain text; move it to "secrets" as an environment variable and read that instead ' +
+            '(through a shell, e.g. "sh", "-c", "exec app --password \\"$DB_PASSWORD\\"", or the program\'s own variable)');
     }
 }
 
@@ -8911,6 +21197,8 @@ function plainSecrets(node, where, add) {
  * request or pasted `describe-task-definition` output (its read-only members noted). Findings use
  * codes `taskdef/*` (and `json/*`, `yaml/*` for syntax).
  */
+
+
 
 
 
@@ -8946,13 +21234,16 @@ function checkTaskDefinition(source, opts) {
     for (const d of parsed.duplicates) {
         findings.push((0,checks_findings/* finding */.gk)(source.file, source.lines.position(d.dup.key.range[0]), 'warning', 'taskdef/duplicate-key', `"${d.key}" appears twice${d.path ? ` in ${d.path}` : ''} (first on line ${source.lines.position(d.first.key.range[0]).line}): the last one wins`));
     }
-    findings.push(...checkShape(source, root, schema/* TASK_DEFINITION */.ML, new Set(schema/* READ_ONLY_FIELDS */.O6)));
-    findings.push(...checkRules({ source, root, ...(opts.service ? { service: opts.service } : {}) }));
+    (0,checks_findings/* appendAll */.u2)(findings, checkShape(source, root, schema/* TASK_DEFINITION */.ML, new Set(schema/* READ_ONLY_FIELDS */.O6)));
+    (0,checks_findings/* appendAll */.u2)(findings, checkRules({ source, root, ...(opts.service ? { service: opts.service } : {}) }));
+    (0,checks_findings/* appendAll */.u2)(findings, checkSecretValues({ source, root, ...(opts.service ? { service: opts.service } : {}) }));
     const taskDef = taskDefObject(parsed);
     return { findings, ...(taskDef ? { taskDef } : {}) };
 }
 /** The objects of a JSON array (anything else: none). */
-const records = (v) => Array.isArray(v) ? v.filter((x) => typeof x === 'object' && x !== null && !Array.isArray(x)) : [];
+const records = (v) => Array.isArray(v)
+    ? v.filter((x) => typeof x === 'object' && x !== null && !Array.isArray(x))
+    : [];
 /**
  * The environment a container gets: its `environment` and `secrets` names, plus the project's
  * `secrets`/`environment` when the service maps an image to this container (the deploy renders
@@ -8984,7 +21275,13 @@ function containerEnv(taskDef, containerName, service) {
         }
     }
     const file = service?.taskDefinition ?? '';
-    return { names, secretNames, open, where: `container "${containerName}"${file ? ` in ${file}` : ''}`, taskDefinitionFile: file };
+    return {
+        names,
+        secretNames,
+        open,
+        where: `container "${containerName}"${file ? ` in ${file}` : ''}`,
+        taskDefinitionFile: file,
+    };
 }
 
 
@@ -9002,6 +21299,8 @@ function containerEnv(taskDef, containerName, service) {
  * The RegisterTaskDefinition request shape, from the SDK's own model (@aws-sdk/client-ecs 3.1164,
  * dist-types/models: RegisterTaskDefinitionRequest, ContainerDefinition and what they reference)
  * and the ECS API reference "RegisterTaskDefinition - Request Syntax". Enum values are the SDK's.
+ * test/taskdef/sdk-drift.test.ts compares this table with the installed SDK's schemas, so an SDK
+ * bump that adds a member or an enum value fails CI.
  */
 const S = 'string';
 const I = 'int';
@@ -9074,14 +21373,25 @@ const containerDefinition = {
     logConfiguration: obj({ logDriver: req(oneOf(...LOG_DRIVERS)), options: 'stringMap', secretOptions: list(secret) }),
     healthCheck: obj({ command: req(list(S)), interval: I, timeout: I, retries: I, startPeriod: I }),
     systemControls: list(obj({ namespace: S, value: S })),
-    resourceRequirements: list(obj({ value: S, type: req(oneOf('GPU', 'InferenceAccelerator')), sharingStrategy: oneOf('none', 'shared') })),
+    resourceRequirements: list(obj({
+        value: S,
+        type: req(oneOf('GPU', 'InferenceAccelerator', 'NeuronDevice')),
+        // A union in the SDK: at most one member set.
+        sharingStrategy: obj({ nvidiaMps: obj({ memory: req(I), maxComputePercent: I }) }),
+    })),
     firelensConfiguration: obj({ type: req(oneOf('fluentbit', 'fluentd')), options: 'stringMap' }),
     credentialSpecs: list(S),
 };
 const volume = {
     name: S,
     host: obj({ sourcePath: S }),
-    dockerVolumeConfiguration: obj({ scope: oneOf('task', 'shared'), autoprovision: B, driver: S, driverOpts: 'stringMap', labels: 'stringMap' }),
+    dockerVolumeConfiguration: obj({
+        scope: oneOf('task', 'shared'),
+        autoprovision: B,
+        driver: S,
+        driverOpts: 'stringMap',
+        labels: 'stringMap',
+    }),
     efsVolumeConfiguration: obj({
         fileSystemId: req(S),
         rootDirectory: S,
@@ -9089,7 +21399,12 @@ const volume = {
         transitEncryptionPort: I,
         authorizationConfig: obj({ accessPointId: S, iam: oneOf('ENABLED', 'DISABLED') }),
     }),
-    s3filesVolumeConfiguration: obj({ fileSystemArn: req(S), rootDirectory: S, transitEncryptionPort: I, accessPointArn: S }),
+    s3filesVolumeConfiguration: obj({
+        fileSystemArn: req(S),
+        rootDirectory: S,
+        transitEncryptionPort: I,
+        accessPointArn: S,
+    }),
     fsxWindowsFileServerVolumeConfiguration: obj({
         fileSystemId: req(S),
         rootDirectory: req(S),
@@ -9880,13 +22195,21 @@ function parseWithLibrary(source, flavor) {
     const out = { source, root: null, findings: [], duplicates: [] };
     let docs;
     try {
-        const all = (0,dist/* parseAllDocuments */.hR)(source.text, { schema: 'failsafe', uniqueKeys: false, version: '1.1', prettyErrors: false, strict: false });
+        const all = (0,dist/* parseAllDocuments */.hR)(source.text, {
+            schema: 'failsafe',
+            uniqueKeys: false,
+            version: '1.1',
+            prettyErrors: false,
+            strict: false,
+        });
         docs = Array.isArray(all) ? all : [];
     }
     catch (err) {
         // The library recurses per nesting level; `- - - - …` thousands deep on one line exhausts the stack.
         const deep = err instanceof RangeError;
-        out.findings.push((0,findings/* finding */.gk)(source.file, { line: 1, column: 1 }, 'error', deep ? 'yaml/too-deep' : 'yaml/syntax', deep ? `YAML nested too deep to read: not a configuration file` : `YAML could not be parsed: ${err.message.split('\n')[0]}`));
+        out.findings.push((0,findings/* finding */.gk)(source.file, { line: 1, column: 1 }, 'error', deep ? 'yaml/too-deep' : 'yaml/syntax', deep
+            ? `YAML nested too deep to read: not a configuration file`
+            : `YAML could not be parsed: ${err.message.split('\n')[0]}`));
         return out;
     }
     const doc = docs[0];
@@ -9909,33 +22232,87 @@ function parseWithLibrary(source, flavor) {
         const second = docs[1];
         out.findings.push((0,findings/* finding */.gk)(source.file, source.lines.position(second.range[0]), 'warning', 'yaml/multiple-documents', 'a second YAML document (after `---`) is ignored by the reader: only the first document counts'));
     }
-    const anchors = new Map();
+    const st = { byName: new Map(), size: new Map(), literal: 0 };
     try {
-        out.root = doc.contents ? convert(doc.contents, doc, flavor, out, '', 0, anchors) : null;
+        out.root = doc.contents ? convert(doc.contents, flavor, out, '', 0, st) : null;
     }
     catch (err) {
         if (!(err instanceof TooDeep))
             throw err;
         out.findings.push((0,findings/* finding */.gk)(source.file, { line: 1, column: 1 }, 'error', 'yaml/too-deep', `YAML nested more than ${load_MAX_DEPTH} levels deep: not a configuration file`));
         out.root = null;
+        return out;
+    }
+    const bomb = aliasBomb(out.root, st);
+    if (bomb) {
+        const where = st.firstAlias ?? 0;
+        out.findings.push((0,findings/* finding */.gk)(source.file, source.lines.position(where), 'error', 'yaml/alias-bomb', bomb));
+        out.root = null;
+        out.duplicates = [];
     }
     return out;
+}
+/**
+ * Aliases are shared in our tree, never copied, so building it is linear; but a reader walking it
+ * would visit each shared node once per path to it. go-yaml (which the agent decodes conf.d files
+ * with, CONFIG-FACTS.md A0) refuses such a file since yaml.v2 2.2.8 (CVE-2019-11254, "document
+ * contains excessive aliasing"): past 1,000 decoded nodes and 100 alias visits, no more than 99% of
+ * the decoded nodes may come from aliases, down to 10% between 400,000 and 4,000,000 decoded nodes.
+ * The same rule here, on sizes counted once per node, so the verdict costs no expansion.
+ */
+function aliasBomb(root, st) {
+    if (!root || st.firstAlias === undefined)
+        return undefined;
+    if (st.cyclic)
+        return 'an alias refers to the collection that contains it: the file expands without end';
+    const total = st.size.get(root) ?? 0;
+    const viaAliases = total - st.literal;
+    if (!(viaAliases > 100 && total > 1000 && viaAliases / total > allowedAliasRatio(total)))
+        return undefined;
+    const shown = Number.isFinite(total) && total < 1e15 ? Math.round(total).toLocaleString('en-US') : 'more than 10^15';
+    return (`YAML aliases expand this file to ${shown} nodes (from ${st.literal.toLocaleString('en-US')} written): ` +
+        'a "billion laughs" file, which the agent\'s YAML reader refuses as excessive aliasing');
+}
+function allowedAliasRatio(decoded) {
+    const low = 400_000;
+    const high = 4_000_000;
+    if (decoded <= low)
+        return 0.99;
+    if (decoded >= high)
+        return 0.1;
+    return 0.99 - 0.89 * ((decoded - low) / (high - low));
 }
 function rangeOf(n) {
     const r = n.range;
     return r ? [r[0], r[1]] : [0, 0];
 }
-function convert(node, doc, flavor, out, path, depth, anchors) {
+function convert(node, flavor, out, path, depth, st) {
     if (depth > load_MAX_DEPTH)
         throw new TooDeep();
     if ((0,dist/* isAlias */.Vj)(node)) {
-        const target = node.resolve(doc);
-        const known = target ? anchors.get(target) : undefined;
-        if (known)
+        st.firstAlias ??= rangeOf(node)[0];
+        // By name, in document order: the library's own resolve() walks the whole document per alias.
+        const known = st.byName.get(node.source);
+        if (known) {
+            const size = st.size.get(known);
+            if (size === undefined)
+                st.cyclic = true;
             return known;
+        }
         return { kind: 'scalar', value: null, style: 'plain', text: '', range: rangeOf(node) };
     }
+    st.literal++;
     let result;
+    let size = 1;
+    const anchor = (n) => {
+        if (node.anchor)
+            st.byName.set(node.anchor, n);
+    };
+    const child = (n, childPath) => {
+        const c = convert(n, flavor, out, childPath, depth + 1, st);
+        size += st.size.get(c) ?? 0;
+        return c;
+    };
     if ((0,dist/* isScalar */.jn)(node)) {
         const s = node;
         const text = typeof s.value === 'string' ? s.value : String(s.value ?? '');
@@ -9952,20 +22329,20 @@ function convert(node, doc, flavor, out, path, depth, anchors) {
     }
     else if ((0,dist/* isMap */.jh)(node)) {
         const map = { kind: 'map', pairs: [], flow: Boolean(node.flow), range: rangeOf(node) };
-        anchors.set(node, map);
+        anchor(map);
         const seen = new Map();
         for (const item of node.items) {
             if (!(0,dist/* isPair */.tO)(item))
                 continue;
             const keyNode = item.key;
             const key = keyNode
-                ? convert(keyNode, doc, flavor, out, path, depth + 1, anchors)
+                ? child(keyNode, path)
                 : { kind: 'scalar', value: null, style: 'plain', text: '', range: [map.range[0], map.range[0]] };
             const keyStr = key.kind === 'scalar' ? String(key.value) : '';
             const childPath = path ? `${path}.${keyStr}` : keyStr;
             const valNode = item.value;
             const value = valNode
-                ? convert(valNode, doc, flavor, out, childPath, depth + 1, anchors)
+                ? child(valNode, childPath)
                 : { kind: 'scalar', value: null, style: 'plain', text: '', range: [key.range[1], key.range[1]] };
             const pair = { key, value };
             if (key.kind === 'scalar') {
@@ -9982,13 +22359,13 @@ function convert(node, doc, flavor, out, path, depth, anchors) {
     }
     else if ((0,dist/* isSeq */.oP)(node)) {
         const seq = { kind: 'seq', items: [], flow: Boolean(node.flow), range: rangeOf(node) };
-        anchors.set(node, seq);
+        anchor(seq);
         node.items.forEach((item, i) => {
             if (item === null || item === undefined) {
                 seq.items.push({ kind: 'scalar', value: null, style: 'plain', text: '', range: seq.range });
             }
             else {
-                seq.items.push(convert(item, doc, flavor, out, `${path}[${i}]`, depth + 1, anchors));
+                seq.items.push(child(item, `${path}[${i}]`));
             }
         });
         if (!seq.flow)
@@ -9996,9 +22373,16 @@ function convert(node, doc, flavor, out, path, depth, anchors) {
         result = seq;
     }
     else {
-        result = { kind: 'scalar', value: null, style: 'plain', text: '', range: rangeOf(node) };
+        result = {
+            kind: 'scalar',
+            value: null,
+            style: 'plain',
+            text: '',
+            range: rangeOf(node),
+        };
     }
-    anchors.set(node, result);
+    anchor(result);
+    st.size.set(result, size);
     return result;
 }
 /**
@@ -10019,8 +22403,11 @@ function endAtLastChild(coll, last) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(33);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7058);
+/* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(970);
 
+
+(0,_signals_js__WEBPACK_IMPORTED_MODULE_1__/* .installSignalHandlers */ .Xd)({ write: (line) => process.stderr.write(`${line}\n`) });
 process.exitCode = await (0,_cli_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .iW)(process.argv.slice(2));
 
 __webpack_async_result__();
@@ -10028,33 +22415,364 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 33:
+/***/ 7593:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PV: () => (/* binding */ DEFAULT_CONFIG),
+/* harmony export */   RM: () => (/* binding */ parseCommand),
+/* harmony export */   T3: () => (/* binding */ commandUsage),
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   u_: () => (/* binding */ USAGE)
+/* harmony export */ });
+/* unused harmony exports CHECK_KINDS, commandNames */
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _checks_suggest_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5111);
+/**
+ * Command-line parsing with node:util parseArgs (no dependency): one typed structure per command,
+ * usage errors as exceptions the entry turns into exit status 2.
+ */
+
+
+class UsageError extends Error {
+}
+const CHECK_KINDS = ['http_check', 'mysql', 'fluentd', 'taskdef'];
+/** What can fail a verification (src/verify/decide.ts FAIL_ON_CHOICES; kept here so parsing loads no verify code). */
+const VERIFY_FAIL_ON = ['not-reporting', 'not-arriving', 'down', 'uncovered'];
+const DEFAULT_CONFIG = 'dd-ecs-monitor.yml';
+const USAGE = `Usage: dd-ecs-monitor <command> [options]
+
+Commands:
+  init [DIR] [--dry-run] [--workflows] [--force]
+      Write dd-ecs-monitor.yml for an existing repository (its Dockerfiles, task definitions,
+      conf.d and Fluentd files), then validate it; --workflows also writes the starter workflow.
+  validate [--config FILE] [--format text|json|sarif] [--fail-on error|warning]
+      Check everything the project file references: the project file, Dockerfiles,
+      http_check and mysql configs, Fluentd configs, task definitions.
+  check FILE... [--kind http_check|mysql|fluentd|taskdef] [--format text|json|sarif] [--fail-on error|warning]
+      Check standalone files; the kind is inferred from the path and content when not given.
+  plan [--config FILE] [--offline] [--only SERVICE,...] [--base REV [--head REV]] [--format text|json] [--out DIR]
+      Show what a deploy would do; --offline needs no AWS. With --base, images whose inputs
+      changed since REV (up to --head, or the working tree) are marked as changed.
+      --out DIR writes DIR/<service>.json: each task definition as RegisterTaskDefinition gets it.
+  deploy [--config FILE] [--dry-run] [--force-new-deployment] [--rebuild] [--only SERVICE,...]
+         [--base REV [--head REV]] [--no-rollback] [--wait-timeout SECONDS] [--poll-interval SECONDS]
+         [--wait-for-other-deployments]
+      Build and push changed images, register changed task definitions, update services,
+      follow the rollout to COMPLETED (roll back on failure). Green only when every service's
+      PRIMARY deployment runs the intended task definition, COMPLETED, at its desired count.
+      Refuses while another deploy or deployment is under way, unless --wait-for-other-deployments.
+      Then verify in Datadog when DD_API_KEY and DD_APP_KEY are set
+      ([--no-verify] [--verify-timeout S] [--verify-fail-on LIST]).
+  verify [--config FILE] [--all] [--since TIME] [--timeout S] [--poll-interval S] [--format text|json]
+         [--fail-on not-reporting,not-arriving,down,uncovered|none]
+      Ask Datadog (DD_API_KEY, DD_APP_KEY, DD_SITE) whether the sites, mysql checks and Fluentd
+      logs the last commit changed (everything with --all) report, and which sites no monitor covers.
+
+Options:
+  --config FILE   the project file (default: ${DEFAULT_CONFIG})
+  -h, --help      this help (COMMAND --help: that command's);  --version  the version
+
+Exit status: 0 fine; 1 error findings or a failed deploy; 2 bad usage or an unreadable project file.`;
+function format(v) {
+    if (v === undefined || v === 'text' || v === 'json')
+        return v ?? 'text';
+    throw new UsageError(`--format must be text or json, not "${v}"`);
+}
+function findingsFormat(v) {
+    if (v === 'sarif')
+        return v;
+    if (v === undefined || v === 'text' || v === 'json')
+        return v ?? 'text';
+    throw new UsageError(`--format must be text, json or sarif, not "${v}"`);
+}
+function failOn(v) {
+    if (v === undefined || v === 'error' || v === 'warning')
+        return v ?? 'error';
+    throw new UsageError(`--fail-on must be error or warning, not "${v}"`);
+}
+function list(v) {
+    return v
+        ? v
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
+        : [];
+}
+function seconds(name, v) {
+    if (v === undefined)
+        return undefined;
+    if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0)
+        throw new UsageError(`--${name} must be a positive number of seconds, not "${v}"`);
+    return Number(v);
+}
+function revs(values) {
+    const base = values.base;
+    const head = values.head;
+    if (head !== undefined && base === undefined)
+        throw new UsageError('--head needs --base');
+    for (const [name, v] of [
+        ['base', base],
+        ['head', head],
+    ]) {
+        // Revisions go to git as argv, never through a shell; still refuse what git would read as an option.
+        if (v !== undefined && (v === '' || v.startsWith('-')))
+            throw new UsageError(`--${name} must be a commit or branch name, not "${v}"`);
+    }
+    return { ...(base !== undefined ? { base } : {}), ...(head !== undefined ? { head } : {}) };
+}
+function outDir(v) {
+    if (v === undefined)
+        return {};
+    if (v === '')
+        throw new UsageError('--out must name a directory');
+    return { out: v };
+}
+function verifyFailOn(name, v) {
+    if (v === undefined)
+        return undefined;
+    if (v.trim() === 'none')
+        return [];
+    const items = list(v);
+    const bad = items.find((x) => !VERIFY_FAIL_ON.includes(x));
+    if (bad !== undefined || !items.length) {
+        throw new UsageError(`--${name} takes ${VERIFY_FAIL_ON.join(', ')} (comma-separated) or none, not "${v}"`);
+    }
+    return items;
+}
+/** An ISO time (2026-12-06T10:00:00Z) or a duration ago (30s, 15m, 2h). */
+function since(v, now = Date.now()) {
+    if (v === undefined)
+        return undefined;
+    const ago = /^(\d+(?:\.\d+)?)(s|m|h)$/.exec(v);
+    if (ago)
+        return new Date(now - Number(ago[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[ago[2]]);
+    const t = /^\d{4}-\d{2}-\d{2}T/.test(v) ? Date.parse(v) : NaN;
+    if (Number.isNaN(t)) {
+        throw new UsageError(`--since must be an ISO time (2026-12-06T10:00:00Z) or a duration ago (15m), not "${v}"`);
+    }
+    return new Date(t);
+}
+function parseCommand(argv) {
+    const [cmd, ...rest] = argv;
+    // A bare `dd-ecs-monitor` is a usage error (exit 2); asking for help is not.
+    if (cmd === undefined)
+        return { command: 'usage' };
+    if (cmd === '-h' || cmd === '--help' || cmd === 'help')
+        return { command: 'help', topic: rest[0] };
+    if (cmd === '--version' || cmd === '-v')
+        return { command: 'version' };
+    const common = {
+        config: { type: 'string' },
+        format: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+    };
+    const parse = (options, positionals = false) => {
+        try {
+            return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: [...rest], options, allowPositionals: positionals, strict: true });
+        }
+        catch (err) {
+            const message = err.message.replace(/\. To specify a positional argument.*$/, '');
+            throw new UsageError(`${cmd}: ${message}${optionHint(message, options)}`);
+        }
+    };
+    switch (cmd) {
+        case 'validate': {
+            const { values } = parse({ ...common, 'fail-on': { type: 'string' } });
+            if (values.help)
+                return { command: 'help', topic: cmd };
+            return {
+                command: 'validate',
+                config: values.config ?? DEFAULT_CONFIG,
+                format: findingsFormat(values.format),
+                failOn: failOn(values['fail-on']),
+            };
+        }
+        case 'check': {
+            const { values, positionals } = parse({ ...common, kind: { type: 'string' }, 'fail-on': { type: 'string' } }, true);
+            if (values.help)
+                return { command: 'help', topic: cmd };
+            if (values.config !== undefined)
+                throw new UsageError('check: --config is for validate/plan/deploy; check takes files');
+            const kind = values.kind;
+            if (kind !== undefined && !CHECK_KINDS.includes(kind)) {
+                throw new UsageError(`check: --kind must be one of ${CHECK_KINDS.join(', ')}, not "${kind}"`);
+            }
+            if (positionals.length === 0)
+                throw new UsageError('check: name at least one file');
+            return {
+                command: 'check',
+                files: positionals,
+                kind: kind,
+                format: findingsFormat(values.format),
+                failOn: failOn(values['fail-on']),
+            };
+        }
+        case 'plan': {
+            const { values } = parse({
+                ...common,
+                offline: { type: 'boolean' },
+                only: { type: 'string' },
+                base: { type: 'string' },
+                head: { type: 'string' },
+                out: { type: 'string' },
+            });
+            if (values.help)
+                return { command: 'help', topic: cmd };
+            return {
+                command: 'plan',
+                config: values.config ?? DEFAULT_CONFIG,
+                offline: Boolean(values.offline),
+                format: format(values.format),
+                only: list(values.only),
+                ...revs(values),
+                ...outDir(values.out),
+            };
+        }
+        case 'deploy': {
+            const { values } = parse({
+                config: { type: 'string' },
+                help: { type: 'boolean', short: 'h' },
+                'dry-run': { type: 'boolean' },
+                'force-new-deployment': { type: 'boolean' },
+                rebuild: { type: 'boolean' },
+                only: { type: 'string' },
+                'no-rollback': { type: 'boolean' },
+                'wait-timeout': { type: 'string' },
+                'poll-interval': { type: 'string' },
+                'wait-for-other-deployments': { type: 'boolean' },
+                base: { type: 'string' },
+                head: { type: 'string' },
+                'no-verify': { type: 'boolean' },
+                'verify-timeout': { type: 'string' },
+                'verify-fail-on': { type: 'string' },
+            });
+            if (values.help)
+                return { command: 'help', topic: cmd };
+            const verifyTimeoutSeconds = seconds('verify-timeout', values['verify-timeout']);
+            const verifyFailOnList = verifyFailOn('verify-fail-on', values['verify-fail-on']);
+            return {
+                command: 'deploy',
+                ...(values['no-verify'] ? { verify: false } : {}),
+                ...(verifyTimeoutSeconds !== undefined ? { verifyTimeoutSeconds } : {}),
+                ...(verifyFailOnList ? { verifyFailOn: verifyFailOnList } : {}),
+                config: values.config ?? DEFAULT_CONFIG,
+                dryRun: Boolean(values['dry-run']),
+                forceNewDeployment: Boolean(values['force-new-deployment']),
+                rebuild: Boolean(values.rebuild),
+                only: list(values.only),
+                ...revs(values),
+                rollback: !values['no-rollback'],
+                waitTimeoutSeconds: seconds('wait-timeout', values['wait-timeout']),
+                pollIntervalSeconds: seconds('poll-interval', values['poll-interval']),
+                waitForOtherDeployments: Boolean(values['wait-for-other-deployments']),
+            };
+        }
+        case 'init': {
+            const { values, positionals } = parse({
+                help: { type: 'boolean', short: 'h' },
+                'dry-run': { type: 'boolean' },
+                workflows: { type: 'boolean' },
+                force: { type: 'boolean' },
+            }, true);
+            if (values.help)
+                return { command: 'help', topic: cmd };
+            if (positionals.length > 1)
+                throw new UsageError(`init: one directory at most, not ${positionals.length}`);
+            return {
+                command: 'init',
+                dir: positionals[0] ?? '.',
+                dryRun: Boolean(values['dry-run']),
+                workflows: Boolean(values.workflows),
+                force: Boolean(values.force),
+            };
+        }
+        case 'verify':
+            return parseVerify(parse({ ...common, ...VERIFY_OPTIONS }).values);
+        default:
+            throw new UsageError(`unknown command "${cmd}"${(0,_checks_suggest_js__WEBPACK_IMPORTED_MODULE_1__/* .didYouMean */ .au)(cmd, commandNames())}`);
+    }
+}
+/** The commands USAGE lists (read from it, so a command added there is known here too). */
+function commandNames() {
+    return [...USAGE.matchAll(/^ {2}([a-z][a-z-]*)(?= |$)/gm)].map((m) => m[1]);
+}
+/** One command's part of USAGE (its synopsis lines and description), or undefined for an unknown command. */
+function commandUsage(topic) {
+    const lines = USAGE.split('\n');
+    const start = lines.findIndex((l) => l.startsWith(`  ${topic} `) || l === `  ${topic}`);
+    if (start < 0)
+        return undefined;
+    let end = start + 1;
+    while (end < lines.length && /^ {3,}\S/.test(lines[end]))
+        end++;
+    return [`Usage: dd-ecs-monitor ${lines[start].trim()}`, ...lines.slice(start + 1, end)].join('\n');
+}
+/** ` (did you mean "--dry-run"?)` for parseArgs' "Unknown option '--dry-rn'", else the empty string. */
+function optionHint(message, options) {
+    const m = /Unknown option '(--?[^'=]+)/.exec(message);
+    if (!m)
+        return '';
+    const names = Object.keys(options).map((n) => `--${n}`);
+    return (0,_checks_suggest_js__WEBPACK_IMPORTED_MODULE_1__/* .didYouMean */ .au)(m[1], names);
+}
+const VERIFY_OPTIONS = {
+    all: { type: 'boolean' },
+    since: { type: 'string' },
+    timeout: { type: 'string' },
+    'poll-interval': { type: 'string' },
+    'fail-on': { type: 'string' },
+};
+function parseVerify(values) {
+    if (values.help)
+        return { command: 'help', topic: 'verify' };
+    const str = (k) => values[k];
+    const timeoutSeconds = seconds('timeout', str('timeout'));
+    const pollIntervalSeconds = seconds('poll-interval', str('poll-interval'));
+    const from = since(str('since'));
+    const failOnList = verifyFailOn('fail-on', str('fail-on'));
+    return {
+        command: 'verify',
+        config: str('config') ?? DEFAULT_CONFIG,
+        all: Boolean(values.all),
+        format: format(str('format')),
+        ...(from ? { since: from } : {}),
+        ...(timeoutSeconds !== undefined ? { timeoutSeconds } : {}),
+        ...(pollIntervalSeconds !== undefined ? { pollIntervalSeconds } : {}),
+        ...(failOnList ? { failOn: failOnList } : {}),
+    };
+}
+
+
+/***/ }),
+
+/***/ 7058:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  xv: () => (/* binding */ VERSION),
   iW: () => (/* binding */ main),
   c2: () => (/* binding */ printFindings)
 });
 
-// UNUSED EXPORTS: VERSION
-
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/checks/agent/index.ts + 19 modules
-var agent = __nccwpck_require__(9503);
+// EXTERNAL MODULE: ./src/checks/agent/index.ts + 9 modules
+var agent = __nccwpck_require__(6503);
 // EXTERNAL MODULE: ./src/checks/findings.ts
-var findings = __nccwpck_require__(671);
-// EXTERNAL MODULE: ./src/checks/fluentd/index.ts + 27 modules
-var fluentd = __nccwpck_require__(9648);
+var checks_findings = __nccwpck_require__(671);
+// EXTERNAL MODULE: ./src/checks/fluentd/index.ts + 22 modules
+var fluentd = __nccwpck_require__(1589);
 // EXTERNAL MODULE: ./src/checks/fs.ts
 var checks_fs = __nccwpck_require__(8566);
 // EXTERNAL MODULE: ./src/checks/source.ts
 var checks_source = __nccwpck_require__(5784);
-// EXTERNAL MODULE: ./src/checks/taskdef/index.ts + 6 modules
-var taskdef = __nccwpck_require__(3528);
+// EXTERNAL MODULE: ./src/checks/taskdef/index.ts + 11 modules
+var taskdef = __nccwpck_require__(0);
 ;// CONCATENATED MODULE: ./src/checks/check-file.ts
 /**
  * `check FILE...`: one standalone file, its kind given or inferred from the path and then the
@@ -10122,7 +22840,7 @@ function checkStandaloneFile(file, opts = {}) {
                 path: display,
                 kind: 'unknown',
                 findings: [
-                    (0,findings/* finding */.gk)(display, { line: 1, column: 1 }, 'error', 'file/unknown-kind', 'cannot tell what kind of file this is: pass --kind http_check, mysql, fluentd or taskdef'),
+                    (0,checks_findings/* finding */.gk)(display, { line: 1, column: 1 }, 'error', 'file/unknown-kind', 'cannot tell what kind of file this is: pass --kind http_check, mysql, fluentd or taskdef'),
                 ],
             };
     }
@@ -10130,158 +22848,84 @@ function checkStandaloneFile(file, opts = {}) {
 
 // EXTERNAL MODULE: ./src/report/findings.ts
 var report_findings = __nccwpck_require__(9334);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./src/cli/args.ts
+;// CONCATENATED MODULE: ./src/report/sarif.ts
 /**
- * Command-line parsing with node:util parseArgs (no dependency): one typed structure per command,
- * usage errors as exceptions the entry turns into exit status 2.
+ * Findings as SARIF 2.1.0, the format GitHub code scanning reads (github/codeql-action/upload-sarif):
+ * one run, one rule per finding code (its default level the most severe one seen), one result per
+ * finding with its file, line and column. Paths are relative to the repository root under the
+ * `%SRCROOT%` base id, as code scanning expects; our columns are UTF-16 code units, which SARIF
+ * states with `columnKind`. Pure: the caller writes the file.
  */
 
-class UsageError extends Error {
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SRCROOT = '%SRCROOT%';
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+/** A repository-relative POSIX path as a URI reference (segments percent-encoded); an absolute one as a file: URI. */
+function artifact(file) {
+    const encoded = file.split('/').map(encodeURIComponent).join('/');
+    if (file.startsWith('/'))
+        return { uri: `file://${encoded}` };
+    return { uri: encoded.replace(/^(\.\/)+/, ''), uriBaseId: SRCROOT };
 }
-const CHECK_KINDS = ['http_check', 'mysql', 'fluentd', 'taskdef'];
-const DEFAULT_CONFIG = 'dd-ecs-monitor.yml';
-const USAGE = `Usage: dd-ecs-monitor <command> [options]
-
-Commands:
-  validate [--config FILE] [--format text|json] [--fail-on error|warning]
-      Check everything the project file references: the project file, Dockerfiles,
-      http_check and mysql configs, Fluentd configs, task definitions.
-  check FILE... [--kind http_check|mysql|fluentd|taskdef] [--format text|json] [--fail-on error|warning]
-      Check standalone files; the kind is inferred from the path and content when not given.
-  plan [--config FILE] [--offline] [--only SERVICE,...] [--base REV [--head REV]] [--format text|json]
-      Show what a deploy would do; --offline needs no AWS. With --base, images whose inputs
-      changed since REV (up to --head, or the working tree) are marked as changed.
-  deploy [--config FILE] [--dry-run] [--force-new-deployment] [--rebuild] [--only SERVICE,...]
-         [--base REV [--head REV]] [--no-rollback] [--wait-timeout SECONDS] [--poll-interval SECONDS]
-      Build and push changed images, register changed task definitions, update services,
-      follow the rollout to COMPLETED (roll back on failure).
-
-Options:
-  --config FILE   the project file (default: ${DEFAULT_CONFIG})
-  -h, --help      this help;  --version  the version
-
-Exit status: 0 fine; 1 error findings or a failed deploy; 2 bad usage or an unreadable project file.`;
-function format(v) {
-    if (v === undefined || v === 'text' || v === 'json')
-        return v ?? 'text';
-    throw new UsageError(`--format must be text or json, not "${v}"`);
-}
-function failOn(v) {
-    if (v === undefined || v === 'error' || v === 'warning')
-        return v ?? 'error';
-    throw new UsageError(`--fail-on must be error or warning, not "${v}"`);
-}
-function list(v) {
-    return v ? v.split(',').map((s) => s.trim()).filter(Boolean) : [];
-}
-function seconds(name, v) {
-    if (v === undefined)
-        return undefined;
-    if (!/^\d+(\.\d+)?$/.test(v) || Number(v) <= 0)
-        throw new UsageError(`--${name} must be a positive number of seconds, not "${v}"`);
-    return Number(v);
-}
-function revs(values) {
-    const base = values.base;
-    const head = values.head;
-    if (head !== undefined && base === undefined)
-        throw new UsageError('--head needs --base');
-    for (const [name, v] of [['base', base], ['head', head]]) {
-        // Revisions go to git as argv, never through a shell; still refuse what git would read as an option.
-        if (v !== undefined && (v === '' || v.startsWith('-')))
-            throw new UsageError(`--${name} must be a commit or branch name, not "${v}"`);
+function rulesOf(findings, helpUri) {
+    const worst = new Map();
+    for (const f of findings) {
+        const prev = worst.get(f.code);
+        if (!prev || checks_findings/* SEVERITY_RANK */.f3[f.severity] < checks_findings/* SEVERITY_RANK */.f3[prev])
+            worst.set(f.code, f.severity);
     }
-    return { ...(base !== undefined ? { base } : {}), ...(head !== undefined ? { head } : {}) };
+    return [...worst.keys()].sort().map((id) => ({
+        id,
+        shortDescription: { text: `dd-ecs-monitor check ${id}` },
+        defaultConfiguration: { level: LEVEL[worst.get(id)] },
+        ...(helpUri ? { helpUri } : {}),
+    }));
 }
-function parseCommand(argv) {
-    const [cmd, ...rest] = argv;
-    if (cmd === undefined || cmd === '-h' || cmd === '--help' || cmd === 'help')
-        return { command: 'help', topic: rest[0] };
-    if (cmd === '--version' || cmd === '-v')
-        return { command: 'version' };
-    const common = {
-        config: { type: 'string' },
-        format: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
+/** The SARIF log as a plain object (JSON.stringify it). `findings` carry repository-relative paths. */
+function toSarif(findings, opts) {
+    const sorted = (0,checks_findings/* sortFindings */.Tc)(findings);
+    const rules = rulesOf(sorted, opts.informationUri);
+    const index = new Map(rules.map((r, i) => [r.id, i]));
+    return {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'dd-ecs-monitor',
+                        version: opts.version,
+                        ...(opts.informationUri ? { informationUri: opts.informationUri } : {}),
+                        rules,
+                    },
+                },
+                columnKind: 'utf16CodeUnits',
+                results: sorted.map((f) => ({
+                    ruleId: f.code,
+                    ruleIndex: index.get(f.code),
+                    level: LEVEL[f.severity],
+                    message: { text: f.message },
+                    locations: [
+                        {
+                            physicalLocation: {
+                                artifactLocation: artifact(f.file),
+                                region: { startLine: Math.max(1, f.line), startColumn: Math.max(1, f.column) },
+                            },
+                        },
+                    ],
+                })),
+            },
+        ],
     };
-    const parse = (options, positionals = false) => {
-        try {
-            return (0,external_node_util_.parseArgs)({ args: [...rest], options, allowPositionals: positionals, strict: true });
-        }
-        catch (err) {
-            throw new UsageError(`${cmd}: ${err.message.replace(/\. To specify a positional argument.*$/, '')}`);
-        }
-    };
-    switch (cmd) {
-        case 'validate': {
-            const { values } = parse({ ...common, 'fail-on': { type: 'string' } });
-            if (values.help)
-                return { command: 'help', topic: cmd };
-            return { command: 'validate', config: values.config ?? DEFAULT_CONFIG, format: format(values.format), failOn: failOn(values['fail-on']) };
-        }
-        case 'check': {
-            const { values, positionals } = parse({ ...common, kind: { type: 'string' }, 'fail-on': { type: 'string' } }, true);
-            if (values.help)
-                return { command: 'help', topic: cmd };
-            if (values.config !== undefined)
-                throw new UsageError('check: --config is for validate/plan/deploy; check takes files');
-            const kind = values.kind;
-            if (kind !== undefined && !CHECK_KINDS.includes(kind)) {
-                throw new UsageError(`check: --kind must be one of ${CHECK_KINDS.join(', ')}, not "${kind}"`);
-            }
-            if (positionals.length === 0)
-                throw new UsageError('check: name at least one file');
-            return { command: 'check', files: positionals, kind: kind, format: format(values.format), failOn: failOn(values['fail-on']) };
-        }
-        case 'plan': {
-            const { values } = parse({ ...common, offline: { type: 'boolean' }, only: { type: 'string' }, base: { type: 'string' }, head: { type: 'string' } });
-            if (values.help)
-                return { command: 'help', topic: cmd };
-            return {
-                command: 'plan',
-                config: values.config ?? DEFAULT_CONFIG,
-                offline: Boolean(values.offline),
-                format: format(values.format),
-                only: list(values.only),
-                ...revs(values),
-            };
-        }
-        case 'deploy': {
-            const { values } = parse({
-                config: { type: 'string' },
-                help: { type: 'boolean', short: 'h' },
-                'dry-run': { type: 'boolean' },
-                'force-new-deployment': { type: 'boolean' },
-                rebuild: { type: 'boolean' },
-                only: { type: 'string' },
-                'no-rollback': { type: 'boolean' },
-                'wait-timeout': { type: 'string' },
-                'poll-interval': { type: 'string' },
-                base: { type: 'string' },
-                head: { type: 'string' },
-            });
-            if (values.help)
-                return { command: 'help', topic: cmd };
-            return {
-                command: 'deploy',
-                config: values.config ?? DEFAULT_CONFIG,
-                dryRun: Boolean(values['dry-run']),
-                forceNewDeployment: Boolean(values['force-new-deployment']),
-                rebuild: Boolean(values.rebuild),
-                only: list(values.only),
-                ...revs(values),
-                rollback: !values['no-rollback'],
-                waitTimeoutSeconds: seconds('wait-timeout', values['wait-timeout']),
-                pollIntervalSeconds: seconds('poll-interval', values['poll-interval']),
-            };
-        }
-        default:
-            throw new UsageError(`unknown command "${cmd}"`);
-    }
+}
+function formatSarif(findings, opts) {
+    return JSON.stringify(toSarif(findings, opts), null, 2);
 }
 
+// EXTERNAL MODULE: ./src/cli/no-project-file.ts
+var no_project_file = __nccwpck_require__(7522);
+// EXTERNAL MODULE: ./src/cli/args.ts
+var args = __nccwpck_require__(7593);
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * The CLI's core: parse, run the command against the same core the action uses, print, and
@@ -10291,20 +22935,24 @@ function parseCommand(argv) {
 
 
 
+
+
+
+
 const defaultIo = {
     out: (t) => process.stdout.write(`${t}\n`),
     err: (t) => process.stderr.write(`${t}\n`),
     cwd: process.cwd(),
     env: process.env,
 };
-const VERSION = '0.1.0';
+const VERSION = '1.0.0';
 async function main(argv, io = defaultIo) {
     let cmd;
     try {
-        cmd = parseCommand(argv);
+        cmd = (0,args/* parseCommand */.RM)(argv);
     }
     catch (err) {
-        if (err instanceof UsageError) {
+        if (err instanceof args/* UsageError */.eb) {
             io.err(`dd-ecs-monitor: ${err.message}\nRun "dd-ecs-monitor --help" for usage.`);
             return 2;
         }
@@ -10313,45 +22961,81 @@ async function main(argv, io = defaultIo) {
     try {
         switch (cmd.command) {
             case 'help':
-                io.out(USAGE);
-                return 0;
+                return printHelp(cmd.topic, io);
+            case 'usage':
+                io.err(args/* USAGE */.u_);
+                return 2;
+            case 'init': {
+                const { runInit } = await Promise.all(/* import() */[__nccwpck_require__.e(825), __nccwpck_require__.e(257)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8274));
+                return await runInit(cmd, io);
+            }
             case 'version':
                 io.out(VERSION);
                 return 0;
             case 'check':
                 return runCheck(cmd, io);
             case 'validate': {
-                const { runValidate } = await Promise.all(/* import() */[__nccwpck_require__.e(90), __nccwpck_require__.e(158)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158));
+                const { runValidate } = await Promise.all(/* import() */[__nccwpck_require__.e(825), __nccwpck_require__.e(911)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5158));
                 return await runValidate(cmd, io);
             }
             case 'plan': {
-                const { runPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(916), __nccwpck_require__.e(90), __nccwpck_require__.e(167)]).then(__nccwpck_require__.bind(__nccwpck_require__, 167));
+                if (missingProjectFile(cmd.config, io))
+                    return 2;
+                const { runPlan } = await Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(37), __nccwpck_require__.e(825), __nccwpck_require__.e(167)]).then(__nccwpck_require__.bind(__nccwpck_require__, 167));
                 return await runPlan(cmd, io);
             }
             case 'deploy': {
-                const { runDeploy } = await Promise.all(/* import() */[__nccwpck_require__.e(916), __nccwpck_require__.e(90), __nccwpck_require__.e(167), __nccwpck_require__.e(107)]).then(__nccwpck_require__.bind(__nccwpck_require__, 1107));
+                if (missingProjectFile(cmd.config, io))
+                    return 2;
+                const { runDeploy } = await Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(37), __nccwpck_require__.e(825), __nccwpck_require__.e(167), __nccwpck_require__.e(510)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7510));
                 return await runDeploy(cmd, io);
+            }
+            case 'verify': {
+                const { runVerify } = await Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(825), __nccwpck_require__.e(452), __nccwpck_require__.e(489)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4452));
+                return await runVerify(cmd, io);
             }
         }
     }
     catch (err) {
         // A bad --only, a --base git does not have, an unusable project file: the user's input, status 2.
         // Matched by name: importing those modules here would load the deploy code on every `check`.
-        if (err instanceof UsageError || (err instanceof Error && (err.name === 'PlanError' || err.name === 'GitHistoryError'))) {
+        if (err instanceof args/* UsageError */.eb ||
+            (err instanceof Error && (err.name === 'PlanError' || err.name === 'GitHistoryError'))) {
             io.err(`dd-ecs-monitor: ${err.message}`);
             return 2;
         }
         io.err(`dd-ecs-monitor: ${cmd.command} failed: ${err instanceof Error ? err.message : String(err)}`);
         // AWS or docker failing under plan or deploy is a failed run (1); anything else escaping validate/check is not the user's files (2).
-        return cmd.command === 'deploy' || cmd.command === 'plan' ? 1 : 2;
+        return cmd.command === 'deploy' || cmd.command === 'plan' || cmd.command === 'verify' ? 1 : 2;
     }
+}
+/** True (and the message printed) when the project file does not exist. */
+function missingProjectFile(config, io) {
+    const message = (0,no_project_file/* noProjectFileMessage */.A)(external_node_path_default().resolve(io.cwd, config), io.cwd);
+    if (message)
+        io.err(message);
+    return message !== undefined;
+}
+/** `--help`, `help`, `COMMAND --help`, `help COMMAND`: the whole usage or one command's. */
+function printHelp(topic, io) {
+    if (topic === undefined) {
+        io.out(args/* USAGE */.u_);
+        return 0;
+    }
+    const one = (0,args/* commandUsage */.T3)(topic);
+    if (one === undefined) {
+        io.err(`dd-ecs-monitor: no command "${topic}"\n${args/* USAGE */.u_}`);
+        return 2;
+    }
+    io.out(one);
+    return 0;
 }
 function runCheck(cmd, io) {
     const findings = [];
     const files = [];
     for (const file of cmd.files) {
         const r = checkStandaloneFile(file, { kind: cmd.kind, cwd: io.cwd });
-        findings.push(...r.findings);
+        (0,checks_findings/* appendAll */.u2)(findings, r.findings);
         files.push({ path: r.path, kind: r.kind });
     }
     printFindings(io, cmd.format, findings, files);
@@ -10363,12 +23047,51 @@ function printFindings(io, format, findings, files, rebaseFrom) {
         io.out((0,report_findings/* formatJson */.IB)(shown, files));
         return;
     }
+    if (format === 'sarif') {
+        // Paths relative to the working directory: run from the repository root for code scanning.
+        io.out(formatSarif(shown, { version: VERSION }));
+        return;
+    }
     const text = (0,report_findings/* formatText */.vX)(shown);
     if (text)
         io.out(text);
     // plan and deploy pass no file list: they print findings only when there are some.
     if (files.length || shown.length)
         io.err((0,report_findings/* summaryLine */.dC)(shown, files.length));
+}
+
+
+/***/ }),
+
+/***/ 7522:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ noProjectFileMessage)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * The first thing a new user meets is often "no project file": say how to get one (`init`) and
+ * where it is documented, instead of only "file not found".
+ */
+
+
+/** The message for a project file that does not exist, or undefined when it does. */
+function noProjectFileMessage(configPath, cwd) {
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(configPath))
+        return undefined;
+    const shown = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(cwd, configPath) || configPath;
+    const dir = node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(cwd, node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(configPath)) || '.';
+    const initCmd = dir === '.' ? 'dd-ecs-monitor init' : `dd-ecs-monitor init ${dir}`;
+    return [
+        `dd-ecs-monitor: no project file ${shown}.`,
+        `  Run "${initCmd}" to write one from this repository's Dockerfiles and task definitions,`,
+        "  or pass --config FILE. The format is in dd-ecs-monitor's docs/project-file.md",
+        '  (node_modules/dd-ecs-monitor/docs/project-file.md once installed).',
+    ].join('\n');
 }
 
 
@@ -10414,7 +23137,7 @@ function formatText(findings) {
 }
 function oneLine(s) {
     // eslint-disable-next-line no-control-regex
-    return s.replace(/[\u0000-\u001f\u007f]/g, (c) => (c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+    return s.replace(/[\u0000-\u001f\u007f]/g, (c) => c === '\n' ? '\\n' : c === '\t' ? '\\t' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 function plural(n, word) {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -10444,6 +23167,135 @@ function formatJson(findings, files) {
 /** Exit status for findings: 1 when any finding is at or above the failing severity. */
 function exitCodeFor(findings, failOn = 'error') {
     return findings.some((f) => f.severity === 'error' || (failOn === 'warning' && f.severity === 'warning')) ? 1 : 0;
+}
+
+
+/***/ }),
+
+/***/ 970:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Hi: () => (/* binding */ rolloutInFlight),
+/* harmony export */   Xd: () => (/* binding */ installSignalHandlers),
+/* harmony export */   nA: () => (/* binding */ onInterrupt)
+/* harmony export */ });
+/* unused harmony exports descendants, stopChildren, interruptedReport */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/**
+ * SIGINT / SIGTERM during a run (Ctrl-C, a cancelled CI job): stop the docker processes this run
+ * started, run the registered clean-ups (the temporary DOCKER_CONFIG holding the ECR login, the
+ * deploy lease), say which services were left mid-rollout and what the next run will do, and exit
+ * 128 + the signal number (130, 143) as a shell would. A second signal exits at once.
+ *
+ * Docker children are found with `ps` (POSIX, on Linux and macOS runners) by parent pid: the
+ * process seam spawns through @actions/exec, which does not hand out child handles. A terminal's
+ * Ctrl-C reaches the whole process group anyway; a runner or `kill` reaches only this process.
+ */
+
+const cleanups = new Set();
+const rollouts = new Map();
+/** A deploy got far enough to leave something behind (a docker session, a lease, a rollout). */
+let engaged = false;
+/** How long clean-ups may take before the process exits anyway. */
+const CLEANUP_BUDGET_MS = 5000;
+/** Runs `fn` if the process is interrupted; the returned function unregisters it. */
+function onInterrupt(fn) {
+    engaged = true;
+    cleanups.add(fn);
+    return () => void cleanups.delete(fn);
+}
+/** A deployment this run is waiting for: reported as left mid-rollout if the run is interrupted. */
+function rolloutInFlight(r) {
+    engaged = true;
+    rollouts.set(r.key, r);
+    return () => {
+        if (rollouts.get(r.key) === r)
+            rollouts.delete(r.key);
+    };
+}
+/** Direct and indirect children of `pid` (`ps -A -o pid=,ppid=`), deepest last. */
+function descendants(pid, table) {
+    const out = [];
+    const queue = [pid];
+    while (queue.length) {
+        const parent = queue.shift();
+        for (const [p, pp] of table) {
+            if (pp === parent && !out.includes(p)) {
+                out.push(p);
+                queue.push(p);
+            }
+        }
+    }
+    return out;
+}
+function processTable() {
+    const ps = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawnSync)('ps', ['-A', '-o', 'pid=,ppid='], { encoding: 'utf8' });
+    if (ps.status !== 0 || !ps.stdout)
+        return [];
+    return ps.stdout
+        .split('\n')
+        .map((l) => l.trim().split(/\s+/).map(Number))
+        .filter((p) => p.length === 2 && p.every((n) => Number.isInteger(n)) && p[0] !== ps.pid);
+}
+/** SIGTERM to every process this one started (docker build, push, login, run). Returns how many. */
+function stopChildren() {
+    const pids = descendants(process.pid, processTable());
+    for (const p of pids) {
+        try {
+            process.kill(p, 'SIGTERM');
+        }
+        catch {
+            // Already gone.
+        }
+    }
+    return pids.length;
+}
+/** What the interrupted run leaves behind, and what the next run does about it. */
+function interruptedReport(left) {
+    if (left.length === 0) {
+        return [
+            'no service was mid-rollout: nothing was left half-deployed; ' +
+                'the next deploy starts over and reuses images already pushed.',
+        ];
+    }
+    const line = (r) => {
+        const td = r.taskDefinition.split('/').pop() ?? r.taskDefinition;
+        const where = `service ${r.key} (${r.cluster}/${r.service})`;
+        return `${where} was left mid-rollout: deployment ${r.deploymentId} (${td}) keeps rolling out in ECS.`;
+    };
+    return [
+        ...left.map(line),
+        'the next deploy follows that deployment to COMPLETED (green) or reports why it failed (red); ' +
+            'it does not start it again.',
+    ];
+}
+async function withBudget(work) {
+    let timer;
+    await Promise.race([work, new Promise((r) => (timer = setTimeout(r, CLEANUP_BUDGET_MS)))]);
+    clearTimeout(timer);
+}
+function installSignalHandlers(opts) {
+    const exit = opts.exit ?? ((code) => process.exit(code));
+    let stopping = false;
+    const handle = (signal, code) => {
+        if (stopping)
+            return exit(code);
+        stopping = true;
+        const left = [...rollouts.values()];
+        const stopped = stopChildren();
+        const children = stopped ? ` (stopped ${stopped} docker process(es))` : '';
+        opts.write(`dd-ecs-monitor: ${signal} received: stopping${children}`);
+        void withBudget(Promise.allSettled([...cleanups].map(async (c) => c()))).then(() => {
+            if (engaged)
+                for (const line of interruptedReport(left))
+                    opts.write(`dd-ecs-monitor: ${line}`);
+            exit(code);
+        });
+    };
+    process.on('SIGINT', () => handle('SIGINT', 130));
+    process.on('SIGTERM', () => handle('SIGTERM', 143));
 }
 
 
@@ -10551,6 +23403,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/posix");
 
 /***/ }),
 
