@@ -130,8 +130,9 @@ export async function buildAppended(input: BuildAppendedInput): Promise<BuildApp
     log,
     ...(input.fetch ? { fetch: input.fetch } : {}),
   });
+  const read = out.stats.blobsDownloaded === 0 ? 'no blob' : 'no base layer';
   log.info(
-    `image ${spec.key}: pushed ${input.repo.uri}@${out.digest} (${out.stats.bytesUploaded} bytes uploaded, ${out.stats.blobsDownloaded === 0 ? 'no blob' : 'no base layer'} downloaded)`,
+    `image ${spec.key}: pushed ${input.repo.uri}@${out.digest} (${out.stats.bytesUploaded} bytes uploaded, ${read} downloaded)`,
   );
   return {
     digest: out.digest,
