@@ -13,7 +13,8 @@ import type { DockerSession } from './docker-session.js';
 import type { RegistryAuth, RepositoryInfo } from './ecr.js';
 import { hostOf } from './ecr.js';
 import { fluentdDryRun } from './fluentd-dry-run.js';
-import { appendTail } from './registry/append.js';
+import { appendTail, baseManifest, configBlob } from './registry/append.js';
+import { configTagOf, publishBaseConfig } from './registry/base-config.js';
 import { RegistryClient, type TransferStats } from './registry/client.js';
 import { parsePlatform } from './registry/image-config.js';
 import type { ImageSpec } from './types.js';
@@ -43,14 +44,37 @@ export function appendPlatform(spec: ImageSpec): ReturnType<typeof parsePlatform
   return parsePlatform(spec.runtimePlatform ?? spec.platform);
 }
 
-export async function appendOne(input: AppendOneInput): Promise<AppendOneOutput> {
-  const { spec, repo, method } = input;
-  const client = new RegistryClient({
+function clientOf(input: Pick<AppendOneInput, 'repo' | 'auth' | 'fetch'>): RegistryClient {
+  const { repo } = input;
+  return new RegistryClient({
     host: hostOf(repo.uri),
     repository: repo.uri.slice(hostOf(repo.uri).length + 1),
     auth: { username: input.auth.username, password: input.auth.password },
     ...(input.fetch ? { fetch: input.fetch } : {}),
   });
+}
+
+/**
+ * Right after docker pushed `base-<hash>`: its config (one blob GET, now, once) published as
+ * `base-<hash>-config`, so that every append on this base reads no blob. Not fatal: without it,
+ * appends read the config blob.
+ */
+export async function publishBaseConfigOf(input: Omit<AppendOneInput, 'tags'>): Promise<void> {
+  const { spec, method, log } = input;
+  const client = clientOf(input);
+  try {
+    const { manifest } = await baseManifest(client, method.baseTag, appendPlatform(spec));
+    const pub = await publishBaseConfig(client, method.baseTag, manifest, await configBlob(client, manifest));
+    if (pub.published) log.info(`image ${spec.key}: published ${configTagOf(method.baseTag)} (the base's config)`);
+    else log.info(`image ${spec.key}: ${configTagOf(method.baseTag)} not published: ${pub.why}`);
+  } catch (err) {
+    log.info(`image ${spec.key}: ${configTagOf(method.baseTag)} not published: ${(err as Error).message}`);
+  }
+}
+
+export async function appendOne(input: AppendOneInput): Promise<AppendOneOutput> {
+  const { spec, repo, method } = input;
+  const client = clientOf(input);
   const layers = await Promise.all(method.copies.map((c) => copyEntries(spec.contextDir, c)));
   input.log.info(
     `image ${spec.key}: appending ${method.files} file(s) to ${repo.uri}:${method.baseTag} through the registry (no docker)`,
@@ -65,6 +89,7 @@ export async function appendOne(input: AppendOneInput): Promise<AppendOneOutput>
     escape: method.tail.escape,
     cmdSetInBase: method.tail.cmdSetInBase,
     tags: input.tags,
+    note: (line) => input.log.info(`image ${spec.key}: ${line}`),
   });
   return { digest: out.digest, stats: out.stats, layers: out.layers.length };
 }

@@ -1,7 +1,8 @@
 /**
  * The append path of one image: build and push `base-<hash>` with docker only when ECR lacks it,
  * check a Fluentd tail in the base (when an engine is there), then append the tail through the
- * registry. A config-only change, the common case, touches no Docker daemon at all.
+ * registry. A config-only change, the common case, touches no Docker daemon at all, and reads no
+ * blob: the base's config is published beside it as `base-<hash>-config` when docker pushes it.
  */
 import { pushedMeanwhile } from './build-one.js';
 import { existsSync } from 'node:fs';
@@ -12,7 +13,7 @@ import type { Finding } from '../checks/findings.js';
 import type { Exec } from '../exec.js';
 import type { Log } from '../log.js';
 import { describeMethod } from './append-plan.js';
-import { type AppendMethod, appendOne, checkTailWithFluentd } from './append-one.js';
+import { type AppendMethod, appendOne, checkTailWithFluentd, publishBaseConfigOf } from './append-one.js';
 import type { Builder } from './builder.js';
 import { buildOne } from './build-one.js';
 import type { DockerSession } from './docker-session.js';
@@ -81,6 +82,14 @@ async function buildBase(input: BuildAppendedInput): Promise<void> {
     tags: [method.baseTag],
     checkFluentd: false,
   });
+  await publishBaseConfigOf({
+    spec,
+    repo: input.repo,
+    method,
+    auth: input.auth,
+    log,
+    ...(input.fetch ? { fetch: input.fetch } : {}),
+  });
 }
 
 export async function buildAppended(input: BuildAppendedInput): Promise<BuildAppendedOutput> {
@@ -121,8 +130,9 @@ export async function buildAppended(input: BuildAppendedInput): Promise<BuildApp
     log,
     ...(input.fetch ? { fetch: input.fetch } : {}),
   });
+  const read = out.stats.blobsDownloaded === 0 ? 'no blob' : 'no base layer';
   log.info(
-    `image ${spec.key}: pushed ${input.repo.uri}@${out.digest} (${out.stats.bytesUploaded} bytes uploaded, no base layer downloaded)`,
+    `image ${spec.key}: pushed ${input.repo.uri}@${out.digest} (${out.stats.bytesUploaded} bytes uploaded, ${read} downloaded)`,
   );
   return {
     digest: out.digest,

@@ -84,7 +84,7 @@ d('a floating base tag moved in its registry rebuilds the image (deploy.resolveB
   }
 
   const baseTags = async (): Promise<string[]> =>
-    (await x.registry.tags('monitoring/datadog-agent')).filter((t) => t.startsWith('base-')).sort();
+    (await x.registry.tags('monitoring/datadog-agent')).filter((t) => /^base-[0-9a-f]{32}$/.test(t)).sort();
 
   test('same tag: reused; moved tag: another content tag and another base tag, built; fluentd untouched', async () => {
     const first = await run();

@@ -3,7 +3,9 @@
  * base manifest (for an index, the entry of the task's platform) and config, build one layer per
  * COPY, write the new config, upload what the repository lacks, PUT the manifest under each tag.
  * No base layer is read: the new manifest lists the base's layer descriptors as they are, and the
- * blobs are already in the same repository.
+ * blobs are already in the same repository. No blob at all is read when the base's config was
+ * published as `base-<hash>-config` (base-config.ts); a base pushed without it (by an older version
+ * or by hand) has its config blob read once, and the `-config` manifest is then published for next time.
  */
 import {
   appendConfig,
@@ -16,6 +18,7 @@ import {
   type Platform,
   pickPlatform,
 } from './image-config.js';
+import { publishBaseConfig, readBaseConfig } from './base-config.js';
 import type { RegistryClient, TransferStats } from './client.js';
 import { buildLayer, type Layer, type LayerEntry, sha256 } from './layer.js';
 import type { TailStep } from '../../project/config-tail.js';
@@ -33,6 +36,8 @@ export interface AppendInput {
   cmdSetInBase: boolean;
   /** Tags to PUT the manifest under, the content tag first. */
   tags: readonly string[];
+  /** Says where the base config came from when it was not the `-config` manifest. */
+  note?: (line: string) => void;
 }
 
 export interface AppendResult {
@@ -40,6 +45,8 @@ export interface AppendResult {
   manifestMediaType: string;
   layers: Layer[];
   stats: TransferStats;
+  /** `manifest`: read from `<base>-config`, no blob GET; `blob`: the base's config blob was read. */
+  baseConfigFrom: 'manifest' | 'blob';
 }
 
 function parseJson<T>(bytes: Buffer, what: string): T {
@@ -93,12 +100,35 @@ function manifestBytes(
   return Buffer.from(JSON.stringify(doc), 'utf8');
 }
 
+/** The base's config blob, checked against its digest. */
+export async function configBlob(client: RegistryClient, manifest: ImageManifest): Promise<Buffer> {
+  const bytes = await client.blob(manifest.config.digest);
+  if (sha256(bytes) !== manifest.config.digest)
+    throw new Error(`the base config does not match its digest ${manifest.config.digest}`);
+  return bytes;
+}
+
+/** The base config from `<base>-config` (a manifest GET), else its blob, then published for next time. */
+async function baseConfigBytes(
+  input: AppendInput,
+  manifest: ImageManifest,
+): Promise<{ bytes: Buffer; from: 'manifest' | 'blob' }> {
+  const { client, base } = input;
+  const read = await readBaseConfig(client, base, manifest);
+  if ('config' in read) return { bytes: read.config, from: 'manifest' };
+  input.note?.(`reading the config blob of ${base} (${read.missing}: pushed by an older version or by hand)`);
+  const bytes = await configBlob(client, manifest);
+  const pub = await publishBaseConfig(client, base, manifest, bytes);
+  input.note?.(
+    pub.published ? `published ${base}-config: later appends read no blob` : `${base}-config not published: ${pub.why}`,
+  );
+  return { bytes, from: 'blob' };
+}
+
 export async function appendTail(input: AppendInput): Promise<AppendResult> {
   const { client } = input;
   const { manifest, mediaType } = await baseManifest(client, input.base, input.platform);
-  const configBytes = await client.blob(manifest.config.digest);
-  if (sha256(configBytes) !== manifest.config.digest)
-    throw new Error(`the base config does not match its digest ${manifest.config.digest}`);
+  const { bytes: configBytes, from } = await baseConfigBytes(input, manifest);
   const baseConfig = parseJson<ImageConfigJson>(configBytes, 'base image config');
 
   const layers = input.layers.map((entries) => buildLayer(entries));
@@ -124,5 +154,5 @@ export async function appendTail(input: AppendInput): Promise<AppendResult> {
     if (answered && answered !== digest)
       throw new Error(`the registry stored ${tag} as ${answered}, not the pushed ${digest}`);
   }
-  return { digest, manifestMediaType: fam.manifest, layers, stats: { ...client.stats } };
+  return { digest, manifestMediaType: fam.manifest, layers, stats: { ...client.stats }, baseConfigFrom: from };
 }

@@ -86,10 +86,11 @@ d('layer append on: the Fluentd check and the docker fallback', () => {
     expect(out.images.map((i) => [i.action, i.pushed, i.digest, i.fluentdDryRun])).toEqual([
       ['blocked', false, undefined, 'ran'],
     ]);
-    // Only the base went up; the content tag was never written.
-    const tags = await registry.tags('paths/fluentd');
-    expect(tags).toHaveLength(1);
+    // Only the base (and its config manifest) went up; the content tag was never written.
+    const tags = (await registry.tags('paths/fluentd')).sort();
+    expect(tags).toHaveLength(2);
     expect(tags[0]).toMatch(/^base-[0-9a-f]{32}$/);
+    expect(tags[1]).toBe(`${tags[0]}-config`);
     expect(tags).not.toContain(contentTag(s.contentHash));
   }, 120_000);
 
