@@ -2953,7 +2953,7 @@ async function getRegistryAuth(ecr, registryIds) {
 
 /***/ }),
 
-/***/ 9744:
+/***/ 1456:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -3788,14 +3788,103 @@ function buildLayer(entries) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/images/registry/base-config.ts
+/**
+ * The base's image config, published where an append reads it with a manifest GET instead of a blob
+ * GET: beside `base-<hash>` (left exactly as docker pushed it, so appended digests do not change),
+ * the tag `base-<hash>-config` holds an OCI image manifest of the same config and layers whose
+ * annotation `io.dd-ecs-monitor.base-config` is the config's bytes in base64.
+ * - OCI image spec, annotations.md: annotations are a string-to-string map on image manifests,
+ *   keys in reverse domain notation; consumers ignore unknown keys. The manifest is a plain, pullable
+ *   image (same blobs; media types are the OCI ones, blobs are content-addressed).
+ * - Size: distribution-spec ("clients and registries SHOULD expect to support manifest pushes of at
+ *   least 4 megabytes", opencontainers/distribution-spec#293); ECR's limit is 4 MiB too. A config
+ *   whose manifest would pass MAX_BYTES is not published; appends then read its blob as before.
+ * - Immutable tags: only a new tag is PUT, never one that exists; the base tag is not touched.
+ * - Trust: the decoded bytes must hash to the base manifest's config digest, else they are unused.
+ */
+
+
+const BASE_CONFIG_ANNOTATION = 'io.dd-ecs-monitor.base-config';
+/** Well under the 4 MiB that the distribution spec and ECR accept. */
+const MAX_BYTES = 1024 * 1024;
+function configTagOf(baseTag) {
+    return `${baseTag}-config`;
+}
+function ociLayerType(mediaType) {
+    if (mediaType === MEDIA.dockerLayer)
+        return MEDIA.ociLayer;
+    if (mediaType === 'application/vnd.docker.image.rootfs.foreign.diff.tar.gzip')
+        return 'application/vnd.oci.image.layer.nondistributable.v1.tar+gzip';
+    return mediaType;
+}
+/** The OCI manifest that carries `config` (the base's config bytes) beside the base's own descriptors. */
+function baseConfigManifest(base, config) {
+    const doc = {
+        schemaVersion: 2,
+        mediaType: MEDIA.ociManifest,
+        config: { mediaType: MEDIA.ociConfig, digest: base.config.digest, size: base.config.size },
+        layers: base.layers.map((l) => ({ mediaType: ociLayerType(l.mediaType), digest: l.digest, size: l.size })),
+        annotations: { [BASE_CONFIG_ANNOTATION]: config.toString('base64') },
+    };
+    const bytes = Buffer.from(JSON.stringify(doc), 'utf8');
+    return bytes.length <= MAX_BYTES ? bytes : undefined;
+}
+/** The config bytes from a `-config` manifest, if they are there and hash to `base`'s config digest. */
+function configFromManifest(bytes, base) {
+    let doc;
+    try {
+        doc = JSON.parse(bytes.toString('utf8'));
+    }
+    catch {
+        return { missing: 'its config manifest is not JSON' };
+    }
+    const text = doc.annotations?.[BASE_CONFIG_ANNOTATION];
+    if (typeof text !== 'string')
+        return { missing: `its config manifest has no ${BASE_CONFIG_ANNOTATION} annotation` };
+    const config = Buffer.from(text, 'base64');
+    if (sha256(config) !== base.config.digest)
+        return { missing: `its config manifest holds another config than ${base.config.digest}` };
+    return { config };
+}
+/** Reads the config from `<baseTag>-config`: one manifest GET; a 404 says the base predates it. */
+async function readBaseConfig(client, baseTag, base) {
+    try {
+        const got = await client.manifest(configTagOf(baseTag), [MEDIA.ociManifest]);
+        return configFromManifest(got.bytes, base);
+    }
+    catch (err) {
+        const status = err.status;
+        if (status === 404)
+            return { missing: `${configTagOf(baseTag)} is not in the repository` };
+        throw err;
+    }
+}
+/** PUTs `<baseTag>-config`; false (and why) when the config is too large or the registry refuses it. */
+async function publishBaseConfig(client, baseTag, base, config) {
+    const bytes = baseConfigManifest(base, config);
+    if (!bytes)
+        return { published: false, why: `its config manifest would pass ${MAX_BYTES} bytes` };
+    try {
+        await client.putManifest(configTagOf(baseTag), MEDIA.ociManifest, bytes);
+        return { published: true };
+    }
+    catch (err) {
+        return { published: false, why: err.message };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/images/registry/append.ts
 /**
  * The config tail appended to the base image through the registry, without Docker: read the
  * base manifest (for an index, the entry of the task's platform) and config, build one layer per
  * COPY, write the new config, upload what the repository lacks, PUT the manifest under each tag.
  * No base layer is read: the new manifest lists the base's layer descriptors as they are, and the
- * blobs are already in the same repository.
+ * blobs are already in the same repository. No blob at all is read when the base's config was
+ * published as `base-<hash>-config` (base-config.ts); a base pushed without it (by an older version
+ * or by hand) has its config blob read once, and the `-config` manifest is then published for next time.
  */
+
 
 
 function parseJson(bytes, what) {
@@ -3839,12 +3928,29 @@ function manifestBytes(mediaType, config, layers) {
     };
     return Buffer.from(JSON.stringify(doc), 'utf8');
 }
+/** The base's config blob, checked against its digest. */
+async function configBlob(client, manifest) {
+    const bytes = await client.blob(manifest.config.digest);
+    if (sha256(bytes) !== manifest.config.digest)
+        throw new Error(`the base config does not match its digest ${manifest.config.digest}`);
+    return bytes;
+}
+/** The base config from `<base>-config` (a manifest GET), else its blob, then published for next time. */
+async function baseConfigBytes(input, manifest) {
+    const { client, base } = input;
+    const read = await readBaseConfig(client, base, manifest);
+    if ('config' in read)
+        return { bytes: read.config, from: 'manifest' };
+    input.note?.(`reading the config blob of ${base} (${read.missing}: pushed by an older version or by hand)`);
+    const bytes = await configBlob(client, manifest);
+    const pub = await publishBaseConfig(client, base, manifest, bytes);
+    input.note?.(pub.published ? `published ${base}-config: later appends read no blob` : `${base}-config not published: ${pub.why}`);
+    return { bytes, from: 'blob' };
+}
 async function appendTail(input) {
     const { client } = input;
     const { manifest, mediaType } = await baseManifest(client, input.base, input.platform);
-    const configBytes = await client.blob(manifest.config.digest);
-    if (sha256(configBytes) !== manifest.config.digest)
-        throw new Error(`the base config does not match its digest ${manifest.config.digest}`);
+    const { bytes: configBytes, from } = await baseConfigBytes(input, manifest);
     const baseConfig = parseJson(configBytes, 'base image config');
     const layers = input.layers.map((entries) => buildLayer(entries));
     const config = appendConfig(baseConfig, input.steps, {
@@ -3869,7 +3975,7 @@ async function appendTail(input) {
         if (answered && answered !== digest)
             throw new Error(`the registry stored ${tag} as ${answered}, not the pushed ${digest}`);
     }
-    return { digest, manifestMediaType: fam.manifest, layers, stats: { ...client.stats } };
+    return { digest, manifestMediaType: fam.manifest, layers, stats: { ...client.stats }, baseConfigFrom: from };
 }
 
 ;// CONCATENATED MODULE: ./src/images/registry/client.ts
@@ -4018,18 +4124,43 @@ class RegistryClient {
 
 
 
+
 /** The platform whose base manifest is read: the image's `platform`, else Fargate's default linux/amd64. */
 function appendPlatform(spec) {
     return parsePlatform(spec.runtimePlatform ?? spec.platform);
 }
-async function appendOne(input) {
-    const { spec, repo, method } = input;
-    const client = new RegistryClient({
+function clientOf(input) {
+    const { repo } = input;
+    return new RegistryClient({
         host: (0,images_ecr/* hostOf */.w4)(repo.uri),
         repository: repo.uri.slice((0,images_ecr/* hostOf */.w4)(repo.uri).length + 1),
         auth: { username: input.auth.username, password: input.auth.password },
         ...(input.fetch ? { fetch: input.fetch } : {}),
     });
+}
+/**
+ * Right after docker pushed `base-<hash>`: its config (one blob GET, now, once) published as
+ * `base-<hash>-config`, so that every append on this base reads no blob. Not fatal: without it,
+ * appends read the config blob.
+ */
+async function publishBaseConfigOf(input) {
+    const { spec, method, log } = input;
+    const client = clientOf(input);
+    try {
+        const { manifest } = await baseManifest(client, method.baseTag, appendPlatform(spec));
+        const pub = await publishBaseConfig(client, method.baseTag, manifest, await configBlob(client, manifest));
+        if (pub.published)
+            log.info(`image ${spec.key}: published ${configTagOf(method.baseTag)} (the base's config)`);
+        else
+            log.info(`image ${spec.key}: ${configTagOf(method.baseTag)} not published: ${pub.why}`);
+    }
+    catch (err) {
+        log.info(`image ${spec.key}: ${configTagOf(method.baseTag)} not published: ${err.message}`);
+    }
+}
+async function appendOne(input) {
+    const { spec, repo, method } = input;
+    const client = clientOf(input);
     const layers = await Promise.all(method.copies.map((c) => (0,append_plan/* copyEntries */.oH)(spec.contextDir, c)));
     input.log.info(`image ${spec.key}: appending ${method.files} file(s) to ${repo.uri}:${method.baseTag} through the registry (no docker)`);
     const out = await appendTail({
@@ -4042,6 +4173,7 @@ async function appendOne(input) {
         escape: method.tail.escape,
         cmdSetInBase: method.tail.cmdSetInBase,
         tags: input.tags,
+        note: (line) => input.log.info(`image ${spec.key}: ${line}`),
     });
     return { digest: out.digest, stats: out.stats, layers: out.layers.length };
 }
@@ -4079,7 +4211,8 @@ async function checkTailWithFluentd(input) {
 /**
  * The append path of one image: build and push `base-<hash>` with docker only when ECR lacks it,
  * check a Fluentd tail in the base (when an engine is there), then append the tail through the
- * registry. A config-only change, the common case, touches no Docker daemon at all.
+ * registry. A config-only change, the common case, touches no Docker daemon at all, and reads no
+ * blob: the base's config is published beside it as `base-<hash>-config` when docker pushes it.
  */
 
 
@@ -4116,6 +4249,14 @@ async function buildBase(input) {
         session,
         tags: [method.baseTag],
         checkFluentd: false,
+    });
+    await publishBaseConfigOf({
+        spec,
+        repo: input.repo,
+        method,
+        auth: input.auth,
+        log,
+        ...(input.fetch ? { fetch: input.fetch } : {}),
     });
 }
 async function buildAppended(input) {
@@ -4158,7 +4299,8 @@ async function buildAppended(input) {
         log,
         ...(input.fetch ? { fetch: input.fetch } : {}),
     });
-    log.info(`image ${spec.key}: pushed ${input.repo.uri}@${out.digest} (${out.stats.bytesUploaded} bytes uploaded, no base layer downloaded)`);
+    const read = out.stats.blobsDownloaded === 0 ? 'no blob' : 'no base layer';
+    log.info(`image ${spec.key}: pushed ${input.repo.uri}@${out.digest} (${out.stats.bytesUploaded} bytes uploaded, ${read} downloaded)`);
     return {
         digest: out.digest,
         blocked: false,
@@ -4856,8 +4998,8 @@ function baseImageResolver(opts) {
     };
 }
 
-// EXTERNAL MODULE: ./src/images/index.ts + 15 modules
-var src_images = __webpack_require__(9744);
+// EXTERNAL MODULE: ./src/images/index.ts + 16 modules
+var src_images = __webpack_require__(1456);
 // EXTERNAL MODULE: ./src/plan/index.ts + 4 modules
 var plan = __webpack_require__(2422);
 // EXTERNAL MODULE: ./src/plan/prepare.ts
@@ -5345,7 +5487,7 @@ function liveQueries(prepared, region, accountId) {
 /* harmony import */ var _checks_findings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(671);
 /* harmony import */ var _checks_source_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(5784);
 /* harmony import */ var _checks_taskdef_index_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(0);
-/* harmony import */ var _images_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9744);
+/* harmony import */ var _images_index_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1456);
 /* harmony import */ var _images_append_plan_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2615);
 /* harmony import */ var _validate_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8825);
 /**

@@ -181,7 +181,7 @@ async function runPlan(cmd, io) {
 /* harmony import */ var _ecs_lease_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(9707);
 /* harmony import */ var _signals_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(970);
 /* harmony import */ var _exec_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3190);
-/* harmony import */ var _images_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(9744);
+/* harmony import */ var _images_index_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1456);
 /* harmony import */ var _plan_index_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(2422);
 /* harmony import */ var _plan_project_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(4694);
 /* harmony import */ var _plan_prepare_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(5264);

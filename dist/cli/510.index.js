@@ -72,8 +72,8 @@ var ecs_lease = __webpack_require__(9707);
 var signals = __webpack_require__(970);
 // EXTERNAL MODULE: ./src/exec.ts
 var exec = __webpack_require__(3190);
-// EXTERNAL MODULE: ./src/images/index.ts + 15 modules
-var src_images = __webpack_require__(9744);
+// EXTERNAL MODULE: ./src/images/index.ts + 16 modules
+var src_images = __webpack_require__(1456);
 // EXTERNAL MODULE: ./src/plan/index.ts + 4 modules
 var plan = __webpack_require__(2422);
 // EXTERNAL MODULE: ./src/plan-project.ts + 1 modules
