@@ -52,7 +52,7 @@ async function runPlan(cmd, io) {
     const configPath = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, cmd.config);
     const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(configPath);
     const log = (0,_log_js__WEBPACK_IMPORTED_MODULE_7__/* .streamLog */ .VM)((l) => io.err(l));
-    const { input, live } = await (0,_plan_project_js__WEBPACK_IMPORTED_MODULE_4__/* .gatherPlanInputs */ .Su)({
+    const { plan, taskDefinitions } = await (0,_plan_project_js__WEBPACK_IMPORTED_MODULE_4__/* .planProjectWithTaskDefinitions */ .GK)({
         configPath,
         offline: cmd.offline,
         changed: await changedFor(root, cmd.base, cmd.head),
@@ -60,7 +60,6 @@ async function runPlan(cmd, io) {
         log,
         env: io.env,
     });
-    const plan = (0,_plan_index_js__WEBPACK_IMPORTED_MODULE_3__/* .makePlan */ .Cs)(input, live);
     if (cmd.format === 'json') {
         io.out(JSON.stringify(plan, null, 2));
     }
@@ -69,7 +68,7 @@ async function runPlan(cmd, io) {
         io.out((0,_plan_index_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPlanText */ .G9)(plan));
     }
     if (cmd.out !== undefined) {
-        const written = await writeTaskDefinitions(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, cmd.out), (0,_plan_index_js__WEBPACK_IMPORTED_MODULE_3__/* .renderedTaskDefinitions */ .nd)(input, live));
+        const written = await writeTaskDefinitions(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, cmd.out), taskDefinitions);
         for (const f of written)
             io.err(`wrote ${node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(io.cwd, f) || f}`);
     }

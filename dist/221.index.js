@@ -1077,7 +1077,7 @@ async function verifyCommand(o) {
 }
 async function verifyAndReport(o, deployedServices, since, required) {
     const { inputs, log } = o;
-    const v = await Promise.all(/* import() */[__webpack_require__.e(270), __webpack_require__.e(707)]).then(__webpack_require__.bind(__webpack_require__, 8889));
+    const v = await Promise.all(/* import() */[__webpack_require__.e(313), __webpack_require__.e(707)]).then(__webpack_require__.bind(__webpack_require__, 8313));
     const settings = {
         apiKey: inputs.datadogApiKey ?? o.env.DD_API_KEY,
         appKey: inputs.datadogAppKey ?? o.env.DD_APP_KEY,
@@ -1118,7 +1118,7 @@ async function verifyAndReport(o, deployedServices, since, required) {
 async function publishVerification(r, inputs, log) {
     if (!r.report || !inputs.summary)
         return;
-    const { verificationMarkdown } = await Promise.all(/* import() */[__webpack_require__.e(270), __webpack_require__.e(707)]).then(__webpack_require__.bind(__webpack_require__, 8889));
+    const { verificationMarkdown } = await Promise.all(/* import() */[__webpack_require__.e(313), __webpack_require__.e(707)]).then(__webpack_require__.bind(__webpack_require__, 8313));
     await writeJobSummary((0,src_log/* redact */.E$)(verificationMarkdown(r.report), log.masked));
 }
 
@@ -1171,7 +1171,7 @@ async function runAction(inputs, env = process.env) {
     const changes = await findChanges({ inputs, ctx, range, api, log });
     const validation = (0,validate/* validateProject */.U)(ctx.configPath);
     const outcome = await runCommand({ inputs, ctx, changed: changes.changed, validation, log });
-    const verified = await verifyOutcome({ inputs, ctx, changed: changes.changed, validation, log }, env, outcome);
+    outcome.verified = await verifyOutcome({ inputs, ctx, changed: changes.changed, validation, log }, env, outcome);
     const findings = workspaceFindings(ctx, validation, outcome);
     const sites = validation.fatal ? undefined : await sitesInWorkspace({ ctx, validation, changes, api });
     const model = reportModel({ inputs, ctx, findings, sites, changes, outcome });
@@ -1179,7 +1179,7 @@ async function runAction(inputs, env = process.env) {
     const fromFork = ctx.event.pullRequest?.fromFork === true;
     await publishSarif({ findings, sarifFile: inputs.sarifFile, workspace: ctx.workspace, env });
     const published = await publish({ inputs, event: ctx.event, model, findings, api, log, fromFork });
-    await publishVerification(verified, inputs, log);
+    await publishVerification(outcome.verified, inputs, log);
     setRunOutputs({ findings, changes, sites, outcome, commentUrl: published.commentUrl, ok: failures.length === 0 });
     if (failures.length)
         throw new Error(failures.join('; '));
@@ -1221,7 +1221,6 @@ async function findChanges(o) {
     core.info(`What changed: ${line}`);
     return { range, changed, line };
 }
-/** Validation has already run; plan and deploy run on top of it, unless the project file is unusable. */
 /** After a deploy (or `command: verify`): ask Datadog; its headline joins the report's notes. */
 async function verifyOutcome(c, env, outcome) {
     const { inputs, ctx, validation, changed, log } = c;
@@ -1237,9 +1236,9 @@ async function verifyOutcome(c, env, outcome) {
         log,
         notes: outcome.notes,
     };
-    outcome.verified = await verifyStep(step);
-    return outcome.verified;
+    return verifyStep(step);
 }
+/** Validation has already run; plan and deploy run on top of it, unless the project file is unusable. */
 async function runCommand(c) {
     const { inputs, ctx, validation } = c;
     if (validation.fatal) {
@@ -11345,7 +11344,7 @@ async function main(argv, io = defaultIo) {
                 return await runDeploy(cmd, io);
             }
             case 'verify': {
-                const { runVerify } = await Promise.all(/* import() */[__webpack_require__.e(270), __webpack_require__.e(71)]).then(__webpack_require__.bind(__webpack_require__, 3989));
+                const { runVerify } = await Promise.all(/* import() */[__webpack_require__.e(313), __webpack_require__.e(71)]).then(__webpack_require__.bind(__webpack_require__, 3989));
                 return await runVerify(cmd, io);
             }
         }
@@ -12262,7 +12261,8 @@ __webpack_require__.d(__webpack_exports__, {
   BD: () => (/* binding */ finalStage),
   BQ: () => (/* reexport */ copy_expand/* imageFiles */.BQ),
   Zi: () => (/* binding */ installedGems),
-  Ai: () => (/* binding */ parseDockerfile)
+  Ai: () => (/* binding */ parseDockerfile),
+  dt: () => (/* binding */ parseJsonArray)
 });
 
 // UNUSED EXPORTS: stageChain
@@ -12833,6 +12833,7 @@ class Parser {
         }
     }
 }
+/** The JSON (exec) form of an instruction's arguments, or undefined for the shell form. */
 function parseJsonArray(text) {
     const t = text.trim();
     if (!t.startsWith('['))

@@ -73,7 +73,7 @@ async function runDeploy(cmd, io) {
     (0,_main_js__WEBPACK_IMPORTED_MODULE_5__/* .printFindings */ .c2)(io, 'text', result.plan.findings, [], root);
     io.out(formatDeployText(result));
     // After the rollout (COMPLETED): does Datadog see what was deployed? Never rolls back.
-    const { verifyAfterDeploy } = await Promise.all(/* import() */[__webpack_require__.e(270), __webpack_require__.e(989)]).then(__webpack_require__.bind(__webpack_require__, 3989));
+    const { verifyAfterDeploy } = await Promise.all(/* import() */[__webpack_require__.e(313), __webpack_require__.e(989)]).then(__webpack_require__.bind(__webpack_require__, 3989));
     const verification = await verifyAfterDeploy({
         result,
         configPath,
@@ -141,7 +141,7 @@ async function runPlan(cmd, io) {
     const configPath = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, cmd.config);
     const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(configPath);
     const log = (0,_log_js__WEBPACK_IMPORTED_MODULE_7__/* .streamLog */ .VM)((l) => io.err(l));
-    const { input, live } = await (0,_plan_project_js__WEBPACK_IMPORTED_MODULE_4__/* .gatherPlanInputs */ .Su)({
+    const { plan, taskDefinitions } = await (0,_plan_project_js__WEBPACK_IMPORTED_MODULE_4__/* .planProjectWithTaskDefinitions */ .GK)({
         configPath,
         offline: cmd.offline,
         changed: await changedFor(root, cmd.base, cmd.head),
@@ -149,7 +149,6 @@ async function runPlan(cmd, io) {
         log,
         env: io.env,
     });
-    const plan = (0,_plan_index_js__WEBPACK_IMPORTED_MODULE_3__/* .makePlan */ .Cs)(input, live);
     if (cmd.format === 'json') {
         io.out(JSON.stringify(plan, null, 2));
     }
@@ -158,7 +157,7 @@ async function runPlan(cmd, io) {
         io.out((0,_plan_index_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPlanText */ .G9)(plan));
     }
     if (cmd.out !== undefined) {
-        const written = await writeTaskDefinitions(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, cmd.out), (0,_plan_index_js__WEBPACK_IMPORTED_MODULE_3__/* .renderedTaskDefinitions */ .nd)(input, live));
+        const written = await writeTaskDefinitions(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, cmd.out), taskDefinitions);
         for (const f of written)
             io.err(`wrote ${node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(io.cwd, f) || f}`);
     }
@@ -214,8 +213,17 @@ function isStepError(err) {
         err instanceof _ecs_index_js__WEBPACK_IMPORTED_MODULE_2__/* .DeployStepError */ .EG ||
         err instanceof _plan_prepare_js__WEBPACK_IMPORTED_MODULE_9__/* .PlanError */ .W6);
 }
-function emptyPlan(prepared, opts) {
-    return { offline: false, changed: opts.changed, images: [], services: [], findings: prepared.findings, problems: [] };
+/** A deploy that stopped early: the reason, and no per-image or per-service results. */
+function stoppedEarly(prepared, opts, problem) {
+    const plan = {
+        offline: false,
+        changed: opts.changed,
+        images: [],
+        services: [],
+        findings: prepared.findings,
+        problems: [],
+    };
+    return { ok: false, dryRun: false, plan, images: [], services: [], problems: [problem] };
 }
 async function deploy(opts) {
     const { log } = opts;
@@ -230,14 +238,8 @@ async function deploy(opts) {
     clock.mark('validate');
     const errors = (0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .countBySeverity */ .Ot)(prepared.findings).error;
     if (errors) {
-        return {
-            ok: false,
-            dryRun: false,
-            plan: emptyPlan(prepared, opts),
-            images: [],
-            services: [],
-            problems: [`${errors} error finding(s) in the repository: nothing was built, registered or updated`],
-        };
+        const problem = `${errors} error finding(s) in the repository: nothing was built, registered or updated`;
+        return stoppedEarly(prepared, opts, problem);
     }
     const region = (0,_plan_index_js__WEBPACK_IMPORTED_MODULE_7__/* .requireRegion */ .CI)(prepared, opts.env ?? process.env);
     const clients = opts.clients ?? (0,_aws_js__WEBPACK_IMPORTED_MODULE_11__/* .makeClients */ .nv)({ region });
@@ -248,14 +250,7 @@ async function deploy(opts) {
         if (!isStepError(err))
             throw err;
         log.info(`deploy stopped: ${err.message}`);
-        return {
-            ok: false,
-            dryRun: false,
-            plan: emptyPlan(prepared, opts),
-            images: [],
-            services: [],
-            problems: [err.message],
-        };
+        return stoppedEarly(prepared, opts, err.message);
     }
     finally {
         if (!opts.clients)
@@ -272,7 +267,7 @@ async function deployWith(prepared, clients, region, opts, clock = new _deploy_p
     if (lease.state === 'busy') {
         const problem = (0,_ecs_lease_js__WEBPACK_IMPORTED_MODULE_3__/* .busyMessage */ .Fj)(lease);
         log.info(`deploy refused: ${problem}`);
-        return { ok: false, dryRun: false, plan: emptyPlan(prepared, opts), images: [], services: [], problems: [problem] };
+        return stoppedEarly(prepared, opts, problem);
     }
     const unhook = lease.state === 'held' ? (0,_signals_js__WEBPACK_IMPORTED_MODULE_4__/* .onInterrupt */ .nA)(lease.release) : () => undefined;
     try {

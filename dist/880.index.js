@@ -48,8 +48,17 @@ function isStepError(err) {
         err instanceof _ecs_index_js__WEBPACK_IMPORTED_MODULE_2__/* .DeployStepError */ .EG ||
         err instanceof _plan_prepare_js__WEBPACK_IMPORTED_MODULE_9__/* .PlanError */ .W6);
 }
-function emptyPlan(prepared, opts) {
-    return { offline: false, changed: opts.changed, images: [], services: [], findings: prepared.findings, problems: [] };
+/** A deploy that stopped early: the reason, and no per-image or per-service results. */
+function stoppedEarly(prepared, opts, problem) {
+    const plan = {
+        offline: false,
+        changed: opts.changed,
+        images: [],
+        services: [],
+        findings: prepared.findings,
+        problems: [],
+    };
+    return { ok: false, dryRun: false, plan, images: [], services: [], problems: [problem] };
 }
 async function deploy(opts) {
     const { log } = opts;
@@ -64,14 +73,8 @@ async function deploy(opts) {
     clock.mark('validate');
     const errors = (0,_checks_findings_js__WEBPACK_IMPORTED_MODULE_1__/* .countBySeverity */ .Ot)(prepared.findings).error;
     if (errors) {
-        return {
-            ok: false,
-            dryRun: false,
-            plan: emptyPlan(prepared, opts),
-            images: [],
-            services: [],
-            problems: [`${errors} error finding(s) in the repository: nothing was built, registered or updated`],
-        };
+        const problem = `${errors} error finding(s) in the repository: nothing was built, registered or updated`;
+        return stoppedEarly(prepared, opts, problem);
     }
     const region = (0,_plan_index_js__WEBPACK_IMPORTED_MODULE_7__/* .requireRegion */ .CI)(prepared, opts.env ?? process.env);
     const clients = opts.clients ?? (0,_aws_js__WEBPACK_IMPORTED_MODULE_11__/* .makeClients */ .nv)({ region });
@@ -82,14 +85,7 @@ async function deploy(opts) {
         if (!isStepError(err))
             throw err;
         log.info(`deploy stopped: ${err.message}`);
-        return {
-            ok: false,
-            dryRun: false,
-            plan: emptyPlan(prepared, opts),
-            images: [],
-            services: [],
-            problems: [err.message],
-        };
+        return stoppedEarly(prepared, opts, err.message);
     }
     finally {
         if (!opts.clients)
@@ -106,7 +102,7 @@ async function deployWith(prepared, clients, region, opts, clock = new _deploy_p
     if (lease.state === 'busy') {
         const problem = (0,_ecs_lease_js__WEBPACK_IMPORTED_MODULE_3__/* .busyMessage */ .Fj)(lease);
         log.info(`deploy refused: ${problem}`);
-        return { ok: false, dryRun: false, plan: emptyPlan(prepared, opts), images: [], services: [], problems: [problem] };
+        return stoppedEarly(prepared, opts, problem);
     }
     const unhook = lease.state === 'held' ? (0,_signals_js__WEBPACK_IMPORTED_MODULE_4__/* .onInterrupt */ .nA)(lease.release) : () => undefined;
     try {

@@ -50,8 +50,17 @@ function isStepError(err: unknown): err is Error {
   );
 }
 
-function emptyPlan(prepared: Prepared, opts: DeployOptions): Plan {
-  return { offline: false, changed: opts.changed, images: [], services: [], findings: prepared.findings, problems: [] };
+/** A deploy that stopped early: the reason, and no per-image or per-service results. */
+function stoppedEarly(prepared: Prepared, opts: DeployOptions, problem: string): DeployResult {
+  const plan: Plan = {
+    offline: false,
+    changed: opts.changed,
+    images: [],
+    services: [],
+    findings: prepared.findings,
+    problems: [],
+  };
+  return { ok: false, dryRun: false, plan, images: [], services: [], problems: [problem] };
 }
 
 export async function deploy(opts: DeployOptions): Promise<DeployResult> {
@@ -68,14 +77,8 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
   clock.mark('validate');
   const errors = countBySeverity(prepared.findings).error;
   if (errors) {
-    return {
-      ok: false,
-      dryRun: false,
-      plan: emptyPlan(prepared, opts),
-      images: [],
-      services: [],
-      problems: [`${errors} error finding(s) in the repository: nothing was built, registered or updated`],
-    };
+    const problem = `${errors} error finding(s) in the repository: nothing was built, registered or updated`;
+    return stoppedEarly(prepared, opts, problem);
   }
   const region = requireRegion(prepared, opts.env ?? process.env);
   const clients: AwsClients = opts.clients ?? makeClients({ region });
@@ -84,14 +87,7 @@ export async function deploy(opts: DeployOptions): Promise<DeployResult> {
   } catch (err) {
     if (!isStepError(err)) throw err;
     log.info(`deploy stopped: ${err.message}`);
-    return {
-      ok: false,
-      dryRun: false,
-      plan: emptyPlan(prepared, opts),
-      images: [],
-      services: [],
-      problems: [err.message],
-    };
+    return stoppedEarly(prepared, opts, err.message);
   } finally {
     if (!opts.clients) destroyClients(clients);
   }
@@ -113,7 +109,7 @@ async function deployWith(
   if (lease.state === 'busy') {
     const problem = busyMessage(lease);
     log.info(`deploy refused: ${problem}`);
-    return { ok: false, dryRun: false, plan: emptyPlan(prepared, opts), images: [], services: [], problems: [problem] };
+    return stoppedEarly(prepared, opts, problem);
   }
   const unhook = lease.state === 'held' ? onInterrupt(lease.release) : () => undefined;
   try {

@@ -11,14 +11,7 @@ import type { JsonObject } from './ecs/json.js';
 import { offlineMethod } from './images/append-plan.js';
 import { baseImageResolver } from './images/base-resolver.js';
 import { lookUpImages, plannedImageMethod } from './images/index.js';
-import {
-  liveQueries,
-  makePlan,
-  type PlanInput,
-  type PlanOptions,
-  renderedTaskDefinitions,
-  requireRegion,
-} from './plan/index.js';
+import { liveQueries, type PlanInput, type PlanOptions, planWithTaskDefinitions, requireRegion } from './plan/index.js';
 import { type Prepared, prepare } from './plan/prepare.js';
 import type { LiveState, Plan } from './plan/types.js';
 
@@ -74,12 +67,20 @@ async function keyed(
 
 /** Gather, then plan. */
 export async function planProject(opts: PlanOptions): Promise<Plan> {
+  return (await planProjectWithTaskDefinitions(opts)).plan;
+}
+
+/** Gather, then plan; also the task definitions the plan would register (for `plan --out`). */
+export async function planProjectWithTaskDefinitions(
+  opts: PlanOptions,
+): Promise<ReturnType<typeof planWithTaskDefinitions>> {
   const { input, live } = await gatherPlanInputs(opts);
+  const planned = planWithTaskDefinitions(input, live);
   // The plan's diffs mask credentials found by value; the log masks the same values (as a deploy does).
-  for (const td of Object.values(renderedTaskDefinitions(input, live))) {
+  for (const td of Object.values(planned.taskDefinitions)) {
     for (const v of sensitiveValues(td as unknown as JsonObject)) opts.log.mask(v);
   }
-  return makePlan(input, live);
+  return planned;
 }
 
 /**

@@ -1,5 +1,5 @@
 export const id = 167;
-export const ids = [167,489];
+export const ids = [167];
 export const modules = {
 
 /***/ 4258:
@@ -110,7 +110,7 @@ async function runPlan(cmd, io) {
     const configPath = node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, cmd.config);
     const root = node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(configPath);
     const log = (0,_log_js__WEBPACK_IMPORTED_MODULE_7__/* .streamLog */ .VM)((l) => io.err(l));
-    const { input, live } = await (0,_plan_project_js__WEBPACK_IMPORTED_MODULE_4__/* .gatherPlanInputs */ .Su)({
+    const { plan, taskDefinitions } = await (0,_plan_project_js__WEBPACK_IMPORTED_MODULE_4__/* .planProjectWithTaskDefinitions */ .GK)({
         configPath,
         offline: cmd.offline,
         changed: await changedFor(root, cmd.base, cmd.head),
@@ -118,7 +118,6 @@ async function runPlan(cmd, io) {
         log,
         env: io.env,
     });
-    const plan = (0,_plan_index_js__WEBPACK_IMPORTED_MODULE_3__/* .makePlan */ .Cs)(input, live);
     if (cmd.format === 'json') {
         io.out(JSON.stringify(plan, null, 2));
     }
@@ -127,7 +126,7 @@ async function runPlan(cmd, io) {
         io.out((0,_plan_index_js__WEBPACK_IMPORTED_MODULE_3__/* .formatPlanText */ .G9)(plan));
     }
     if (cmd.out !== undefined) {
-        const written = await writeTaskDefinitions(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, cmd.out), (0,_plan_index_js__WEBPACK_IMPORTED_MODULE_3__/* .renderedTaskDefinitions */ .nd)(input, live));
+        const written = await writeTaskDefinitions(node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(io.cwd, cmd.out), taskDefinitions);
         for (const f of written)
             io.err(`wrote ${node_path__WEBPACK_IMPORTED_MODULE_1___default().relative(io.cwd, f) || f}`);
     }
@@ -3732,6 +3731,8 @@ var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path/posix"
 var posix_ = __webpack_require__(3916);
 var posix_default = /*#__PURE__*/__webpack_require__.n(posix_);
+// EXTERNAL MODULE: ./src/project/dockerfile.ts + 1 modules
+var dockerfile = __webpack_require__(2552);
 // EXTERNAL MODULE: ./src/project/shell-words.ts
 var shell_words = __webpack_require__(719);
 ;// CONCATENATED MODULE: ./src/images/registry/image-config.ts
@@ -3747,6 +3748,7 @@ var shell_words = __webpack_require__(719);
  * - EXPOSE `8000-8001/udp` sets each port, protocol lower-cased, `tcp` by default.
  * Each COPY adds a diff_id and a history entry; metadata adds an `empty_layer` history entry.
  */
+
 
 
 const MEDIA = {
@@ -3784,18 +3786,6 @@ function familyOf(manifestType) {
     return manifestType === MEDIA.ociManifest
         ? { manifest: MEDIA.ociManifest, config: MEDIA.ociConfig, layer: MEDIA.ociLayer }
         : { manifest: MEDIA.dockerManifest, config: MEDIA.dockerConfig, layer: MEDIA.dockerLayer };
-}
-function parseJsonArray(text) {
-    const t = text.trim();
-    if (!t.startsWith('['))
-        return undefined;
-    try {
-        const v = JSON.parse(t);
-        return Array.isArray(v) && v.every((x) => typeof x === 'string') ? v : undefined;
-    }
-    catch {
-        return undefined;
-    }
 }
 class TailApplier {
     cfg;
@@ -3839,7 +3829,7 @@ class TailApplier {
         });
     }
     shellForm(args) {
-        return parseJsonArray(args) ?? [...(this.cfg.Shell?.length ? this.cfg.Shell : ['/bin/sh', '-c']), args.trim()];
+        return (0,dockerfile/* parseJsonArray */.dt)(args) ?? [...(this.cfg.Shell?.length ? this.cfg.Shell : ['/bin/sh', '-c']), args.trim()];
     }
     apply(keyword, args) {
         const c = this.cfg;
@@ -5091,8 +5081,6 @@ function builtResult(r, digest, tags, blocked) {
 
 // EXTERNAL MODULE: ./src/checks/source.ts
 var source = __webpack_require__(5784);
-// EXTERNAL MODULE: ./src/project/dockerfile.ts + 1 modules
-var dockerfile = __webpack_require__(2552);
 // EXTERNAL MODULE: ./src/project/dockerignore.ts
 var dockerignore = __webpack_require__(9627);
 ;// CONCATENATED MODULE: ./src/images/image-inputs.ts
@@ -5230,12 +5218,12 @@ function memoryLog() {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  Su: () => (/* binding */ gatherPlanInputs),
   KY: () => (/* binding */ liveBaseResolver),
-  fU: () => (/* binding */ planProject)
+  fU: () => (/* binding */ planProject),
+  GK: () => (/* binding */ planProjectWithTaskDefinitions)
 });
 
-// UNUSED EXPORTS: gatherLiveState
+// UNUSED EXPORTS: gatherLiveState, gatherPlanInputs
 
 // EXTERNAL MODULE: ./src/aws.ts
 var aws = __webpack_require__(4258);
@@ -5384,13 +5372,18 @@ async function keyed(prepared, how) {
 }
 /** Gather, then plan. */
 async function planProject(opts) {
+    return (await planProjectWithTaskDefinitions(opts)).plan;
+}
+/** Gather, then plan; also the task definitions the plan would register (for `plan --out`). */
+async function planProjectWithTaskDefinitions(opts) {
     const { input, live } = await gatherPlanInputs(opts);
+    const planned = (0,plan/* planWithTaskDefinitions */.zY)(input, live);
     // The plan's diffs mask credentials found by value; the log masks the same values (as a deploy does).
-    for (const td of Object.values((0,plan/* renderedTaskDefinitions */.nd)(input, live))) {
+    for (const td of Object.values(planned.taskDefinitions)) {
         for (const v of (0,src_ecs/* sensitiveValues */.DJ)(td))
             opts.log.mask(v);
     }
-    return (0,plan/* makePlan */.Cs)(input, live);
+    return planned;
 }
 /**
  * Floating base tags resolved to digests (deploy, live plan): a moved upstream tag rebuilds. The
@@ -5415,12 +5408,11 @@ function liveBaseResolver(opts) {
 __webpack_require__.d(__webpack_exports__, {
   G9: () => (/* reexport */ formatPlanText),
   N_: () => (/* binding */ liveQueries),
-  Cs: () => (/* binding */ makePlan),
-  nd: () => (/* binding */ renderedTaskDefinitions),
+  zY: () => (/* binding */ planWithTaskDefinitions),
   CI: () => (/* binding */ requireRegion)
 });
 
-// UNUSED EXPORTS: OFFLINE_ACCOUNT, OFFLINE_DIGEST, OFFLINE_REGISTRY, PlanError, templateAccount
+// UNUSED EXPORTS: OFFLINE_ACCOUNT, OFFLINE_DIGEST, OFFLINE_REGISTRY, PlanError, makePlan, renderedTaskDefinitions, templateAccount
 
 // EXTERNAL MODULE: ./src/aws.ts
 var aws = __webpack_require__(4258);
@@ -5739,23 +5731,28 @@ function requireRegion(prepared, env) {
 }
 /** The plan. Without `live` it is an offline plan. Same inputs, same plan: nothing is asked of anyone. */
 function makePlan(input, live) {
-    const r = renderFor(input, live);
-    const { findings } = input.prepared;
-    const common = { changed: input.changed, images: r.images, findings, notes: r.rendered.notes };
-    if (!live) {
-        const services = offlineServices(input, r.images, r.rendered);
-        return { offline: true, ...common, services, problems: r.rendered.problems };
-    }
-    const svc = liveServices(input, live, r.images, r.rendered);
-    const problems = [...r.imageProblems, ...r.rendered.problems, ...svc.problems];
-    return { offline: false, ...common, services: svc.services, problems };
+    return planWithTaskDefinitions(input, live).plan;
 }
 /**
  * Service key -> the task definition exactly as RegisterTaskDefinition would get it (unmasked:
  * for `plan --out`, never for printing); services that cannot be rendered are absent.
  */
 function renderedTaskDefinitions(input, live) {
-    return Object.fromEntries(renderFor(input, live).rendered.deployments.map((d) => [d.key, d.taskDefinition]));
+    return planWithTaskDefinitions(input, live).taskDefinitions;
+}
+/** The plan and the task definitions it would register, from one rendering. */
+function planWithTaskDefinitions(input, live) {
+    const r = renderFor(input, live);
+    const taskDefinitions = Object.fromEntries(r.rendered.deployments.map((d) => [d.key, d.taskDefinition]));
+    const { findings } = input.prepared;
+    const common = { changed: input.changed, images: r.images, findings, notes: r.rendered.notes };
+    if (!live) {
+        const services = offlineServices(input, r.images, r.rendered);
+        return { plan: { offline: true, ...common, services, problems: r.rendered.problems }, taskDefinitions };
+    }
+    const svc = liveServices(input, live, r.images, r.rendered);
+    const problems = [...r.imageProblems, ...r.rendered.problems, ...svc.problems];
+    return { plan: { offline: false, ...common, services: svc.services, problems }, taskDefinitions };
 }
 function renderFor(input, live) {
     const { prepared } = input;

@@ -111,8 +111,17 @@ function isStepError(err) {
         err instanceof ecs/* DeployStepError */.EG ||
         err instanceof prepare/* PlanError */.W6);
 }
-function emptyPlan(prepared, opts) {
-    return { offline: false, changed: opts.changed, images: [], services: [], findings: prepared.findings, problems: [] };
+/** A deploy that stopped early: the reason, and no per-image or per-service results. */
+function stoppedEarly(prepared, opts, problem) {
+    const plan = {
+        offline: false,
+        changed: opts.changed,
+        images: [],
+        services: [],
+        findings: prepared.findings,
+        problems: [],
+    };
+    return { ok: false, dryRun: false, plan, images: [], services: [], problems: [problem] };
 }
 async function deploy(opts) {
     const { log } = opts;
@@ -127,14 +136,8 @@ async function deploy(opts) {
     clock.mark('validate');
     const errors = (0,findings/* countBySeverity */.Ot)(prepared.findings).error;
     if (errors) {
-        return {
-            ok: false,
-            dryRun: false,
-            plan: emptyPlan(prepared, opts),
-            images: [],
-            services: [],
-            problems: [`${errors} error finding(s) in the repository: nothing was built, registered or updated`],
-        };
+        const problem = `${errors} error finding(s) in the repository: nothing was built, registered or updated`;
+        return stoppedEarly(prepared, opts, problem);
     }
     const region = (0,plan/* requireRegion */.CI)(prepared, opts.env ?? process.env);
     const clients = opts.clients ?? (0,aws/* makeClients */.nv)({ region });
@@ -145,14 +148,7 @@ async function deploy(opts) {
         if (!isStepError(err))
             throw err;
         log.info(`deploy stopped: ${err.message}`);
-        return {
-            ok: false,
-            dryRun: false,
-            plan: emptyPlan(prepared, opts),
-            images: [],
-            services: [],
-            problems: [err.message],
-        };
+        return stoppedEarly(prepared, opts, err.message);
     }
     finally {
         if (!opts.clients)
@@ -169,7 +165,7 @@ async function deployWith(prepared, clients, region, opts, clock = new PhaseCloc
     if (lease.state === 'busy') {
         const problem = (0,ecs_lease/* busyMessage */.Fj)(lease);
         log.info(`deploy refused: ${problem}`);
-        return { ok: false, dryRun: false, plan: emptyPlan(prepared, opts), images: [], services: [], problems: [problem] };
+        return stoppedEarly(prepared, opts, problem);
     }
     const unhook = lease.state === 'held' ? (0,signals/* onInterrupt */.nA)(lease.release) : () => undefined;
     try {
@@ -409,7 +405,7 @@ async function runDeploy(cmd, io) {
     (0,main/* printFindings */.c2)(io, 'text', result.plan.findings, [], root);
     io.out(formatDeployText(result));
     // After the rollout (COMPLETED): does Datadog see what was deployed? Never rolls back.
-    const { verifyAfterDeploy } = await __webpack_require__.e(/* import() */ 452).then(__webpack_require__.bind(__webpack_require__, 4452));
+    const { verifyAfterDeploy } = await __webpack_require__.e(/* import() */ 62).then(__webpack_require__.bind(__webpack_require__, 4681));
     const verification = await verifyAfterDeploy({
         result,
         configPath,

@@ -515,7 +515,8 @@ __webpack_require__.d(__webpack_exports__, {
   BD: () => (/* binding */ finalStage),
   BQ: () => (/* reexport */ copy_expand/* imageFiles */.BQ),
   Zi: () => (/* binding */ installedGems),
-  Ai: () => (/* binding */ parseDockerfile)
+  Ai: () => (/* binding */ parseDockerfile),
+  dt: () => (/* binding */ parseJsonArray)
 });
 
 // UNUSED EXPORTS: stageChain
@@ -1086,6 +1087,7 @@ class Parser {
         }
     }
 }
+/** The JSON (exec) form of an instruction's arguments, or undefined for the shell form. */
 function parseJsonArray(text) {
     const t = text.trim();
     if (!t.startsWith('['))

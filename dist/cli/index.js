@@ -22991,7 +22991,7 @@ async function main(argv, io = defaultIo) {
                 return await runDeploy(cmd, io);
             }
             case 'verify': {
-                const { runVerify } = await Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(825), __nccwpck_require__.e(452), __nccwpck_require__.e(489)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4452));
+                const { runVerify } = await Promise.all(/* import() */[__nccwpck_require__.e(551), __nccwpck_require__.e(825), __nccwpck_require__.e(681)]).then(__nccwpck_require__.bind(__nccwpck_require__, 4681));
                 return await runVerify(cmd, io);
             }
         }

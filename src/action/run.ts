@@ -82,7 +82,7 @@ export async function runAction(inputs: Inputs, env: NodeJS.ProcessEnv = process
   const changes = await findChanges({ inputs, ctx, range, api, log });
   const validation = validateProject(ctx.configPath);
   const outcome = await runCommand({ inputs, ctx, changed: changes.changed, validation, log });
-  const verified = await verifyOutcome({ inputs, ctx, changed: changes.changed, validation, log }, env, outcome);
+  outcome.verified = await verifyOutcome({ inputs, ctx, changed: changes.changed, validation, log }, env, outcome);
   const findings = workspaceFindings(ctx, validation, outcome);
   const sites = validation.fatal ? undefined : await sitesInWorkspace({ ctx, validation, changes, api });
   const model = reportModel({ inputs, ctx, findings, sites, changes, outcome });
@@ -91,7 +91,7 @@ export async function runAction(inputs: Inputs, env: NodeJS.ProcessEnv = process
   const fromFork = ctx.event.pullRequest?.fromFork === true;
   await publishSarif({ findings, sarifFile: inputs.sarifFile, workspace: ctx.workspace, env });
   const published = await publish({ inputs, event: ctx.event, model, findings, api, log, fromFork });
-  await publishVerification(verified, inputs, log);
+  await publishVerification(outcome.verified, inputs, log);
   setRunOutputs({ findings, changes, sites, outcome, commentUrl: published.commentUrl, ok: failures.length === 0 });
   if (failures.length) throw new Error(failures.join('; '));
 }
@@ -156,7 +156,6 @@ interface CommandContext {
   log: ActionLog;
 }
 
-/** Validation has already run; plan and deploy run on top of it, unless the project file is unusable. */
 /** After a deploy (or `command: verify`): ask Datadog; its headline joins the report's notes. */
 async function verifyOutcome(
   c: CommandContext,
@@ -175,10 +174,10 @@ async function verifyOutcome(
     log,
     notes: outcome.notes,
   };
-  outcome.verified = await verifyStep(step);
-  return outcome.verified;
+  return verifyStep(step);
 }
 
+/** Validation has already run; plan and deploy run on top of it, unless the project file is unusable. */
 async function runCommand(c: CommandContext): Promise<CommandOutcome> {
   const { inputs, ctx, validation } = c;
   if (validation.fatal) {

@@ -3,9 +3,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { changedFilesFromGit } from '../git.js';
 import { streamLog } from '../log.js';
-import { formatPlanText, makePlan, renderedTaskDefinitions } from '../plan/index.js';
+import { formatPlanText } from '../plan/index.js';
 import type { ChangedFiles } from '../plan/types.js';
-import { gatherPlanInputs } from '../plan-project.js';
+import { planProjectWithTaskDefinitions } from '../plan-project.js';
 import { exitCodeFor } from '../report/findings.js';
 import type { Command } from './args.js';
 import { type CliIo, printFindings } from './main.js';
@@ -34,7 +34,7 @@ export async function runPlan(cmd: Extract<Command, { command: 'plan' }>, io: Cl
   const configPath = path.resolve(io.cwd, cmd.config);
   const root = path.dirname(configPath);
   const log = streamLog((l) => io.err(l));
-  const { input, live } = await gatherPlanInputs({
+  const { plan, taskDefinitions } = await planProjectWithTaskDefinitions({
     configPath,
     offline: cmd.offline,
     changed: await changedFor(root, cmd.base, cmd.head),
@@ -42,7 +42,6 @@ export async function runPlan(cmd: Extract<Command, { command: 'plan' }>, io: Cl
     log,
     env: io.env,
   });
-  const plan = makePlan(input, live);
   if (cmd.format === 'json') {
     io.out(JSON.stringify(plan, null, 2));
   } else {
@@ -50,7 +49,7 @@ export async function runPlan(cmd: Extract<Command, { command: 'plan' }>, io: Cl
     io.out(formatPlanText(plan));
   }
   if (cmd.out !== undefined) {
-    const written = await writeTaskDefinitions(path.resolve(io.cwd, cmd.out), renderedTaskDefinitions(input, live));
+    const written = await writeTaskDefinitions(path.resolve(io.cwd, cmd.out), taskDefinitions);
     for (const f of written) io.err(`wrote ${path.relative(io.cwd, f) || f}`);
   }
   return plan.problems.length ? 1 : exitCodeFor(plan.findings);

@@ -49,16 +49,7 @@ export function requireRegion(prepared: Prepared, env: NodeJS.ProcessEnv): strin
 
 /** The plan. Without `live` it is an offline plan. Same inputs, same plan: nothing is asked of anyone. */
 export function makePlan(input: PlanInput, live?: LiveState): Plan {
-  const r = renderFor(input, live);
-  const { findings } = input.prepared;
-  const common = { changed: input.changed, images: r.images, findings, notes: r.rendered.notes };
-  if (!live) {
-    const services = offlineServices(input, r.images, r.rendered);
-    return { offline: true, ...common, services, problems: r.rendered.problems };
-  }
-  const svc = liveServices(input, live, r.images, r.rendered);
-  const problems = [...r.imageProblems, ...r.rendered.problems, ...svc.problems];
-  return { offline: false, ...common, services: svc.services, problems };
+  return planWithTaskDefinitions(input, live).plan;
 }
 
 /**
@@ -69,7 +60,25 @@ export function renderedTaskDefinitions(
   input: PlanInput,
   live?: LiveState,
 ): Record<string, RegisterTaskDefinitionCommandInput> {
-  return Object.fromEntries(renderFor(input, live).rendered.deployments.map((d) => [d.key, d.taskDefinition]));
+  return planWithTaskDefinitions(input, live).taskDefinitions;
+}
+
+/** The plan and the task definitions it would register, from one rendering. */
+export function planWithTaskDefinitions(
+  input: PlanInput,
+  live?: LiveState,
+): { plan: Plan; taskDefinitions: Record<string, RegisterTaskDefinitionCommandInput> } {
+  const r = renderFor(input, live);
+  const taskDefinitions = Object.fromEntries(r.rendered.deployments.map((d) => [d.key, d.taskDefinition]));
+  const { findings } = input.prepared;
+  const common = { changed: input.changed, images: r.images, findings, notes: r.rendered.notes };
+  if (!live) {
+    const services = offlineServices(input, r.images, r.rendered);
+    return { plan: { offline: true, ...common, services, problems: r.rendered.problems }, taskDefinitions };
+  }
+  const svc = liveServices(input, live, r.images, r.rendered);
+  const problems = [...r.imageProblems, ...r.rendered.problems, ...svc.problems];
+  return { plan: { offline: false, ...common, services: svc.services, problems }, taskDefinitions };
 }
 
 interface Rendered {

@@ -519,7 +519,8 @@ class Parser {
   }
 }
 
-function parseJsonArray(text: string): string[] | undefined {
+/** The JSON (exec) form of an instruction's arguments, or undefined for the shell form. */
+export function parseJsonArray(text: string): string[] | undefined {
   const t = text.trim();
   if (!t.startsWith('[')) return undefined;
   try {

@@ -7,7 +7,7 @@
 import { type Clock, realClock } from '../ecs/clock.js';
 import type { Log } from '../log.js';
 import { runProcess } from '../exec.js';
-import { changedFilesFromGit } from '../plan/git.js';
+import { changedFilesFromGit } from '../git.js';
 import type { ChangedFiles } from '../plan/types.js';
 import { gitBaseReader, type SitesDiff, sitesDiffForChange } from '../report/sites-diff.js';
 import type { ValidationResult } from '../validate.js';

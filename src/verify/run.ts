@@ -112,6 +112,15 @@ function done(o: VerifyRunOptions, seen: Observed): boolean {
   );
 }
 
+/** A verification that could not be made: nothing observed, and why. */
+function errorReport(
+  base: Pick<VerificationReport, 'site' | 'since' | 'failOn'>,
+  notes: string[],
+  reason: string,
+): VerificationReport {
+  return { ...base, status: 'error', ok: false, sites: [], mysql: [], logs: [], uncovered: [], notes, reason };
+}
+
 export async function runVerification(o: VerifyRunOptions): Promise<VerificationReport> {
   const { api, clock, log } = o;
   const deadline = clock.now() + o.timeoutMs;
@@ -119,17 +128,7 @@ export async function runVerification(o: VerifyRunOptions): Promise<Verification
   try {
     await api.validate();
   } catch (err) {
-    return {
-      ...base,
-      status: 'error',
-      ok: false,
-      sites: [],
-      mysql: [],
-      logs: [],
-      uncovered: [],
-      notes: [...o.targets.notes],
-      reason: message(err),
-    };
+    return errorReport(base, [...o.targets.notes], message(err));
   }
   const notes = [...o.targets.notes];
   let monitors: Monitor[] | undefined;
@@ -147,18 +146,7 @@ export async function runVerification(o: VerifyRunOptions): Promise<Verification
       await pollOnce(o, seen);
     } catch (err) {
       if (!(err instanceof DatadogApiError)) throw err;
-      if (err.fatal)
-        return {
-          ...base,
-          status: 'error',
-          ok: false,
-          sites: [],
-          mysql: [],
-          logs: [],
-          uncovered: [],
-          notes,
-          reason: err.message,
-        };
+      if (err.fatal) return errorReport(base, notes, err.message);
       log.warning(`verify: ${err.message}; trying again`);
       if (err.status === 429) break;
     }

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { deploy, type DeployOptions } from '../../src/deploy.js';
 import { type Exec, runProcess } from '../../src/exec.js';
 import { memoryLog } from '../../src/log.js';
-import { changedFilesFromGit } from '../../src/plan/git.js';
+import { changedFilesFromGit } from '../../src/git.js';
 import { type DockerEngine, startDockerEngine } from '../support/docker-env.js';
 import { type ExampleEnv, startExampleEnv } from '../support/example-env.js';
 

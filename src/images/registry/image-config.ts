@@ -12,6 +12,7 @@
  */
 import path from 'node:path/posix';
 import type { TailStep } from '../../project/config-tail.js';
+import { parseJsonArray } from '../../project/dockerfile.js';
 import { expandWord, splitWords } from '../../project/shell-words.js';
 
 export const MEDIA = {
@@ -105,17 +106,6 @@ export interface TailContext {
   cmdSetInBase: boolean;
   /** diff_ids of the COPY layers, in tail order. */
   diffIds: readonly string[];
-}
-
-function parseJsonArray(text: string): string[] | undefined {
-  const t = text.trim();
-  if (!t.startsWith('[')) return undefined;
-  try {
-    const v: unknown = JSON.parse(t);
-    return Array.isArray(v) && v.every((x) => typeof x === 'string') ? (v as string[]) : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 class TailApplier {
